@@ -1,0 +1,3 @@
+"""Streaming alerts for diplomatic developments."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,181 @@
+"""Commands only: parse options, call the library, turn errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from alerts import __version__
+from alerts.config import Settings, find_config, load_settings
+from alerts.errors import AlertsError, ConfigError, FileProblems, Problem
+from alerts.logs import setup_logging
+
+EXIT_PROBLEMS = 2  # config or rule files are wrong
+EXIT_FAILED = 1
+
+
+def _fail(exc: AlertsError) -> None:
+    if isinstance(exc, FileProblems):
+        click.echo(f"{len(exc.problems)} problem(s) found:", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _load(config: str | None) -> tuple[Settings, object]:
+    """Settings and rules, with every problem in both reported together."""
+    from alerts.notify import Notifier
+    from alerts.rules import RuleSet, load_rules
+
+    settings = load_settings(find_config(config))
+    problems: list[Problem] = [
+        Problem(str(settings.path), None, p.message) for p in Notifier(settings.channels).check()
+    ]
+    try:
+        rules = load_rules(settings.rule_paths, set(settings.channels), settings.default_channels)
+    except FileProblems as exc:
+        problems.extend(exc.problems)
+        rules = []
+    if problems:
+        raise ConfigError(problems)
+    return settings, RuleSet(rules, settings.default_channels)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="alerts")
+@click.option("--config", "-c", envvar="ALERTS_CONFIG", metavar="PATH",
+              help="Configuration file (default: $ALERTS_CONFIG, then ./alerts.yaml).")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--log-format", default="text", show_default=True,
+              type=click.Choice(["text", "json"]),
+              help="json: one object per line, for journald and log shippers.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, log_level: str, log_format: str) -> None:
+    """Streaming alerts for diplomatic developments: poll feeds, match rules, notify."""
+    ctx.obj = {"config": config}
+    setup_logging(log_level, log_format)
+
+
+@cli.command()
+@click.option("--duration", type=float, metavar="SECONDS",
+              help="Stop by itself after this many seconds.")
+@click.option("--backfill", is_flag=True,
+              help="Alert on the items already in feeds polled for the first time.")
+@click.pass_context
+def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
+    """Run the daemon: poll every feed at its interval and send alerts until stopped."""
+    from alerts.daemon import Daemon
+
+    try:
+        settings, rules = _load(ctx.obj["config"])
+
+        def reload_rules():  # type: ignore[no-untyped-def]
+            return _load(ctx.obj["config"])[1]
+
+        daemon = Daemon(settings, rules, reload_rules=reload_rules,  # type: ignore[arg-type]
+                        duration=duration, force_backfill=backfill)
+        sys.exit(asyncio.run(daemon.run()))
+    except AlertsError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.option("--once", is_flag=True, default=True,
+              help="One cycle over all feeds, then exit (the only mode; for cron and timers).")
+@click.option("--backfill", is_flag=True,
+              help="Alert on the items already in feeds polled for the first time.")
+@click.option("--no-send", is_flag=True, help="Record and queue alerts without sending them.")
+@click.pass_context
+def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
+    """Poll every feed once, send due alerts, and exit (0: all well, 3: something failed)."""
+    from alerts.daemon import poll_once
+
+    try:
+        settings, rules = _load(ctx.obj["config"])
+        sys.exit(asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
+                                       send=not no_send, report=click.echo)))
+    except AlertsError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Validate the configuration, channels and rules; exit non-zero on any problem."""
+    try:
+        settings, rules = _load(ctx.obj["config"])
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{settings.path}: OK: {len(settings.feeds)} feeds, {len(settings.channels)} "
+               f"channels, {len(rules)} rules")  # type: ignore[arg-type]
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing alerts.yaml.")
+def init(directory: str, force: bool) -> None:
+    """Write a commented starter alerts.yaml (and a copy of the shipped rules) into DIRECTORY."""
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    config_path = target / "alerts.yaml"
+    if config_path.exists() and not force:
+        click.echo(f"{config_path} already exists; pass --force to overwrite it", err=True)
+        sys.exit(EXIT_FAILED)
+    config_path.write_text(resources.files("alerts").joinpath("starter.yaml").read_text("utf-8"),
+                           encoding="utf-8")
+    rules_dir = target / "rules"
+    if not rules_dir.exists():
+        from alerts.rulepack import shipped_rules_dir
+        shutil.copytree(shipped_rules_dir(), rules_dir)
+    click.echo(f"wrote {config_path} and {rules_dir}/; edit the feeds and channels, then run "
+               f"`alerts --config {config_path} check`")
+
+
+@cli.command()
+@click.pass_context
+def status(ctx: click.Context) -> None:
+    """Each feed's last poll and error, and the outbox, as JSON."""
+    from alerts.state import Store
+
+    try:
+        settings = load_settings(find_config(ctx.obj["config"]))
+        store = Store(settings.state_path)
+        data = {"feeds": store.feeds_overview(), "outbox": store.outbox_counts()}
+        store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(json.dumps(data, indent=2, default=str))
+
+
+@cli.command()
+@click.option("--duration", type=float, metavar="SECONDS",
+              help="Stop by itself after this many seconds (default: run until Ctrl-C).")
+@click.option("--every", type=float, default=3.0, show_default=True, metavar="SECONDS",
+              help="How often the demo wire releases new items.")
+@click.option("--state", type=click.Path(dir_okay=False), default=None,
+              help="State database for the demo (default: a fresh temporary one).")
+def demo(duration: float | None, every: float, state: str | None) -> None:
+    """Run the daemon against a built-in demo wire served on 127.0.0.1."""
+    from alerts.demo.run import run_demo
+
+    try:
+        sys.exit(run_demo(duration=duration, every=every, state=state))
+    except AlertsError as exc:
+        _fail(exc)
+
+
+def main() -> None:
+    logging.captureWarnings(True)
+    cli(prog_name="alerts")

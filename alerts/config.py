@@ -1,0 +1,379 @@
+"""The settings file (alerts.yaml) -> a Settings dataclass, with every problem reported at once."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from alerts.errors import ConfigError, Problem
+from alerts.models import Feed
+from alerts.yamlsource import LinedDict, LinedList, line_at, load_documents, plain
+
+CONFIG_ENV = "ALERTS_CONFIG"
+DEFAULT_CONFIG_NAME = "alerts.yaml"
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+_DURATION_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
+               "gb": 1000**3, "gib": 1024**3, None: 1}
+_ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# scheme://user:password@host — a password written into the file itself.
+_INLINE_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@?#\s]*:([^/@?#\s]+)@")
+
+_duration = {"type": ["number", "string"]}
+_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "state": {"type": "string", "minLength": 1},
+        "rules": {"type": ["string", "array"], "items": {"type": "string", "minLength": 1}},
+        "defaults": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "interval": _duration,
+                "language": {"type": "string"},
+                "backfill": {"type": "boolean"},
+                "channels": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+        "fetch": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "timeout": _duration,
+                "max_bytes": {"type": ["integer", "string"]},
+                "max_entries": {"type": "integer", "minimum": 1},
+                "contact": {"type": "string"},
+            },
+        },
+        "notify": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "interval": _duration,
+                "max_attempts": {"type": "integer", "minimum": 1},
+                "retry_base": _duration,
+                "retry_max": _duration,
+            },
+        },
+        "channels": {
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [
+                    {"type": "string", "minLength": 1},
+                    {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "urls": {"type": "array", "items": {"type": "string"}},
+                            "config": {"type": "string"},
+                            "tags": {"type": "array", "items": {"type": "string"}},
+                        },
+                    },
+                ]
+            },
+        },
+        "feeds": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["url"],
+                "properties": {
+                    "url": {"type": "string", "minLength": 1},
+                    "name": {"type": "string"},
+                    "interval": _duration,
+                    "language": {"type": "string"},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "backfill": {"type": "boolean"},
+                },
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Channel:
+    name: str
+    urls: tuple[str, ...] = ()
+    config_file: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout: float = 30.0  # total deadline for one request, headers and body included
+    max_bytes: int = 10 * 1024 * 1024  # decoded body size cap
+    max_entries: int = 500
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    interval: float = 30.0
+    max_attempts: int = 10
+    retry_base: float = 30.0
+    retry_max: float = 3600.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path | None
+    state_path: Path
+    rule_paths: tuple[Path, ...]
+    feeds: tuple[Feed, ...]
+    channels: dict[str, Channel] = field(default_factory=dict)
+    default_channels: tuple[str, ...] = ()
+    fetch: FetchSettings = FetchSettings()
+    notify: NotifySettings = NotifySettings()
+
+
+def parse_duration(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value > 0 else None
+    m = _DURATION.match(str(value))
+    if not m:
+        return None
+    seconds = float(m.group(1)) * _DURATION_UNITS[m.group(2)]
+    return seconds if seconds > 0 else None
+
+
+def parse_size(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    m = _SIZE.match(str(value))
+    if not m:
+        return None
+    size = int(float(m.group(1)) * _SIZE_UNITS[(m.group(2) or "").lower() or None])
+    return size if size > 0 else None
+
+
+def find_config(explicit: str | None) -> Path:
+    """--config, then $ALERTS_CONFIG, then ./alerts.yaml."""
+    if explicit:
+        return Path(explicit)
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return Path(from_env)
+    local = Path(DEFAULT_CONFIG_NAME)
+    if local.exists():
+        return local
+    raise ConfigError(
+        [
+            Problem(
+                DEFAULT_CONFIG_NAME,
+                None,
+                "no configuration file found; run `alerts init` to write one here, "
+                f"or pass --config PATH, or set {CONFIG_ENV}",
+            )
+        ]
+    )
+
+
+def _schema_message(err: jsonschema.ValidationError) -> str:
+    where = ".".join(str(p) for p in err.absolute_path) or "the top level"
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        allowed = ", ".join(sorted(err.schema.get("properties", {})))
+        return f"at '{where}': unknown setting {', '.join(map(repr, extra))}; allowed: {allowed}"
+    if err.validator == "required":
+        return f"at '{where}': {err.message}; add it"
+    if err.validator == "type":
+        wanted = err.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        got = f"{type(err.instance).__name__} {err.instance!r}"
+        return f"at '{where}': expected {wanted}, got {got}"
+    if err.validator == "anyOf" and "channels" in err.absolute_path:
+        return (f"at '{where}': a channel is an Apprise URL, a list of URLs, "
+                "or a mapping with 'urls', 'config' and 'tags'")
+    return f"at '{where}': {err.message}"
+
+
+def _expand_env(value: Any, path: tuple[Any, ...], root: Any, file: str,
+                problems: list[Problem]) -> Any:
+    """Replace ${VAR} in every string; a missing variable is a problem with its line."""
+    if isinstance(value, dict):
+        out = LinedDict({k: _expand_env(v, (*path, k), root, file, problems)
+                         for k, v in value.items()})
+        out.line, out.key_lines = getattr(value, "line", 0), getattr(value, "key_lines", {})
+        return out
+    if isinstance(value, list):
+        out_list = LinedList(_expand_env(v, (*path, i), root, file, problems)
+                             for i, v in enumerate(value))
+        out_list.line = getattr(value, "line", 0)
+        out_list.item_lines = getattr(value, "item_lines", [])
+        return out_list
+    if isinstance(value, str):
+        def sub(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name not in os.environ:
+                problems.append(Problem(file, line_at(root, path),
+                                        f"environment variable {name} is not set; export it "
+                                        "before starting alerts (for systemd: Environment= "
+                                        "or EnvironmentFile=)"))
+                return ""
+            return os.environ[name]
+        return _ENV_REF.sub(sub, value)
+    return value
+
+
+def load_settings(path: str | Path) -> Settings:
+    """Read and validate a config file; raise ConfigError listing every problem."""
+    path = Path(path)
+    file = str(path)
+    docs, problems = load_documents(path)
+    if problems:
+        raise ConfigError(problems)
+    if len(docs) != 1:
+        raise ConfigError([Problem(file, None, "expected exactly one YAML document; remove the "
+                                               "extra '---' separators")])
+    raw = docs[0].data
+    if raw is None:
+        raw = LinedDict()
+    if not isinstance(raw, dict):
+        raise ConfigError([Problem(file, docs[0].line, "the configuration must be a mapping of "
+                                                       "settings (key: value); see `alerts init`")])
+    validator = jsonschema.Draft202012Validator(_SCHEMA)
+    for err in sorted(validator.iter_errors(plain(raw)), key=lambda e: list(map(str, e.path))):
+        problems.append(Problem(file, line_at(raw, tuple(err.absolute_path)), _schema_message(err)))
+    if problems:
+        raise ConfigError(problems)
+
+    _check_inline_passwords(raw, file, problems)
+    data = _expand_env(raw, (), raw, file, problems)
+    base = path.parent
+
+    def resolve(p: str) -> Path:
+        candidate = Path(os.path.expanduser(p))
+        return candidate if candidate.is_absolute() else base / candidate
+
+    def duration(section: dict, key: str, default: float, where: tuple[Any, ...]) -> float:
+        if key not in section:
+            return default
+        value = parse_duration(section[key])
+        if value is None:
+            problems.append(Problem(file, line_at(raw, (*where, key)),
+                                    f"'{key}' must be a positive duration such as 90, 30s, "
+                                    f"15m, 1h or 1d, not {section[key]!r}"))
+            return default
+        return value
+
+    defaults = data.get("defaults", {})
+    default_interval = duration(defaults, "interval", 900.0, ("defaults",))
+    default_language = defaults.get("language")
+    default_backfill = bool(defaults.get("backfill", False))
+
+    fetch_raw = data.get("fetch", {})
+    max_bytes = FetchSettings.max_bytes
+    if "max_bytes" in fetch_raw:
+        parsed_size = parse_size(fetch_raw["max_bytes"])
+        if parsed_size is None:
+            problems.append(Problem(file, line_at(raw, ("fetch", "max_bytes")),
+                                    "'max_bytes' must be a size such as 5000000 or 10MiB"))
+        else:
+            max_bytes = parsed_size
+    fetch = FetchSettings(
+        timeout=duration(fetch_raw, "timeout", FetchSettings.timeout, ("fetch",)),
+        max_bytes=max_bytes,
+        max_entries=int(fetch_raw.get("max_entries", FetchSettings.max_entries)),
+        contact=fetch_raw.get("contact"),
+    )
+    notify_raw = data.get("notify", {})
+    notify = NotifySettings(
+        interval=duration(notify_raw, "interval", NotifySettings.interval, ("notify",)),
+        max_attempts=int(notify_raw.get("max_attempts", NotifySettings.max_attempts)),
+        retry_base=duration(notify_raw, "retry_base", NotifySettings.retry_base, ("notify",)),
+        retry_max=duration(notify_raw, "retry_max", NotifySettings.retry_max, ("notify",)),
+    )
+
+    channels: dict[str, Channel] = {}
+    for name, spec in data.get("channels", {}).items():
+        if isinstance(spec, str):
+            channels[name] = Channel(name, urls=(spec,))
+        elif isinstance(spec, list):
+            channels[name] = Channel(name, urls=tuple(spec))
+        else:
+            if not spec.get("urls") and not spec.get("config"):
+                problems.append(Problem(file, line_at(raw, ("channels", name)),
+                                        f"channel '{name}' has neither 'urls' nor 'config'; "
+                                        "give at least one Apprise URL or an Apprise config file"))
+            config_file = spec.get("config")
+            channels[name] = Channel(name, urls=tuple(spec.get("urls", ())),
+                                     config_file=str(resolve(config_file)) if config_file else None,
+                                     tags=tuple(spec.get("tags", ())))
+
+    default_channels = tuple(defaults.get("channels", ()))
+    for i, name in enumerate(default_channels):
+        if name not in channels:
+            problems.append(Problem(file, line_at(raw, ("defaults", "channels", i)),
+                                    f"default channel '{name}' is not defined under 'channels'; "
+                                    f"defined: {', '.join(sorted(channels)) or 'none'}"))
+
+    feeds: list[Feed] = []
+    seen_urls: dict[str, int | None] = {}
+    for i, spec in enumerate(data.get("feeds", [])):
+        where = ("feeds", i)
+        url = spec["url"].strip()
+        if not re.match(r"^https?://[^/\s]+", url, re.IGNORECASE):
+            problems.append(Problem(file, line_at(raw, (*where, "url")),
+                                    f"feed URL {url!r} must start with http:// or https://"))
+        if url in seen_urls:
+            problems.append(Problem(file, line_at(raw, (*where, "url")),
+                                    f"feed {url} is listed twice (first on line {seen_urls[url]}); "
+                                    "remove one"))
+        seen_urls[url] = line_at(raw, (*where, "url"))
+        feeds.append(Feed(
+            url=url,
+            name=spec.get("name") or url,
+            interval=duration(spec, "interval", default_interval, where),
+            language=spec.get("language", default_language),
+            tags=tuple(spec.get("tags", ())),
+            backfill=bool(spec.get("backfill", default_backfill)),
+        ))
+
+    rules_value = data.get("rules", "rules")
+    rule_paths = tuple(resolve(p) for p in ([rules_value] if isinstance(rules_value, str)
+                                            else rules_value))
+    if problems:
+        raise ConfigError(problems)
+    return Settings(
+        path=path,
+        state_path=resolve(data.get("state", "state/alerts.db")),
+        rule_paths=rule_paths,
+        feeds=tuple(feeds),
+        channels=channels,
+        default_channels=default_channels,
+        fetch=fetch,
+        notify=notify,
+    )
+
+
+def _check_inline_passwords(raw: Any, file: str, problems: list[Problem]) -> None:
+    for name, spec in (raw.get("channels") or {}).items():
+        urls: list[tuple[str, tuple[Any, ...]]] = []
+        if isinstance(spec, str):
+            urls = [(spec, ("channels", name))]
+        elif isinstance(spec, list):
+            urls = [(u, ("channels", name, i)) for i, u in enumerate(spec)]
+        elif isinstance(spec, dict):
+            urls = [(u, ("channels", name, "urls", i)) for i, u in enumerate(spec.get("urls", []))]
+        for url, where in urls:
+            m = _INLINE_PASSWORD.match(url)
+            if m and "${" not in m.group(1):
+                problems.append(Problem(file, line_at(raw, where),
+                                        f"channel '{name}' has a password written in the file; "
+                                        "put it in an environment variable and write "
+                                        "${VARIABLE} in its place"))

@@ -1,0 +1,191 @@
+"""`alerts run`: one APScheduler job per feed, a sender, signals, rule reload."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from alerts.config import Settings
+from alerts.deliver import deliver_due
+from alerts.errors import AlertsError
+from alerts.fetch import Fetcher
+from alerts.models import Feed
+from alerts.notify import Notifier
+from alerts.pipeline import Poller, describe, utc_now
+from alerts.rules import RuleSet
+from alerts.state import Store
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE = 5.0  # seconds in-flight polls get to finish after SIGTERM
+MAX_JITTER = 300.0
+
+
+class Daemon:
+    def __init__(self, settings: Settings, rules: RuleSet, *,
+                 reload_rules: Callable[[], RuleSet] | None = None,
+                 duration: float | None = None, force_backfill: bool = False,
+                 clock: Callable[[], datetime] = utc_now):
+        self.settings = settings
+        self.rules = rules
+        self.reload_rules = reload_rules
+        self.duration = duration
+        self.force_backfill = force_backfill
+        self.clock = clock
+        self._stop = asyncio.Event()
+        self._wake_sender = asyncio.Event()
+        self._inflight: set[asyncio.Task] = set()
+        self.poller: Poller | None = None
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> int:
+        settings = self.settings
+        store = Store(settings.state_path)
+        fetcher = Fetcher(settings.fetch)
+        notifier = Notifier(settings.channels)
+        self.poller = Poller(store, fetcher, self.rules, max_entries=settings.fetch.max_entries,
+                             force_backfill=self.force_backfill, clock=self.clock)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.stop)
+        loop.add_signal_handler(signal.SIGHUP, self._reload)
+
+        scheduler = AsyncIOScheduler(
+            timezone=UTC,
+            # Late runs must not be dropped silently (the default grace is 1 s), and a backlog
+            # of missed runs collapses into one.
+            job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
+        )
+        start = datetime.now(UTC)
+        for index, feed in enumerate(settings.feeds):
+            scheduler.add_job(
+                self._poll_job, IntervalTrigger(seconds=feed.interval,
+                                                jitter=min(feed.interval * 0.1, MAX_JITTER)),
+                args=[feed], id=f"feed:{feed.url}", name=feed.name,
+                next_run_time=start + timedelta(seconds=min(0.05 * index, 5.0)))
+        scheduler.start()
+        sender = asyncio.create_task(self._sender_loop(store, notifier))
+        log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
+                 len(settings.feeds), len(self.rules), settings.state_path)
+        try:
+            if self.duration is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), timeout=self.duration)
+            else:
+                await self._stop.wait()
+        finally:
+            log.info("stopping")
+            scheduler.shutdown(wait=False)
+            if self._inflight:
+                _, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
+                for task in pending:
+                    task.cancel()  # its transaction was never begun or already committed
+                await asyncio.gather(*pending, return_exceptions=True)
+            sender.cancel()
+            await asyncio.gather(sender, return_exceptions=True)
+            await fetcher.aclose()
+            store.close()
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                loop.remove_signal_handler(sig)
+        log.info("stopped cleanly")
+        return 0
+
+    def _job_deadline(self) -> float:
+        # A poll is one fetch plus local work; a hung job must not block its feed forever.
+        return self.settings.fetch.timeout * 2 + 30
+
+    async def _poll_job(self, feed: Feed) -> None:
+        if self._stop.is_set() or self.poller is None:
+            return
+        task = asyncio.current_task()
+        assert task is not None
+        self._inflight.add(task)
+        try:
+            async with asyncio.timeout(self._job_deadline()):
+                result = await self.poller.poll(feed)
+            level = logging.WARNING if result.status == "error" else logging.INFO
+            if result.status in ("not-modified", "unchanged"):
+                level = logging.DEBUG
+            log.log(level, "%s", describe(result, feed))
+            if result.alerts_queued:
+                self._wake_sender.set()
+        except TimeoutError:
+            log.warning("%s: the poll took longer than %.0f s and was abandoned; it will run "
+                        "again at the next interval", feed.name, self._job_deadline())
+        except AlertsError as exc:
+            log.error("%s: %s", feed.name, exc)
+        except Exception:
+            log.exception("%s: unexpected error while polling; the feed stays scheduled",
+                          feed.name)
+        finally:
+            self._inflight.discard(task)
+
+    async def _sender_loop(self, store: Store, notifier: Notifier) -> None:
+        interval = self.settings.notify.interval
+        while not self._stop.is_set():
+            try:
+                report = await deliver_due(store, notifier, self.settings.notify, self.clock)
+                if report.sent or report.failed:
+                    log.info("delivered %d alerts, %d failed", report.sent, report.failed)
+            except AlertsError as exc:
+                log.error("sending alerts failed: %s; they stay queued", exc)
+            except Exception:
+                log.exception("unexpected error while sending alerts; they stay queued")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake_sender.wait(), timeout=interval)
+            self._wake_sender.clear()
+
+    def _reload(self) -> None:
+        if self.reload_rules is None or self.poller is None:
+            return
+        try:
+            rules = self.reload_rules()
+        except AlertsError as exc:
+            log.error("rules not reloaded; still using the last good set:\n%s", exc)
+            return
+        self.rules = rules
+        self.poller.rules = rules
+        log.info("rules reloaded: %d rules", len(rules))
+
+
+async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
+                    send: bool = True, concurrency: int = 8,
+                    report: Callable[[str], None] = print) -> int:
+    """`alerts poll --once`: every feed once, then deliver. Exit 0 when all went well."""
+    store = Store(settings.state_path)
+    fetcher = Fetcher(settings.fetch)
+    poller = Poller(store, fetcher, rules, max_entries=settings.fetch.max_entries,
+                    force_backfill=force_backfill)
+    limit = asyncio.Semaphore(concurrency)
+    failures = 0
+
+    async def one(feed: Feed) -> None:
+        nonlocal failures
+        async with limit:
+            result = await poller.poll(feed)
+        if result.status == "error":
+            failures += 1
+        report(describe(result, feed))
+
+    try:
+        await asyncio.gather(*(one(feed) for feed in settings.feeds))
+        if send:
+            delivered = await deliver_due(store, Notifier(settings.channels), settings.notify,
+                                          utc_now)
+            if delivered.sent or delivered.failed:
+                report(f"alerts delivered: {delivered.sent}, failed: {delivered.failed} "
+                       "(failed ones stay queued and are retried)")
+            failures += delivered.failed
+    finally:
+        await fetcher.aclose()
+        store.close()
+    return 0 if failures == 0 else 3

@@ -1,0 +1,102 @@
+"""Plain data passed between the pipeline's stages. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed as the configuration describes it."""
+
+    url: str
+    name: str
+    interval: float  # seconds between polls
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    backfill: bool = False
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What we remember about a feed between polls."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    initialised: bool = False
+    error_count: int = 0
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of one HTTP request for a feed."""
+
+    requested_url: str
+    final_url: str
+    status: int
+    body: bytes | None  # None on 304 Not Modified
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True)
+class Item:
+    """One feed entry, normalised to plain text."""
+
+    feed_url: str
+    feed_name: str
+    key: str  # stable identity within the feed
+    guid: str | None  # the entry id exactly as the feed gives it
+    link: str | None  # canonical: tracking parameters removed
+    title: str
+    summary: str
+    published: datetime | None  # UTC, None when absent or invalid
+    language: str | None = None
+    feed_tags: tuple[str, ...] = ()
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A rule that fired on an item, with the reasons in words."""
+
+    rule_id: str
+    rule_title: str
+    severity: str
+    channels: tuple[str, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A queued notification, as the sender takes it from the outbox."""
+
+    id: int
+    channel: str
+    title: str
+    body: str
+    attempts: int
+
+
+@dataclass
+class PollResult:
+    """What one poll of one feed did, for logs, `poll --once` and tests."""
+
+    feed_url: str
+    status: str  # "new" | "not-modified" | "unchanged" | "error"
+    http_status: int | None = None
+    entries: int = 0
+    new_items: int = 0
+    edited_items: int = 0
+    alerts_queued: int = 0
+    suppressed_backlog: int = 0
+    error: str | None = None
+    matched_rules: list[str] = field(default_factory=list)

@@ -1,0 +1,178 @@
+"""Feed entries -> Items: stable keys, canonical links and plain text."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from alerts.models import Feed, Item
+
+MAX_TITLE = 1_000
+MAX_SUMMARY = 10_000
+
+_TRACKING_PREFIXES = ("utm_", "at_", "ns_", "pk_", "mtm_", "itm_")
+_TRACKING_NAMES = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
+    "igshid", "_ga", "_gl", "ocid", "cmpid", "cmp", "smid", "smtyp", "ref_src", "ref_url",
+    "taid", "xtor", "icid", "campaign_id", "rss", "feature", "soc_src", "soc_trk", "sr_share",
+})
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+    "table", "blockquote", "pre", "hr", "section", "article", "header", "footer", "figure",
+    "figcaption", "dd", "dt",
+})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "iframe",
+                        "object", "svg", "math", "form", "button", "select", "textarea"})
+_WHITESPACE = re.compile(r"\s+")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _SKIP_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _clean(text: str) -> str:
+    # Control and format characters (NUL, bidi overrides…) never reach a notification.
+    text = "".join(
+        ch if not unicodedata.category(ch).startswith("C") or ch in "\t\n" else " "
+        for ch in text
+    )
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def html_to_text(value: str | None, limit: int = MAX_SUMMARY) -> str:
+    """Markup stripped, entities decoded, whitespace folded."""
+    if not value:
+        return ""
+    if "<" not in value and "&" not in value:
+        return _clean(value)[:limit]
+    parser = _TextExtractor()
+    try:
+        parser.feed(value)
+        parser.close()
+    except Exception:  # html.parser is lenient, but a plain-text field must never crash us
+        return _clean(value)[:limit]
+    return _clean("".join(parser.parts))[:limit]
+
+
+def canonical_link(link: str | None, base: str | None = None) -> str | None:
+    """An absolute http(s) link without tracking parameters, fragment or default port."""
+    if not link:
+        return None
+    link = link.strip()
+    if base:
+        link = urljoin(base, link)
+    try:
+        parts = urlsplit(link)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None  # javascript:, data:, mailto: and the like are never links we pass on
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    if port and port != _DEFAULT_PORTS[scheme]:
+        host = f"{host}:{port}"
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_NAMES
+    ]
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(query, doseq=True), ""))
+
+
+def _published(entry: Any) -> datetime | None:
+    for field in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(field)
+        if not value:
+            continue
+        try:
+            stamp = datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+        except (OverflowError, ValueError, OSError, TypeError):
+            continue
+        # Year 0, 9999 and the like are feed bugs: treat as unknown rather than reorder items.
+        if 1990 <= stamp.year <= datetime.now(UTC).year + 1:
+            return stamp
+    return None
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _summary_html(entry: Any) -> str:
+    summary = entry.get("summary") or ""
+    if not summary:
+        for content in entry.get("content") or []:
+            if content.get("value"):
+                return str(content["value"])
+    return str(summary)
+
+
+def normalise(entries: list[Any], feed: Feed, base_url: str) -> list[Item]:
+    """Turn parsed entries into Items; keys are unique within the returned list."""
+    guids = [str(e.get("id") or "").strip() for e in entries]
+    guid_counts = Counter(g for g in guids if g)
+    items: list[Item] = []
+    keys: set[str] = set()
+    for entry, guid in zip(entries, guids, strict=True):
+        title = html_to_text(entry.get("title"), MAX_TITLE)
+        summary = html_to_text(_summary_html(entry), MAX_SUMMARY)
+        link = canonical_link(entry.get("link"), base_url)
+        if not (title or summary or link):
+            continue  # nothing a person could read or follow
+        # A GUID identifies an entry only when the feed keeps it unique.
+        if guid and guid_counts[guid] == 1:
+            key = "g:" + (guid if len(guid) <= 200 else _digest(guid))
+        else:
+            key = "h:" + _digest(guid, link or "", title, "" if (link or title) else summary)
+        if key in keys:
+            continue  # the same entry twice in one document
+        keys.add(key)
+        items.append(Item(
+            feed_url=feed.url,
+            feed_name=feed.name,
+            key=key,
+            guid=guid or None,
+            link=link,
+            title=title,
+            summary=summary,
+            published=_published(entry),
+            language=feed.language or _language(entry),
+            feed_tags=feed.tags,
+            content_hash=_digest(title, summary)[:16],
+        ))
+    return items
+
+
+def _language(entry: Any) -> str | None:
+    detail = entry.get("title_detail") or entry.get("summary_detail") or {}
+    lang = detail.get("language") if hasattr(detail, "get") else None
+    return str(lang).split("-")[0].lower() if lang else None

@@ -1,0 +1,132 @@
+"""Rule files -> Rules, with every problem in every file reported at once as file:line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from alerts.errors import Problem, RuleError
+from alerts.rules.conditions import ParseContext, parse_condition
+from alerts.rules.model import SEVERITIES, Rule
+from alerts.yamlsource import LinedDict, load_documents
+
+RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags")
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+
+def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
+                                and p.is_file() and not p.name.startswith(".")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), None, "rule file or folder not found; fix the "
+                                                     "'rules' setting in the configuration"))
+    return files, problems
+
+
+def _string_list(doc: LinedDict, key: str, pc: ParseContext) -> tuple[str, ...]:
+    value = doc.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        pc.problem(doc.line_of(key), f"'{key}' must be a list of names, e.g. {key}: [email]")
+        return ()
+    return tuple(value)
+
+
+def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
+    if not isinstance(doc, LinedDict):
+        pc.problem(line, "a rule is a mapping with at least 'id' and 'match'; see rules/README.md")
+        return None
+    for key in doc:
+        if key not in RULE_KEYS:
+            pc.problem(doc.line_of(key), f"unknown key {key!r} in a rule; allowed: "
+                                         f"{', '.join(RULE_KEYS)}")
+    rule_id = doc.get("id")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        pc.problem(doc.line_of("id") if "id" in doc else doc.line,
+                   "every rule needs an 'id' of lowercase letters, digits, '-', '_' or '.', "
+                   "e.g. id: ceasefire-call")
+        rule_id = None
+    severity = doc.get("severity", "medium")
+    if severity not in SEVERITIES:
+        pc.problem(doc.line_of("severity"), f"severity {severity!r} is not one of "
+                                            f"{', '.join(SEVERITIES)}")
+    enabled = doc.get("enabled", True)
+    if not isinstance(enabled, bool):
+        pc.problem(doc.line_of("enabled"), f"'enabled' must be true or false, not {enabled!r}")
+        enabled = True
+    for key in ("title", "description"):
+        if key in doc and not isinstance(doc[key], str):
+            pc.problem(doc.line_of(key), f"'{key}' must be text; quote it")
+    if "match" not in doc:
+        pc.problem(doc.line, "the rule has no 'match' condition; add one, e.g. "
+                             "match: {terms: [ceasefire]}")
+        return None
+    condition = parse_condition(doc["match"], "match", pc, doc.line_of("match"))
+    channels = _string_list(doc, "notify", pc)
+    tags = _string_list(doc, "tags", pc)
+    if condition is None or rule_id is None:
+        return None
+    return Rule(
+        id=rule_id,
+        title=str(doc.get("title") or rule_id),
+        description=str(doc.get("description") or ""),
+        severity=severity if severity in SEVERITIES else "medium",
+        enabled=enabled,
+        condition=condition,
+        channels=channels,
+        tags=tags,
+        file=file,
+        line=doc.line,
+    )
+
+
+def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
+               default_channels: tuple[str, ...] = ()) -> list[Rule]:
+    """Load and check every rule file; raise RuleError listing all problems."""
+    files, problems = rule_files(paths)
+    rules: list[Rule] = []
+    first_seen: dict[str, Rule] = {}
+    for path in files:
+        docs, yaml_problems = load_documents(path)
+        problems.extend(yaml_problems)
+        pc = ParseContext(str(path))
+        for doc in docs:
+            if doc.data is None:
+                continue
+            rule = parse_rule(doc.data, str(path), doc.line, pc)
+            if rule is None:
+                continue
+            if rule.id in first_seen:
+                other = first_seen[rule.id]
+                pc.problem(rule.line, f"rule id '{rule.id}' is already used at "
+                                      f"{other.file}:{other.line}; ids must be unique")
+                continue
+            first_seen[rule.id] = rule
+            if channels is not None:
+                _check_channels(rule, channels, default_channels, doc.data, pc)
+            rules.append(rule)
+        problems.extend(pc.problems)
+    if problems:
+        raise RuleError(problems)
+    return rules
+
+
+def _check_channels(rule: Rule, channels: set[str], default_channels: tuple[str, ...],
+                    doc: LinedDict, pc: ParseContext) -> None:
+    if not rule.channels and not default_channels and rule.enabled:
+        pc.problem(rule.line, f"rule '{rule.id}' names no channel and the configuration sets no "
+                              "defaults.channels; add notify: [CHANNEL]")
+    for name in rule.channels:
+        if name not in channels:
+            known = ", ".join(sorted(channels)) or "none"
+            pc.problem(doc.line_of("notify"), f"rule '{rule.id}' notifies unknown channel "
+                                              f"'{name}'; channels in the configuration: {known}")

@@ -1,0 +1,23 @@
+"""The Rule dataclass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alerts.rules.conditions import Condition
+
+SEVERITIES = ("info", "low", "medium", "high", "critical")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    description: str
+    severity: str
+    enabled: bool
+    condition: Condition
+    channels: tuple[str, ...]
+    tags: tuple[str, ...]
+    file: str
+    line: int

@@ -1,0 +1,49 @@
+"""Text folding and term patterns shared by every term-based condition."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Punctuation and spaces that may separate the words of a phrase ("phone call", "phone-call").
+_PHRASE_GAP = r"[\W_]+"
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: Élysée -> elysee, Erdoğan -> erdogan, Ёлка -> елка."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).replace("ı", "i")  # Turkish dotless i
+
+
+def term_problem(term: str) -> str | None:
+    """Why a term can never match, or None when it is fine."""
+    words = fold(term).replace("*", " ").split()
+    if not term.strip():
+        return "empty term; remove it or write a word"
+    if not words:
+        return f"term {term!r} has no letters or digits; write a word"
+    if "*" in term.strip().rstrip("*"):
+        return f"term {term!r}: '*' is allowed only at the end of a word, as in negotiat*"
+    if len(words[-1]) < 3 and term.strip().endswith("*"):
+        return f"term {term!r}: a wildcard needs at least 3 letters before '*'"
+    return None
+
+
+def term_pattern(term: str) -> str:
+    """A regex source matching the folded term on word boundaries (trailing * = any ending)."""
+    raw = fold(term.strip())
+    wildcard = raw.endswith("*")
+    words = [w for w in re.split(r"[\W_]+", raw.rstrip("*")) if w]
+    body = _PHRASE_GAP.join(re.escape(w) for w in words)
+    if wildcard:
+        body += r"\w*"
+    return rf"(?<!\w){body}(?!\w)"
+
+
+def compile_terms(terms: list[str]) -> re.Pattern[str]:
+    """One alternation for a list of terms, longest first so phrases win over their words."""
+    ordered = sorted(set(terms), key=lambda t: -len(t))
+    return re.compile("|".join(f"(?:{term_pattern(t)})" for t in ordered))

@@ -1,0 +1,204 @@
+"""YAML loading that remembers line numbers, refuses duplicate keys and reads booleans strictly.
+
+PyYAML follows YAML 1.1, where `NO` (Norway) and `on` are booleans. Here only `true` and
+`false` are booleans, so a list of country codes or words stays a list of strings.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from alerts.errors import Problem
+
+
+class LinedDict(dict):
+    """A mapping that knows the 1-based line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LinedList(list):
+    """A sequence that knows the 1-based line of itself and of each element."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        if 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans, line-aware containers and duplicate-key errors."""
+
+
+# Drop the YAML 1.1 bool resolver, then add one that only knows true/false.
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _construct_mapping(loader: StrictLoader, node: yaml.MappingNode) -> LinedDict:
+    loader.flatten_mapping(node)
+    result = LinedDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise _DuplicateKey(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        if key in result:
+            raise _DuplicateKey(
+                None,
+                None,
+                f"key {key!r} appears twice in the same mapping (first on line "
+                f"{result.key_lines[key]}); keep only one",
+                key_node.start_mark,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: StrictLoader, node: yaml.SequenceNode) -> LinedList:
+    result = LinedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+MAX_EXPANDED_NODES = 200_000
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Nodes after aliases are expanded: nested aliases grow exponentially ("billion laughs")."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = 1  # a cycle counts once rather than recursing forever
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
+    else:
+        size = 1
+    memo[id(node)] = size
+    return size
+
+
+class Document:
+    """One YAML document of a file, with where it came from."""
+
+    def __init__(self, path: str, data: Any, line: int):
+        self.path = path
+        self.data = data
+        self.line = line
+
+
+def _problem_from_yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    what = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, _DuplicateKey):
+        return Problem(path, line, what)
+    context = getattr(exc, "context", None)
+    text = f"{context}, {what}" if context else what
+    return Problem(path, line, f"this is not valid YAML ({text}); check indentation and quoting")
+
+
+def load_documents(
+    path: str | Path, text: str | None = None
+) -> tuple[list[Document], list[Problem]]:
+    """Load every document of a YAML file. Syntax errors become problems, never tracebacks."""
+    name = str(path)
+    if text is None:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return [], [Problem(name, None, f"cannot read the file ({reason}); check the path")]
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            return [], [Problem(name, line, "the file is not UTF-8 text; save it as UTF-8")]
+    documents: list[Document] = []
+    loader = StrictLoader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+                return documents, [
+                    Problem(
+                        name,
+                        node.start_mark.line + 1,
+                        "this document expands to too many values through YAML aliases "
+                        "(*name); write the values out instead",
+                    )
+                ]
+            data = loader.construct_document(node)
+            documents.append(Document(name, data, node.start_mark.line + 1))
+    except yaml.YAMLError as exc:
+        return documents, [_problem_from_yaml_error(name, exc)]
+    except RecursionError:
+        return documents, [Problem(name, None, "the YAML is nested too deeply; flatten it")]
+    finally:
+        loader.dispose()
+    return documents, []
+
+
+def line_at(data: Any, path: tuple[Any, ...]) -> int | None:
+    """The line of the deepest element of `path` that we know, following dicts and lists."""
+    line = getattr(data, "line", None)
+    node = data
+    for step in path:
+        if isinstance(node, LinedDict) and step in node:
+            line = node.line_of(step)
+            node = node[step]
+        elif isinstance(node, LinedList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.line_of(step)
+            node = node[step]
+        else:
+            break
+        inner = getattr(node, "line", None)
+        if inner and not isinstance(node, (LinedDict, LinedList)):
+            line = inner
+    return line
+
+
+def plain(data: Any) -> Any:
+    """Strip the line-aware containers (for JSON Schema validation and serialisation)."""
+    if isinstance(data, dict):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    return data
