@@ -237,10 +237,10 @@ def load_settings(path: str | Path) -> Settings:
     docs, problems = load_documents(path)
     if problems:
         raise ConfigError(problems)
-    if len(docs) != 1:
+    if len(docs) > 1:
         raise ConfigError([Problem(file, None, "expected exactly one YAML document; remove the "
                                                "extra '---' separators")])
-    raw = docs[0].data
+    raw = docs[0].data if docs else None
     if raw is None:
         raw = LinedDict()
     if not isinstance(raw, dict):
@@ -248,7 +248,12 @@ def load_settings(path: str | Path) -> Settings:
                                                        "settings (key: value); see `alerts init`")])
     validator = jsonschema.Draft202012Validator(_SCHEMA)
     for err in sorted(validator.iter_errors(plain(raw)), key=lambda e: list(map(str, e.path))):
-        problems.append(Problem(file, line_at(raw, tuple(err.absolute_path)), _schema_message(err)))
+        where = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            # Point at the unknown key itself, not at the mapping that holds it.
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})), key=str)
+            where = (*where, extra[0]) if extra else where
+        problems.append(Problem(file, line_at(raw, where), _schema_message(err)))
     if problems:
         raise ConfigError(problems)
 

@@ -110,7 +110,8 @@ def canonical_link(link: str | None, base: str | None = None) -> str | None:
 
 def _published(entry: Any) -> datetime | None:
     for field in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(field)
+        # dict.get skips feedparser's deprecated updated->published key mapping.
+        value = dict.get(entry, field)
         if not value:
             continue
         try:

@@ -70,14 +70,23 @@ class Notifier:
     def _build(self, channel: Channel) -> tuple[apprise.Apprise, list[str]]:
         ap = apprise.Apprise()
         bad: list[str] = []
+        # Apprise explains a rejected URL only in its log; keep that reason, redacted.
         for index, url in enumerate(channel.urls):
-            if not ap.add(url, tag=list(channel.tags) or None):
-                bad.append(f"URL #{index + 1} is not an Apprise URL Apprise can use")
+            with apprise.LogCapture(level=logging.WARNING) as captured:
+                added = ap.add(url, tag=list(channel.tags) or None)
+            if not added:
+                reason = _last_log_line(captured.getvalue()) or "unknown URL form"
+                bad.append(f"URL #{index + 1} is not usable by Apprise "
+                           f"({redact(reason, channel)})")
         if channel.config_file:
             config = apprise.AppriseConfig()
             before = len(ap)
-            if not config.add(channel.config_file) or not ap.add(config) or len(ap) == before:
-                bad.append(f"Apprise config file {channel.config_file} yields no services")
+            with apprise.LogCapture(level=logging.WARNING):
+                loaded = config.add(channel.config_file) and ap.add(config)
+                count = len(ap)  # Apprise reads the file lazily, on first use
+            if not loaded or count == before:
+                bad.append(f"Apprise config file {channel.config_file} yields no services "
+                           "(Apprise accepts a broken file silently); check its syntax")
         return ap, bad
 
     def check(self) -> list[Problem]:
@@ -105,9 +114,17 @@ class Notifier:
             result = ap.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT)
             if result:
                 return SendOutcome(True)
-            lines = [ln.split(" - ", 2)[-1].strip() for ln in captured.getvalue().splitlines()]
-        error = next((ln for ln in lines if ln), "the service did not accept the message")
+            error = _last_log_line(captured.getvalue(), first=True)
+        error = error or "the service did not accept the message"
         return SendOutcome(False, redact(error, channel)[:500])
+
+
+def _last_log_line(captured: str, first: bool = False) -> str | None:
+    lines = [ln.split(" - ", 2)[-1].strip() for ln in captured.splitlines()]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        return None
+    return lines[0] if first else lines[-1]
 
 
 def render(item: Item, match: Match) -> tuple[str, str]:

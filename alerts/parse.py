@@ -1,7 +1,8 @@
-"""feedparser on bytes, never on a URL or a string (a string is read as a local file path)."""
+"""feedparser on a byte stream, never on a URL, a path or a string (it would open them)."""
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -29,7 +30,9 @@ def parse_feed(body: bytes, final_url: str, content_type: str | None = None) -> 
     if content_type:
         headers["content-type"] = content_type
     parsed = feedparser.parse(
-        body,
+        # A stream, never bytes or str: given either, feedparser opens a local file whose path
+        # equals the content (measured: a body of b"/etc/passwd" is read from disk).
+        io.BytesIO(body),
         response_headers=headers,
         # We make plain text ourselves, so feedparser's HTML passes are wasted work.
         sanitize_html=False,

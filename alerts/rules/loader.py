@@ -103,6 +103,8 @@ def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
             if doc.data is None:
                 continue
             rule = parse_rule(doc.data, str(path), doc.line, pc)
+            if channels is not None and isinstance(doc.data, LinedDict):
+                _check_channels(doc.data, channels, default_channels, pc)
             if rule is None:
                 continue
             if rule.id in first_seen:
@@ -111,8 +113,6 @@ def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
                                       f"{other.file}:{other.line}; ids must be unique")
                 continue
             first_seen[rule.id] = rule
-            if channels is not None:
-                _check_channels(rule, channels, default_channels, doc.data, pc)
             rules.append(rule)
         problems.extend(pc.problems)
     if problems:
@@ -120,13 +120,16 @@ def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
     return rules
 
 
-def _check_channels(rule: Rule, channels: set[str], default_channels: tuple[str, ...],
-                    doc: LinedDict, pc: ParseContext) -> None:
-    if not rule.channels and not default_channels and rule.enabled:
-        pc.problem(rule.line, f"rule '{rule.id}' names no channel and the configuration sets no "
-                              "defaults.channels; add notify: [CHANNEL]")
-    for name in rule.channels:
-        if name not in channels:
+def _check_channels(doc: LinedDict, channels: set[str], default_channels: tuple[str, ...],
+                    pc: ParseContext) -> None:
+    rule_id = doc.get("id", "?")
+    notify = doc.get("notify")
+    names = [notify] if isinstance(notify, str) else notify if isinstance(notify, list) else []
+    if not names and not default_channels and doc.get("enabled", True) is not False:
+        pc.problem(doc.line, f"rule '{rule_id}' names no channel and the configuration sets no "
+                             "defaults.channels; add notify: [CHANNEL]")
+    for name in names:
+        if isinstance(name, str) and name not in channels:
             known = ", ".join(sorted(channels)) or "none"
-            pc.problem(doc.line_of("notify"), f"rule '{rule.id}' notifies unknown channel "
+            pc.problem(doc.line_of("notify"), f"rule '{rule_id}' notifies unknown channel "
                                               f"'{name}'; channels in the configuration: {known}")

@@ -18,28 +18,34 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).replace("ı", "i")  # Turkish dotless i
 
 
+def _words(term: str) -> list[tuple[str, bool]]:
+    """(word, wildcard) pairs of a folded term; '*' may end any word: "call* for", negotiat*."""
+    out = []
+    for chunk in fold(term).split():
+        wildcard = chunk.endswith("*")
+        out.extend((w, False) for w in re.split(r"[\W_]+", chunk.rstrip("*")) if w)
+        if wildcard and out:
+            out[-1] = (out[-1][0], True)
+    return out
+
+
 def term_problem(term: str) -> str | None:
     """Why a term can never match, or None when it is fine."""
-    words = fold(term).replace("*", " ").split()
     if not term.strip():
         return "empty term; remove it or write a word"
+    words = _words(term)
     if not words:
         return f"term {term!r} has no letters or digits; write a word"
-    if "*" in term.strip().rstrip("*"):
+    if any("*" in chunk.rstrip("*") for chunk in term.split()):
         return f"term {term!r}: '*' is allowed only at the end of a word, as in negotiat*"
-    if len(words[-1]) < 3 and term.strip().endswith("*"):
+    if any(wild and len(word) < 3 for word, wild in words):
         return f"term {term!r}: a wildcard needs at least 3 letters before '*'"
     return None
 
 
 def term_pattern(term: str) -> str:
-    """A regex source matching the folded term on word boundaries (trailing * = any ending)."""
-    raw = fold(term.strip())
-    wildcard = raw.endswith("*")
-    words = [w for w in re.split(r"[\W_]+", raw.rstrip("*")) if w]
-    body = _PHRASE_GAP.join(re.escape(w) for w in words)
-    if wildcard:
-        body += r"\w*"
+    """A regex source matching the folded term on word boundaries ('word*' = any ending)."""
+    body = _PHRASE_GAP.join(re.escape(w) + (r"\w*" if wild else "") for w, wild in _words(term))
     return rf"(?<!\w){body}(?!\w)"
 
 

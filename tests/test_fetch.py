@@ -1,0 +1,78 @@
+import asyncio
+import gzip
+import time
+
+import pytest
+
+from alerts.config import FetchSettings
+from alerts.errors import FeedError
+from alerts.fetch import Fetcher
+from tests.feeds import rss, rss_item
+
+
+def fetch(url, settings=None, **kw):
+    settings = settings or FetchSettings(timeout=5)
+
+    async def go():
+        fetcher = Fetcher(settings)
+        try:
+            return await fetcher.fetch(url, **kw)
+        finally:
+            await fetcher.aclose()
+    return asyncio.run(go())
+
+
+def test_conditional_get_gets_304(feed_server):
+    url = feed_server.put("/f.xml", rss(rss_item("A", guid="1")))
+    first = fetch(url)
+    assert first.status == 200 and first.etag and first.last_modified
+    second = fetch(url, etag=first.etag, last_modified=first.last_modified)
+    assert second.not_modified and second.body is None
+    headers = feed_server.requests[-1][2]
+    assert headers["if-none-match"] == first.etag
+    assert headers["if-modified-since"] == first.last_modified
+    assert headers["user-agent"].startswith("diplomatic-alerts/")
+
+
+def test_contact_goes_into_the_user_agent(feed_server):
+    url = feed_server.put("/f.xml", rss())
+    fetch(url, FetchSettings(timeout=5, contact="mailto:desk@example.org"))
+    assert "mailto:desk@example.org" in feed_server.requests[-1][2]["user-agent"]
+
+
+def test_final_url_after_redirect(feed_server):
+    target = feed_server.put("/new.xml", rss())
+    feed_server.put("/old.xml", b"", status=301, validators=False,
+                    headers={"Location": target})
+    assert fetch(feed_server.base + "/old.xml").final_url == target
+
+
+def test_http_errors_are_feed_errors(feed_server):
+    url = feed_server.put("/gone.xml", b"gone", status=410)
+    with pytest.raises(FeedError) as info:
+        fetch(url)
+    assert info.value.kind == "http-410" and "410" in str(info.value)
+
+
+def test_unreachable_server_is_a_feed_error():
+    with pytest.raises(FeedError) as info:
+        fetch("http://127.0.0.1:9/feed.xml")
+    assert info.value.kind == "network"
+
+
+def test_decoded_body_size_is_capped(feed_server):
+    bomb = gzip.compress(b"<rss>" + b" " * 5_000_000)
+    url = feed_server.put("/bomb.xml", bomb, headers={"Content-Encoding": "gzip"})
+    with pytest.raises(FeedError) as info:
+        fetch(url, FetchSettings(timeout=5, max_bytes=1_000_000))
+    assert info.value.kind == "too-large"
+
+
+def test_total_deadline_cuts_off_a_dripping_server(feed_server):
+    # One byte every 0.2 s: each read is quick, so only a total deadline stops it.
+    url = feed_server.put("/drip.xml", b"x" * 200, drip=0.2)
+    started = time.monotonic()
+    with pytest.raises(FeedError) as info:
+        fetch(url, FetchSettings(timeout=1.0))
+    assert info.value.kind == "timeout"
+    assert time.monotonic() - started < 10  # a bound on the test, not a performance claim

@@ -1,0 +1,42 @@
+import pytest
+
+from alerts.errors import FeedError
+from alerts.parse import parse_feed
+from tests.feeds import rss, rss_item
+
+
+def test_a_feed_parses():
+    parsed = parse_feed(rss(rss_item("A", guid="1")).encode(), "https://x.org/rss")
+    assert len(parsed.entries) == 1
+
+
+def test_an_html_page_is_a_feed_error_not_an_empty_feed():
+    with pytest.raises(FeedError) as info:
+        parse_feed(b"<!DOCTYPE html><html><body><form>Login</form></body></html>",
+                   "https://x.org/rss")
+    assert info.value.kind == "html" and "HTML page" in str(info.value)
+
+
+def test_an_empty_body_is_a_feed_error():
+    with pytest.raises(FeedError) as info:
+        parse_feed(b"  \n", "https://x.org/rss")
+    assert info.value.kind == "empty"
+
+
+def test_a_valid_feed_with_no_entries_is_not_an_error():
+    assert parse_feed(rss().encode(), "https://x.org/rss").entries == []
+
+
+def test_entity_declarations_are_refused_before_parsing():
+    body = (b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "' + b"x" * 10_000 + b'">]>'
+            b'<rss version="2.0"><channel><title>&big;&big;&big;</title></channel></rss>')
+    with pytest.raises(FeedError) as info:
+        parse_feed(body, "https://x.org/rss")
+    assert info.value.kind == "entities"
+
+
+def test_a_string_path_is_never_read_as_a_file(tmp_path):
+    secret = tmp_path / "secret.xml"
+    secret.write_text(rss(rss_item("secret", guid="s")))
+    with pytest.raises(FeedError):
+        parse_feed(str(secret).encode(), "https://x.org/rss")
