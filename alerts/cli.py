@@ -31,10 +31,11 @@ def _fail(exc: AlertsError) -> None:
     sys.exit(EXIT_FAILED)
 
 
-def _load(config: str | None) -> tuple[Settings, object]:
+def _load(config: str | None, verify: bool = False) -> tuple[Settings, object]:
     """Settings and rules, with every problem in both reported together."""
     from alerts.notify import Notifier
     from alerts.rules import RuleSet, load_rules
+    from alerts.rules.engine import verify_examples
 
     settings = load_settings(find_config(config))
     problems: list[Problem] = [
@@ -45,6 +46,8 @@ def _load(config: str | None) -> tuple[Settings, object]:
     except FileProblems as exc:
         problems.extend(exc.problems)
         rules = []
+    if verify:
+        problems.extend(verify_examples(rules))
     if problems:
         raise ConfigError(problems)
     return settings, RuleSet(rules, settings.default_channels)
@@ -113,7 +116,7 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
 def check(ctx: click.Context) -> None:
     """Validate the configuration, channels and rules; exit non-zero on any problem."""
     try:
-        settings, rules = _load(ctx.obj["config"])
+        settings, rules = _load(ctx.obj["config"], verify=True)
     except AlertsError as exc:
         _fail(exc)
         return

@@ -161,3 +161,33 @@ def test_shipped_rule_pack_loads():
     rules = load_rules([shipped_rules_dir()], {"terminal"}, ("terminal",))
     assert {r.id for r in rules} >= {"ceasefire-call", "ceasefire-agreed", "peace-talks",
                                      "diplomatic-relations", "first-contact-after-gap"}
+
+
+def test_examples_are_checked(tmp_path):
+    from alerts.rules.engine import verify_examples
+
+    (tmp_path / "r.yaml").write_text(textwrap.dedent("""\
+        id: a
+        match: {terms: [truce]}
+        examples:
+          match:
+            - "Leaders agree truce"
+            - "Leaders agree armistice"
+          no_match:
+            - "Markets rise"
+            - "A truce in the price war"
+        """))
+    rules = load_rules([tmp_path], {"c"}, ("c",))
+    found = [str(p) for p in verify_examples(rules)]
+    assert len(found) == 2
+    assert ":6: rule 'a' should match this example but does not" in found[0]
+    assert ":9: rule 'a' matches this example but should not" in found[1]
+
+
+def test_shipped_rule_examples_hold():
+    from alerts.rulepack import shipped_rules_dir
+    from alerts.rules.engine import verify_examples
+
+    rules = load_rules([shipped_rules_dir()], {"terminal"}, ("terminal",))
+    assert all(r.examples_match and r.examples_no_match for r in rules)
+    assert verify_examples(rules) == []

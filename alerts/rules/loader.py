@@ -10,9 +10,10 @@ from typing import Any
 from alerts.errors import Problem, RuleError
 from alerts.rules.conditions import ParseContext, parse_condition
 from alerts.rules.model import SEVERITIES, Rule
-from alerts.yamlsource import LinedDict, load_documents
+from alerts.yamlsource import LinedDict, LinedList, load_documents
 
-RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags")
+RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
+             "examples")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 
@@ -73,6 +74,7 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
     condition = parse_condition(doc["match"], "match", pc, doc.line_of("match"))
     channels = _string_list(doc, "notify", pc)
     tags = _string_list(doc, "tags", pc)
+    examples = _examples(doc, pc)
     if condition is None or rule_id is None:
         return None
     return Rule(
@@ -86,7 +88,26 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         tags=tags,
         file=file,
         line=doc.line,
+        examples_match=examples["match"],
+        examples_no_match=examples["no_match"],
     )
+
+
+def _examples(doc: LinedDict, pc: ParseContext) -> dict[str, tuple[tuple[str, int], ...]]:
+    found: dict[str, tuple[tuple[str, int], ...]] = {"match": (), "no_match": ()}
+    spec = doc.get("examples")
+    if spec is None:
+        return found
+    if not isinstance(spec, LinedDict) or set(spec) - set(found):
+        pc.problem(doc.line_of("examples"), "'examples' takes 'match' and 'no_match', each a "
+                                            "list of headlines")
+        return found
+    for key, texts in spec.items():
+        if not isinstance(texts, LinedList) or not all(isinstance(t, str) for t in texts):
+            pc.problem(spec.line_of(key), f"'examples.{key}' must be a list of quoted headlines")
+            continue
+        found[key] = tuple((t, texts.line_of(i)) for i, t in enumerate(texts))
+    return found
 
 
 def load_rules(paths: Iterable[Path], channels: set[str] | None = None,

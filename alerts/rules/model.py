@@ -21,3 +21,6 @@ class Rule:
     tags: tuple[str, ...]
     file: str
     line: int
+    # Headlines the author says must (and must not) fire the rule; `alerts check` tries them.
+    examples_match: tuple[tuple[str, int], ...] = ()
+    examples_no_match: tuple[tuple[str, int], ...] = ()

@@ -1,0 +1,146 @@
+"""`alerts run` as a real subprocess: polls a loopback feed, mails and posts alerts exactly once."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, write_config
+from tests.feeds import rss, rss_item
+from tests.servers import wait_for
+
+pytestmark = pytest.mark.slow
+
+
+def start_daemon(config: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "alerts", "--config", str(config), "run",
+                             *extra], env=cli_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def stop_daemon(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[int, str, str]:
+    if proc.poll() is None:
+        proc.send_signal(sig)
+    try:
+        out, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    return proc.returncode, out, err
+
+
+def poll_marker(db: Path) -> int:
+    """0 before the first successful poll; afterwards a value that changes with every poll."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            row = conn.execute("SELECT count(*), max(last_success) FROM feeds "
+                               "WHERE last_success IS NOT NULL").fetchone()
+    except sqlite3.OperationalError:
+        return 0
+    return row[0] and hash(row[1])
+
+
+def outbox_statuses(db: Path) -> list[str]:
+    with sqlite3.connect(db, timeout=5) as conn:
+        return [r[0] for r in conn.execute("SELECT status FROM outbox ORDER BY id")]
+
+
+def test_daemon_alerts_once_by_email_and_webhook_and_not_again_after_restart(
+        tmp_path, feed_server, smtp, webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("Markets open higher", guid="old-1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 1}],
+                          channels={"mail": smtp.url, "hook": webhook.url})
+    db = tmp_path / "state" / "alerts.db"
+    proc = start_daemon(config)
+    try:
+        assert wait_for(lambda: poll_marker(db) != 0, timeout=30), "the daemon never polled"
+        feed_server.put("/wire.xml", rss(
+            rss_item("Pope urges Christmas truce in Ukraine", guid="new-1",
+                     link="https://wire.example.org/truce", summary="He called for a truce."),
+            rss_item("Markets open higher", guid="old-1")))
+        assert wait_for(lambda: len(smtp.messages) >= 1 and len(webhook.received) >= 1,
+                        timeout=30), "no alert arrived"
+        # Several more poll cycles: nothing is sent twice.
+        first = poll_marker(db)
+        assert wait_for(lambda: poll_marker(db) != first, timeout=15)
+        assert wait_for(lambda: feed_server.statuses("/wire.xml").count(304) >= 2, timeout=15)
+    finally:
+        code, _, err = stop_daemon(proc)
+    assert code == 0, err
+    assert "stopped cleanly" in err
+    assert len(smtp.messages) == 1 and len(webhook.received) == 1
+    assert "Pope urges Christmas truce" in smtp.messages[0]["Subject"]
+    assert webhook.received[0]["title"].startswith("[high] Someone calls for a ceasefire")
+    assert outbox_statuses(db) == ["sent", "sent"]
+
+    # Restart: the same feed is polled again, and nothing is sent again.
+    before = len(feed_server.requests)
+    proc = start_daemon(config)
+    try:
+        assert wait_for(lambda: len(feed_server.requests) >= before + 2, timeout=30)
+    finally:
+        code, _, err = stop_daemon(proc)
+    assert code == 0, err
+    assert len(smtp.messages) == 1 and len(webhook.received) == 1
+
+
+def test_ctrl_c_and_duration_stop_cleanly(tmp_path, feed_server, webhook):
+    url = feed_server.put("/wire.xml", rss())
+    config = write_config(tmp_path, feeds=[{"url": url}], channels={"hook": webhook.url})
+    proc = start_daemon(config)
+    assert wait_for(lambda: len(feed_server.requests) >= 1, timeout=30)
+    code, _, err = stop_daemon(proc, signal.SIGINT)
+    assert code == 0 and "stopped cleanly" in err
+
+    proc = start_daemon(config, "--duration", "2")
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0 and "stopped cleanly" in err
+
+
+def test_sighup_reload_keeps_the_last_good_rules(tmp_path, feed_server, webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("Nothing yet", guid="0")))
+    config = write_config(tmp_path, feeds=[{"url": url, "interval": 1}],
+                          channels={"hook": webhook.url})
+    rule_file = tmp_path / "rules" / "ceasefire.yaml"
+    db = tmp_path / "state" / "alerts.db"
+    proc = start_daemon(config)
+    try:
+        assert wait_for(lambda: poll_marker(db) != 0, timeout=30)
+        good = rule_file.read_text()
+        rule_file.write_text("id: broken\nmatch: {terms: ['']}\n")
+        proc.send_signal(signal.SIGHUP)
+        feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1"),
+                                         rss_item("Nothing yet", guid="0")))
+        # The old rule still fires: the broken file did not replace it.
+        assert wait_for(lambda: len(webhook.received) == 1, timeout=30)
+        rule_file.write_text(good.replace("[ceasefire, truce]", "[ceasefire, truce, armistice]"))
+        proc.send_signal(signal.SIGHUP)
+        feed_server.put("/wire.xml", rss(rss_item("Leaders urge armistice", guid="2"),
+                                         rss_item("UN urges ceasefire in Sudan", guid="1")))
+        assert wait_for(lambda: len(webhook.received) == 2, timeout=30)
+    finally:
+        code, _, err = stop_daemon(proc)
+    assert code == 0
+    assert "rules not reloaded; still using the last good set" in err
+    assert "empty term" in err and "rules reloaded: 1 rules" in err
+
+
+def test_demo_runs_and_prints_explained_alerts(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "alerts", "demo", "--duration", "12",
+                           "--every", "0.4"], env=cli_env(), capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "existing items recorded without alerting" in proc.stderr
+    assert "matched because:" in proc.stdout
+    assert "First contact after a long gap: Macron speaks with Putin" in proc.stdout
+    assert "Someone calls for a ceasefire: Macron urges Putin" in proc.stdout
+    # Metaphors and routine calls in the wire never alert.
+    assert "Price war" not in proc.stdout and "Football clubs" not in proc.stdout
+    assert "routine call" not in proc.stdout
