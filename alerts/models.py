@@ -73,6 +73,7 @@ class Match:
     severity: str
     channels: tuple[str, ...]
     explanation: str
+    suppressed: str | None = None  # why it must not alert (e.g. throttled); still recorded
 
 
 @dataclass(frozen=True)

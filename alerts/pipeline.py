@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
-from alerts.models import Feed, Item, PollResult
+from alerts.models import Feed, Fetched, Item, PollResult
 from alerts.normalise import normalise
 from alerts.notify import render
 from alerts.parse import parse_feed
 from alerts.rules import RuleSet
+from alerts.rules.history import HistoryView
 from alerts.state import QueuedAlert, Store
 
 log = logging.getLogger(__name__)
@@ -61,10 +62,18 @@ class Poller:
             return self._failed(feed, result, exc, fetched.status)
         entries = list(parsed.entries)[: self.max_entries]
         items = normalise(entries, feed, fetched.final_url)
+        alerting = state.initialised or feed.backfill or self.force_backfill
+        self.process(feed, items, fetched, body_hash, result, alerting=alerting)
+        return result
+
+    def process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
+                result: PollResult, *, alerting: bool, item_time: bool = False) -> None:
+        """Match new and edited items and record them with their alerts in one transaction.
+
+        `item_time` makes each item's publication time "now" for history (replay)."""
         result.entries = len(items)
         known = self.store.known_items(feed.url, [i.key for i in items])
-
-        alerting = state.initialised or feed.backfill or self.force_backfill
+        history = HistoryView(self.store)
         new_items: list[Item] = []
         edited: list[Item] = []
         alerts: list[QueuedAlert] = []
@@ -78,24 +87,25 @@ class Poller:
                 already = previous.matched_rules  # an edit alerts only for newly matched rules
             else:
                 continue
-            for match in self.rules.match(item):
+            now = (item.published or self.clock()) if item_time else self.clock()
+            for match in self.rules.match(item, now=now, history=history):
                 if match.rule_id in already:
                     continue
+                send = alerting and match.suppressed is None
                 messages = tuple((channel, *render(item, match)) for channel in match.channels)
-                alerts.append(QueuedAlert(item.key, match, messages if alerting else ()))
+                alerts.append(QueuedAlert(item.key, match, messages if send else ()))
                 result.matched_rules.append(match.rule_id)
 
-        now = self.clock()
         result.alerts_queued = self.store.record_poll(
-            feed_url=feed.url, feed_name=feed.name, now=now, fetched=fetched,
+            feed_url=feed.url, feed_name=feed.name, now=self.clock(), fetched=fetched,
             body_hash=body_hash, new_items=new_items, edited_items=edited,
-            seen_keys=[i.key for i in items if i.key in known], alerts=alerts)
+            seen_keys=[i.key for i in items if i.key in known], alerts=alerts,
+            history=history.take())
         result.status = "new"
         result.new_items = len(new_items)
         result.edited_items = len(edited)
         if not alerting:
             result.suppressed_backlog = len(new_items)
-        return result
 
     def _failed(self, feed: Feed, result: PollResult, exc: FeedError,
                 status: int | None = None) -> PollResult:

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +18,7 @@ from sqlite_utils import Migrations
 
 from alerts.errors import StateError
 from alerts.models import Delivery, FeedState, Fetched, Item, Match
+from alerts.rules.history import HistoryEntry
 
 BUSY_TIMEOUT_MS = 10_000
 _IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
@@ -88,8 +89,25 @@ def _initial(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0002_history")
+def _history(db: sqlite_utils.Database) -> None:
+    db.executescript("""
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            at TEXT NOT NULL,
+            feed_url TEXT NOT NULL,
+            title TEXT NOT NULL
+        );
+        CREATE INDEX history_lookup ON history (scope, key, at);
+        ALTER TABLE matches ADD COLUMN suppressed TEXT;
+    """)
+
+
 def _ts(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None
+    # Always UTC, so that stored times compare correctly as text.
+    return moment.astimezone(UTC).isoformat() if moment is not None else None
 
 
 @dataclass(frozen=True)
@@ -205,7 +223,8 @@ class Store:
 
     def record_poll(self, *, feed_url: str, feed_name: str, now: datetime, fetched: Fetched,
                     body_hash: str, new_items: list[Item], edited_items: list[Item],
-                    seen_keys: list[str], alerts: list[QueuedAlert]) -> int:
+                    seen_keys: list[str], alerts: list[QueuedAlert],
+                    history: list[HistoryEntry] = ()) -> int:  # type: ignore[assignment]
         """Items marked seen and their alerts queued in one transaction. Returns alerts queued."""
         queued = 0
         with self.write() as conn:
@@ -243,9 +262,10 @@ class Store:
                     item_id = row[0]
                 cur = conn.execute(
                     "INSERT INTO matches (item_id, rule_id, severity, explanation, matched_at, "
-                    "alerted) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (item_id, rule_id) DO NOTHING",
+                    "alerted, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (item_id, rule_id) DO NOTHING",
                     (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
-                     _ts(now), int(bool(alert.messages))))
+                     _ts(now), int(bool(alert.messages)), alert.match.suppressed))
                 if not cur.rowcount:
                     continue
                 match_id = cur.lastrowid
@@ -255,6 +275,9 @@ class Store:
                         "created) VALUES (?, ?, ?, ?, ?, ?)",
                         (match_id, channel, title, body, _ts(now), _ts(now)))
                     queued += 1
+            conn.executemany(
+                "INSERT INTO history (scope, key, at, feed_url, title) VALUES (?, ?, ?, ?, ?)",
+                [(h.scope, h.key, _ts(h.at), h.feed_url, h.title) for h in history])
             conn.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, initialised = 1, "
                 "last_poll = ?, last_success = ?, last_status = ?, last_error = NULL, "
@@ -262,6 +285,24 @@ class Store:
                 (fetched.etag, fetched.last_modified, body_hash, _ts(now), _ts(now),
                  fetched.status, len(ids), feed_url))
         return queued
+
+    # -- history of state conditions and throttles ------------------------------------------
+
+    def history_last(self, scope: str, key: str, before: datetime) -> HistoryEntry | None:
+        row = self.conn.execute(
+            "SELECT at, feed_url, title FROM history WHERE scope = ? AND key = ? AND at <= ? "
+            "ORDER BY at DESC LIMIT 1", (scope, key, _ts(before))).fetchone()
+        if row is None:
+            return None
+        return HistoryEntry(scope, key, datetime.fromisoformat(row[0]), row[1], row[2])
+
+    def history_window(self, scope: str, key: str, since: datetime,
+                       until: datetime) -> list[HistoryEntry]:
+        rows = self.conn.execute(
+            "SELECT at, feed_url, title FROM history WHERE scope = ? AND key = ? "
+            "AND at >= ? AND at <= ? ORDER BY at", (scope, key, _ts(since), _ts(until)))
+        return [HistoryEntry(scope, key, datetime.fromisoformat(at), feed, title)
+                for at, feed, title in rows.fetchall()]
 
     # -- outbox --------------------------------------------------------------------------
 

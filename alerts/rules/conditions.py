@@ -1,76 +1,90 @@
-"""Condition kinds, keyed by the word a rule author types (terms, all, any, not).
+"""Condition kinds, keyed by the word a rule author types.
 
-Each kind parses its YAML value (reporting problems with lines) and evaluates itself against
-an item, returning the evidence that made it true. New kinds register in CONDITION_KINDS.
+Each kind parses its YAML value (reporting problems with lines), evaluates itself against an
+item (returning the evidence that made it true, or None), explains itself for `alerts
+explain`, and names the literal words that must appear for it to hold (for the prefilter).
+New kinds register in CONDITION_KINDS; the JSON Schema in schema.json mirrors this table.
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from alerts.errors import Problem
-from alerts.models import Item
-from alerts.rules.text import compile_terms, fold, term_problem
+from alerts.rules.context import DEFAULT_FIELDS, FIELDS, Evidence, MatchContext
+from alerts.rules.history import HistoryEntry
+from alerts.rules.text import anchor_words, compile_terms, term_problem
 from alerts.yamlsource import LinedDict, LinedList
 
-FIELDS = ("title", "summary", "content", "link", "feed", "tags", "language")
-DEFAULT_FIELDS = ("title", "summary")
+ENTITY_KEYS = ("people", "countries", "entities", "rule", "feed")
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One reason a condition held: what was found and where."""
+@dataclass
+class Trace:
+    """How one condition fared on one item, for `alerts explain`."""
 
-    found: str
-    where: str
+    label: str
+    ok: bool
+    detail: str = ""
+    children: list[Trace] = field(default_factory=list)
 
-    def __str__(self) -> str:
-        return f"'{self.found}' ({self.where})"
-
-
-class MatchContext:
-    """An item's fields, folded once and shared by every condition evaluated on it."""
-
-    def __init__(self, item: Item):
-        self.item = item
-        self._folded: dict[str, tuple[str, str]] = {}
-
-    def field(self, name: str) -> tuple[str, str]:
-        """(original text, folded text) of a field."""
-        cached = self._folded.get(name)
-        if cached is None:
-            item = self.item
-            original = {
-                "title": item.title,
-                "summary": item.summary,
-                "content": item.summary,
-                "link": item.link or "",
-                "feed": item.feed_name,
-                "tags": " ".join(item.feed_tags),
-                "language": item.language or "",
-            }[name]
-            cached = (original, fold(original))
-            self._folded[name] = cached
-        return cached
+    def lines(self, indent: int = 0) -> Iterator[str]:
+        mark = "yes" if self.ok else "no "
+        detail = f": {self.detail}" if self.detail else ""
+        yield f"{'  ' * indent}[{mark}] {self.label}{detail}"
+        for child in self.children:
+            yield from child.lines(indent + 1)
 
 
 class Condition:
+    stateful = False  # reads or writes history: evaluated after its plain siblings
+
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         """Evidence when the condition holds (possibly empty), None when it does not."""
         raise NotImplementedError
+
+    def trace(self, ctx: MatchContext) -> Trace:
+        evidence = self.evaluate(ctx)
+        detail = ", ".join(str(e) for e in evidence) if evidence else "not found"
+        return Trace(self.label(), evidence is not None, detail if evidence is not None
+                     else self.miss(ctx))
+
+    def label(self) -> str:
+        return type(self).__name__
+
+    def miss(self, ctx: MatchContext) -> str:
+        return "not found"
+
+    def anchors(self) -> set[str] | None:
+        """Folded substrings one of which must occur for this to hold; None: cannot tell."""
+        return None
 
 
 @dataclass
 class ParseContext:
     file: str
+    rule_id: str = ""
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    knowledge: Callable[[], Any] | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
 
+
+def _short(items: tuple[str, ...], limit: int = 4) -> str:
+    shown = ", ".join(repr(t) for t in items[:limit])
+    return f"[{shown}{', …' if len(items) > limit else ''}]"
+
+
+# -- leaves on text ----------------------------------------------------------------------
 
 @dataclass
 class TermsCondition(Condition):
@@ -88,31 +102,309 @@ class TermsCondition(Condition):
                 return [Evidence(found, name)]
         return None
 
+    def label(self) -> str:
+        return f"terms {_short(self.terms)} in {', '.join(self.fields)}"
+
+    def anchors(self) -> set[str] | None:
+        return {anchor_words(t)[0] for t in self.terms}
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """RE2 prints its parse errors on file descriptor 2; the rule loader reports them itself."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@dataclass
+class RegexCondition(Condition):
+    source: str
+    fields: tuple[str, ...]
+    compiled: Any
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        for name in self.fields:
+            original, _ = ctx.field(name)
+            m = self.compiled.search(original)
+            if m:
+                return [Evidence(m.group(0), name)]
+        return None
+
+    def label(self) -> str:
+        return f"regex {self.source!r} in {', '.join(self.fields)}"
+
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?;。؟…]+(?:\s+|$)")
+
+
+@dataclass
+class NearCondition(Condition):
+    groups: tuple[TermsCondition, TermsCondition]
+    within: int | None  # words apart; None: in the same sentence
+    fields: tuple[str, ...]
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        first, second = self.groups
+        for name in self.fields:
+            folded = ctx.field(name)[1]
+            a = [(m.start(), m.group()) for m in first.pattern.finditer(folded)]
+            b = [(m.start(), m.group()) for m in second.pattern.finditer(folded)]
+            if not a or not b:
+                continue
+            # Offsets become sentence numbers (limit 0) or word numbers (limit N).
+            if self.within is None:
+                marks = [m.end() for m in _SENTENCE_END.finditer(folded)]
+                limit = 0
+            else:
+                marks = [m.start() for m in _WORD.finditer(folded)]
+                limit = self.within
+            for start_a, text_a in a:
+                for start_b, text_b in b:
+                    distance = (bisect.bisect_right(marks, start_a)
+                                - bisect.bisect_right(marks, start_b))
+                    if abs(distance) <= limit:
+                        how = "same sentence" if self.within is None else \
+                            f"within {self.within} words"
+                        return [Evidence(text_a, name), Evidence(text_b, f"{name}, {how}")]
+        return None
+
+    def label(self) -> str:
+        how = "in the same sentence" if self.within is None else f"within {self.within} words"
+        return f"near {_short(self.groups[0].terms, 2)} and {_short(self.groups[1].terms, 2)} {how}"
+
+    def anchors(self) -> set[str] | None:
+        return self.groups[0].anchors()
+
+
+# -- leaves on the knowledge base --------------------------------------------------------
+
+@dataclass
+class EntitiesCondition(Condition):
+    wanted: tuple[str, ...]  # entity ids
+    mode: str  # "all" | "any"
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        found = {m.entity.id: m for m in ctx.mentions()}
+        hits = [found[e] for e in self.wanted if e in found]
+        if (self.mode == "all" and len(hits) < len(self.wanted)) or not hits:
+            return None
+        return [Evidence(m.alias, m.entity.describe(ctx.day)) for m in hits]
+
+    def label(self) -> str:
+        return f"entities ({self.mode}) {_short(self.wanted)}"
+
+
+@dataclass
+class EntityCountCondition(Condition):
+    kind: str  # "person" | "country"
+    at_least: int
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        hits = [m for m in ctx.mentions() if m.entity.kind == self.kind]
+        if len(hits) < self.at_least:
+            return None
+        return [Evidence(m.alias, m.entity.describe(ctx.day)) for m in hits]
+
+    def label(self) -> str:
+        what = "people" if self.kind == "person" else "countries"
+        return f"at least {self.at_least} known {what}"
+
+    def miss(self, ctx: MatchContext) -> str:
+        names = [m.entity.name for m in ctx.mentions() if m.entity.kind == self.kind]
+        return f"found {len(names)}" + (f" ({', '.join(names)})" if names else "")
+
+
+@dataclass
+class EventsCondition(Condition):
+    wanted: tuple[str, ...]
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        hits = [e for e in ctx.events() if e.event.id in self.wanted]
+        if not hits:
+            return None
+        return [Evidence(e.phrase, e.event.title) for e in hits[:1]]
+
+    def label(self) -> str:
+        return f"events {_short(self.wanted)}"
+
+
+# -- leaves on history -------------------------------------------------------------------
+
+def _scope(ctx: MatchContext, shared: str | None) -> str:
+    return f"shared:{shared}" if shared else f"rule:{ctx.rule_id}"
+
+
+@dataclass
+class GapCondition(Condition):
+    days: int
+    key: str
+    shared: str | None
+    stateful = True
+
+    def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
+        keys = ctx.keys(self.key)
+        if not keys:
+            return None, f"no {self.key} to key the history on"
+        scope = _scope(ctx, self.shared)
+        result: list[Evidence] | None = None
+        notes = []
+        for key, spoken in keys:
+            last = ctx.history.last(scope, key, ctx.now) if ctx.history else None
+            if last is None:
+                notes.append(f"no earlier record for {spoken}")
+                continue
+            gap = (ctx.now - last.at).days
+            note = (f"last on record for {spoken}: {last.at.date().isoformat()} "
+                    f"({last.title!r}); gap {gap:,} days")
+            if gap > self.days and result is None:
+                result = [Evidence(f"{note} > {self.days}", quote=False)]
+            notes.append(f"{note} <= {self.days}" if gap <= self.days else note)
+        if ctx.record and ctx.history is not None:
+            for key, _ in keys:
+                ctx.history.add(HistoryEntry(scope, key, ctx.now, ctx.item.feed_url,
+                                             ctx.item.title))
+        return result, "; ".join(notes)
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        return self._check(ctx)[0]
+
+    def trace(self, ctx: MatchContext) -> Trace:
+        evidence, notes = self._check(ctx)
+        return Trace(self.label(), evidence is not None, notes)
+
+    def label(self) -> str:
+        return f"gap of more than {self.days} days per {self.key}"
+
+
+@dataclass
+class CountCondition(Condition):
+    at_least: int
+    feeds: int
+    within: timedelta
+    key: str
+    shared: str | None
+    stateful = True
+
+    def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
+        keys = ctx.keys(self.key)
+        if not keys:
+            return None, f"no {self.key} to key the history on"
+        scope = _scope(ctx, self.shared)
+        result: list[Evidence] | None = None
+        notes = []
+        for key, spoken in keys:
+            seen = (ctx.history.window(scope, key, ctx.now - self.within, ctx.now)
+                    if ctx.history else [])
+            items = len(seen) + 1  # this item counts
+            feeds = len({e.feed_url for e in seen} | {ctx.item.feed_url})
+            note = (f"{items} matching items from {feeds} feeds for {spoken} in the last "
+                    f"{_span(self.within)}")
+            notes.append(note)
+            if items >= self.at_least and feeds >= self.feeds and result is None:
+                result = [Evidence(note, quote=False)]
+        if ctx.record and ctx.history is not None:
+            for key, _ in keys:
+                ctx.history.add(HistoryEntry(scope, key, ctx.now, ctx.item.feed_url,
+                                             ctx.item.title))
+        return result, "; ".join(notes)
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        return self._check(ctx)[0]
+
+    def trace(self, ctx: MatchContext) -> Trace:
+        evidence, notes = self._check(ctx)
+        return Trace(self.label(), evidence is not None, notes)
+
+    def label(self) -> str:
+        return (f"at least {self.at_least} items from {self.feeds} feeds within "
+                f"{_span(self.within)} per {self.key}")
+
+
+def _span(delta: timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0 and seconds >= size:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+# -- composites --------------------------------------------------------------------------
+
+def _ordered(children: tuple[Condition, ...]) -> list[Condition]:
+    # History is read and written only once the plain conditions hold.
+    return sorted(children, key=lambda c: c.stateful)
+
 
 @dataclass
 class AllCondition(Condition):
     children: tuple[Condition, ...]
 
+    def __post_init__(self) -> None:
+        self.stateful = any(c.stateful for c in self.children)
+
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         evidence: list[Evidence] = []
-        for child in self.children:
+        for child in _ordered(self.children):
             found = child.evaluate(ctx)
             if found is None:
                 return None
             evidence.extend(found)
         return evidence
 
+    def trace(self, ctx: MatchContext) -> Trace:
+        children = []
+        ok = True
+        for child in _ordered(self.children):
+            if not ok and child.stateful:
+                children.append(Trace(child.label(), False, "not reached"))
+                continue
+            children.append(child.trace(ctx))
+            ok = ok and children[-1].ok
+        return Trace("all of", ok, children=children)
+
+    def anchors(self) -> set[str] | None:
+        known = [a for a in (c.anchors() for c in self.children) if a]
+        # The most selective child: its rarest-looking (shortest) anchor is longest.
+        return max(known, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
 
 @dataclass
 class AnyCondition(Condition):
     children: tuple[Condition, ...]
 
+    def __post_init__(self) -> None:
+        self.stateful = any(c.stateful for c in self.children)
+
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
-        for child in self.children:
+        for child in _ordered(self.children):
             found = child.evaluate(ctx)
             if found is not None:
                 return found
         return None
+
+    def trace(self, ctx: MatchContext) -> Trace:
+        children = [child.trace(ctx) for child in _ordered(self.children)]
+        return Trace("any of", any(c.ok for c in children), children=children)
+
+    def anchors(self) -> set[str] | None:
+        union: set[str] = set()
+        for child in self.children:
+            found = child.anchors()
+            if not found:
+                return None
+            union |= found
+        return union
 
 
 @dataclass
@@ -122,6 +414,12 @@ class NotCondition(Condition):
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         return [] if self.child.evaluate(ctx) is None else None
 
+    def trace(self, ctx: MatchContext) -> Trace:
+        inner = self.child.trace(ctx)
+        return Trace("not", not inner.ok, children=[inner])
+
+
+# -- parsing -----------------------------------------------------------------------------
 
 def _line(container: Any, key: Any) -> int | None:
     if isinstance(container, (LinedDict, LinedList)):
@@ -148,33 +446,240 @@ def _parse_fields(spec: LinedDict, where: str, pc: ParseContext) -> tuple[str, .
     return tuple(fields) or DEFAULT_FIELDS
 
 
-def _parse_terms(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
-    _check_keys(spec, {"terms", "in"}, where, pc)
-    terms = spec["terms"]
-    if isinstance(terms, str):
-        terms = LinedList([terms])
-        terms.line, terms.item_lines = _line(spec, "terms") or 0, [_line(spec, "terms") or 0]
-    if not isinstance(terms, list) or not terms:
-        pc.problem(_line(spec, "terms"), f"at '{where}.terms': give a list of words or phrases, "
-                                         "e.g. [ceasefire, truce]")
-        return None
+def _term_list(value: Any, where: str, line: int | None, pc: ParseContext) -> list[str]:
+    """Terms with @list references expanded; every bad term is a problem."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = LinedList([value])
+        value.line, value.item_lines = line or 0, [line or 0]
+    if not isinstance(value, list) or not value:
+        pc.problem(line, f"at '{where}': give a list of words or phrases, e.g. "
+                         "[ceasefire, truce]")
+        return []
     good: list[str] = []
-    for i, term in enumerate(terms):
-        line = terms.line_of(i) if isinstance(terms, LinedList) else _line(spec, "terms")
+    for i, term in enumerate(value):
+        term_line = value.line_of(i) if isinstance(value, LinedList) else line
         if isinstance(term, bool) or not isinstance(term, (str, int, float)):
-            pc.problem(line, f"at '{where}.terms[{i}]': a term must be a word or phrase, not "
-                             f"{type(term).__name__}; quote it")
+            pc.problem(term_line, f"at '{where}[{i}]': a term must be a word or phrase, not "
+                                  f"{type(term).__name__}; quote it")
             continue
         term = str(term)
+        if term.startswith("@"):
+            listed = pc.lists.get(term[1:])
+            if listed is None:
+                known = ", ".join("@" + n for n in sorted(pc.lists)) or "none defined"
+                pc.problem(term_line, f"at '{where}[{i}]': unknown term list {term!r}; known: "
+                                      f"{known} (define it under 'lists:' or import its file)")
+            else:
+                good.extend(listed)
+            continue
         problem = term_problem(term)
         if problem:
-            pc.problem(line, f"at '{where}.terms[{i}]': {problem}")
+            pc.problem(term_line, f"at '{where}[{i}]': {problem}")
         else:
             good.append(term)
+    return good
+
+
+def _parse_terms(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    _check_keys(spec, {"terms", "in"}, where, pc)
+    good = _term_list(spec["terms"], f"{where}.terms", _line(spec, "terms"), pc)
     fields = _parse_fields(spec, where, pc)
     if not good:
         return None
     return TermsCondition(tuple(good), fields, compile_terms(good))
+
+
+def _parse_regex(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    import re2
+
+    _check_keys(spec, {"regex", "in"}, where, pc)
+    source = spec["regex"]
+    fields = _parse_fields(spec, where, pc)
+    if not isinstance(source, str) or not source:
+        pc.problem(_line(spec, "regex"), f"at '{where}.regex': give a pattern in quotes")
+        return None
+    try:
+        with _quiet_stderr():
+            compiled = re2.compile("(?i)" + source)
+    except re2.error as exc:
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else exc
+        pc.problem(_line(spec, "regex"),
+                   f"at '{where}.regex': {source!r} cannot be used ({reason}); patterns run on "
+                   "a linear-time engine (RE2) that has no backreferences or lookarounds: "
+                   "rewrite it, or use terms")
+        return None
+    return RegexCondition(source, fields, compiled)
+
+
+def _parse_near(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    _check_keys(spec, {"near", "within", "in"}, where, pc)
+    groups = spec["near"]
+    if not isinstance(groups, list) or len(groups) != 2:
+        pc.problem(_line(spec, "near"), f"at '{where}.near': give two lists of terms, e.g. "
+                                        "near: [[Macron], [Putin]]")
+        return None
+    within_raw = spec.get("within", 10)
+    within: int | None
+    if within_raw == "sentence":
+        within = None
+    elif isinstance(within_raw, int) and not isinstance(within_raw, bool) and within_raw > 0:
+        within = within_raw
+    else:
+        pc.problem(_line(spec, "within"), f"at '{where}.within': a number of words (e.g. 10) "
+                                          f"or 'sentence', not {within_raw!r}")
+        return None
+    fields = _parse_fields(spec, where, pc)
+    parsed = []
+    for i, group in enumerate(groups):
+        terms = _term_list(group, f"{where}.near[{i}]", _line(groups, i), pc)
+        if terms:
+            parsed.append(TermsCondition(tuple(terms), fields, compile_terms(terms)))
+    if len(parsed) != 2:
+        return None
+    return NearCondition((parsed[0], parsed[1]), within, fields)
+
+
+def _knowledge(pc: ParseContext) -> Any:
+    if pc.knowledge is None:
+        from alerts.knowledge import knowledge_base
+
+        pc.knowledge = knowledge_base
+    return pc.knowledge()
+
+
+def _parse_entities(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    _check_keys(spec, {"entities"}, where, pc)
+    value = spec["entities"]
+    mode = "all"
+    line = _line(spec, "entities")
+    if isinstance(value, dict):
+        if set(value) not in ({"any"}, {"all"}):
+            pc.problem(line, f"at '{where}.entities': a list (all of them), or any: [...] / "
+                             "all: [...]")
+            return None
+        mode = next(iter(value))
+        line = _line(value, mode)
+        value = value[mode]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        pc.problem(line, f"at '{where}.entities': give a list of people, countries or "
+                         "organisations, e.g. [Macron, Putin]")
+        return None
+    kb = _knowledge(pc)
+    ids: list[str] = []
+    for i, name in enumerate(value):
+        entity = kb.resolve(str(name))
+        if entity is None:
+            hint = kb.suggest(str(name))
+            pc.problem(_line(value, i) if isinstance(value, LinedList) else line,
+                       f"at '{where}.entities[{i}]': unknown entity {name!r}"
+                       + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else
+                          "; add it to the knowledge base or check the spelling"))
+        else:
+            ids.append(entity.id)
+    return EntitiesCondition(tuple(ids), mode) if ids and len(ids) == len(value) else None
+
+
+def _count_of(kind: str) -> Callable[[LinedDict, str, ParseContext], Condition | None]:
+    def parse(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+        key = "people" if kind == "person" else "countries"
+        _check_keys(spec, {key}, where, pc)
+        value = spec[key]
+        if isinstance(value, dict) and set(value) == {"at_least"}:
+            value = value["at_least"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            pc.problem(_line(spec, key), f"at '{where}.{key}': how many must be mentioned, "
+                                         f"e.g. {key}: 2")
+            return None
+        _knowledge(pc)
+        return EntityCountCondition(kind, value)
+    return parse
+
+
+def _parse_events(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    _check_keys(spec, {"events"}, where, pc)
+    value = spec["events"]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        pc.problem(_line(spec, "events"), f"at '{where}.events': give event types, e.g. "
+                                          "[contact]")
+        return None
+    kb = _knowledge(pc)
+    for i, name in enumerate(value):
+        if name not in kb.events:
+            pc.problem(_line(value, i) if isinstance(value, LinedList) else _line(spec, "events"),
+                       f"at '{where}.events[{i}]': unknown event type {name!r}; known: "
+                       f"{', '.join(sorted(kb.events))}")
+            return None
+    return EventsCondition(tuple(value))
+
+
+def _state_options(spec: Any, where: str, pc: ParseContext, allowed: set[str],
+                   line: int | None) -> dict[str, Any] | None:
+    if not isinstance(spec, dict):
+        pc.problem(line, f"at '{where}': give its settings as a mapping, e.g. "
+                         "{days: 180, key: people}")
+        return None
+    for key in spec:
+        if key not in allowed:
+            pc.problem(_line(spec, key), f"at '{where}': {key!r} does not belong here; allowed: "
+                                         f"{', '.join(sorted(allowed))}")
+    key = spec.get("key", "people" if "days" in allowed else "rule")
+    if key not in ENTITY_KEYS:
+        pc.problem(_line(spec, "key"), f"at '{where}.key': {key!r} is not one of "
+                                       f"{', '.join(ENTITY_KEYS)}")
+        return None
+    shared = spec.get("history")
+    if shared is not None and not (isinstance(shared, str) and re.match(r"^[a-z0-9_.-]+$",
+                                                                        shared)):
+        pc.problem(_line(spec, "history"), f"at '{where}.history': a name of lowercase letters, "
+                                           "digits, '-', '_' or '.'")
+        return None
+    if key in ("people", "countries", "entities"):
+        _knowledge(pc)
+    return {**spec, "key": key, "history": shared}
+
+
+def _positive_int(spec: dict, name: str, where: str, pc: ParseContext,
+                  default: int | None = None) -> int | None:
+    value = spec.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        pc.problem(_line(spec, name), f"at '{where}.{name}': a whole number of at least 1")
+        return None
+    return value
+
+
+def _parse_gap(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    _check_keys(spec, {"gap"}, where, pc)
+    options = _state_options(spec["gap"], f"{where}.gap", pc, {"days", "key", "history"},
+                             _line(spec, "gap"))
+    if options is None:
+        return None
+    days = _positive_int(options, "days", f"{where}.gap", pc)
+    return GapCondition(days, options["key"], options["history"]) if days else None
+
+
+def _parse_count(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    from alerts.config import parse_duration
+
+    _check_keys(spec, {"count"}, where, pc)
+    options = _state_options(spec["count"], f"{where}.count", pc,
+                             {"at_least", "feeds", "within", "key", "history"},
+                             _line(spec, "count"))
+    if options is None:
+        return None
+    at_least = _positive_int(options, "at_least", f"{where}.count", pc)
+    feeds = _positive_int(options, "feeds", f"{where}.count", pc, default=1)
+    within = parse_duration(options.get("within"))
+    if within is None:
+        pc.problem(_line(options, "within"), f"at '{where}.count.within': a duration such as "
+                                             "6h or 2d")
+    if not (at_least and feeds and within):
+        return None
+    return CountCondition(at_least, feeds, timedelta(seconds=within), options["key"],
+                          options["history"])
 
 
 def _parse_list(kind: str, spec: LinedDict, where: str, pc: ParseContext) -> list[Condition]:
@@ -188,7 +693,7 @@ def _parse_list(kind: str, spec: LinedDict, where: str, pc: ParseContext) -> lis
         parsed = parse_condition(child, f"{where}.{kind}[{i}]", pc, _line(value, i))
         if parsed is not None:
             children.append(parsed)
-    return children
+    return children if len(children) == len(value) else []
 
 
 def _parse_all(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
@@ -204,17 +709,27 @@ def _parse_any(spec: LinedDict, where: str, pc: ParseContext) -> Condition | Non
 def _parse_not(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
     _check_keys(spec, {"not"}, where, pc)
     child = parse_condition(spec["not"], f"{where}.not", pc, _line(spec, "not"))
+    if child is not None and child.stateful:
+        pc.problem(_line(spec, "not"), f"at '{where}.not': gap and count cannot be negated; "
+                                       "they record history whenever they are evaluated")
+        return None
     return NotCondition(child) if child is not None else None
 
 
 CONDITION_KINDS: dict[str, Callable[[LinedDict, str, ParseContext], Condition | None]] = {
     "terms": _parse_terms,
+    "regex": _parse_regex,
+    "near": _parse_near,
+    "entities": _parse_entities,
+    "people": _count_of("person"),
+    "countries": _count_of("country"),
+    "events": _parse_events,
+    "gap": _parse_gap,
+    "count": _parse_count,
     "all": _parse_all,
     "any": _parse_any,
     "not": _parse_not,
 }
-
-
 def _check_keys(spec: LinedDict, allowed: set[str], where: str, pc: ParseContext) -> None:
     for key in spec:
         if key not in allowed:
@@ -237,3 +752,4 @@ def parse_condition(spec: Any, where: str, pc: ParseContext,
                    f"at '{where}': expected exactly one condition kind, found {found}; {advice}")
         return None
     return CONDITION_KINDS[kinds[0]](spec, where, pc)
+

@@ -13,7 +13,8 @@ from alerts.rules.model import SEVERITIES, Rule
 from alerts.yamlsource import LinedDict, LinedList, load_documents
 
 RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
-             "examples")
+             "examples", "throttle")
+LIBRARY_KEYS = ("lists", "import")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 
@@ -71,7 +72,9 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         pc.problem(doc.line, "the rule has no 'match' condition; add one, e.g. "
                              "match: {terms: [ceasefire]}")
         return None
+    pc.rule_id = rule_id or ""
     condition = parse_condition(doc["match"], "match", pc, doc.line_of("match"))
+    throttle = _throttle(doc, pc)
     channels = _string_list(doc, "notify", pc)
     tags = _string_list(doc, "tags", pc)
     examples = _examples(doc, pc)
@@ -90,7 +93,27 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         line=doc.line,
         examples_match=examples["match"],
         examples_no_match=examples["no_match"],
+        throttle_seconds=throttle[0] if throttle else None,
+        throttle_key=throttle[1] if throttle else "rule",
     )
+
+
+def _throttle(doc: LinedDict, pc: ParseContext) -> tuple[float, str] | None:
+    from alerts.config import parse_duration
+    from alerts.rules.conditions import ENTITY_KEYS
+
+    spec = doc.get("throttle")
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        spec = {"period": spec}
+    period = parse_duration(spec.get("period"))
+    key = spec.get("key", "rule")
+    if period is None or key not in ENTITY_KEYS or set(spec) - {"period", "key"}:
+        pc.problem(doc.line_of("throttle"), "'throttle' takes a period and an optional key, "
+                   f"e.g. throttle: {{period: 6h, key: people}}; keys: {', '.join(ENTITY_KEYS)}")
+        return None
+    return period, key
 
 
 def _examples(doc: LinedDict, pc: ParseContext) -> dict[str, tuple[tuple[str, int], ...]]:
@@ -120,8 +143,9 @@ def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
         docs, yaml_problems = load_documents(path)
         problems.extend(yaml_problems)
         pc = ParseContext(str(path))
+        pc.lists = _file_lists(path, docs, pc, set())
         for doc in docs:
-            if doc.data is None:
+            if doc.data is None or _is_library(doc.data):
                 continue
             rule = parse_rule(doc.data, str(path), doc.line, pc)
             if channels is not None and isinstance(doc.data, LinedDict):
@@ -139,6 +163,61 @@ def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
     if problems:
         raise RuleError(problems)
     return rules
+
+
+def _is_library(data: Any) -> bool:
+    return isinstance(data, dict) and "id" not in data and bool(set(data) & set(LIBRARY_KEYS))
+
+
+def _file_lists(path: Path, docs: list, pc: ParseContext,
+                visiting: set[Path]) -> dict[str, tuple[str, ...]]:
+    """Term lists a file defines under 'lists:' and brings in with 'import:'."""
+    from alerts.rules.conditions import _term_list
+
+    visiting = visiting | {path.resolve()}
+    lists: dict[str, tuple[str, ...]] = {}
+    for doc in docs:
+        data = doc.data
+        if not _is_library(data):
+            continue
+        for key in data:
+            if key not in LIBRARY_KEYS:
+                pc.problem(data.line_of(key), f"unknown key {key!r} beside 'lists'/'import'; a "
+                                              "rule needs an 'id'")
+        imports = data.get("import", [])
+        if isinstance(imports, str):
+            imports = [imports]
+        if not isinstance(imports, list):
+            pc.problem(data.line_of("import"), "'import' takes a list of rule file paths")
+            imports = []
+        for i, name in enumerate(imports):
+            line = imports.line_of(i) if isinstance(imports, LinedList) else data.line
+            target = (path.parent / str(name)).resolve()
+            if target in visiting:
+                pc.problem(line, f"import of {name!r} goes round in a circle; remove it")
+                continue
+            imported, import_problems = load_documents(target)
+            if import_problems:
+                pc.problem(line, f"cannot import {name!r}: {import_problems[0].message}")
+                continue
+            sub = ParseContext(str(target))
+            lists.update(_file_lists(target, imported, sub, visiting))
+            pc.problems.extend(sub.problems)
+        defined = data.get("lists", {})
+        if not isinstance(defined, dict):
+            pc.problem(data.line_of("lists"), "'lists' maps names to lists of terms, e.g. "
+                                              "lists: {truce-words: [ceasefire, truce]}")
+            continue
+        for name, terms in defined.items():
+            if not isinstance(name, str) or not re.match(r"^[a-z0-9][a-z0-9_.-]*$", name):
+                pc.problem(defined.line_of(name), f"list name {name!r}: use lowercase letters, "
+                                                  "digits, '-', '_' or '.'")
+                continue
+            pc.lists = lists
+            found = _term_list(terms, f"lists.{name}", defined.line_of(name), pc)
+            if found:
+                lists[name] = tuple(found)
+    return lists
 
 
 def _check_channels(doc: LinedDict, channels: set[str], default_channels: tuple[str, ...],

@@ -24,3 +24,5 @@ class Rule:
     # Headlines the author says must (and must not) fire the rule; `alerts check` tries them.
     examples_match: tuple[tuple[str, int], ...] = ()
     examples_no_match: tuple[tuple[str, int], ...] = ()
+    throttle_seconds: float | None = None  # at most one alert per key per this period
+    throttle_key: str = "rule"

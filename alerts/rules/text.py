@@ -49,6 +49,11 @@ def term_pattern(term: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+def anchor_words(term: str) -> list[str]:
+    """The term's folded words, longest first: any of them must occur where the term does."""
+    return sorted((w for w, _ in _words(term)), key=len, reverse=True)
+
+
 def compile_terms(terms: list[str]) -> re.Pattern[str]:
     """One alternation for a list of terms, longest first so phrases win over their words."""
     ordered = sorted(set(terms), key=lambda t: -len(t))

@@ -1,0 +1,184 @@
+"""The knowledge base: data files in alerts/knowledge/data, loaded once, looked up by date."""
+
+from __future__ import annotations
+
+import difflib
+import threading
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from alerts.knowledge.phrases import PhraseIndex, token_text
+
+LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
+
+
+@dataclass(frozen=True)
+class Role:
+    office: str
+    title: str
+    country: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str  # "person" | "country"
+    name: str
+    roles: tuple[Role, ...] = ()
+
+    def role_at(self, day: date | None) -> Role | None:
+        current = [r for r in self.roles if r.covers(day)]
+        if current:
+            return current[0]
+        return self.roles[-1] if self.roles else None
+
+    def describe(self, day: date | None) -> str:
+        if self.kind != "person":
+            return self.name
+        role = self.role_at(day)
+        return f"{self.name}, {role.title}" if role else self.name
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: Entity
+    alias: str  # the phrase as the knowledge base writes it
+    start: int  # offset in the token text, for ordering and proximity
+    via: str  # "name", "office" or "country"
+
+
+@dataclass(frozen=True)
+class EventMention:
+    event: EventType
+    phrase: str
+    start: int
+
+
+def _day(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _load(name: str) -> list[dict]:
+    text = resources.files("alerts.knowledge").joinpath("data", name).read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader) or []
+
+
+class KnowledgeBase:
+    def __init__(self, people: list[dict], countries: list[dict], offices: list[dict],
+                 events: list[dict]):
+        self.entities: dict[str, Entity] = {}
+        self.events: dict[str, EventType] = {}
+        self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+        self._offices: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+        self._triggers: PhraseIndex[tuple[str, str]] = PhraseIndex()
+        self._holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
+        self._lookup: dict[str, str] = {}
+
+        for spec in countries:
+            code = str(spec["code"])
+            entity = Entity(code, "country", str(spec.get("name") or code))
+            self.entities[code] = entity
+            self._lookup[code.lower()] = code
+            for group in ("names", "adjectives", "capital"):
+                for lang_names in (spec.get(group) or {}).values():
+                    for phrase in lang_names or []:
+                        self._names.add(str(phrase), (code, str(phrase), "country"))
+                        if group == "names":
+                            self._lookup.setdefault(token_text(str(phrase)).strip(), code)
+        for spec in people:
+            roles = tuple(
+                Role(str(r.get("office", "other")), str(r.get("title", "")),
+                     str(r.get("country", "")), _day(r.get("from")), _day(r.get("to")))
+                for r in spec.get("roles") or [])
+            entity = Entity(str(spec["id"]), "person", str(spec.get("name") or spec["id"]), roles)
+            self.entities[entity.id] = entity
+            self._lookup[entity.id] = entity.id
+            for phrase in [entity.name, *(spec.get("aliases") or [])]:
+                self._names.add(str(phrase), (entity.id, str(phrase), "name"))
+                self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
+            for role in roles:
+                self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
+        for spec in offices:
+            for phrase in spec.get("phrases") or []:
+                self._offices.add(str(phrase), (str(spec["office"]), str(spec["country"]),
+                                                str(phrase)))
+        for spec in events:
+            event = EventType(str(spec["id"]), str(spec.get("title") or spec["id"]))
+            self.events[event.id] = event
+            for lang_phrases in (spec.get("triggers") or {}).values():
+                for phrase in lang_phrases or []:
+                    self._triggers.add(str(phrase), (event.id, str(phrase)))
+
+    # -- for rule validation ---------------------------------------------------------------
+
+    def resolve(self, name: str) -> Entity | None:
+        """An entity by id, code or any alias, as a rule author may write it."""
+        entity_id = self._lookup.get(name) or self._lookup.get(token_text(name).strip())
+        return self.entities.get(entity_id) if entity_id else None
+
+    def suggest(self, name: str) -> list[str]:
+        return difflib.get_close_matches(token_text(name).strip(), list(self._lookup), n=3)
+
+    # -- in text ---------------------------------------------------------------------------
+
+    def holder(self, office: str, country: str, day: date | None) -> Entity | None:
+        for role, entity_id in self._holders.get((office, country), []):
+            if role.covers(day):
+                return self.entities[entity_id]
+        return None
+
+    def mentions(self, tokens: str, day: date | None) -> list[Mention]:
+        """Known people and countries named in `tokens` (see token_text), first mention each."""
+        found: dict[str, Mention] = {}
+        for start, _, payloads in self._names.find(tokens):
+            for entity_id, alias, via in payloads:
+                if entity_id not in found:
+                    found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
+        for start, _, payloads in self._offices.find(tokens):
+            for office, country, phrase in payloads:
+                person = self.holder(office, country, day)
+                if person is not None and person.id not in found:
+                    found[person.id] = Mention(person, phrase, start, "office")
+        return sorted(found.values(), key=lambda m: m.start)
+
+    def event_mentions(self, tokens: str) -> list[EventMention]:
+        found: dict[str, EventMention] = {}
+        for start, _, payloads in self._triggers.find(tokens):
+            for event_id, phrase in payloads:
+                if event_id not in found or start < found[event_id].start:
+                    found[event_id] = EventMention(self.events[event_id], phrase, start)
+        return sorted(found.values(), key=lambda m: m.start)
+
+
+_lock = threading.Lock()
+_instance: KnowledgeBase | None = None
+
+
+def knowledge_base() -> KnowledgeBase:
+    """The shipped knowledge base, loaded on first use (only rules that name entities need it)."""
+    global _instance
+    with _lock:
+        if _instance is None:
+            _instance = KnowledgeBase(_load("people.yaml"), _load("countries.yaml"),
+                                      _load("offices.yaml"), _load("events.yaml"))
+        return _instance

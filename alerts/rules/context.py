@@ -1,0 +1,110 @@
+"""What conditions evaluate against: one item, its folded fields, mentions and history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from alerts.models import Item
+from alerts.rules.history import HistoryView
+from alerts.rules.text import fold
+
+if TYPE_CHECKING:
+    from alerts.knowledge.base import EventMention, KnowledgeBase, Mention
+
+FIELDS = ("title", "summary", "content", "link", "feed", "tags", "language")
+DEFAULT_FIELDS = ("title", "summary")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason a condition held: a quote and where it was, or a plain note."""
+
+    found: str
+    where: str = ""
+    quote: bool = True
+
+    def __str__(self) -> str:
+        if not self.quote:
+            return self.found
+        return f"'{self.found}' ({self.where})" if self.where else f"'{self.found}'"
+
+
+@dataclass
+class MatchContext:
+    """An item's fields, folded once and shared by every rule evaluated on it."""
+
+    item: Item
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    history: HistoryView | None = None
+    record: bool = True  # False for `alerts explain`: look at history, never change it
+    rule_id: str = ""  # set by the engine before each rule
+    knowledge: Callable[[], KnowledgeBase] | None = None
+    _folded: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _mentions: list[Mention] | None = None
+    _events: list[EventMention] | None = None
+
+    def field(self, name: str) -> tuple[str, str]:
+        """(original text, folded text) of a field."""
+        cached = self._folded.get(name)
+        if cached is None:
+            item = self.item
+            original = {
+                "title": item.title,
+                "summary": item.summary,
+                "content": item.summary,
+                "link": item.link or "",
+                "feed": item.feed_name,
+                "tags": " ".join(item.feed_tags),
+                "language": item.language or "",
+            }[name]
+            cached = (original, fold(original))
+            self._folded[name] = cached
+        return cached
+
+    @property
+    def day(self) -> date:
+        return (self.item.published or self.now).date()
+
+    def _kb(self) -> KnowledgeBase:
+        if self.knowledge is None:
+            from alerts.knowledge import knowledge_base
+
+            self.knowledge = knowledge_base
+        return self.knowledge()
+
+    def _tokens(self) -> str:
+        from alerts.knowledge.phrases import token_text
+
+        return token_text(f"{self.item.title} . {self.item.summary}")
+
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None:
+            self._mentions = self._kb().mentions(self._tokens(), self.day)
+        return self._mentions
+
+    def events(self) -> list[EventMention]:
+        if self._events is None:
+            self._events = self._kb().event_mentions(self._tokens())
+        return self._events
+
+    def keys(self, kind: str) -> list[tuple[str, str]]:
+        """(history key, how to say it) for a key kind; empty when the item has none."""
+        if kind == "rule":
+            return [("*", "this rule")]
+        if kind == "feed":
+            return [(self.item.feed_url, self.item.feed_name)]
+        wanted = {"people": "person", "countries": "country"}.get(kind)
+        mentioned = [m.entity for m in self.mentions()
+                     if wanted is None or m.entity.kind == wanted]
+        if kind == "entities":
+            if not mentioned:
+                return []
+            ids = sorted({e.id for e in mentioned})
+            return [("+".join(ids), ", ".join(e.name for e in mentioned))]
+        unique = {e.id: e for e in mentioned}
+        return [(f"{a}+{b}", f"{unique[a].name} and {unique[b].name}")
+                for a, b in combinations(sorted(unique), 2)]
