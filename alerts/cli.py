@@ -179,6 +179,124 @@ def demo(duration: float | None, every: float, state: str | None) -> None:
         _fail(exc)
 
 
+def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object, object]:
+    """Rules for explain and replay: --rules, else the configuration's, else the shipped pack.
+    Channels are not checked: these commands never send."""
+    from alerts.config import FetchSettings
+    from alerts.rulepack import shipped_rules_dir
+    from alerts.rules import RuleSet, load_rules
+
+    settings = None
+    if rule_paths:
+        paths = [Path(p) for p in rule_paths]
+    else:
+        try:
+            settings = load_settings(find_config(config))
+            paths = list(settings.rule_paths)
+        except ConfigError:
+            if config:
+                raise
+            paths = [shipped_rules_dir()]
+    if settings is None and config:
+        settings = load_settings(find_config(config))
+    rules = RuleSet(load_rules(paths, None))
+    return rules, (settings.fetch if settings else FetchSettings())
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of rule files (for editors: validation and completion)."""
+    click.echo(resources.files("alerts.rules").joinpath("schema.json").read_text("utf-8"),
+               nl=False)
+
+
+@cli.command(name="explain")
+@click.argument("rule_id")
+@click.option("--text", help="A headline, optionally followed by a newline and a summary.")
+@click.option("--file", "file_", type=click.Path(dir_okay=False),
+              help="A feed file (every item is explained) or a text file.")
+@click.option("--url", help="A feed URL (every item is explained).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Rule files or folders (default: the configuration's, else the shipped pack).")
+@click.option("--state", type=click.Path(dir_okay=False),
+              help="State database whose history gap and count conditions consult (read only).")
+@click.pass_context
+def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str | None,
+                url: str | None, rule_paths: tuple[str, ...], state: str | None) -> None:
+    """Show whether RULE_ID matches each item, and why, condition by condition."""
+    from alerts.explain import explain_items
+    from alerts.rules.history import HistoryView
+    from alerts.sources import from_text, read_inputs
+    from alerts.state import Store
+
+    if sum(x is not None for x in (text, file_, url)) != 1:
+        click.echo("give exactly one of --text, --file or --url", err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        rules, fetch = _tool_rules(ctx.obj["config"], rule_paths)
+        rule = rules.by_id.get(rule_id)  # type: ignore[attr-defined]
+        if rule is None:
+            known = ", ".join(sorted(rules.by_id))  # type: ignore[attr-defined]
+            raise AlertsError(f"no rule with id '{rule_id}'; rules loaded: {known}")
+        if text is not None:
+            sources = [from_text(text)]
+        else:
+            sources = read_inputs([file_ or url or ""], fetch)  # type: ignore[arg-type]
+        store = Store(state) if state else None
+        history = HistoryView(store) if store else None
+        for source in sources:
+            for line in explain_items(rules, rule, source.items, history):  # type: ignore[arg-type]
+                click.echo(line)
+        if store:
+            store.close()
+    except AlertsError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
+              help="Rule files or folders (default: the configuration's, else the shipped pack).")
+@click.option("--state", type=click.Path(dir_okay=False),
+              help="Use and update this state database (its history, items and matches).")
+@click.option("--fresh", is_flag=True, help="Start from empty state (the default).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+              help="Report alerts from this date on; earlier items still build history.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True)
+@click.pass_context
+def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, ...],
+           state: str | None, fresh: bool, since: object, fmt: str) -> None:
+    """Backtest: run feed files, .jsonl archives, folders or URLs through the pipeline in
+    publication order, sending nothing; print one line per alert (INPUTS: paths or URLs)."""
+    import tempfile
+    from datetime import UTC
+
+    from alerts.replay import format_json, format_text
+    from alerts.replay import replay as run_replay
+    from alerts.sources import read_inputs
+    from alerts.state import Store
+
+    if state and fresh:
+        click.echo("give --state or --fresh, not both", err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        rules, fetch = _tool_rules(ctx.obj["config"], rule_paths)
+        sources = read_inputs(list(inputs), fetch)  # type: ignore[arg-type]
+        with tempfile.TemporaryDirectory(prefix="alerts-replay-") as tmp:
+            store = Store(state or Path(tmp) / "replay.db")
+            start = since.replace(tzinfo=UTC) if since else None  # type: ignore[attr-defined]
+            count = 0
+            for alert in run_replay(sources, rules, store, since=start):  # type: ignore[arg-type]
+                click.echo(format_json(alert) if fmt == "json" else format_text(alert))
+                count += 1
+            store.close()
+        items = sum(len(s.items) for s in sources)
+        click.echo(f"replayed {items} items from {len(sources)} feeds: {count} alerts", err=True)
+    except AlertsError as exc:
+        _fail(exc)
+
+
 def main() -> None:
     logging.captureWarnings(True)
     cli(prog_name="alerts")

@@ -25,6 +25,7 @@ from alerts.state import Store
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE = 5.0  # seconds in-flight polls get to finish after SIGTERM
+RULE_WATCH_INTERVAL = 2.0  # seconds between checks of the rule files for changes
 MAX_JITTER = 300.0
 
 
@@ -74,6 +75,7 @@ class Daemon:
                 next_run_time=start + timedelta(seconds=min(0.05 * index, 5.0)))
         scheduler.start()
         sender = asyncio.create_task(self._sender_loop(store, notifier))
+        watcher = asyncio.create_task(self._watch_rules())
         log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
                  len(settings.feeds), len(self.rules), settings.state_path)
         try:
@@ -91,7 +93,8 @@ class Daemon:
                     task.cancel()  # its transaction was never begun or already committed
                 await asyncio.gather(*pending, return_exceptions=True)
             sender.cancel()
-            await asyncio.gather(sender, return_exceptions=True)
+            watcher.cancel()
+            await asyncio.gather(sender, watcher, return_exceptions=True)
             await fetcher.aclose()
             store.close()
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -143,6 +146,32 @@ class Daemon:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake_sender.wait(), timeout=interval)
             self._wake_sender.clear()
+
+    def _rule_fingerprint(self) -> tuple:
+        from alerts.rules.loader import rule_files
+
+        files, _ = rule_files(self.settings.rule_paths)
+        stamp = []
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            stamp.append((str(path), info.st_mtime_ns, info.st_size))
+        return tuple(stamp)
+
+    async def _watch_rules(self) -> None:
+        """Reload when a rule file is added, removed or changed (SIGHUP does the same)."""
+        if self.reload_rules is None:
+            return
+        seen = self._rule_fingerprint()
+        while not self._stop.is_set():
+            await asyncio.sleep(RULE_WATCH_INTERVAL)
+            current = self._rule_fingerprint()
+            if current != seen:
+                seen = current
+                log.info("rule files changed on disk; reloading")
+                self._reload()
 
     def _reload(self) -> None:
         if self.reload_rules is None or self.poller is None:

@@ -101,3 +101,4 @@ class PollResult:
     suppressed_backlog: int = 0
     error: str | None = None
     matched_rules: list[str] = field(default_factory=list)
+    matches: list[tuple[Item, Match]] = field(default_factory=list)

@@ -28,7 +28,8 @@ def utc_now() -> datetime:
 class Poller:
     """Everything one poll needs; the daemon and `poll --once` share it."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, rules: RuleSet, *, max_entries: int = 500,
+    def __init__(self, store: Store, fetcher: Fetcher | None, rules: RuleSet, *,
+                 max_entries: int = 500,
                  force_backfill: bool = False, clock: Callable[[], datetime] = utc_now):
         self.store = store
         self.fetcher = fetcher
@@ -38,6 +39,7 @@ class Poller:
         self.clock = clock
 
     async def poll(self, feed: Feed) -> PollResult:
+        assert self.fetcher is not None, "polling needs a fetcher"
         state = self.store.feed_state(feed.url)
         result = PollResult(feed.url, "error")
         try:
@@ -95,6 +97,7 @@ class Poller:
                 messages = tuple((channel, *render(item, match)) for channel in match.channels)
                 alerts.append(QueuedAlert(item.key, match, messages if send else ()))
                 result.matched_rules.append(match.rule_id)
+                result.matches.append((item, match))
 
         result.alerts_queued = self.store.record_poll(
             feed_url=feed.url, feed_name=feed.name, now=self.clock(), fetched=fetched,

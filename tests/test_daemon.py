@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,35 @@ def test_demo_runs_and_prints_explained_alerts(tmp_path):
     # Metaphors and routine calls in the wire never alert.
     assert "Price war" not in proc.stdout and "Football clubs" not in proc.stdout
     assert "routine call" not in proc.stdout
+
+
+def test_rule_files_changed_on_disk_are_reloaded_and_bad_ones_refused(tmp_path, feed_server,
+                                                                      webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("Nothing yet", guid="0")))
+    config = write_config(tmp_path, feeds=[{"url": url, "interval": 1}],
+                          channels={"hook": webhook.url})
+    rule_file = tmp_path / "rules" / "ceasefire.yaml"
+    db = tmp_path / "state" / "alerts.db"
+    proc = start_daemon(config)
+    try:
+        assert wait_for(lambda: poll_marker(db) != 0, timeout=30)
+        good = rule_file.read_text()
+        rule_file.write_text("id: broken\nmatch: {regex: '(a)\\1'}\n")  # no SIGHUP: just saved
+        time.sleep(3)  # the watcher looks every 2 s
+        feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1"),
+                                         rss_item("Nothing yet", guid="0")))
+        assert wait_for(lambda: len(webhook.received) == 1, timeout=30)
+        (tmp_path / "rules" / "armistice.yaml").write_text(
+            good.replace("ceasefire-call", "armistice").replace("[ceasefire, truce]",
+                                                                "[armistice]"))
+        rule_file.write_text(good)
+        time.sleep(3)
+        feed_server.put("/wire.xml", rss(rss_item("Leaders urge armistice", guid="2"),
+                                         rss_item("UN urges ceasefire in Sudan", guid="1")))
+        assert wait_for(lambda: len(webhook.received) == 2, timeout=30)
+    finally:
+        code, _, err = stop_daemon(proc)
+    assert code == 0
+    assert "rule files changed on disk; reloading" in err
+    assert "rules not reloaded; still using the last good set" in err and "RE2" in err
+    assert "rules reloaded: 2 rules" in err

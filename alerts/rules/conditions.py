@@ -639,7 +639,10 @@ def _state_options(spec: Any, where: str, pc: ParseContext, allowed: set[str],
         return None
     if key in ("people", "countries", "entities"):
         _knowledge(pc)
-    return {**spec, "key": key, "history": shared}
+    options = LinedDict({**spec, "key": key, "history": shared})
+    options.line = getattr(spec, "line", line or 0)
+    options.key_lines = getattr(spec, "key_lines", {})
+    return options
 
 
 def _positive_int(spec: dict, name: str, where: str, pc: ParseContext,
