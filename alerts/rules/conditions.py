@@ -20,7 +20,7 @@ from typing import Any
 from alerts.errors import Problem
 from alerts.rules.context import DEFAULT_FIELDS, FIELDS, Evidence, MatchContext
 from alerts.rules.history import HistoryEntry
-from alerts.rules.text import anchor_words, compile_terms, term_problem
+from alerts.rules.text import TermSet, term_problem
 from alerts.yamlsource import LinedDict, LinedList
 
 ENTITY_KEYS = ("people", "countries", "entities", "rule", "feed")
@@ -74,6 +74,7 @@ class ParseContext:
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     knowledge: Callable[[], Any] | None = None
     problems: list[Problem] = field(default_factory=list)
+    imports: list[Any] = field(default_factory=list)  # files whose lists this file uses
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -90,23 +91,36 @@ def _short(items: tuple[str, ...], limit: int = 4) -> str:
 class TermsCondition(Condition):
     terms: tuple[str, ...]
     fields: tuple[str, ...]
-    pattern: re.Pattern[str]
+    termset: TermSet
+
+    def __post_init__(self) -> None:
+        self._lookups = tuple(term.lookup for term in self.termset.terms)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        hits = ctx.term_hits
         for name in self.fields:
-            original, folded = ctx.field(name)
-            m = self.pattern.search(folded)
-            if m:
-                # NFKD folding can change lengths; quote the original only when it lines up.
-                found = original[m.start():m.end()] if len(original) == len(folded) else m.group()
-                return [Evidence(found, name)]
+            scanned = hits.get(name) if hits is not None else None
+            if scanned is not None:
+                # Most candidates fail here, on a few dictionary lookups.
+                for lookup in self._lookups:
+                    if lookup in scanned:
+                        break
+                else:
+                    continue
+                text = ctx.field(name)
+                hit = self.termset.first_hit(scanned, text)
+            else:
+                text = ctx.field(name)
+                hit = self.termset.first(text)
+            if hit is not None:
+                return [Evidence(text.quote(*hit), name)]
         return None
 
     def label(self) -> str:
         return f"terms {_short(self.terms)} in {', '.join(self.fields)}"
 
     def anchors(self) -> set[str] | None:
-        return {anchor_words(t)[0] for t in self.terms}
+        return {term.anchor for term in self.termset.terms}
 
 
 @contextlib.contextmanager
@@ -134,8 +148,7 @@ class RegexCondition(Condition):
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         for name in self.fields:
-            original, _ = ctx.field(name)
-            m = self.compiled.search(original)
+            m = self.compiled.search(ctx.field(name).original)
             if m:
                 return [Evidence(m.group(0), name)]
         return None
@@ -144,7 +157,6 @@ class RegexCondition(Condition):
         return f"regex {self.source!r} in {', '.join(self.fields)}"
 
 
-_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?;。؟…]+(?:\s+|$)")
 
 
@@ -157,23 +169,28 @@ class NearCondition(Condition):
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         first, second = self.groups
         for name in self.fields:
-            folded = ctx.field(name)[1]
-            a = [(m.start(), m.group()) for m in first.pattern.finditer(folded)]
-            b = [(m.start(), m.group()) for m in second.pattern.finditer(folded)]
+            text = ctx.field(name)
+            a = list(first.termset.occurrences(text))
+            b = list(second.termset.occurrences(text))
             if not a or not b:
                 continue
-            # Offsets become sentence numbers (limit 0) or word numbers (limit N).
             if self.within is None:
-                marks = [m.end() for m in _SENTENCE_END.finditer(folded)]
+                # Word numbers become sentence numbers.
+                ends = [m.end() for m in _SENTENCE_END.finditer(text.folded)]
+                place = [bisect.bisect_right(ends, start) for start, _ in text.spans]
                 limit = 0
             else:
-                marks = [m.start() for m in _WORD.finditer(folded)]
+                place = list(range(len(text.spans)))
                 limit = self.within
-            for start_a, text_a in a:
-                for start_b, text_b in b:
-                    distance = (bisect.bisect_right(marks, start_a)
-                                - bisect.bisect_right(marks, start_b))
-                    if abs(distance) <= limit:
+            for span_a in a:
+                for span_b in b:
+                    # Words between the two: the gap from the end of one to the start of the other.
+                    if span_a[0] <= span_b[0]:
+                        distance = place[span_b[0]] - place[span_a[1]]
+                    else:
+                        distance = place[span_a[0]] - place[span_b[1]]
+                    if distance <= limit:
+                        text_a, text_b = text.quote(*span_a), text.quote(*span_b)
                         how = "same sentence" if self.within is None else \
                             f"within {self.within} words"
                         return [Evidence(text_a, name), Evidence(text_b, f"{name}, {how}")]
@@ -352,10 +369,11 @@ class AllCondition(Condition):
 
     def __post_init__(self) -> None:
         self.stateful = any(c.stateful for c in self.children)
+        self._order = _ordered(self.children)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         evidence: list[Evidence] = []
-        for child in _ordered(self.children):
+        for child in self._order:
             found = child.evaluate(ctx)
             if found is None:
                 return None
@@ -375,8 +393,8 @@ class AllCondition(Condition):
 
     def anchors(self) -> set[str] | None:
         known = [a for a in (c.anchors() for c in self.children) if a]
-        # The most selective child: its rarest-looking (shortest) anchor is longest.
-        return max(known, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+        # Any child's anchors will do; the fewest (then the longest) select the fewest items.
+        return min(known, key=lambda s: (len(s), -min(map(len, s))), default=None)
 
 
 @dataclass
@@ -385,9 +403,10 @@ class AnyCondition(Condition):
 
     def __post_init__(self) -> None:
         self.stateful = any(c.stateful for c in self.children)
+        self._order = _ordered(self.children)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
-        for child in _ordered(self.children):
+        for child in self._order:
             found = child.evaluate(ctx)
             if found is not None:
                 return found
@@ -486,7 +505,7 @@ def _parse_terms(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
     fields = _parse_fields(spec, where, pc)
     if not good:
         return None
-    return TermsCondition(tuple(good), fields, compile_terms(good))
+    return TermsCondition(tuple(good), fields, TermSet(good))
 
 
 def _parse_regex(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
@@ -533,7 +552,7 @@ def _parse_near(spec: LinedDict, where: str, pc: ParseContext) -> Condition | No
     for i, group in enumerate(groups):
         terms = _term_list(group, f"{where}.near[{i}]", _line(groups, i), pc)
         if terms:
-            parsed.append(TermsCondition(tuple(terms), fields, compile_terms(terms)))
+            parsed.append(TermsCondition(tuple(terms), fields, TermSet(terms)))
     if len(parsed) != 2:
         return None
     return NearCondition((parsed[0], parsed[1]), within, fields)

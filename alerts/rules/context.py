@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from alerts.models import Item
 from alerts.rules.history import HistoryView
-from alerts.rules.text import fold
+from alerts.rules.text import FieldText
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import EventMention, KnowledgeBase, Mention
@@ -43,13 +43,15 @@ class MatchContext:
     record: bool = True  # False for `alerts explain`: look at history, never change it
     rule_id: str = ""  # set by the engine before each rule
     knowledge: Callable[[], KnowledgeBase] | None = None
-    _folded: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _fields: dict[str, FieldText] = field(default_factory=dict)
+    # Offsets of every rule term in each field, from one automaton pass (see RuleSet).
+    term_hits: dict[str, dict[str, int]] | None = None
     _mentions: list[Mention] | None = None
     _events: list[EventMention] | None = None
 
-    def field(self, name: str) -> tuple[str, str]:
-        """(original text, folded text) of a field."""
-        cached = self._folded.get(name)
+    def field(self, name: str) -> FieldText:
+        """A field's text as written, folded and as tokens, computed once per item."""
+        cached = self._fields.get(name)
         if cached is None:
             item = self.item
             original = {
@@ -61,8 +63,8 @@ class MatchContext:
                 "tags": " ".join(item.feed_tags),
                 "language": item.language or "",
             }[name]
-            cached = (original, fold(original))
-            self._folded[name] = cached
+            cached = FieldText(original)
+            self._fields[name] = cached
         return cached
 
     @property

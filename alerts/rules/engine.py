@@ -7,18 +7,18 @@ item's text selects the few candidate rules worth evaluating.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import ahocorasick
 
 from alerts.errors import Problem
 from alerts.models import Item, Match
-from alerts.rules.conditions import Trace
+from alerts.rules.conditions import Condition, Trace
 from alerts.rules.context import Evidence, MatchContext
 from alerts.rules.history import HistoryEntry, HistoryView
 from alerts.rules.model import Rule
-from alerts.rules.text import fold
+from alerts.rules.text import TermSet
 
 
 def explain(evidence: list[Evidence]) -> str:
@@ -51,9 +51,20 @@ def verify_examples(rules: list[Rule]) -> list[Problem]:
     return problems
 
 
-def searchable_text(item: Item) -> str:
-    return fold("\n".join((item.title, item.summary, item.link or "", item.feed_name,
-                           " ".join(item.feed_tags), item.language or "")))
+SEARCHED_FIELDS = ("title", "summary", "link", "feed", "tags", "language")
+
+
+def _termsets(condition: Condition) -> Iterator[TermSet]:
+    termset = getattr(condition, "termset", None)
+    if termset is not None:
+        yield termset
+    for group in getattr(condition, "groups", ()):
+        yield from _termsets(group)
+    for child in getattr(condition, "children", ()):
+        yield from _termsets(child)
+    child = getattr(condition, "child", None)
+    if child is not None:
+        yield from _termsets(child)
 
 
 class RuleSet:
@@ -62,31 +73,48 @@ class RuleSet:
         self.enabled = [r for r in rules if r.enabled]
         self.default_channels = default_channels
         self.by_id = {r.id: r for r in rules}
+        # One automaton holds every term of every rule: a pass over a field finds them all,
+        # and the terms a rule is anchored on select it as a candidate.
         self._always: list[int] = []
-        self._automaton = ahocorasick.Automaton()
         anchored: dict[str, list[int]] = {}
+        keys: set[str] = set()
         for index, rule in enumerate(self.enabled):
+            for termset in _termsets(rule.condition):
+                keys.update(term.lookup for term in termset.terms)
             anchors = rule.condition.anchors()
             if not anchors or not all(anchors):
                 self._always.append(index)
                 continue
             for anchor in anchors:
                 anchored.setdefault(anchor, []).append(index)
-        for anchor, indices in anchored.items():
-            self._automaton.add_word(anchor, indices)
-        if anchored:
+        keys.update(anchored)
+        self._automaton = ahocorasick.Automaton()
+        for key in keys:
+            self._automaton.add_word(key, (key, len(key), tuple(anchored.get(key, ()))))
+        if keys:
             self._automaton.make_automaton()
-        self._anchored = bool(anchored)
+        self._scannable = bool(keys)
 
     def __len__(self) -> int:
         return len(self.rules)
 
-    def candidates(self, item: Item) -> list[Rule]:
-        """Rules whose anchors occur in the item (plus rules without anchors), in file order."""
+    def candidates(self, item: Item | MatchContext) -> list[Rule]:
+        """Rules whose anchors occur in the item (plus rules without anchors), in file order.
+
+        Also leaves in the context where each term occurs, for the conditions to use."""
+        ctx = item if isinstance(item, MatchContext) else MatchContext(item)
         chosen = set(self._always)
-        if self._anchored:
-            for _, indices in self._automaton.iter(searchable_text(item)):
-                chosen.update(indices)
+        if self._scannable:
+            hits: dict[str, dict[str, int]] = {}
+            for name in SEARCHED_FIELDS:
+                found: dict[str, int] = {}
+                for end, (key, length, indices) in self._automaton.iter(ctx.field(name).tokens):
+                    if key not in found:
+                        found[key] = end - length + 1
+                        chosen.update(indices)
+                hits[name] = found
+            hits["content"] = hits["summary"]
+            ctx.term_hits = hits
         return [self.enabled[i] for i in sorted(chosen)]
 
     def match(self, item: Item, *, now: datetime | None = None, history: HistoryView | None = None,
@@ -94,7 +122,7 @@ class RuleSet:
         ctx = MatchContext(item, now=now or datetime.now(UTC), history=history, record=record,
                            knowledge=knowledge)
         matches: list[Match] = []
-        for rule in self.candidates(item):
+        for rule in self.candidates(ctx):
             ctx.rule_id = rule.id
             evidence = rule.condition.evaluate(ctx)
             if evidence is None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +136,57 @@ def _examples(doc: LinedDict, pc: ParseContext) -> dict[str, tuple[tuple[str, in
     return found
 
 
+def _stamp(path: Path) -> tuple[str, str] | None:
+    """A file's identity by content: hashing is cheap next to parsing, and unlike a
+    modification time it cannot miss a quick rewrite of the same size."""
+    try:
+        return str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    stamps: tuple  # of the file and every file it imports
+    checks: tuple  # the channel settings it was checked against
+    rules: tuple[Rule, ...]
+    problems: tuple[Problem, ...]
+
+
+# Reloading re-reads only files that changed (hot reload of thousands of rules stays quick).
+_cache: dict[Path, _Parsed] = {}
+_cache_lock = threading.Lock()
+
+
+def _load_file(path: Path, channels: set[str] | None,
+               default_channels: tuple[str, ...]) -> _Parsed:
+    checks = (frozenset(channels) if channels is not None else None, default_channels)
+    with _cache_lock:
+        cached = _cache.get(path)
+    if cached is not None and cached.checks == checks and all(
+            _stamp(Path(stamp[0])) == stamp for stamp in cached.stamps):
+        return cached
+    stamps = [_stamp(path)]
+    docs, yaml_problems = load_documents(path)
+    pc = ParseContext(str(path))
+    pc.problems.extend(yaml_problems)
+    pc.lists = _file_lists(path, docs, pc, set())
+    rules: list[Rule] = []
+    for doc in docs:
+        if doc.data is None or _is_library(doc.data):
+            continue
+        rule = parse_rule(doc.data, str(path), doc.line, pc)
+        if channels is not None and isinstance(doc.data, LinedDict):
+            _check_channels(doc.data, channels, default_channels, pc)
+        if rule is not None:
+            rules.append(rule)
+    stamps.extend(_stamp(p) for p in pc.imports)
+    parsed = _Parsed(tuple(s for s in stamps if s), checks, tuple(rules), tuple(pc.problems))
+    with _cache_lock:
+        _cache[path] = parsed
+    return parsed
+
+
 def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
                default_channels: tuple[str, ...] = ()) -> list[Rule]:
     """Load and check every rule file; raise RuleError listing all problems."""
@@ -140,26 +194,17 @@ def load_rules(paths: Iterable[Path], channels: set[str] | None = None,
     rules: list[Rule] = []
     first_seen: dict[str, Rule] = {}
     for path in files:
-        docs, yaml_problems = load_documents(path)
-        problems.extend(yaml_problems)
-        pc = ParseContext(str(path))
-        pc.lists = _file_lists(path, docs, pc, set())
-        for doc in docs:
-            if doc.data is None or _is_library(doc.data):
-                continue
-            rule = parse_rule(doc.data, str(path), doc.line, pc)
-            if channels is not None and isinstance(doc.data, LinedDict):
-                _check_channels(doc.data, channels, default_channels, pc)
-            if rule is None:
-                continue
+        parsed = _load_file(path, channels, default_channels)
+        problems.extend(parsed.problems)
+        for rule in parsed.rules:
             if rule.id in first_seen:
                 other = first_seen[rule.id]
-                pc.problem(rule.line, f"rule id '{rule.id}' is already used at "
-                                      f"{other.file}:{other.line}; ids must be unique")
+                problems.append(Problem(rule.file, rule.line,
+                                        f"rule id '{rule.id}' is already used at "
+                                        f"{other.file}:{other.line}; ids must be unique"))
                 continue
             first_seen[rule.id] = rule
             rules.append(rule)
-        problems.extend(pc.problems)
     if problems:
         raise RuleError(problems)
     return rules
@@ -193,6 +238,7 @@ def _file_lists(path: Path, docs: list, pc: ParseContext,
         for i, name in enumerate(imports):
             line = imports.line_of(i) if isinstance(imports, LinedList) else data.line
             target = (path.parent / str(name)).resolve()
+            pc.imports.append(target)
             if target in visiting:
                 pc.problem(line, f"import of {name!r} goes round in a circle; remove it")
                 continue
@@ -203,6 +249,7 @@ def _file_lists(path: Path, docs: list, pc: ParseContext,
             sub = ParseContext(str(target))
             lists.update(_file_lists(target, imported, sub, visiting))
             pc.problems.extend(sub.problems)
+            pc.imports.extend(sub.imports)
         defined = data.get("lists", {})
         if not isinstance(defined, dict):
             pc.problem(data.line_of("lists"), "'lists' maps names to lists of terms, e.g. "

@@ -1,18 +1,19 @@
-"""Text folding and term patterns shared by every term-based condition."""
+"""Text folding and term matching shared by every term-based condition."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
-
-# Punctuation and spaces that may separate the words of a phrase ("phone call", "phone-call").
-_PHRASE_GAP = r"[\W_]+"
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: Élysée -> elysee, Erdoğan -> erdogan, Ёлка -> елка."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).replace("ı", "i")  # Turkish dotless i
@@ -43,18 +44,124 @@ def term_problem(term: str) -> str | None:
     return None
 
 
-def term_pattern(term: str) -> str:
-    """A regex source matching the folded term on word boundaries ('word*' = any ending)."""
-    body = _PHRASE_GAP.join(re.escape(w) + (r"\w*" if wild else "") for w, wild in _words(term))
-    return rf"(?<!\w){body}(?!\w)"
+_WORD = re.compile(r"[^\W_]+")
 
 
-def anchor_words(term: str) -> list[str]:
-    """The term's folded words, longest first: any of them must occur where the term does."""
-    return sorted((w for w, _ in _words(term)), key=len, reverse=True)
+class FieldText:
+    """A field's text three ways: as written, folded, and as tokens (" word word ").
+
+    In the token form a whole-word phrase is a plain substring (" phone call "), so terms
+    need no regular expression, and a match's position is a word number.
+    """
+
+    def __init__(self, original: str):
+        self.original = original
+        self.folded = fold(original)
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(self.folded)]
+        self.starts: list[int] = []
+        parts = []
+        offset = 1
+        for start, end in self.spans:
+            self.starts.append(offset)
+            parts.append(self.folded[start:end])
+            offset += end - start + 1
+        self.tokens = " " + " ".join(parts) + " "
+
+    def word_index(self, token_offset: int) -> int:
+        """The word starting at a token-text offset (the offset of its leading space + 1)."""
+        return bisect.bisect_left(self.starts, token_offset)
+
+    def quote(self, first: int, last: int) -> str:
+        """Words first..last as written, or as folded when folding changed the length."""
+        start, end = self.spans[first][0], self.spans[last][1]
+        text = self.original if len(self.original) == len(self.folded) else self.folded
+        return text[start:end]
 
 
-def compile_terms(terms: list[str]) -> re.Pattern[str]:
-    """One alternation for a list of terms, longest first so phrases win over their words."""
-    ordered = sorted(set(terms), key=lambda t: -len(t))
-    return re.compile("|".join(f"(?:{term_pattern(t)})" for t in ordered))
+class Term:
+    """One word or phrase; a trailing '*' on a word allows any ending."""
+
+    def __init__(self, source: str):
+        self.source = source
+        words = _words(source)
+        self.length = len(words)
+        if any(wild for _, wild in words[:-1]):
+            # "call* for": a wildcard inside a phrase needs a (tiny) pattern.
+            body = " ".join(re.escape(w) + ("[^ ]*" if wild else "") for w, wild in words)
+            self._pattern: re.Pattern[str] | None = re.compile(f" {body} ")
+            self._key = ""
+            self.anchor = " " + max((w for w, _ in words), key=len)
+            self.lookup = self.anchor
+        else:
+            self._pattern = None
+            self._key = " " + " ".join(w for w, _ in words) + ("" if words[-1][1] else " ")
+            self.anchor = self._key  # exact: the prefilter selects just the items it occurs in
+            self.lookup = self._key
+
+    def offsets(self, text: FieldText) -> Iterator[int]:
+        """Token offsets of the leading space of each occurrence."""
+        if self._pattern is not None:
+            # Overlapping search: each match consumes its trailing space.
+            position = 0
+            while (m := self._pattern.search(text.tokens, position)) is not None:
+                yield m.start()
+                position = m.end() - 1
+            return
+        position = text.tokens.find(self._key)
+        while position != -1:
+            yield position
+            position = text.tokens.find(self._key, position + 1)
+
+
+class TermSet:
+    """Several terms; finds the earliest occurrence of any, or all occurrences."""
+
+    def __init__(self, sources: list[str]):
+        self.terms = [Term(t) for t in dict.fromkeys(sources)]
+
+    def occurrences(self, text: FieldText) -> Iterator[tuple[int, int]]:
+        """(first word, last word) of every occurrence of every term."""
+        for term in self.terms:
+            for offset in term.offsets(text):
+                first = text.word_index(offset + 1)
+                yield first, first + term.length - 1
+
+    def first_hit(self, hits: dict[str, int], text: FieldText) -> tuple[int, int] | None:
+        """first(), from the offsets one automaton pass found for every term of every rule."""
+        best_offset = -1
+        best_length = 0
+        for term in self.terms:
+            offset = hits.get(term.lookup, -1)
+            if offset == -1:
+                continue
+            if term._pattern is not None:  # the anchor is there; is the phrase?
+                offset = next(term.offsets(text), -1)
+                if offset == -1:
+                    continue
+            if best_offset == -1 or offset < best_offset or (
+                    offset == best_offset and term.length > best_length):
+                best_offset, best_length = offset, term.length
+        if best_offset == -1:
+            return None
+        first = text.word_index(best_offset + 1)
+        return first, first + best_length - 1
+
+    def first(self, text: FieldText) -> tuple[int, int] | None:
+        """The leftmost occurrence, the longest term winning a tie."""
+        tokens = text.tokens
+        best_offset = -1
+        best_length = 0
+        for term in self.terms:
+            if term._pattern is None:
+                offset = tokens.find(term._key)
+            else:
+                offset = next(term.offsets(text), -1)
+            if offset == -1:
+                continue
+            if best_offset == -1 or offset < best_offset or (
+                    offset == best_offset and term.length > best_length):
+                best_offset, best_length = offset, term.length
+        if best_offset == -1:
+            return None
+        first = text.word_index(best_offset + 1)
+        return first, first + best_length - 1
