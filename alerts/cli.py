@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from alerts import __version__
-from alerts.config import Settings, find_config, load_settings
+from alerts.config import FetchSettings, Settings, find_config, load_settings
 from alerts.errors import AlertsError, ConfigError, FileProblems, Problem
 from alerts.logs import setup_logging
 
@@ -180,9 +180,9 @@ def demo(duration: float | None, every: float, state: str | None) -> None:
 
 
 def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object, object]:
-    """Rules for explain and replay: --rules, else the configuration's, else the shipped pack.
-    Channels are not checked: these commands never send."""
-    from alerts.config import FetchSettings
+    """Rules for explain and replay: --rules, else the configuration's, else the shipped pack,
+    and the settings when there is a configuration. Channels are not checked: these commands
+    never send."""
     from alerts.rulepack import shipped_rules_dir
     from alerts.rules import RuleSet, load_rules
 
@@ -200,7 +200,7 @@ def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object
     if settings is None and config:
         settings = load_settings(find_config(config))
     rules = RuleSet(load_rules(paths, None))
-    return rules, (settings.fetch if settings else FetchSettings())
+    return rules, settings
 
 
 @cli.command()
@@ -233,7 +233,8 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
         click.echo("give exactly one of --text, --file or --url", err=True)
         sys.exit(EXIT_FAILED)
     try:
-        rules, fetch = _tool_rules(ctx.obj["config"], rule_paths)
+        rules, settings = _tool_rules(ctx.obj["config"], rule_paths)
+        fetch = settings.fetch if settings else FetchSettings()  # type: ignore[attr-defined]
         rule = rules.by_id.get(rule_id)  # type: ignore[attr-defined]
         if rule is None:
             known = ", ".join(sorted(rules.by_id))  # type: ignore[attr-defined]
@@ -267,8 +268,9 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
 @click.pass_context
 def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, ...],
            state: str | None, fresh: bool, since: object, fmt: str) -> None:
-    """Backtest: run feed files, .jsonl archives, folders or URLs through the pipeline in
-    publication order, sending nothing; print one line per alert (INPUTS: paths or URLs)."""
+    """Backtest: run feed files, .jsonl archives, folders, URLs, or `stored` (the items in the
+    configured state database) through the pipeline in publication order, sending nothing;
+    print one line per alert."""
     import tempfile
     from datetime import UTC
 
@@ -281,8 +283,14 @@ def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, .
         click.echo("give --state or --fresh, not both", err=True)
         sys.exit(EXIT_FAILED)
     try:
-        rules, fetch = _tool_rules(ctx.obj["config"], rule_paths)
-        sources = read_inputs(list(inputs), fetch)  # type: ignore[arg-type]
+        rules, settings = _tool_rules(ctx.obj["config"], rule_paths)
+        fetch = settings.fetch if settings else FetchSettings()  # type: ignore[attr-defined]
+        stored = settings.state_path if settings else None  # type: ignore[attr-defined]
+        if state and stored and Path(state).resolve() == stored.resolve() and any(
+                i == "stored" for i in inputs):
+            raise AlertsError("replaying stored items into the database they come from finds "
+                              "them all seen already; use --fresh or another --state")
+        sources = read_inputs(list(inputs), fetch, stored)
         with tempfile.TemporaryDirectory(prefix="alerts-replay-") as tmp:
             store = Store(state or Path(tmp) / "replay.db")
             start = since.replace(tzinfo=UTC) if since else None  # type: ignore[attr-defined]

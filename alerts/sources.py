@@ -132,10 +132,40 @@ def read_url(url: str, settings: FetchSettings) -> Source:
     return asyncio.run(go())
 
 
-def read_inputs(inputs: list[str], settings: FetchSettings) -> list[Source]:
+def from_store(path: Path) -> list[Source]:
+    """Items already stored by the daemon, feed by feed."""
+    from alerts.state import Store
+
+    if not path.exists():
+        raise AlertsError(f"no state database at {path}; give stored:PATH or --config")
+    store = Store(path)
+    try:
+        sources = []
+        for feed_url, name, rows in store.stored_items():
+            feed = Feed(url=feed_url, name=name or feed_url, interval=0)
+            items = [Item(feed_url=feed_url, feed_name=feed.name, key=row["key"],
+                          guid=row["guid"], link=row["link"], title=row["title"],
+                          summary=row["summary"],
+                          published=_parse_time(row["published"]), language=row["language"],
+                          content_hash=row["content_hash"]) for row in rows]
+            sources.append(Source(feed, items))
+        return sources
+    finally:
+        store.close()
+
+
+def read_inputs(inputs: list[str], settings: FetchSettings,
+                stored: Path | None = None) -> list[Source]:
+    """Paths, URLs, and `stored` (the configured state database) or `stored:PATH`."""
     sources: list[Source] = []
     for value in inputs:
-        if value.startswith(("http://", "https://")):
+        if value == "stored" or value.startswith("stored:"):
+            path = Path(value[len("stored:"):]) if value.startswith("stored:") else stored
+            if path is None:
+                raise AlertsError("'stored' needs a configuration (--config) to find the state "
+                                  "database, or write stored:PATH")
+            sources.extend(from_store(path))
+        elif value.startswith(("http://", "https://")):
             sources.append(read_url(value, settings))
         else:
             sources.extend(read_path(Path(value)))

@@ -329,6 +329,16 @@ class Store:
                 conn.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                              "next_attempt = ? WHERE id = ?", (error, _ts(retry_at), delivery_id))
 
+    def stored_items(self) -> Iterator[tuple[str, str | None, list[dict]]]:
+        """(feed URL, feed name, items) for every feed, items in the order first seen."""
+        feeds = self.conn.execute("SELECT url, name FROM feeds ORDER BY url").fetchall()
+        for url, name in feeds:
+            cur = self.conn.execute(
+                "SELECT key, guid, link, title, summary, published, language, content_hash "
+                "FROM items WHERE feed_url = ? ORDER BY id", (url,))
+            columns = [c[0] for c in cur.description]
+            yield url, name, [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+
     def outbox_counts(self) -> dict[str, int]:
         rows = self.conn.execute("SELECT status, count(*) FROM outbox GROUP BY status")
         return dict(rows.fetchall())

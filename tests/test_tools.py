@@ -124,3 +124,29 @@ def test_replay_reads_jsonl_archives(tmp_path):
     assert alerts and all(a["guid"] and a["link"].startswith("https://") for a in alerts)
     published = [a["published"] for a in alerts]
     assert published == sorted(published)
+
+
+def test_replay_stored_items_and_explain_a_url(tmp_path, feed_server, webhook):
+    from tests.conftest import write_config
+
+    url = feed_server.put("/f.xml", rss(
+        rss_item("UN urges ceasefire in Sudan", guid="1", pub="Tue, 01 Jul 2025 10:00:00 GMT"),
+        rss_item("Markets open higher", guid="2", pub="Tue, 01 Jul 2025 11:00:00 GMT")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
+                          channels={"hook": webhook.url})
+    polled = run_cli("--config", str(config), "poll", "--once", cwd=tmp_path)
+    assert polled.returncode == 0, polled.stderr
+    assert webhook.received == []  # the first poll records the backlog without alerting
+    replayed = run_cli("--config", str(config), "replay", "stored", cwd=tmp_path)
+    assert replayed.returncode == 0, replayed.stderr
+    (alert,) = [json.loads(line) for line in replayed.stdout.splitlines()]
+    assert alert["rule"] == "ceasefire-call" and alert["guid"] == "1" and alert["feed"] == "Wire"
+    same = run_cli("--config", str(config), "replay", "stored", "--state",
+                   str(tmp_path / "state" / "alerts.db"), cwd=tmp_path)
+    assert same.returncode == 1 and "--fresh" in same.stderr
+
+    explained = run_cli("--config", str(config), "explain", "ceasefire-call", "--url", url,
+                        cwd=tmp_path)
+    assert explained.returncode == 0, explained.stderr
+    assert "ceasefire-call: MATCH" in explained.stdout
+    assert "ceasefire-call: no match" in explained.stdout
