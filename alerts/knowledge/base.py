@@ -71,13 +71,22 @@ class EventMention:
     start: int
 
 
+@dataclass(frozen=True)
+class Contact:
+    """Two known people of different countries in direct contact, as a report tells it."""
+
+    first: Mention
+    second: Mention
+    phrase: str  # the contact phrase, as the knowledge base writes it
+
+
 def _day(value: Any) -> date | None:
     if value in (None, ""):
         return None
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _load(name: str) -> list[dict]:
+def _load(name: str) -> Any:
     text = resources.files("alerts.knowledge").joinpath("data", name).read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader) or []
@@ -85,7 +94,7 @@ def _load(name: str) -> list[dict]:
 
 class KnowledgeBase:
     def __init__(self, people: list[dict], countries: list[dict], offices: list[dict],
-                 events: list[dict]):
+                 events: list[dict], modality: dict | None = None):
         self.entities: dict[str, Entity] = {}
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
@@ -122,6 +131,13 @@ class KnowledgeBase:
             for phrase in spec.get("phrases") or []:
                 self._offices.add(str(phrase), (str(spec["office"]), str(spec["country"]),
                                                 str(phrase)))
+        modality = modality or {}
+        self._before = {token_text(str(p)).strip() for words in
+                        (modality.get("before") or {}).values() for p in words or []}
+        self._denials: PhraseIndex[str] = PhraseIndex()
+        for words in (modality.get("denial") or {}).values():
+            for phrase in words or []:
+                self._denials.add(str(phrase), str(phrase))
         for spec in events:
             event = EventType(str(spec["id"]), str(spec.get("title") or spec["id"]))
             self.events[event.id] = event
@@ -161,13 +177,50 @@ class KnowledgeBase:
                     found[person.id] = Mention(person, phrase, start, "office")
         return sorted(found.values(), key=lambda m: m.start)
 
-    def event_mentions(self, tokens: str) -> list[EventMention]:
+    def asserted(self, tokens: str, start: int) -> bool:
+        """False when one of the four words before `start` makes the event a plan, a wish, a
+        refusal or a negation ("will speak", "plans to visit", "refused to meet")."""
+        before = tokens[:start].split()[-4:]
+        for size in (1, 2, 3):
+            for i in range(len(before) - size + 1):
+                if " ".join(before[i:i + size]) in self._before:
+                    return False
+        return True
+
+    def denied(self, tokens: str) -> str | None:
+        return next((phrase for _, _, payloads in self._denials.find(tokens)
+                     for phrase in payloads), None)
+
+    def contact(self, tokens: str, day: date | None) -> Contact | None:
+        """Direct contact between two known people of different countries, asserted and not
+        denied: the first such pair mentioned and the first contact phrase."""
+        if self.denied(tokens):
+            return None
+        phrase = next((e.phrase for e in self.event_mentions(tokens, asserted_only=True)
+                       if e.event.id == "contact"), None)
+        if phrase is None:
+            return None
+        people = [m for m in self.mentions(tokens, day) if m.entity.kind == "person"]
+        for i, first in enumerate(people):
+            for second in people[i + 1:]:
+                if _country(first.entity, day) != _country(second.entity, day):
+                    return Contact(first, second, phrase)
+        return None
+
+    def event_mentions(self, tokens: str, asserted_only: bool = False) -> list[EventMention]:
         found: dict[str, EventMention] = {}
         for start, _, payloads in self._triggers.find(tokens):
+            if asserted_only and not self.asserted(tokens, start + 1):
+                continue
             for event_id, phrase in payloads:
                 if event_id not in found or start < found[event_id].start:
                     found[event_id] = EventMention(self.events[event_id], phrase, start)
         return sorted(found.values(), key=lambda m: m.start)
+
+
+def _country(entity: Entity, day: date | None) -> str:
+    role = entity.role_at(day)
+    return role.country if role else entity.id
 
 
 _lock = threading.Lock()
@@ -180,5 +233,6 @@ def knowledge_base() -> KnowledgeBase:
     with _lock:
         if _instance is None:
             _instance = KnowledgeBase(_load("people.yaml"), _load("countries.yaml"),
-                                      _load("offices.yaml"), _load("events.yaml"))
+                                      _load("offices.yaml"), _load("events.yaml"),
+                                      _load("modality.yaml"))  # type: ignore[arg-type]
         return _instance

@@ -256,6 +256,28 @@ class EventsCondition(Condition):
         return f"events {_short(self.wanted)}"
 
 
+@dataclass
+class ContactCondition(Condition):
+    """Two known people of different countries in direct contact, asserted, not denied."""
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        contact = ctx.contact()
+        if contact is None:
+            return None
+        return [Evidence(contact.first.alias, contact.first.entity.describe(ctx.day)),
+                Evidence(contact.second.alias, contact.second.entity.describe(ctx.day)),
+                Evidence(contact.phrase, "direct contact")]
+
+    def label(self) -> str:
+        return "direct contact between two known people of different countries"
+
+    def miss(self, ctx: MatchContext) -> str:
+        people = [m.entity.name for m in ctx.mentions() if m.entity.kind == "person"]
+        phrases = [e.phrase for e in ctx.events() if e.event.id == "contact"]
+        return (f"people: {', '.join(people) or 'none'}; contact phrases (not planned or "
+                f"denied): {', '.join(phrases) or 'none'}")
+
+
 # -- leaves on history -------------------------------------------------------------------
 
 def _scope(ctx: MatchContext, shared: str | None) -> str:
@@ -267,6 +289,7 @@ class GapCondition(Condition):
     days: int
     key: str
     shared: str | None
+    stated: bool = False  # also believe the report: "first call since September 2022"
     stateful = True
 
     def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
@@ -276,7 +299,19 @@ class GapCondition(Condition):
         scope = _scope(ctx, self.shared)
         result: list[Evidence] | None = None
         notes = []
-        for key, spoken in keys:
+        stated = ctx.stated_gaps() if self.stated else []
+        if stated:
+            # The report knows better than our history (which may miss contacts, or hold a
+            # detected one that was not): the most recent contact it implies wins.
+            latest = max(stated, key=lambda g: g.since)
+            gap = (ctx.day - latest.since).days
+            what = ("the report says" if latest.kind == "first-since"
+                    else "the report says they last met")
+            note = f"{what}: '{latest.phrase}' ({latest.since.isoformat()}); gap {gap:,} days"
+            if gap > self.days:
+                result = [Evidence(f"{note} > {self.days}", quote=False)]
+            notes.append(note if gap > self.days else f"{note} <= {self.days}")
+        for key, spoken in keys if not stated else []:
             last = ctx.history.last(scope, key, ctx.now) if ctx.history else None
             if last is None:
                 notes.append(f"no earlier record for {spoken}")
@@ -675,12 +710,16 @@ def _positive_int(spec: dict, name: str, where: str, pc: ParseContext,
 
 def _parse_gap(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
     _check_keys(spec, {"gap"}, where, pc)
-    options = _state_options(spec["gap"], f"{where}.gap", pc, {"days", "key", "history"},
-                             _line(spec, "gap"))
+    options = _state_options(spec["gap"], f"{where}.gap", pc,
+                             {"days", "key", "history", "stated"}, _line(spec, "gap"))
     if options is None:
         return None
     days = _positive_int(options, "days", f"{where}.gap", pc)
-    return GapCondition(days, options["key"], options["history"]) if days else None
+    stated = options.get("stated", False)
+    if not isinstance(stated, bool):
+        pc.problem(_line(options, "stated"), f"at '{where}.gap.stated': true or false")
+        return None
+    return GapCondition(days, options["key"], options["history"], stated) if days else None
 
 
 def _parse_count(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
@@ -738,7 +777,17 @@ def _parse_not(spec: LinedDict, where: str, pc: ParseContext) -> Condition | Non
     return NotCondition(child) if child is not None else None
 
 
+def _parse_contact(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    _check_keys(spec, {"contact"}, where, pc)
+    if spec["contact"] is not True:
+        pc.problem(_line(spec, "contact"), f"at '{where}.contact': write contact: true")
+        return None
+    _knowledge(pc)
+    return ContactCondition()
+
+
 CONDITION_KINDS: dict[str, Callable[[LinedDict, str, ParseContext], Condition | None]] = {
+    "contact": _parse_contact,
     "terms": _parse_terms,
     "regex": _parse_regex,
     "near": _parse_near,

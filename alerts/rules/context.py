@@ -13,7 +13,8 @@ from alerts.rules.history import HistoryView
 from alerts.rules.text import FieldText
 
 if TYPE_CHECKING:
-    from alerts.knowledge.base import EventMention, KnowledgeBase, Mention
+    from alerts.knowledge.base import Contact, EventMention, KnowledgeBase, Mention
+    from alerts.knowledge.gaps import StatedGap
 
 FIELDS = ("title", "summary", "content", "link", "feed", "tags", "language")
 DEFAULT_FIELDS = ("title", "summary")
@@ -48,6 +49,7 @@ class MatchContext:
     term_hits: dict[str, dict[str, int]] | None = None
     _mentions: list[Mention] | None = None
     _events: list[EventMention] | None = None
+    _contact: Contact | bool | None = False
 
     def field(self, name: str) -> FieldText:
         """A field's text as written, folded and as tokens, computed once per item."""
@@ -90,8 +92,18 @@ class MatchContext:
 
     def events(self) -> list[EventMention]:
         if self._events is None:
-            self._events = self._kb().event_mentions(self._tokens())
+            self._events = self._kb().event_mentions(self._tokens(), asserted_only=True)
         return self._events
+
+    def contact(self) -> Contact | None:
+        if self._contact is False:
+            self._contact = self._kb().contact(self._tokens(), self.day)
+        return self._contact  # type: ignore[return-value]
+
+    def stated_gaps(self) -> list[StatedGap]:
+        from alerts.knowledge.gaps import stated_gaps
+
+        return stated_gaps(f"{self.item.title}. {self.item.summary}", self.day)
 
     def keys(self, kind: str) -> list[tuple[str, str]]:
         """(history key, how to say it) for a key kind; empty when the item has none."""
@@ -108,5 +120,11 @@ class MatchContext:
             ids = sorted({e.id for e in mentioned})
             return [("+".join(ids), ", ".join(e.name for e in mentioned))]
         unique = {e.id: e for e in mentioned}
-        return [(f"{a}+{b}", f"{unique[a].name} and {unique[b].name}")
-                for a, b in combinations(sorted(unique), 2)]
+        pairs = combinations(sorted(unique), 2)
+        if kind == "people":
+            # Diplomacy is between states: two members of one government are not a pair.
+            def country(entity_id: str) -> str:
+                role = unique[entity_id].role_at(self.day)
+                return role.country if role else entity_id
+            pairs = ((a, b) for a, b in pairs if country(a) != country(b))
+        return [(f"{a}+{b}", f"{unique[a].name} and {unique[b].name}") for a, b in pairs]

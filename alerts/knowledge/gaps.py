@@ -1,0 +1,196 @@
+"""Gaps a report states itself: "their first call since September 2022", "first talks in
+five years", "впервые за 24 года", and the last contact it mentions: "they last spoke in
+March". Dates and durations are read relative to the item's publication date, in six
+languages, and always conservatively (the latest date the words allow).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from alerts.rules.text import fold
+
+WAR_START = date(2022, 2, 24)  # Russia's full-scale invasion of Ukraine
+
+
+def _alternatives(*phrases: str) -> str:
+    """A regex alternation of literal phrases, folded like the text they are matched on."""
+    return "|".join(re.escape(fold(p)) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+MONTHS: dict[str, int] = {}
+for number, names in enumerate([
+    "january janvier januar enero января січня jan",
+    "february fevrier februar febrero февраля лютого feb",
+    "march mars marz marzo марта березня mar",
+    "april avril april abril апреля квітня apr",
+    "may mai mai mayo мая травня",
+    "june juin juni junio июня червня jun",
+    "july juillet juli julio июля липня jul",
+    "august aout august agosto августа серпня aug",
+    "september septembre september septiembre setiembre сентября вересня sept sep",
+    "october octobre oktober octubre октября жовтня oct",
+    "november novembre november noviembre ноября листопада nov",
+    "december decembre dezember diciembre декабря грудня dec",
+], start=1):
+    for name in names.split():
+        MONTHS[fold(name)] = number
+
+NUMBERS: dict[str, float] = {}
+for value, names in [
+    (1, "a an one un une uno una ein eine einem einer einen один одного одна одну один одного"),
+    (2, "two deux zwei dos два двух две двох дві"),
+    (3, "three trois drei tres три трех трьох"),
+    (4, "four quatre vier cuatro четыре четырех чотири чотирьох"),
+    (5, "five cinq funf fünf cinco пять пяти п'ять п’ять п'яти п’яти"),
+    (6, "six sechs seis шесть шести шість шести"),
+    (7, "seven sept sieben siete семь семи сім семи"),
+    (8, "eight huit acht ocho восемь восьми вісім восьми"),
+    (9, "nine neuf neun nueve девять девяти дев'ять дев’ять"),
+    (10, "ten dix zehn diez десять десяти десяти"),
+    (11, "eleven onze elf once"),
+    (12, "twelve douze zwolf zwölf doce двенадцать"),
+    (15, "fifteen quinze funfzehn fünfzehn quince пятнадцать"),
+    (18, "eighteen dix-huit achtzehn dieciocho восемнадцать"),
+    (20, "twenty vingt zwanzig veinte двадцать"),
+    (0.5, "half"),
+]:
+    for name in names.split():
+        NUMBERS[fold(name)] = value
+
+UNITS = {  # days per unit
+    365.25: "year years yr ans an annee annees jahr jahre jahren jahres ano anos год года лет году рік роки років року",
+    30.44: "month months mois monat monate monaten meses mes месяц месяца месяцев місяць місяці місяців",
+    7: "week weeks semaine semaines woche wochen semana semanas неделю недели недель тиждень тижні тижнів",
+    1: "day days jour jours tag tage tagen dia dias день дня дней день дні днів",
+}
+UNIT_DAYS = {fold(word): days for days, words in UNITS.items() for word in words.split()}
+DECADE = {fold(w): 3652.5 for w in ["decade", "decennie", "jahrzehnt", "decada", "десятилетие", "десятиліття"]}
+
+APPROX = _alternatives("nearly", "almost", "about", "around", "more than", "over", "some",
+                       "plus de", "pres de", "près de", "presque", "environ", "fast", "mehr als",
+                       "über", "rund", "knapp", "casi", "mas de", "más de", "unos", "cerca de",
+                       "почти", "более чем", "больше чем", "более", "около", "майже", "понад",
+                       "більш ніж", "більше ніж", "близько", "hace")
+WAR = _alternatives(
+    "russia's invasion", "the invasion", "the full-scale invasion", "russia's full-scale invasion",
+    "the start of the war", "the beginning of the war", "the outbreak of the war", "the war began",
+    "the start of the invasion", "the war started", "le debut de la guerre", "l'invasion",
+    "le début de l'invasion", "le debut de l'invasion russe", "kriegsbeginn", "beginn des krieges",
+    "dem beginn des krieges", "der invasion", "dem russischen angriff", "el inicio de la guerra",
+    "el comienzo de la guerra", "la invasion", "la invasión", "начала войны", "начала конфликта",
+    "начала спецоперации", "начала сво", "начала специальной военной операции",
+    "початку повномасштабного вторгнення", "початку повномасштабної війни", "початку війни",
+    "початку вторгнення")
+
+FIRST = _alternatives("first", "premier", "premiere", "première", "premiers", "premieres",
+                      "erste", "erster", "erstes", "ersten", "erstem", "primer", "primera",
+                      "primero", "primeros", "primeras", "первый", "первая", "первое", "первые",
+                      "первого", "первой", "первую", "первым", "перший", "перша", "перше",
+                      "перші", "першого", "першої", "першу", "першим")
+SINCE = _alternatives("since", "depuis", "seit", "desde", "с", "со", "з", "із", "від")
+WITHIN = _alternatives("in", "en", "за", "in over", "in more than", "in nearly", "in almost")
+FIRST_TIME = _alternatives("for the first time", "first time", "pour la premiere fois",
+                           "une premiere", "zum ersten mal", "erstmals", "por primera vez",
+                           "впервые", "вперше", "уперше")
+LAST = _alternatives("last spoke", "last met", "last talked", "last held talks", "last spoke by phone",
+                     "last had a call", "last visited", "derniere fois", "dernière fois", "zuletzt",
+                     "ultima vez", "última vez", "последний раз", "в последний раз", "востаннє",
+                     "минулого разу")
+
+_WORDS_BETWEEN = r"(?:[^\s.;:!?]+\s+){0,10}?"
+_APPROX_OPT = rf"(?:(?:{APPROX})\s+)?"
+_CUES = [
+    # "for the first time since 2019", "впервые почти за два года"
+    re.compile(rf"(?<!\w)(?:{FIRST_TIME})\s+{_APPROX_OPT}(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
+    # "their first call since September 2022", "premier entretien ... depuis cinq ans"
+    re.compile(rf"(?<!\w)(?:{FIRST})\s+{_WORDS_BETWEEN}{_APPROX_OPT}(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
+]
+_LAST = re.compile(rf"(?<!\w)(?:{LAST})\s+{_WORDS_BETWEEN}(?:in|on|en|im|am|el|в|у|во)\s+(?P<rest>.{{0,40}})")
+_DURATION_PREPS = {fold(p) for p in ("in", "en", "за", "in over", "in more than", "in nearly",
+                                      "in almost")}
+
+
+@dataclass(frozen=True)
+class StatedGap:
+    phrase: str  # the words of the report, folded
+    since: date  # the last contact the report implies (the latest date the words allow)
+    kind: str  # "first-since" or "last-contact"
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _last_month_before(month: int, published: date) -> date:
+    year = published.year if month < published.month else published.year - 1
+    return _end_of_month(year, month)
+
+
+_NUMBER = r"(?P<num>\d+(?:[.,]\d+)?|[^\s\d]+)"
+_UNIT = r"(?P<unit>[^\s.,;:!?]+)"
+_DURATION = re.compile(rf"^{_APPROX_OPT}(?:{_NUMBER}\s+)?{_UNIT}")
+_MONTH_YEAR = re.compile(r"^(?:(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+)?(?P<month>[^\W\d_]+)"
+                         r"(?:\s+(?:de|of))?\s+(?P<year>(?:19|20)\d\d)")
+_YEAR = re.compile(r"^(?:(?:the|la|le|el|der|die|das|\w+)\s+){0,3}?"
+                   r"(?:(?:of|de|del|von|in|en|im)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
+_MONTH = re.compile(r"^(?P<month>[^\W\d_]+)")
+
+
+def parse_time(rest: str, published: date, durations_only: bool = False) -> date | None:
+    """The date a time expression at the start of `rest` points back to, or None."""
+    rest = rest.strip()
+    if not durations_only:
+        if re.match(rf"^(?:{WAR})(?!\w)", rest):
+            return WAR_START if published > WAR_START else None
+        m = _MONTH_YEAR.match(rest)
+        if m and m.group("month") in MONTHS:
+            year, month = int(m.group("year")), MONTHS[m.group("month")]
+            end = _end_of_month(year, month)
+            day = int(m.group("day") or end.day)
+            return min(date(year, month, min(day, end.day)), published)
+        m = _YEAR.match(rest)
+        if m:
+            year = int(m.group("year"))
+            return min(date(year, 12, 31), published) if year <= published.year else None
+    m = _DURATION.match(rest)
+    if m:
+        unit = m.group("unit")
+        days = UNIT_DAYS.get(unit) or DECADE.get(unit)
+        number = m.group("num")
+        if days and number:
+            value = NUMBERS.get(number)
+            if value is None:
+                try:
+                    value = float(number.replace(",", "."))
+                except ValueError:
+                    value = None
+            if value:
+                return published - timedelta(days=value * days)
+        elif days and not number:
+            return published - timedelta(days=days)  # "впервые за год", "first in a decade"
+    if not durations_only:
+        m = _MONTH.match(rest)
+        if m and m.group("month") in MONTHS and len(m.group("month")) > 3:
+            return _last_month_before(MONTHS[m.group("month")], published)
+    return None
+
+
+def stated_gaps(text: str, published: date) -> list[StatedGap]:
+    folded = fold(text)
+    found: list[StatedGap] = []
+    for cue in _CUES:
+        for m in cue.finditer(folded):
+            since = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
+            if since is not None and since <= published:
+                phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:40]
+                found.append(StatedGap(phrase.strip(), since, "first-since"))
+    for m in _LAST.finditer(folded):
+        since = parse_time(m.group("rest"), published)
+        if since is not None and since <= published:
+            phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:30]
+            found.append(StatedGap(phrase.strip(), since, "last-contact"))
+    return found

@@ -1,0 +1,1 @@
+"""Measuring the shipped rules: precision and recall on labelled items."""
