@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -16,7 +17,16 @@ if TYPE_CHECKING:
     from alerts.knowledge.base import Contact, EventMention, KnowledgeBase, Mention
     from alerts.knowledge.gaps import StatedGap
 
-FIELDS = ("title", "summary", "content", "link", "feed", "tags", "language")
+FIELDS = ("title", "summary", "content", "lead", "link", "feed", "tags", "language")
+_FIRST_SENTENCE = re.compile(r"^(.*?[.!?;。؟])(?:\s|$)", re.S)
+
+
+def lead_of(title: str, summary: str) -> str:
+    """The headline and the summary's first sentence: where a report says what happened;
+    what follows is often background ("...since the truce took effect in January")."""
+    m = _FIRST_SENTENCE.match(summary)
+    first = m.group(1) if m else summary
+    return f"{title}. {first}" if first else title
 DEFAULT_FIELDS = ("title", "summary")
 
 
@@ -60,6 +70,7 @@ class MatchContext:
                 "title": item.title,
                 "summary": item.summary,
                 "content": item.summary,
+                "lead": lead_of(item.title, item.summary),
                 "link": item.link or "",
                 "feed": item.feed_name,
                 "tags": " ".join(item.feed_tags),

@@ -51,7 +51,7 @@ def verify_examples(rules: list[Rule]) -> list[Problem]:
     return problems
 
 
-SEARCHED_FIELDS = ("title", "summary", "link", "feed", "tags", "language")
+SEARCHED_FIELDS = ("title", "summary", "lead", "link", "feed", "tags", "language")
 
 
 def _termsets(condition: Condition) -> Iterator[TermSet]:

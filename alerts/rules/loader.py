@@ -16,7 +16,7 @@ from alerts.rules.model import SEVERITIES, Rule
 from alerts.yamlsource import LinedDict, LinedList, load_documents
 
 RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
-             "examples", "throttle")
+             "examples", "throttle", "updates")
 LIBRARY_KEYS = ("lists", "import")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
@@ -68,6 +68,10 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
     if not isinstance(enabled, bool):
         pc.problem(doc.line_of("enabled"), f"'enabled' must be true or false, not {enabled!r}")
         enabled = True
+    updates = doc.get("updates", False)
+    if not isinstance(updates, bool):
+        pc.problem(doc.line_of("updates"), f"'updates' must be true or false, not {updates!r}")
+        updates = False
     for key in ("title", "description"):
         if key in doc and not isinstance(doc[key], str):
             pc.problem(doc.line_of(key), f"'{key}' must be text; quote it")
@@ -98,6 +102,7 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         examples_no_match=examples["no_match"],
         throttle_seconds=throttle[0] if throttle else None,
         throttle_key=throttle[1] if throttle else "rule",
+        updates=updates,
     )
 
 

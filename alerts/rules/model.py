@@ -26,3 +26,4 @@ class Rule:
     examples_no_match: tuple[tuple[str, int], ...] = ()
     throttle_seconds: float | None = None  # at most one alert per key per this period
     throttle_key: str = "rule"
+    updates: bool = False  # a story that already alerted sends a threaded follow-up when it changes
