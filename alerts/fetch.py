@@ -1,24 +1,112 @@
-"""HTTP for feeds: conditional GET, a total deadline per request and a cap on the decoded body."""
+"""HTTP for feeds: conditional GET, a total deadline, a cap on the decoded body, and redirects
+followed by hand so that every hop goes through the address guard (alerts.netguard)."""
 
 from __future__ import annotations
 
 import asyncio
+import zlib
+from collections.abc import Iterator
 
+import httpcore
 import httpx
 
 from alerts import __version__
 from alerts.config import FetchSettings
 from alerts.errors import FeedError
 from alerts.models import Fetched
+from alerts.netguard import AddressPolicy, GuardedBackend
 
 PRODUCT_URL = "https://github.com/diplomatic-alerts/diplomatic-alerts"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
           "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1")
+# Only what _Inflater decodes; httpx would also offer br/zstd when those packages are present.
+ACCEPT_ENCODING = "gzip, deflate"
 MAX_REDIRECTS = 5
+INFLATE_PIECE = 64 * 1024  # largest piece one decompress call may produce
 
 
 def user_agent(contact: str | None) -> str:
     return f"diplomatic-alerts/{__version__} (+{contact or PRODUCT_URL})"
+
+
+class _Inflater:
+    """gzip/deflate decoding that never produces more than INFLATE_PIECE bytes at a time.
+
+    httpx's own decoder inflates each raw chunk in one call: a 64 KiB chunk of a gzip bomb
+    became one 64 MiB piece before any size check could run (measured).
+    """
+
+    def __init__(self, encoding: str):
+        self.gzip = encoding in ("gzip", "x-gzip")
+        self._raw_deflate_tried = False
+        self._obj = self._new()
+
+    def _new(self):  # type: ignore[no-untyped-def]
+        return zlib.decompressobj(16 + zlib.MAX_WBITS if self.gzip else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        while data:
+            try:
+                out = self._obj.decompress(data, INFLATE_PIECE)
+            except zlib.error:
+                # "deflate" is meant to be zlib-wrapped, but some servers send it raw.
+                if self.gzip or self._raw_deflate_tried:
+                    raise
+                self._raw_deflate_tried = True
+                self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
+                continue
+            if out:
+                self._raw_deflate_tried = True  # output came: the format is settled
+                yield out
+            data = self._obj.unconsumed_tail
+            if self._obj.eof:
+                rest = self._obj.unused_data
+                if self.gzip and rest[:2] == b"\x1f\x8b":  # a further gzip member
+                    self._obj = self._new()
+                    data = rest
+                else:
+                    return  # trailing garbage after the stream is ignored, as browsers do
+
+    def flush(self) -> Iterator[bytes]:
+        out = self._obj.flush()
+        if out:  # bounded: input is always drained in feed(), so this is a small remainder
+            yield out
+
+
+class _Decoder:
+    """The chain of content encodings a response declares, undone in reverse order."""
+
+    def __init__(self, url: str, header: str):
+        names = [n.strip().lower() for n in header.split(",") if n.strip()]
+        names = [n for n in names if n != "identity"]
+        unknown = [n for n in names if n not in ("gzip", "x-gzip", "deflate")]
+        if unknown or len(names) > 3:
+            raise FeedError(f"{url} sent its feed in the {header!r} content encoding, which "
+                            "alerts does not decode; ask the feed owner for gzip or none",
+                            kind="encoding")
+        self.stages = [_Inflater(n) for n in reversed(names)]
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        pieces: Iterator[bytes] = iter((data,))
+        for stage in self.stages:
+            pieces = _through(stage, pieces)
+        return pieces
+
+    def flush(self) -> Iterator[bytes]:
+        pieces: Iterator[bytes] = iter(())
+        for stage in self.stages:
+            pieces = _chain_flush(stage, pieces)
+        return pieces
+
+
+def _through(stage: _Inflater, pieces: Iterator[bytes]) -> Iterator[bytes]:
+    for piece in pieces:
+        yield from stage.feed(piece)
+
+
+def _chain_flush(stage: _Inflater, pieces: Iterator[bytes]) -> Iterator[bytes]:
+    yield from _through(stage, pieces)
+    yield from stage.flush()
 
 
 class Fetcher:
@@ -26,14 +114,34 @@ class Fetcher:
 
     def __init__(self, settings: FetchSettings):
         self.settings = settings
+        self.policy = AddressPolicy(settings.allow_networks)
+        limits = httpx.Limits(max_connections=32, max_keepalive_connections=8)
+        # As httpx's own: certifi, or SSL_CERT_FILE / SSL_CERT_DIR when set.
+        ssl_context = httpx.create_ssl_context()
+        transport = httpx.AsyncHTTPTransport(verify=ssl_context, limits=limits, trust_env=False)
+        if not hasattr(transport, "_pool"):  # pragma: no cover - an httpx upgrade moved it
+            raise RuntimeError("httpx.AsyncHTTPTransport has no _pool; the address guard "
+                               "cannot be installed with this httpx version")
+        # The same pool httpx builds, with our backend: every connection (every redirect hop
+        # included) is checked by the address policy and opened to the checked address.
+        transport._pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=GuardedBackend(self.policy),
+        )
         self._client = httpx.AsyncClient(
-            follow_redirects=True,
-            max_redirects=MAX_REDIRECTS,
+            transport=transport,
+            follow_redirects=False,  # followed in fetch(), each hop checked
+            # trust_env=False: proxy variables would route around the address guard, and
+            # ~/.netrc credentials must not be sent to feed hosts.
+            trust_env=False,
             # Per-read timeouts alone let a server drip bytes forever; the total deadline is
             # enforced around the whole request in fetch().
             timeout=httpx.Timeout(settings.timeout),
-            headers={"User-Agent": user_agent(settings.contact), "Accept": ACCEPT},
-            limits=httpx.Limits(max_connections=32, max_keepalive_connections=8),
+            headers={"User-Agent": user_agent(settings.contact), "Accept": ACCEPT,
+                     "Accept-Encoding": ACCEPT_ENCODING},
         )
 
     async def aclose(self) -> None:
@@ -53,41 +161,78 @@ class Fetcher:
             raise FeedError(
                 f"{url} did not answer completely within {self.settings.timeout:g} seconds; "
                 "it will be tried again at the next poll", kind="timeout") from None
-        except httpx.TooManyRedirects:
-            raise FeedError(f"{url} redirects more than {MAX_REDIRECTS} times; check the feed "
-                            "URL in a browser", kind="redirects") from None
-        except httpx.HTTPError as exc:
+        except httpx.TimeoutException:
+            raise FeedError(
+                f"{url} stopped sending for {self.settings.timeout:g} seconds; it will be "
+                "tried again at the next poll", kind="timeout") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             reason = str(exc) or type(exc).__name__
             raise FeedError(f"cannot fetch {url}: {reason}; check the URL and the network",
                             kind="network") from None
+        except zlib.error as exc:
+            raise FeedError(f"{url} sent a compressed body that cannot be decompressed ({exc}); "
+                            "it will be tried again at the next poll", kind="encoding") from None
 
     async def _get(self, url: str, headers: dict[str, str]) -> Fetched:
-        async with self._client.stream("GET", url, headers=headers) as response:
-            final_url = str(response.url)
-            if response.status_code == 304:
-                return Fetched(url, final_url, 304, None,
-                               etag=response.headers.get("etag"),
-                               last_modified=response.headers.get("last-modified"))
-            if response.status_code >= 400:
-                raise FeedError(f"{url} answered HTTP {response.status_code} "
-                                f"{response.reason_phrase}", kind=f"http-{response.status_code}")
-            if response.status_code != 200:
-                raise FeedError(f"{url} answered HTTP {response.status_code} where a feed was "
-                                "expected", kind=f"http-{response.status_code}")
-            chunks: list[bytes] = []
-            size = 0
-            # aiter_bytes decodes gzip/deflate as it streams, so the cap applies to what we keep.
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > self.settings.max_bytes:
-                    raise FeedError(
-                        f"{url} sent more than {self.settings.max_bytes:,} bytes (decoded); "
-                        "raise fetch.max_bytes if this feed is really that large",
-                        kind="too-large")
-                chunks.append(chunk)
-            return Fetched(
-                url, final_url, 200, b"".join(chunks),
-                etag=response.headers.get("etag"),
-                last_modified=response.headers.get("last-modified"),
-                content_type=response.headers.get("content-type"),
-            )
+        current = httpx.URL(url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            if current.scheme not in ("http", "https"):
+                raise FeedError(f"{url} leads to {current}, which is not an http or https "
+                                "address, so it was not followed; check the feed URL",
+                                kind="blocked-scheme")
+            request = self._client.build_request("GET", current, headers=headers)
+            response = await self._client.send(request, stream=True)
+            try:
+                location = response.headers.get("location")
+                if response.is_redirect and location:
+                    current = current.join(location)
+                    continue
+                return await self._read(url, response)
+            finally:
+                await response.aclose()
+        raise FeedError(f"{url} redirects more than {MAX_REDIRECTS} times; check the feed "
+                        "URL in a browser", kind="redirects")
+
+    async def _read(self, url: str, response: httpx.Response) -> Fetched:
+        final_url = str(response.url)
+        if response.status_code == 304:
+            return Fetched(url, final_url, 304, None,
+                           etag=response.headers.get("etag"),
+                           last_modified=response.headers.get("last-modified"))
+        if response.status_code >= 400:
+            raise FeedError(f"{url} answered HTTP {response.status_code} "
+                            f"{response.reason_phrase}", kind=f"http-{response.status_code}")
+        if response.status_code != 200:
+            raise FeedError(f"{url} answered HTTP {response.status_code} where a feed was "
+                            "expected", kind=f"http-{response.status_code}")
+        limit = self.settings.max_bytes
+        decoder = _Decoder(url, response.headers.get("content-encoding", ""))
+        chunks: list[bytes] = []
+        size = raw_size = 0
+
+        def too_large() -> FeedError:
+            return FeedError(f"{url} sent more than {limit:,} bytes (decoded); raise "
+                             "fetch.max_bytes if this feed is really that large",
+                             kind="too-large")
+
+        def keep(pieces: Iterator[bytes]) -> None:
+            nonlocal size
+            for piece in pieces:  # each piece is at most INFLATE_PIECE bytes
+                size += len(piece)
+                if size > limit:
+                    raise too_large()
+                chunks.append(piece)
+
+        # Raw bytes, decoded here: the cap applies to every piece as it is inflated.
+        async for raw in response.aiter_raw():
+            raw_size += len(raw)
+            if raw_size > limit:  # a compressed stream that inflates to little is no feed
+                raise too_large()
+            keep(decoder.feed(raw))
+        keep(decoder.flush())
+        return Fetched(
+            url, final_url, 200, b"".join(chunks),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+            content_type=response.headers.get("content-type"),
+        )

@@ -117,6 +117,20 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return size
 
 
+def _value_line(node: yaml.Node, exc: Exception) -> int | None:
+    """The line of the scalar that failed, found by its text in the error when we can."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode) and current.value and current.value in str(exc):
+            return current.start_mark.line + 1
+        if isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in current.value for n in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
+
+
 class Document:
     """One YAML document of a file, with where it came from."""
 
@@ -169,7 +183,14 @@ def load_documents(
                         "(*name); write the values out instead",
                     )
                 ]
-            data = loader.construct_document(node)
+            try:
+                data = loader.construct_document(node)
+            except (ValueError, TypeError, AttributeError, IndexError, OverflowError) as exc:
+                # PyYAML recognised a value it cannot build: an impossible date such as
+                # 2025-02-30, or a tag like "!!float abc".
+                return documents, [Problem(name, _value_line(node, exc) or node.start_mark.line + 1,
+                                           f"a value cannot be read ({exc}); quote it to keep "
+                                           "it as text")]
             documents.append(Document(name, data, node.start_mark.line + 1))
     except yaml.YAMLError as exc:
         return documents, [_problem_from_yaml_error(name, exc)]

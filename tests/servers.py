@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -43,9 +44,18 @@ class Served:
     headers: dict[str, str] = field(default_factory=dict)
 
 
+class _QuietHTTPServer(ThreadingHTTPServer):
+    """A client hanging up early (as the fetcher does on a bomb or a timeout) is no error."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class _Server:
-    def __init__(self, handler: type[BaseHTTPRequestHandler]):
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def __init__(self, handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1"):
+        self.httpd = _QuietHTTPServer((host, 0), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -71,6 +81,7 @@ class FeedServer(_Server):
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms stalls
 
             def do_GET(self) -> None:
                 served = server.routes.get(self.path)
@@ -201,3 +212,86 @@ class SmtpServer:
     def url(self) -> str:
         return (f"mailto://127.0.0.1:{self.port}?from=alerts@example.org"
                 "&to=desk@example.org&mode=insecure")
+
+
+class SlowServer:
+    """A raw TCP server on 127.0.0.1 that misbehaves in time, for total-deadline tests.
+
+    behaviour "silent": reads the request and never answers.
+    behaviour "header-drip": sends the status line, then one header line every `interval`
+    seconds (at most `count`), so no single read ever waits long.
+    Every wait is bounded by `hold` seconds and ends when close() is called.
+    """
+
+    def __init__(self, behaviour: str, interval: float = 2.0, count: int = 30,
+                 hold: float = 60.0, host: str = "127.0.0.1") -> None:
+        assert behaviour in ("silent", "header-drip")
+        self.behaviour, self.interval, self.count, self.hold = behaviour, interval, count, hold
+        self.connections = 0
+        self._stop = threading.Event()
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        host, port = self.sock.getsockname()[:2]
+        return f"http://{host}:{port}/feed.xml"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            try:
+                conn.recv(65536)  # the request; its content does not matter here
+                if self.behaviour == "silent":
+                    self._stop.wait(self.hold)
+                    return
+                conn.sendall(b"HTTP/1.1 200 OK\r\n")
+                deadline = time.monotonic() + self.hold
+                for n in range(self.count):
+                    if self._stop.wait(self.interval) or time.monotonic() > deadline:
+                        return
+                    conn.sendall(f"X-Slow-{n}: {n}\r\n".encode())
+                conn.sendall(b"Content-Length: 0\r\n\r\n")
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self._stop.set()
+        self.sock.close()
+        self.thread.join(timeout=2)
+
+
+class RecordingServer(_Server):
+    """Answers every GET with 200 and records the path; proves a request never arrived."""
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.paths: list[str] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                recorder.paths.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        super().__init__(Handler, host)

@@ -24,7 +24,8 @@ def write_demo_config(directory: Path, wire: DemoWire, state: str | None) -> Pat
         "rules": [str(shipped_rules_dir())],
         "defaults": {"interval": 2, "channels": ["terminal"]},
         "notify": {"interval": 1},
-        "fetch": {"timeout": 10},
+        # The demo wire is on loopback, which the address guard refuses unless allowed.
+        "fetch": {"timeout": 10, "allow_networks": ["127.0.0.0/8"]},
         "channels": {"terminal": "console://"},
         "feeds": [{"url": url, "name": name} for url, name in wire.feed_urls()],
     }

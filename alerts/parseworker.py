@@ -1,0 +1,476 @@
+"""feedparser in worker processes, each under a memory and a time budget.
+
+feedparser's loose parser can expand one document into gigabytes (measured: a 190 KB feed
+took 7 GB and 57 s). The entity check in alerts.parse refuses the known forms before parsing;
+this is the net under it: whatever gets through costs one failed poll ("parse-budget"), not
+the daemon. A worker is a `python -m alerts.parseworker` process started on first use and
+reused; its address space is capped with RLIMIT_AS, its CPU time with RLIMIT_CPU, and the
+caller kills it when the wall-clock budget runs out. If workers cannot be started at all,
+parsing falls back to this process, without a budget, and says so once in the log.
+
+Protocol on the worker's stdin/stdout: an 8-byte big-endian length, then a pickle.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import datetime as _dt
+import io
+import logging
+import os
+import pickle
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from alerts.errors import FeedError
+
+log = logging.getLogger(__name__)
+
+MEMORY_LIMIT = 1024 * 1024 * 1024  # address space of one worker, bytes
+TIME_LIMIT = 20.0  # wall-clock seconds for one document
+MAX_WORKERS = max(1, min(4, os.cpu_count() or 1))
+JOBS_PER_WORKER = 1000  # then the worker is replaced, so fragmentation cannot pile up
+START_TIMEOUT = 30.0  # seconds for a new worker to import feedparser and say it is ready
+_HEADER = 8
+_READY = b"ready\n"  # with its memory limit in place
+_READY_UNLIMITED = b"unlim\n"  # setrlimit was refused: only the wall clock applies
+
+
+# -- the parse itself (runs in the worker, or here as the fallback) ------------------------
+
+def parse_bytes(body: bytes, final_url: str, content_type: str | None,
+                check_entities: bool = True) -> Any:
+    """feedparser on a byte stream (never a str or bytes: it would open them as a path)."""
+    import feedparser
+
+    headers = {"content-location": final_url}
+    if content_type:
+        headers["content-type"] = content_type
+    if check_entities and not _entity_guard_installed():
+        _refuse_declared_entities(body, headers)
+    try:
+        return feedparser.parse(
+            io.BytesIO(body),
+            response_headers=headers,
+            # We make plain text ourselves, so feedparser's HTML passes are wasted work.
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except _EntitiesDeclared:
+        raise _entities_error(final_url) from None
+
+
+class _EntitiesDeclared(Exception):
+    pass
+
+
+def _entities_error(url: str) -> FeedError:
+    return FeedError(f"{url} declares XML entities (found once its character encoding was "
+                     "decoded); feeds do not need them and they can exhaust memory, so it was "
+                     "not parsed", kind="entities")
+
+
+_guard_lock = threading.Lock()
+
+
+def _entity_guard_installed() -> bool:
+    """Refuse entity declarations where feedparser itself reads them.
+
+    feedparser first converts the document to UTF-8 from whatever the HTTP header or the XML
+    declaration says (UTF-16, UTF-7, EBCDIC...), then replace_doctype() collects the entity
+    declarations both of its parsers will expand. Checking its answer sees exactly what the
+    parsers would, whatever the encoding, at no extra cost. If a feedparser release moves
+    that function, _refuse_declared_entities() does the conversion once more instead.
+    """
+    import feedparser.api as api
+
+    with _guard_lock:
+        original = getattr(api, "replace_doctype", None)
+        if original is None:
+            return False
+        if getattr(original, "alerts_guard", False):
+            return True
+
+        def guarded(data: bytes) -> Any:
+            version, data, entities = original(data)
+            if entities:
+                raise _EntitiesDeclared
+            return version, data, entities
+
+        guarded.alerts_guard = True  # type: ignore[attr-defined]
+        api.replace_doctype = guarded
+        return True
+
+
+def _refuse_declared_entities(body: bytes, headers: dict[str, str]) -> None:
+    """The same check as the guard, on feedparser's own UTF-8 conversion of the document."""
+    try:
+        from feedparser.encodings import convert_to_utf8
+        from feedparser.util import FeedParserDict
+        converted = convert_to_utf8(dict(headers), body, FeedParserDict())
+    except Exception:  # an internal API that may change; the budget still holds
+        return
+    if b"<!ENTITY" in converted:
+        raise _entities_error(headers["content-location"])
+
+
+_PLAIN = (str, bytes, int, float, bool, type(None), time.struct_time, _dt.datetime, _dt.date,
+          _dt.time, _dt.timedelta, _dt.timezone)
+
+
+def _plain(value: Any) -> Any:
+    """Only types the parent's unpickler accepts; anything else (exceptions...) as text."""
+    if isinstance(value, dict):
+        out = value.__class__() if value.__class__.__module__.startswith("feedparser") else {}
+        for k, v in value.items():
+            dict.__setitem__(out, str(k), _plain(v))  # FeedParserDict would remap some keys
+        return out
+    if isinstance(value, list | tuple) and not isinstance(value, time.struct_time):
+        return [_plain(v) for v in value]
+    if isinstance(value, _PLAIN):
+        return value
+    return str(value)
+
+
+_ALLOWED_GLOBALS = {
+    ("feedparser.util", "FeedParserDict"), ("time", "struct_time"),
+    ("datetime", "datetime"), ("datetime", "date"), ("datetime", "time"),
+    ("datetime", "timedelta"), ("datetime", "timezone"),
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    """A worker's answer can only rebuild feedparser data, never call anything else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED_GLOBALS:
+            raise pickle.UnpicklingError(f"{module}.{name} is not feed data")
+        return super().find_class(module, name)
+
+
+# -- the worker process -------------------------------------------------------------------
+
+def _read_exact(stream: Any, n: int) -> bytes | None:
+    data = b""
+    while len(data) < n:
+        chunk = stream.read(n - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def serve(memory: int, seconds: float, check_entities: bool = True,
+          limits: bool = True) -> None:
+    """The worker's loop: one request at a time until its stdin closes (the parent is gone)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX: only the wall clock applies
+        resource = None  # type: ignore[assignment]
+    import feedparser  # noqa: F401 - imported before the limit, and before saying ready
+
+    # Ctrl-C in a terminal reaches the whole process group; the parent decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    requests = sys.stdin.buffer
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not corrupt the protocol
+    limited = limits and resource is not None and _limit_memory(resource, memory)
+    replies.write(_READY if limited else _READY_UNLIMITED)
+    replies.flush()
+    while True:
+        header = _read_exact(requests, _HEADER)
+        if header is None:
+            return
+        payload = _read_exact(requests, int.from_bytes(header, "big"))
+        if payload is None:
+            return
+        if limited:
+            # CPU backstop should the parent die mid-parse: the soft limit is raised before
+            # each document, and going past it sends SIGXCPU, which ends the worker.
+            used = resource.getrusage(resource.RUSAGE_SELF)
+            cpu = int(used.ru_utime + used.ru_stime + seconds) + 2
+            _, cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)
+            if cpu_hard == resource.RLIM_INFINITY or cpu < cpu_hard:
+                resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu_hard))
+        reply = _handle(payload, check_entities)
+        try:
+            replies.write(len(reply).to_bytes(_HEADER, "big") + reply)
+            replies.flush()
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _limit_memory(resource: Any, memory: int) -> bool:
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        soft = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError, OverflowError):  # refused (EPERM from seccomp) or nonsense
+        return False
+    return True
+
+
+# Made in advance: after a MemoryError there may be no memory left to make them.
+_MEMORY_REPLY = pickle.dumps(("memory", ""))
+_RECURSION_REPLY = pickle.dumps(("error", "the document is nested too deeply"))
+
+
+def _handle(payload: bytes, check_entities: bool) -> bytes:
+    try:
+        body, final_url, content_type = pickle.loads(payload)
+        parsed = parse_bytes(body, final_url, content_type, check_entities)
+        return pickle.dumps(("ok", _plain(parsed)), protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        return _MEMORY_REPLY
+    except FeedError as exc:
+        return pickle.dumps(("feed-error", exc.kind, str(exc)))
+    except RecursionError:
+        return _RECURSION_REPLY
+    except Exception as exc:  # reported to the parent as a parse failure
+        return pickle.dumps(("error", f"{type(exc).__name__}: {exc}"[:500]))
+
+
+# -- the parent's side --------------------------------------------------------------------
+
+class _WorkerLost(Exception):
+    """The worker died, or its answer was unreadable."""
+
+    def __init__(self, message: str, before_start: bool = False):
+        super().__init__(message)
+        self.before_start = before_start  # the document never reached it
+
+
+class _Worker:
+    def __init__(self, memory: int, seconds: float, check_entities: bool, limits: bool):
+        root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-W", "ignore", "-m", "alerts.parseworker", str(memory),
+             str(seconds), "check" if check_entities else "no-check",
+             "limits" if limits else "no-limits"],
+            # Its stderr goes nowhere: it answers through the protocol, and must not hold the
+            # daemon's own stderr open (a supervisor reading it would wait for the worker).
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, cwd=root,
+        )
+        self.jobs = 0
+        try:
+            ready = self._read(len(_READY), time.monotonic() + START_TIMEOUT)
+        except (_WorkerLost, TimeoutError):
+            self.kill()
+            raise _WorkerLost("the parse worker did not start") from None
+        if ready not in (_READY, _READY_UNLIMITED):
+            self.kill()
+            raise _WorkerLost("the parse worker did not start")
+        self.limited = ready == _READY
+
+    def _read(self, n: int, deadline: float) -> bytes:
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        parts: list[bytes] = []
+        got = 0
+        while got < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(fd, min(n - got, 1 << 20))
+            if not chunk:
+                raise _WorkerLost("the parse worker ended")
+            parts.append(chunk)
+            got += len(chunk)
+        return b"".join(parts)
+
+    def call(self, payload: bytes, seconds: float) -> tuple:
+        assert self.proc.stdin is not None
+        self.jobs += 1
+        try:
+            self.proc.stdin.write(len(payload).to_bytes(_HEADER, "big") + payload)
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError) as exc:
+            raise _WorkerLost("the parse worker is gone", before_start=True) from exc
+        deadline = time.monotonic() + seconds
+        size = int.from_bytes(self._read(_HEADER, deadline), "big")
+        try:
+            return _Unpickler(io.BytesIO(self._read(size, deadline))).load()
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            raise _WorkerLost(f"unreadable answer from the parse worker: {exc}") from exc
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+    def close(self) -> None:
+        """Ask politely (stdin closed ends its loop), then insist."""
+        try:
+            if self.proc.stdin is not None:
+                self.proc.stdin.close()
+            self.proc.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+class ParsePool:
+    """Up to `workers` reusable worker processes, started on demand, shared by threads."""
+
+    def __init__(self, workers: int = MAX_WORKERS, memory: int = MEMORY_LIMIT,
+                 seconds: float = TIME_LIMIT, *, check_entities: bool = True):
+        self.workers = workers
+        self.memory = memory
+        self.seconds = seconds
+        # Off only in tests that prove the budget holds against a real expansion bomb.
+        self.check_entities = check_entities
+        self._idle: list[_Worker] = []
+        self._started = 0
+        self._cond = threading.Condition()
+        self._unavailable = False
+        self._closed = False
+        self._limits = True  # ask workers for RLIMIT_AS/RLIMIT_CPU until that proves fatal
+        self._warned_unlimited = False
+
+    def parse(self, body: bytes, final_url: str, content_type: str | None = None) -> Any:
+        """Parse in a worker; raise FeedError(kind="parse-budget") when the budget runs out."""
+        payload = pickle.dumps((body, final_url, content_type), protocol=pickle.HIGHEST_PROTOCOL)
+        for attempt in (1, 2):
+            worker = self._acquire()
+            if worker is None:
+                return parse_bytes(body, final_url, content_type, self.check_entities)
+            keep = False
+            try:
+                reply = worker.call(payload, self.seconds)
+                keep = reply[0] in ("ok", "feed-error") and worker.jobs < JOBS_PER_WORKER
+            except TimeoutError:
+                raise FeedError(
+                    f"parsing {final_url} took longer than {self.seconds:g} seconds and was "
+                    "stopped; the document is pathological or far too large, so it will "
+                    "fail until the feed changes; tell its owner or remove the feed",
+                    kind="parse-budget") from None
+            except _WorkerLost as exc:
+                if exc.before_start and attempt == 1:
+                    continue  # it died between jobs (say, killed by an operator): try another
+                raise FeedError(
+                    f"parsing {final_url} ended the parse worker ({exc}); the document is "
+                    "pathological and will fail until the feed changes; tell its owner or "
+                    "remove the feed", kind="parse-budget") from None
+            finally:
+                self._release(worker, keep)
+            return self._answer(reply, final_url)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _answer(self, reply: tuple, final_url: str) -> Any:
+        status = reply[0]
+        if status == "ok":
+            return reply[1]
+        if status == "feed-error":
+            raise FeedError(reply[2], kind=reply[1])
+        if status == "memory":
+            raise FeedError(f"parsing {final_url} needed more than {self.memory // 2**20} MiB "
+                            "and was stopped; the document is pathological or far too large, "
+                            "so it will fail until the feed changes; tell its owner or remove "
+                            "the feed", kind="parse-budget")
+        raise FeedError(f"{final_url} could not be parsed ({reply[1]}); it will be tried again "
+                        "at the next poll", kind="parse-error")
+
+    def _acquire(self) -> _Worker | None:
+        with self._cond:
+            while True:
+                if self._unavailable or self._closed:
+                    return None
+                if self._idle:
+                    return self._idle.pop()
+                if self._started < self.workers:
+                    self._started += 1
+                    break
+                self._cond.wait()
+        try:
+            return self._start()
+        except (OSError, _WorkerLost, TimeoutError) as exc:
+            with self._cond:
+                self._started -= 1
+                if not self._unavailable:
+                    self._unavailable = True
+                    log.warning("cannot start a parse worker (%s); feeds are parsed in this "
+                                "process without a memory or time budget", exc)
+                self._cond.notify_all()
+            return None
+
+    def _start(self) -> _Worker:
+        try:
+            worker = _Worker(self.memory, self.seconds, self.check_entities, self._limits)
+        except _WorkerLost:
+            if not self._limits:
+                raise
+            # A seccomp filter that forbids setrlimit (systemd's SystemCallFilter=~@resources)
+            # kills the worker outright; without the limit it still has the wall clock.
+            worker = _Worker(self.memory, self.seconds, self.check_entities, False)
+            self._limits = False
+        if not worker.limited and not self._warned_unlimited:
+            self._warned_unlimited = True
+            log.warning("parse workers cannot limit their memory (setrlimit is not permitted "
+                        "here, e.g. by a systemd SystemCallFilter); only the %g s time budget "
+                        "applies: allow setrlimit and prlimit64 to the service", self.seconds)
+        return worker
+
+    def _release(self, worker: _Worker, keep: bool) -> None:
+        with self._cond:
+            pooled = keep and not self._closed
+            if pooled:
+                self._idle.append(worker)
+            else:
+                self._started -= 1
+            self._cond.notify()
+        if pooled:
+            return
+        if keep:
+            worker.close()  # healthy, but the pool is closed or the worker is due for renewal
+        else:
+            worker.kill()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._started -= len(idle)
+            self._cond.notify_all()
+        for worker in idle:
+            worker.close()
+
+    @property
+    def using_workers(self) -> bool:
+        return not self._unavailable
+
+
+_default: ParsePool | None = None
+_default_lock = threading.Lock()
+
+
+def default_pool() -> ParsePool:
+    """The process-wide pool, created on first use and closed at exit."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = ParsePool()
+            atexit.register(_default.close)
+        return _default
+
+
+if __name__ == "__main__":
+    serve(int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:4] != ["no-check"],
+          sys.argv[4:5] != ["no-limits"])
