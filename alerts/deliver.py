@@ -1,4 +1,12 @@
-"""The sender: takes due alerts from the outbox, delivers them, records the outcome."""
+"""The sender: takes due messages from the outbox, delivers them, records the outcome.
+
+Each round, per channel: what the channel's policy lets out now (digests, quiet hours, rate
+limit: see policy.py), then one message at a time through Apprise. Success is recorded at
+once; a failure is retried with exponential backoff and jitter, or after the time the service
+asked for (Retry-After), and a permanent refusal (HTTP 400, 401, 403, 404...) or too many
+failures make a dead letter, reported on the fallback channel. A channel that fails is left
+alone for the rest of the round; the others go on.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +18,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from alerts.config import NotifySettings
-from alerts.notify import Notifier
+from alerts.messages import DIGEST, NOTICE, OutboxRow, Outgoing
+from alerts.notify import Notifier, SendOutcome
+from alerts.policy import SEVERITIES, ChannelPolicy, plan_channel, severity_rank
+from alerts.render import Renderer, TemplateProblem, digest_facts, short_hash
+from alerts.routing import ChannelStyle
 from alerts.state import Store
 
 log = logging.getLogger(__name__)
+
+# A refusal of this one message: the channel itself works, its next messages may go.
+MESSAGE_REFUSED = frozenset({400, 413, 422})
 
 
 @dataclass
@@ -21,6 +36,8 @@ class DeliveryReport:
     sent: int = 0
     retrying: int = 0
     dead: int = 0
+    held: int = 0  # waiting for a digest, the end of quiet hours, the rate limit or a pause
+    digests: int = 0  # digests made this round
 
     @property
     def failed(self) -> int:
@@ -38,31 +55,149 @@ async def deliver_due(store: Store, notifier: Notifier, settings: NotifySettings
                       ) -> DeliveryReport:
     rng = rng or random.Random()
     report = DeliveryReport()
-    failing_channels: set[str] = set()
-    for delivery in store.due_deliveries(clock(), limit=500):
-        # A channel that just failed is likely down: its other alerts wait for the next round
-        # without spending an attempt, and other channels go on.
-        if delivery.channel in failing_channels:
+    now = clock()
+    report_dead_letters(store, notifier, settings, now)
+    paused = store.channel_pauses(now)
+    by_channel: dict[str, list[OutboxRow]] = {}
+    for row in store.outbox_due(now):
+        by_channel.setdefault(row.channel, []).append(row)
+    for channel, rows in by_channel.items():
+        if channel in paused:
+            report.held += len(rows)
             continue
-        outcome = await asyncio.to_thread(notifier.send, delivery.channel, delivery.title,
-                                          delivery.body)
+        await _deliver_channel(store, notifier, settings, clock, rng, channel, rows, report)
+    return report
+
+
+async def _deliver_channel(store: Store, notifier: Notifier, settings: NotifySettings,
+                           clock: Callable[[], datetime], rng: random.Random, channel: str,
+                           rows: list[OutboxRow], report: DeliveryReport) -> None:
+    config = notifier.channels.get(channel)
+    policy = config.policy if config is not None else ChannelPolicy()
+    now = clock()
+    recent = (store.sent_count(channel, now - timedelta(seconds=policy.rate.per))
+              if policy.rate else 0)
+    plan = plan_channel(rows, policy, now, recent)
+    report.held += len(plan.held) + len(plan.limited)
+    by_id = {row.id: row for row in rows}
+    for kind, value in plan.steps:
+        if kind == "row":
+            row: OutboxRow | None = by_id[value]
+        else:
+            reason, members = value
+            row = make_digest(store, config.style if config else ChannelStyle(), channel,
+                              reason, [by_id[i] for i in members], now, policy)
+            if row is None:
+                continue
+            report.digests += 1
+        outcome = await asyncio.to_thread(
+            notifier.send, row.channel, row.title, row.body, format=row.format,
+            alert_id=row.alert_id, thread_id=row.thread_id, done=row.services_done, now=now)
         if outcome.ok:
-            store.mark_sent(delivery.id, clock())
+            store.mark_sent(row.id, clock())
             report.sent += 1
             continue
-        failing_channels.add(delivery.channel)
-        attempts = delivery.attempts + 1
-        if attempts >= settings.max_attempts:
-            store.mark_failed(delivery.id, outcome.error or "failed", None)
-            report.dead += 1
-            log.error("alert %d to channel '%s' failed %d times and was given up: %s; "
-                      "see `alerts status`", delivery.id, delivery.channel, attempts,
-                      outcome.error)
+        _record_failure(store, settings, clock(), rng, row, outcome, report)
+        # Likely down: its other messages wait for the next round without spending an
+        # attempt, and other channels go on. A refusal of this message alone does not count.
+        if not (outcome.permanent and _message_refused(outcome)):
+            return
+
+
+def _message_refused(outcome: SendOutcome) -> bool:
+    failed = [s for s in outcome.services if not s.ok]
+    return bool(failed) and all(s.status in MESSAGE_REFUSED for s in failed)
+
+
+def _record_failure(store: Store, settings: NotifySettings, now: datetime, rng: random.Random,
+                    row: OutboxRow, outcome: SendOutcome, report: DeliveryReport) -> None:
+    attempts = row.attempts + 1
+    error = outcome.error or "failed"
+    if outcome.permanent:
+        store.mark_failed(row.id, f"{error} (permanent: the service refused it; fix the cause, "
+                                  f"then `alerts outbox retry {row.id}`)", None, outcome.done)
+        report.dead += 1
+        log.error("%s %d to channel '%s' was refused for good and is given up: %s; see "
+                  "`alerts outbox`", row.kind, row.id, row.channel, error)
+    elif attempts >= settings.max_attempts:
+        store.mark_failed(row.id, error, None, outcome.done)
+        report.dead += 1
+        log.error("%s %d to channel '%s' failed %d times and was given up: %s; see "
+                  "`alerts outbox`", row.kind, row.id, row.channel, attempts, error)
+    else:
+        if outcome.retry_after is not None:
+            # The service said when: honour it, for the whole channel.
+            delay = max(1.0, outcome.retry_after)
+            store.pause_channel(row.channel, now + timedelta(seconds=delay),
+                                f"the service asked to wait {delay:.0f} s")
         else:
-            retry_at = clock() + timedelta(seconds=retry_delay(attempts, settings, rng))
-            store.mark_failed(delivery.id, outcome.error or "failed", retry_at)
-            report.retrying += 1
-            log.warning("alert %d to channel '%s' failed (%s); retrying at %s",
-                        delivery.id, delivery.channel, outcome.error,
-                        retry_at.strftime("%H:%M:%S"))
-    return report
+            delay = retry_delay(attempts, settings, rng)
+        retry_at = now + timedelta(seconds=delay)
+        store.mark_failed(row.id, error, retry_at, outcome.done)
+        report.retrying += 1
+        log.warning("%s %d to channel '%s' failed (%s); retrying at %s", row.kind, row.id,
+                    row.channel, error, retry_at.strftime("%H:%M:%S"))
+
+
+def make_digest(store: Store, style: ChannelStyle, channel: str, reason: str,
+                members: list[OutboxRow], now: datetime,
+                policy: ChannelPolicy | None = None) -> OutboxRow | None:
+    """Gather queued alerts into one digest message (in the outbox, atomically)."""
+    facts = [row.payload or _facts_of(row) for row in members]
+    digest_id = "d" + short_hash(channel, *(str(row.id) for row in members), size=9)
+    detail = ""
+    if reason == "quiet" and policy is not None and policy.quiet is not None:
+        detail = f"({policy.quiet.describe()})"
+    try:
+        title, body = style.renderer().digest(digest_facts(facts, reason, digest_id, detail))
+        fmt = style.format
+    except TemplateProblem as exc:
+        log.error("could not render a digest for channel '%s': %s", channel, exc)
+        title, body = Renderer("text").digest(digest_facts(facts, reason, digest_id, detail))
+        fmt = "text"
+    severity = max((row.severity or "medium" for row in members), key=severity_rank,
+                   default=SEVERITIES[2])
+    digest = Outgoing(channel, title, body, fmt, kind=DIGEST, alert_id=digest_id,
+                      severity=severity, payload={"members": [row.id for row in members],
+                                                  "reason": reason})
+    new_id = store.fold_digest([row.id for row in members], digest, now)
+    if new_id is None:
+        return None
+    return store.outbox_rows([new_id])[0]
+
+
+def _facts_of(row: OutboxRow) -> dict:
+    """What a digest can say about a message queued without its facts (older versions)."""
+    return {"title": row.title, "rule_id": row.rule_id or "?", "rule_title": row.rule_id or "?",
+            "severity": row.severity or "medium", "alert_id": row.alert_id,
+            "story": row.story or row.alert_id, "when": row.created.strftime("%Y-%m-%d %H:%M UTC"),
+            "who": [], "sources": []}
+
+
+def report_dead_letters(store: Store, notifier: Notifier, settings: NotifySettings,
+                        now: datetime) -> list[OutboxRow]:
+    """Tell the operator, on the fallback channel, about messages given up since last time."""
+    fallback = settings.fallback
+
+    def notice(dead: list[OutboxRow]) -> Outgoing | None:
+        worth = [row for row in dead if row.kind != NOTICE]  # no notices about notices
+        if not worth or fallback is None or fallback not in notifier.channels:
+            if worth:
+                log.error("%d alerts were given up and no fallback channel is set "
+                          "(notify.fallback); see `alerts outbox`", len(worth))
+            return None
+        style = notifier.channels[fallback].style
+        lines = [f"{len(worth)} message{'s' if len(worth) != 1 else ''} could not be "
+                 "delivered and {} given up:".format("were" if len(worth) != 1 else "was")]
+        for row in worth:
+            lines.append(f"#{row.id} to channel '{row.channel}' ({row.kind}, "
+                         f"{row.attempts} attempts): {row.title}. Last error: {row.last_error}")
+        lines.append("Fix the cause, then run `alerts outbox retry ID` (or --all) to send "
+                     "them again; `alerts outbox` lists them.")
+        title, body = Renderer(style.format).notice(
+            f"alerts: {len(worth)} undelivered message{'s' if len(worth) != 1 else ''}", lines)
+        return Outgoing(fallback, title, body, style.format, kind=NOTICE,
+                        alert_id="n" + short_hash(*(str(row.id) for row in worth), size=9),
+                        severity="high")
+
+    return store.report_dead(notice, now)

@@ -1,26 +1,61 @@
-"""Every Apprise call: building channels, the console target, sending, and message rendering.
+"""Every Apprise call: building channels, the console target, sending, and what a send did.
 
-Channels are logged by name, never by URL: URLs carry secrets.
+Channels are logged by name and services by their kind ("Email", "JSON"), never by URL: URLs
+carry secrets. Apprise's own log lines are captured, redacted and reported by us; they never
+reach the log directly.
+
+Apprise reports success or failure only, so two small hooks recover what it does not say:
+- the HTTP status and `Retry-After` of the last response a service got (a wrapper around
+  `requests.Session.send` that records them while one of our sends is in progress), so that a
+  400/401/403/404 is known to be permanent and a 429/503 waits as long as the service asks;
+- the email `Message-ID`: Apprise always generates its own after adding custom headers, so a
+  `+Message-ID` header would give two (which mail providers reject). Its generator is
+  replaced, for our sends only, by one that returns the alert's stable id.
+Sends are serialised (one at a time per process), which keeps both hooks exact.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 import apprise
+import requests
 from apprise.decorators import notify as apprise_plugin
 
 from alerts.config import Channel
 from alerts.errors import Problem
 from alerts.models import Item, Match
+from alerts.render import escape_for, escape_markdown_keep_links
 
 log = logging.getLogger(__name__)
 _print_lock = threading.Lock()
+_send_lock = threading.Lock()
+
+# Permanent: sending the same message again cannot succeed.
+PERMANENT_HTTP = frozenset({400, 401, 403, 404, 405, 410, 413, 422})
+MAX_RETRY_AFTER = 24 * 3600.0
+# Chat services that display Markdown even in a plain-text message: text sent to them is
+# escaped (links kept), or a headline's `_` or `*` would turn into formatting.
+MARKDOWN_DISPLAY = frozenset({"mmost", "mmosts", "slack", "discord", "rocket", "rockets",
+                              "zulip", "msteams", "gchat", "guilded", "revolt", "ryver",
+                              "ryvers", "matrix", "matrixs", "mastodon", "toot", "toots"})
+APPRISE_FORMAT = {"text": apprise.NotifyFormat.TEXT, "markdown": apprise.NotifyFormat.MARKDOWN,
+                  "html": apprise.NotifyFormat.HTML}
+
+# Apprise's log lines can quote URLs with tokens: they go only to our capture.
+_apprise_log = logging.getLogger("apprise")
+_apprise_log.propagate = False
+if not any(isinstance(h, logging.NullHandler) for h in _apprise_log.handlers):
+    _apprise_log.addHandler(logging.NullHandler())
 
 
 @apprise_plugin(on="console", name="Terminal")
@@ -32,10 +67,70 @@ def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
     return True
 
 
+# -- the two hooks ------------------------------------------------------------------------------
+
+class _Hooks:
+    responses: list[tuple[int, str | None]] | None = None  # while one of our sends runs
+    message_id: str | None = None
+
+
+def _install_hooks() -> None:
+    original_send = requests.Session.send
+    if not getattr(original_send, "_alerts_hook", False):
+        def send(self: requests.Session, request: Any, **kwargs: Any) -> requests.Response:
+            response = original_send(self, request, **kwargs)
+            recorder = _Hooks.responses
+            if recorder is not None:
+                recorder.append((response.status_code, response.headers.get("Retry-After")))
+            return response
+        send._alerts_hook = True  # type: ignore[attr-defined]
+        requests.Session.send = send  # type: ignore[method-assign]
+    try:
+        from apprise.plugins.email import base as email_base
+    except ImportError:
+        return
+    original_msgid = getattr(email_base, "make_msgid", None)
+    if original_msgid is not None and not getattr(original_msgid, "_alerts_hook", False):
+        def make_msgid(*args: Any, **kwargs: Any) -> str:
+            return _Hooks.message_id or original_msgid(*args, **kwargs)
+        make_msgid._alerts_hook = True  # type: ignore[attr-defined]
+        email_base.make_msgid = make_msgid
+
+
+_install_hooks()
+
+
+def _email_class() -> type | None:
+    try:
+        from apprise.plugins.email import NotifyEmail
+    except ImportError:
+        return None
+    return NotifyEmail
+
+
+# -- outcomes -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ServiceResult:
+    label: str  # e.g. "Email #1": never the URL
+    ok: bool
+    error: str | None = None
+    status: int | None = None  # the HTTP status, when the service is reached over HTTP
+    retry_after: float | None = None
+
+    @property
+    def permanent(self) -> bool:
+        return self.status in PERMANENT_HTTP
+
+
 @dataclass(frozen=True)
 class SendOutcome:
     ok: bool
     error: str | None = None
+    permanent: bool = False  # the service refused this message for good (HTTP 400, 401...)
+    retry_after: float | None = None  # seconds the service asked us to wait
+    done: frozenset[str] = frozenset()  # services that have accepted the message
+    services: tuple[ServiceResult, ...] = field(default_factory=tuple)
 
 
 def _secrets(channel: Channel) -> list[str]:
@@ -51,7 +146,9 @@ def _secrets(channel: Channel) -> list[str]:
                 found.append(value)
         found.extend(v for v in re.findall(r"=([^&]{6,})", parts.query))
         found.extend(seg for seg in parts.path.split("/") if len(seg) >= 16)
-    return found
+        found.extend(seg for seg in re.split(r"[/:@?&=]", url.split("://", 1)[-1])
+                     if len(seg) >= 20)
+    return sorted(set(found), key=len, reverse=True)
 
 
 def redact(text: str, channel: Channel) -> str:
@@ -60,15 +157,47 @@ def redact(text: str, channel: Channel) -> str:
     return text
 
 
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds from a Retry-After header (a number of seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return min(max(0.0, (when - (now or datetime.now(UTC))).total_seconds()), MAX_RETRY_AFTER)
+
+
+def service_id(plugin: Any) -> str:
+    """Identifies a service of a channel across sends (a hash: the URL holds secrets)."""
+    try:
+        url = plugin.url(privacy=False)
+    except Exception:
+        url = repr(type(plugin))
+    return hashlib.sha256(url.encode()).hexdigest()[:12]
+
+
+def message_id(alert_id: str, channel: str, domain: str) -> str:
+    local = re.sub(r"[^A-Za-z0-9_-]", "-", channel) or "channel"
+    return f"<alert-{alert_id}.{local}@{domain}>"
+
+
 class Notifier:
-    """Sends through Apprise. A fresh Apprise object per send: Apprise makes most plugins wait
-    about 5.5 s between two sends through the same object, which would cap email throughput."""
+    """Sends through Apprise, one service at a time, with a fresh Apprise object per send:
+    Apprise makes most plugins wait about 5.5 s between two sends through the same object,
+    which would cap email throughput."""
 
     def __init__(self, channels: dict[str, Channel]):
         self.channels = channels
 
-    def _build(self, channel: Channel) -> tuple[apprise.Apprise, list[str]]:
-        ap = apprise.Apprise()
+    def _build(self, channel: Channel) -> tuple[list[Any], list[str]]:
+        asset = apprise.AppriseAsset(async_mode=False)
+        ap = apprise.Apprise(asset=asset)
         bad: list[str] = []
         # Apprise explains a rejected URL only in its log; keep that reason, redacted.
         for index, url in enumerate(channel.urls):
@@ -79,7 +208,7 @@ class Notifier:
                 bad.append(f"URL #{index + 1} is not usable by Apprise "
                            f"({redact(reason, channel)})")
         if channel.config_file:
-            config = apprise.AppriseConfig()
+            config = apprise.AppriseConfig(asset=asset)
             before = len(ap)
             with apprise.LogCapture(level=logging.WARNING):
                 loaded = config.add(channel.config_file) and ap.add(config)
@@ -87,36 +216,142 @@ class Notifier:
             if not loaded or count == before:
                 bad.append(f"Apprise config file {channel.config_file} yields no services "
                            "(Apprise accepts a broken file silently); check its syntax")
-        return ap, bad
+        with apprise.LogCapture(level=logging.WARNING):
+            services = list(ap.find(tag=list(channel.tags))) if channel.tags else list(ap)
+        if channel.tags and not services and not bad:
+            bad.append(f"no service carries the tags {', '.join(channel.tags)}")
+        return services, bad
 
     def check(self) -> list[Problem]:
-        """Every channel must resolve to at least one working Apprise service."""
+        """Every channel must resolve to at least one working Apprise service, and its
+        templates must compile and render."""
         problems: list[Problem] = []
         for name, channel in self.channels.items():
-            ap, bad = self._build(channel)
+            services, bad = self._build(channel)
             for reason in bad:
                 problems.append(Problem("channels", None, f"channel '{name}': {reason}; see "
                                         "https://github.com/caronc/apprise/wiki for URL forms"))
-            if not bad and len(ap) == 0:
+            if not bad and not services:
                 problems.append(Problem("channels", None, f"channel '{name}' has no services; "
                                         "give it at least one Apprise URL"))
+            for problem in channel.style.renderer().check():
+                problems.append(Problem("channels", None, f"channel '{name}': {problem}; fix "
+                                        "the template (see README, Notifications)"))
         return problems
 
-    def send(self, channel_name: str, title: str, body: str) -> SendOutcome:
+    def labels(self, channel_name: str) -> list[str]:
+        channel = self.channels.get(channel_name)
+        if channel is None:
+            return []
+        services, _ = self._build(channel)
+        return [_label(plugin, i) for i, plugin in enumerate(services)]
+
+    def send(self, channel_name: str, title: str, body: str, *, format: str = "text",
+             alert_id: str | None = None, thread_id: str | None = None,
+             done: frozenset[str] = frozenset(), now: datetime | None = None) -> SendOutcome:
+        """Deliver one message to every service of a channel that has not accepted it yet.
+        `title` is plain text; `body` is in `format`; `now` reads a Retry-After date."""
         channel = self.channels.get(channel_name)
         if channel is None:
             return SendOutcome(False, f"channel '{channel_name}' is no longer in the "
-                                      "configuration")
-        ap, bad = self._build(channel)
-        if len(ap) == 0:
+                                      "configuration; add it back, or leave the alert dead")
+        services, bad = self._build(channel)
+        if not services:
             return SendOutcome(False, "; ".join(bad) or "no services")
-        with apprise.LogCapture(level=logging.WARNING) as captured:
-            result = ap.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT)
-            if result:
-                return SendOutcome(True)
-            error = _last_log_line(captured.getvalue(), first=True)
-        error = error or "the service did not accept the message"
-        return SendOutcome(False, redact(error, channel)[:500])
+        accepted = set(done)
+        results: list[ServiceResult] = []
+        for index, plugin in enumerate(services):
+            sid = service_id(plugin)
+            if sid in accepted:
+                continue
+            result = self._send_one(channel, plugin, _label(plugin, index), title, body,
+                                    format, alert_id, thread_id, now)
+            results.append(result)
+            if result.ok:
+                accepted.add(sid)
+        failed = [r for r in results if not r.ok]
+        if not failed:
+            return SendOutcome(True, done=frozenset(accepted), services=tuple(results))
+        waits = [r.retry_after for r in failed if r.retry_after is not None]
+        return SendOutcome(
+            False, "; ".join(f"{r.label}: {r.error}" for r in failed)[:500],
+            permanent=all(r.permanent for r in failed), retry_after=max(waits) if waits else None,
+            done=frozenset(accepted), services=tuple(results))
+
+    def _send_one(self, channel: Channel, plugin: Any, label: str, title: str, body: str,
+                  fmt: str, alert_id: str | None, thread_id: str | None,
+                  now: datetime | None = None) -> ServiceResult:
+        email = _email_class()
+        msgid = None
+        headers = getattr(plugin, "headers", None)
+        if email is not None and isinstance(plugin, email):
+            domain = _mail_domain(plugin)
+            if alert_id:
+                msgid = message_id(alert_id, channel.name, domain)
+                headers["X-Alert-Id"] = alert_id
+            if thread_id:
+                first = message_id(thread_id, channel.name, domain)
+                headers["In-Reply-To"] = first
+                headers["References"] = first
+        elif alert_id and isinstance(headers, dict) and _speaks_http(plugin):
+            headers["X-Alert-Id"] = alert_id
+        # A service that blends the title into the body reads it in the body's format.
+        blended = getattr(plugin, "title_maxlen", 1) <= 0
+        shown_title = escape_for(fmt, title) if blended and fmt != "text" else title
+        if fmt == "text" and _displays_markdown(plugin):
+            body = escape_markdown_keep_links(body)
+            shown_title = escape_markdown_keep_links(title) if blended else title
+        single = apprise.Apprise(asset=plugin.asset)
+        single.add(plugin)
+        with _send_lock:
+            _Hooks.responses, _Hooks.message_id = [], msgid
+            try:
+                with apprise.LogCapture(level=logging.WARNING) as captured:
+                    try:
+                        ok = bool(single.notify(body=body, title=shown_title,
+                                                body_format=APPRISE_FORMAT.get(fmt)))
+                    except Exception as exc:  # a plugin bug is a failed send, not a crash
+                        ok = False
+                        _apprise_log.warning("%s: %s", type(exc).__name__, exc)
+                responses = _Hooks.responses
+            finally:
+                _Hooks.responses, _Hooks.message_id = None, None
+        if ok:
+            return ServiceResult(label, True)
+        status, retry_after = (responses[-1] if responses else (None, None))
+        logged = _last_log_line(captured.getvalue(), first=True) or ""
+        if status is None or status < 400:
+            found = re.search(r"error=(\d{3})\b", logged)
+            status = int(found.group(1)) if found else None
+        error = logged or "the service did not accept the message"
+        if status:
+            error = f"HTTP {status}: {error}"
+        return ServiceResult(label, False, redact(error, channel)[:300], status,
+                             parse_retry_after(retry_after, now))
+
+
+def _label(plugin: Any, index: int) -> str:
+    return f"{getattr(plugin, 'service_name', None) or type(plugin).__name__} #{index + 1}"
+
+
+def _displays_markdown(plugin: Any) -> bool:
+    schemas = {getattr(plugin, "protocol", None), getattr(plugin, "secure_protocol", None)}
+    flat = {s for v in schemas for s in (v if isinstance(v, (tuple, list)) else (v,))}
+    return bool(flat & MARKDOWN_DISPLAY)
+
+
+def _speaks_http(plugin: Any) -> bool:
+    return getattr(plugin, "protocol", None) in ("json", "xml", "form") or \
+        getattr(plugin, "secure_protocol", None) in ("jsons", "xmls", "forms")
+
+
+def _mail_domain(plugin: Any) -> str:
+    address = getattr(plugin, "from_addr", None)
+    if isinstance(address, (list, tuple)) and len(address) == 2 and "@" in str(address[1]):
+        domain = str(address[1]).rsplit("@", 1)[1]
+        if re.fullmatch(r"[A-Za-z0-9.-]+", domain):
+            return domain
+    return "diplomatic-alerts.invalid"
 
 
 def _last_log_line(captured: str, first: bool = False) -> str | None:
@@ -128,15 +363,13 @@ def _last_log_line(captured: str, first: bool = False) -> str | None:
 
 
 def render(item: Item, match: Match) -> tuple[str, str]:
-    """Title and plain-text body of one alert."""
-    title = f"[{match.severity}] {match.rule_title}: {item.title or '(untitled)'}"
-    when = item.published.strftime("%Y-%m-%d %H:%M UTC") if item.published else "date unknown"
-    lines = [item.title or "(untitled)"]
-    if item.summary:
-        summary = item.summary if len(item.summary) <= 600 else item.summary[:597] + "..."
-        lines += ["", summary]
-    lines += ["", f"Source: {item.feed_name} · {when}"]
-    if item.link:
-        lines.append(item.link)
-    lines += ["", match.explanation, f"Rule: {match.rule_id} ({match.severity})"]
-    return title[:250], "\n".join(lines)
+    """Plain-text title and body of one alert with the default templates."""
+    from alerts.routing import Composer
+
+    message = Composer().compose(item, match)
+    if message:
+        return message[0].title, message[0].body
+    from alerts.render import Renderer
+    from alerts.routing import alert_facts
+
+    return Renderer("text").alert(alert_facts(item, match))

@@ -136,5 +136,6 @@ def test_render_has_who_what_when_where_and_why():
     match = Match("r", "Rule title", "low", ("c",), "matched because: x")
     title, body = render(make_item(7), match)
     assert title == "[low] Rule title: Leaders urge ceasefire #7"
-    assert "Wire · 2025-07-01 15:00 UTC" in body
-    assert "https://wire.example.org/7" in body and "matched because: x" in body
+    assert "When: 2025-07-01 15:00 UTC" in body
+    assert "- Wire: Leaders urge ceasefire #7 https://wire.example.org/7" in body
+    assert "matched because: x" in body and "Rule: Rule title (r, low)" in body

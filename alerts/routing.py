@@ -1,0 +1,215 @@
+"""Which channels an alert goes to, and the message each of them gets.
+
+A rule's own `notify:` channels always apply. Routes in the configuration add channels by
+severity and by rule tags. A rule that names no channel and matches no route goes to
+`defaults.channels`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from alerts.messages import ALERT, UPDATE, Outgoing
+from alerts.policy import SEVERITIES, severity_rank
+from alerts.render import (
+    Renderer,
+    TemplateProblem,
+    alert_id,
+    clean,
+    item_story,
+    source,
+    update_id,
+    when,
+    who,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Route:
+    channels: tuple[str, ...]
+    severity: tuple[str, ...] = ()  # any of these
+    min_severity: str | None = None  # this or higher
+    tags: tuple[str, ...] = ()  # the rule has any of these tags
+    rules: tuple[str, ...] = ()  # the rule is one of these
+
+    def applies(self, severity: str, tags: tuple[str, ...], rule_id: str) -> bool:
+        if self.severity and severity not in self.severity:
+            return False
+        if self.min_severity and severity_rank(severity) < severity_rank(self.min_severity):
+            return False
+        if self.tags and not set(self.tags) & set(tags):
+            return False
+        return not (self.rules and rule_id not in self.rules)
+
+
+def channels_for(severity: str, rule_id: str, rule_channels: tuple[str, ...],
+                 tags: tuple[str, ...], routes: tuple[Route, ...],
+                 defaults: tuple[str, ...]) -> tuple[str, ...]:
+    chosen: list[str] = list(rule_channels)
+    routed = False
+    for route in routes:
+        if route.applies(severity, tags, rule_id):
+            routed = True
+            chosen.extend(route.channels)
+    if not chosen and not routed:
+        chosen = list(defaults)
+    return tuple(dict.fromkeys(chosen))
+
+
+def story_key(item: Any, match: Any) -> str:
+    """The story a match belongs to: the clustered story when known, else the item itself."""
+    story_id = getattr(match, "story_id", None)
+    if story_id is not None:
+        return f"story:{story_id}"
+    return getattr(match, "story", None) or item_story(item.feed_url, item.key)
+
+
+def _source(entry: Any) -> dict[str, Any]:
+    if isinstance(entry, Mapping):
+        return source(entry.get("feed") or entry.get("publisher") or entry.get("feed_url") or "",
+                      entry.get("title") or "", entry.get("link"))
+    feed, title, link = entry
+    return source(feed, title, link)
+
+
+def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False,
+                sources: Iterable[Any] = ()) -> dict[str, Any]:
+    """Everything a template may show about one alert, as JSON-ready data.
+
+    `sources`: other reports of the same story, as (feed, title, link) or mappings with
+    feed (or publisher), title and link."""
+    story = story_key(item, match)
+    first = alert_id(match.rule_id, story)
+    summary = clean(item.summary or "")
+    if len(summary) > 600:
+        summary = summary[:597].rstrip() + "..."
+    found = [source(item.feed_name, item.title, item.link)]
+    seen = {found[0]["link"] or found[0]["title"]}
+    for entry in sources or getattr(match, "sources", ()) or ():
+        entry = _source(entry)
+        key = entry["link"] or entry["title"]
+        if key not in seen:  # one line per report (the item itself is already first)
+            seen.add(key)
+            found.append(entry)
+    return {
+        "alert_id": update_id(first, item.feed_url, item.key, item.content_hash or item.title)
+        if update else first,
+        "thread": first if update else None,
+        "update": update,
+        "severity": match.severity,
+        "rule_id": match.rule_id,
+        "rule_title": match.rule_title,
+        "rule_description": getattr(rule, "description", "") or "",
+        "tags": list(getattr(rule, "tags", ()) or ()),
+        "title": clean(item.title) or "(untitled)",
+        "summary": summary,
+        "who": who(item.title, item.summary, item.published),
+        "when": when(item.published),
+        "published": item.published.isoformat() if item.published else None,
+        "feed": clean(item.feed_name),
+        "link": found[0]["link"],
+        "sources": found,
+        "explanation": clean(match.explanation),
+        "story": story,
+    }
+
+
+@dataclass(frozen=True)
+class ChannelStyle:
+    """How one channel's messages look: format and templates."""
+
+    format: str = "text"
+    title: str | None = None
+    template: str | None = None
+    digest_template: str | None = None
+    folder: str | None = None
+
+    def renderer(self) -> Renderer:
+        return Renderer(self.format, title=self.title, body=self.template,
+                        digest=self.digest_template, folder=self.folder)
+
+
+class Composer:
+    """Routes a match to channels and renders the message each channel gets (queue time)."""
+
+    def __init__(self, styles: Mapping[str, ChannelStyle] | None = None,
+                 routes: tuple[Route, ...] = (), defaults: tuple[str, ...] | None = None,
+                 facts: Callable[..., dict[str, Any]] = alert_facts):
+        self.styles = dict(styles or {})
+        self.routes = routes
+        self.defaults = defaults
+        self.facts = facts
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> Composer:
+        styles = {name: getattr(channel, "style", None) or ChannelStyle()
+                  for name, channel in settings.channels.items()}
+        return cls(styles, tuple(getattr(settings, "routes", ())), settings.default_channels)
+
+    def channels(self, match: Any, rule: Any) -> tuple[str, ...]:
+        if rule is None:
+            return tuple(match.channels)
+        defaults = self.defaults if self.defaults is not None else tuple(match.channels)
+        return channels_for(match.severity, match.rule_id, tuple(rule.channels),
+                            tuple(rule.tags), self.routes, defaults)
+
+    def compose(self, item: Any, match: Any, rule: Any = None, *, update: bool = False,
+                sources: Iterable[Any] = ()) -> tuple[Outgoing, ...]:
+        """One message per channel. `sources`: the story's other reports (see alert_facts)."""
+        facts = self.facts(item, match, rule, update=update, sources=sources)
+        messages: list[Outgoing] = []
+        for channel in self.channels(match, rule):
+            style = self.styles.get(channel, ChannelStyle())
+            try:
+                title, body = style.renderer().alert(facts)
+            except TemplateProblem as exc:  # only the shipped templates are left: a bug
+                log.error("could not render alert for channel '%s': %s", channel, exc)
+                title, body = Renderer("text").notice(
+                    f"[{match.severity}] {match.rule_title}: {item.title}",
+                    [item.title, match.explanation])
+                style = ChannelStyle()
+            messages.append(Outgoing(
+                channel=channel, title=title, body=body, format=style.format,
+                kind=UPDATE if update else ALERT, alert_id=facts["alert_id"],
+                thread_id=facts["thread"], severity=match.severity, rule_id=match.rule_id,
+                story=facts["story"], payload=facts))
+        return tuple(messages)
+
+
+# -- reading the settings ---------------------------------------------------------------------
+
+ROUTE_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["channels"],
+        "properties": {
+            "channels": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "severity": {"anyOf": [{"enum": list(SEVERITIES)},
+                                   {"type": "array", "items": {"enum": list(SEVERITIES)}}]},
+            "min_severity": {"enum": list(SEVERITIES)},
+            "tags": {"type": "array", "items": {"type": "string"}},
+            "rules": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+}
+
+
+def parse_routes(raw: list[dict]) -> tuple[Route, ...]:
+    routes = []
+    for spec in raw:
+        severity = spec.get("severity", ())
+        routes.append(Route(
+            channels=tuple(spec["channels"]),
+            severity=(severity,) if isinstance(severity, str) else tuple(severity),
+            min_severity=spec.get("min_severity"),
+            tags=tuple(spec.get("tags", ())),
+            rules=tuple(spec.get("rules", ())),
+        ))
+    return tuple(routes)
