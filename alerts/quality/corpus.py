@@ -188,3 +188,54 @@ def review_list(alerts: list[tuple[Item, str]]) -> list[str]:
 
 def today() -> date:
     return datetime.now(UTC).date()
+
+
+def story_replay(paths: list[Path], label: str) -> tuple[list[str], list[tuple[Item, str, str]]]:
+    """Replay snapshots or feeds through the real pipeline (fresh state, sending nothing)
+    and count items, edits, stories and alerts; an alert that repeats an event is one whose
+    story already alerted for the same rule, or that shares a link with an earlier alert."""
+    import tempfile
+
+    from alerts.models import Fetched, PollResult
+    from alerts.pipeline import Poller
+    from alerts.replay import ordered
+    from alerts.sources import read_path
+    from alerts.state import Store
+
+    sources = [s for path in paths for s in read_path(path)]
+    rows = ordered(sources)
+    rules = RuleSet(load_rules([shipped_rules_dir()], None))
+    edits = 0
+    alerts: list[tuple[Item, str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "replay.db")
+        last = None
+        for feed, item in rows:
+            moment = item.published or last
+            last = moment or last
+            poller = Poller(store, None, rules, **({"clock": lambda m=moment: m}
+                                                   if moment else {}))
+            result = PollResult(feed.url, "new")
+            poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
+                           alerting=True, item_time=True)
+            edits += result.edited_items
+            for matched, match in result.matches:
+                if match.suppressed is None:
+                    alerts.append((matched, match.rule_id, f"story-{match.story_id}"))
+        items = store.conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        stories = store.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+        multi = store.conn.execute(
+            "SELECT s.title, count(DISTINCT m.publisher) AS n FROM stories s JOIN "
+            "story_members m ON m.story_id = s.id GROUP BY s.id HAVING n > 1 "
+            "ORDER BY n DESC LIMIT 8").fetchall()
+        store.close()
+    per_story = Counter((rule, story) for _, rule, story in alerts)
+    links = Counter((rule, item.link) for item, rule, _ in alerts if item.link)
+    repeats = sum(n - 1 for n in per_story.values()) + sum(n - 1 for n in links.values())
+    lines = [f"- {label}: {len(rows):,} item occurrences in {len(sources)} documents, "
+             f"{items:,} distinct items, {edits} edits detected, {stories} stories for matched "
+             f"items, **{len(alerts)} alerts, {repeats} repeated**."]
+    if multi:
+        lines.append("  Stories reported by several outlets: " + "; ".join(
+            f"\"{title}\" ({n})" for title, n in multi) + ".")
+    return lines, alerts
