@@ -162,6 +162,101 @@ def status(ctx: click.Context) -> None:
     click.echo(json.dumps(data, indent=2, default=str))
 
 
+@cli.group(invoke_without_command=True)
+@click.option("--status", "statuses", multiple=True,
+              type=click.Choice(["pending", "failed", "dead", "sent", "digested"]),
+              help="Only these (repeatable; default: pending, failed and dead).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array instead of a table.")
+@click.pass_context
+def outbox(ctx: click.Context, statuses: tuple[str, ...], as_json: bool) -> None:
+    """List pending, failed and dead messages with their last error; `alerts outbox retry`
+    sends failed or dead ones again."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from alerts.outbox import LISTED, outbox_json, outbox_lines
+    from alerts.state import Store
+
+    try:
+        settings = load_settings(find_config(ctx.obj["config"]))
+        store = Store(settings.state_path)
+        rows = store.outbox_list(statuses or LISTED)
+        store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(json.dumps(outbox_json(rows), indent=2))
+    else:
+        click.echo("\n".join(outbox_lines(rows)))
+
+
+@outbox.command(name="retry")
+@click.argument("ids", nargs=-1, type=int)
+@click.option("--all", "all_", is_flag=True, help="Every failed or dead message.")
+@click.pass_context
+def outbox_retry(ctx: click.Context, ids: tuple[int, ...], all_: bool) -> None:
+    """Requeue messages by ID (or --all failed and dead ones) to be sent at once."""
+    from datetime import UTC, datetime
+
+    from alerts.outbox import retry_lines
+    from alerts.state import Store
+
+    if bool(ids) == all_:
+        click.echo("give the ids of the messages to retry (see `alerts outbox`), or --all",
+                   err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        settings = load_settings(find_config(ctx.obj["config"]))
+        store = Store(settings.state_path)
+        before = store.outbox_retry(None if all_ else list(ids), datetime.now(UTC))
+        store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    lines, requeued = retry_lines(before)
+    click.echo("\n".join(lines))
+    sys.exit(0 if requeued or all_ else EXIT_FAILED)
+
+
+@cli.command(name="notify-test")
+@click.argument("channel")
+@click.pass_context
+def notify_test(ctx: click.Context, channel: str) -> None:
+    """Send a test message to CHANNEL now and say whether each of its services accepted it."""
+    from datetime import UTC, datetime
+
+    from alerts.notify import Notifier
+    from alerts.outbox import sample_message
+
+    try:
+        settings = load_settings(find_config(ctx.obj["config"]))
+        if channel not in settings.channels:
+            known = ", ".join(sorted(settings.channels)) or "none"
+            raise AlertsError(f"there is no channel '{channel}'; channels in the "
+                              f"configuration: {known}")
+        notifier = Notifier(settings.channels)
+        message = sample_message(settings.channels[channel], datetime.now(UTC))
+        outcome = notifier.send(channel, message.title, message.body, format=message.format,
+                                alert_id=message.alert_id)
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    for result in outcome.services:
+        state = "accepted it" if result.ok else f"did NOT accept it: {result.error}"
+        click.echo(f"  {result.label}: {state}")
+    total = len(outcome.services)
+    if outcome.ok:
+        click.echo(f"The test message arrived at {'the' if total == 1 else f'all {total}'} "
+                   f"service{'s' if total != 1 else ''} of channel '{channel}'; check that it "
+                   "reached you.")
+        return
+    failed = sum(not r.ok for r in outcome.services) or 1
+    click.echo(f"The test message did NOT arrive at {failed} of {max(total, failed)} "
+               f"service(s) of channel '{channel}': {outcome.error}. Fix the URL, credentials "
+               "or network, then run `alerts notify-test` again.", err=True)
+    sys.exit(EXIT_FAILED)
+
+
 @cli.command()
 @click.option("--duration", type=float, metavar="SECONDS",
               help="Stop by itself after this many seconds (default: run until Ctrl-C).")
@@ -303,6 +398,44 @@ def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, .
         click.echo(f"replayed {items} items from {len(sources)} feeds: {count} alerts", err=True)
     except AlertsError as exc:
         _fail(exc)
+
+
+@cli.command()
+@click.option("--days", type=float, default=7, show_default=True,
+              help="How far back to look.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document, for scripts.")
+@click.pass_context
+def history(ctx: click.Context, days: float, as_json: bool) -> None:
+    """Recent stories (one real-world event each) with every source that reported them."""
+    from datetime import UTC, datetime, timedelta
+
+    from alerts.state import Store
+
+    try:
+        settings = load_settings(find_config(ctx.obj["config"]))
+        store = Store(settings.state_path)
+        try:
+            since = datetime.now(UTC) - timedelta(days=days)
+            stories = store.recent_stories(since, limit=200)
+            for story in stories:
+                story["sources"] = store.story_sources(story["id"])
+        finally:
+            store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(json.dumps(stories, indent=2, default=str, ensure_ascii=False))
+        return
+    if not stories:
+        click.echo(f"no stories in the last {days:g} days")
+    for story in stories:
+        alerted = story["alerted_rules"] or "no alert"
+        click.echo(f"story-{story['id']}  {story['last_at'][:16]}  {story['title']}  "
+                   f"[{story['publishers']} sources; alerted: {alerted}]")
+        for source in story["sources"]:
+            click.echo(f"    {source['at'][:16]}  {source['publisher']}: {source['title']}"
+                       + (f"  {source['link']}" if source["link"] else ""))
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ import jsonschema
 
 from alerts.errors import ConfigError, Problem
 from alerts.models import Feed
+from alerts.policy import POLICY_SCHEMA, ChannelPolicy, check_timezone, parse_policy
+from alerts.routing import ROUTE_SCHEMA, ChannelStyle, Route, parse_routes
 from alerts.yamlsource import LinedDict, LinedList, line_at, load_documents, plain
 
 CONFIG_ENV = "ALERTS_CONFIG"
@@ -51,7 +54,13 @@ _SCHEMA: dict[str, Any] = {
                 "max_bytes": {"type": ["integer", "string"]},
                 "max_entries": {"type": "integer", "minimum": 1},
                 "contact": {"type": "string"},
+                "allow_networks": {"type": "array", "items": {"type": "string"}},
             },
+        },
+        "stories": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"window": _duration, "retention": _duration},
         },
         "notify": {
             "type": "object",
@@ -61,8 +70,11 @@ _SCHEMA: dict[str, Any] = {
                 "max_attempts": {"type": "integer", "minimum": 1},
                 "retry_base": _duration,
                 "retry_max": _duration,
+                "fallback": {"type": "string", "minLength": 1},
+                "timezone": {"type": "string", "minLength": 1},
             },
         },
+        "routes": ROUTE_SCHEMA,
         "channels": {
             "type": "object",
             "additionalProperties": {
@@ -76,6 +88,11 @@ _SCHEMA: dict[str, Any] = {
                             "urls": {"type": "array", "items": {"type": "string"}},
                             "config": {"type": "string"},
                             "tags": {"type": "array", "items": {"type": "string"}},
+                            "format": {"enum": ["text", "markdown", "html"]},
+                            "title": {"type": "string", "minLength": 1},
+                            "template": {"type": "string", "minLength": 1},
+                            "digest_template": {"type": "string", "minLength": 1},
+                            **POLICY_SCHEMA,
                         },
                     },
                 ]
@@ -94,6 +111,7 @@ _SCHEMA: dict[str, Any] = {
                     "language": {"type": "string"},
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "backfill": {"type": "boolean"},
+                    "publisher": {"type": "string"},
                 },
             },
         },
@@ -107,6 +125,8 @@ class Channel:
     urls: tuple[str, ...] = ()
     config_file: str | None = None
     tags: tuple[str, ...] = ()
+    style: ChannelStyle = field(default_factory=ChannelStyle)  # format and templates
+    policy: ChannelPolicy = field(default_factory=ChannelPolicy)  # digest, quiet, rate limit
 
 
 @dataclass(frozen=True)
@@ -115,6 +135,8 @@ class FetchSettings:
     max_bytes: int = 10 * 1024 * 1024  # decoded body size cap
     max_entries: int = 500
     contact: str | None = None
+    # CIDR ranges of private addresses feeds may come from (intranet feeds); public always ok.
+    allow_networks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +145,14 @@ class NotifySettings:
     max_attempts: int = 10
     retry_base: float = 30.0
     retry_max: float = 3600.0
+    fallback: str | None = None  # channel told about alerts given up (dead letters)
+    timezone: str = "UTC"  # for digest times and quiet hours
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    window: float = 48 * 3600.0  # reports this close in time can be one event
+    retention: float = 90 * 86400.0  # stories, their keys and rule history kept this long
 
 
 @dataclass(frozen=True)
@@ -135,6 +165,8 @@ class Settings:
     default_channels: tuple[str, ...] = ()
     fetch: FetchSettings = FetchSettings()
     notify: NotifySettings = NotifySettings()
+    routes: tuple[Route, ...] = ()  # channels by severity and rule tags
+    stories: StorySettings = StorySettings()
 
 
 def parse_duration(value: Any) -> float | None:
@@ -183,10 +215,20 @@ def find_config(explicit: str | None) -> Path:
     )
 
 
+def _innermost(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
+    """For a channel in mapping form, the wrong setting inside rather than "no form fits"."""
+    if err.validator == "anyOf" and "channels" in err.absolute_path and isinstance(
+            err.instance, dict):
+        inner = [e for e in err.context or () if e.validator != "type"]
+        if inner:
+            return min(inner, key=lambda e: len(e.absolute_path))
+    return err
+
+
 def _schema_message(err: jsonschema.ValidationError) -> str:
     where = ".".join(str(p) for p in err.absolute_path) or "the top level"
     if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})), key=str)
         allowed = ", ".join(sorted(err.schema.get("properties", {})))
         return f"at '{where}': unknown setting {', '.join(map(repr, extra))}; allowed: {allowed}"
     if err.validator == "required":
@@ -198,7 +240,8 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return f"at '{where}': expected {wanted}, got {got}"
     if err.validator == "anyOf" and "channels" in err.absolute_path:
         return (f"at '{where}': a channel is an Apprise URL, a list of URLs, "
-                "or a mapping with 'urls', 'config' and 'tags'")
+                "or a mapping with 'urls', 'config', 'tags', 'format', 'title', 'template', "
+                "'digest_template', 'timezone', 'digest', 'quiet_hours' and 'rate_limit'")
     return f"at '{where}': {err.message}"
 
 
@@ -248,6 +291,7 @@ def load_settings(path: str | Path) -> Settings:
                                                        "settings (key: value); see `alerts init`")])
     validator = jsonschema.Draft202012Validator(_SCHEMA)
     for err in sorted(validator.iter_errors(plain(raw)), key=lambda e: list(map(str, e.path))):
+        err = _innermost(err)
         where = tuple(err.absolute_path)
         if err.validator == "additionalProperties":
             # Point at the unknown key itself, not at the mapping that holds it.
@@ -290,11 +334,20 @@ def load_settings(path: str | Path) -> Settings:
                                     "'max_bytes' must be a size such as 5000000 or 10MiB"))
         else:
             max_bytes = parsed_size
+    allow_networks: list[str] = []
+    for i, cidr in enumerate(fetch_raw.get("allow_networks", [])):
+        try:
+            allow_networks.append(str(ipaddress.ip_network(cidr.strip(), strict=False)))
+        except ValueError:
+            problems.append(Problem(file, line_at(raw, ("fetch", "allow_networks", i)),
+                                    f"{cidr!r} in 'allow_networks' is not an address range; "
+                                    "write one such as 10.0.0.0/8 or 192.168.1.20/32"))
     fetch = FetchSettings(
         timeout=duration(fetch_raw, "timeout", FetchSettings.timeout, ("fetch",)),
         max_bytes=max_bytes,
         max_entries=int(fetch_raw.get("max_entries", FetchSettings.max_entries)),
         contact=fetch_raw.get("contact"),
+        allow_networks=tuple(allow_networks),
     )
     notify_raw = data.get("notify", {})
     notify = NotifySettings(
@@ -302,7 +355,13 @@ def load_settings(path: str | Path) -> Settings:
         max_attempts=int(notify_raw.get("max_attempts", NotifySettings.max_attempts)),
         retry_base=duration(notify_raw, "retry_base", NotifySettings.retry_base, ("notify",)),
         retry_max=duration(notify_raw, "retry_max", NotifySettings.retry_max, ("notify",)),
+        fallback=notify_raw.get("fallback"),
+        timezone=notify_raw.get("timezone", "UTC"),
     )
+    if not check_timezone(notify.timezone):
+        problems.append(Problem(file, line_at(raw, ("notify", "timezone")),
+                                f"unknown time zone {notify.timezone!r}; use a name such as "
+                                "Europe/Paris or UTC"))
 
     channels: dict[str, Channel] = {}
     for name, spec in data.get("channels", {}).items():
@@ -318,7 +377,10 @@ def load_settings(path: str | Path) -> Settings:
             config_file = spec.get("config")
             channels[name] = Channel(name, urls=tuple(spec.get("urls", ())),
                                      config_file=str(resolve(config_file)) if config_file else None,
-                                     tags=tuple(spec.get("tags", ())))
+                                     tags=tuple(spec.get("tags", ())),
+                                     style=_channel_style(spec, base),
+                                     policy=_channel_policy(spec, name, notify.timezone, raw,
+                                                            file, problems))
 
     default_channels = tuple(defaults.get("channels", ()))
     for i, name in enumerate(default_channels):
@@ -326,6 +388,19 @@ def load_settings(path: str | Path) -> Settings:
             problems.append(Problem(file, line_at(raw, ("defaults", "channels", i)),
                                     f"default channel '{name}' is not defined under 'channels'; "
                                     f"defined: {', '.join(sorted(channels)) or 'none'}"))
+
+    routes = parse_routes(data.get("routes", []))
+    for i, route in enumerate(routes):
+        for j, name in enumerate(route.channels):
+            if name not in channels:
+                problems.append(Problem(file, line_at(raw, ("routes", i, "channels", j)),
+                                        f"route {i + 1} sends to channel '{name}', which is not "
+                                        f"defined under 'channels'; defined: "
+                                        f"{', '.join(sorted(channels)) or 'none'}"))
+    if notify.fallback is not None and notify.fallback not in channels:
+        problems.append(Problem(file, line_at(raw, ("notify", "fallback")),
+                                f"fallback channel '{notify.fallback}' is not defined under "
+                                f"'channels'; defined: {', '.join(sorted(channels)) or 'none'}"))
 
     feeds: list[Feed] = []
     seen_urls: dict[str, int | None] = {}
@@ -347,11 +422,17 @@ def load_settings(path: str | Path) -> Settings:
             language=spec.get("language", default_language),
             tags=tuple(spec.get("tags", ())),
             backfill=bool(spec.get("backfill", default_backfill)),
+            publisher=spec.get("publisher"),
         ))
 
     rules_value = data.get("rules", "rules")
     rule_paths = tuple(resolve(p) for p in ([rules_value] if isinstance(rules_value, str)
                                             else rules_value))
+    stories_raw = data.get("stories", {})
+    stories = StorySettings(
+        window=duration(stories_raw, "window", StorySettings.window, ("stories",)),
+        retention=duration(stories_raw, "retention", StorySettings.retention, ("stories",)),
+    )
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -363,7 +444,27 @@ def load_settings(path: str | Path) -> Settings:
         default_channels=default_channels,
         fetch=fetch,
         notify=notify,
+        routes=routes,
+        stories=stories,
     )
+
+
+def _channel_style(spec: dict, base: Path) -> ChannelStyle:
+    """Format and templates of a channel; template files are relative to the config file."""
+    return ChannelStyle(format=spec.get("format", "text"), title=spec.get("title"),
+                        template=spec.get("template"),
+                        digest_template=spec.get("digest_template"),
+                        folder=str(base.resolve()) if spec.get("template")
+                        or spec.get("digest_template") else None)
+
+
+def _channel_policy(spec: dict, name: str, timezone: str, raw: Any, file: str,
+                    problems: list[Problem]) -> ChannelPolicy:
+    def report(where: tuple[Any, ...], message: str) -> None:
+        problems.append(Problem(file, line_at(raw, ("channels", name, *where)),
+                                f"channel '{name}': {message}"))
+
+    return parse_policy(spec, timezone, parse_duration, report)
 
 
 def _check_inline_passwords(raw: Any, file: str, problems: list[Problem]) -> None:

@@ -19,6 +19,7 @@ from alerts.fetch import Fetcher
 from alerts.models import Feed
 from alerts.notify import Notifier
 from alerts.pipeline import Poller, describe, utc_now
+from alerts.routing import Composer
 from alerts.rules import RuleSet
 from alerts.state import Store
 
@@ -54,7 +55,9 @@ class Daemon:
         fetcher = Fetcher(settings.fetch)
         notifier = Notifier(settings.channels)
         self.poller = Poller(store, fetcher, self.rules, max_entries=settings.fetch.max_entries,
-                             force_backfill=self.force_backfill, clock=self.clock)
+                             force_backfill=self.force_backfill, clock=self.clock,
+                             composer=Composer.from_settings(settings),
+                             story_window=timedelta(seconds=settings.stories.window))
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self.stop)
@@ -73,6 +76,8 @@ class Daemon:
                                                 jitter=min(feed.interval * 0.1, MAX_JITTER)),
                 args=[feed], id=f"feed:{feed.url}", name=feed.name,
                 next_run_time=start + timedelta(seconds=min(0.05 * index, 5.0)))
+        scheduler.add_job(self._prune, IntervalTrigger(hours=6), args=[store], id="prune",
+                          next_run_time=start + timedelta(minutes=1))
         scheduler.start()
         sender = asyncio.create_task(self._sender_loop(store, notifier))
         watcher = asyncio.create_task(self._watch_rules())
@@ -101,6 +106,18 @@ class Daemon:
                 loop.remove_signal_handler(sig)
         log.info("stopped cleanly")
         return 0
+
+    async def _prune(self, store: Store) -> None:
+        """Stories and rule history older than the retention window are forgotten."""
+        before = self.clock() - timedelta(seconds=self.settings.stories.retention)
+        try:
+            counts = store.prune(before)
+        except AlertsError as exc:
+            log.warning("pruning old stories failed (%s); it is tried again later", exc)
+            return
+        if any(counts.values()):
+            log.info("pruned %d stories and %d history records older than %s",
+                     counts["stories"], counts["history"], before.date().isoformat())
 
     def _job_deadline(self) -> float:
         # A poll is one fetch plus local work; a hung job must not block its feed forever.
@@ -138,7 +155,8 @@ class Daemon:
             try:
                 report = await deliver_due(store, notifier, self.settings.notify, self.clock)
                 if report.sent or report.failed:
-                    log.info("delivered %d alerts, %d failed", report.sent, report.failed)
+                    log.info("delivered %d alerts, %d failed%s", report.sent, report.failed,
+                             f" ({report.digests} digests made)" if report.digests else "")
             except AlertsError as exc:
                 log.error("sending alerts failed: %s; they stay queued", exc)
             except Exception:
@@ -193,14 +211,20 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     store = Store(settings.state_path)
     fetcher = Fetcher(settings.fetch)
     poller = Poller(store, fetcher, rules, max_entries=settings.fetch.max_entries,
-                    force_backfill=force_backfill)
+                    force_backfill=force_backfill, composer=Composer.from_settings(settings),
+                    story_window=timedelta(seconds=settings.stories.window))
     limit = asyncio.Semaphore(concurrency)
     failures = 0
 
     async def one(feed: Feed) -> None:
         nonlocal failures
         async with limit:
-            result = await poller.poll(feed)
+            try:
+                result = await poller.poll(feed)
+            except AlertsError as exc:  # e.g. the database is locked: the other feeds go on
+                failures += 1
+                report(f"{feed.name}: failed: {exc}")
+                return
         if result.status == "error":
             failures += 1
         report(describe(result, feed))

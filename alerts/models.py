@@ -16,6 +16,7 @@ class Feed:
     language: str | None = None
     tags: tuple[str, ...] = ()
     backfill: bool = False
+    publisher: str | None = None  # several feeds of one outlet count once for corroboration
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class FeedState:
     body_hash: str | None = None
     initialised: bool = False
     error_count: int = 0
+    last_success: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Match:
     channels: tuple[str, ...]
     explanation: str
     suppressed: str | None = None  # why it must not alert (e.g. throttled); still recorded
+    story_id: int | None = None  # the story (one real-world event) the item belongs to
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class PollResult:
     edited_items: int = 0
     alerts_queued: int = 0
     suppressed_backlog: int = 0
+    flood: bool = False  # most of the feed came back as new: recorded without alerting
     error: str | None = None
     matched_rules: list[str] = field(default_factory=list)
     matches: list[tuple[Item, Match]] = field(default_factory=list)

@@ -6,19 +6,24 @@ import asyncio
 import hashlib
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
-from alerts.models import Feed, Fetched, Item, PollResult
+from alerts.models import Feed, Fetched, Item, Match, PollResult
 from alerts.normalise import normalise
-from alerts.notify import render
 from alerts.parse import parse_feed
-from alerts.rules import RuleSet
+from alerts.routing import Composer
+from alerts.rules import Rule, RuleSet
 from alerts.rules.history import HistoryView
 from alerts.state import QueuedAlert, Store
+from alerts.stories import StoryDesk, publisher
 
 log = logging.getLogger(__name__)
+
+FLOOD_MIN_ITEMS = 10
+FLOOD_SHARE = 0.8
 
 
 def utc_now() -> datetime:
@@ -30,13 +35,17 @@ class Poller:
 
     def __init__(self, store: Store, fetcher: Fetcher | None, rules: RuleSet, *,
                  max_entries: int = 500,
-                 force_backfill: bool = False, clock: Callable[[], datetime] = utc_now):
+                 force_backfill: bool = False, clock: Callable[[], datetime] = utc_now,
+                 composer: Composer | None = None,
+                 story_window: timedelta = timedelta(hours=48)):
         self.store = store
         self.fetcher = fetcher
         self.rules = rules
         self.max_entries = max_entries
         self.force_backfill = force_backfill
         self.clock = clock
+        self.composer = composer or Composer()  # routing and templates (plain text by default)
+        self.stories = StoryDesk(store, window=story_window)
 
     async def poll(self, feed: Feed) -> PollResult:
         assert self.fetcher is not None, "polling needs a fetcher"
@@ -65,8 +74,57 @@ class Poller:
         entries = list(parsed.entries)[: self.max_entries]
         items = normalise(entries, feed, fetched.final_url)
         alerting = state.initialised or feed.backfill or self.force_backfill
+        flooded = self._flooded(feed, items, state.last_success) if state.initialised else 0
+        if flooded:
+            alerting = False
+            result.flood = True
+            log.warning("%s: %d of its %d items came back as new, most of them published "
+                        "before the last poll (new GUIDs for old stories, a CMS move?); they "
+                        "were recorded without alerting. If this feed really publishes that "
+                        "much at once, nothing is lost but these alerts.", feed.name,
+                        flooded, len(items))
         self.process(feed, items, fetched, body_hash, result, alerting=alerting)
         return result
+
+    def _story(self, feed: Feed, item: Item, match: Match, rule: Rule | None, now: datetime,
+               update: bool, alerted_now: set[tuple[int, str]]) -> tuple[Match, bool]:
+        """Put the item in its story; one alert per (rule, story), after enough sources."""
+        story = self.stories.assign(item, match.rule_id, entity_keys(item), now,
+                                    publisher(feed.url, feed.publisher))
+        match = replace(match, story_id=story.id)
+        if update or match.suppressed is not None:
+            return match, update
+        if (story.id, match.rule_id) in alerted_now or self.store.story_alerted(story.id,
+                                                                                 match.rule_id):
+            if getattr(rule, "updates", False):
+                return match, True  # a follow-up to the first alert of the story
+            return replace(match, suppressed=f"already alerted for this story ({story.title!r}); "
+                                             "this report is listed among its sources"), False
+        sources = self.store.story_sources(story.id, match.rule_id)
+        publishers = list(dict.fromkeys(s["publisher"] for s in sources))
+        needed = getattr(rule, "corroborate", 1) or 1
+        if len(publishers) < needed:
+            return replace(match, suppressed=f"waiting for {needed} sources, {len(publishers)} "
+                                             "so far"), False
+        if len(publishers) > 1:
+            match = replace(match, explanation=f"{match.explanation}; reported by "
+                                               f"{len(publishers)} sources: "
+                                               f"{', '.join(publishers)}")
+        return match, False
+
+    def _flooded(self, feed: Feed, items: list[Item], last_success: datetime | None) -> int:
+        """How many items came back as new when most of a known feed did, and mostly old
+        news (GUID churn); 0 otherwise."""
+        if len(items) < FLOOD_MIN_ITEMS:
+            return 0
+        known = self.store.known_items(feed.url, [i.key for i in items])
+        new = [i for i in items if i.key not in known]
+        if len(new) < FLOOD_SHARE * len(items):
+            return 0
+        cutoff = (last_success or self.clock()) - timedelta(days=1)
+        # Undated items prove nothing either way: a wrong date must not cost an alert.
+        old = [i for i in new if i.published is not None and i.published < cutoff]
+        return len(new) if len(old) >= FLOOD_SHARE * len(new) else 0
 
     def process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                 result: PollResult, *, alerting: bool, item_time: bool = False) -> None:
@@ -79,6 +137,7 @@ class Poller:
         new_items: list[Item] = []
         edited: list[Item] = []
         alerts: list[QueuedAlert] = []
+        alerted_now: set[tuple[int, str]] = set()  # (story, rule) alerted earlier in this poll
         for item in items:
             previous = known.get(item.key)
             if previous is None:
@@ -91,11 +150,21 @@ class Poller:
                 continue
             now = (item.published or self.clock()) if item_time else self.clock()
             for match in self.rules.match(item, now=now, history=history):
-                if match.rule_id in already:
-                    continue
+                rule = self.rules.by_id.get(match.rule_id)
+                update = match.rule_id in already
+                if update and not getattr(rule, "updates", False):
+                    continue  # the story already alerted, and the rule wants no follow-ups
+                match, update = self._story(feed, item, match, rule, now, update, alerted_now)
                 send = alerting and match.suppressed is None
-                messages = tuple((channel, *render(item, match)) for channel in match.channels)
-                alerts.append(QueuedAlert(item.key, match, messages if send else ()))
+                if send and match.story_id is not None:
+                    alerted_now.add((match.story_id, match.rule_id))
+                sources = (self.store.story_sources(match.story_id, match.rule_id)
+                           if send and match.story_id is not None else [])
+                others = [s for s in sources if s["item_key"] != item.key]
+                messages = (self.composer.compose(item, match, rule, update=update,
+                                                  sources=others) if send else ())
+                alerts.append(QueuedAlert(item.key, match, messages, update=update,
+                                          alerted=send and not update))
                 result.matched_rules.append(match.rule_id)
                 result.matches.append((item, match))
 
@@ -119,6 +188,24 @@ class Poller:
         return result
 
 
+def entity_keys(item: Item) -> list[str]:
+    """Who a report is about, for joining differently worded reports of one event: each pair
+    of people it names and each pair of countries (or the one country)."""
+    from itertools import combinations
+
+    from alerts.knowledge import knowledge_base
+    from alerts.knowledge.phrases import token_text
+
+    day = item.published.date() if item.published else None
+    mentions = knowledge_base().mentions(token_text(f"{item.title} . {item.summary}"), day)
+    people = sorted({m.entity.id for m in mentions if m.entity.kind == "person"})
+    countries = sorted({m.entity.id for m in mentions if m.entity.kind == "country"})
+    keys = ["+".join(pair) for pair in combinations(people, 2)]
+    keys += (["+".join(pair) for pair in combinations(countries, 2)] if len(countries) >= 2
+             else countries)
+    return keys
+
+
 def describe(result: PollResult, feed: Feed) -> str:
     """One line a person can read about a poll."""
     if result.status == "error":
@@ -128,7 +215,10 @@ def describe(result: PollResult, feed: Feed) -> str:
     parts = [f"{result.entries} entries", f"{result.new_items} new"]
     if result.edited_items:
         parts.append(f"{result.edited_items} edited")
-    if result.suppressed_backlog:
+    if result.flood:
+        parts.append(f"most items came back as new (GUID churn?): {result.suppressed_backlog} "
+                     "recorded without alerting")
+    elif result.suppressed_backlog:
         parts.append(f"first poll: {result.suppressed_backlog} existing items recorded without "
                      "alerting (use --backfill to alert on them)")
     else:

@@ -28,9 +28,11 @@ class ReplayedAlert:
     feed: Feed
 
     def story(self) -> str:
-        # Until stories cluster across outlets, an item is its own story.
+        """The story (one real-world event across outlets) the alert belongs to."""
+        if self.match.story_id is not None:
+            return f"story-{self.match.story_id}"
         digest = hashlib.sha256(f"{self.item.feed_url}\x1f{self.item.key}".encode()).hexdigest()
-        return "s:" + digest[:16]
+        return "item-" + digest[:16]
 
     def as_json(self) -> dict:
         return {

@@ -6,8 +6,9 @@ writes fails at once with "database is locked" when another process committed in
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,8 +18,10 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from alerts.errors import StateError
+from alerts.messages import UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery, FeedState, Fetched, Item, Match
 from alerts.rules.history import HistoryEntry
+from alerts.stories import StoryRef
 
 BUSY_TIMEOUT_MS = 10_000
 _IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
@@ -105,6 +108,121 @@ def _history(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0003_notify")
+def _notify(db: sqlite_utils.Database) -> None:
+    # The outbox now also holds digests, follow-ups and operator notices (no match of their
+    # own), so it is rebuilt without the old UNIQUE (match_id, channel). Statement by
+    # statement: executescript() would commit the migration's transaction half-way.
+    for sql in (
+        """CREATE TABLE outbox_v3 (
+            id INTEGER PRIMARY KEY,
+            match_id INTEGER REFERENCES matches(id),
+            channel TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'alert',
+            revision INTEGER NOT NULL DEFAULT 0,
+            alert_id TEXT,
+            thread_id TEXT,
+            severity TEXT,
+            rule_id TEXT,
+            story TEXT,
+            format TEXT NOT NULL DEFAULT 'text',
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            payload TEXT,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT NOT NULL,
+            last_error TEXT,
+            created TEXT NOT NULL,
+            sent_at TEXT,
+            digest_id INTEGER,
+            services_done TEXT,
+            reported INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (match_id, channel, revision)
+        )""",
+        """INSERT INTO outbox_v3 (id, match_id, channel, alert_id, severity, rule_id, title, body,
+            status, attempts, next_attempt, last_error, created, sent_at)
+           SELECT o.id, o.match_id, o.channel, 'q' || o.id, m.severity, m.rule_id, o.title,
+            o.body, o.status, o.attempts, o.next_attempt, o.last_error, o.created, o.sent_at
+           FROM outbox o LEFT JOIN matches m ON m.id = o.match_id""",
+        "DROP TABLE outbox",
+        "ALTER TABLE outbox_v3 RENAME TO outbox",
+        "CREATE INDEX outbox_due ON outbox (status, next_attempt)",
+        "CREATE INDEX outbox_alert ON outbox (alert_id, channel)",
+        "CREATE INDEX outbox_sent ON outbox (channel, sent_at)",
+        """CREATE TABLE channel_state (
+            channel TEXT PRIMARY KEY,
+            paused_until TEXT,
+            reason TEXT
+        )""",
+    ):
+        db.execute(sql)
+
+
+class _Conflict(Exception):
+    pass
+
+
+_OUTBOX_COLUMNS = ("id, channel, kind, title, body, format, alert_id, thread_id, severity, "
+                   "rule_id, story, payload, attempts, created, next_attempt, services_done, "
+                   "status, last_error")
+
+
+def _outbox_row(row: tuple) -> OutboxRow:
+    (id_, channel, kind, title, body, fmt, alert_id, thread_id, severity, rule_id, story,
+     payload, attempts, created, next_attempt, done, status, last_error) = row
+    return OutboxRow(id_, channel, kind, title, body, fmt, alert_id, thread_id, severity,
+                     rule_id, story, json.loads(payload) if payload else {}, attempts,
+                     datetime.fromisoformat(created), datetime.fromisoformat(next_attempt),
+                     frozenset(json.loads(done)) if done else frozenset(), status, last_error)
+
+
+def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoing:
+    """Messages given as (channel, title, body) are plain-text first alerts."""
+    if isinstance(message, Outgoing):
+        return message
+    channel, title, body = message
+    return Outgoing(channel, title, body, severity=match.severity, rule_id=match.rule_id)
+
+
+@migrations(name="0004_stories")
+def _stories(db: sqlite_utils.Database) -> None:
+    db.executescript("""
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_at TEXT NOT NULL,
+            signature TEXT
+        );
+        CREATE INDEX stories_last ON stories (last_at);
+        CREATE TABLE story_members (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            feed_url TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            publisher TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            joined_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (story_id, feed_url, item_key, rule_id)
+        );
+        CREATE INDEX story_members_story ON story_members (story_id, rule_id);
+        -- What finds a story again: a page, a text, the people a rule fired on, word bands.
+        CREATE TABLE story_keys (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            UNIQUE (kind, key, story_id)
+        );
+        CREATE INDEX story_keys_lookup ON story_keys (kind, key, at);
+        ALTER TABLE matches ADD COLUMN story_id INTEGER;
+    """)
+
+
 def _ts(moment: datetime | None) -> str | None:
     # Always UTC, so that stored times compare correctly as text.
     return moment.astimezone(UTC).isoformat() if moment is not None else None
@@ -123,7 +241,11 @@ class QueuedAlert:
 
     item_key: str
     match: Match
-    messages: tuple[tuple[str, str, str], ...]  # (channel, title, body)
+    messages: tuple[Outgoing | tuple[str, str, str], ...]  # or (channel, title, body)
+    update: bool = False  # a follow-up of an alert already sent for this rule and story
+    # Whether this match is the alert of its (rule, story), even with no channel to send to
+    # (replay): later reports of the story must not alert again. None: it has messages.
+    alerted: bool | None = None
 
 
 class Store:
@@ -163,21 +285,27 @@ class Store:
                              "holds it: stop it or wait, nothing was lost") from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            # SQLite may have rolled back already (a full disk does); don't hide the cause.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                raise StateError(f"the disk holding {self.path} is full ({exc}); nothing of "
+                                 "this poll was stored: free some space and it is redone at "
+                                 "the next poll") from None
+            raise
 
     # -- feeds ---------------------------------------------------------------------------
 
     def feed_state(self, url: str) -> FeedState:
         row = self.conn.execute(
-            "SELECT etag, last_modified, body_hash, initialised, error_count FROM feeds "
-            "WHERE url = ?", (url,)).fetchone()
+            "SELECT etag, last_modified, body_hash, initialised, error_count, last_success "
+            "FROM feeds WHERE url = ?", (url,)).fetchone()
         if row is None:
             return FeedState(url)
-        return FeedState(url, row[0], row[1], row[2], bool(row[3]), row[4])
+        last = datetime.fromisoformat(row[5]) if row[5] else None
+        return FeedState(url, row[0], row[1], row[2], bool(row[3]), row[4], last)
 
     def _touch_feed(self, conn: sqlite3.Connection, url: str, name: str) -> None:
         conn.execute("INSERT INTO feeds (url, name) VALUES (?, ?) "
@@ -262,19 +390,22 @@ class Store:
                     item_id = row[0]
                 cur = conn.execute(
                     "INSERT INTO matches (item_id, rule_id, severity, explanation, matched_at, "
-                    "alerted, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    "alerted, suppressed, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (item_id, rule_id) DO NOTHING",
                     (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
-                     _ts(now), int(bool(alert.messages)), alert.match.suppressed))
-                if not cur.rowcount:
+                     _ts(now),
+                     int(alert.alerted if alert.alerted is not None else bool(alert.messages)),
+                     alert.match.suppressed, alert.match.story_id))
+                if cur.rowcount:
+                    match_id = cur.lastrowid
+                elif alert.update:
+                    match_id = conn.execute(
+                        "SELECT id FROM matches WHERE item_id = ? AND rule_id = ?",
+                        (item_id, alert.match.rule_id)).fetchone()[0]
+                else:
                     continue
-                match_id = cur.lastrowid
-                for channel, title, body in alert.messages:
-                    conn.execute(
-                        "INSERT INTO outbox (match_id, channel, title, body, next_attempt, "
-                        "created) VALUES (?, ?, ?, ?, ?, ?)",
-                        (match_id, channel, title, body, _ts(now), _ts(now)))
-                    queued += 1
+                for message in alert.messages:
+                    queued += self._queue(conn, _outgoing(message, alert.match), now, match_id)
             conn.executemany(
                 "INSERT INTO history (scope, key, at, feed_url, title) VALUES (?, ?, ?, ?, ?)",
                 [(h.scope, h.key, _ts(h.at), h.feed_url, h.title) for h in history])
@@ -285,6 +416,109 @@ class Store:
                 (fetched.etag, fetched.last_modified, body_hash, _ts(now), _ts(now),
                  fetched.status, len(ids), feed_url))
         return queued
+
+    # -- stories ---------------------------------------------------------------------------
+
+    def _story_by_key(self, kind: str, key: str, since: datetime) -> StoryRef | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.title FROM story_keys k JOIN stories s ON s.id = k.story_id "
+            "WHERE k.kind = ? AND k.key = ? AND k.at >= ? ORDER BY k.at DESC LIMIT 1",
+            (kind, key, _ts(since))).fetchone()
+        return StoryRef(row[0], row[1], kind) if row else None
+
+    def story_by_link(self, key: str, since: datetime) -> StoryRef | None:
+        return self._story_by_key("link", key, since)
+
+    def story_by_text(self, key: str, since: datetime) -> StoryRef | None:
+        return self._story_by_key("text", key, since)
+
+    def story_by_entities(self, rule_id: str, key: str, since: datetime) -> StoryRef | None:
+        return self._story_by_key("entities", f"{rule_id}\x1f{key}", since)
+
+    def stories_by_bands(self, bands: list[str], since: datetime
+                         ) -> list[tuple[StoryRef, tuple[int, ...]]]:
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT s.id, s.title, s.signature FROM story_keys k "
+            f"JOIN stories s ON s.id = k.story_id WHERE k.kind = 'band' AND k.key IN ({marks}) "
+            f"AND k.at >= ? AND s.signature IS NOT NULL LIMIT 50", (*bands, _ts(since)))
+        return [(StoryRef(sid, title, "words"), tuple(int(v) for v in sig.split(",")))
+                for sid, title, sig in rows.fetchall()]
+
+    def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *, rule_id: str,
+                     entity_keys: list[str], link: str | None, text: str,
+                     sig: tuple[int, ...] | None, band_keys: list[str],
+                     publisher: str) -> StoryRef:
+        """The item joins the story (or starts one), with every key that can find it again."""
+        with self.write() as conn:
+            if story is None:
+                cur = conn.execute(
+                    "INSERT INTO stories (title, created_at, last_at, signature) "
+                    "VALUES (?, ?, ?, ?)", (item.title, _ts(at), _ts(at),
+                                            ",".join(map(str, sig)) if sig else None))
+                story = StoryRef(cur.lastrowid, item.title, "new")  # type: ignore[arg-type]
+            else:
+                conn.execute("UPDATE stories SET last_at = max(last_at, ?) WHERE id = ?",
+                             (_ts(at), story.id))
+            conn.execute(
+                "INSERT OR IGNORE INTO story_members (story_id, feed_url, item_key, rule_id, "
+                "publisher, title, link, joined_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (story.id, item.feed_url, item.key, rule_id, publisher, item.title, item.link,
+                 story.joined_by, _ts(at)))
+            keys = [("text", text)] + ([("link", link)] if link else [])
+            keys += [("entities", f"{rule_id}\x1f{key}") for key in entity_keys]
+            keys += [("band", band) for band in band_keys]
+            conn.executemany(
+                "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (kind, key, story_id) DO UPDATE SET at = excluded.at",
+                [(kind, key, story.id, _ts(at)) for kind, key in keys])
+        return story
+
+    def story_alerted(self, story_id: int, rule_id: str) -> int | None:
+        """The match that already alerted for this story and rule, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM matches WHERE story_id = ? AND rule_id = ? AND alerted = 1 "
+            "ORDER BY id LIMIT 1", (story_id, rule_id)).fetchone()
+        return row[0] if row else None
+
+    def story_sources(self, story_id: int, rule_id: str | None = None) -> list[dict]:
+        """The story's reports, oldest first, one per item."""
+        sql = ("SELECT feed_url, item_key, publisher, title, link, min(at) AS at "
+               "FROM story_members WHERE story_id = ?")
+        args: list = [story_id]
+        if rule_id:
+            sql += " AND rule_id = ?"
+            args.append(rule_id)
+        cur = self.conn.execute(sql + " GROUP BY feed_url, item_key ORDER BY at", args)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def recent_stories(self, since: datetime, limit: int = 50) -> list[dict]:
+        cur = self.conn.execute(
+            "SELECT s.id, s.title, s.created_at, s.last_at, "
+            "(SELECT count(DISTINCT publisher) FROM story_members m WHERE m.story_id = s.id) "
+            "AS publishers, (SELECT group_concat(DISTINCT rule_id) FROM matches WHERE "
+            "story_id = s.id AND alerted = 1) AS alerted_rules FROM stories s "
+            "WHERE s.last_at >= ? ORDER BY s.last_at DESC LIMIT ?", (_ts(since), limit))
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def prune(self, before: datetime) -> dict[str, int]:
+        """Forget stories, their keys and history older than the retention window, and the
+        items no story or queued alert still needs."""
+        counts = {}
+        with self.write() as conn:
+            counts["stories"] = conn.execute(
+                "DELETE FROM stories WHERE last_at < ?", (_ts(before),)).rowcount
+            conn.execute("DELETE FROM story_members WHERE story_id NOT IN "
+                         "(SELECT id FROM stories)")
+            conn.execute("DELETE FROM story_keys WHERE story_id NOT IN (SELECT id FROM stories)")
+            counts["history"] = conn.execute(
+                "DELETE FROM history WHERE at < ? AND scope NOT LIKE 'shared:%'",
+                (_ts(before),)).rowcount
+        return counts
 
     # -- history of state conditions and throttles ------------------------------------------
 
@@ -319,15 +553,154 @@ class Store:
                          "attempts = attempts + 1, last_error = NULL WHERE id = ?",
                          (_ts(now), delivery_id))
 
-    def mark_failed(self, delivery_id: int, error: str, retry_at: datetime | None) -> None:
-        """Count a failed attempt; no retry time means the delivery is dead."""
+    def mark_failed(self, delivery_id: int, error: str, retry_at: datetime | None,
+                    done: Iterable[str] | None = None) -> None:
+        """Count a failed attempt; no retry time means the delivery is dead. `done`: services
+        of the channel that did accept it, skipped when it is retried."""
+        services = json.dumps(sorted(done)) if done else None
         with self.write() as conn:
             if retry_at is None:
                 conn.execute("UPDATE outbox SET status = 'dead', attempts = attempts + 1, "
-                             "last_error = ? WHERE id = ?", (error, delivery_id))
+                             "last_error = ?, services_done = ? WHERE id = ?",
+                             (error, services, delivery_id))
             else:
                 conn.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
-                             "next_attempt = ? WHERE id = ?", (error, _ts(retry_at), delivery_id))
+                             "next_attempt = ?, services_done = ? WHERE id = ?",
+                             (error, _ts(retry_at), services, delivery_id))
+
+    # -- outbox: queueing, digests, dead letters, the `alerts outbox` command ----------------
+
+    def _queue(self, conn: sqlite3.Connection, message: Outgoing, now: datetime,
+               match_id: int | None = None) -> int:
+        """Insert one message. A follow-up is queued only on a channel that got the first
+        alert of its story, and only once. Returns how many rows were added."""
+        revision = 0
+        if message.kind == UPDATE:
+            earlier = conn.execute(
+                "SELECT count(*), sum(alert_id = ?) FROM outbox WHERE channel = ? "
+                "AND (alert_id = ? OR thread_id = ?)",
+                (message.alert_id, message.channel, message.thread_id,
+                 message.thread_id)).fetchone()
+            if not earlier[0] or earlier[1]:
+                return 0
+            revision = earlier[0]
+        conn.execute(
+            "INSERT INTO outbox (match_id, channel, kind, revision, alert_id, thread_id, "
+            "severity, rule_id, story, format, title, body, payload, next_attempt, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (match_id, message.channel, message.kind, revision, message.alert_id,
+             message.thread_id, message.severity, message.rule_id, message.story,
+             message.format, message.title, message.body,
+             json.dumps(message.payload, default=str) if message.payload else None,
+             _ts(now), _ts(now)))
+        return 1
+
+    def queue(self, messages: Iterable[Outgoing], now: datetime) -> int:
+        """Queue messages that belong to no match (operator notices)."""
+        with self.write() as conn:
+            return sum(self._queue(conn, m, now) for m in messages)
+
+    def outbox_due(self, now: datetime, limit: int = 2000) -> list[OutboxRow]:
+        cur = self.conn.execute(
+            f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' "
+            "AND next_attempt <= ? ORDER BY id LIMIT ?", (_ts(now), limit))
+        return [_outbox_row(row) for row in cur.fetchall()]
+
+    def outbox_rows(self, ids: Iterable[int]) -> list[OutboxRow]:
+        ids = list(ids)
+        found: list[OutboxRow] = []
+        for start in range(0, len(ids), _IN_BATCH):
+            batch = ids[start:start + _IN_BATCH]
+            cur = self.conn.execute(
+                f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE id IN "
+                f"({','.join('?' * len(batch))}) ORDER BY id", batch)
+            found.extend(_outbox_row(row) for row in cur.fetchall())
+        return found
+
+    def sent_count(self, channel: str, since: datetime) -> int:
+        """Messages delivered on a channel since a moment (for its rate limit)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM outbox WHERE channel = ? AND status = 'sent' "
+            "AND sent_at >= ?", (channel, _ts(since))).fetchone()[0]
+
+    def fold_digest(self, member_ids: list[int], digest: Outgoing, now: datetime) -> int | None:
+        """Replace pending alerts by one digest message, atomically. None when one of them
+        is no longer pending (then nothing changes)."""
+        try:
+            with self.write() as conn:
+                self._queue(conn, digest, now)
+                digest_id = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+                marks = ",".join("?" * len(member_ids))
+                cur = conn.execute(
+                    f"UPDATE outbox SET status = 'digested', digest_id = ? "
+                    f"WHERE status = 'pending' AND id IN ({marks})", (digest_id, *member_ids))
+                if cur.rowcount != len(member_ids):
+                    raise _Conflict
+        except _Conflict:
+            return None
+        return digest_id
+
+    def report_dead(self, notice: Callable[[list[OutboxRow]], Outgoing | None],
+                    now: datetime) -> list[OutboxRow]:
+        """Dead letters not yet reported: queue one notice about them (if `notice` makes one)
+        and mark them reported, in one transaction."""
+        with self.write() as conn:
+            cur = conn.execute(f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE status = 'dead' "
+                               "AND reported = 0 ORDER BY id")
+            dead = [_outbox_row(row) for row in cur.fetchall()]
+            if not dead:
+                return []
+            message = notice(dead)
+            if message is not None:
+                self._queue(conn, message, now)
+            conn.executemany("UPDATE outbox SET reported = 1 WHERE id = ?",
+                             [(row.id,) for row in dead])
+        return dead
+
+    def pause_channel(self, channel: str, until: datetime, reason: str) -> None:
+        """A service asked us to wait (Retry-After): nothing goes to the channel before then."""
+        with self.write() as conn:
+            conn.execute("INSERT INTO channel_state (channel, paused_until, reason) "
+                         "VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
+                         "paused_until = excluded.paused_until, reason = excluded.reason",
+                         (channel, _ts(until), reason))
+
+    def channel_pauses(self, now: datetime) -> dict[str, datetime]:
+        rows = self.conn.execute("SELECT channel, paused_until FROM channel_state "
+                                 "WHERE paused_until > ?", (_ts(now),)).fetchall()
+        return {channel: datetime.fromisoformat(until) for channel, until in rows}
+
+    def outbox_list(self, statuses: Iterable[str], limit: int = 1000) -> list[OutboxRow]:
+        """Rows by status for `alerts outbox`; "failed" means pending after a failed try."""
+        wanted = set(statuses)
+        clauses = [f"status = '{s}'" for s in ("pending", "dead", "sent", "digested")
+                   if s in wanted]
+        if "failed" in wanted and "pending" not in wanted:
+            clauses.append("(status = 'pending' AND attempts > 0)")
+        if not clauses:
+            return []
+        cur = self.conn.execute(f"SELECT {_OUTBOX_COLUMNS} FROM outbox WHERE "
+                                f"{' OR '.join(clauses)} ORDER BY id LIMIT ?", (limit,))
+        return [_outbox_row(row) for row in cur.fetchall()]
+
+    def outbox_retry(self, ids: list[int] | None, now: datetime) -> dict[int, str]:
+        """Requeue dead (and failed) messages to be sent at once with fresh attempts.
+        `ids` None means every dead or failed one. Returns each id's status before."""
+        with self.write() as conn:
+            if ids is None:
+                rows = conn.execute("SELECT id, status FROM outbox WHERE status = 'dead' OR "
+                                    "(status = 'pending' AND attempts > 0)").fetchall()
+            else:
+                rows = []
+                for delivery_id in ids:
+                    found = conn.execute("SELECT id, status FROM outbox WHERE id = ?",
+                                         (delivery_id,)).fetchone()
+                    rows.append(found or (delivery_id, "missing"))
+            requeue = [(_ts(now), i) for i, status in rows if status in ("dead", "pending")]
+            conn.executemany("UPDATE outbox SET status = 'pending', attempts = 0, "
+                             "next_attempt = ?, reported = 0 WHERE id = ?", requeue)
+            conn.execute("DELETE FROM channel_state")
+        return dict(rows)
 
     def stored_items(self) -> Iterator[tuple[str, str | None, list[dict]]]:
         """(feed URL, feed name, items) for every feed, items in the order first seen."""

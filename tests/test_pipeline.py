@@ -15,6 +15,8 @@ from alerts.state import Store
 from tests.conftest import CEASEFIRE_RULE, CORPUS
 from tests.feeds import rss, rss_item
 
+LOOPBACK = ("127.0.0.0/8",)  # test servers are on loopback, refused by default
+
 CONTACT_RULE = """\
 id: contact
 title: Leaders speak
@@ -37,7 +39,7 @@ def rules(tmp_path) -> RuleSet:
 def poll(db: Path, feed: Feed, rules: RuleSet, backfill: bool = False):
     async def go():
         store = Store(db)
-        fetcher = Fetcher(FetchSettings(timeout=5))
+        fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
         try:
             return await Poller(store, fetcher, rules, force_backfill=backfill).poll(feed)
         finally:
@@ -166,3 +168,29 @@ def test_rss2email_evolving_feed_alerts_only_for_genuinely_new_items(tmp_path, f
                      link="https://nodejs.org/march")
     feed_server.put("/nodejs.xml", body.replace("<item>", extra + "<item>", 1))
     assert poll(db, feed, rules).alerts_queued == 1
+
+
+def test_guid_churn_is_one_warning_not_a_burst_of_alerts(tmp_path, feed_server, rules, caplog):
+    old = "Mon, 02 Jun 2025 10:00:00 GMT"
+    items = [rss_item(f"UN urges ceasefire in region {n}", guid=f"a{n}", pub=old)
+             for n in range(12)]
+    url = feed_server.put("/f.xml", rss(*items))
+    db = tmp_path / "state.db"
+    poll(db, Feed(url, "Wire", 60), rules)
+    # A CMS migration: the same old stories under new GUIDs.
+    churned = [rss_item(f"UN urges ceasefire in region {n}", guid=f"b{n}", pub=old)
+               for n in range(12)]
+    feed_server.put("/f.xml", rss(*churned))
+    result = poll(db, Feed(url, "Wire", 60), rules)
+    assert result.flood and result.alerts_queued == 0 and result.new_items == 12
+    assert "came back as new" in caplog.text
+    # A busy feed with genuinely fresh items still alerts.
+    from datetime import UTC, datetime
+    from email.utils import format_datetime
+
+    now = format_datetime(datetime.now(UTC), usegmt=True)
+    fresh = [rss_item(f"Envoy urges truce in zone {n}", guid=f"c{n}", pub=now)
+             for n in range(12)]
+    feed_server.put("/f.xml", rss(*fresh))
+    result = poll(db, Feed(url, "Wire", 60), rules)
+    assert not result.flood

@@ -47,7 +47,7 @@ def test_replay_processes_in_publication_order_and_prints_json(tmp_path):
     alert = lines[0]
     assert alert["rule"] == "first-contact" and alert["guid"] == "c"
     assert alert["link"] == "https://x.org/c" and alert["published"].startswith("2025-07-01")
-    assert alert["feed"] == "Test Wire" and alert["story"].startswith("s:")
+    assert alert["feed"] == "Test Wire" and alert["story"].startswith("story-")
     assert "last on record for Emmanuel Macron and Vladimir Putin: 2022-10-10" in \
         alert["explanation"]
     assert "gap 995 days > 180" in alert["explanation"]
@@ -84,7 +84,7 @@ def test_explain_a_feed_file_item_by_item(tmp_path):
     result = run_cli("explain", "ceasefire-call", "--file", str(path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("ceasefire-call: no match") == 4
-    assert "[no ] terms ['ceasefire'" in result.stdout
+    assert "[no ] near ['ceasefire'" in result.stdout
 
 
 def test_explain_text_with_the_shipped_pack(tmp_path):
@@ -92,7 +92,7 @@ def test_explain_text_with_the_shipped_pack(tmp_path):
                      "Macron urges Putin to agree an immediate ceasefire", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "ceasefire-call: MATCH" in result.stdout
-    assert "matched because: 'ceasefire' (title), 'urges' (title)" in result.stdout
+    assert "matched because: 'ceasefire' (title), 'urges' (title, same sentence)" in result.stdout
 
 
 def test_explain_unknown_rule_and_missing_input(tmp_path):

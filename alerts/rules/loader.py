@@ -16,7 +16,7 @@ from alerts.rules.model import SEVERITIES, Rule
 from alerts.yamlsource import LinedDict, LinedList, load_documents
 
 RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
-             "examples", "throttle", "updates")
+             "examples", "throttle", "updates", "corroborate")
 LIBRARY_KEYS = ("lists", "import")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
@@ -68,6 +68,11 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
     if not isinstance(enabled, bool):
         pc.problem(doc.line_of("enabled"), f"'enabled' must be true or false, not {enabled!r}")
         enabled = True
+    corroborate = doc.get("corroborate", 1)
+    if isinstance(corroborate, bool) or not isinstance(corroborate, int) or corroborate < 1:
+        pc.problem(doc.line_of("corroborate"), "'corroborate' is how many distinct sources a "
+                                               f"story needs before it alerts, not {corroborate!r}")
+        corroborate = 1
     updates = doc.get("updates", False)
     if not isinstance(updates, bool):
         pc.problem(doc.line_of("updates"), f"'updates' must be true or false, not {updates!r}")
@@ -103,6 +108,7 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         throttle_seconds=throttle[0] if throttle else None,
         throttle_key=throttle[1] if throttle else "rule",
         updates=updates,
+        corroborate=corroborate,
     )
 
 

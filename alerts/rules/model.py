@@ -26,4 +26,5 @@ class Rule:
     examples_no_match: tuple[tuple[str, int], ...] = ()
     throttle_seconds: float | None = None  # at most one alert per key per this period
     throttle_key: str = "rule"
+    corroborate: int = 1  # alert once the story has this many distinct sources
     updates: bool = False  # a story that already alerted sends a threaded follow-up when it changes
