@@ -116,8 +116,9 @@ class Daemon:
             log.warning("pruning old stories failed (%s); it is tried again later", exc)
             return
         if any(counts.values()):
-            log.info("pruned %d stories and %d history records older than %s",
-                     counts["stories"], counts["history"], before.date().isoformat())
+            log.info("pruned %d stories, %d items and %d history records older than %s",
+                     counts["stories"], counts["items"], counts["history"],
+                     before.date().isoformat())
 
     def _job_deadline(self) -> float:
         # A poll is one fetch plus local work; a hung job must not block its feed forever.

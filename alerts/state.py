@@ -518,6 +518,18 @@ class Store:
             counts["history"] = conn.execute(
                 "DELETE FROM history WHERE at < ? AND scope NOT LIKE 'shared:%'",
                 (_ts(before),)).rowcount
+            # Items no feed has shown since the cutoff go with their matches and delivered
+            # notifications; anything still waiting in the outbox keeps its item.
+            old = "SELECT id FROM items WHERE last_seen < ?"
+            conn.execute(f"DELETE FROM outbox WHERE status IN ('sent', 'dead', 'digested') AND "
+                         f"match_id IN (SELECT id FROM matches WHERE item_id IN ({old}))",
+                         (_ts(before),))
+            conn.execute(f"DELETE FROM matches WHERE item_id IN ({old}) AND id NOT IN "
+                         "(SELECT match_id FROM outbox WHERE match_id IS NOT NULL)",
+                         (_ts(before),))
+            counts["items"] = conn.execute(
+                "DELETE FROM items WHERE last_seen < ? AND id NOT IN "
+                "(SELECT item_id FROM matches)", (_ts(before),)).rowcount
         return counts
 
     # -- history of state conditions and throttles ------------------------------------------

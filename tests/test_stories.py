@@ -186,3 +186,25 @@ def test_history_command_lists_stories_with_sources(tmp_path, feed_server, webho
     assert "UN urges ceasefire in Sudan  [2 sources; alerted: ceasefire-call]" in shown.stdout
     assert "One: UN urges ceasefire in Sudan  https://one.org/1" in shown.stdout
     assert "Two: UN urges ceasefire in Sudan  https://two.org/2" in shown.stdout
+
+
+def test_pruning_takes_old_items_but_never_a_queued_alert(tmp_path, feed_server):
+    import sqlite3
+
+    from alerts.models import Feed
+    from tests.feeds import rss, rss_item
+
+    url = feed_server.put("/f.xml", rss(
+        rss_item("UN urges ceasefire in Sudan", guid="1", link="https://x.org/1"),
+        rss_item("Markets rise", guid="2", link="https://x.org/2")))
+    db = tmp_path / "s.db"
+    results = _poll_many(db, [Feed(url, "Wire", 60)], _rules(tmp_path))
+    assert results[0].alerts_queued == 1
+    store = Store(db)
+    counts = store.prune(datetime.now(UTC) + timedelta(days=1))  # everything is "old"
+    with sqlite3.connect(db) as conn:
+        left = conn.execute("SELECT title FROM items").fetchall()
+        pending = conn.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()
+    store.close()
+    assert counts["items"] == 1 and counts["stories"] == 1
+    assert left == [("UN urges ceasefire in Sudan",)] and pending == (1,)
