@@ -146,9 +146,10 @@ def init(directory: str, force: bool) -> None:
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 @click.pass_context
-def status(ctx: click.Context) -> None:
-    """Each feed's last poll and error, and the outbox, as JSON."""
+def status(ctx: click.Context, as_json: bool) -> None:
+    """Each feed's health (last success, last error, next poll) and the outbox."""
     from alerts.state import Store
 
     try:
@@ -159,7 +160,41 @@ def status(ctx: click.Context) -> None:
     except AlertsError as exc:
         _fail(exc)
         return
-    click.echo(json.dumps(data, indent=2, default=str))
+    if as_json:
+        click.echo(json.dumps(data, indent=2, default=str))
+        return
+    polled = {row["url"] for row in data["feeds"]}
+    configured = [f for f in settings.feeds if f.url not in polled]
+    click.echo(f"Feeds ({len(data['feeds']) + len(configured)}):")
+    for row in data["feeds"]:
+        click.echo(_feed_status(row))
+    for feed in configured:
+        click.echo(f"  {feed.name} <{feed.url}>\n    not polled yet")
+    counts = data["outbox"]
+    summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts)) or "empty"
+    click.echo(f"Outbox: {summary}")
+    if counts.get("dead") or counts.get("failed"):
+        click.echo("  see them with `alerts outbox`; requeue with `alerts outbox retry --all`")
+
+
+def _feed_status(row: dict) -> str:
+    """A few readable lines on one feed's health, for `alerts status`."""
+    def when(value: str | None) -> str:
+        return value[:19].replace("T", " ") + " UTC" if value else "never"
+
+    lines = [f"  {row.get('name') or row['url']} <{row['url']}>",
+             f"    last success: {when(row.get('last_success'))}, "
+             f"items seen: {row.get('items_seen', 0)}"]
+    if row.get("disabled_at"):
+        lines.append(f"    DISABLED since {when(row['disabled_at'])}: {row.get('disabled_reason')}")
+        return "\n".join(lines)
+    if row.get("error_kind") == "postponed":
+        lines.append(f"    postponed: {row['last_error']}")
+    elif row.get("last_error"):
+        lines.append(f"    last error ({row.get('error_count', 0)} in a row): {row['last_error']}")
+    if row.get("next_poll_after"):
+        lines.append(f"    next poll after: {when(row['next_poll_after'])}")
+    return "\n".join(lines)
 
 
 @cli.group(invoke_without_command=True)

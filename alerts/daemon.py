@@ -22,12 +22,19 @@ from alerts.pipeline import Poller, describe, utc_now
 from alerts.routing import Composer
 from alerts.rules import RuleSet
 from alerts.state import Store
+from alerts.systemd import ProgressWatch, SystemdNotifier
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE = 5.0  # seconds in-flight polls get to finish after SIGTERM
 RULE_WATCH_INTERVAL = 2.0  # seconds between checks of the rule files for changes
 MAX_JITTER = 300.0
+# The watchdog is fed only while some feed was polled successfully within this many of the
+# longest feed interval (plus a fetch deadline): a daemon whose polling is stuck gets restarted.
+STALL_INTERVALS = 3
+# Polls in which a server answered as it should; a failure or a skipped feed is no progress.
+PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed"})
+STATUS_EVERY = 30.0  # seconds between STATUS= updates when systemd sets no watchdog
 
 
 class Daemon:
@@ -45,6 +52,11 @@ class Daemon:
         self._wake_sender = asyncio.Event()
         self._inflight: set[asyncio.Task] = set()
         self.poller: Poller | None = None
+        self.systemd = SystemdNotifier()
+        longest = max((feed.interval for feed in settings.feeds), default=None)
+        self.progress = ProgressWatch(
+            float("inf") if longest is None
+            else STALL_INTERVALS * longest + settings.fetch.timeout)
 
     def stop(self) -> None:
         self._stop.set()
@@ -83,6 +95,9 @@ class Daemon:
         watcher = asyncio.create_task(self._watch_rules())
         log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
                  len(settings.feeds), len(self.rules), settings.state_path)
+        # The first poll cycle is scheduled: systemd may consider the service started.
+        self.systemd.ready(self._summary())
+        keeper = asyncio.create_task(self._systemd_loop())
         try:
             if self.duration is not None:
                 with contextlib.suppress(TimeoutError):
@@ -91,6 +106,8 @@ class Daemon:
                 await self._stop.wait()
         finally:
             log.info("stopping")
+            self.systemd.stopping()
+            keeper.cancel()
             scheduler.shutdown(wait=False)
             if self._inflight:
                 _, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
@@ -99,7 +116,7 @@ class Daemon:
                 await asyncio.gather(*pending, return_exceptions=True)
             sender.cancel()
             watcher.cancel()
-            await asyncio.gather(sender, watcher, return_exceptions=True)
+            await asyncio.gather(sender, watcher, keeper, return_exceptions=True)
             await fetcher.aclose()
             store.close()
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -136,6 +153,10 @@ class Daemon:
             level = logging.WARNING if result.status == "error" else logging.INFO
             if result.status in ("not-modified", "unchanged"):
                 level = logging.DEBUG
+            if result.status in PROGRESS_STATUSES:
+                self.progress.success()
+            elif result.status in ("backoff", "disabled"):
+                level = logging.DEBUG  # said once when it began; not again at every interval
             log.log(level, "%s", describe(result, feed))
             if result.alerts_queued:
                 self._wake_sender.set()
@@ -149,6 +170,34 @@ class Daemon:
                           feed.name)
         finally:
             self._inflight.discard(task)
+
+    def _summary(self) -> str:
+        """A one-line STATUS= for `systemctl status`."""
+        text = f"{len(self.settings.feeds)} feeds, {len(self.rules)} rules"
+        if self.progress.last_success is None:
+            return f"{text}; no successful poll yet"
+        return f"{text}; last successful poll {self.progress.since_success():.0f} s ago"
+
+    async def _systemd_loop(self) -> None:
+        """WATCHDOG=1 while polling makes progress (else systemd restarts us), and STATUS=."""
+        if not self.systemd.enabled:
+            return
+        watchdog = self.systemd.watchdog
+        period = watchdog / 2 if watchdog else STATUS_EVERY
+        stalled = False
+        while not self._stop.is_set():
+            await asyncio.sleep(period)
+            healthy = self.progress.healthy()
+            if watchdog and healthy:
+                self.systemd.ping()
+            if not healthy and not stalled:
+                log.error("no feed was polled successfully for %.0f s; %s",
+                          self.progress.since_success(),
+                          "the watchdog is no longer fed and systemd will restart the daemon"
+                          if watchdog else "check the network and the feeds' errors with "
+                          "`alerts status`")
+            stalled = not healthy
+            self.systemd.status(self._summary() + ("; polling stalled" if stalled else ""))
 
     async def _sender_loop(self, store: Store, notifier: Notifier) -> None:
         interval = self.settings.notify.interval

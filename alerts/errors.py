@@ -41,8 +41,11 @@ class RuleError(FileProblems):
 class FeedError(AlertsError):
     """A feed could not be fetched or parsed; `kind` groups errors for feed health."""
 
-    def __init__(self, message: str, kind: str = "error"):
+    def __init__(self, message: str, kind: str = "error", *, status: int | None = None,
+                 retry_after: str | None = None):
         self.kind = kind
+        self.status = status  # the HTTP status, when the server answered with an error
+        self.retry_after = retry_after  # its Retry-After header, as sent
         super().__init__(message)
 
 

@@ -201,7 +201,9 @@ class Fetcher:
                            last_modified=response.headers.get("last-modified"))
         if response.status_code >= 400:
             raise FeedError(f"{url} answered HTTP {response.status_code} "
-                            f"{response.reason_phrase}", kind=f"http-{response.status_code}")
+                            f"{response.reason_phrase}", kind=f"http-{response.status_code}",
+                            status=response.status_code,
+                            retry_after=response.headers.get("retry-after"))
         if response.status_code != 200:
             raise FeedError(f"{url} answered HTTP {response.status_code} where a feed was "
                             "expected", kind=f"http-{response.status_code}")

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 FLOOD_MIN_ITEMS = 10
 FLOOD_SHARE = 0.8
+BACKOFF_CAP = 6 * 3600.0  # longest wait between two polls of a failing feed; never forever
 
 
 def utc_now() -> datetime:
@@ -37,8 +38,10 @@ class Poller:
                  max_entries: int = 500,
                  force_backfill: bool = False, clock: Callable[[], datetime] = utc_now,
                  composer: Composer | None = None,
-                 story_window: timedelta = timedelta(hours=48)):
+                 story_window: timedelta = timedelta(hours=48),
+                 backoff_cap: float = BACKOFF_CAP):
         self.store = store
+        self.backoff_cap = backoff_cap
         self.fetcher = fetcher
         self.rules = rules
         self.max_entries = max_entries
@@ -51,10 +54,26 @@ class Poller:
         assert self.fetcher is not None, "polling needs a fetcher"
         state = self.store.feed_state(feed.url)
         result = PollResult(feed.url, "error")
+        health = self.store.feed_health(feed.url)
+        if health.disabled_at is not None:
+            result.status = "disabled"
+            result.error = health.disabled_reason
+            return result
+        # The scheduler jitters each run by up to a tenth of the interval: a poll due a
+        # moment from now is made now rather than a whole interval late.
+        slack = timedelta(seconds=0.2 * feed.interval)
+        if health.next_poll_after is not None and self.clock() < health.next_poll_after - slack:
+            result.status = "backoff"  # no request: the server is given its rest
+            result.error = f"next poll after {health.next_poll_after:%Y-%m-%d %H:%M:%S} UTC"
+            return result
         try:
             fetched = await self.fetcher.fetch(feed.url, state.etag, state.last_modified)
         except FeedError as exc:
-            return self._failed(feed, result, exc)
+            if exc.status == 410:
+                return self._gone(feed, result, exc)
+            if exc.status in (429, 503) and self._postpone(feed, result, exc):
+                return result
+            return self._failed(feed, result, exc, exc.status, failures=state.error_count)
         result.http_status = fetched.status
         if fetched.not_modified or fetched.body is None:
             self.store.record_unchanged(feed.url, feed.name, self.clock(), fetched)
@@ -70,7 +89,7 @@ class Poller:
             parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.final_url,
                                              fetched.content_type)
         except FeedError as exc:
-            return self._failed(feed, result, exc, fetched.status)
+            return self._failed(feed, result, exc, fetched.status, failures=state.error_count)
         entries = list(parsed.entries)[: self.max_entries]
         items = normalise(entries, feed, fetched.final_url)
         alerting = state.initialised or feed.backfill or self.force_backfill
@@ -179,12 +198,50 @@ class Poller:
         if not alerting:
             result.suppressed_backlog = len(new_items)
 
+    def backoff_delay(self, feed: Feed, failures: int) -> float:
+        """Seconds before polling a feed again after its `failures`-th failure in a row: the
+        interval, then twice, four times... up to the cap (never less than the interval)."""
+        delay = feed.interval * 2.0 ** min(max(failures - 1, 0), 32)
+        return max(feed.interval, min(delay, self.backoff_cap))
+
     def _failed(self, feed: Feed, result: PollResult, exc: FeedError,
-                status: int | None = None) -> PollResult:
-        self.store.record_feed_error(feed.url, feed.name, self.clock(), str(exc), exc.kind,
-                                     status)
+                status: int | None = None, *, failures: int = 0) -> PollResult:
+        now = self.clock()
+        until = now + timedelta(seconds=self.backoff_delay(feed, failures + 1))
+        self.store.record_feed_error(feed.url, feed.name, now, str(exc), exc.kind,
+                                     status, next_poll_after=until)
         result.error = str(exc)
         result.status = "error"
+        result.http_status = status
+        return result
+
+    def _postpone(self, feed: Feed, result: PollResult, exc: FeedError) -> bool:
+        """429/503 with a Retry-After: wait as asked, which is not a failure of the feed."""
+        from alerts.notify import parse_retry_after
+
+        now = self.clock()
+        seconds = parse_retry_after(exc.retry_after, now)
+        if seconds is None or exc.status is None:
+            return False  # no usable Retry-After: an ordinary failure, with backoff
+        until = now + timedelta(seconds=min(max(seconds, 0.0), self.backoff_cap))
+        reason = (f"{feed.url} asked to wait (HTTP {exc.status}, Retry-After "
+                  f"{exc.retry_after}); it is polled again after {until:%Y-%m-%d %H:%M:%S} UTC")
+        self.store.record_feed_postponed(feed.url, feed.name, now, exc.status, until, reason)
+        result.status = "postponed"
+        result.http_status = exc.status
+        result.error = reason
+        return True
+
+    def _gone(self, feed: Feed, result: PollResult, exc: FeedError) -> PollResult:
+        """410 Gone: the publisher removed the feed on purpose, so polling it stops."""
+        reason = (f"{feed.url} answered 410 Gone: the publisher removed this feed, so it is no "
+                  "longer polled; remove it from the feeds in alerts.yaml (or replace it with "
+                  "its new address)")
+        self.store.record_feed_disabled(feed.url, feed.name, self.clock(), 410, reason)
+        log.error("%s: %s", feed.name, reason)
+        result.status = "disabled"
+        result.http_status = 410
+        result.error = reason
         return result
 
 
@@ -210,6 +267,10 @@ def describe(result: PollResult, feed: Feed) -> str:
     """One line a person can read about a poll."""
     if result.status == "error":
         return f"{feed.name}: failed: {result.error}"
+    if result.status == "backoff":
+        return f"{feed.name}: skipped after repeated failures; {result.error}"
+    if result.status in ("postponed", "disabled"):
+        return f"{feed.name}: {result.error}"
     if result.status in ("not-modified", "unchanged"):
         return f"{feed.name}: unchanged"
     parts = [f"{result.entries} entries", f"{result.new_items} new"]

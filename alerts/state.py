@@ -223,6 +223,26 @@ def _stories(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0005_feed_health")
+def _feed_health(db: sqlite_utils.Database) -> None:
+    # next_poll_after: backoff or a server's Retry-After; disabled_at: the feed is gone (410).
+    db.executescript("""
+        ALTER TABLE feeds ADD COLUMN next_poll_after TEXT;
+        ALTER TABLE feeds ADD COLUMN disabled_at TEXT;
+        ALTER TABLE feeds ADD COLUMN disabled_reason TEXT;
+    """)
+
+
+@dataclass(frozen=True)
+class FeedHealth:
+    """When a feed may be polled again, and whether it was disabled for good."""
+
+    next_poll_after: datetime | None = None
+    disabled_at: datetime | None = None
+    disabled_reason: str | None = None
+    error_count: int = 0
+
+
 def _ts(moment: datetime | None) -> str | None:
     # Always UTC, so that stored times compare correctly as text.
     return moment.astimezone(UTC).isoformat() if moment is not None else None
@@ -311,14 +331,44 @@ class Store:
         conn.execute("INSERT INTO feeds (url, name) VALUES (?, ?) "
                      "ON CONFLICT (url) DO UPDATE SET name = excluded.name", (url, name))
 
+    def feed_health(self, url: str) -> FeedHealth:
+        row = self.conn.execute(
+            "SELECT next_poll_after, disabled_at, disabled_reason, error_count FROM feeds "
+            "WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return FeedHealth()
+        return FeedHealth(datetime.fromisoformat(row[0]) if row[0] else None,
+                          datetime.fromisoformat(row[1]) if row[1] else None, row[2], row[3])
+
     def record_feed_error(self, url: str, name: str, now: datetime, error: str,
-                          kind: str, status: int | None = None) -> None:
+                          kind: str, status: int | None = None, *,
+                          next_poll_after: datetime | None = None) -> None:
         with self.write() as conn:
             self._touch_feed(conn, url, name)
             conn.execute(
                 "UPDATE feeds SET last_poll = ?, last_status = ?, last_error = ?, "
-                "error_kind = ?, error_count = error_count + 1 WHERE url = ?",
-                (_ts(now), status, error, kind, url))
+                "error_kind = ?, error_count = error_count + 1, next_poll_after = ? "
+                "WHERE url = ?",
+                (_ts(now), status, error, kind, _ts(next_poll_after), url))
+
+    def record_feed_postponed(self, url: str, name: str, now: datetime, status: int,
+                              until: datetime, reason: str) -> None:
+        """A server asked us to come back later (429/503 with Retry-After): no error."""
+        with self.write() as conn:
+            self._touch_feed(conn, url, name)
+            conn.execute(
+                "UPDATE feeds SET last_poll = ?, last_status = ?, last_error = ?, "
+                "error_kind = 'postponed', next_poll_after = ? WHERE url = ?",
+                (_ts(now), status, reason, _ts(until), url))
+
+    def record_feed_disabled(self, url: str, name: str, now: datetime, status: int,
+                             reason: str) -> None:
+        with self.write() as conn:
+            self._touch_feed(conn, url, name)
+            conn.execute(
+                "UPDATE feeds SET last_poll = ?, last_status = ?, last_error = ?, "
+                "error_kind = 'gone', disabled_at = ?, disabled_reason = ? WHERE url = ?",
+                (_ts(now), status, reason, _ts(now), reason, url))
 
     def record_unchanged(self, url: str, name: str, now: datetime, fetched: Fetched) -> None:
         """A 304, or a body byte-identical to the last one: only validators and times change."""

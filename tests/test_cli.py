@@ -96,6 +96,6 @@ def test_status_shows_feeds_and_outbox(tmp_path, feed_server, webhook):
     url = feed_server.put("/f.xml", rss(rss_item("x", guid="1")))
     config = write_config(tmp_path, feeds=[{"url": url}], channels={"hook": webhook.url})
     run_cli("--config", str(config), "poll", "--once")
-    result = run_cli("--config", str(config), "status")
+    result = run_cli("--config", str(config), "status", "--json")
     assert result.returncode == 0
     assert f'"url": "{url}"' in result.stdout and '"items_seen": 1' in result.stdout
