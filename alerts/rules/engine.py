@@ -24,7 +24,15 @@ from alerts.rules.text import TermSet
 def explain(evidence: list[Evidence]) -> str:
     if not evidence:
         return "matched because: the rule's conditions hold"
-    return "matched because: " + ", ".join(str(e) for e in evidence)
+    # The same words found twice (in the title, then in the lead) are said once.
+    said: set[str] = set()
+    parts = []
+    for e in evidence:
+        key = e.found.casefold() if e.quote else str(e)
+        if key not in said:
+            said.add(key)
+            parts.append(str(e))
+    return "matched because: " + ", ".join(parts)
 
 
 def example_item(text: str) -> Item:
