@@ -18,7 +18,7 @@ from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
 from alerts.rules.history import HistoryView
 from alerts.state import QueuedAlert, Store
-from alerts.stories import StoryDesk, publisher
+from alerts.stories import StoryDesk, StoryRef, publisher
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +63,14 @@ class Poller:
         # moment from now is made now rather than a whole interval late.
         slack = timedelta(seconds=0.2 * feed.interval)
         if health.next_poll_after is not None and self.clock() < health.next_poll_after - slack:
-            result.status = "backoff"  # no request: the server is given its rest
+            # No request: a failing server is given its rest, a fresh feed is not asked again.
+            result.status = "backoff" if health.error_kind else "waiting"
             result.error = f"next poll after {health.next_poll_after:%Y-%m-%d %H:%M:%S} UTC"
             return result
         try:
-            fetched = await self.fetcher.fetch(feed.url, state.etag, state.last_modified)
+            # A feed that moved for good (every redirect hop permanent) is fetched where it is.
+            fetched = await self.fetcher.fetch(health.moved_to or feed.url, state.etag,
+                                               state.last_modified)
         except FeedError as exc:
             if exc.status == 410:
                 return self._gone(feed, result, exc)
@@ -78,12 +81,14 @@ class Poller:
         if fetched.not_modified or fetched.body is None:
             self.store.record_unchanged(feed.url, feed.name, self.clock(), fetched)
             result.status = "not-modified"
+            self._keep_fresh(feed, fetched.max_age)
             return result
         body_hash = hashlib.sha256(fetched.body).hexdigest()
         if state.initialised and body_hash == state.body_hash:
             # Servers without validators: identical bytes need no parsing.
             self.store.record_unchanged(feed.url, feed.name, self.clock(), fetched)
             result.status = "unchanged"
+            self._keep_fresh(feed, fetched.max_age)
             return result
         try:
             parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.final_url,
@@ -103,13 +108,19 @@ class Poller:
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
         self.process(feed, items, fetched, body_hash, result, alerting=alerting)
+        self._keep_fresh(feed, fetched.max_age, parsed.get("feed", {}).get("ttl"))
+        if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
+                and self.store.record_moved(feed.url, fetched.final_url)):
+            log.warning("%s: %s moved permanently to %s; it is polled there from now on. "
+                        "Replace the URL in alerts.yaml with the new one.", feed.name,
+                        feed.url, fetched.final_url)
         return result
 
-    def _story(self, feed: Feed, item: Item, match: Match, rule: Rule | None, now: datetime,
-               update: bool, alerted_now: set[tuple[int, str]]) -> tuple[Match, bool]:
-        """Put the item in its story; one alert per (rule, story), after enough sources."""
-        story = self.stories.assign(item, match.rule_id, entity_keys(item), now,
-                                    publisher(feed.url, feed.publisher))
+    def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
+               alerted_now: set[tuple[int, str]]) -> tuple[Match, bool]:
+        """One alert per (rule, story), once the story has enough sources."""
+        if story is None:
+            return match, update
         match = replace(match, story_id=story.id)
         if update or match.suppressed is not None:
             return match, update
@@ -168,12 +179,17 @@ class Poller:
             else:
                 continue
             now = (item.published or self.clock()) if item_time else self.clock()
-            for match in self.rules.match(item, now=now, history=history):
+            matches = self.rules.match(item, now=now, history=history)
+            # One story per item, whichever rules it matched; each rule alerts once in it.
+            story = self.stories.assign(item, [m.rule_id for m in matches], entity_keys(item),
+                                        now, publisher(feed.url, feed.publisher)) \
+                if matches else None
+            for match in matches:
                 rule = self.rules.by_id.get(match.rule_id)
                 update = match.rule_id in already
                 if update and not getattr(rule, "updates", False):
                     continue  # the story already alerted, and the rule wants no follow-ups
-                match, update = self._story(feed, item, match, rule, now, update, alerted_now)
+                match, update = self._story(story, match, rule, update, alerted_now)
                 send = alerting and match.suppressed is None
                 if send and match.story_id is not None:
                     alerted_now.add((match.story_id, match.rule_id))
@@ -214,6 +230,17 @@ class Poller:
         result.status = "error"
         result.http_status = status
         return result
+
+    def _keep_fresh(self, feed: Feed, max_age: float | None, ttl: object = None) -> None:
+        """Cache-Control max-age and RSS <ttl> (minutes) are a lower bound on the interval:
+        the publisher said the feed will not change sooner. Capped like backoff."""
+        try:
+            ttl_seconds = float(str(ttl).strip()) * 60 if ttl is not None else 0.0
+        except ValueError:
+            ttl_seconds = 0.0  # a <ttl> that is no number says nothing
+        lower = min(max(max_age or 0.0, ttl_seconds), self.backoff_cap)
+        if lower > feed.interval:
+            self.store.set_next_poll(feed.url, self.clock() + timedelta(seconds=lower))
 
     def _postpone(self, feed: Feed, result: PollResult, exc: FeedError) -> bool:
         """429/503 with a Retry-After: wait as asked, which is not a failure of the feed."""
@@ -269,6 +296,8 @@ def describe(result: PollResult, feed: Feed) -> str:
         return f"{feed.name}: failed: {result.error}"
     if result.status == "backoff":
         return f"{feed.name}: skipped after repeated failures; {result.error}"
+    if result.status == "waiting":
+        return f"{feed.name}: skipped, the server said it stays fresh; {result.error}"
     if result.status in ("postponed", "disabled"):
         return f"{feed.name}: {result.error}"
     if result.status in ("not-modified", "unchanged"):

@@ -47,8 +47,11 @@ def clean(text: Any, *, newlines: bool = False) -> str:
     """Text without control, format or private-use characters; newlines kept on request."""
     if text is None:
         return ""
+    text = str(text)
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without a look at every character
     out = []
-    for ch in str(text):
+    for ch in text:
         if ch == "\n" and newlines:
             out.append(ch)
         elif ch in "\t\r\n":

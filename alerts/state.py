@@ -233,6 +233,17 @@ def _feed_health(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0006_feed_alerts")
+def _feed_alerts(db: sqlite_utils.Database) -> None:
+    # When the operator was told a feed is failing / stale (NULL once told it recovered), so
+    # each is said once; moved_to: where every hop of a redirect said the feed now lives.
+    db.executescript("""
+        ALTER TABLE feeds ADD COLUMN health_alerted_at TEXT;
+        ALTER TABLE feeds ADD COLUMN stale_alerted_at TEXT;
+        ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
@@ -241,6 +252,8 @@ class FeedHealth:
     disabled_at: datetime | None = None
     disabled_reason: str | None = None
     error_count: int = 0
+    moved_to: str | None = None  # poll this address instead of the configured one
+    error_kind: str | None = None  # of the last poll; None after a success
 
 
 def _ts(moment: datetime | None) -> str | None:
@@ -333,12 +346,55 @@ class Store:
 
     def feed_health(self, url: str) -> FeedHealth:
         row = self.conn.execute(
-            "SELECT next_poll_after, disabled_at, disabled_reason, error_count FROM feeds "
-            "WHERE url = ?", (url,)).fetchone()
+            "SELECT next_poll_after, disabled_at, disabled_reason, error_count, moved_to, "
+            "error_kind FROM feeds WHERE url = ?", (url,)).fetchone()
         if row is None:
             return FeedHealth()
         return FeedHealth(datetime.fromisoformat(row[0]) if row[0] else None,
-                          datetime.fromisoformat(row[1]) if row[1] else None, row[2], row[3])
+                          datetime.fromisoformat(row[1]) if row[1] else None, row[2], row[3],
+                          row[4], row[5])
+
+    def set_next_poll(self, url: str, until: datetime) -> None:
+        """The server said its feed stays fresh until then (max-age, <ttl>)."""
+        with self.write() as conn:
+            conn.execute("UPDATE feeds SET next_poll_after = ? WHERE url = ?", (_ts(until), url))
+
+    def feed_row(self, url: str) -> dict | None:
+        """Every stored column of one feed, for the health checks."""
+        cur = self.conn.execute("SELECT * FROM feeds WHERE url = ?", (url,))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([c[0] for c in cur.description], row, strict=True))
+
+    def record_moved(self, url: str, moved_to: str) -> bool:
+        """The feed now lives at `moved_to`. True when that is news (to be said once)."""
+        with self.write() as conn:
+            cur = conn.execute("UPDATE feeds SET moved_to = ? WHERE url = ? "
+                               "AND moved_to IS NOT ?", (moved_to, url, moved_to))
+            return cur.rowcount > 0
+
+    def item_arrivals(self, feed_url: str, limit: int = 200) -> list[datetime]:
+        """When the feed's most recent items were first seen, oldest first."""
+        rows = self.conn.execute("SELECT first_seen FROM items WHERE feed_url = ? "
+                                 "ORDER BY id DESC LIMIT ?", (feed_url, limit)).fetchall()
+        return sorted(datetime.fromisoformat(r[0]) for r in rows)
+
+    def flag_feed_alert(self, url: str, column: str, at: datetime | None,
+                        messages: Iterable[Outgoing], now: datetime) -> bool:
+        """Set (or clear, with `at` None) a feed's health/stale flag and queue its notice in
+        one transaction, only if the flag changes: each notice is queued once."""
+        if column not in ("health_alerted_at", "stale_alerted_at"):
+            raise ValueError(column)
+        test = "IS NULL" if at is not None else "IS NOT NULL"
+        with self.write() as conn:
+            cur = conn.execute(f"UPDATE feeds SET {column} = ? WHERE url = ? AND {column} {test}",
+                               (_ts(at), url))
+            if not cur.rowcount:
+                return False
+            for message in messages:
+                self._queue(conn, message, now)
+        return True
 
     def record_feed_error(self, url: str, name: str, now: datetime, error: str,
                           kind: str, status: int | None = None, *,
@@ -497,7 +553,8 @@ class Store:
         return [(StoryRef(sid, title, "words"), tuple(int(v) for v in sig.split(",")))
                 for sid, title, sig in rows.fetchall()]
 
-    def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *, rule_id: str,
+    def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *,
+                     rule_ids: list[str],
                      entity_keys: list[str], link: str | None, text: str,
                      sig: tuple[int, ...] | None, band_keys: list[str],
                      publisher: str) -> StoryRef:
@@ -512,13 +569,14 @@ class Store:
             else:
                 conn.execute("UPDATE stories SET last_at = max(last_at, ?) WHERE id = ?",
                              (_ts(at), story.id))
-            conn.execute(
+            conn.executemany(
                 "INSERT OR IGNORE INTO story_members (story_id, feed_url, item_key, rule_id, "
                 "publisher, title, link, joined_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (story.id, item.feed_url, item.key, rule_id, publisher, item.title, item.link,
-                 story.joined_by, _ts(at)))
+                [(story.id, item.feed_url, item.key, rule_id, publisher, item.title, item.link,
+                  story.joined_by, _ts(at)) for rule_id in rule_ids])
             keys = [("text", text)] + ([("link", link)] if link else [])
-            keys += [("entities", f"{rule_id}\x1f{key}") for key in entity_keys]
+            keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
+                     for key in entity_keys]
             keys += [("band", band) for band in band_keys]
             conn.executemany(
                 "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "

@@ -30,6 +30,7 @@ ROWS = PERMUTATIONS // BANDS
 # most of their word pairs: only longer texts, and close ones, join by wording alone.
 SIMILAR = 0.7
 MIN_SHINGLES = 8
+MAX_SHINGLES = 64  # bounds the cost of a signature for long summaries
 _PRIME = (1 << 61) - 1
 _WORD = re.compile(r"[^\W_]+")
 
@@ -59,6 +60,9 @@ def signature(text: str) -> tuple[int, ...] | None:
     values = shingles(text)
     if len(values) < MIN_SHINGLES:
         return None  # too short to compare by words
+    if len(values) > MAX_SHINGLES:
+        # The lowest hashes stand for a long text: the same sample for two copies of it.
+        values = set(sorted(values)[:MAX_SHINGLES])
     return tuple(min((a * v + b) % _PRIME for v in values) for a, b in _COEFFICIENTS)
 
 
@@ -110,7 +114,7 @@ class StoryStore(Protocol):
     def stories_by_bands(self, bands: list[str], since: datetime
                          ) -> list[tuple[StoryRef, tuple[int, ...]]]: ...
     def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *,
-                     rule_id: str, entity_keys: list[str], link: str | None, text: str,
+                     rule_ids: list[str], entity_keys: list[str], link: str | None, text: str,
                      sig: tuple[int, ...] | None, band_keys: list[str],
                      publisher: str) -> StoryRef: ...
 
@@ -122,10 +126,13 @@ class StoryDesk:
         self.store = store
         self.window = window
 
-    def assign(self, item: Item, rule_id: str, entity_keys: list[str] | str | None,
-               at: datetime, publisher_name: str) -> StoryRef:
+    def assign(self, item: Item, rule_ids: list[str] | str,
+               entity_keys: list[str] | str | None, at: datetime,
+               publisher_name: str) -> StoryRef:
         """`entity_keys`: who the report is about (pairs of people, else pairs of countries);
         any one shared with a story of the same rule in the window joins it."""
+        if isinstance(rule_ids, str):
+            rule_ids = [rule_ids]
         if isinstance(entity_keys, str):
             entity_keys = [entity_keys]
         entity_keys = entity_keys or []
@@ -136,16 +143,17 @@ class StoryDesk:
         band_keys = bands(sig) if sig else []
         found = (link and self.store.story_by_link(link, since)) or \
             self.store.story_by_text(text, since)
-        for key in entity_keys:
-            if found:
-                break
-            found = self.store.story_by_entities(rule_id, key, since)
+        for rule_id in rule_ids:
+            for key in entity_keys:
+                if found:
+                    break
+                found = self.store.story_by_entities(rule_id, key, since)
         if not found and sig:
             scored = [(similarity(sig, other), ref) for ref, other in
                       self.store.stories_by_bands(band_keys, since)]
             best = max(scored, key=lambda pair: pair[0], default=None)
             if best and best[0] >= SIMILAR:
                 found = StoryRef(best[1].id, best[1].title, "words")
-        return self.store.add_to_story(found or None, item, at, rule_id=rule_id,
+        return self.store.add_to_story(found or None, item, at, rule_ids=rule_ids,
                                        entity_keys=entity_keys, link=link, text=text, sig=sig,
                                        band_keys=band_keys, publisher=publisher_name)
