@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import sys
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -154,8 +155,13 @@ def status(ctx: click.Context, as_json: bool) -> None:
 
     try:
         settings = load_settings(find_config(ctx.obj["config"]))
+        from alerts.health import stale
+
         store = Store(settings.state_path)
         data = {"feeds": store.feeds_overview(), "outbox": store.outbox_counts()}
+        now = datetime.now(UTC)
+        for row in data["feeds"]:
+            row["stale"] = stale(store, row, now)  # polled fine, but its publishing stopped
         store.close()
     except AlertsError as exc:
         _fail(exc)
@@ -194,6 +200,12 @@ def _feed_status(row: dict) -> str:
         lines.append(f"    last error ({row.get('error_count', 0)} in a row): {row['last_error']}")
     if row.get("next_poll_after"):
         lines.append(f"    next poll after: {when(row['next_poll_after'])}")
+    if row.get("stale"):
+        lines.append("    stale: no new item for much longer than usual; check that the feed "
+                     "has not moved")
+    if row.get("moved_to"):
+        lines.append(f"    moved permanently to {row['moved_to']}; replace the URL in "
+                     "alerts.yaml")
     return "\n".join(lines)
 
 

@@ -62,6 +62,11 @@ _SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {"window": _duration, "retention": _duration},
         },
+        "health": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"failures": {"type": "integer", "minimum": 1}, "silence": _duration},
+        },
         "notify": {
             "type": "object",
             "additionalProperties": False,
@@ -156,6 +161,12 @@ class StorySettings:
 
 
 @dataclass(frozen=True)
+class HealthSettings:
+    failures: int = 5  # failed polls in a row before the operator is told about a feed
+    silence: float = 24 * 3600.0  # ...or this long without a successful poll
+
+
+@dataclass(frozen=True)
 class Settings:
     path: Path | None
     state_path: Path
@@ -167,6 +178,7 @@ class Settings:
     notify: NotifySettings = NotifySettings()
     routes: tuple[Route, ...] = ()  # channels by severity and rule tags
     stories: StorySettings = StorySettings()
+    health: HealthSettings = HealthSettings()
 
 
 def parse_duration(value: Any) -> float | None:
@@ -433,6 +445,11 @@ def load_settings(path: str | Path) -> Settings:
         window=duration(stories_raw, "window", StorySettings.window, ("stories",)),
         retention=duration(stories_raw, "retention", StorySettings.retention, ("stories",)),
     )
+    health_raw = data.get("health", {})
+    health = HealthSettings(
+        failures=int(health_raw.get("failures", HealthSettings.failures)),
+        silence=duration(health_raw, "silence", HealthSettings.silence, ("health",)),
+    )
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -446,6 +463,7 @@ def load_settings(path: str | Path) -> Settings:
         notify=notify,
         routes=routes,
         stories=stories,
+        health=health,
     )
 
 

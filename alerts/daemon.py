@@ -16,6 +16,7 @@ from alerts.config import Settings
 from alerts.deliver import deliver_due
 from alerts.errors import AlertsError
 from alerts.fetch import Fetcher
+from alerts.health import HealthWatch
 from alerts.models import Feed
 from alerts.notify import Notifier
 from alerts.pipeline import Poller, describe, utc_now
@@ -33,7 +34,7 @@ MAX_JITTER = 300.0
 # longest feed interval (plus a fetch deadline): a daemon whose polling is stuck gets restarted.
 STALL_INTERVALS = 3
 # Polls in which a server answered as it should; a failure or a skipped feed is no progress.
-PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed"})
+PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed", "waiting"})
 STATUS_EVERY = 30.0  # seconds between STATUS= updates when systemd sets no watchdog
 
 
@@ -52,6 +53,7 @@ class Daemon:
         self._wake_sender = asyncio.Event()
         self._inflight: set[asyncio.Task] = set()
         self.poller: Poller | None = None
+        self.health: HealthWatch | None = None
         self.systemd = SystemdNotifier()
         longest = max((feed.interval for feed in settings.feeds), default=None)
         self.progress = ProgressWatch(
@@ -70,6 +72,7 @@ class Daemon:
                              force_backfill=self.force_backfill, clock=self.clock,
                              composer=Composer.from_settings(settings),
                              story_window=timedelta(seconds=settings.stories.window))
+        self.health = HealthWatch(store, settings, self.clock)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self.stop)
@@ -151,14 +154,16 @@ class Daemon:
             async with asyncio.timeout(self._job_deadline()):
                 result = await self.poller.poll(feed)
             level = logging.WARNING if result.status == "error" else logging.INFO
-            if result.status in ("not-modified", "unchanged"):
+            if result.status in ("not-modified", "unchanged", "waiting"):
                 level = logging.DEBUG
             if result.status in PROGRESS_STATUSES:
                 self.progress.success()
             elif result.status in ("backoff", "disabled"):
                 level = logging.DEBUG  # said once when it began; not again at every interval
             log.log(level, "%s", describe(result, feed))
-            if result.alerts_queued:
+            # After every run, skipped ones included: that is how silence gets noticed.
+            notices = self.health.check(feed) if self.health is not None else 0
+            if result.alerts_queued or notices:
                 self._wake_sender.set()
         except TimeoutError:
             log.warning("%s: the poll took longer than %.0f s and was abandoned; it will run "
@@ -263,6 +268,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     poller = Poller(store, fetcher, rules, max_entries=settings.fetch.max_entries,
                     force_backfill=force_backfill, composer=Composer.from_settings(settings),
                     story_window=timedelta(seconds=settings.stories.window))
+    health = HealthWatch(store, settings)
     limit = asyncio.Semaphore(concurrency)
     failures = 0
 
@@ -275,6 +281,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
                 failures += 1
                 report(f"{feed.name}: failed: {exc}")
                 return
+            health.check(feed)  # `poll --once` from a timer tells the operator too
         if result.status == "error":
             failures += 1
         report(describe(result, feed))

@@ -4,6 +4,8 @@ followed by hand so that every hop goes through the address guard (alerts.netgua
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import re
 import zlib
 from collections.abc import Iterator
 
@@ -175,6 +177,7 @@ class Fetcher:
 
     async def _get(self, url: str, headers: dict[str, str]) -> Fetched:
         current = httpx.URL(url)
+        statuses: list[int] = []  # of the redirect hops, to tell a move from a detour
         for _hop in range(MAX_REDIRECTS + 1):
             if current.scheme not in ("http", "https"):
                 raise FeedError(f"{url} leads to {current}, which is not an http or https "
@@ -185,9 +188,13 @@ class Fetcher:
             try:
                 location = response.headers.get("location")
                 if response.is_redirect and location:
+                    statuses.append(response.status_code)
                     current = current.join(location)
                     continue
-                return await self._read(url, response)
+                fetched = await self._read(url, response)
+                if statuses and all(s in (301, 308) for s in statuses):
+                    fetched = dataclasses.replace(fetched, permanent_redirect=True)
+                return fetched
             finally:
                 await response.aclose()
         raise FeedError(f"{url} redirects more than {MAX_REDIRECTS} times; check the feed "
@@ -198,7 +205,8 @@ class Fetcher:
         if response.status_code == 304:
             return Fetched(url, final_url, 304, None,
                            etag=response.headers.get("etag"),
-                           last_modified=response.headers.get("last-modified"))
+                           last_modified=response.headers.get("last-modified"),
+                           max_age=max_age(response.headers.get("cache-control")))
         if response.status_code >= 400:
             raise FeedError(f"{url} answered HTTP {response.status_code} "
                             f"{response.reason_phrase}", kind=f"http-{response.status_code}",
@@ -237,4 +245,11 @@ class Fetcher:
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
             content_type=response.headers.get("content-type"),
+            max_age=max_age(response.headers.get("cache-control")),
         )
+
+
+def max_age(cache_control: str | None) -> float | None:
+    """Seconds from `Cache-Control: max-age=N`; None when absent or unreadable."""
+    found = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d{1,9})", cache_control or "", re.I)
+    return float(found.group(1)) if found else None

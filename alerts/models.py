@@ -43,6 +43,9 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     content_type: str | None = None
+    # Reached through redirects that were all permanent (301/308): the feed has moved.
+    permanent_redirect: bool = False
+    max_age: float | None = None  # Cache-Control max-age, seconds: no point asking sooner
 
     @property
     def not_modified(self) -> bool:
