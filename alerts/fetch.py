@@ -8,6 +8,7 @@ import dataclasses
 import re
 import zlib
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -24,6 +25,7 @@ ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,
 # Only what _Inflater decodes; httpx would also offer br/zstd when those packages are present.
 ACCEPT_ENCODING = "gzip, deflate"
 MAX_REDIRECTS = 5
+PER_HOST_REQUESTS = 2  # at once, whatever the number of feeds on one host
 INFLATE_PIECE = 64 * 1024  # largest piece one decompress call may produce
 
 
@@ -117,6 +119,8 @@ class Fetcher:
     def __init__(self, settings: FetchSettings):
         self.settings = settings
         self.policy = AddressPolicy(settings.allow_networks)
+        # A few requests at a time per host: polite, and faster than a crowd on one origin.
+        self._per_host: dict[str, asyncio.Semaphore] = {}
         limits = httpx.Limits(max_connections=32, max_keepalive_connections=8)
         # As httpx's own: certifi, or SSL_CERT_FILE / SSL_CERT_DIR when set.
         ssl_context = httpx.create_ssl_context()
@@ -157,7 +161,12 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         try:
-            async with asyncio.timeout(self.settings.timeout):
+            host = (urlsplit(url).hostname or url).lower()
+        except ValueError:
+            host = url
+        gate = self._per_host.setdefault(host, asyncio.Semaphore(PER_HOST_REQUESTS))
+        try:
+            async with gate, asyncio.timeout(self.settings.timeout):
                 return await self._get(url, headers)
         except TimeoutError:
             raise FeedError(

@@ -79,3 +79,46 @@ def test_total_deadline_cuts_off_a_dripping_server(feed_server):
         fetch(url, FetchSettings(allow_networks=LOOPBACK, timeout=1.0))
     assert info.value.kind == "timeout"
     assert time.monotonic() - started < 10  # a bound on the test, not a performance claim
+
+
+def test_at_most_two_requests_at_once_per_host():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    state = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            with lock:
+                state["now"] += 1
+                state["most"] = max(state["most"], state["now"])
+            time.sleep(0.3)
+            body = rss().encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            with lock:
+                state["now"] -= 1
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    async def go():
+        fetcher = Fetcher(FetchSettings(timeout=10, allow_networks=("127.0.0.0/8",)))
+        try:
+            return await asyncio.gather(*(fetcher.fetch(f"{base}/f{n}.xml") for n in range(6)))
+        finally:
+            await fetcher.aclose()
+    try:
+        results = asyncio.run(go())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [r.status for r in results] == [200] * 6
+    assert state["most"] == 2
