@@ -280,6 +280,14 @@ class ContactCondition(Condition):
 
 # -- leaves on history -------------------------------------------------------------------
 
+def _record(ctx: MatchContext, scope: str, keys: list[tuple[str, str]]) -> None:
+    """Remember this item under every key (held until the poll's transaction writes it)."""
+    if ctx.record and ctx.history is not None:
+        for key, _ in keys:
+            ctx.history.add(HistoryEntry(scope, key, ctx.now, ctx.item.feed_url,
+                                         ctx.item.title))
+
+
 def _scope(ctx: MatchContext, shared: str | None) -> str:
     return f"shared:{shared}" if shared else f"rule:{ctx.rule_id}"
 
@@ -322,10 +330,7 @@ class GapCondition(Condition):
             if gap > self.days and result is None:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(f"{note} <= {self.days}" if gap <= self.days else note)
-        if ctx.record and ctx.history is not None:
-            for key, _ in keys:
-                ctx.history.add(HistoryEntry(scope, key, ctx.now, ctx.item.feed_url,
-                                             ctx.item.title))
+        _record(ctx, scope, keys)
         return result, "; ".join(notes)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
@@ -365,10 +370,7 @@ class CountCondition(Condition):
             notes.append(note)
             if items >= self.at_least and feeds >= self.feeds and result is None:
                 result = [Evidence(note, quote=False)]
-        if ctx.record and ctx.history is not None:
-            for key, _ in keys:
-                ctx.history.add(HistoryEntry(scope, key, ctx.now, ctx.item.feed_url,
-                                             ctx.item.title))
+        _record(ctx, scope, keys)
         return result, "; ".join(notes)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:

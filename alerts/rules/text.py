@@ -128,40 +128,27 @@ class TermSet:
 
     def first_hit(self, hits: dict[str, int], text: FieldText) -> tuple[int, int] | None:
         """first(), from the offsets one automaton pass found for every term of every rule."""
-        best_offset = -1
-        best_length = 0
+        found = []
         for term in self.terms:
             offset = hits.get(term.lookup, -1)
-            if offset == -1:
-                continue
-            if term._pattern is not None:  # the anchor is there; is the phrase?
+            if offset != -1 and term._pattern is not None:  # the anchor is there; the phrase?
                 offset = next(term.offsets(text), -1)
-                if offset == -1:
-                    continue
-            if best_offset == -1 or offset < best_offset or (
-                    offset == best_offset and term.length > best_length):
-                best_offset, best_length = offset, term.length
-        if best_offset == -1:
-            return None
-        first = text.word_index(best_offset + 1)
-        return first, first + best_length - 1
+            found.append((offset, term.length))
+        return _leftmost(found, text)
 
     def first(self, text: FieldText) -> tuple[int, int] | None:
         """The leftmost occurrence, the longest term winning a tie."""
         tokens = text.tokens
-        best_offset = -1
-        best_length = 0
-        for term in self.terms:
-            if term._pattern is None:
-                offset = tokens.find(term._key)
-            else:
-                offset = next(term.offsets(text), -1)
-            if offset == -1:
-                continue
-            if best_offset == -1 or offset < best_offset or (
-                    offset == best_offset and term.length > best_length):
-                best_offset, best_length = offset, term.length
-        if best_offset == -1:
-            return None
-        first = text.word_index(best_offset + 1)
-        return first, first + best_length - 1
+        found = [(tokens.find(term._key) if term._pattern is None
+                  else next(term.offsets(text), -1), term.length) for term in self.terms]
+        return _leftmost(found, text)
+
+
+def _leftmost(found: list[tuple[int, int]], text: FieldText) -> tuple[int, int] | None:
+    """(first word, last word) of the leftmost (offset, length) found, longest on a tie."""
+    present = [(offset, -length) for offset, length in found if offset != -1]
+    if not present:
+        return None
+    offset, negative_length = min(present)
+    first = text.word_index(offset + 1)
+    return first, first - negative_length - 1
