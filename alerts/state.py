@@ -29,9 +29,17 @@ _IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
 migrations = Migrations("alerts")
 
 
+def _script(db: sqlite_utils.Database, script: str) -> None:
+    """A migration's statements one by one: executescript() would commit the migration's
+    transaction half-way, and a failure would leave the schema half changed."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 @migrations(name="0001_initial")
 def _initial(db: sqlite_utils.Database) -> None:
-    db.executescript("""
+    _script(db, """
         CREATE TABLE feeds (
             url TEXT PRIMARY KEY,
             name TEXT,
@@ -94,7 +102,7 @@ def _initial(db: sqlite_utils.Database) -> None:
 
 @migrations(name="0002_history")
 def _history(db: sqlite_utils.Database) -> None:
-    db.executescript("""
+    _script(db, """
         CREATE TABLE history (
             id INTEGER PRIMARY KEY,
             scope TEXT NOT NULL,
@@ -111,8 +119,7 @@ def _history(db: sqlite_utils.Database) -> None:
 @migrations(name="0003_notify")
 def _notify(db: sqlite_utils.Database) -> None:
     # The outbox now also holds digests, follow-ups and operator notices (no match of their
-    # own), so it is rebuilt without the old UNIQUE (match_id, channel). Statement by
-    # statement: executescript() would commit the migration's transaction half-way.
+    # own), so it is rebuilt without the old UNIQUE (match_id, channel).
     for sql in (
         """CREATE TABLE outbox_v3 (
             id INTEGER PRIMARY KEY,
@@ -187,7 +194,7 @@ def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoin
 
 @migrations(name="0004_stories")
 def _stories(db: sqlite_utils.Database) -> None:
-    db.executescript("""
+    _script(db, """
         CREATE TABLE stories (
             id INTEGER PRIMARY KEY,
             title TEXT NOT NULL,
@@ -226,7 +233,7 @@ def _stories(db: sqlite_utils.Database) -> None:
 @migrations(name="0005_feed_health")
 def _feed_health(db: sqlite_utils.Database) -> None:
     # next_poll_after: backoff or a server's Retry-After; disabled_at: the feed is gone (410).
-    db.executescript("""
+    _script(db, """
         ALTER TABLE feeds ADD COLUMN next_poll_after TEXT;
         ALTER TABLE feeds ADD COLUMN disabled_at TEXT;
         ALTER TABLE feeds ADD COLUMN disabled_reason TEXT;
@@ -237,7 +244,7 @@ def _feed_health(db: sqlite_utils.Database) -> None:
 def _feed_alerts(db: sqlite_utils.Database) -> None:
     # When the operator was told a feed is failing / stale (NULL once told it recovered), so
     # each is said once; moved_to: where every hop of a redirect said the feed now lives.
-    db.executescript("""
+    _script(db, """
         ALTER TABLE feeds ADD COLUMN health_alerted_at TEXT;
         ALTER TABLE feeds ADD COLUMN stale_alerted_at TEXT;
         ALTER TABLE feeds ADD COLUMN moved_to TEXT;

@@ -292,13 +292,28 @@ def _scope(ctx: MatchContext, shared: str | None) -> str:
     return f"shared:{shared}" if shared else f"rule:{ctx.rule_id}"
 
 
+class _HistoryCondition(Condition):
+    """A condition on stored history: its check says what it found either way."""
+
+    stateful = True
+
+    def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
+        raise NotImplementedError
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        return self._check(ctx)[0]
+
+    def trace(self, ctx: MatchContext) -> Trace:
+        evidence, notes = self._check(ctx)
+        return Trace(self.label(), evidence is not None, notes)
+
+
 @dataclass
-class GapCondition(Condition):
+class GapCondition(_HistoryCondition):
     days: int
     key: str
     shared: str | None
     stated: bool = False  # also believe the report: "first call since September 2022"
-    stateful = True
 
     def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
         keys = ctx.keys(self.key)
@@ -333,25 +348,18 @@ class GapCondition(Condition):
         _record(ctx, scope, keys)
         return result, "; ".join(notes)
 
-    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
-        return self._check(ctx)[0]
-
-    def trace(self, ctx: MatchContext) -> Trace:
-        evidence, notes = self._check(ctx)
-        return Trace(self.label(), evidence is not None, notes)
 
     def label(self) -> str:
         return f"gap of more than {self.days} days per {self.key}"
 
 
 @dataclass
-class CountCondition(Condition):
+class CountCondition(_HistoryCondition):
     at_least: int
     feeds: int
     within: timedelta
     key: str
     shared: str | None
-    stateful = True
 
     def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
         keys = ctx.keys(self.key)
@@ -373,12 +381,6 @@ class CountCondition(Condition):
         _record(ctx, scope, keys)
         return result, "; ".join(notes)
 
-    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
-        return self._check(ctx)[0]
-
-    def trace(self, ctx: MatchContext) -> Trace:
-        evidence, notes = self._check(ctx)
-        return Trace(self.label(), evidence is not None, notes)
 
     def label(self) -> str:
         return (f"at least {self.at_least} items from {self.feeds} feeds within "
