@@ -9,9 +9,9 @@ import signal
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from alerts.clock import SteadyScheduler
 from alerts.config import Settings
 from alerts.deliver import deliver_due
 from alerts.errors import AlertsError
@@ -78,8 +78,8 @@ class Daemon:
             loop.add_signal_handler(sig, self.stop)
         loop.add_signal_handler(signal.SIGHUP, self._reload)
 
-        scheduler = AsyncIOScheduler(
-            timezone=UTC,
+        scheduler = SteadyScheduler(
+            timezone=UTC, on_step=lambda step: self._clock_stepped(store, step),
             # Late runs must not be dropped silently (the default grace is 1 s), and a backlog
             # of missed runs collapses into one.
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
@@ -126,6 +126,18 @@ class Daemon:
                 loop.remove_signal_handler(sig)
         log.info("stopped cleanly")
         return 0
+
+    def _clock_stepped(self, store: Store, step: float) -> None:
+        """Backoffs, Retry-Afters and alert retries keep the wait they had left."""
+        try:
+            moved = store.shift_deadlines(step)
+        except AlertsError as exc:
+            log.warning("after the clock step, stored retry times could not be moved (%s); "
+                        "feeds in backoff may wait longer or shorter than planned", exc)
+            return
+        if moved:
+            log.info("moved %d stored retry times with the clock", moved)
+        self._wake_sender.set()
 
     async def _prune(self, store: Store) -> None:
         """Stories and rule history older than the retention window are forgotten."""

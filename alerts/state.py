@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -791,6 +791,24 @@ class Store:
                          "VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
                          "paused_until = excluded.paused_until, reason = excluded.reason",
                          (channel, _ts(until), reason))
+
+    def shift_deadlines(self, seconds: float) -> int:
+        """Move every stored wait (a feed's backoff or Retry-After, an alert's next attempt, a
+        channel's pause) by a wall-clock step, so each keeps the time it had left. Returns
+        how many were moved."""
+        step = timedelta(seconds=seconds)
+        targets = (("feeds", "url", "next_poll_after", "next_poll_after IS NOT NULL"),
+                   ("outbox", "id", "next_attempt", "status = 'pending'"),
+                   ("channel_state", "channel", "paused_until", "paused_until IS NOT NULL"))
+        moved = 0
+        with self.write() as conn:
+            for table, key, column, where in targets:
+                rows = conn.execute(f"SELECT {key}, {column} FROM {table} WHERE {where}")
+                changes = [(_ts(datetime.fromisoformat(value) + step), row_key)
+                           for row_key, value in rows.fetchall()]
+                conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", changes)
+                moved += len(changes)
+        return moved
 
     def channel_pauses(self, now: datetime) -> dict[str, datetime]:
         rows = self.conn.execute("SELECT channel, paused_until FROM channel_state "
