@@ -21,6 +21,8 @@ CONFIG_ENV = "ALERTS_CONFIG"
 DEFAULT_CONFIG_NAME = "alerts.yaml"
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+# host:port with a port from 1 to 65535; an IPv6 host in brackets.
+_LISTEN = re.compile(r"^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]*):([1-9][0-9]{0,4})$")
 _DURATION_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)?\s*$", re.IGNORECASE)
 _SIZE_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
@@ -66,6 +68,11 @@ _SCHEMA: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
             "properties": {"failures": {"type": "integer", "minimum": 1}, "silence": _duration},
+        },
+        "metrics": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"listen": {"type": "string", "minLength": 1}},
         },
         "notify": {
             "type": "object",
@@ -167,6 +174,11 @@ class HealthSettings:
 
 
 @dataclass(frozen=True)
+class MetricsSettings:
+    listen: str | None = None  # host:port of the Prometheus exporter; None serves nothing
+
+
+@dataclass(frozen=True)
 class Settings:
     path: Path | None
     state_path: Path
@@ -179,6 +191,12 @@ class Settings:
     routes: tuple[Route, ...] = ()  # channels by severity and rule tags
     stories: StorySettings = StorySettings()
     health: HealthSettings = HealthSettings()
+    metrics: MetricsSettings = MetricsSettings()
+
+
+def _valid_listen(value: str) -> bool:
+    match = _LISTEN.match(value)
+    return match is not None and int(match.group(2)) <= 65535
 
 
 def parse_duration(value: Any) -> float | None:
@@ -450,6 +468,11 @@ def load_settings(path: str | Path) -> Settings:
         failures=int(health_raw.get("failures", HealthSettings.failures)),
         silence=duration(health_raw, "silence", HealthSettings.silence, ("health",)),
     )
+    listen = (data.get("metrics") or {}).get("listen")
+    if isinstance(listen, str) and not _valid_listen(listen):
+        problems.append(Problem(file, line_at(raw, ("metrics", "listen")),
+                                f"metrics.listen {listen!r} is not an address to listen on; "
+                                "write host:port, e.g. 127.0.0.1:9464 (or [::1]:9464)"))
     if problems:
         raise ConfigError(problems)
     return Settings(
@@ -464,6 +487,7 @@ def load_settings(path: str | Path) -> Settings:
         routes=routes,
         stories=stories,
         health=health,
+        metrics=MetricsSettings(listen=listen),
     )
 
 

@@ -6,8 +6,10 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -24,6 +26,9 @@ from alerts.routing import Composer
 from alerts.rules import RuleSet
 from alerts.state import Store
 from alerts.systemd import ProgressWatch, SystemdNotifier
+
+if TYPE_CHECKING:
+    from alerts.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,7 @@ class Daemon:
         self._wake_sender = asyncio.Event()
         self._inflight: set[asyncio.Task] = set()
         self.poller: Poller | None = None
+        self.metrics: Metrics | None = None
         self.health: HealthWatch | None = None
         self.systemd = SystemdNotifier()
         longest = max((feed.interval for feed in settings.feeds), default=None)
@@ -73,6 +79,13 @@ class Daemon:
                              composer=Composer.from_settings(settings),
                              story_window=timedelta(seconds=settings.stories.window))
         self.health = HealthWatch(store, settings, self.clock)
+        if settings.metrics.listen:
+            from alerts.metrics import Metrics
+
+            self.metrics = Metrics()
+            self.metrics.rules.set(len(self.rules))
+            if not self.metrics.serve(settings.metrics.listen):
+                self.metrics = None
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self.stop)
@@ -122,6 +135,8 @@ class Daemon:
             await asyncio.gather(sender, watcher, keeper, return_exceptions=True)
             await fetcher.aclose()
             store.close()
+            if self.metrics is not None:
+                self.metrics.close()
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 loop.remove_signal_handler(sig)
         log.info("stopped cleanly")
@@ -168,8 +183,11 @@ class Daemon:
             level = logging.WARNING if result.status == "error" else logging.INFO
             if result.status in ("not-modified", "unchanged", "waiting"):
                 level = logging.DEBUG
-            if result.status in PROGRESS_STATUSES:
+            progress = result.status in PROGRESS_STATUSES
+            if progress:
                 self.progress.success()
+            if self.metrics is not None:
+                self.metrics.polled(feed, result, progress, time.time())
             elif result.status in ("backoff", "disabled"):
                 level = logging.DEBUG  # said once when it began; not again at every interval
             log.log(level, "%s", describe(result, feed))
@@ -178,15 +196,22 @@ class Daemon:
             if result.alerts_queued or notices:
                 self._wake_sender.set()
         except TimeoutError:
+            self._poll_failed(feed, "timeout")
             log.warning("%s: the poll took longer than %.0f s and was abandoned; it will run "
                         "again at the next interval", feed.name, self._job_deadline())
         except AlertsError as exc:
+            self._poll_failed(feed, "error")
             log.error("%s: %s", feed.name, exc)
         except Exception:
+            self._poll_failed(feed, "crash")
             log.exception("%s: unexpected error while polling; the feed stays scheduled",
                           feed.name)
         finally:
             self._inflight.discard(task)
+
+    def _poll_failed(self, feed: Feed, outcome: str) -> None:
+        if self.metrics is not None:
+            self.metrics.failed(feed, outcome)
 
     def _summary(self) -> str:
         """A one-line STATUS= for `systemctl status`."""
@@ -221,6 +246,8 @@ class Daemon:
         while not self._stop.is_set():
             try:
                 report = await deliver_due(store, notifier, self.settings.notify, self.clock)
+                if self.metrics is not None:
+                    self.metrics.delivered(report, store.outbox_counts())
                 if report.sent or report.failed:
                     log.info("delivered %d alerts, %d failed%s", report.sent, report.failed,
                              f" ({report.digests} digests made)" if report.digests else "")
@@ -268,6 +295,8 @@ class Daemon:
             return
         self.rules = rules
         self.poller.rules = rules
+        if self.metrics is not None:
+            self.metrics.rules.set(len(rules))
         log.info("rules reloaded: %d rules", len(rules))
 
 
