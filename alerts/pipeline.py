@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -17,7 +17,7 @@ from alerts.parse import parse_feed
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
 from alerts.rules.history import HistoryView
-from alerts.state import QueuedAlert, Store
+from alerts.state import KnownItem, QueuedAlert, Store
 from alerts.stories import StoryDesk, StoryRef, publisher
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,8 @@ class Poller:
         entries = list(parsed.entries)[: self.max_entries]
         items = normalise(entries, feed, fetched.final_url)
         alerting = state.initialised or feed.backfill or self.force_backfill
-        flooded = self._flooded(feed, items, state.last_success) if state.initialised else 0
+        known = self.store.known_items(feed.url, [i.key for i in items])
+        flooded = self._flooded(items, known, state.last_success) if state.initialised else 0
         if flooded:
             alerting = False
             result.flood = True
@@ -107,7 +108,7 @@ class Poller:
                         "were recorded without alerting. If this feed really publishes that "
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
-        self.process(feed, items, fetched, body_hash, result, alerting=alerting)
+        self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known)
         self._keep_fresh(feed, fetched.max_age, parsed.get("feed", {}).get("ttl"))
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
                 and self.store.record_moved(feed.url, fetched.final_url)):
@@ -142,12 +143,12 @@ class Poller:
                                                f"{', '.join(publishers)}")
         return match, False
 
-    def _flooded(self, feed: Feed, items: list[Item], last_success: datetime | None) -> int:
+    def _flooded(self, items: list[Item], known: Mapping[str, KnownItem],
+                 last_success: datetime | None) -> int:
         """How many items came back as new when most of a known feed did, and mostly old
         news (GUID churn); 0 otherwise."""
         if len(items) < FLOOD_MIN_ITEMS:
             return 0
-        known = self.store.known_items(feed.url, [i.key for i in items])
         new = [i for i in items if i.key not in known]
         if len(new) < FLOOD_SHARE * len(items):
             return 0
@@ -157,12 +158,23 @@ class Poller:
         return len(new) if len(old) >= FLOOD_SHARE * len(new) else 0
 
     def process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
-                result: PollResult, *, alerting: bool, item_time: bool = False) -> None:
-        """Match new and edited items and record them with their alerts in one transaction.
+                result: PollResult, *, alerting: bool, item_time: bool = False,
+                known: Mapping[str, KnownItem] | None = None) -> None:
+        """Match new and edited items and record them, their stories and their alerts in one
+        transaction: all of the poll is stored, or none of it and it is redone next time.
 
-        `item_time` makes each item's publication time "now" for history (replay)."""
+        `item_time` makes each item's publication time "now" for history (replay); `known`:
+        the items' stored versions, when the caller looked them up already."""
+        with self.store.write():
+            if known is None:
+                known = self.store.known_items(feed.url, [i.key for i in items])
+            self._process(feed, items, fetched, body_hash, result, alerting=alerting,
+                          item_time=item_time, known=known)
+
+    def _process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
+                 result: PollResult, *, alerting: bool, item_time: bool,
+                 known: Mapping[str, KnownItem]) -> None:
         result.entries = len(items)
-        known = self.store.known_items(feed.url, [i.key for i in items])
         history = HistoryView(self.store)
         new_items: list[Item] = []
         edited: list[Item] = []
@@ -175,7 +187,8 @@ class Poller:
                 already: frozenset[str] = frozenset()
             elif previous.content_hash != item.content_hash:
                 edited.append(item)
-                already = previous.matched_rules  # an edit alerts only for newly matched rules
+                # An edit alerts only for newly matched rules.
+                already = self.store.matched_rules(previous.id)
             else:
                 continue
             now = (item.published or self.clock()) if item_time else self.clock()

@@ -48,8 +48,10 @@ def clean(text: Any, *, newlines: bool = False) -> str:
     if text is None:
         return ""
     text = str(text)
-    if text.isascii() and text.isprintable():
-        return text  # the common case, without a look at every character
+    if text.isprintable():
+        # The common case, in any script: no control, format, private-use or unassigned
+        # character, no line break or tab, so nothing to take out.
+        return text
     out = []
     for ch in text:
         if ch == "\n" and newlines:

@@ -251,6 +251,15 @@ def _feed_alerts(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0007_story_alert_index")
+def _story_alert_index(db: sqlite_utils.Database) -> None:
+    # "Did this story already alert for this rule?" is asked for every match: an index, not
+    # a scan of every match ever stored.
+    _script(db, """
+        CREATE INDEX matches_story_alerted ON matches (story_id, rule_id) WHERE alerted = 1;
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
@@ -272,7 +281,6 @@ def _ts(moment: datetime | None) -> str | None:
 class KnownItem:
     id: int
     content_hash: str
-    matched_rules: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -305,6 +313,7 @@ class Store:
                              "the folder exists and is writable") from None
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
+        self._depth = 0  # write() blocks open; inner ones join the outermost transaction
         try:
             with self.write():
                 migrations.apply(self.db)
@@ -317,12 +326,23 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taken immediately so it cannot fail half-way on a lock."""
+        """One write transaction, taken immediately so it cannot fail half-way on a lock.
+
+        Nested blocks join the outer one: a poll's story writes, items and alerts commit
+        together (one commit per feed, not one per matched item) or not at all."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StateError(f"the state database {self.path} is busy ({exc}); another process "
                              "holds it: stop it or wait, nothing was lost") from None
+        self._depth = 1
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -335,6 +355,8 @@ class Store:
                                  "this poll was stored: free some space and it is redone at "
                                  "the next poll") from None
             raise
+        finally:
+            self._depth = 0
 
     # -- feeds ---------------------------------------------------------------------------
 
@@ -451,16 +473,17 @@ class Store:
         known: dict[str, KnownItem] = {}
         for start in range(0, len(keys), _IN_BATCH):
             batch = keys[start:start + _IN_BATCH]
-            marks = ",".join("?" * len(batch))
             rows = self.conn.execute(
-                f"SELECT i.key, i.id, i.content_hash, group_concat(m.rule_id, char(31)) "
-                f"FROM items i LEFT JOIN matches m ON m.item_id = i.id "
-                f"WHERE i.feed_url = ? AND i.key IN ({marks}) GROUP BY i.id",
-                (feed_url, *batch)).fetchall()
-            for key, item_id, content_hash, rules in rows:
-                matched = frozenset(rules.split("\x1f")) if rules else frozenset()
-                known[key] = KnownItem(item_id, content_hash, matched)
+                f"SELECT key, id, content_hash FROM items WHERE feed_url = ? "
+                f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
+            for key, item_id, content_hash in rows:
+                known[key] = KnownItem(item_id, content_hash)
         return known
+
+    def matched_rules(self, item_id: int) -> frozenset[str]:
+        """The rules an item matched before (asked only when it was edited)."""
+        rows = self.conn.execute("SELECT rule_id FROM matches WHERE item_id = ?", (item_id,))
+        return frozenset(rule_id for (rule_id,) in rows)
 
     def record_poll(self, *, feed_url: str, feed_name: str, now: datetime, fetched: Fetched,
                     body_hash: str, new_items: list[Item], edited_items: list[Item],
@@ -468,45 +491,41 @@ class Store:
                     history: list[HistoryEntry] = ()) -> int:  # type: ignore[assignment]
         """Items marked seen and their alerts queued in one transaction. Returns alerts queued."""
         queued = 0
+        stamp = _ts(now)
         with self.write() as conn:
             self._touch_feed(conn, feed_url, feed_name)
-            ids: dict[str, int] = {}
-            for item in new_items:
-                cur = conn.execute(
-                    "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
-                    "language, content_hash, first_seen, last_seen) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (feed_url, key) DO NOTHING",
-                    (feed_url, item.key, item.guid, item.link, item.title, item.summary,
-                     _ts(item.published), item.language, item.content_hash, _ts(now), _ts(now)))
-                if cur.rowcount:
-                    ids[item.key] = cur.lastrowid  # type: ignore[assignment]
-            for item in edited_items:
-                conn.execute(
-                    "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
-                    "content_hash = ?, last_seen = ?, edits = edits + 1 "
-                    "WHERE feed_url = ? AND key = ?",
-                    (item.title, item.summary, item.link, _ts(item.published),
-                     item.content_hash, _ts(now), feed_url, item.key))
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
+                "language, content_hash, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (feed_url, key) DO NOTHING",
+                [(feed_url, item.key, item.guid, item.link, item.title, item.summary,
+                  _ts(item.published), item.language, item.content_hash, stamp, stamp)
+                 for item in new_items])
+            inserted = conn.total_changes - before
+            conn.executemany(
+                "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
+                "content_hash = ?, last_seen = ?, edits = edits + 1 "
+                "WHERE feed_url = ? AND key = ?",
+                [(item.title, item.summary, item.link, _ts(item.published),
+                  item.content_hash, stamp, feed_url, item.key) for item in edited_items])
             for start in range(0, len(seen_keys), _IN_BATCH):
                 batch = seen_keys[start:start + _IN_BATCH]
                 conn.execute(
                     f"UPDATE items SET last_seen = ? WHERE feed_url = ? "
-                    f"AND key IN ({','.join('?' * len(batch))})", (_ts(now), feed_url, *batch))
+                    f"AND key IN ({','.join('?' * len(batch))})", (stamp, feed_url, *batch))
+            ids = self._item_ids(conn, feed_url, list({a.item_key for a in alerts}))
             for alert in alerts:
                 item_id = ids.get(alert.item_key)
                 if item_id is None:
-                    row = conn.execute("SELECT id FROM items WHERE feed_url = ? AND key = ?",
-                                       (feed_url, alert.item_key)).fetchone()
-                    if row is None:
-                        continue
-                    item_id = row[0]
+                    continue
                 cur = conn.execute(
                     "INSERT INTO matches (item_id, rule_id, severity, explanation, matched_at, "
                     "alerted, suppressed, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (item_id, rule_id) DO NOTHING",
                     (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
-                     _ts(now),
+                     stamp,
                      int(alert.alerted if alert.alerted is not None else bool(alert.messages)),
                      alert.match.suppressed, alert.match.story_id))
                 if cur.rowcount:
@@ -526,9 +545,19 @@ class Store:
                 "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, initialised = 1, "
                 "last_poll = ?, last_success = ?, last_status = ?, last_error = NULL, "
                 "error_kind = NULL, error_count = 0, items_seen = items_seen + ? WHERE url = ?",
-                (fetched.etag, fetched.last_modified, body_hash, _ts(now), _ts(now),
-                 fetched.status, len(ids), feed_url))
+                (fetched.etag, fetched.last_modified, body_hash, stamp, stamp,
+                 fetched.status, inserted, feed_url))
         return queued
+
+    @staticmethod
+    def _item_ids(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for start in range(0, len(keys), _IN_BATCH):
+            batch = keys[start:start + _IN_BATCH]
+            ids.update(conn.execute(
+                f"SELECT key, id FROM items WHERE feed_url = ? "
+                f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch)).fetchall())
+        return ids
 
     # -- stories ---------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -31,39 +32,28 @@ ROWS = PERMUTATIONS // BANDS
 SIMILAR = 0.7
 MIN_SHINGLES = 8
 MAX_SHINGLES = 64  # bounds the cost of a signature for long summaries
-_PRIME = (1 << 61) - 1
 _WORD = re.compile(r"[^\W_]+")
+# Each word pair is hashed once into PERMUTATIONS 32-bit values (one extendable-output hash
+# instead of 64 multiply-mod passes in Python); the signature is the minimum per position,
+# taken in C by map(min, ...). Fixed hashing, so signatures stored today compare with those
+# computed after a restart.
+_LANES = struct.Struct(f"<{PERMUTATIONS}I")
 
 
-def _coefficients() -> list[tuple[int, int]]:
-    # Fixed, so signatures stored today compare with those computed after a restart.
-    out = []
-    for i in range(PERMUTATIONS):
-        digest = hashlib.blake2b(f"perm-{i}".encode(), digest_size=16).digest()
-        a = int.from_bytes(digest[:8], "big") % (_PRIME - 1) + 1
-        b = int.from_bytes(digest[8:], "big") % _PRIME
-        out.append((a, b))
-    return out
-
-
-_COEFFICIENTS = _coefficients()
-
-
-def shingles(text: str) -> set[int]:
+def _gram_hashes(text: str) -> list[bytes]:
     words = _WORD.findall(fold(text))
     grams = {" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))} if words else set()
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big")
-            for g in grams}
+    return [hashlib.shake_128(g.encode()).digest(_LANES.size) for g in grams]
 
 
 def signature(text: str) -> tuple[int, ...] | None:
-    values = shingles(text)
-    if len(values) < MIN_SHINGLES:
+    digests = _gram_hashes(text)
+    if len(digests) < MIN_SHINGLES:
         return None  # too short to compare by words
-    if len(values) > MAX_SHINGLES:
+    if len(digests) > MAX_SHINGLES:
         # The lowest hashes stand for a long text: the same sample for two copies of it.
-        values = set(sorted(values)[:MAX_SHINGLES])
-    return tuple(min((a * v + b) % _PRIME for v in values) for a, b in _COEFFICIENTS)
+        digests = sorted(digests)[:MAX_SHINGLES]
+    return tuple(map(min, *map(_LANES.unpack, digests)))
 
 
 def similarity(one: tuple[int, ...], two: tuple[int, ...]) -> float:

@@ -62,6 +62,32 @@ def verify_examples(rules: list[Rule]) -> list[Problem]:
 SEARCHED_FIELDS = ("title", "summary", "lead", "link", "feed", "tags", "language")
 
 
+def _nodes(condition: Condition) -> Iterator[Condition]:
+    yield condition
+    for group in getattr(condition, "groups", ()):
+        yield from _nodes(group)
+    for child in getattr(condition, "children", ()):
+        yield from _nodes(child)
+    child = getattr(condition, "child", None)
+    if child is not None:
+        yield from _nodes(child)
+
+
+def _scanned_fields(rules: list[Rule]) -> tuple[str, ...]:
+    """The fields some rule looks for terms in: only those are worth an automaton pass."""
+    used: set[str] = set()
+    for rule in rules:
+        for node in _nodes(rule.condition):
+            fields = getattr(node, "fields", None)
+            if fields is not None:
+                used.update(fields)
+            elif getattr(node, "termset", None) is not None:
+                return SEARCHED_FIELDS
+    if "content" in used:
+        used.add("summary")  # the same text
+    return tuple(name for name in SEARCHED_FIELDS if name in used)
+
+
 def _termsets(condition: Condition) -> Iterator[TermSet]:
     termset = getattr(condition, "termset", None)
     if termset is not None:
@@ -96,6 +122,7 @@ class RuleSet:
             for anchor in anchors:
                 anchored.setdefault(anchor, []).append(index)
         keys.update(anchored)
+        self._fields = _scanned_fields(self.enabled)
         self._automaton = ahocorasick.Automaton()
         for key in keys:
             self._automaton.add_word(key, (key, len(key), tuple(anchored.get(key, ()))))
@@ -114,14 +141,15 @@ class RuleSet:
         chosen = set(self._always)
         if self._scannable:
             hits: dict[str, dict[str, int]] = {}
-            for name in SEARCHED_FIELDS:
+            for name in self._fields:
                 found: dict[str, int] = {}
                 for end, (key, length, indices) in self._automaton.iter(ctx.field(name).tokens):
                     if key not in found:
                         found[key] = end - length + 1
                         chosen.update(indices)
                 hits[name] = found
-            hits["content"] = hits["summary"]
+            if "summary" in hits:
+                hits["content"] = hits["summary"]
             ctx.term_hits = hits
         return [self.enabled[i] for i in sorted(chosen)]
 
