@@ -12,19 +12,26 @@ Apprise reports success or failure only, so two small hooks recover what it does
   `+Message-ID` header would give two (which mail providers reject). Its generator is
   replaced, for our sends only, by one that returns the alert's stable id.
 Sends are serialised (one at a time per process), which keeps both hooks exact.
+
+A third one saves time: Apprise's SMTP controller builds a certificate context (reading the
+system CA bundle, tens of milliseconds) for every connection, even one that never uses TLS.
+It gets a stand-in that builds nothing until TLS is actually started, and then reuses one
+context per verification setting.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import re
+import ssl
 import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import apprise
@@ -74,6 +81,54 @@ class _Hooks:
     message_id: str | None = None
 
 
+class _LazyTLSContext:
+    """What `ssl.create_default_context()` returns inside Apprise's SMTP controller: it
+    records check_hostname / verify_mode and becomes a real (shared, cached) context only
+    when a connection starts TLS."""
+
+    _cache: ClassVar[dict[tuple[bool, int], ssl.SSLContext]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_settings", {"check_hostname": True,
+                                               "verify_mode": ssl.CERT_REQUIRED})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("check_hostname", "verify_mode"):
+            self._settings[name] = value
+        else:
+            setattr(self._real(), name, value)
+
+    def _real(self) -> ssl.SSLContext:
+        key = (bool(self._settings["check_hostname"]), int(self._settings["verify_mode"]))
+        with self._lock:
+            context = self._cache.get(key)
+            if context is None:
+                context = ssl.create_default_context()
+                context.check_hostname = key[0]
+                context.verify_mode = ssl.VerifyMode(key[1])
+                self._cache[key] = context
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("check_hostname", "verify_mode"):
+            return self._settings[name]
+        return getattr(self._real(), name)
+
+
+class _SslForSmtp:
+    """The `ssl` module as Apprise's SMTP controller sees it."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(ssl, name)
+
+    @staticmethod
+    def create_default_context(*args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            return ssl.create_default_context(*args, **kwargs)
+        return _LazyTLSContext()
+
+
 def _install_hooks() -> None:
     original_send = requests.Session.send
     if not getattr(original_send, "_alerts_hook", False):
@@ -95,6 +150,12 @@ def _install_hooks() -> None:
             return _Hooks.message_id or original_msgid(*args, **kwargs)
         make_msgid._alerts_hook = True  # type: ignore[attr-defined]
         email_base.make_msgid = make_msgid
+    try:
+        from apprise.plugins.email import smtp as email_smtp
+    except ImportError:
+        return
+    if getattr(email_smtp, "ssl", None) is ssl:
+        email_smtp.ssl = _SslForSmtp()  # type: ignore[assignment]
 
 
 _install_hooks()
@@ -194,6 +255,20 @@ class Notifier:
 
     def __init__(self, channels: dict[str, Channel]):
         self.channels = channels
+        # Parsing an Apprise URL costs several times building its plugin from the parts:
+        # parse once, build a fresh plugin (no shared state, no throttle) for every send.
+        self._parsed: dict[str, dict[str, Any] | None] = {}
+
+    def _plugin(self, url: str, asset: Any, tags: list[str] | None) -> Any:
+        url_to_dict = getattr(apprise.plugins, "url_to_dict", None)
+        if url_to_dict is None:  # an Apprise without it: the plain way
+            return apprise.Apprise.instantiate(url, asset=asset, tag=tags)
+        if url not in self._parsed:
+            self._parsed[url] = url_to_dict(url, secure_logging=asset.secure_logging)
+        parts = self._parsed[url]
+        if parts is None:  # rejected: let Apprise say why, in the log we capture
+            return apprise.Apprise.instantiate(url, asset=asset, tag=tags)
+        return apprise.Apprise.instantiate(copy.deepcopy(parts), asset=asset, tag=tags)
 
     def _build(self, channel: Channel) -> tuple[list[Any], list[str]]:
         asset = apprise.AppriseAsset(async_mode=False)
@@ -202,7 +277,8 @@ class Notifier:
         # Apprise explains a rejected URL only in its log; keep that reason, redacted.
         for index, url in enumerate(channel.urls):
             with apprise.LogCapture(level=logging.WARNING) as captured:
-                added = ap.add(url, tag=list(channel.tags) or None)
+                plugin = self._plugin(url, asset, list(channel.tags) or None)
+                added = plugin is not None and ap.add(plugin)
             if not added:
                 reason = _last_log_line(captured.getvalue()) or "unknown URL form"
                 bad.append(f"URL #{index + 1} is not usable by Apprise "
@@ -328,6 +404,12 @@ class Notifier:
             error = f"HTTP {status}: {error}"
         return ServiceResult(label, False, redact(error, channel)[:300], status,
                              parse_retry_after(retry_after, now))
+
+
+def channel_problems(settings: Any) -> list[Problem]:
+    """Every channel's problems, as problems of the configuration file."""
+    return [Problem(str(settings.path), None, p.message)
+            for p in Notifier(settings.channels).check()]
 
 
 def _label(plugin: Any, index: int) -> str:
