@@ -32,16 +32,19 @@ def _fail(exc: AlertsError) -> None:
     sys.exit(EXIT_FAILED)
 
 
-def _load(config: str | None, verify: bool = False) -> tuple[Settings, object]:
-    """Settings and rules, with every problem in both reported together."""
-    from alerts.notify import Notifier
+def _load(config: str | None, verify: bool = False,
+          channels: bool = True) -> tuple[Settings, object]:
+    """Settings and rules, with every problem in both reported together. `channels=False`
+    leaves the channel check to the caller (the daemon runs it beside its first polls)."""
     from alerts.rules import RuleSet, load_rules
     from alerts.rules.engine import verify_examples
 
     settings = load_settings(find_config(config))
-    problems: list[Problem] = [
-        Problem(str(settings.path), None, p.message) for p in Notifier(settings.channels).check()
-    ]
+    problems: list[Problem] = []
+    if channels:
+        from alerts.notify import channel_problems
+
+        problems.extend(channel_problems(settings))
     try:
         rules = load_rules(settings.rule_paths, set(settings.channels), settings.default_channels)
     except FileProblems as exc:
@@ -81,7 +84,8 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
     from alerts.daemon import Daemon
 
     try:
-        settings, rules = _load(ctx.obj["config"])
+        # Apprise is loaded and the channels checked while the first polls already run.
+        settings, rules = _load(ctx.obj["config"], channels=False)
 
         def reload_rules():  # type: ignore[no-untyped-def]
             return _load(ctx.obj["config"])[1]

@@ -15,12 +15,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from alerts.clock import SteadyScheduler
 from alerts.config import Settings
-from alerts.deliver import deliver_due
-from alerts.errors import AlertsError
+from alerts.errors import AlertsError, ConfigError
 from alerts.fetch import Fetcher
 from alerts.health import HealthWatch
 from alerts.models import Feed
-from alerts.notify import Notifier
 from alerts.pipeline import Poller, describe, utc_now
 from alerts.routing import Composer
 from alerts.rules import RuleSet
@@ -29,6 +27,7 @@ from alerts.systemd import ProgressWatch, SystemdNotifier
 
 if TYPE_CHECKING:
     from alerts.metrics import Metrics
+    from alerts.notify import Notifier
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +72,6 @@ class Daemon:
         settings = self.settings
         store = Store(settings.state_path)
         fetcher = Fetcher(settings.fetch)
-        notifier = Notifier(settings.channels)
         self.poller = Poller(store, fetcher, self.rules, max_entries=settings.fetch.max_entries,
                              force_backfill=self.force_backfill, clock=self.clock,
                              composer=Composer.from_settings(settings),
@@ -107,40 +105,63 @@ class Daemon:
         scheduler.add_job(self._prune, IntervalTrigger(hours=6), args=[store], id="prune",
                           next_run_time=start + timedelta(minutes=1))
         scheduler.start()
-        sender = asyncio.create_task(self._sender_loop(store, notifier))
         watcher = asyncio.create_task(self._watch_rules())
-        log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
-                 len(settings.feeds), len(self.rules), settings.state_path)
-        # The first poll cycle is scheduled: systemd may consider the service started.
-        self.systemd.ready(self._summary())
-        keeper = asyncio.create_task(self._systemd_loop())
+        tasks = [watcher]
+        exit_code = 0
         try:
-            if self.duration is not None:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stop.wait(), timeout=self.duration)
+            # Apprise is loaded and every channel checked while the first polls already run.
+            notifier = await self._checked_notifier()
+            if notifier is None:
+                exit_code = 2
             else:
-                await self._stop.wait()
+                tasks.append(asyncio.create_task(self._sender_loop(store, notifier)))
+                log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
+                         len(settings.feeds), len(self.rules), settings.state_path)
+                # Polling has begun and the channels work: systemd may consider us started.
+                self.systemd.ready(self._summary())
+                tasks.append(asyncio.create_task(self._systemd_loop()))
+                if self.duration is not None:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._stop.wait(), timeout=self.duration)
+                else:
+                    await self._stop.wait()
         finally:
             log.info("stopping")
             self.systemd.stopping()
-            keeper.cancel()
             scheduler.shutdown(wait=False)
             if self._inflight:
                 _, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
                 for task in pending:
                     task.cancel()  # its transaction was never begun or already committed
                 await asyncio.gather(*pending, return_exceptions=True)
-            sender.cancel()
-            watcher.cancel()
-            await asyncio.gather(sender, watcher, keeper, return_exceptions=True)
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             await fetcher.aclose()
             store.close()
             if self.metrics is not None:
                 self.metrics.close()
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 loop.remove_signal_handler(sig)
+        if exit_code:
+            return exit_code
         log.info("stopped cleanly")
         return 0
+
+    async def _checked_notifier(self) -> Notifier | None:
+        """The notifier, once every channel is known to work; None (after saying why) if not."""
+        def check() -> tuple[Notifier, list]:
+            from alerts.notify import Notifier, channel_problems
+
+            return Notifier(self.settings.channels), channel_problems(self.settings)
+
+        notifier, problems = await asyncio.to_thread(check)
+        if problems:
+            log.error("%s\nNo alert can be sent like this, so alerts stops: fix the channels "
+                      "(`alerts check` says when they are right) and start it again.",
+                      ConfigError(problems))
+            return None
+        return notifier
 
     def _clock_stepped(self, store: Store, step: float) -> None:
         """Backoffs, Retry-Afters and alert retries keep the wait they had left."""
@@ -242,6 +263,8 @@ class Daemon:
             self.systemd.status(self._summary() + ("; polling stalled" if stalled else ""))
 
     async def _sender_loop(self, store: Store, notifier: Notifier) -> None:
+        from alerts.deliver import deliver_due
+
         interval = self.settings.notify.interval
         while not self._stop.is_set():
             try:
@@ -330,6 +353,9 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     try:
         await asyncio.gather(*(one(feed) for feed in settings.feeds))
         if send:
+            from alerts.deliver import deliver_due
+            from alerts.notify import Notifier
+
             delivered = await deliver_due(store, Notifier(settings.channels), settings.notify,
                                           utc_now)
             if delivered.sent or delivered.failed:

@@ -8,10 +8,12 @@ event loop; the exporter's own thread only reads them.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alerts.deliver import DeliveryReport
 from alerts.models import Feed, PollResult
+
+if TYPE_CHECKING:
+    from alerts.deliver import DeliveryReport
 
 log = logging.getLogger(__name__)
 

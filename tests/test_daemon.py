@@ -177,3 +177,19 @@ def test_rule_files_changed_on_disk_are_reloaded_and_bad_ones_refused(tmp_path, 
     assert "rule files changed on disk; reloading" in err
     assert "rules not reloaded; still using the last good set" in err and "RE2" in err
     assert "rules reloaded: 2 rules" in err
+
+
+def test_run_with_an_unusable_channel_stops_with_status_2_and_says_which(tmp_path, feed_server):
+    url = feed_server.put("/wire.xml", rss(rss_item("Markets open higher", guid="old-1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
+                          channels={"desk": "nosuchservice://example.org/hook"})
+    proc = start_daemon(config)
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        pytest.fail(f"the daemon kept running with an unusable channel: {err}")
+    assert proc.returncode == 2, err
+    assert "channel 'desk'" in err and "fix the channels" in err, err
+    assert "stopped cleanly" not in err

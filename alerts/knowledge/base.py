@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -93,12 +94,16 @@ def _load(name: str) -> Any:
 
 
 class KnowledgeBase:
-    def __init__(self, people: list[dict], countries: list[dict], offices: list[dict],
+    def __init__(self, people: list[dict], countries: list[dict],
+                 offices: list[dict] | Callable[[], list[dict]],
                  events: list[dict], modality: dict | None = None):
+        """`offices` may be a loader: the office phrases (the largest file, which checking
+        rules never needs) are then read when text is first searched for office holders."""
         self.entities: dict[str, Entity] = {}
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
-        self._offices: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+        self._office_specs = offices
+        self._office_index: PhraseIndex[tuple[str, str, str]] | None = None
         self._triggers: PhraseIndex[tuple[str, str]] = PhraseIndex()
         self._holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
         self._lookup: dict[str, str] = {}
@@ -127,10 +132,8 @@ class KnowledgeBase:
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
-        for spec in offices:
-            for phrase in spec.get("phrases") or []:
-                self._offices.add(str(phrase), (str(spec["office"]), str(spec["country"]),
-                                                str(phrase)))
+        if not callable(offices):
+            self._office_index = self._index_offices(offices)
         modality = modality or {}
         self._before = {token_text(str(p)).strip() for words in
                         (modality.get("before") or {}).values() for p in words or []}
@@ -144,6 +147,21 @@ class KnowledgeBase:
             for lang_phrases in (spec.get("triggers") or {}).values():
                 for phrase in lang_phrases or []:
                     self._triggers.add(str(phrase), (event.id, str(phrase)))
+
+    @staticmethod
+    def _index_offices(specs: list[dict]) -> PhraseIndex[tuple[str, str, str]]:
+        index: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+        for spec in specs:
+            for phrase in spec.get("phrases") or []:
+                index.add(str(phrase), (str(spec["office"]), str(spec["country"]), str(phrase)))
+        return index
+
+    @property
+    def _offices(self) -> PhraseIndex[tuple[str, str, str]]:
+        if self._office_index is None:
+            specs = self._office_specs
+            self._office_index = self._index_offices(specs() if callable(specs) else specs)
+        return self._office_index
 
     # -- for rule validation ---------------------------------------------------------------
 
@@ -233,6 +251,6 @@ def knowledge_base() -> KnowledgeBase:
     with _lock:
         if _instance is None:
             _instance = KnowledgeBase(_load("people.yaml"), _load("countries.yaml"),
-                                      _load("offices.yaml"), _load("events.yaml"),
+                                      lambda: _load("offices.yaml"), _load("events.yaml"),
                                       _load("modality.yaml"))  # type: ignore[arg-type]
         return _instance
