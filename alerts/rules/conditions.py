@@ -50,6 +50,11 @@ class Condition:
         """Evidence when the condition holds (possibly empty), None when it does not."""
         raise NotImplementedError
 
+    def possible(self, ctx: MatchContext) -> bool:
+        """False only when the condition certainly does not hold, found without building
+        evidence; True when it may (then evaluate() decides)."""
+        return True
+
     def trace(self, ctx: MatchContext) -> Trace:
         evidence = self.evaluate(ctx)
         detail = ", ".join(str(e) for e in evidence) if evidence else "not found"
@@ -115,6 +120,19 @@ class TermsCondition(Condition):
             if hit is not None:
                 return [Evidence(text.quote(*hit), name)]
         return None
+
+    def possible(self, ctx: MatchContext) -> bool:
+        hits = ctx.term_hits
+        if hits is None:
+            return True
+        for name in self.fields:
+            scanned = hits.get(name)
+            if scanned is None:
+                return True  # a field the automaton did not scan: cannot tell
+            for lookup in self._lookups:
+                if lookup in scanned:
+                    return True
+        return False
 
     def label(self) -> str:
         return f"terms {_short(self.terms)} in {', '.join(self.fields)}"
@@ -411,6 +429,10 @@ class AllCondition(Condition):
         self._order = _ordered(self.children)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        # Most candidate rules fail on a later term: find that out before quoting earlier ones.
+        for child in self._order:
+            if not child.possible(ctx):
+                return None
         evidence: list[Evidence] = []
         for child in self._order:
             found = child.evaluate(ctx)
@@ -429,6 +451,9 @@ class AllCondition(Condition):
             children.append(child.trace(ctx))
             ok = ok and children[-1].ok
         return Trace("all of", ok, children=children)
+
+    def possible(self, ctx: MatchContext) -> bool:
+        return all(child.possible(ctx) for child in self.children)
 
     def anchors(self) -> set[str] | None:
         known = [a for a in (c.anchors() for c in self.children) if a]
@@ -454,6 +479,9 @@ class AnyCondition(Condition):
     def trace(self, ctx: MatchContext) -> Trace:
         children = [child.trace(ctx) for child in _ordered(self.children)]
         return Trace("any of", any(c.ok for c in children), children=children)
+
+    def possible(self, ctx: MatchContext) -> bool:
+        return any(child.possible(ctx) for child in self.children)
 
     def anchors(self) -> set[str] | None:
         union: set[str] = set()
@@ -650,7 +678,6 @@ def _count_of(kind: str) -> Callable[[LinedDict, str, ParseContext], Condition |
             pc.problem(_line(spec, key), f"at '{where}.{key}': how many must be mentioned, "
                                          f"e.g. {key}: 2")
             return None
-        _knowledge(pc)
         return EntityCountCondition(kind, value)
     return parse
 
@@ -695,8 +722,6 @@ def _state_options(spec: Any, where: str, pc: ParseContext, allowed: set[str],
         pc.problem(_line(spec, "history"), f"at '{where}.history': a name of lowercase letters, "
                                            "digits, '-', '_' or '.'")
         return None
-    if key in ("people", "countries", "entities"):
-        _knowledge(pc)
     options = LinedDict({**spec, "key": key, "history": shared})
     options.line = getattr(spec, "line", line or 0)
     options.key_lines = getattr(spec, "key_lines", {})
@@ -786,7 +811,8 @@ def _parse_contact(spec: LinedDict, where: str, pc: ParseContext) -> Condition |
     if spec["contact"] is not True:
         pc.problem(_line(spec, "contact"), f"at '{where}.contact': write contact: true")
         return None
-    _knowledge(pc)
+    # The knowledge base is read at the first item that needs it: nothing here names an
+    # entity to check, and `alerts run` starts polling sooner.
     return ContactCondition()
 
 
