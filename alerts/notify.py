@@ -258,6 +258,8 @@ class Notifier:
         # Parsing an Apprise URL costs several times building its plugin from the parts:
         # parse once, build a fresh plugin (no shared state, no throttle) for every send.
         self._parsed: dict[str, dict[str, Any] | None] = {}
+        self._asset = apprise.AppriseAsset(async_mode=False)
+        self._single: Any = None  # one Apprise object that sends one plugin at a time
 
     def _plugin(self, url: str, asset: Any, tags: list[str] | None) -> Any:
         url_to_dict = getattr(apprise.plugins, "url_to_dict", None)
@@ -271,29 +273,32 @@ class Notifier:
         return apprise.Apprise.instantiate(copy.deepcopy(parts), asset=asset, tag=tags)
 
     def _build(self, channel: Channel) -> tuple[list[Any], list[str]]:
-        asset = apprise.AppriseAsset(async_mode=False)
-        ap = apprise.Apprise(asset=asset)
+        """The channel's services, built afresh, and why any of its URLs cannot be used."""
+        asset = self._asset
+        tags = list(channel.tags) or None
+        services: list[Any] = []
         bad: list[str] = []
         # Apprise explains a rejected URL only in its log; keep that reason, redacted.
         for index, url in enumerate(channel.urls):
             with apprise.LogCapture(level=logging.WARNING) as captured:
-                plugin = self._plugin(url, asset, list(channel.tags) or None)
-                added = plugin is not None and ap.add(plugin)
-            if not added:
+                plugin = self._plugin(url, asset, tags)
+            if plugin is None:
                 reason = _last_log_line(captured.getvalue()) or "unknown URL form"
                 bad.append(f"URL #{index + 1} is not usable by Apprise "
                            f"({redact(reason, channel)})")
+            else:
+                services.append(plugin)  # tagged with the channel's tags: always selected
         if channel.config_file:
+            ap = apprise.Apprise(asset=asset)
             config = apprise.AppriseConfig(asset=asset)
-            before = len(ap)
             with apprise.LogCapture(level=logging.WARNING):
                 loaded = config.add(channel.config_file) and ap.add(config)
                 count = len(ap)  # Apprise reads the file lazily, on first use
-            if not loaded or count == before:
+                found = list(ap.find(tag=tags)) if tags else list(ap)
+            if not loaded or count == 0:
                 bad.append(f"Apprise config file {channel.config_file} yields no services "
                            "(Apprise accepts a broken file silently); check its syntax")
-        with apprise.LogCapture(level=logging.WARNING):
-            services = list(ap.find(tag=list(channel.tags))) if channel.tags else list(ap)
+            services.extend(found)
         if channel.tags and not services and not bad:
             bad.append(f"no service carries the tags {', '.join(channel.tags)}")
         return services, bad
@@ -336,8 +341,10 @@ class Notifier:
             return SendOutcome(False, "; ".join(bad) or "no services")
         accepted = set(done)
         results: list[ServiceResult] = []
+        # Which services took it matters only to a channel of several (or a retried one).
+        track = len(services) > 1 or bool(done)
         for index, plugin in enumerate(services):
-            sid = service_id(plugin)
+            sid = service_id(plugin) if track else str(index)
             if sid in accepted:
                 continue
             result = self._send_one(channel, plugin, _label(plugin, index), title, body,
@@ -377,9 +384,12 @@ class Notifier:
         if fmt == "text" and _displays_markdown(plugin):
             body = escape_markdown_keep_links(body)
             shown_title = escape_markdown_keep_links(title) if blended else title
-        single = apprise.Apprise(asset=plugin.asset)
-        single.add(plugin)
         with _send_lock:
+            if self._single is None:
+                self._single = apprise.Apprise(asset=self._asset)
+            single = self._single
+            single.clear()
+            single.add(plugin)
             _Hooks.responses, _Hooks.message_id = [], msgid
             try:
                 with apprise.LogCapture(level=logging.WARNING) as captured:
