@@ -1,13 +1,17 @@
-"""A whole polling cycle beside rss2email's, on the same 200 loopback feeds.
+"""A whole polling cycle beside rss2email's, on the same 200 loopback feeds, and how the
+cycle scales with 50, 200 and 800 feeds.
 
-    .venv/bin/pip install rss2email && .venv/bin/python bench/bench_cycle.py
+    .venv/bin/pip install -e '.[bench]' && .venv/bin/python bench/bench_cycle.py
     # writes bench/results/cycle.md
 
 Feeds: 200 (RSS 2.0 and Atom with xhtml summaries, some windows-1252, French and Russian
 text, HTML in descriptions, the same stories across feeds), 50 items each, served with ETag
 and Last-Modified. Ours runs `alerts poll --once --no-send --backfill` with 1,000 rules;
-rss2email runs `r2e run --no-send`. Each figure is the median of several runs with fresh
-state; the "unchanged" run repeats the poll on the same state (every feed answers 304).
+rss2email runs `r2e run --no-send`. Each figure is the median of BENCH_RUNS runs (3) with
+fresh state; the "unchanged" run repeats the poll on the same state (every feed answers
+304). The scaling curve times ours on the first 50 and on 800 feeds of the same generator
+(median of SCALE_RUNS runs, 2 by default: one 800-feed run takes minutes), beside the
+200-feed figure.
 """
 
 from __future__ import annotations
@@ -34,8 +38,10 @@ from bench_matching import SCENARIOS, vocabulary, write_rules  # noqa: E402
 from tests.servers import FeedServer  # noqa: E402
 
 FEEDS = 200
+SCALE = (50, 200, 800)
 ITEMS = 50
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SCALE_RUNS = int(os.environ.get("SCALE_RUNS", "2"))
 BIN = Path(sys.executable).parent
 FRENCH = "Le président a appelé à un cessez-le-feu immédiat lors d'un entretien à l'Élysée"
 RUSSIAN = "Президент призвал к немедленному прекращению огня в ходе телефонного разговора"
@@ -86,6 +92,17 @@ def timed(command: list[str], cwd: Path) -> float:
     return elapsed
 
 
+def write_config(work: Path, urls: list[str]) -> None:
+    config = {
+        "state": "state/alerts.db", "rules": ["rules"],
+        "defaults": {"interval": 3600, "channels": ["terminal"]},
+        "fetch": {"timeout": 30, "allow_networks": ["127.0.0.0/8"]},
+        "channels": {"terminal": "console://"},
+        "feeds": [{"url": u, "name": f"Feed {n}"} for n, u in enumerate(urls)],
+    }
+    (work / "alerts.yaml").write_text(yaml.safe_dump(config), "utf-8")
+
+
 def main() -> None:
     if not (BIN / "r2e").exists():
         raise SystemExit("rss2email is the baseline: install it first with "
@@ -94,30 +111,24 @@ def main() -> None:
     words = vocabulary(rng, 20_000)
     shared = [" ".join(rng.choices(words[:2000], k=10)).capitalize() for _ in range(5)]
     server = FeedServer()
+    scaling: dict[int, list[float]] = {n: [] for n in SCALE if n != FEEDS}
     try:
         urls = [server.put(f"/f{n}.xml", make_feed(n, rng, words, shared),
-                           content_type="application/xml") for n in range(FEEDS)]
+                           content_type="application/xml") for n in range(max(SCALE))]
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             rules = work / "rules"
             rules.mkdir()
             write_rules(rules, random.Random(1000), words, 1000, SCENARIOS["shipped-like"])
-            config = {
-                "state": "state/alerts.db", "rules": ["rules"],
-                "defaults": {"interval": 3600, "channels": ["terminal"]},
-                "fetch": {"timeout": 30, "allow_networks": ["127.0.0.0/8"]},
-                "channels": {"terminal": "console://"},
-                "feeds": [{"url": u, "name": f"Feed {n}"} for n, u in enumerate(urls)],
-            }
-            (work / "alerts.yaml").write_text(yaml.safe_dump(config), "utf-8")
             r2e_config = "[DEFAULT]\nto = desk@example.org\n\n" + "".join(
-                f"[feed.f{n}]\nurl = {u}\n\n" for n, u in enumerate(urls))
+                f"[feed.f{n}]\nurl = {u}\n\n" for n, u in enumerate(urls[:FEEDS]))
             (work / "r2e.cfg").write_text(r2e_config, "utf-8")
             ours_cmd = [str(BIN / "alerts"), "--config", "alerts.yaml", "--log-level",
                         "error", "poll", "--once", "--no-send", "--backfill"]
             r2e_cmd = [str(BIN / "r2e"), "-c", "r2e.cfg", "-d", "r2e.json", "run", "--no-send"]
             figures: dict[str, list[float]] = {k: [] for k in
                                                ("ours", "ours-304", "r2e", "r2e-304")}
+            write_config(work, urls[:FEEDS])
             for _ in range(RUNS):
                 shutil.rmtree(work / "state", ignore_errors=True)
                 (work / "r2e.json").unlink(missing_ok=True)
@@ -126,9 +137,17 @@ def main() -> None:
                 figures["r2e"].append(timed(r2e_cmd, work))
                 figures["r2e-304"].append(timed(r2e_cmd, work))
                 print({k: round(v[-1], 2) for k, v in figures.items()}, flush=True)
+            for count in scaling:
+                write_config(work, urls[:count])
+                for _ in range(SCALE_RUNS):
+                    shutil.rmtree(work / "state", ignore_errors=True)
+                    scaling[count].append(timed(ours_cmd, work))
+                    print(f"{count} feeds: {scaling[count][-1]:.2f} s", flush=True)
     finally:
         server.close()
     med = {k: statistics.median(v) for k, v in figures.items()}
+    curve = {n: statistics.median(scaling[n]) if n in scaling else med["ours"] for n in SCALE}
+    per_item = {n: curve[n] / (n * ITEMS) * 1000 for n in SCALE}
     table = "\n".join([
         f"{FEEDS} feeds x {ITEMS} items on loopback; ours with 1,000 rules. Median of {RUNS}.",
         "",
@@ -138,6 +157,14 @@ def main() -> None:
         f"| at most 0.20 |",
         f"| nothing changed (304) | {med['ours-304']:.2f} | {med['r2e-304']:.2f} | "
         f"{med['ours-304'] / med['r2e-304']:.2f} | at most 0.50 |",
+        "",
+        f"Scaling, all new (ours; 200 feeds: the figure above; 50 and 800: median of "
+        f"{SCALE_RUNS}):",
+        "",
+        "| feeds | items | ours (s) | ms per item | vs 50 feeds, per item |",
+        "|---:|---:|---:|---:|---:|",
+        *(f"| {n} | {n * ITEMS:,} | {curve[n]:.2f} | {per_item[n]:.2f} | "
+          f"{per_item[n] / per_item[SCALE[0]]:.2f}x |" for n in SCALE),
     ])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
