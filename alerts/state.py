@@ -260,6 +260,28 @@ def _story_alert_index(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0008_story_keys_by_key")
+def _story_keys_by_key(db: sqlite_utils.Database) -> None:
+    # Keys are found by (kind, key) and removed with their story: one primary key for the
+    # first and an index for the second, where there were three B-trees and none for the
+    # second (so deleting a story scanned every key: pruning grew with the square of the
+    # stories kept).
+    _script(db, """
+        CREATE TABLE story_keys_new (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            PRIMARY KEY (kind, key, story_id)
+        ) WITHOUT ROWID;
+        INSERT INTO story_keys_new (kind, key, story_id, at)
+            SELECT kind, key, story_id, at FROM story_keys;
+        DROP TABLE story_keys;
+        ALTER TABLE story_keys_new RENAME TO story_keys;
+        CREATE INDEX story_keys_story ON story_keys (story_id);
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
