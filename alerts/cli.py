@@ -109,7 +109,8 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
     from alerts.daemon import poll_once
 
     try:
-        settings, rules = _load(ctx.obj["config"])
+        # The channels are checked by poll_once, beside the polls.
+        settings, rules = _load(ctx.obj["config"], channels=False)
         sys.exit(asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
                                        send=not no_send, report=click.echo)))
     except AlertsError as exc:

@@ -326,7 +326,13 @@ class Daemon:
 async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
                     send: bool = True, concurrency: int = 8,
                     report: Callable[[str], None] = print) -> int:
-    """`alerts poll --once`: every feed once, then deliver. Exit 0 when all went well."""
+    """`alerts poll --once`: every feed once, then deliver. Exit 0 when all went well.
+
+    The channels are checked (loading Apprise) beside the polls; if one is unusable, what
+    was polled stays stored and queued, nothing is sent, and ConfigError says why."""
+    from alerts.notify import channel_problems
+
+    checking = asyncio.ensure_future(asyncio.to_thread(channel_problems, settings))
     store = Store(settings.state_path)
     fetcher = Fetcher(settings.fetch)
     poller = Poller(store, fetcher, rules, max_entries=settings.fetch.max_entries,
@@ -352,6 +358,9 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
 
     try:
         await asyncio.gather(*(one(feed) for feed in settings.feeds))
+        problems = await checking
+        if problems:
+            raise ConfigError(problems)
         if send:
             from alerts.deliver import deliver_due
             from alerts.notify import Notifier
@@ -363,6 +372,8 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
                        "(failed ones stay queued and are retried)")
             failures += delivered.failed
     finally:
+        if not checking.done():
+            await asyncio.gather(checking, return_exceptions=True)
         await fetcher.aclose()
         store.close()
     return 0 if failures == 0 else 3

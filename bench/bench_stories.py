@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_stories.py     # writes bench/results/stories.md
 
 Target: flat within 1.5x between the two sizes (no scan of stored items per new item),
-and under 0.5 ms per item.
+and under 0.5 ms per item. Assignments run as in a poll: inside one transaction per feed.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ WORDS = ("ceasefire", "talks", "minister", "president", "envoy", "embassy", "tro
          "south", "east", "west", "region", "city", "province", "council", "delegation",
          "treaty")
 NEW_ITEMS = 500
+POLL_ITEMS = 50  # matched items in one feed's poll, which commits once
 RUNS = 3
 
 
@@ -69,13 +70,18 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
 
 
 def per_item(store: Store, rng: random.Random, at: datetime) -> float:
+    """Seconds per assignment, made as a poll makes them: inside the transaction of the
+    poll of one feed (POLL_ITEMS matched items each)."""
     desk = StoryDesk(store, window=timedelta(hours=48))
+    items = [Item(feed_url="https://new.example/rss", feed_name="n", key=f"new{n}{at}",
+                  guid=None, link=f"https://new.example/{n}/{at.timestamp()}",
+                  title=headline(rng), summary="", published=at) for n in range(NEW_ITEMS)]
     started = time.perf_counter()
-    for n in range(NEW_ITEMS):
-        item = Item(feed_url="https://new.example/rss", feed_name="n", key=f"new{n}{at}",
-                    guid=None, link=f"https://new.example/{n}/{at.timestamp()}",
-                    title=headline(rng), summary="", published=at)
-        desk.assign(item, "rule", f"p{rng.randrange(400)}+q{rng.randrange(400)}", at, "new")
+    for start in range(0, NEW_ITEMS, POLL_ITEMS):
+        with store.write():
+            for item in items[start:start + POLL_ITEMS]:
+                desk.assign(item, "rule", f"p{rng.randrange(400)}+q{rng.randrange(400)}", at,
+                            "new")
     return (time.perf_counter() - started) / NEW_ITEMS
 
 
@@ -101,8 +107,9 @@ def main() -> None:
         "",
         f"Target: flat within 1.5x ({ratio:.2f}x: {'met' if ratio <= 1.5 else 'missed'}) and "
         f"under 0.5 ms per item ({results[100_000] * 1000:.3f} ms: "
-        f"{'met' if results[100_000] < 0.0005 else 'missed'}). Each assignment is one write "
-        "transaction (WAL, synchronous=NORMAL), which is most of its cost.",
+        f"{'met' if results[100_000] < 0.0005 else 'missed'}). Assignments are made inside "
+        f"the poll's transaction (one commit per {POLL_ITEMS} items, WAL, "
+        "synchronous=NORMAL), as the poller makes them.",
     ])
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -92,6 +92,24 @@ def test_poll_once_exit_code_reports_a_failed_feed(tmp_path, feed_server, webhoo
     assert "Broken: failed:" in result.stdout and "HTML page" in result.stdout
 
 
+def test_poll_once_with_an_unusable_channel_keeps_what_it_polled_and_exits_2(
+        tmp_path, feed_server, webhook):
+    url = feed_server.put("/f.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "backfill": True}],
+                          channels={"hook": "nosuchservice://example.org/hook"})
+    result = run_cli("--config", str(config), "poll", "--once")
+    assert result.returncode == 2, result.stderr
+    assert "channel 'hook'" in result.stderr and "not usable by Apprise" in result.stderr
+    with sqlite3.connect(tmp_path / "state" / "alerts.db") as conn:
+        # Polled and queued, not lost: sent once the channel is fixed.
+        assert conn.execute("SELECT status FROM outbox").fetchall() == [("pending",)]
+    write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "backfill": True}],
+                 channels={"hook": webhook.url})
+    fixed = run_cli("--config", str(config), "poll", "--once")
+    assert fixed.returncode == 0, fixed.stderr
+    assert len(webhook.received) == 1
+
+
 def test_status_shows_feeds_and_outbox(tmp_path, feed_server, webhook):
     url = feed_server.put("/f.xml", rss(rss_item("x", guid="1")))
     config = write_config(tmp_path, feeds=[{"url": url}], channels={"hook": webhook.url})
