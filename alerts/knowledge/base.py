@@ -15,6 +15,7 @@ import yaml
 from alerts.knowledge.phrases import PhraseIndex, token_text
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
+_RECENT_TEXTS = 1024  # texts whose mentions are remembered
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class KnowledgeBase:
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
         self._office_specs = offices
+        self._recent: dict[tuple[str, date | None], list[Mention]] = {}
         self._office_index: PhraseIndex[tuple[str, str, str]] | None = None
         self._triggers: PhraseIndex[tuple[str, str]] = PhraseIndex()
         self._holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
@@ -182,7 +184,20 @@ class KnowledgeBase:
         return None
 
     def mentions(self, tokens: str, day: date | None) -> list[Mention]:
-        """Known people and countries named in `tokens` (see token_text), first mention each."""
+        """Known people and countries named in `tokens` (see token_text), first mention each.
+
+        Remembered for the last texts: matching, story grouping and the message's "who"
+        ask about the same item in turn."""
+        key = (tokens, day)
+        found = self._recent.get(key)
+        if found is None:
+            found = self._mentions(tokens, day)
+            if len(self._recent) >= _RECENT_TEXTS:
+                self._recent.clear()
+            self._recent[key] = found
+        return list(found)
+
+    def _mentions(self, tokens: str, day: date | None) -> list[Mention]:
         found: dict[str, Mention] = {}
         for start, _, payloads in self._names.find(tokens):
             for entity_id, alias, via in payloads:

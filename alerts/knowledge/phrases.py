@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -14,6 +15,7 @@ T = TypeVar("T")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=4096)
 def token_text(text: str) -> str:
     """Folded text with every run of punctuation or space turned into one space, padded.
 
