@@ -40,6 +40,7 @@ STALL_INTERVALS = 3
 # Polls in which a server answered as it should; a failure or a skipped feed is no progress.
 PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed", "waiting"})
 STATUS_EVERY = 30.0  # seconds between STATUS= updates when systemd sets no watchdog
+FIRST_POLL_WAIT = 1.0  # seconds the channel check waits for the first poll to begin
 
 
 class Daemon:
@@ -54,6 +55,7 @@ class Daemon:
         self.force_backfill = force_backfill
         self.clock = clock
         self._stop = asyncio.Event()
+        self._polling = asyncio.Event()  # the first poll has begun
         self._wake_sender = asyncio.Event()
         self._inflight: set[asyncio.Task] = set()
         self.poller: Poller | None = None
@@ -149,7 +151,13 @@ class Daemon:
         return 0
 
     async def _checked_notifier(self) -> Notifier | None:
-        """The notifier, once every channel is known to work; None (after saying why) if not."""
+        """The notifier, once every channel is known to work; None (after saying why) if not.
+
+        Loading Apprise takes a few hundred milliseconds of CPU: the first requests go out
+        before it starts (or after a second, if no feed is due)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._polling.wait(), timeout=FIRST_POLL_WAIT)
+
         def check() -> tuple[Notifier, list]:
             from alerts.notify import Notifier, channel_problems
 
@@ -195,6 +203,7 @@ class Daemon:
     async def _poll_job(self, feed: Feed) -> None:
         if self._stop.is_set() or self.poller is None:
             return
+        self._polling.set()
         task = asyncio.current_task()
         assert task is not None
         self._inflight.add(task)

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from datetime import UTC, datetime
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
@@ -59,20 +60,25 @@ class _TextExtractor(HTMLParser):
 
 def _bmp_classes(*groups: str) -> list[str]:
     """For each group of category initials, a regex class body of every BMP character in it.
-    Built at import (about 15 ms); scanning text with the classes is far faster than asking
-    unicodedata about every character."""
+    Built once, on first use (about 15 ms); scanning text with the classes is far faster
+    than asking unicodedata about every character."""
     initials = "".join(unicodedata.category(chr(cp))[0] for cp in range(0x10000))
     return ["".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}"
                     for m in re.finditer(f"[{group}]+", initials)) for group in groups]
 
 
-_CONTROL_BMP, _LINK_UNSAFE_BMP = _bmp_classes("C", "CZ")
 # Astral characters are in both classes and checked one by one: they are rare in news text.
 _ASTRAL = r"\U00010000-\U0010ffff"
-_CONTROL = re.compile("[" + _CONTROL_BMP + _ASTRAL + "]")  # control, format, unassigned...
-# ...plus separators, and what browsers percent-encode in a link.
 _BROWSER_ESCAPED = re.escape('<>"`{}|\\^')
-_LINK_UNSAFE = re.compile("[" + _LINK_UNSAFE_BMP + _BROWSER_ESCAPED + _ASTRAL + "]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Control, format, unassigned... characters; and those plus separators and what browsers
+    percent-encode in a link."""
+    control_bmp, link_unsafe_bmp = _bmp_classes("C", "CZ")
+    return (re.compile("[" + control_bmp + _ASTRAL + "]"),
+            re.compile("[" + link_unsafe_bmp + _BROWSER_ESCAPED + _ASTRAL + "]"))
 # Soft hyphen, zero-width (non-)joiners, word joiner, BOM, left/right-to-left and Arabic marks.
 _INSIDE_WORDS = frozenset("\xad\u200c\u200d\u2060\ufeff\u200e\u200f\u061c")
 
@@ -92,7 +98,7 @@ def _clean(text: str) -> str:
     # Control and format characters (NUL, bidi overrides...) never reach a notification: they
     # become spaces, except the invisible ones that sit inside words, which are removed so that
     # "Verhand\xadlungen" (a soft hyphen) stays one word a rule can match.
-    return _WHITESPACE.sub(" ", _CONTROL.sub(_control_to_space, text)).strip()
+    return _WHITESPACE.sub(" ", _patterns()[0].sub(_control_to_space, text)).strip()
 
 
 def _escape_in_link(m: re.Match[str]) -> str:
@@ -131,7 +137,7 @@ def canonical_link(link: str | None, base: str | None = None) -> str | None:
     if scheme not in ("http", "https") or not parts.hostname:
         return None  # javascript:, data:, mailto: and the like are never links we pass on
     host = parts.hostname.lower()
-    if any(not _is_astral_visible(m.group(), "CZ") for m in _LINK_UNSAFE.finditer(host)):
+    if any(not _is_astral_visible(m.group(), "CZ") for m in _patterns()[1].finditer(host)):
         return None  # a bidi override or a space in a host name is a disguise, not a site
     if ":" in host:
         host = f"[{host}]"
@@ -141,7 +147,7 @@ def canonical_link(link: str | None, base: str | None = None) -> str | None:
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_NAMES
     ]
-    path = _LINK_UNSAFE.sub(_escape_in_link, parts.path) or "/"
+    path = _patterns()[1].sub(_escape_in_link, parts.path) or "/"
     return urlunsplit((scheme, host, path, urlencode(query, doseq=True), ""))
 
 

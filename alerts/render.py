@@ -17,13 +17,15 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-import jinja2
 from markupsafe import Markup, escape
 
 from alerts.messages import FORMATS
+
+if TYPE_CHECKING:  # Jinja2 is imported when the first message is rendered, not at start-up
+    import jinja2
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +136,8 @@ def _link_filter(fmt: str):  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=32)
 def environment(fmt: str, folder: str | None = None) -> jinja2.Environment:
+    import jinja2
+
     loaders: list[jinja2.BaseLoader] = []
     if folder:
         loaders.append(jinja2.FileSystemLoader(folder))
@@ -227,6 +231,8 @@ class Renderer:
         return environment(fmt, self.folder)
 
     def _template(self, name: str | None, default: str, fmt: str) -> jinja2.Template:
+        import jinja2
+
         try:
             return self._env(fmt).get_template(name or f"{default}.{EXTENSION[fmt]}.j2")
         except jinja2.TemplateSyntaxError as exc:
@@ -236,6 +242,8 @@ class Renderer:
             raise TemplateProblem(f"template {name!r} not found in {self.folder}") from None
 
     def _title(self, source: str | None, default: str, facts: Mapping[str, Any]) -> str:
+        import jinja2
+
         try:
             template = _inline("text", self.folder, source or default)
         except jinja2.TemplateSyntaxError as exc:
@@ -245,6 +253,8 @@ class Renderer:
 
     def _render(self, facts: Mapping[str, Any], title_source: str | None, default_title: str,
                 body_name: str | None, default_body: str) -> tuple[str, str]:
+        import jinja2
+
         try:
             title = self._title(title_source, default_title, facts)
             body = self._template(body_name, default_body, self.format).render(facts)
@@ -289,6 +299,8 @@ class Renderer:
 
     def check(self) -> list[str]:
         """Problems found by compiling and trying the templates on a sample alert."""
+        import jinja2
+
         problems: list[str] = []
         for what, call in (("alert", lambda: self._render(SAMPLE, self.title_source,
                                                           DEFAULT_TITLE, self.body_name,

@@ -49,26 +49,15 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 TARGET = 1.5
 FIRST_POLL = datetime(2025, 7, 1, 12, tzinfo=UTC)
 
-# The `items` table and its index as alerts.state's migrations create them.
-RAW_SCHEMA = """
-CREATE TABLE items (
-    id INTEGER PRIMARY KEY,
-    feed_url TEXT NOT NULL,
-    key TEXT NOT NULL,
-    guid TEXT,
-    link TEXT,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    published TEXT,
-    language TEXT,
-    content_hash TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
-    edits INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (feed_url, key)
-);
-CREATE INDEX items_published ON items (published);
-"""
+def items_schema() -> list[str]:
+    """The `items` table and its indexes exactly as alerts.state's migrations make them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "schema.db")
+        rows = store.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'items' AND sql IS NOT NULL "
+            "ORDER BY type DESC").fetchall()  # the table, then its indexes
+        store.close()
+    return [sql for (sql,) in rows]
 
 
 class Polled:
@@ -121,9 +110,8 @@ def raw_connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    for statement in RAW_SCHEMA.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    for statement in items_schema():
+        conn.execute(statement)
     return conn
 
 

@@ -89,16 +89,10 @@ def _scanned_fields(rules: list[Rule]) -> tuple[str, ...]:
 
 
 def _termsets(condition: Condition) -> Iterator[TermSet]:
-    termset = getattr(condition, "termset", None)
-    if termset is not None:
-        yield termset
-    for group in getattr(condition, "groups", ()):
-        yield from _termsets(group)
-    for child in getattr(condition, "children", ()):
-        yield from _termsets(child)
-    child = getattr(condition, "child", None)
-    if child is not None:
-        yield from _termsets(child)
+    for node in _nodes(condition):
+        termset = getattr(node, "termset", None)
+        if termset is not None:
+            yield termset
 
 
 class RuleSet:
