@@ -185,10 +185,10 @@ def test_run_with_an_unusable_channel_stops_with_status_2_and_says_which(tmp_pat
                           channels={"desk": "nosuchservice://example.org/hook"})
     proc = start_daemon(config)
     try:
-        out, err = proc.communicate(timeout=30)
+        _, err = proc.communicate(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
-        out, err = proc.communicate()
+        _, err = proc.communicate()
         pytest.fail(f"the daemon kept running with an unusable channel: {err}")
     assert proc.returncode == 2, err
     assert "channel 'desk'" in err and "fix the channels" in err, err

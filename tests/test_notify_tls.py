@@ -19,7 +19,7 @@ class _Collect:
     def __init__(self) -> None:
         self.messages: list[tuple[str, bool]] = []
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001
+    async def handle_DATA(self, server, session, envelope) -> str:
         self.messages.append((envelope.content.decode("utf-8", "replace"),
                               session.ssl is not None))
         return "250 OK"
