@@ -7,9 +7,11 @@ budget (alerts.parseworker), always on a byte stream, never on a URL, a path or 
 from __future__ import annotations
 
 import re
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from alerts.errors import FeedError
+from alerts.models import Feed, Item
 from alerts.parseworker import default_pool
 
 # Real feeds need no DTD internal subset; entity declarations are how a feed expands itself
@@ -26,6 +28,29 @@ _ENTITY_NEEDLES = tuple(
 
 def parse_feed(body: bytes, final_url: str, content_type: str | None = None) -> Any:
     """Parse feed bytes; raise FeedError when they are not a feed at all."""
+    _refuse_early(body, final_url)
+    parsed = default_pool().parse(body, final_url, content_type)
+    _refuse_non_feed(body, final_url, parsed.get("version"), bool(parsed.get("entries")))
+    return parsed
+
+
+@dataclass(frozen=True)
+class ParsedItems:
+    items: list[Item]
+    ttl: Any  # the feed's <ttl>, as given
+
+
+def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Feed,
+                max_entries: int) -> ParsedItems:
+    """Feed bytes -> Items, parsed and normalised in a worker (see parse_feed)."""
+    _refuse_early(body, final_url)
+    answer = default_pool().parse_items(body, final_url, content_type, astuple(feed),
+                                        max_entries)
+    _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
+    return ParsedItems([Item(*fields) for fields in answer["items"]], answer["ttl"])
+
+
+def _refuse_early(body: bytes, final_url: str) -> None:
     if not body.strip():
         raise FeedError(f"{final_url} returned an empty body where a feed was expected",
                         kind="empty")
@@ -33,13 +58,14 @@ def parse_feed(body: bytes, final_url: str, content_type: str | None = None) -> 
         raise FeedError(f"{final_url} declares XML entities (a DTD internal subset); feeds do "
                         "not need them and they can exhaust memory, so it was not parsed",
                         kind="entities")
-    parsed = default_pool().parse(body, final_url, content_type)
-    if not parsed.get("version") and not parsed.get("entries"):
+
+
+def _refuse_non_feed(body: bytes, final_url: str, version: str | None, entries: bool) -> None:
+    if not version and not entries:
         kind = "html" if _looks_like_html(body) else "not-a-feed"
         what = "an HTML page" if kind == "html" else "something that is not RSS or Atom"
         raise FeedError(f"{final_url} returned {what} where a feed was expected; check that the "
                         "URL points at the feed itself", kind=kind)
-    return parsed
 
 
 def _declares_entities(body: bytes) -> bool:

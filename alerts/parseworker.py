@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,24 @@ def parse_bytes(body: bytes, final_url: str, content_type: str | None,
         )
     except _EntitiesDeclared:
         raise _entities_error(final_url) from None
+
+
+def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
+                        feed: tuple, max_entries: int, check_entities: bool = True) -> dict:
+    """parse_bytes, then the entries as Items (alerts.normalise), as plain data: the HTML of
+    titles and summaries is taken apart here too, under the same budget. `feed` holds the
+    fields of an alerts.models.Feed; each item comes back as the fields of an Item."""
+    from dataclasses import astuple
+
+    from alerts.models import Feed
+    from alerts.normalise import normalise
+
+    parsed = parse_bytes(body, final_url, content_type, check_entities)
+    entries = list(parsed.entries)
+    items = normalise(entries[:max_entries], Feed(*feed), final_url)
+    return {"version": parsed.get("version") or "", "entries": len(entries),
+            "ttl": _plain(parsed.get("feed", {}).get("ttl")),
+            "items": [astuple(item) for item in items]}
 
 
 class _EntitiesDeclared(Exception):
@@ -225,7 +244,11 @@ _RECURSION_REPLY = pickle.dumps(("error", "the document is nested too deeply"))
 
 def _handle(payload: bytes, check_entities: bool) -> bytes:
     try:
-        body, final_url, content_type = pickle.loads(payload)
+        request = pickle.loads(payload)
+        if len(request) == 5:  # body, url, content type, feed fields, max entries
+            answer = parse_and_normalise(*request, check_entities=check_entities)
+            return pickle.dumps(("ok", answer), protocol=pickle.HIGHEST_PROTOCOL)
+        body, final_url, content_type = request
         parsed = parse_bytes(body, final_url, content_type, check_entities)
         return pickle.dumps(("ok", _plain(parsed)), protocol=pickle.HIGHEST_PROTOCOL)
     except MemoryError:
@@ -347,11 +370,23 @@ class ParsePool:
 
     def parse(self, body: bytes, final_url: str, content_type: str | None = None) -> Any:
         """Parse in a worker; raise FeedError(kind="parse-budget") when the budget runs out."""
-        payload = pickle.dumps((body, final_url, content_type), protocol=pickle.HIGHEST_PROTOCOL)
+        return self._run((body, final_url, content_type), final_url,
+                         lambda: parse_bytes(body, final_url, content_type,
+                                             self.check_entities))
+
+    def parse_items(self, body: bytes, final_url: str, content_type: str | None,
+                    feed: tuple, max_entries: int) -> dict:
+        """parse_and_normalise in a worker, under the same budget."""
+        return self._run((body, final_url, content_type, feed, max_entries), final_url,
+                         lambda: parse_and_normalise(body, final_url, content_type, feed,
+                                                     max_entries, self.check_entities))
+
+    def _run(self, request: tuple, final_url: str, here: Callable[[], Any]) -> Any:
+        payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         for attempt in (1, 2):
             worker = self._acquire()
             if worker is None:
-                return parse_bytes(body, final_url, content_type, self.check_entities)
+                return here()
             keep = False
             try:
                 reply = worker.call(payload, self.seconds)

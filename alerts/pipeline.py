@@ -12,8 +12,7 @@ from datetime import UTC, datetime, timedelta
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
 from alerts.models import Feed, Fetched, Item, Match, PollResult
-from alerts.normalise import normalise
-from alerts.parse import parse_feed
+from alerts.parse import parse_items
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
 from alerts.rules.history import HistoryView
@@ -91,12 +90,11 @@ class Poller:
             self._keep_fresh(feed, fetched.max_age)
             return result
         try:
-            parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.final_url,
-                                             fetched.content_type)
+            parsed = await asyncio.to_thread(parse_items, fetched.body, fetched.final_url,
+                                             fetched.content_type, feed, self.max_entries)
         except FeedError as exc:
             return self._failed(feed, result, exc, fetched.status, failures=state.error_count)
-        entries = list(parsed.entries)[: self.max_entries]
-        items = normalise(entries, feed, fetched.final_url)
+        items = parsed.items
         alerting = state.initialised or feed.backfill or self.force_backfill
         known = self.store.known_items(feed.url, [i.key for i in items])
         flooded = self._flooded(items, known, state.last_success) if state.initialised else 0
@@ -109,7 +107,7 @@ class Poller:
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
         self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known)
-        self._keep_fresh(feed, fetched.max_age, parsed.get("feed", {}).get("ttl"))
+        self._keep_fresh(feed, fetched.max_age, parsed.ttl)
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
                 and self.store.record_moved(feed.url, fetched.final_url)):
             log.warning("%s: %s moved permanently to %s; it is polled there from now on. "

@@ -40,3 +40,21 @@ def test_a_string_path_is_never_read_as_a_file(tmp_path):
     secret.write_text(rss(rss_item("secret", guid="s")))
     with pytest.raises(FeedError):
         parse_feed(str(secret).encode(), "https://x.org/rss")
+
+
+def test_items_parsed_and_normalised_in_a_worker_equal_those_made_here():
+    from alerts.models import Feed
+    from alerts.normalise import normalise
+    from alerts.parse import parse_items
+
+    body = rss(rss_item("Talks <b>resume</b> in Geneva", guid="1", link="/world/1",
+                        summary="<p>Envoys met &amp; talked.</p>"),
+               rss_item("Élysée: appel à un cessez-le-feu", guid="2",
+                        link="https://x.org/world/2?utm_source=rss")).encode()
+    feed = Feed("https://x.org/rss", "Wire", 900.0, language="fr", tags=("europe",))
+    here = normalise(list(parse_feed(body, "https://x.org/rss").entries), feed,
+                     "https://x.org/rss")
+    there = parse_items(body, "https://x.org/rss", "application/rss+xml", feed, 500)
+    assert there.items == here
+    assert [i.link for i in there.items] == ["https://x.org/world/1", "https://x.org/world/2"]
+    assert there.items[0].feed_tags == ("europe",) and there.items[1].language == "fr"
