@@ -88,7 +88,8 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
         settings, rules = _load(ctx.obj["config"], channels=False)
 
         def reload_rules():  # type: ignore[no-untyped-def]
-            return _load(ctx.obj["config"])[1]
+            # Only the rules are taken; the channels were checked at start.
+            return _load(ctx.obj["config"], channels=False)[1]
 
         daemon = Daemon(settings, rules, reload_rules=reload_rules,  # type: ignore[arg-type]
                         duration=duration, force_backfill=backfill)

@@ -213,13 +213,13 @@ class Daemon:
             level = logging.WARNING if result.status == "error" else logging.INFO
             if result.status in ("not-modified", "unchanged", "waiting"):
                 level = logging.DEBUG
+            elif result.status in ("backoff", "disabled"):
+                level = logging.DEBUG  # said once when it began; not again at every interval
             progress = result.status in PROGRESS_STATUSES
             if progress:
                 self.progress.success()
             if self.metrics is not None:
                 self.metrics.polled(feed, result, progress, time.time())
-            elif result.status in ("backoff", "disabled"):
-                level = logging.DEBUG  # said once when it began; not again at every interval
             log.log(level, "%s", describe(result, feed))
             # After every run, skipped ones included: that is how silence gets noticed.
             notices = self.health.check(feed) if self.health is not None else 0

@@ -94,7 +94,6 @@ class Metrics:
                               ("dead", report.dead)):
             if count:
                 self.deliveries.labels(result).inc(count)
-        for status in ("pending", "sent", "dead", "digested"):
+        # The usual statuses always appear (0 when the outbox has none), and any other too.
+        for status in {"pending", "sent", "dead", "digested"} | set(outbox):
             self.outbox.labels(status).set(outbox.get(status, 0))
-        for status, count in outbox.items():
-            self.outbox.labels(status).set(count)

@@ -537,7 +537,8 @@ class Store:
                 conn.execute(
                     f"UPDATE items SET last_seen = ? WHERE feed_url = ? "
                     f"AND key IN ({','.join('?' * len(batch))})", (stamp, feed_url, *batch))
-            ids = self._item_ids(conn, feed_url, list({a.item_key for a in alerts}))
+            ids = {key: known.id for key, known in
+                   self.known_items(feed_url, list({a.item_key for a in alerts})).items()}
             for alert in alerts:
                 item_id = ids.get(alert.item_key)
                 if item_id is None:
@@ -570,16 +571,6 @@ class Store:
                 (fetched.etag, fetched.last_modified, body_hash, stamp, stamp,
                  fetched.status, inserted, feed_url))
         return queued
-
-    @staticmethod
-    def _item_ids(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for start in range(0, len(keys), _IN_BATCH):
-            batch = keys[start:start + _IN_BATCH]
-            ids.update(conn.execute(
-                f"SELECT key, id FROM items WHERE feed_url = ? "
-                f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch)).fetchall())
-        return ids
 
     # -- stories ---------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_matching import SCENARIOS, vocabulary, write_rules  # noqa: E402
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
 
 from tests.servers import FeedServer  # noqa: E402
 
@@ -166,10 +167,7 @@ def main() -> None:
         *(f"| {n} | {n * ITEMS:,} | {curve[n]:.2f} | {per_item[n]:.2f} | "
           f"{per_item[n] / per_item[SCALE[0]]:.2f}x |" for n in SCALE),
     ])
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "cycle.md").write_text(table + "\n", "utf-8")
-    print(table)
+    publish("cycle", table)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
+
 from alerts.models import Item  # noqa: E402
 from alerts.rules import RuleSet, load_rules  # noqa: E402
 from alerts.rules.context import MatchContext  # noqa: E402
@@ -194,10 +196,7 @@ def main() -> None:
     for name in SCENARIOS:
         lines += scenario(name, words, items)
     table = "\n".join(lines)
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "matching.md").write_text(table + "\n", "utf-8")
-    print("\n" + table)
+    publish("matching", table)
 
 
 if __name__ == "__main__":

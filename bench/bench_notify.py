@@ -38,6 +38,8 @@ import apprise
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
+
 from alerts.config import Channel, NotifySettings  # noqa: E402
 from alerts.deliver import deliver_due  # noqa: E402
 from alerts.models import Fetched, Item, Match  # noqa: E402
@@ -237,10 +239,7 @@ def main() -> None:
            "alerts/notify.py gives it a stand-in that builds a context only when TLS starts "
            "and reuses one per verification setting."),
     ])
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "notify.md").write_text(table + "\n", "utf-8")
-    print(table)
+    publish("notify", table)
 
 
 if __name__ == "__main__":

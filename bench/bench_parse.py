@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import feedparser  # noqa: E402
 from bench_cycle import FEEDS, ITEMS, make_feed  # noqa: E402
 from bench_matching import vocabulary  # noqa: E402
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
 
 from alerts.models import Feed, Fetched  # noqa: E402
 from alerts.normalise import normalise  # noqa: E402
@@ -292,10 +293,7 @@ def main() -> None:
         "met).",
     ]
     table = "\n".join(lines)
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "parse.md").write_text(table + "\n", "utf-8")
-    print("\n" + table)
+    publish("parse", table)
 
 
 if __name__ == "__main__":

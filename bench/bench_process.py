@@ -36,6 +36,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
+
 from tests.servers import FeedServer, WebhookReceiver, wait_for  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -272,10 +274,7 @@ def main() -> None:
           f"{'yes' if i.name.split('.')[0] in CORE_MODULES else ''} |"
           for i in imports[:TOP]),
     ])
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "process.md").write_text(table + "\n", "utf-8")
-    print(table)
+    publish("process", table)
 
 
 if __name__ == "__main__":

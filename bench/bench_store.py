@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_cycle import FEEDS, ITEMS, make_feed  # noqa: E402
 from bench_matching import vocabulary  # noqa: E402
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
 
 from alerts.models import Feed, Fetched, Item  # noqa: E402
 from alerts.normalise import normalise  # noqa: E402
@@ -215,10 +216,7 @@ def main() -> None:
         "the same `items` table. A run's figure is its median feed; ratios are taken "
         "within each run, then the median.",
     ])
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "store.md").write_text(table + "\n", "utf-8")
-    print("\n" + table)
+    publish("store", table)
 
 
 if __name__ == "__main__":

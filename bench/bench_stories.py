@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from report import publish  # noqa: E402 - bench/ is on sys.path when a script runs
+
 from alerts.models import Item  # noqa: E402
 from alerts.state import Store  # noqa: E402
 from alerts.stories import StoryDesk  # noqa: E402
@@ -111,10 +113,7 @@ def main() -> None:
         f"the poll's transaction (one commit per {POLL_ITEMS} items, WAL, "
         "synchronous=NORMAL), as the poller makes them.",
     ])
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "stories.md").write_text(table + "\n", "utf-8")
-    print(table)
+    publish("stories", table)
 
 
 if __name__ == "__main__":

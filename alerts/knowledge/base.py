@@ -98,8 +98,8 @@ class KnowledgeBase:
     def __init__(self, people: list[dict], countries: list[dict],
                  offices: list[dict] | Callable[[], list[dict]],
                  events: list[dict], modality: dict | None = None):
-        """`offices` may be a loader: the office phrases (the largest file, which checking
-        rules never needs) are then read when text is first searched for office holders."""
+        """`offices` may be a loader; either way the office phrases (the largest file, which
+        checking rules never needs) are indexed when text is first searched for holders."""
         self.entities: dict[str, Entity] = {}
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
@@ -134,8 +134,6 @@ class KnowledgeBase:
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
-        if not callable(offices):
-            self._office_index = self._index_offices(offices)
         modality = modality or {}
         self._before = {token_text(str(p)).strip() for words in
                         (modality.get("before") or {}).values() for p in words or []}
@@ -150,19 +148,17 @@ class KnowledgeBase:
                 for phrase in lang_phrases or []:
                     self._triggers.add(str(phrase), (event.id, str(phrase)))
 
-    @staticmethod
-    def _index_offices(specs: list[dict]) -> PhraseIndex[tuple[str, str, str]]:
-        index: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
-        for spec in specs:
-            for phrase in spec.get("phrases") or []:
-                index.add(str(phrase), (str(spec["office"]), str(spec["country"]), str(phrase)))
-        return index
-
     @property
     def _offices(self) -> PhraseIndex[tuple[str, str, str]]:
+        """Office phrases, indexed when text is first searched for office holders."""
         if self._office_index is None:
             specs = self._office_specs
-            self._office_index = self._index_offices(specs() if callable(specs) else specs)
+            index: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+            for spec in specs() if callable(specs) else specs:
+                for phrase in spec.get("phrases") or []:
+                    index.add(str(phrase), (str(spec["office"]), str(spec["country"]),
+                                            str(phrase)))
+            self._office_index = index
         return self._office_index
 
     # -- for rule validation ---------------------------------------------------------------
