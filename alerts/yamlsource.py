@@ -99,22 +99,88 @@ StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _c
 
 
 MAX_EXPANDED_NODES = 200_000
+# Text that aliases add on top of what the file itself holds: 100 aliases to a 1 MB string
+# are only 101 nodes but 100 MB of text for every later stage to validate and search.
+MAX_ALIAS_CHARACTERS = 1_000_000
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    """Nodes after aliases are expanded: nested aliases grow exponentially ("billion laughs")."""
+def _expanded_size(node: yaml.Node, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(nodes, characters of scalars) after aliases are expanded: nested aliases grow
+    exponentially ("billion laughs"), and one alias to a long text repeats all of it."""
     known = memo.get(id(node))
     if known is not None:
         return known
-    memo[id(node)] = 1  # a cycle counts once rather than recursing forever
+    memo[id(node)] = (1, 0)  # a cycle counts once rather than recursing forever
     if isinstance(node, yaml.MappingNode):
-        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+        children = [n for pair in node.value for n in pair]
     elif isinstance(node, yaml.SequenceNode):
-        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
+        children = list(node.value)
     else:
-        size = 1
-    memo[id(node)] = size
-    return size
+        children = []
+    nodes, chars = 1, len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+    for child in children:
+        child_nodes, child_chars = _expanded_size(child, memo)
+        nodes += child_nodes
+        chars += child_chars
+    memo[id(node)] = (nodes, chars)
+    return nodes, chars
+
+
+def _written_characters(node: yaml.Node) -> int:
+    """Characters of the scalars as written, each node once (what the file itself holds)."""
+    seen: set[int] = set()
+    stack, total = [node], 0
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            total += len(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in current.value for n in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return total
+
+
+def _alias_problem(name: str, node: yaml.Node) -> Problem | None:
+    """Too many values, or too much text, once aliases are expanded; None when fine."""
+    memo: dict[int, tuple[int, int]] = {}
+    nodes, chars = _expanded_size(node, memo)
+    if nodes > MAX_EXPANDED_NODES:
+        return Problem(name, node.start_mark.line + 1,
+                       "this document expands to too many values through YAML aliases "
+                       "(*name); write the values out instead")
+    added = chars - _written_characters(node)
+    if added > MAX_ALIAS_CHARACTERS:
+        return Problem(name, _largest_alias_line(node) or node.start_mark.line + 1,
+                       f"YAML aliases (*name) in this document repeat {added:,} characters of "
+                       f"text, more than the {MAX_ALIAS_CHARACTERS:,} allowed; write the text "
+                       "once, or shorten the aliased value")
+    return None
+
+
+def _largest_alias_line(node: yaml.Node) -> int | None:
+    """The line where the longest text that is referenced more than once is anchored."""
+    counts: dict[int, int] = {}
+    scalars: dict[int, yaml.ScalarNode] = {}
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        counts[id(current)] = counts.get(id(current), 0) + 1
+        if counts[id(current)] > 1:
+            continue
+        if isinstance(current, yaml.ScalarNode):
+            scalars[id(current)] = current
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(n for pair in current.value for n in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    repeated = [s for key, s in scalars.items() if counts[key] > 1]
+    if not repeated:
+        return None
+    return max(repeated, key=lambda s: len(s.value)).start_mark.line + 1
 
 
 def _value_line(node: yaml.Node, exc: Exception) -> int | None:
@@ -174,15 +240,9 @@ def load_documents(
             node = loader.get_node()
             if node is None:
                 continue
-            if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
-                return documents, [
-                    Problem(
-                        name,
-                        node.start_mark.line + 1,
-                        "this document expands to too many values through YAML aliases "
-                        "(*name); write the values out instead",
-                    )
-                ]
+            problem = _alias_problem(name, node)
+            if problem is not None:
+                return documents, [problem]
             try:
                 data = loader.construct_document(node)
             except (ValueError, TypeError, AttributeError, IndexError, OverflowError) as exc:
