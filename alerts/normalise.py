@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from functools import lru_cache
 from html.parser import HTMLParser
+from itertools import pairwise
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -165,6 +166,50 @@ def _published(entry: Any) -> datetime | None:
         if 1990 <= stamp.year <= datetime.now(UTC).year + 1:
             return stamp
     return None
+
+
+_TRAILING_NUMBER = re.compile(r"(\d+)\D*$")
+
+
+def oldest_first(entries: list[Any]) -> bool:
+    """Whether the document lists its entries oldest first: told by the dates of neighbouring
+    dated entries, else by numbers at the end of their ids (item-17, ?p=1234). RSS and Atom
+    are newest first by custom, which is the answer when neither says."""
+    for values in ([_published(e) for e in entries], [_id_number(e) for e in entries]):
+        known = [v for v in values if v is not None]
+        rising = sum(1 for a, b in pairwise(known) if b > a)  # type: ignore[operator]
+        falling = sum(1 for a, b in pairwise(known) if b < a)  # type: ignore[operator]
+        if rising != falling:
+            return rising > falling
+    return False
+
+
+def _id_number(entry: Any) -> int | None:
+    found = _TRAILING_NUMBER.search(str(entry.get("id") or ""))
+    return int(found.group(1)[-18:]) if found else None
+
+
+def newest_entries(entries: list[Any], limit: int) -> tuple[list[Any], bool]:
+    """The `limit` newest entries, in document order, and whether the document was found to
+    be oldest first. Newest by date; an undated entry counts as recent as the nearest dated
+    entry before it in the document's reading order (newest to oldest), and between equal
+    dates the position decides. A feed of 600 listed oldest first keeps its last 500."""
+    count = len(entries)
+    if count <= limit:
+        return entries, False  # nothing to choose; the order does not matter
+    ascending = oldest_first(entries)
+    # Recency by position: 0 for the oldest entry of the document, count - 1 for the newest.
+    recency = list(range(count)) if ascending else list(range(count - 1, -1, -1))
+    reading = sorted(range(count), key=lambda i: -recency[i])  # newest first
+    dates = [_published(e) for e in entries]
+    floor = datetime.min.replace(tzinfo=UTC)
+    effective: list[datetime] = [floor] * count
+    last: datetime | None = next((dates[i] for i in reading if dates[i] is not None), None)
+    for i in reading:
+        last = dates[i] or last
+        effective[i] = last or floor
+    chosen = sorted(range(count), key=lambda i: (effective[i], recency[i]), reverse=True)[:limit]
+    return [entries[i] for i in sorted(chosen)], ascending
 
 
 def _digest(*parts: str) -> str:

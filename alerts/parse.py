@@ -38,6 +38,8 @@ def parse_feed(body: bytes, final_url: str, content_type: str | None = None) -> 
 class ParsedItems:
     items: list[Item]
     ttl: Any  # the feed's <ttl>, as given
+    dropped: int = 0  # older entries left out by the max_entries cap
+    oldest_first: bool = False  # the document lists its entries oldest first
 
 
 def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Feed,
@@ -47,7 +49,8 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
     answer = default_pool().parse_items(body, final_url, content_type, astuple(feed),
                                         max_entries)
     _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
-    return ParsedItems([Item(*fields) for fields in answer["items"]], answer["ttl"])
+    return ParsedItems([Item(*fields) for fields in answer["items"]], answer["ttl"],
+                       answer.get("dropped", 0), answer.get("oldest_first", False))
 
 
 def _refuse_early(body: bytes, final_url: str) -> None:

@@ -76,13 +76,17 @@ def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
     from dataclasses import astuple
 
     from alerts.models import Feed
-    from alerts.normalise import normalise
+    from alerts.normalise import newest_entries, normalise
 
     parsed = parse_bytes(body, final_url, content_type, check_entities)
     entries = list(parsed.entries)
-    items = normalise(entries[:max_entries], Feed(*feed), final_url)
+    # The cap keeps the newest entries, wherever the document lists them (some feeds are
+    # oldest first: taking the first ones would drop every new item once they pass the cap).
+    kept, ascending = newest_entries(entries, max_entries)
+    items = normalise(kept, Feed(*feed), final_url)
     return {"version": parsed.get("version") or "", "entries": len(entries),
             "ttl": _plain(parsed.get("feed", {}).get("ttl")),
+            "dropped": len(entries) - len(kept), "oldest_first": ascending,
             "items": [astuple(item) for item in items]}
 
 

@@ -95,6 +95,12 @@ class Poller:
         except FeedError as exc:
             return self._failed(feed, result, exc, fetched.status, failures=state.error_count)
         items = parsed.items
+        if parsed.dropped:
+            log.warning("%s: the document has %d entries, more than fetch.max_entries (%d); "
+                        "the %d oldest were left out (it lists its entries %s first). Raise "
+                        "fetch.max_entries if this feed really carries that many new items.",
+                        feed.name, parsed.dropped + self.max_entries, self.max_entries,
+                        parsed.dropped, "oldest" if parsed.oldest_first else "newest")
         alerting = state.initialised or feed.backfill or self.force_backfill
         known = self.store.known_items(feed.url, [i.key for i in items])
         flooded = self._flooded(items, known, state.last_success) if state.initialised else 0
