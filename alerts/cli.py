@@ -40,7 +40,9 @@ def _load(config: str | None, verify: bool = False,
     from alerts.rules.engine import verify_examples
 
     settings = load_settings(find_config(config))
-    problems: list[Problem] = []
+    from alerts.knowledge.base import use_folder
+
+    problems: list[Problem] = use_folder(settings.knowledge_path)  # before the rules name people
     if channels:
         from alerts.notify import channel_problems
 
@@ -127,6 +129,10 @@ def check(ctx: click.Context) -> None:
     except AlertsError as exc:
         _fail(exc)
         return
+    from alerts.knowledge.base import user_warnings
+
+    for warning in user_warnings(settings.knowledge_path):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{settings.path}: OK: {len(settings.feeds)} feeds, {len(settings.channels)} "
                f"channels, {len(rules)} rules")  # type: ignore[arg-type]
 
@@ -347,6 +353,12 @@ def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object
             paths = [shipped_rules_dir()]
     if settings is None and config:
         settings = load_settings(find_config(config))
+    if settings is not None:
+        from alerts.knowledge.base import use_folder
+
+        problems = use_folder(settings.knowledge_path)  # type: ignore[attr-defined]
+        if problems:
+            raise ConfigError(problems)
     rules = RuleSet(load_rules(paths, None))
     return rules, settings
 

@@ -38,6 +38,7 @@ _SCHEMA: dict[str, Any] = {
     "properties": {
         "state": {"type": "string", "minLength": 1},
         "rules": {"type": ["string", "array"], "items": {"type": "string", "minLength": 1}},
+        "knowledge": {"type": "string", "minLength": 1},
         "defaults": {
             "type": "object",
             "additionalProperties": False,
@@ -192,6 +193,7 @@ class Settings:
     stories: StorySettings = StorySettings()
     health: HealthSettings = HealthSettings()
     metrics: MetricsSettings = MetricsSettings()
+    knowledge_path: Path | None = None  # the user's knowledge folder (people, offices...)
 
 
 def _valid_listen(value: str) -> bool:
@@ -458,6 +460,15 @@ def load_settings(path: str | Path) -> Settings:
     rules_value = data.get("rules", "rules")
     rule_paths = tuple(resolve(p) for p in ([rules_value] if isinstance(rules_value, str)
                                             else rules_value))
+    if "knowledge" in data:
+        knowledge_path: Path | None = resolve(data["knowledge"])
+        if not knowledge_path.is_dir():  # type: ignore[union-attr]
+            problems.append(Problem(file, line_at(raw, ("knowledge",)),
+                                    f"knowledge folder {str(knowledge_path)!r} does not exist; "
+                                    "create it or fix the 'knowledge' setting"))
+    else:  # default: a knowledge/ folder beside the rules, when there is one
+        knowledge_path = next((p.parent / "knowledge" for p in rule_paths
+                               if (p.parent / "knowledge").is_dir()), None)
     stories_raw = data.get("stories", {})
     stories = StorySettings(
         window=duration(stories_raw, "window", StorySettings.window, ("stories",)),
@@ -488,6 +499,7 @@ def load_settings(path: str | Path) -> Settings:
         stories=stories,
         health=health,
         metrics=MetricsSettings(listen=listen),
+        knowledge_path=knowledge_path,
     )
 
 

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from alerts.errors import Problem
 from alerts.knowledge.phrases import PhraseIndex, token_text
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
@@ -253,15 +255,157 @@ def _country(entity: Entity, day: date | None) -> str:
 
 
 _lock = threading.Lock()
-_instance: KnowledgeBase | None = None
+_instances: dict[tuple[str, str], KnowledgeBase] = {}
+_current: tuple[Path | None, str] = (None, "")  # the user's knowledge folder and its stamp
 
 
-def knowledge_base() -> KnowledgeBase:
-    """The shipped knowledge base, loaded on first use (only rules that name entities need it)."""
-    global _instance
+def _role_key(role: dict) -> tuple[str, str]:
+    return str(role.get("office", "other")), str(role.get("country", ""))
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    a0, a1, b0, b1 = _day(a.get("from")), _day(a.get("to")), _day(b.get("from")), _day(b.get("to"))
+    return (a0 is None or b1 is None or a0 <= b1) and (b0 is None or a1 is None or b0 <= a1)
+
+
+def merge_people(base: list[dict], extra: list[dict]) -> list[dict]:
+    """`extra` over `base` by id: names replaced, aliases added, roles of the same office and
+    country that overlap replaced (the later source knows better), other roles added."""
+    merged: dict[str, dict] = {}
+    for spec in base:
+        merged[str(spec["id"])] = dict(spec)
+    for spec in extra:
+        key = str(spec["id"])
+        old = merged.get(key)
+        if old is None:
+            merged[key] = dict(spec)
+            continue
+        new = dict(old)
+        if spec.get("name"):
+            new["name"] = spec["name"]
+        for group in ("aliases", "ambiguous_aliases"):
+            seen = list(old.get(group) or [])
+            seen += [a for a in spec.get(group) or [] if a not in seen]
+            new[group] = seen
+        added = list(spec.get("roles") or [])
+        kept = [r for r in old.get("roles") or []
+                if not any(_role_key(r) == _role_key(n) and _overlap(r, n) for n in added)]
+        new["roles"] = sorted(kept + added, key=lambda r: str(r.get("from") or ""))
+        merged[key] = new
+    return list(merged.values())
+
+
+def merge_places(base: list[dict], extra: list[dict]) -> list[dict]:
+    """Countries and organisations by code: names, adjectives and capitals added."""
+    merged = {str(spec["code"]): dict(spec) for spec in base}
+    for spec in extra:
+        old = merged.setdefault(str(spec["code"]), {"code": spec["code"]})
+        if spec.get("name"):
+            old["name"] = spec["name"]
+        for group in ("names", "adjectives", "capital"):
+            languages = {lang: list(words or []) for lang, words in (old.get(group) or {}).items()}
+            for lang, words in (spec.get(group) or {}).items():
+                languages.setdefault(lang, []).extend(w for w in words if w not in languages[lang])
+            old[group] = languages
+    return list(merged.values())
+
+
+def merge_events(base: list[dict], extra: list[dict]) -> list[dict]:
+    """Event types by id: trigger phrases added, a title given replaces the shipped one."""
+    merged = {str(spec["id"]): dict(spec) for spec in base}
+    for spec in extra:
+        old = merged.setdefault(str(spec["id"]), {"id": spec["id"]})
+        if spec.get("title"):
+            old["title"] = spec["title"]
+        triggers = {lang: list(words or []) for lang, words in (old.get("triggers") or {}).items()}
+        for lang, words in (spec.get("triggers") or {}).items():
+            triggers.setdefault(lang, []).extend(w for w in words if w not in triggers[lang])
+        old["triggers"] = triggers
+    return list(merged.values())
+
+
+def shipped_people() -> list[dict]:
+    """The generated Wikidata office holders, with the hand-curated file over them."""
+    return merge_people(_load("people-wikidata.yaml"), _load("people.yaml"))
+
+
+def _build(folder: Path | None) -> KnowledgeBase:
+    from alerts.knowledge.user import read_folder
+
+    user = read_folder(folder)
+    people = merge_people(shipped_people(), user.people)
+    countries = merge_places(_load("countries.yaml"), user.countries)
+    events = merge_events(_load("events.yaml"), user.events)
+    extra_offices = user.offices
+    return KnowledgeBase(people, countries,
+                         lambda: _load("offices.yaml") + extra_offices, events,
+                         _load("modality.yaml"))  # type: ignore[arg-type]
+
+
+def use_folder(folder: Path | None) -> list[Problem]:
+    """Use the user's knowledge folder from now on; its problems as file:line (none: fine).
+
+    Reads only the user's (small) files; the shipped data is still loaded on first use.
+    A changed file is noticed here, so a reload of the configuration picks it up."""
+    from alerts.knowledge.user import read_folder
+
+    global _current
+    checked = read_folder(folder)
+    if checked.problems:
+        return checked.problems
     with _lock:
-        if _instance is None:
-            _instance = KnowledgeBase(_load("people.yaml"), _load("countries.yaml"),
-                                      lambda: _load("offices.yaml"), _load("events.yaml"),
-                                      _load("modality.yaml"))  # type: ignore[arg-type]
-        return _instance
+        _current = (folder, checked.stamp)
+    return []
+
+
+def user_warnings(folder: Path | None) -> list[Problem]:
+    """Aliases of the user's people that another person already has: a name that will find
+    both in text. Loads the whole base (for `alerts check`)."""
+    from alerts.knowledge.user import read_folder
+
+    user = read_folder(folder)
+    if not user.people:
+        return []
+    others: dict[str, str] = {}
+    user_ids = {str(spec["id"]) for spec in user.people}
+    for spec in shipped_people():
+        if str(spec["id"]) in user_ids:
+            continue
+        for phrase in [spec.get("name"), *(spec.get("aliases") or [])]:
+            if phrase:
+                others.setdefault(token_text(str(phrase)).strip(), str(spec["id"]))
+    for spec in user.people:
+        for phrase in [spec.get("name"), *(spec.get("aliases") or [])]:
+            if phrase:
+                others.setdefault(token_text(str(phrase)).strip(), str(spec["id"]))
+    warnings: list[Problem] = []
+    for spec in user.people:
+        file, line = spec["_where"]
+        for phrase in [spec.get("name"), *(spec.get("aliases") or [])]:
+            owner = others.get(token_text(str(phrase)).strip()) if phrase else None
+            if owner is not None and owner != spec["id"]:
+                warnings.append(Problem(file, line, f"alias {phrase!r} of {spec['id']!r} is "
+                                        f"already a name of {owner!r}; text naming it will "
+                                        "find both, so use a longer form or move it to "
+                                        "ambiguous_aliases"))
+    return warnings
+
+
+def knowledge_base(folder: Path | bool | None = True) -> KnowledgeBase:
+    """The knowledge base, loaded on first use (only rules that name entities need it): the
+    shipped data with the configured user folder (see use_folder), or with `folder`."""
+    from alerts.knowledge.user import folder_stamp
+
+    with _lock:
+        if folder is True:
+            chosen, stamp = _current
+        else:
+            chosen = folder or None  # type: ignore[assignment]
+            stamp = folder_stamp(chosen)
+        key = (str(chosen), stamp)
+        instance = _instances.get(key)
+        if instance is None:
+            if len(_instances) >= 4:  # an old version of the user's files: let it go
+                _instances.clear()
+            instance = _instances[key] = _build(chosen)
+        return instance

@@ -1,4 +1,13 @@
-"""Finding many phrases in one pass (Aho-Corasick), on word boundaries, in any script."""
+"""Finding many phrases in one pass (Aho-Corasick), on word boundaries, in any script.
+
+Two scripts need more than word boundaries:
+
+* Chinese and Japanese write no spaces between words, so a phrase that begins or ends with
+  a CJK character matches inside running text on that side ("普京与马克龙通话" names 普京
+  and 马克龙).
+* Arabic attaches conjunctions, prepositions and the article to the next word ("وبوتين",
+  "لبوتين", "للرئيس"): an Arabic phrase also matches with those prefixes on its first word.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +22,16 @@ from alerts.rules.text import fold
 
 T = TypeVar("T")
 _NON_WORD = re.compile(r"[\W_]+")
+# Han, kana and the CJK punctuation/compatibility blocks: scripts written without spaces.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+# Arabic letter forms that writers use interchangeably, and the tatweel (a stretching stroke).
+_ARABIC_FORMS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, "ٱ": "ا"})
+# One-letter proclitics and their common pairs: and, so, with/by, for/to, like.
+_ARABIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "وال", "بال",
+                    "فال", "كال", "وبال")
+# ل before the article drops its alif: ل + الرئيس -> للرئيس.
+_ARABIC_ARTICLE_PREFIXES = ("ل", "ول", "فل")
 
 
 @lru_cache(maxsize=4096)
@@ -21,7 +40,22 @@ def token_text(text: str) -> str:
 
     Padding makes " word " a whole-word key; "phone-call" and "phone call" become one form.
     """
-    return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
+    folded = fold(text)
+    if not folded.isascii():
+        folded = folded.translate(_ARABIC_FORMS)
+    return " " + _NON_WORD.sub(" ", folded).strip() + " "
+
+
+def arabic_variants(key: str) -> list[str]:
+    """A padded key whose first word is Arabic, with the prefixes writers attach to it."""
+    word = key[1:]
+    if not _ARABIC_LETTER.match(word):
+        return []
+    if word.startswith("ال"):
+        prefixes = [p for p in _ARABIC_PREFIXES if not p.endswith("ال")]
+        return [" " + p + word for p in prefixes] + [" " + p + word[1:]
+                                                      for p in _ARABIC_ARTICLE_PREFIXES]
+    return [" " + p + word for p in _ARABIC_PREFIXES]
 
 
 class PhraseIndex(Generic[T]):
@@ -38,9 +72,13 @@ class PhraseIndex(Generic[T]):
         key = token_text(phrase.strip().rstrip("*"))
         if key.strip() == "":
             return False
-        if wildcard:
-            key = key.rstrip()  # no boundary required after the stem
-        self._payloads.setdefault(key, []).append(payload)
+        keys = [key, *arabic_variants(key)]
+        for key in keys:
+            if wildcard or _CJK.match(key[-2]):
+                key = key[:-1]  # no boundary required after the stem or a CJK character
+            if _CJK.match(key[1]):
+                key = key[1:]  # nor before a CJK character
+            self._payloads.setdefault(key, []).append(payload)
         self._ready = False
         return True
 
