@@ -141,11 +141,13 @@ def test_check_reads_the_knowledge_folder_beside_the_rules(tmp_path):
     write(tmp_path / "knowledge", "desk.yaml", GOOD)
     result = run_cli("--config", str(config), "check")
     assert result.returncode == 0, result.stderr
-    write(tmp_path / "knowledge", "desk.yaml", GOOD + "  - id: contact\n    colour: red\n")
+    broken = GOOD + "  - id: summit\n    colour: red\n"
+    write(tmp_path / "knowledge", "desk.yaml", broken)
     result = run_cli("--config", str(config), "check")
     assert result.returncode == 2
-    assert f"{tmp_path / 'knowledge' / 'desk.yaml'}:21: unknown key 'colour' in an event type" \
-        in result.stderr
+    line = broken.splitlines().index("    colour: red") + 1
+    assert f"{tmp_path / 'knowledge' / 'desk.yaml'}:{line}: unknown key 'colour' in an event " \
+           "type" in result.stderr
 
 
 def test_the_knowledge_setting_names_the_folder(tmp_path):
