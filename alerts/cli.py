@@ -32,12 +32,14 @@ def _fail(exc: AlertsError) -> None:
     sys.exit(EXIT_FAILED)
 
 
-def _load(config: str | None, verify: bool = False,
-          channels: bool = True) -> tuple[Settings, object]:
+def _load(config: str | None, verify: bool = False, channels: bool = True,
+          require_rules: bool = True) -> tuple[Settings, object]:
     """Settings and rules, with every problem in both reported together. `channels=False`
-    leaves the channel check to the caller (the daemon runs it beside its first polls)."""
+    leaves the channel check to the caller (the daemon runs it beside its first polls);
+    `require_rules=False` accepts a set without an enabled rule (a reload judges it)."""
     from alerts.rules import RuleSet, load_rules
     from alerts.rules.engine import verify_examples
+    from alerts.rules.loader import no_rules_problem
 
     settings = load_settings(find_config(config))
     from alerts.knowledge.base import use_folder
@@ -52,6 +54,10 @@ def _load(config: str | None, verify: bool = False,
     except FileProblems as exc:
         problems.extend(exc.problems)
         rules = []
+    else:
+        empty = no_rules_problem(rules, settings.rule_paths, str(settings.path))
+        if require_rules and empty is not None:
+            problems.append(empty)
     if verify:
         problems.extend(verify_examples(rules))
     if problems:
@@ -91,7 +97,7 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
 
         def reload_rules():  # type: ignore[no-untyped-def]
             # Only the rules are taken; the channels were checked at start.
-            return _load(ctx.obj["config"], channels=False)[1]
+            return _load(ctx.obj["config"], channels=False, require_rules=False)[1]
 
         daemon = Daemon(settings, rules, reload_rules=reload_rules,  # type: ignore[arg-type]
                         duration=duration, force_backfill=backfill)
@@ -124,11 +130,15 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate the configuration, channels and rules; exit non-zero on any problem."""
+    from alerts.rules.history import retention_warnings
+
     try:
         settings, rules = _load(ctx.obj["config"], verify=True)
     except AlertsError as exc:
         _fail(exc)
         return
+    for warning in retention_warnings(rules.rules, settings.stories.retention):  # type: ignore[attr-defined]
+        click.echo(f"warning: {warning}", err=True)
     from alerts.knowledge.base import user_warnings
 
     for warning in user_warnings(settings.knowledge_path):
@@ -293,10 +303,11 @@ def notify_test(ctx: click.Context, channel: str) -> None:
             known = ", ".join(sorted(settings.channels)) or "none"
             raise AlertsError(f"there is no channel '{channel}'; channels in the "
                               f"configuration: {known}")
-        notifier = Notifier(settings.channels)
+        notifier = Notifier(settings.channels, settings.notify.send_timeout)
         message = sample_message(settings.channels[channel], datetime.now(UTC))
-        outcome = notifier.send(channel, message.title, message.body, format=message.format,
-                                alert_id=message.alert_id)
+        outcome = asyncio.run(notifier.send_within(
+            channel, message.title, message.body, format=message.format,
+            alert_id=message.alert_id, severity=message.severity))
     except AlertsError as exc:
         _fail(exc)
         return

@@ -58,6 +58,9 @@ class Daemon:
         self._polling = asyncio.Event()  # the first poll has begun
         self._wake_sender = asyncio.Event()
         self._inflight: set[asyncio.Task] = set()
+        self._reloads: set[asyncio.Task] = set()  # reloads asked for by SIGHUP
+        self._reload_lock = asyncio.Lock()
+        self._refused_since: datetime | None = None  # rules on disk were refused since then
         self.poller: Poller | None = None
         self.metrics: Metrics | None = None
         self.health: HealthWatch | None = None
@@ -69,9 +72,16 @@ class Daemon:
 
     def stop(self) -> None:
         self._stop.set()
+        self._wake_sender.set()  # the sender ends its round early and stops
 
     async def run(self) -> int:
         settings = self.settings
+        from alerts.rules.loader import no_rules_problem
+
+        empty = no_rules_problem(self.rules.rules, settings.rule_paths, str(settings.path))
+        if empty is not None:  # every item would be recorded as seen and never alerted
+            log.error("%s; alerts does not start without one.", empty)
+            return 2
         store = Store(settings.state_path)
         fetcher = Fetcher(settings.fetch)
         self.poller = Poller(store, fetcher, self.rules, max_entries=settings.fetch.max_entries,
@@ -109,6 +119,7 @@ class Daemon:
         scheduler.start()
         watcher = asyncio.create_task(self._watch_rules())
         tasks = [watcher]
+        sender: asyncio.Task | None = None
         exit_code = 0
         try:
             # Apprise is loaded and every channel checked while the first polls already run.
@@ -116,7 +127,8 @@ class Daemon:
             if notifier is None:
                 exit_code = 2
             else:
-                tasks.append(asyncio.create_task(self._sender_loop(store, notifier)))
+                sender = asyncio.create_task(self._sender_loop(store, notifier))
+                tasks.append(sender)
                 log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
                          len(settings.feeds), len(self.rules), settings.state_path)
                 # Polling has begun and the channels work: systemd may consider us started.
@@ -131,11 +143,16 @@ class Daemon:
             log.info("stopping")
             self.systemd.stopping()
             scheduler.shutdown(wait=False)
-            if self._inflight:
-                _, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
+            # Polls in flight and the sender's current send share one grace; then they are
+            # cut short. A poll's transaction was never begun or already committed; a send cut
+            # short leaves its message queued (its thread is a daemon: exit does not wait).
+            finishing = set(self._inflight) | {t for t in tasks if t is sender}
+            if finishing:
+                _, pending = await asyncio.wait(finishing, timeout=SHUTDOWN_GRACE)
                 for task in pending:
-                    task.cancel()  # its transaction was never begun or already committed
+                    task.cancel()
                 await asyncio.gather(*pending, return_exceptions=True)
+            tasks.extend(self._reloads)
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -161,7 +178,8 @@ class Daemon:
         def check() -> tuple[Notifier, list]:
             from alerts.notify import Notifier, channel_problems
 
-            return Notifier(self.settings.channels), channel_problems(self.settings)
+            return (Notifier(self.settings.channels, self.settings.notify.send_timeout),
+                    channel_problems(self.settings))
 
         notifier, problems = await asyncio.to_thread(check)
         if problems:
@@ -184,10 +202,16 @@ class Daemon:
         self._wake_sender.set()
 
     async def _prune(self, store: Store) -> None:
-        """Stories and rule history older than the retention window are forgotten."""
-        before = self.clock() - timedelta(seconds=self.settings.stories.retention)
+        """Stories and rule history older than the retention window are forgotten, but for
+        the history loaded rules still read."""
+        from alerts.rules.history import history_keep, history_needs
+
+        now = self.clock()
+        before = now - timedelta(seconds=self.settings.stories.retention)
+        # History a loaded rule still reads (a gap of 180 days) outlives the retention.
+        keep = history_keep(history_needs(self.rules.rules), before, now)
         try:
-            counts = store.prune(before)
+            counts = store.prune(before, keep)
         except AlertsError as exc:
             log.warning("pruning old stories failed (%s); it is tried again later", exc)
             return
@@ -277,7 +301,8 @@ class Daemon:
         interval = self.settings.notify.interval
         while not self._stop.is_set():
             try:
-                report = await deliver_due(store, notifier, self.settings.notify, self.clock)
+                report = await deliver_due(store, notifier, self.settings.notify, self.clock,
+                                           stopping=self._stop.is_set)
                 if self.metrics is not None:
                     self.metrics.delivered(report, store.outbox_counts())
                 if report.sent or report.failed:
@@ -305,31 +330,109 @@ class Daemon:
         return tuple(stamp)
 
     async def _watch_rules(self) -> None:
-        """Reload when a rule file is added, removed or changed (SIGHUP does the same)."""
+        """Reload when a rule file is added, removed or changed (SIGHUP does the same, and
+        may also remove rules)."""
         if self.reload_rules is None:
             return
-        seen = self._rule_fingerprint()
+        seen = await asyncio.to_thread(self._rule_fingerprint)
         while not self._stop.is_set():
             await asyncio.sleep(RULE_WATCH_INTERVAL)
-            current = self._rule_fingerprint()
+            current = await asyncio.to_thread(self._rule_fingerprint)
             if current != seen:
                 seen = current
                 log.info("rule files changed on disk; reloading")
-                self._reload()
+                await self._reload_now(removals=False)
 
     def _reload(self) -> None:
+        """SIGHUP: the operator asks for the rules on disk, removed rules included."""
         if self.reload_rules is None or self.poller is None:
             return
-        try:
-            rules = self.reload_rules()
-        except AlertsError as exc:
-            log.error("rules not reloaded; still using the last good set:\n%s", exc)
+        task = asyncio.get_running_loop().create_task(self._reload_now(removals=True))
+        self._reloads.add(task)
+        task.add_done_callback(self._reloads.discard)
+
+    async def _reload_now(self, *, removals: bool) -> None:
+        """Load the rules in a thread (a slow or huge rule file must not stop polling and
+        sending), then swap them in at once, unless the new set would switch alerts off.
+
+        `removals`: the operator asked (SIGHUP), so enabled rules may go; a change seen on disk
+        never takes them away (an emptied, deleted or half-written file)."""
+        if self.reload_rules is None or self.poller is None:
             return
-        self.rules = rules
-        self.poller.rules = rules
-        if self.metrics is not None:
-            self.metrics.rules.set(len(rules))
-        log.info("rules reloaded: %d rules", len(rules))
+        from alerts.rules.loader import dropped_rules, no_rules_problem
+
+        async with self._reload_lock:  # one at a time, so the last one asked for wins
+            try:
+                rules = await asyncio.to_thread(self.reload_rules)
+            except AlertsError as exc:
+                log.error("rules not reloaded; still using the last good set:\n%s", exc)
+                self._rules_refused(["The rule files on disk have problems, so they were not "
+                                     "loaded:", str(exc)])
+                return
+            empty = no_rules_problem(rules.rules, self.settings.rule_paths,
+                                     str(self.settings.path))
+            dropped = [] if removals else dropped_rules(self.rules.rules, rules.rules)
+            if empty is not None or dropped:
+                kept = f"Alerting goes on with the last good set of {len(self.rules)} rules."
+                if empty is not None:
+                    lines = [f"{empty}.", kept, "Put the rule files back (or fix them); they "
+                             "are loaded as soon as they are saved."]
+                else:
+                    lines = ["The rule files on disk no longer have these enabled rules: "
+                             + "; ".join(str(d) for d in dropped) + ".", kept,
+                             "If an editor was still saving, nothing needs to be done. If you "
+                             "removed them on purpose, apply it with SIGHUP (`systemctl reload "
+                             "alerts` or `kill -HUP` the daemon) or a restart; a rule set to "
+                             "'enabled: false' first can be removed without that."]
+                log.error("rules not reloaded, as they would switch alerts off: %s",
+                          " ".join(lines))
+                self._rules_refused(lines)
+                return
+            removed = sorted(set(self.rules.by_id) - set(rules.by_id))
+            # The swap: no await from here on, so a poll sees the old set or the new one.
+            self.rules = rules
+            self.poller.rules = rules
+            if self.metrics is not None:
+                self.metrics.rules.set(len(rules))
+            if removed:
+                log.warning("rules reloaded on request: %d rules; removed: %s", len(rules),
+                            ", ".join(removed))
+            else:
+                log.info("rules reloaded: %d rules", len(rules))
+            if self._refused_since is not None:
+                self._refused_since = None
+                self._rules_notice("alerts: rule files loaded again", [
+                    f"The rule files load again: {len(rules)} rules are in use. Nothing needs "
+                    "to be done."])
+
+    def _rules_refused(self, lines: list[str]) -> None:
+        """Tell the operator once, on the fallback channel, until rules load again."""
+        if self._refused_since is not None:
+            return
+        self._refused_since = self.clock()
+        self._rules_notice("alerts: rule files on disk NOT loaded", lines)
+
+    def _rules_notice(self, title: str, lines: list[str]) -> None:
+        if self.health is None or self.poller is None:
+            return
+        from alerts.messages import NOTICE, Outgoing
+        from alerts.render import Renderer, short_hash
+
+        now = self.clock()
+        messages = []
+        for name in self.health.channels():
+            style = self.settings.channels[name].style
+            subject, body = Renderer(style.format).notice(title, lines)
+            messages.append(Outgoing(name, subject, body, style.format, kind=NOTICE,
+                                     alert_id="r" + short_hash(title, now.isoformat(), size=9),
+                                     severity="high"))
+        try:
+            queued = self.poller.store.queue(messages, now)
+        except AlertsError as exc:
+            log.error("the notice %r could not be queued (%s)", title, exc)
+            return
+        if queued:
+            self._wake_sender.set()
 
 
 async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
@@ -374,8 +477,8 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
             from alerts.deliver import deliver_due
             from alerts.notify import Notifier
 
-            delivered = await deliver_due(store, Notifier(settings.channels), settings.notify,
-                                          utc_now)
+            notifier = Notifier(settings.channels, settings.notify.send_timeout)
+            delivered = await deliver_due(store, notifier, settings.notify, utc_now)
             if delivered.sent or delivered.failed:
                 report(f"alerts delivered: {delivered.sent}, failed: {delivered.failed} "
                        "(failed ones stay queued and are retried)")

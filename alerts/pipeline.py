@@ -51,8 +51,10 @@ class Poller:
 
     async def poll(self, feed: Feed) -> PollResult:
         assert self.fetcher is not None, "polling needs a fetcher"
-        state = self.store.feed_state(feed.url)
         result = PollResult(feed.url, "error")
+        if not self.rules.enabled:
+            return self._no_rules(result)
+        state = self.store.feed_state(feed.url)
         health = self.store.feed_health(feed.url)
         if health.disabled_at is not None:
             result.status = "disabled"
@@ -169,6 +171,9 @@ class Poller:
 
         `item_time` makes each item's publication time "now" for history (replay); `known`:
         the items' stored versions, when the caller looked them up already."""
+        if not self.rules.enabled:
+            self._no_rules(result)
+            return
         with self.store.write():
             if known is None:
                 known = self.store.known_items(feed.url, [i.key for i in items])
@@ -230,6 +235,15 @@ class Poller:
         result.edited_items = len(edited)
         if not alerting:
             result.suppressed_backlog = len(new_items)
+
+    @staticmethod
+    def _no_rules(result: PollResult) -> PollResult:
+        """With no rule enabled nothing could match, and recording the items would mark them
+        handled for good: they are left in the feed for when rules are loaded again."""
+        result.status = "no-rules"
+        result.error = ("no rule is loaded, so the feed was not polled; its new items are "
+                        "picked up once rules are loaded again")
+        return result
 
     def backoff_delay(self, feed: Feed, failures: int) -> float:
         """Seconds before polling a feed again after its `failures`-th failure in a row: the
@@ -315,7 +329,7 @@ def describe(result: PollResult, feed: Feed) -> str:
         return f"{feed.name}: skipped after repeated failures; {result.error}"
     if result.status == "waiting":
         return f"{feed.name}: skipped, the server said it stays fresh; {result.error}"
-    if result.status in ("postponed", "disabled"):
+    if result.status in ("postponed", "disabled", "no-rules"):
         return f"{feed.name}: {result.error}"
     if result.status in ("not-modified", "unchanged"):
         return f"{feed.name}: unchanged"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,7 +20,7 @@ from sqlite_utils import Migrations
 from alerts.errors import StateError
 from alerts.messages import UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery, FeedState, Fetched, Item, Match
-from alerts.rules.history import HistoryEntry
+from alerts.rules.history import HistoryEntry, HistoryKeep
 from alerts.stories import StoryRef
 
 BUSY_TIMEOUT_MS = 10_000
@@ -282,6 +282,23 @@ def _story_keys_by_key(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0010_poll_log")
+def _poll_log(db: sqlite_utils.Database) -> None:
+    # One row per poll, so feed failures can be seen over time (`alerts web`); pruned with
+    # stories. Feed names, not URLs: a URL may have carried credentials in older states.
+    _script(db, """
+        CREATE TABLE poll_log (
+            id INTEGER PRIMARY KEY,
+            feed_name TEXT NOT NULL,
+            at TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            status INTEGER,
+            error TEXT
+        );
+        CREATE INDEX poll_log_at ON poll_log (at);
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
@@ -391,6 +408,11 @@ class Store:
         last = datetime.fromisoformat(row[5]) if row[5] else None
         return FeedState(url, row[0], row[1], row[2], bool(row[3]), row[4], last)
 
+    def _log_poll(self, conn: sqlite3.Connection, name: str, now: datetime, outcome: str,
+                  status: int | None = None, error: str | None = None) -> None:
+        conn.execute("INSERT INTO poll_log (feed_name, at, outcome, status, error) "
+                     "VALUES (?, ?, ?, ?, ?)", (name, _ts(now), outcome, status, error))
+
     def _touch_feed(self, conn: sqlite3.Connection, url: str, name: str) -> None:
         conn.execute("INSERT INTO feeds (url, name) VALUES (?, ?) "
                      "ON CONFLICT (url) DO UPDATE SET name = excluded.name", (url, name))
@@ -457,6 +479,7 @@ class Store:
                 "error_kind = ?, error_count = error_count + 1, next_poll_after = ? "
                 "WHERE url = ?",
                 (_ts(now), status, error, kind, _ts(next_poll_after), url))
+            self._log_poll(conn, name, now, kind, status, error)
 
     def record_feed_postponed(self, url: str, name: str, now: datetime, status: int,
                               until: datetime, reason: str) -> None:
@@ -467,6 +490,7 @@ class Store:
                 "UPDATE feeds SET last_poll = ?, last_status = ?, last_error = ?, "
                 "error_kind = 'postponed', next_poll_after = ? WHERE url = ?",
                 (_ts(now), status, reason, _ts(until), url))
+            self._log_poll(conn, name, now, "postponed", status, reason)
 
     def record_feed_disabled(self, url: str, name: str, now: datetime, status: int,
                              reason: str) -> None:
@@ -476,6 +500,7 @@ class Store:
                 "UPDATE feeds SET last_poll = ?, last_status = ?, last_error = ?, "
                 "error_kind = 'gone', disabled_at = ?, disabled_reason = ? WHERE url = ?",
                 (_ts(now), status, reason, _ts(now), reason, url))
+            self._log_poll(conn, name, now, "gone", status, reason)
 
     def record_unchanged(self, url: str, name: str, now: datetime, fetched: Fetched) -> None:
         """A 304, or a body byte-identical to the last one: only validators and times change."""
@@ -487,6 +512,7 @@ class Store:
                 "etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) "
                 "WHERE url = ?",
                 (_ts(now), _ts(now), fetched.status, fetched.etag, fetched.last_modified, url))
+            self._log_poll(conn, name, now, "unchanged", fetched.status)
 
     # -- items ---------------------------------------------------------------------------
 
@@ -516,6 +542,7 @@ class Store:
         stamp = _ts(now)
         with self.write() as conn:
             self._touch_feed(conn, feed_url, feed_name)
+            self._log_poll(conn, feed_name, now, "ok", fetched.status)
             before = conn.total_changes
             conn.executemany(
                 "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
@@ -662,19 +689,32 @@ class Store:
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
-    def prune(self, before: datetime) -> dict[str, int]:
+    def prune(self, before: datetime,
+              keep: Mapping[str, HistoryKeep] | None = None) -> dict[str, int]:
         """Forget stories, their keys and history older than the retention window, and the
-        items no story or queued alert still needs."""
+        items no story or queued alert still needs. `keep`: history scopes loaded rules read
+        further back (a gap of 180 days), pruned at their own cutoff instead; the newest entry
+        per key of a gap's scope stays whatever its age, since the gap is measured from it."""
         counts = {}
+        keep = {scope: kept for scope, kept in (keep or {}).items()  # shared: never pruned
+                if not scope.startswith("shared:") and (kept.latest or kept.cutoff < before)}
         with self.write() as conn:
             counts["stories"] = conn.execute(
                 "DELETE FROM stories WHERE last_at < ?", (_ts(before),)).rowcount
             conn.execute("DELETE FROM story_members WHERE story_id NOT IN "
                          "(SELECT id FROM stories)")
             conn.execute("DELETE FROM story_keys WHERE story_id NOT IN (SELECT id FROM stories)")
+            counts["polls"] = conn.execute("DELETE FROM poll_log WHERE at < ?",
+                                           (_ts(before),)).rowcount
             counts["history"] = conn.execute(
-                "DELETE FROM history WHERE at < ? AND scope NOT LIKE 'shared:%'",
-                (_ts(before),)).rowcount
+                "DELETE FROM history WHERE at < ? AND scope NOT LIKE 'shared:%' AND scope "
+                f"NOT IN ({','.join('?' * len(keep))})", (_ts(before), *keep)).rowcount
+            for scope, kept in keep.items():
+                newest = (" AND at < (SELECT max(h.at) FROM history AS h WHERE h.scope = "
+                          "history.scope AND h.key = history.key)") if kept.latest else ""
+                counts["history"] += conn.execute(
+                    f"DELETE FROM history WHERE scope = ? AND at < ?{newest}",
+                    (scope, _ts(min(kept.cutoff, before)))).rowcount
             # Items no feed has shown since the cutoff go with their matches and delivered
             # notifications; anything still waiting in the outbox keeps its item.
             old = "SELECT id FROM items WHERE last_seen < ?"

@@ -291,3 +291,54 @@ def _check_channels(doc: LinedDict, channels: set[str], default_channels: tuple[
             known = ", ".join(sorted(channels)) or "none"
             pc.problem(doc.line_of("notify"), f"rule '{rule_id}' notifies unknown channel "
                                               f"'{name}'; channels in the configuration: {known}")
+
+
+def no_rules_problem(rules: Iterable[Rule], paths: Iterable[Path], source: str) -> Problem | None:
+    """A configuration whose rules can never alert is refused: every item would be recorded
+    as seen and nothing sent. None when at least one rule is enabled."""
+    rules = list(rules)
+    if any(rule.enabled for rule in rules):
+        return None
+    where = ", ".join(str(p) for p in paths) or "the 'rules' setting"
+    if rules:
+        return Problem(source, None, f"every rule in {where} has 'enabled: false', so nothing "
+                                     "would ever alert; set 'enabled: true' on at least one rule")
+    return Problem(source, None, f"no rule was found in {where}, so nothing would ever alert; "
+                                 "add a rule file there (see rules/README.md), or copy the "
+                                 "shipped rules with `alerts init DIR`")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Enabled rules of the running set that a reloaded set no longer has, by file."""
+
+    file: str
+    state: str  # "deleted", "emptied" or "lost rules"
+    rule_ids: tuple[str, ...]
+
+    def __str__(self) -> str:
+        ids = ", ".join(f"'{i}'" for i in self.rule_ids)
+        return f"{self.file} ({self.state}): {ids}"
+
+
+def dropped_rules(running: Iterable[Rule], loaded: Iterable[Rule]) -> list[Dropped]:
+    """What a reload would take away: each enabled rule of the running set whose id the new
+    set lacks (a file deleted, emptied, truncated by an editor mid-write, or edited). Rules
+    that were disabled may go; a rule moved to another file or disabled is not dropped."""
+    kept = {rule.id for rule in loaded}
+    by_file: dict[str, list[str]] = {}
+    for rule in running:
+        if rule.enabled and rule.id not in kept:
+            by_file.setdefault(rule.file, []).append(rule.id)
+    found = []
+    loaded_files = {rule.file for rule in loaded}
+    for file, ids in by_file.items():
+        path = Path(file)
+        if not path.exists():
+            state = "deleted"
+        elif file not in loaded_files:
+            state = "emptied"
+        else:
+            state = "lost rules"
+        found.append(Dropped(file, state, tuple(ids)))
+    return found
