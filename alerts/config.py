@@ -83,6 +83,7 @@ _SCHEMA: dict[str, Any] = {
                 "max_attempts": {"type": "integer", "minimum": 1},
                 "retry_base": _duration,
                 "retry_max": _duration,
+                "send_timeout": _duration,
                 "fallback": {"type": "string", "minLength": 1},
                 "timezone": {"type": "string", "minLength": 1},
             },
@@ -158,6 +159,7 @@ class NotifySettings:
     max_attempts: int = 10
     retry_base: float = 30.0
     retry_max: float = 3600.0
+    send_timeout: float = 30.0  # total deadline of one send, however slowly a service answers
     fallback: str | None = None  # channel told about alerts given up (dead letters)
     timezone: str = "UTC"  # for digest times and quiet hours
 
@@ -387,6 +389,8 @@ def load_settings(path: str | Path) -> Settings:
         max_attempts=int(notify_raw.get("max_attempts", NotifySettings.max_attempts)),
         retry_base=duration(notify_raw, "retry_base", NotifySettings.retry_base, ("notify",)),
         retry_max=duration(notify_raw, "retry_max", NotifySettings.retry_max, ("notify",)),
+        send_timeout=duration(notify_raw, "send_timeout", NotifySettings.send_timeout,
+                              ("notify",)),
         fallback=notify_raw.get("fallback"),
         timezone=notify_raw.get("timezone", "UTC"),
     )

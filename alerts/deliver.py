@@ -1,11 +1,15 @@
 """The sender: takes due messages from the outbox, delivers them, records the outcome.
 
 Each round, per channel: what the channel's policy lets out now (digests, quiet hours, rate
-limit: see policy.py), then one message at a time through Apprise. Success is recorded at
-once; a failure is retried with exponential backoff and jitter, or after the time the service
-asked for (Retry-After), and a permanent refusal (HTTP 400, 401, 403, 404...) or too many
-failures make a dead letter, reported on the fallback channel. A channel that fails is left
-alone for the rest of the round; the others go on.
+limit: see policy.py), then one message at a time through Apprise. Channels are served at the
+same time (up to PARALLEL_CHANNELS), each in its own order, and every send has a total
+deadline (`notify.send_timeout`), so a service that answers slowly holds up only its own
+channel. Success is recorded at once; a failure is retried with exponential backoff and
+jitter, or after the time the service asked for (Retry-After), and a permanent refusal (HTTP
+400, 401, 403, 404..., SMTP 5xx) or too many failures make a dead letter, reported on the
+fallback channel. A channel that fails is left alone for the rest of the round; the others
+go on. When `stopping()` turns true (the daemon is shutting down), no new send starts; a send
+cut short leaves its message queued as it was.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from alerts.config import NotifySettings
 from alerts.messages import DIGEST, NOTICE, OutboxRow, Outgoing
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 
 # A refusal of this one message: the channel itself works, its next messages may go.
 MESSAGE_REFUSED = frozenset({400, 413, 422})
+PARALLEL_CHANNELS = 8  # channels sent to at the same time
 
 
 @dataclass
@@ -52,7 +58,7 @@ def retry_delay(attempts: int, settings: NotifySettings, rng: random.Random) -> 
 
 async def deliver_due(store: Store, notifier: Notifier, settings: NotifySettings,
                       clock: Callable[[], datetime], rng: random.Random | None = None,
-                      ) -> DeliveryReport:
+                      stopping: Callable[[], bool] = lambda: False) -> DeliveryReport:
     rng = rng or random.Random()
     report = DeliveryReport()
     now = clock()
@@ -61,17 +67,35 @@ async def deliver_due(store: Store, notifier: Notifier, settings: NotifySettings
     by_channel: dict[str, list[OutboxRow]] = {}
     for row in store.outbox_due(now):
         by_channel.setdefault(row.channel, []).append(row)
+    limit = asyncio.Semaphore(PARALLEL_CHANNELS)
+
+    async def one(channel: str, rows: list[OutboxRow]) -> None:
+        async with limit:
+            await _deliver_channel(store, notifier, settings, clock, rng, channel, rows,
+                                   report, stopping)
+
+    waiting: list[Coroutine[Any, Any, None]] = []
     for channel, rows in by_channel.items():
         if channel in paused:
             report.held += len(rows)
-            continue
-        await _deliver_channel(store, notifier, settings, clock, rng, channel, rows, report)
+        elif notifier.busy(channel):
+            # Its last send passed the deadline and still runs: the next ones wait for it.
+            report.held += len(rows)
+            log.info("channel '%s': a send abandoned at its deadline still runs; its %d "
+                     "queued messages wait", channel, len(rows))
+        else:
+            waiting.append(one(channel, rows))
+    results = await asyncio.gather(*waiting, return_exceptions=True)
+    for result in results:  # the other channels were served; then the first error is told
+        if isinstance(result, BaseException):
+            raise result
     return report
 
 
 async def _deliver_channel(store: Store, notifier: Notifier, settings: NotifySettings,
                            clock: Callable[[], datetime], rng: random.Random, channel: str,
-                           rows: list[OutboxRow], report: DeliveryReport) -> None:
+                           rows: list[OutboxRow], report: DeliveryReport,
+                           stopping: Callable[[], bool] = lambda: False) -> None:
     config = notifier.channels.get(channel)
     policy = config.policy if config is not None else ChannelPolicy()
     now = clock()
@@ -81,6 +105,8 @@ async def _deliver_channel(store: Store, notifier: Notifier, settings: NotifySet
     report.held += len(plan.held) + len(plan.limited)
     by_id = {row.id: row for row in rows}
     for kind, value in plan.steps:
+        if stopping():
+            return
         if kind == "row":
             row: OutboxRow | None = by_id[value]
         else:
@@ -90,9 +116,10 @@ async def _deliver_channel(store: Store, notifier: Notifier, settings: NotifySet
             if row is None:
                 continue
             report.digests += 1
-        outcome = await asyncio.to_thread(
-            notifier.send, row.channel, row.title, row.body, format=row.format,
-            alert_id=row.alert_id, thread_id=row.thread_id, done=row.services_done, now=now)
+        outcome = await notifier.send_within(
+            row.channel, row.title, row.body, format=row.format,
+            alert_id=row.alert_id, thread_id=row.thread_id, done=row.services_done, now=now,
+            severity=row.severity)
         if outcome.ok:
             store.mark_sent(row.id, clock())
             report.sent += 1

@@ -4,14 +4,27 @@ Channels are logged by name and services by their kind ("Email", "JSON"), never 
 carry secrets. Apprise's own log lines are captured, redacted and reported by us; they never
 reach the log directly.
 
-Apprise reports success or failure only, so two small hooks recover what it does not say:
+Apprise reports success or failure only, so small hooks recover what it does not say:
 - the HTTP status and `Retry-After` of the last response a service got (a wrapper around
   `requests.Session.send` that records them while one of our sends is in progress), so that a
   400/401/403/404 is known to be permanent and a 429/503 waits as long as the service asks;
+- the SMTP reply a mail server refused with (wrappers around `smtplib.SMTP`'s connect,
+  starttls, login and sendmail that record the code and text of a refusal), so that a 5xx
+  (550 mailbox unavailable...) is known to be permanent, with the server's own words;
 - the email `Message-ID`: Apprise always generates its own after adding custom headers, so a
   `+Message-ID` header would give two (which mail providers reject). Its generator is
-  replaced, for our sends only, by one that returns the alert's stable id.
-Sends are serialised (one at a time per process), which keeps both hooks exact.
+  replaced, for our sends only, by one that returns the alert's stable id;
+- the plain-text part of an HTML email: Apprise's HTML-to-text conversion drops the address
+  of every link, so each link's address is written beside its text first.
+What a send records lives in a context variable (`_recording`), so sends to different
+channels run at once in their own threads without mixing their records; Apprise's log lines
+are captured the same way.
+
+Each send runs in a daemon thread of its own, under a total deadline (`notify.send_timeout`):
+a service that answers one byte at a time is abandoned when the deadline passes (its thread
+may go on until the server gives up; no new send to that channel starts meanwhile), and it
+never holds up other channels or the daemon's exit. Apprise's own service timeout is off: it
+runs services in a pool whose threads the interpreter waits for at exit.
 
 A third one saves time: Apprise's SMTP controller builds a certificate context (reading the
 system CA bundle, tens of milliseconds) for every connection, even one that never uses TLS.
@@ -21,13 +34,19 @@ context per verification setting.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 import copy
 import hashlib
 import logging
 import re
+import smtplib
 import ssl
 import sys
 import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -41,14 +60,19 @@ from apprise.decorators import notify as apprise_plugin
 from alerts.config import Channel
 from alerts.errors import Problem
 from alerts.models import Item, Match
-from alerts.render import escape_for, escape_markdown_keep_links
+from alerts.render import escape_for, escape_markdown_keep_links, html_link_addresses
 
 log = logging.getLogger(__name__)
 _print_lock = threading.Lock()
-_send_lock = threading.Lock()
 
 # Permanent: sending the same message again cannot succeed.
 PERMANENT_HTTP = frozenset({400, 401, 403, 404, 405, 410, 413, 422})
+# An abandoned send still running after this many deadlines no longer holds its channel.
+ABANDONED_HOLD = 10
+# The severity of an alert as Apprise's message type, which chat services show as a colour.
+NOTIFY_TYPE = {"critical": apprise.NotifyType.FAILURE, "high": apprise.NotifyType.WARNING,
+               "medium": apprise.NotifyType.INFO, "low": apprise.NotifyType.INFO,
+               "info": apprise.NotifyType.INFO}
 MAX_RETRY_AFTER = 24 * 3600.0
 # Chat services that display Markdown even in a plain-text message: text sent to them is
 # escaped (links kept), or a headline's `_` or `*` would turn into formatting.
@@ -65,6 +89,48 @@ if not any(isinstance(h, logging.NullHandler) for h in _apprise_log.handlers):
     _apprise_log.addHandler(logging.NullHandler())
 
 
+@dataclass
+class _Recording:
+    """What one send (or one channel build) observed, in its own context."""
+
+    responses: list[tuple[int, str | None]] = field(default_factory=list)  # HTTP
+    smtp: list[tuple[int, str]] = field(default_factory=list)  # refusals: (code, text)
+    log: list[str] = field(default_factory=list)  # Apprise's warnings
+    message_id: str | None = None
+
+
+_recording: contextvars.ContextVar[_Recording | None] = contextvars.ContextVar(
+    "alerts_recording", default=None)
+
+
+class _CaptureHandler(logging.Handler):
+    """Apprise's log lines go to the recording of the send that caused them, if any."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        recording = _recording.get()
+        if recording is not None:
+            try:
+                recording.log.append(record.getMessage())
+            except Exception:  # a badly formatted line of Apprise's is no reason to fail
+                recording.log.append(str(record.msg))
+
+
+if not any(isinstance(h, _CaptureHandler) for h in _apprise_log.handlers):
+    _apprise_log.addHandler(_CaptureHandler(logging.WARNING))
+if _apprise_log.level == logging.NOTSET or _apprise_log.level > logging.WARNING:
+    _apprise_log.setLevel(logging.WARNING)  # whatever the root level: the capture needs them
+
+
+@contextlib.contextmanager
+def _recorded(message_id: str | None = None) -> Iterator[_Recording]:
+    recording = _Recording(message_id=message_id)
+    token = _recording.set(recording)
+    try:
+        yield recording
+    finally:
+        _recording.reset(token)
+
+
 @apprise_plugin(on="console", name="Terminal")
 def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
     """console:// prints alerts to the terminal (standard output), for the demo and for cron."""
@@ -75,11 +141,6 @@ def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
 
 
 # -- the two hooks ------------------------------------------------------------------------------
-
-class _Hooks:
-    responses: list[tuple[int, str | None]] | None = None  # while one of our sends runs
-    message_id: str | None = None
-
 
 class _LazyTLSContext:
     """What `ssl.create_default_context()` returns inside Apprise's SMTP controller: it
@@ -129,17 +190,54 @@ class _SslForSmtp:
         return _LazyTLSContext()
 
 
+def _smtp_refusal(exc: BaseException) -> list[tuple[int, str]]:
+    """(code, text) of every reply an SMTP exception carries."""
+    def text(value: Any) -> str:
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
+        return " ".join(str(value).split())
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return [(int(code), text(reply)) for code, reply in exc.recipients.values()]
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return [(int(exc.smtp_code), text(exc.smtp_error))]
+    return []
+
+
+def _record_smtp(method: Any) -> Any:
+    """Wraps an `smtplib.SMTP` method: a refusal it raises (or the recipients `sendmail`
+    reports refused) is recorded for the send in progress, then handled as before."""
+    def wrapper(self: smtplib.SMTP, *args: Any, **kwargs: Any) -> Any:
+        recording = _recording.get()
+        try:
+            result = method(self, *args, **kwargs)
+        except smtplib.SMTPException as exc:
+            if recording is not None:
+                recording.smtp.extend(_smtp_refusal(exc))
+            raise
+        if recording is not None and method.__name__ == "sendmail" and result:
+            recording.smtp.extend(_smtp_refusal(smtplib.SMTPRecipientsRefused(result)))
+        return result
+    wrapper._alerts_hook = True  # type: ignore[attr-defined]
+    wrapper.__name__ = method.__name__
+    return wrapper
+
+
 def _install_hooks() -> None:
     original_send = requests.Session.send
     if not getattr(original_send, "_alerts_hook", False):
         def send(self: requests.Session, request: Any, **kwargs: Any) -> requests.Response:
             response = original_send(self, request, **kwargs)
-            recorder = _Hooks.responses
-            if recorder is not None:
-                recorder.append((response.status_code, response.headers.get("Retry-After")))
+            recording = _recording.get()
+            if recording is not None:
+                recording.responses.append((response.status_code,
+                                            response.headers.get("Retry-After")))
             return response
         send._alerts_hook = True  # type: ignore[attr-defined]
         requests.Session.send = send  # type: ignore[method-assign]
+    for name in ("connect", "starttls", "login", "sendmail"):
+        method = getattr(smtplib.SMTP, name)
+        if not getattr(method, "_alerts_hook", False):
+            setattr(smtplib.SMTP, name, _record_smtp(method))
     try:
         from apprise.plugins.email import base as email_base
     except ImportError:
@@ -147,9 +245,22 @@ def _install_hooks() -> None:
     original_msgid = getattr(email_base, "make_msgid", None)
     if original_msgid is not None and not getattr(original_msgid, "_alerts_hook", False):
         def make_msgid(*args: Any, **kwargs: Any) -> str:
-            return _Hooks.message_id or original_msgid(*args, **kwargs)
+            recording = _recording.get()
+            if recording is not None and recording.message_id:
+                return recording.message_id
+            return original_msgid(*args, **kwargs)
         make_msgid._alerts_hook = True  # type: ignore[attr-defined]
         email_base.make_msgid = make_msgid
+    original_convert = getattr(email_base, "convert_between", None)
+    if original_convert is not None and not getattr(original_convert, "_alerts_hook", False):
+        def convert_between(from_format: Any, to_format: Any, content: Any) -> Any:
+            # The plain-text part of an HTML email: keep where every link leads.
+            if (from_format == apprise.NotifyFormat.HTML
+                    and to_format == apprise.NotifyFormat.TEXT and isinstance(content, str)):
+                content = html_link_addresses(content)
+            return original_convert(from_format, to_format, content)
+        convert_between._alerts_hook = True  # type: ignore[attr-defined]
+        email_base.convert_between = convert_between
     try:
         from apprise.plugins.email import smtp as email_smtp
     except ImportError:
@@ -178,10 +289,13 @@ class ServiceResult:
     error: str | None = None
     status: int | None = None  # the HTTP status, when the service is reached over HTTP
     retry_after: float | None = None
+    smtp: int | None = None  # the reply code an SMTP server refused the message with
 
     @property
     def permanent(self) -> bool:
-        return self.status in PERMANENT_HTTP
+        """HTTP 400, 401, 403..., or an SMTP 5xx reply (550 mailbox unavailable...); an SMTP
+        4xx is a temporary refusal, retried."""
+        return self.status in PERMANENT_HTTP or (self.smtp is not None and self.smtp >= 500)
 
 
 @dataclass(frozen=True)
@@ -248,18 +362,31 @@ def message_id(alert_id: str, channel: str, domain: str) -> str:
     return f"<alert-{alert_id}.{local}@{domain}>"
 
 
+@dataclass
+class _Progress:
+    """How far a send got: what an abandoned send reports."""
+
+    accepted: set[str] = field(default_factory=set)
+    current: str | None = None  # label of the service being sent to
+
+
 class Notifier:
     """Sends through Apprise, one service at a time, with a fresh Apprise object per send:
     Apprise makes most plugins wait about 5.5 s between two sends through the same object,
-    which would cap email throughput."""
+    which would cap email throughput. `send_within` runs a send in a thread of its own under
+    a total deadline; sends to different channels may run at the same time."""
 
-    def __init__(self, channels: dict[str, Channel]):
+    def __init__(self, channels: dict[str, Channel], send_timeout: float = 30.0):
         self.channels = channels
+        self.send_timeout = send_timeout
         # Parsing an Apprise URL costs several times building its plugin from the parts:
         # parse once, build a fresh plugin (no shared state, no throttle) for every send.
         self._parsed: dict[str, dict[str, Any] | None] = {}
-        self._asset = apprise.AppriseAsset(async_mode=False)
-        self._single: Any = None  # one Apprise object that sends one plugin at a time
+        # service_timeout=0: plugins run in the calling thread (ours, a daemon thread), not
+        # in Apprise's pool, whose threads the interpreter waits for at exit.
+        self._asset = apprise.AppriseAsset(async_mode=False, service_timeout=0)
+        # channel -> (thread, when it was abandoned) of a send still running past its deadline
+        self._abandoned: dict[str, tuple[threading.Thread, float]] = {}
 
     def _plugin(self, url: str, asset: Any, tags: list[str] | None) -> Any:
         url_to_dict = getattr(apprise.plugins, "url_to_dict", None)
@@ -280,10 +407,10 @@ class Notifier:
         bad: list[str] = []
         # Apprise explains a rejected URL only in its log; keep that reason, redacted.
         for index, url in enumerate(channel.urls):
-            with apprise.LogCapture(level=logging.WARNING) as captured:
+            with _recorded() as captured:
                 plugin = self._plugin(url, asset, tags)
             if plugin is None:
-                reason = _last_log_line(captured.getvalue()) or "unknown URL form"
+                reason = _last_log_line(captured.log) or "unknown URL form"
                 bad.append(f"URL #{index + 1} is not usable by Apprise "
                            f"({redact(reason, channel)})")
             else:
@@ -291,7 +418,7 @@ class Notifier:
         if channel.config_file:
             ap = apprise.Apprise(asset=asset)
             config = apprise.AppriseConfig(asset=asset)
-            with apprise.LogCapture(level=logging.WARNING):
+            with _recorded():
                 loaded = config.add(channel.config_file) and ap.add(config)
                 count = len(ap)  # Apprise reads the file lazily, on first use
                 found = list(ap.find(tag=tags)) if tags else list(ap)
@@ -327,11 +454,72 @@ class Notifier:
         services, _ = self._build(channel)
         return [_label(plugin, i) for i, plugin in enumerate(services)]
 
+    def busy(self, channel_name: str) -> bool:
+        """Whether a send to the channel that was abandoned at its deadline still runs (for
+        at most ABANDONED_HOLD deadlines): the channel's next messages wait for it, so they
+        keep their order and threads do not pile up on a service that hangs."""
+        entry = self._abandoned.get(channel_name)
+        if entry is None:
+            return False
+        thread, since = entry
+        if thread.is_alive() and time.monotonic() - since < ABANDONED_HOLD * self.send_timeout:
+            return True
+        del self._abandoned[channel_name]
+        return False
+
+    async def send_within(self, channel_name: str, title: str, body: str,
+                          timeout: float | None = None, **kwargs: Any) -> SendOutcome:
+        """`send` in a daemon thread of its own, waited for at most `timeout` seconds
+        (default: `send_timeout`) in all, however slowly a service answers. A send that
+        passes the deadline is abandoned and reported as a failure (retried later); one whose
+        waiter is cancelled (shutdown) leaves its message queued as it was."""
+        timeout = self.send_timeout if timeout is None else timeout
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[SendOutcome] = loop.create_future()
+        progress = _Progress(set(kwargs.get("done") or ()))
+
+        def deliver(outcome: SendOutcome | BaseException) -> None:
+            if future.done():
+                return
+            if isinstance(outcome, BaseException):
+                future.set_exception(outcome)
+            else:
+                future.set_result(outcome)
+
+        def run() -> None:
+            try:
+                result: SendOutcome | BaseException = self.send(
+                    channel_name, title, body, progress=progress, **kwargs)
+            except Exception as exc:  # reported to the waiter, if it still waits
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits
+                loop.call_soon_threadsafe(deliver, result)
+
+        thread = threading.Thread(target=run, name=f"send:{channel_name}", daemon=True)
+        thread.start()
+        try:
+            async with asyncio.timeout(timeout):
+                return await asyncio.shield(future)
+        except TimeoutError:
+            self._abandoned[channel_name] = (thread, time.monotonic())
+            where = f"{progress.current}: " if progress.current else ""
+            log.warning("a send to channel '%s' got no complete answer within %.0f s and was "
+                        "abandoned; it is retried later", channel_name, timeout)
+            return SendOutcome(False, f"{where}no complete answer within {timeout:.0f} s "
+                                      "(notify.send_timeout); abandoned, retried later",
+                               done=frozenset(progress.accepted))
+        except asyncio.CancelledError:
+            if thread.is_alive():
+                self._abandoned[channel_name] = (thread, time.monotonic())
+            raise
+
     def send(self, channel_name: str, title: str, body: str, *, format: str = "text",
              alert_id: str | None = None, thread_id: str | None = None,
-             done: frozenset[str] = frozenset(), now: datetime | None = None) -> SendOutcome:
+             done: frozenset[str] = frozenset(), now: datetime | None = None,
+             severity: str | None = None, progress: _Progress | None = None) -> SendOutcome:
         """Deliver one message to every service of a channel that has not accepted it yet.
-        `title` is plain text; `body` is in `format`; `now` reads a Retry-After date."""
+        `title` is plain text; `body` is in `format`; `now` reads a Retry-After date;
+        `severity` becomes Apprise's message type (the colour chat services show)."""
         channel = self.channels.get(channel_name)
         if channel is None:
             return SendOutcome(False, f"channel '{channel_name}' is no longer in the "
@@ -341,17 +529,23 @@ class Notifier:
             return SendOutcome(False, "; ".join(bad) or "no services")
         accepted = set(done)
         results: list[ServiceResult] = []
+        notify_type = NOTIFY_TYPE.get(severity or "", apprise.NotifyType.INFO)
         # Which services took it matters only to a channel of several (or a retried one).
         track = len(services) > 1 or bool(done)
         for index, plugin in enumerate(services):
             sid = service_id(plugin) if track else str(index)
             if sid in accepted:
                 continue
-            result = self._send_one(channel, plugin, _label(plugin, index), title, body,
-                                    format, alert_id, thread_id, now)
+            label = _label(plugin, index)
+            if progress is not None:
+                progress.current = label
+            result = self._send_one(channel, plugin, label, title, body,
+                                    format, alert_id, thread_id, now, notify_type)
             results.append(result)
             if result.ok:
                 accepted.add(sid)
+                if progress is not None and track:
+                    progress.accepted.add(sid)
         failed = [r for r in results if not r.ok]
         if not failed:
             return SendOutcome(True, done=frozenset(accepted), services=tuple(results))
@@ -363,7 +557,8 @@ class Notifier:
 
     def _send_one(self, channel: Channel, plugin: Any, label: str, title: str, body: str,
                   fmt: str, alert_id: str | None, thread_id: str | None,
-                  now: datetime | None = None) -> ServiceResult:
+                  now: datetime | None = None,
+                  notify_type: apprise.NotifyType = apprise.NotifyType.INFO) -> ServiceResult:
         email = _email_class()
         msgid = None
         headers = getattr(plugin, "headers", None)
@@ -384,36 +579,41 @@ class Notifier:
         if fmt == "text" and _displays_markdown(plugin):
             body = escape_markdown_keep_links(body)
             shown_title = escape_markdown_keep_links(title) if blended else title
-        with _send_lock:
-            if self._single is None:
-                self._single = apprise.Apprise(asset=self._asset)
-            single = self._single
-            single.clear()
-            single.add(plugin)
-            _Hooks.responses, _Hooks.message_id = [], msgid
+        # No service waits longer than the whole send may take (a silent server ends the
+        # thread; a dripping one is abandoned by `send_within`).
+        for attr in ("socket_read_timeout", "socket_connect_timeout"):
+            value = getattr(plugin, attr, None)
+            if isinstance(value, (int, float)) and value > self.send_timeout:
+                setattr(plugin, attr, self.send_timeout)
+        single = apprise.Apprise(asset=self._asset)
+        single.add(plugin)
+        with _recorded(msgid) as captured:
             try:
-                with apprise.LogCapture(level=logging.WARNING) as captured:
-                    try:
-                        ok = bool(single.notify(body=body, title=shown_title,
-                                                body_format=APPRISE_FORMAT.get(fmt)))
-                    except Exception as exc:  # a plugin bug is a failed send, not a crash
-                        ok = False
-                        _apprise_log.warning("%s: %s", type(exc).__name__, exc)
-                responses = _Hooks.responses
-            finally:
-                _Hooks.responses, _Hooks.message_id = None, None
+                ok = bool(single.notify(body=body, title=shown_title, notify_type=notify_type,
+                                        body_format=APPRISE_FORMAT.get(fmt)))
+            except Exception as exc:  # a plugin bug is a failed send, not a crash
+                ok = False
+                _apprise_log.warning("%s: %s", type(exc).__name__, exc)
         if ok:
             return ServiceResult(label, True)
-        status, retry_after = (responses[-1] if responses else (None, None))
-        logged = _last_log_line(captured.getvalue(), first=True) or ""
+        status, retry_after = (captured.responses[-1] if captured.responses else (None, None))
+        logged = _last_log_line(captured.log, first=True) or ""
         if status is None or status < 400:
             found = re.search(r"error=(\d{3})\b", logged)
             status = int(found.group(1)) if found else None
         error = logged or "the service did not accept the message"
+        smtp_code = None
+        refusals = [(code, text) for code, text in captured.smtp if code >= 400]
+        if refusals:
+            # Permanent only if every refusal was a 5xx: one 4xx among them is retried.
+            smtp_code = min(code for code, _ in refusals)
+            replies = "; ".join(dict.fromkeys(f"{code} {text}".strip()
+                                              for code, text in refusals))
+            error = f"SMTP {replies}: {error}"
         if status:
             error = f"HTTP {status}: {error}"
         return ServiceResult(label, False, redact(error, channel)[:300], status,
-                             parse_retry_after(retry_after, now))
+                             parse_retry_after(retry_after, now), smtp_code)
 
 
 def channel_problems(settings: Any) -> list[Problem]:
@@ -446,8 +646,8 @@ def _mail_domain(plugin: Any) -> str:
     return "diplomatic-alerts.invalid"
 
 
-def _last_log_line(captured: str, first: bool = False) -> str | None:
-    lines = [ln.split(" - ", 2)[-1].strip() for ln in captured.splitlines()]
+def _last_log_line(captured: list[str], first: bool = False) -> str | None:
+    lines = [" ".join(ln.split()) for ln in captured]
     lines = [ln for ln in lines if ln]
     if not lines:
         return None

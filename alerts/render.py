@@ -10,6 +10,7 @@ which lets http and https through and nothing else.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 import unicodedata
@@ -85,6 +86,26 @@ def escape_markdown_keep_links(text: Any) -> str:
         last = m.end()
     out.append(escape_markdown(text[last:]))
     return "".join(out)
+
+
+_ANCHOR = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)[^>]*>(.*?)</a\s*>""",
+                     re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_link_addresses(text: str) -> str:
+    """HTML in which every http(s) link shows its address after its text (`title (URL)`), so
+    that a conversion to plain text, such as the text part of an HTML email, keeps where each
+    link leads; a link whose text already is its address is left alone."""
+    def spell(m: re.Match[str]) -> str:
+        href = html.unescape(m.group(1).strip("\"'")).strip()
+        if safe_link(href) is None:
+            return m.group(0)
+        shown = html.unescape(_TAG.sub("", m.group(2))).strip()
+        if shown == href:
+            return m.group(0)
+        return f"{m.group(0)} ({escape(href)})"
+    return _ANCHOR.sub(spell, text)
 
 
 def escape_for(fmt: str, text: Any) -> str:

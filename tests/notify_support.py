@@ -165,3 +165,87 @@ def settings(**kwargs: object) -> NotifySettings:
 
 def rows(store: Store) -> list[OutboxRow]:
     return store.outbox_list(["pending", "dead", "sent", "digested"])
+
+
+class DripReceiver:
+    """A webhook on 127.0.0.1 that reads each POST, then drips its reply one byte every
+    `interval` seconds (so no single read waits long enough to time out). `hurry()` sends
+    the rest of every reply at once, now and from then on; `close()` hangs up."""
+
+    REPLY = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 0\r\n"
+             b"Connection: close\r\n\r\n")
+
+    def __init__(self, interval: float = 2.0) -> None:
+        import socket
+
+        self.interval = interval
+        self.requests = 0  # POSTs read in full
+        self.finished = 0  # replies sent in full
+        self.lock = threading.Lock()
+        self._hurry = threading.Event()
+        self._stop = threading.Event()
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    @property
+    def json_url(self) -> str:
+        return f"json://127.0.0.1:{self.sock.getsockname()[1]}/hook"
+
+    def hurry(self) -> None:
+        self._hurry.set()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._hurry.set()
+        self.sock.close()
+        self.thread.join(timeout=2)
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn) -> None:  # type: ignore[no-untyped-def]
+        with conn:
+            conn.settimeout(10)
+            try:
+                data = b""
+                while b"\r\n\r\n" not in data and len(data) < 65536:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value.strip())
+                while len(body) < length:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    body += chunk
+                with self.lock:
+                    self.requests += 1
+                for i in range(len(self.REPLY)):
+                    if self._stop.is_set():
+                        return  # hang up mid-reply
+                    if self._hurry.is_set():
+                        conn.sendall(self.REPLY[i:])
+                        break
+                    conn.sendall(self.REPLY[i:i + 1])
+                    self._hurry.wait(self.interval)
+                with self.lock:
+                    self.finished += 1
+            except OSError:
+                return
