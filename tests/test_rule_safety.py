@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,10 +23,10 @@ from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.history import HistoryEntry, HistoryKeep, history_keep, history_needs
 from alerts.state import Store
-from tests.conftest import CEASEFIRE_RULE, run_cli, write_config
+from tests.conftest import CEASEFIRE_RULE, cli_env, run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.servers import WebhookReceiver, wait_for
-from tests.test_daemon import alerts_received, poll_marker, start_daemon, stop_daemon
+from tests.test_daemon import alerts_received, poll_marker, stop_daemon
 
 LOOPBACK = ("127.0.0.0/8",)
 
@@ -59,6 +61,14 @@ def notices(receiver: WebhookReceiver, words: str) -> list[dict]:
     return [m for m in receiver.received if words in str(m.get("title", ""))]
 
 
+def start_daemon(config: Path, log: Path) -> subprocess.Popen[str]:
+    """The daemon with its log in a file, to be read while it runs."""
+    with log.open("w") as stderr:
+        return subprocess.Popen([sys.executable, "-m", "alerts", "--config", str(config), "run"],
+                                env=cli_env(), stdout=subprocess.DEVNULL, stderr=stderr,
+                                text=True)
+
+
 def two_rule_config(tmp_path: Path, url: str, hook: str, ops: str) -> Path:
     return write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 1}],
                         channels={"hook": hook, "ops": ops},
@@ -82,7 +92,8 @@ def test_emptied_or_deleted_rule_file_keeps_the_last_good_set_and_says_so(
         items.insert(0, rss_item(title, guid=guid))
         feed_server.put("/wire.xml", rss(*items))
 
-    proc = start_daemon(config)
+    log = tmp_path / "daemon.log"
+    proc = start_daemon(config, log)
     try:
         assert wait_for(lambda: poll_marker(db) != 0, timeout=30), "the daemon never polled"
         # An editor truncates the file (or it is emptied): the watcher must not apply it.
@@ -108,8 +119,12 @@ def test_emptied_or_deleted_rule_file_keeps_the_last_good_set_and_says_so(
             "the ceasefire rule stopped alerting when its file was deleted"
         assert "ceasefire.yaml (deleted)" in notices(ops, "NOT loaded")[1]["message"]
 
-        # Every rule file gone: still the last good set.
+        # Every rule file gone, even with SIGHUP: still the last good set.
         (tmp_path / "rules" / "embassy.yaml").unlink()
+        proc.send_signal(signal.SIGHUP)
+        # (Once the reload is done, whatever it did.)
+        assert wait_for(lambda: "no rule was found in" in log.read_text()
+                        or "rules reloaded on request: 0 rules" in log.read_text(), timeout=30)
         publish("France closes its embassy in Niger", "3")
         assert wait_for(lambda: len(alerts_received(webhook)) == 3, timeout=30)
 
@@ -124,7 +139,8 @@ def test_emptied_or_deleted_rule_file_keeps_the_last_good_set_and_says_so(
         marker = poll_marker(db)
         assert wait_for(lambda: poll_marker(db) != marker, timeout=15)
     finally:
-        code, _, err = stop_daemon(proc)
+        code, _, _ = stop_daemon(proc)
+    err = log.read_text()
     assert code == 0, err
     titles = [m["title"] for m in alerts_received(webhook)]
     assert not any("Pope" in t for t in titles), "a removed rule still alerted after SIGHUP"
@@ -239,6 +255,9 @@ def test_gap_history_older_than_the_retention_survives_pruning_and_the_rule_fire
     asyncio.run(daemon._prune(store))
     assert store.history_last("rule:wire-silence", feed.url, now[0]) is not None, \
         "the gap rule's history was pruned at the retention"
+    # And again past the gap itself: the newest entry is what the gap is measured from.
+    now[0] = t0 + timedelta(days=195)
+    asyncio.run(daemon._prune(store))
     now[0] = t0 + timedelta(days=200)
     result = arrive("b", "Embassy in Kabul holds first briefing")
     assert result.alerts_queued == 1, result.matches
