@@ -209,3 +209,24 @@ def test_sigterm_stops_the_daemon_within_its_grace_while_a_send_drips(tmp_path, 
             proc.kill()
             proc.communicate()
     assert drip.requests == 2
+
+
+def test_send_timeout_is_read_from_the_config_and_checked(tmp_path):
+    from alerts.config import load_settings
+    from alerts.errors import ConfigError
+
+    good = write_config(tmp_path / "good", feeds=[{"url": "https://wire.example.org/rss"}],
+                        channels={"hook": "json://127.0.0.1:9/hook"},
+                        notify={"send_timeout": "2m"})
+    assert load_settings(good).notify.send_timeout == 120
+    default = write_config(tmp_path / "default", feeds=[{"url": "https://wire.example.org/r"}],
+                           channels={"hook": "json://127.0.0.1:9/hook"})
+    assert load_settings(default).notify.send_timeout == 30
+    bad = write_config(tmp_path / "bad", feeds=[{"url": "https://wire.example.org/rss"}],
+                       channels={"hook": "json://127.0.0.1:9/hook"},
+                       notify={"send_timeout": 0})
+    with pytest.raises(ConfigError) as info:
+        load_settings(bad)
+    [problem] = info.value.problems
+    assert "'send_timeout' must be a positive duration" in problem.message
+    assert problem.line is not None
