@@ -17,13 +17,16 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from alerts.errors import StateError
+from alerts.errors import StateDamaged, StateError
 from alerts.messages import UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery, FeedState, Fetched, Item, Match
 from alerts.rules.history import HistoryEntry, HistoryKeep
 from alerts.stories import StoryRef
 
 BUSY_TIMEOUT_MS = 10_000
+# The status a person is shown for an outbox row: a pending message that failed at least once
+# (and waits for its retry) is "failed". shown_status() in alerts.outbox says the same.
+SHOWN_STATUS = "CASE WHEN status = 'pending' AND attempts > 0 THEN 'failed' ELSE status END"
 _IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
 
 migrations = Migrations("alerts")
@@ -299,6 +302,15 @@ def _poll_log(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0012_feed_title")
+def _feed_title(db: sqlite_utils.Database) -> None:
+    # The feed's own title as last parsed: it names the publisher when the configuration
+    # does not (every feed served from one host would otherwise be one outlet).
+    _script(db, """
+        ALTER TABLE feeds ADD COLUMN title TEXT;
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
@@ -509,6 +521,8 @@ class Store:
             conn.execute(
                 "UPDATE feeds SET last_poll = ?, last_success = ?, last_status = ?, "
                 "last_error = NULL, error_kind = NULL, error_count = 0, "
+                # A success ends any backoff or Retry-After wait (max-age is set after).
+                "next_poll_after = NULL, "
                 "etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified) "
                 "WHERE url = ?",
                 (_ts(now), _ts(now), fetched.status, fetched.etag, fetched.last_modified, url))
@@ -536,8 +550,10 @@ class Store:
     def record_poll(self, *, feed_url: str, feed_name: str, now: datetime, fetched: Fetched,
                     body_hash: str, new_items: list[Item], edited_items: list[Item],
                     seen_keys: list[str], alerts: list[QueuedAlert],
-                    history: list[HistoryEntry] = ()) -> int:  # type: ignore[assignment]
-        """Items marked seen and their alerts queued in one transaction. Returns alerts queued."""
+                    history: list[HistoryEntry] = (),  # type: ignore[assignment]
+                    feed_title: str | None = None) -> int:
+        """Items marked seen and their alerts queued in one transaction. Returns alerts queued.
+        `feed_title`: the feed's own title, as parsed (kept when None)."""
         queued = 0
         stamp = _ts(now)
         with self.write() as conn:
@@ -594,9 +610,11 @@ class Store:
             conn.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, initialised = 1, "
                 "last_poll = ?, last_success = ?, last_status = ?, last_error = NULL, "
-                "error_kind = NULL, error_count = 0, items_seen = items_seen + ? WHERE url = ?",
+                # A success ends any backoff or Retry-After wait (max-age is set after).
+                "error_kind = NULL, error_count = 0, next_poll_after = NULL, "
+                "title = COALESCE(?, title), items_seen = items_seen + ? WHERE url = ?",
                 (fetched.etag, fetched.last_modified, body_hash, stamp, stamp,
-                 fetched.status, inserted, feed_url))
+                 fetched.status, feed_title, inserted, feed_url))
         return queued
 
     # -- stories ---------------------------------------------------------------------------
@@ -940,7 +958,15 @@ class Store:
             yield url, name, [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
 
     def outbox_counts(self) -> dict[str, int]:
+        """Messages by stored status (a failed one waiting for its retry is 'pending')."""
         rows = self.conn.execute("SELECT status, count(*) FROM outbox GROUP BY status")
+        return dict(rows.fetchall())
+
+    def outbox_summary(self) -> dict[str, int]:
+        """Messages by the status `alerts outbox` shows ('failed': pending after a failed
+        try); `alerts status` and `alerts outbox` both count with this one query."""
+        rows = self.conn.execute(f"SELECT {SHOWN_STATUS} AS shown, count(*) FROM outbox "
+                                 "GROUP BY shown")
         return dict(rows.fetchall())
 
     def feeds_overview(self) -> list[dict]:
@@ -953,3 +979,85 @@ class Store:
         if sql_table not in ("feeds", "items", "matches", "outbox"):
             raise ValueError(sql_table)
         return self.db[sql_table].rows
+
+
+# -- integrity and backups (`alerts doctor`, and the check every command makes first) --------
+
+def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
+    """What SQLite finds wrong with the database file: `PRAGMA quick_check` (a few seconds per
+    gigabyte), or with `full` the complete integrity_check that also compares every index
+    with its table. [] when the file is sound, or does not exist yet."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    check = "integrity_check(20)" if full else "quick_check(20)"
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        found = [str(row[0]) for row in conn.execute(f"PRAGMA {check}").fetchall()]
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "disk image is malformed"
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if found == ["ok"] else found
+
+
+def recovery_advice(path: Path) -> str:
+    """What to do with a damaged state database, as sentences."""
+    return (f"Stop alerts, then put back your latest backup of it (`alerts doctor --backup "
+            f"PATH` makes one), or save what is still readable with `sqlite3 {path} .recover "
+            f"| sqlite3 {path}.recovered`; move the file you keep to {path}, delete "
+            f"{path.name}-wal and {path.name}-shm beside it if present, and run `alerts doctor` "
+            "to check it")
+
+
+def ensure_intact(path: Path) -> None:
+    """Refuse a state database that fails quick_check, before anything reads or writes it:
+    polling into it would fail at every poll, and writing could spread the damage."""
+    problems = integrity_problems(path)
+    if problems:
+        shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
+        raise StateDamaged(f"the state database {path} is damaged (SQLite says: {shown}), so "
+                           f"alerts does not use it. {recovery_advice(path)}.", problems)
+
+
+def backup(path: Path, target: Path) -> dict[str, int]:
+    """Write a consistent copy of the database to `target` with SQLite's backup API, safe
+    while the daemon writes (the copy is one snapshot, what is still in the WAL included),
+    and check it. The copy is a single file (no -wal). Returns row counts of the copy."""
+    path, target = Path(path), Path(target)
+    if not path.exists():
+        raise StateError(f"there is no state database at {path} yet; nothing to back up")
+    if target.resolve() == path.resolve():
+        raise StateError(f"the backup must go to another file than {path} itself")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        source = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        copy = sqlite3.connect(partial)
+        try:
+            source.backup(copy)  # every page in one step: one read transaction, one snapshot
+            copy.execute("PRAGMA journal_mode = DELETE")
+            problems = [str(r[0]) for r in copy.execute("PRAGMA integrity_check(20)")]
+            counts = {table: copy.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                      for table in ("feeds", "items", "matches", "outbox", "stories")}
+        finally:
+            copy.close()
+            source.close()
+        if problems != ["ok"]:
+            partial.unlink(missing_ok=True)
+            raise StateError(f"the copy of {path} fails SQLite's integrity check "
+                             f"({'; '.join(problems[:3])}); it was not kept. "
+                             f"{recovery_advice(path)}")
+        partial.replace(target)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise StateError(f"the backup of {path} to {target} failed: {exc}") from None
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise StateError(f"cannot write the backup {target}: {exc}; check that its folder "
+                         "exists, is writable and has space") from None
+    return counts
