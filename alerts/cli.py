@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from alerts import __version__
 from alerts.config import FetchSettings, Settings, find_config, load_settings
 from alerts.errors import AlertsError, ConfigError, FileProblems, Problem
 from alerts.logs import setup_logging
+
+if TYPE_CHECKING:
+    from alerts.state import Store
 
 EXIT_PROBLEMS = 2  # config or rule files are wrong
 EXIT_FAILED = 1
@@ -30,6 +34,15 @@ def _fail(exc: AlertsError) -> None:
         sys.exit(EXIT_PROBLEMS)
     click.echo(f"error: {exc}", err=True)
     sys.exit(EXIT_FAILED)
+
+
+def _open_state(settings: Settings) -> Store:
+    """The state database, once SQLite's quick_check passed: a damaged file is refused with
+    how to recover (alerts.errors.StateDamaged) instead of tracebacks at every query."""
+    from alerts.state import Store, ensure_intact
+
+    ensure_intact(settings.state_path)
+    return Store(settings.state_path)
 
 
 def _load(config: str | None, verify: bool = False, channels: bool = True,
@@ -90,10 +103,17 @@ def cli(ctx: click.Context, config: str | None, log_level: str, log_format: str)
 def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
     """Run the daemon: poll every feed at its interval and send alerts until stopped."""
     from alerts.daemon import Daemon
+    from alerts.lock import StateLock
+    from alerts.state import ensure_intact
 
     try:
         # Apprise is loaded and the channels checked while the first polls already run.
         settings, rules = _load(ctx.obj["config"], channels=False)
+        # One daemon per state file: a second one would send every alert again. The lock
+        # is held until this process ends (the kernel drops it even on SIGKILL).
+        lock = StateLock(settings.state_path)
+        lock.acquire("run")
+        ensure_intact(settings.state_path)
 
         def reload_rules():  # type: ignore[no-untyped-def]
             # Only the rules are taken; the channels were checked at start.
@@ -101,7 +121,9 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
 
         daemon = Daemon(settings, rules, reload_rules=reload_rules,  # type: ignore[arg-type]
                         duration=duration, force_backfill=backfill)
-        sys.exit(asyncio.run(daemon.run()))
+        code = asyncio.run(daemon.run())
+        lock.release()
+        sys.exit(code)
     except AlertsError as exc:
         _fail(exc)
 
@@ -114,14 +136,29 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
 @click.option("--no-send", is_flag=True, help="Record and queue alerts without sending them.")
 @click.pass_context
 def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
-    """Poll every feed once, send due alerts, and exit (0: all well, 3: something failed)."""
+    """Poll every feed once, send due alerts, and exit (0: all well, 3: a feed or a delivery
+    failed, or no feed could be polled). Beside a running daemon it polls and stores, and
+    leaves the sending to the daemon."""
     from alerts.daemon import poll_once
+    from alerts.lock import StateLock
+    from alerts.state import ensure_intact
 
     try:
         # The channels are checked by poll_once, beside the polls.
         settings, rules = _load(ctx.obj["config"], channels=False)
+        ensure_intact(settings.state_path)
+        lock = StateLock(settings.state_path)
+
+        def claim() -> str | None:
+            # Only one process sends from a state file, or alerts would go out twice.
+            holder = lock.try_acquire("poll --once")
+            if holder is None:
+                return None
+            return (f"not sending: {holder.describe()} runs on this state database and sends "
+                    "its alerts, including those queued by this poll")
+
         sys.exit(asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
-                                       send=not no_send, report=click.echo)))
+                                       send=not no_send, report=click.echo, claim=claim)))
     except AlertsError as exc:
         _fail(exc)
 
@@ -173,18 +210,28 @@ def init(directory: str, force: bool) -> None:
 @click.pass_context
 def status(ctx: click.Context, as_json: bool) -> None:
     """Each feed's health (last success, last error, next poll) and the outbox."""
-    from alerts.state import Store
+    from alerts.lock import StateLock
+    from alerts.stories import publisher
 
     try:
         settings = load_settings(find_config(ctx.obj["config"]))
         from alerts.health import stale
 
-        store = Store(settings.state_path)
-        data = {"feeds": store.feeds_overview(), "outbox": store.outbox_counts()}
+        store = _open_state(settings)
+        # The same query as `alerts outbox`: "failed" is a pending message that failed once.
+        data: dict = {"feeds": store.feeds_overview(), "outbox": store.outbox_summary()}
         now = datetime.now(UTC)
+        configured = {feed.url: feed for feed in settings.feeds}
         for row in data["feeds"]:
             row["stale"] = stale(store, row, now)  # polled fine, but its publishing stopped
+            feed = configured.get(row["url"])
+            # Who publishes it: as configured, else the feed's own title, else its host.
+            row["publisher"] = publisher(row["url"], (feed.publisher if feed else None)
+                                         or row.get("title"))
         store.close()
+        holder = StateLock(settings.state_path).holder()
+        data["daemon"] = {"pid": holder.pid, "command": holder.command,
+                          "since": holder.since} if holder else None
     except AlertsError as exc:
         _fail(exc)
         return
@@ -193,6 +240,10 @@ def status(ctx: click.Context, as_json: bool) -> None:
         return
     polled = {row["url"] for row in data["feeds"]}
     configured = [f for f in settings.feeds if f.url not in polled]
+    if holder is not None:
+        click.echo(f"Sending: {holder.describe()}")
+    else:
+        click.echo("Sending: no daemon is running on this state (`alerts run` starts one)")
     click.echo(f"Feeds ({len(data['feeds']) + len(configured)}):")
     for row in data["feeds"]:
         click.echo(_feed_status(row))
@@ -203,6 +254,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"Outbox: {summary}")
     if counts.get("dead") or counts.get("failed"):
         click.echo("  see them with `alerts outbox`; requeue with `alerts outbox retry --all`")
+    elif counts.get("pending"):
+        click.echo("  see them with `alerts outbox`")
 
 
 def _feed_status(row: dict) -> str:
@@ -211,8 +264,10 @@ def _feed_status(row: dict) -> str:
         return value[:19].replace("T", " ") + " UTC" if value else "never"
 
     lines = [f"  {row.get('name') or row['url']} <{row['url']}>",
+             f"    publisher: {row['publisher']}" if row.get("publisher") else "",
              f"    last success: {when(row.get('last_success'))}, "
              f"items seen: {row.get('items_seen', 0)}"]
+    lines = [line for line in lines if line]
     if row.get("disabled_at"):
         lines.append(f"    DISABLED since {when(row['disabled_at'])}: {row.get('disabled_reason')}")
         return "\n".join(lines)
@@ -242,13 +297,15 @@ def outbox(ctx: click.Context, statuses: tuple[str, ...], as_json: bool) -> None
     sends failed or dead ones again."""
     if ctx.invoked_subcommand is not None:
         return
-    from alerts.outbox import LISTED, outbox_json, outbox_lines
-    from alerts.state import Store
+    from alerts.outbox import LISTED, outbox_json, outbox_lines, shown_status
 
+    wanted = set(statuses or LISTED)
     try:
         settings = load_settings(find_config(ctx.obj["config"]))
-        store = Store(settings.state_path)
-        rows = store.outbox_list(statuses or LISTED)
+        store = _open_state(settings)
+        # The rows as shown: "pending" ones that failed once are "failed" (as counted below).
+        rows = [row for row in store.outbox_list(wanted) if shown_status(row) in wanted]
+        counts = {status: n for status, n in store.outbox_summary().items() if status in wanted}
         store.close()
     except AlertsError as exc:
         _fail(exc)
@@ -256,7 +313,7 @@ def outbox(ctx: click.Context, statuses: tuple[str, ...], as_json: bool) -> None
     if as_json:
         click.echo(json.dumps(outbox_json(rows), indent=2))
     else:
-        click.echo("\n".join(outbox_lines(rows)))
+        click.echo("\n".join(outbox_lines(rows, counts)))
 
 
 @outbox.command(name="retry")
@@ -268,7 +325,6 @@ def outbox_retry(ctx: click.Context, ids: tuple[int, ...], all_: bool) -> None:
     from datetime import UTC, datetime
 
     from alerts.outbox import retry_lines
-    from alerts.state import Store
 
     if bool(ids) == all_:
         click.echo("give the ids of the messages to retry (see `alerts outbox`), or --all",
@@ -276,7 +332,7 @@ def outbox_retry(ctx: click.Context, ids: tuple[int, ...], all_: bool) -> None:
         sys.exit(EXIT_FAILED)
     try:
         settings = load_settings(find_config(ctx.obj["config"]))
-        store = Store(settings.state_path)
+        store = _open_state(settings)
         before = store.outbox_retry(None if all_ else list(ids), datetime.now(UTC))
         store.close()
     except AlertsError as exc:
@@ -485,11 +541,9 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
     """Recent stories (one real-world event each) with every source that reported them."""
     from datetime import UTC, datetime, timedelta
 
-    from alerts.state import Store
-
     try:
         settings = load_settings(find_config(ctx.obj["config"]))
-        store = Store(settings.state_path)
+        store = _open_state(settings)
         try:
             since = datetime.now(UTC) - timedelta(days=days)
             stories = store.recent_stories(since, limit=200)
@@ -515,25 +569,50 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; beyond loopback a token is required.")
-@click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--state", "state_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="State database to show (default: the one alerts.yaml names).")
-@click.option("--token", envvar="ALERTS_WEB_TOKEN", metavar="TOKEN",
-              help="Readers must present this token (default: $ALERTS_WEB_TOKEN).")
+@click.option("--backup", "backup_path", type=click.Path(dir_okay=False), metavar="PATH",
+              help="Also write a consistent copy of the state database to PATH (safe while "
+                   "the daemon runs).")
 @click.pass_context
-def web(ctx: click.Context, host: str, port: int, state_file: str | None,
-        token: str | None) -> None:
-    """Stories, alerts, feed health and the outbox in the browser (Datasette, read-only)."""
-    from alerts.web import serve
+def doctor(ctx: click.Context, backup_path: str | None) -> None:
+    """Check the state database (SQLite's integrity check, the daemon's lock) and say what to
+    do; with --backup, copy it safely. Exit 1 when something is wrong."""
+    from alerts.lock import StateLock
+    from alerts.state import backup, integrity_problems, recovery_advice
 
     try:
-        path = Path(state_file) if state_file else \
-            load_settings(find_config(ctx.obj["config"])).state_path
-        click.echo(f"serving {path} read-only on http://{host}:{port}/ (Ctrl-C stops it)",
-                   err=True)
-        serve(Path(path), host, port, token)
+        settings = load_settings(find_config(ctx.obj["config"]))
+        path = settings.state_path
+        if not path.exists():
+            click.echo(f"state: {path} does not exist yet; the first poll creates it")
+            if backup_path:
+                raise AlertsError(f"there is no state database at {path} yet, so there is "
+                                  "nothing to back up")
+            return
+        size = path.stat().st_size
+        wal = path.with_name(path.name + "-wal")
+        extra = f" (+ {wal.stat().st_size:,} bytes of WAL)" if wal.exists() else ""
+        click.echo(f"state: {path}, {size:,} bytes{extra}")
+        holder = StateLock(path).holder()
+        click.echo(f"daemon: {holder.describe()} holds the state's lock and sends its alerts"
+                   if holder else "daemon: none is running on this state")
+        problems = integrity_problems(path, full=True)
+        if problems:
+            click.echo("integrity: DAMAGED; SQLite says:")
+            for problem in problems:
+                click.echo(f"  {problem}")
+            click.echo(f"{recovery_advice(path)}.", err=True)
+            if backup_path:
+                click.echo("No backup was written: it would copy the damage. Recover as said "
+                           "above instead.", err=True)
+            sys.exit(EXIT_FAILED)
+        click.echo("integrity: ok (PRAGMA integrity_check)")
+        if backup_path:
+            counts = backup(path, Path(backup_path))
+            click.echo(f"backup: wrote {backup_path} ({counts['feeds']} feeds, {counts['items']} "
+                       f"items, {counts['outbox']} outbox messages, {counts['stories']} "
+                       f"stories); it passed integrity_check. To restore it, stop alerts, move "
+                       f"it to {path} and delete {path.name}-wal and {path.name}-shm beside "
+                       "it if present.")
     except AlertsError as exc:
         _fail(exc)
 

@@ -437,11 +437,16 @@ class Daemon:
 
 async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
                     send: bool = True, concurrency: int = 8,
-                    report: Callable[[str], None] = print) -> int:
-    """`alerts poll --once`: every feed once, then deliver. Exit 0 when all went well.
+                    report: Callable[[str], None] = print,
+                    claim: Callable[[], str | None] | None = None) -> int:
+    """`alerts poll --once`: every feed once, then deliver. Exit 0 when all went well, 3 when
+    a feed or a delivery failed, or no feed could be polled at all (each one's reason is
+    reported).
 
     The channels are checked (loading Apprise) beside the polls; if one is unusable, what
-    was polled stays stored and queued, nothing is sent, and ConfigError says why."""
+    was polled stays stored and queued, nothing is sent, and ConfigError says why. `claim`
+    takes the right to send (the state's lock): it returns why not when a running daemon
+    has it, and then what was polled is left queued for that daemon to send."""
     from alerts.notify import channel_problems
 
     checking = asyncio.ensure_future(asyncio.to_thread(channel_problems, settings))
@@ -453,9 +458,10 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     health = HealthWatch(store, settings)
     limit = asyncio.Semaphore(concurrency)
     failures = 0
+    polled = 0  # feeds whose server answered with the feed (or said it is still fresh)
 
     async def one(feed: Feed) -> None:
-        nonlocal failures
+        nonlocal failures, polled
         async with limit:
             try:
                 result = await poller.poll(feed)
@@ -466,6 +472,8 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
             health.check(feed)  # `poll --once` from a timer tells the operator too
         if result.status == "error":
             failures += 1
+        elif result.status in UP_TO_DATE:
+            polled += 1
         report(describe(result, feed))
 
     try:
@@ -473,7 +481,10 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
         problems = await checking
         if problems:
             raise ConfigError(problems)
-        if send:
+        busy = claim() if send and claim is not None else None
+        if busy is not None:
+            report(busy)
+        elif send:
             from alerts.deliver import deliver_due
             from alerts.notify import Notifier
 
@@ -488,4 +499,21 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
             await asyncio.gather(checking, return_exceptions=True)
         await fetcher.aclose()
         store.close()
+    if polled == 0:
+        report(nothing_polled(settings))
+        return 3
     return 0 if failures == 0 else 3
+
+
+# A poll that leaves the feed's items current: fetched, unchanged, or fresh by the server's
+# own word (max-age, <ttl>). Backoff, Retry-After, 410 and failures are not.
+UP_TO_DATE = frozenset({"new", "not-modified", "unchanged", "waiting"})
+
+
+def nothing_polled(settings: Settings) -> str:
+    if not settings.feeds:
+        return (f"nothing was polled: {settings.path} lists no feeds; add some under "
+                "'feeds:' and run `alerts check`")
+    return (f"nothing could be polled: none of the {len(settings.feeds)} feeds was fetched "
+            "(each one's reason is above). Fix the failing feeds, or wait for the backoff "
+            "or the server's Retry-After to pass; `alerts status` shows when each is due")

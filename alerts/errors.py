@@ -53,5 +53,13 @@ class StateError(AlertsError):
     pass
 
 
+class StateDamaged(StateError):
+    """The state database fails SQLite's own checks: it is not used, so nothing more is lost."""
+
+    def __init__(self, message: str, problems: list[str]):
+        self.problems = problems
+        super().__init__(message)
+
+
 class NotifyError(AlertsError):
     pass

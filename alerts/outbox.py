@@ -18,8 +18,10 @@ def shown_status(row: OutboxRow) -> str:
     return row.status
 
 
-def outbox_lines(rows: list[OutboxRow]) -> list[str]:
-    """A table of messages, each with its last error, then a summary with what to do."""
+def outbox_lines(rows: list[OutboxRow], totals: dict[str, int] | None = None) -> list[str]:
+    """A table of messages, each with its last error, then a summary with what to do.
+    `totals`: the counts by shown status (Store.outbox_summary, as `alerts status` gives
+    them); by default the rows are counted."""
     if not rows:
         return ["The outbox has nothing pending, failed or dead."]
     lines = [f"{'ID':>6}  {'STATUS':<8} {'CHANNEL':<12} {'KIND':<7} {'TRIES':>5}  "
@@ -33,7 +35,7 @@ def outbox_lines(rows: list[OutboxRow]) -> list[str]:
                      f"{row.attempts:>5}  {next_try:<16}  {title}")
         if row.last_error and status in ("failed", "dead"):
             lines.append(f"{'':>8}last error: {row.last_error}")
-    counts = Counter(shown_status(row) for row in rows)
+    counts = Counter(totals) if totals is not None else Counter(shown_status(r) for r in rows)
     summary = ", ".join(f"{counts[s]} {s}" for s in ("pending", "failed", "dead", "sent",
                                                      "digested") if counts[s])
     lines.append("")

@@ -40,6 +40,7 @@ class ParsedItems:
     ttl: Any  # the feed's <ttl>, as given
     dropped: int = 0  # older entries left out by the max_entries cap
     oldest_first: bool = False  # the document lists its entries oldest first
+    title: str | None = None  # the feed's own title (<channel><title>), as plain text
 
 
 def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Feed,
@@ -50,7 +51,8 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
                                         max_entries)
     _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
     return ParsedItems([Item(*fields) for fields in answer["items"]], answer["ttl"],
-                       answer.get("dropped", 0), answer.get("oldest_first", False))
+                       answer.get("dropped", 0), answer.get("oldest_first", False),
+                       answer.get("title"))
 
 
 def _refuse_early(body: bytes, final_url: str) -> None:

@@ -39,6 +39,7 @@ TIME_LIMIT = 20.0  # wall-clock seconds for one document
 MAX_WORKERS = max(1, min(4, os.cpu_count() or 1))
 JOBS_PER_WORKER = 1000  # then the worker is replaced, so fragmentation cannot pile up
 START_TIMEOUT = 30.0  # seconds for a new worker to import feedparser and say it is ready
+MAX_FEED_TITLE = 120  # characters of a feed's own title kept (it names the publisher)
 _HEADER = 8
 _READY = b"ready\n"  # with its memory limit in place
 _READY_UNLIMITED = b"unlim\n"  # setrlimit was refused: only the wall clock applies
@@ -76,7 +77,7 @@ def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
     from dataclasses import astuple
 
     from alerts.models import Feed
-    from alerts.normalise import newest_entries, normalise
+    from alerts.normalise import html_to_text, newest_entries, normalise
 
     parsed = parse_bytes(body, final_url, content_type, check_entities)
     entries = list(parsed.entries)
@@ -86,6 +87,9 @@ def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
     items = normalise(kept, Feed(*feed), final_url)
     return {"version": parsed.get("version") or "", "entries": len(entries),
             "ttl": _plain(parsed.get("feed", {}).get("ttl")),
+            # The feed's own name, as plain text: who publishes it, for corroboration.
+            "title": html_to_text(_plain(parsed.get("feed", {}).get("title")) or None,
+                                  MAX_FEED_TITLE) or None,
             "dropped": len(entries) - len(kept), "oldest_first": ascending,
             "items": [astuple(item) for item in items]}
 

@@ -114,7 +114,8 @@ class Poller:
                         "were recorded without alerting. If this feed really publishes that "
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
-        self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known)
+        self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known,
+                     feed_title=parsed.title)
         self._keep_fresh(feed, fetched.max_age, parsed.ttl)
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
                 and self.store.record_moved(feed.url, fetched.final_url)):
@@ -165,12 +166,14 @@ class Poller:
 
     def process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                 result: PollResult, *, alerting: bool, item_time: bool = False,
-                known: Mapping[str, KnownItem] | None = None) -> None:
+                known: Mapping[str, KnownItem] | None = None,
+                feed_title: str | None = None) -> None:
         """Match new and edited items and record them, their stories and their alerts in one
         transaction: all of the poll is stored, or none of it and it is redone next time.
 
         `item_time` makes each item's publication time "now" for history (replay); `known`:
-        the items' stored versions, when the caller looked them up already."""
+        the items' stored versions, when the caller looked them up already; `feed_title`:
+        the feed's own title, which names its publisher unless the configuration does."""
         if not self.rules.enabled:
             self._no_rules(result)
             return
@@ -178,11 +181,11 @@ class Poller:
             if known is None:
                 known = self.store.known_items(feed.url, [i.key for i in items])
             self._process(feed, items, fetched, body_hash, result, alerting=alerting,
-                          item_time=item_time, known=known)
+                          item_time=item_time, known=known, feed_title=feed_title)
 
     def _process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                  result: PollResult, *, alerting: bool, item_time: bool,
-                 known: Mapping[str, KnownItem]) -> None:
+                 known: Mapping[str, KnownItem], feed_title: str | None = None) -> None:
         result.entries = len(items)
         history = HistoryView(self.store)
         new_items: list[Item] = []
@@ -204,7 +207,7 @@ class Poller:
             matches = self.rules.match(item, now=now, history=history)
             # One story per item, whichever rules it matched; each rule alerts once in it.
             story = self.stories.assign(item, [m.rule_id for m in matches], entity_keys(item),
-                                        now, publisher(feed.url, feed.publisher)) \
+                                        now, publisher(feed.url, feed.publisher or feed_title)) \
                 if matches else None
             for match in matches:
                 rule = self.rules.by_id.get(match.rule_id)
@@ -229,7 +232,7 @@ class Poller:
             feed_url=feed.url, feed_name=feed.name, now=self.clock(), fetched=fetched,
             body_hash=body_hash, new_items=new_items, edited_items=edited,
             seen_keys=[i.key for i in items if i.key in known], alerts=alerts,
-            history=history.take())
+            history=history.take(), feed_title=feed_title)
         result.status = "new"
         result.new_items = len(new_items)
         result.edited_items = len(edited)
