@@ -13,8 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $(STAMP)
 
+# The demo's state stays in state/demo.db for `alerts web --state state/demo.db`.
 demo: $(STAMP)
-	$(BIN)/alerts demo $(if $(DURATION),--duration $(DURATION),)
+	@rm -f state/demo.db state/demo.db-wal state/demo.db-shm
+	$(BIN)/alerts demo --state state/demo.db $(if $(DURATION),--duration $(DURATION),)
 
 lint: $(STAMP)
 	$(BIN)/ruff check alerts tests $(wildcard bench)

@@ -569,6 +569,30 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; beyond loopback a token is required.")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--state", "state_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="State database to show (default: the one alerts.yaml names).")
+@click.option("--token", envvar="ALERTS_WEB_TOKEN", metavar="TOKEN",
+              help="Readers must present this token (default: $ALERTS_WEB_TOKEN).")
+@click.pass_context
+def web(ctx: click.Context, host: str, port: int, state_file: str | None,
+        token: str | None) -> None:
+    """Stories, alerts, feed health and the outbox in the browser (Datasette, read-only)."""
+    from alerts.web import serve
+
+    try:
+        path = Path(state_file) if state_file else \
+            load_settings(find_config(ctx.obj["config"])).state_path
+        click.echo(f"serving {path} read-only on http://{host}:{port}/ (Ctrl-C stops it)",
+                   err=True)
+        serve(Path(path), host, port, token)
+    except AlertsError as exc:
+        _fail(exc)
+
+
+@cli.command()
 @click.option("--backup", "backup_path", type=click.Path(dir_okay=False), metavar="PATH",
               help="Also write a consistent copy of the state database to PATH (safe while "
                    "the daemon runs).")

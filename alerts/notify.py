@@ -499,14 +499,12 @@ class Notifier:
         thread.start()
         try:
             async with asyncio.timeout(timeout):
-                return await asyncio.shield(future)
+                return await future  # cancelled at the deadline: the thread's result is dropped
         except TimeoutError:
             self._abandoned[channel_name] = (thread, time.monotonic())
             where = f"{progress.current}: " if progress.current else ""
-            log.warning("a send to channel '%s' got no complete answer within %.0f s and was "
-                        "abandoned; it is retried later", channel_name, timeout)
             return SendOutcome(False, f"{where}no complete answer within {timeout:.0f} s "
-                                      "(notify.send_timeout); abandoned, retried later",
+                                      "(notify.send_timeout), so the send was abandoned",
                                done=frozenset(progress.accepted))
         except asyncio.CancelledError:
             if thread.is_alive():

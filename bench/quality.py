@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 from alerts.quality import corpus  # noqa: E402
 from alerts.quality.labelled import evaluate_labelled  # noqa: E402
+from alerts.quality.real import evaluate as evaluate_real  # noqa: E402
+from alerts.quality.real import markdown as real_markdown  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -61,6 +63,16 @@ def main() -> None:
         ag_rows, ag_wrong, ag_ok, ag_bad = reviewed(ag_alerts, verdicts)
         wsj_rows, wsj_wrong, wsj_ok, wsj_bad = reviewed(wsj_alerts, verdicts)
         out += [
+            "## Real labelled set (`tests/data/real`, issue #15)",
+            "",
+            "Reproduce with `.venv/bin/python bench/quality.py` or, for this section alone, "
+            "`.venv/bin/python -m alerts.quality.real`; the targets are also a test "
+            "(`.venv/bin/python -m pytest tests/test_quality_real.py -m quality_target`). "
+            "How the set was labelled, the definitions and an error analysis by mechanism: "
+            "[tests/data/real/README.md](../tests/data/real/README.md).",
+            "",
+            *real_markdown(evaluate_real(CORPUS)),
+            "",
             "## Contact detection on leaders' call readouts",
             "",
             *corpus.kremlin_readouts(CORPUS),

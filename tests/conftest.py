@@ -5,11 +5,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 
 from tests.servers import FeedServer, SmtpServer, WebhookReceiver
+
+if TYPE_CHECKING:
+    from alerts.rules import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -44,6 +48,17 @@ def smtp() -> Iterator[SmtpServer]:
     server = SmtpServer().start()
     yield server
     server.stop()
+
+
+def polling_rules(directory: Path) -> RuleSet:
+    """A set with one enabled rule, for tests about polling itself: without an enabled rule
+    a poller fetches nothing (its items would be marked seen and never alert)."""
+    from alerts.rules import RuleSet, load_rules
+
+    folder = directory / "polling-rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ceasefire.yaml").write_text(CEASEFIRE_RULE, encoding="utf-8")
+    return RuleSet(load_rules([folder]))
 
 
 def write_config(directory: Path, *, feeds: list[dict], channels: dict,

@@ -12,9 +12,8 @@ from alerts.config import FetchSettings
 from alerts.fetch import Fetcher
 from alerts.models import Feed
 from alerts.pipeline import Poller
-from alerts.rules import RuleSet
 from alerts.state import Store
-from tests.conftest import run_cli, write_config
+from tests.conftest import polling_rules, run_cli, write_config
 from tests.feeds import rss, rss_item
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -34,7 +33,7 @@ def poll(db: Path, feed: Feed, clock: Clock, cap: float = 300.0):
         store = Store(db)
         fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
         try:
-            return await Poller(store, fetcher, RuleSet([], ()), clock=clock,
+            return await Poller(store, fetcher, polling_rules(db.parent), clock=clock,
                                 backoff_cap=cap).poll(feed)
         finally:
             await fetcher.aclose()

@@ -19,9 +19,8 @@ from alerts.fetch import Fetcher
 from alerts.health import STALE_FLOOR, HealthWatch, stale_after
 from alerts.models import Feed
 from alerts.pipeline import Poller
-from alerts.rules import RuleSet
 from alerts.state import Store
-from tests.conftest import run_cli, write_config
+from tests.conftest import polling_rules, run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.test_backoff import LOOPBACK, T0, Clock
 
@@ -40,7 +39,8 @@ def poll_and_check(settings: Settings, feed: Feed, clock: Clock):
         store = Store(settings.state_path)
         fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
         try:
-            result = await Poller(store, fetcher, RuleSet([], ()), clock=clock,
+            result = await Poller(store, fetcher, polling_rules(settings.state_path.parent),
+                                  clock=clock,
                                   backoff_cap=300.0).poll(feed)
             return result, HealthWatch(store, settings, clock).check(feed)
         finally:

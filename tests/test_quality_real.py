@@ -12,16 +12,18 @@ import yaml
 
 from alerts.models import Item
 from alerts.quality.real import (
+    DEFAULT_CORPUS,
     SET_DIR,
     Event,
     RealSet,
+    RealSetError,
     evaluate,
     load_items,
     load_set,
     score,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = DEFAULT_CORPUS
 SHIPPED = ["first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
            "diplomatic-relations", "peace-talks"]
 PRECISION, RECALL = 0.90, 0.85
@@ -98,6 +100,30 @@ def test_scoring_counts_events_background_and_false_alerts():
     assert s.precision == pytest.approx(2 / 4)
     assert s.recall == pytest.approx(1 / 2)
     assert s.missed and s.missed[0].startswith("e2")
+
+
+def test_an_event_id_used_twice_is_refused(tmp_path: Path):
+    (tmp_path / "sources.yaml").write_text("sources: []\n", "utf-8")
+    (tmp_path / "events.yaml").write_text(
+        "events:\n"
+        "  - {id: e1, rule: peace-talks, items: [wsj:a]}\n"
+        "  - {id: e1, rule: ceasefire-call, items: [wsj:b]}\n", "utf-8")
+    with pytest.raises(RealSetError, match="e1 is used twice"):
+        load_set(tmp_path)
+
+
+def test_a_missing_corpus_file_says_where_to_put_it(tmp_path: Path, real):
+    with pytest.raises(RealSetError, match="beside the checkout or give the corpus folder"):
+        load_items(tmp_path, real)
+
+
+def test_an_item_listed_as_news_is_not_also_counted_as_background():
+    """An item can report one event and mention another of the same rule; its alert is a
+    true positive, not a background alert."""
+    real = RealSet([], [Event("e1", "r", "x", ["a"]), Event("e2", "r", "y", ["b"], ["a"])])
+    items = {k: _item(k) for k in ["a", "b"]}
+    s = score(real, items, {"a": {"r"}}, ["r"])["r"]
+    assert (s.tp, s.fp) == (1, 0)
 
 
 @needs_corpus

@@ -176,10 +176,13 @@ class KnowledgeBase:
     # -- in text ---------------------------------------------------------------------------
 
     def holder(self, office: str, country: str, day: date | None) -> Entity | None:
+        """Who held the office on `day`: of overlapping tenures (an acting holder, a stale
+        record), the one that began last."""
+        best: tuple[date, str] | None = None
         for role, entity_id in self._holders.get((office, country), []):
-            if role.covers(day):
-                return self.entities[entity_id]
-        return None
+            if role.covers(day) and (best is None or (role.start or date.min) > best[0]):
+                best = (role.start or date.min, entity_id)
+        return self.entities[best[1]] if best else None
 
     def mentions(self, tokens: str, day: date | None) -> list[Mention]:
         """Known people and countries named in `tokens` (see token_text), first mention each.
@@ -326,7 +329,7 @@ def merge_events(base: list[dict], extra: list[dict]) -> list[dict]:
 
 def shipped_people() -> list[dict]:
     """The generated Wikidata office holders, with the hand-curated file over them."""
-    return merge_people(_load("people-wikidata.yaml"), _load("people.yaml"))
+    return merge_people(_load("people-generated.yaml"), _load("people.yaml"))
 
 
 def _build(folder: Path | None) -> KnowledgeBase:
@@ -334,11 +337,13 @@ def _build(folder: Path | None) -> KnowledgeBase:
 
     user = read_folder(folder)
     people = merge_people(shipped_people(), user.people)
-    countries = merge_places(_load("countries.yaml"), user.countries)
+    countries = merge_places(merge_places(_load("countries.yaml"),
+                                          _load("countries-generated.yaml")), user.countries)
     events = merge_events(_load("events.yaml"), user.events)
     extra_offices = user.offices
     return KnowledgeBase(people, countries,
-                         lambda: _load("offices.yaml") + extra_offices, events,
+                         lambda: (_load("offices.yaml") + _load("offices-generated.yaml")
+                                  + extra_offices), events,
                          _load("modality.yaml"))  # type: ignore[arg-type]
 
 

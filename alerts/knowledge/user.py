@@ -33,7 +33,7 @@ PLACE_KEYS = ("code", "name", "names", "adjectives", "capital")
 OFFICE_KEYS = ("office", "country", "phrases")
 EVENT_KEYS = ("id", "title", "triggers")
 OFFICES = ("head-of-state", "head-of-government", "foreign-minister", "secretary-general",
-           "other")
+           "crown-prince", "other")
 _EXAMPLES = {"people": "- {id: jane-doe, name: Jane Doe}",
              "events": "- {id: summit, triggers: {en: [summit]}}",
              "organisations": "- {code: BRICS, name: BRICS}",

@@ -1,0 +1,26 @@
+"""A Datasette plugin: cells written `[label](/path)` by the canned pages become links.
+
+Cheaper than rendering Markdown in every cell (a page of 100 alerts went from 500 ms to a few
+ms), and only two kinds of target are linked: a page of this site, or an http(s) article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
+
+
+@hookimpl
+def render_cell(value: Any, column: str, database: str | None, **_: Any) -> Markup | None:
+    if database != "state" or not isinstance(value, str) or not value.startswith("["):
+        return None
+    found = LINK.fullmatch(value)
+    if found is None:
+        return None
+    label, href = found.groups()
+    return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')

@@ -1,0 +1,54 @@
+"""Names and office phrases found in running text: Chinese without spaces, Arabic prefixes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from alerts.knowledge import knowledge_base
+from alerts.knowledge.phrases import PhraseIndex, token_text
+
+DAY = date(2025, 3, 1)
+
+
+def found(text: str, day: date | None = DAY) -> list[str]:
+    return [m.entity.id for m in knowledge_base().mentions(token_text(text), day)
+            if m.entity.kind == "person"]
+
+
+def keys(index: PhraseIndex, text: str) -> list[str]:
+    return [p for _, _, payloads in index.find(token_text(text)) for p in payloads]
+
+
+def test_chinese_phrases_match_inside_text_without_spaces():
+    index: PhraseIndex[str] = PhraseIndex()
+    index.add("普京", "putin")
+    index.add("Putin", "putin-latin")
+    assert keys(index, "普京与马克龙通电话") == ["putin"]
+    assert keys(index, "昨天普京说") == ["putin"]
+    assert keys(index, "Putinism") == []  # Latin script keeps its word boundaries
+
+
+def test_chinese_names_and_offices_in_running_text():
+    assert found("普京与马克龙通电话讨论乌克兰局势") == ["vladimir-putin", "emmanuel-macron"]
+    assert found("俄罗斯总统表示") == ["vladimir-putin"]
+    assert found("习近平会见泽连斯基") == ["xi-jinping", "volodymyr-zelensky"]
+
+
+def test_arabic_names_with_attached_prefixes():
+    index: PhraseIndex[str] = PhraseIndex()
+    index.add("بوتين", "putin")
+    index.add("الرئيس الروسي", "ru-president")
+    for text in ("وبوتين", "لبوتين", "ببوتين", "فبوتين", "قال بوتين"):
+        assert keys(index, text) == ["putin"], text
+    assert keys(index, "بوتينا") == []  # a longer word is another word
+    for text in ("والرئيس الروسي", "للرئيس الروسي", "بالرئيس الروسي"):
+        assert keys(index, text) == ["ru-president"], text
+
+
+def test_arabic_names_and_offices_in_running_text():
+    assert found("اتصال هاتفي بين بوتين وماكرون") == ["vladimir-putin", "emmanuel-macron"]
+    assert found("قال الرئيس الروسي إن") == ["vladimir-putin"]
+    assert found("التقى وزير الخارجية الأمريكي بنظيره الروسي لافروف") == [
+        "marco-rubio", "sergey-lavrov"]
+    # Letter forms writers mix: ى/ي and ة/ه, and the tatweel.
+    assert found("اجتماع مع بوتـين") == ["vladimir-putin"]

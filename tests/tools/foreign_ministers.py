@@ -1,0 +1,316 @@
+
+"""Hand-written data for people_from_wikidata.py, from the maintainers' knowledge.
+
+FOREIGN_MINISTERS: foreign ministers the Wikidata snapshot (mid-2022) lacks: "country|name|
+from|to|approx" (approx: the day is not certain); a minister the snapshot still shows in
+office is ended by the next one's start. NAME_FIXES: labels the snapshot gives in
+Portuguese or garbled, by Wikidata QID (None: not a person, left out). SCRIPT_NAMES:
+names in Arabic and Chinese script by person id.
+"""
+
+_MINISTERS = """\
+AD|Imma Tor Faus|2023-05-17||approx
+AL|Olta Xhaçka|2021-09-18|2023-09-12|approx
+AL|Igli Hasani|2023-09-12|2025-09-17|approx
+AL|Elisa Spiropali|2025-09-17||approx
+AO|Téte António|2020-05-05||approx
+AT|Beate Meinl-Reisinger|2025-03-03||
+BA|Elmedin Konaković|2023-01-25||approx
+BB|Kerrie Symmonds|2022-01-25||approx
+BD|Hasan Mahmud|2024-01-11|2024-08-08|approx
+BD|Touhid Hossain|2024-08-16||approx
+BE|Bernard Quintin|2024-12-01|2025-02-03|approx
+BE|Maxime Prévot|2025-02-03||
+BF|Karamoko Jean-Marie Traoré|2023-10-25||approx
+BG|Nikolay Milkov|2022-08-02|2023-06-06|
+BG|Mariya Gabriel|2023-06-06|2024-04-09|
+BG|Ivan Kondov|2024-04-09|2024-08-27|approx
+BG|Georg Georgiev|2025-01-16||
+BJ|Shegun Adjadi Bakari|2021-05-25||approx
+BO|Celinda Sosa|2023-09-11|2025-11-08|approx
+BO|Fernando Aramayo|2025-11-08||approx
+BS|Fred Mitchell|2021-09-20||approx
+BT|D. N. Dhungyel|2024-01-28||approx
+BW|Phenyo Butale|2024-11-12||approx
+BZ|Eamon Courtenay|2020-11-16|2025-03-19|approx
+BZ|Francis Fonseca|2025-03-19||approx
+CD|Thérèse Kayikwamba Wagner|2024-06-12||approx
+CH|Ignazio Cassis|2017-11-01||
+CI|Léon Kacou Adom|2023-10-18||approx
+CL|Alberto van Klaveren|2023-03-10||
+CY|Constantinos Kombos|2023-03-01||
+DJ|Abdoulkader Houssein Omar|2025-02-20||approx
+DK|Lars Løkke Rasmussen|2022-12-15||
+DM|Vince Henderson|2022-12-23||approx
+DZ|Ahmed Attaf|2023-03-18||
+EC|Mauricio Montalvo|2021-05-24|2022-05-23|approx
+EC|Juan Carlos Holguín|2022-05-23|2023-11-23|approx
+EC|Gabriela Sommerfeld|2023-11-23||
+EE|Margus Tsahkna|2023-04-17||
+FI|Pekka Haavisto|2019-06-06|2023-06-20|
+FI|Elina Valtonen|2023-06-20||
+FJ|Sitiveni Rabuka|2022-12-24||
+GA|Hermann Immongault|2023-03-15|2023-09-09|approx
+GA|Régis Onanga Ndiaye|2023-09-09||approx
+GE|Maka Botchorishvili|2024-12-17||approx
+GH|Samuel Okudzeto Ablakwa|2025-01-30||approx
+GR|Giorgos Gerapetritis|2023-06-27||
+GT|Carlos Ramiro Martínez|2024-01-14||
+GW|Carlos Pinto Pereira|2023-08-08||approx
+IE|Micheál Martin|2022-12-17|2025-01-23|
+IE|Simon Harris|2025-01-23||
+IS|Bjarni Benediktsson|2023-10-14|2024-04-09|
+IS|Þórdís Kolbrún R. Gylfadóttir|2024-04-09|2024-12-21|
+IS|Þorgerður Katrín Gunnarsdóttir|2024-12-21||
+KE|Alfred Mutua|2022-10-27|2023-10-04|approx
+KE|Musalia Mudavadi|2023-10-04||approx
+KH|Sok Chenda Sophea|2023-08-22||
+KM|Dhoihir Dhoulkamal|2020-07-29||approx
+KN|Denzil Douglas|2022-08-15||approx
+KW|Salem Abdullah Al-Jaber Al-Sabah|2022-08-01|2024-06-19|approx
+KW|Abdullah Al-Yahya|2024-06-19||approx
+KZ|Murat Nurtleu|2023-04-01|2025-09-15|approx
+LA|Saleumxay Kommasith|2016-04-20||approx
+LI|Sabine Monauni|2025-04-10||approx
+LK|Vijitha Herath|2024-09-24||approx
+LR|Sara Beysolow Nyanti|2024-01-29||approx
+LS|Lejone Mpotjoane|2022-11-07||approx
+LT|Kęstutis Budrys|2024-12-12||
+LU|Xavier Bettel|2023-11-17||
+LV|Krišjānis Kariņš|2023-09-15|2024-03-31|
+LV|Baiba Braže|2024-04-10||
+LY|Najla Mangoush|2021-03-15|2023-08-27|approx
+MD|Mihai Popșoi|2024-01-29||
+ME|Filip Ivanović|2023-10-31|2024-07-23|approx
+ME|Ervin Ibrahimović|2024-07-23||approx
+MK|Timčo Mucunski|2024-06-23||
+ML|Abdoulaye Diop|2021-06-07||
+MM|Wunna Maung Lwin|2021-02-01|2023-02-01|approx
+MM|Than Swe|2023-02-01||approx
+MV|Moosa Zameer|2023-11-17|2025-05-25|approx
+MV|Abdulla Khaleel|2025-05-25||approx
+MY|Zambry Abdul Kadir|2022-12-03|2023-12-12|
+MY|Mohamad Hasan|2023-12-12||
+MZ|Maria Manuela Lucas|2025-01-20||approx
+NA|Netumbo Nandi-Ndaitwah|2012-12-04|2024-03-21|approx
+NE|Bakary Yaou Sangaré|2023-08-10||approx
+NG|Geoffrey Onyeama|2015-11-11|2023-05-29|approx
+NG|Yusuf Tuggar|2023-08-21||
+NI|Denis Moncada|2017-01-10|2024-10-23|approx
+NL|Hanke Bruins Slot|2023-09-05|2024-07-02|approx
+NL|Caspar Veldkamp|2024-07-02|2025-08-22|
+NL|David van Weel|2025-08-22||approx
+NO|Espen Barth Eide|2023-10-16||
+NP|Bimala Rai Paudyal|2022-12-26|2023-03-31|approx
+NP|Narayan Prakash Saud|2023-03-31|2024-07-15|approx
+NP|Arzu Rana Deuba|2024-07-15|2025-09-09|approx
+NZ|Winston Peters|2023-11-27||
+PA|Janaina Tewaney|2022-05-25|2024-07-01|approx
+PA|Javier Martínez-Acha|2024-07-01||
+PH|Ma. Theresa Lazaro|2025-07-10||approx
+PT|Paulo Rangel|2024-04-02||
+PY|Julio César Arriola|2022-08-08|2023-08-15|approx
+PY|Rubén Ramírez Lezcano|2023-08-15||
+RO|Bogdan Aurescu|2021-11-25|2023-06-15|
+RO|Luminița Odobescu|2023-06-15|2024-12-23|approx
+RO|Emil Hurezeanu|2024-12-23|2025-06-23|approx
+RO|Oana Țoiu|2025-06-23||
+RS|Ivica Dačić|2022-10-26|2024-05-02|
+RS|Marko Đurić|2024-05-02||
+RW|Olivier Nduhungirehe|2024-08-20||approx
+SB|Peter Shanel Agovaka|2024-05-15||approx
+SE|Ann Linde|2019-09-10|2022-10-18|
+SE|Tobias Billström|2022-10-18|2024-09-10|
+SE|Maria Malmer Stenergard|2024-09-10||
+SK|Rastislav Káčer|2022-09-16|2023-05-15|approx
+SK|Miroslav Wlachovský|2023-05-15|2023-10-25|
+SK|Juraj Blanár|2023-10-25||
+SL|Timothy Musa Kabba|2023-07-19||approx
+SN|Ismaïla Madior Fall|2023-10-09|2024-04-05|approx
+SN|Yassine Fall|2024-04-05|2025-09-06|approx
+SN|Cheikh Niang|2025-09-06||approx
+SO|Abshir Omar Huruse|2022-08-04|2024-01-03|approx
+SO|Ahmed Moallim Fiqi|2024-01-03||approx
+SZ|Pholile Shakantu|2023-11-03||approx
+TD|Mahamat Saleh Annadif|2023-01-01|2024-05-23|approx
+TD|Abderaman Koulamallah|2024-05-23||approx
+TH|Don Pramudwinai|2015-08-23|2023-09-01|
+TH|Parnpree Bahiddha-nukara|2023-09-01|2024-04-28|
+TH|Maris Sangiampongsa|2024-04-30|2025-09-19|approx
+TH|Sihasak Phuangketkeow|2025-09-19||approx
+TL|Bendito dos Santos Freitas|2023-07-01||approx
+TN|Nabil Ammar|2023-02-07|2024-08-25|
+TN|Mohamed Ali Nafti|2024-08-25||
+TT|Sean Sobers|2025-05-01||approx
+TV|Paulson Panapa|2024-02-26||approx
+TZ|Stergomena Tax|2022-10-03|2023-08-30|approx
+TZ|January Makamba|2023-08-30|2024-07-21|approx
+TZ|Mahmoud Thabit Kombo|2024-07-21||approx
+UY|Omar Paganini|2023-11-06|2025-03-01|approx
+UY|Mario Lubetkin|2025-03-01||
+UZ|Vladimir Norov|2022-04-27|2022-12-30|approx
+UZ|Bakhtiyor Saidov|2022-12-30||approx
+XK|Donika Gërvalla|2021-03-22||
+ZM|Mulambo Haimbe|2024-02-15||approx
+ZW|Amon Murwira|2024-09-09||approx
+"""
+
+FOREIGN_MINISTERS: list[dict] = [
+    dict(zip(("country", "name", "from", "to", "approx"), line.split("|"), strict=True))
+    for line in _MINISTERS.splitlines()
+]
+
+NAME_FIXES: dict[str, str | None] = {
+    "Q1004037": "Frederik X",
+    "Q161319": "Guillaume, Grand Duke of Luxembourg",
+    "Q3910": "Albert II of Monaco",
+    "Q2657043": "Sultan Ibrahim of Johor",
+    "Q450675": "Pope Francis",
+    "Q6109517": "Pope Leo XIV",
+    "Q56235580": "Alexander Turchin",
+    "Q3847080": "Lai Ching-te",
+    "Q3700793": "Mohammed Shia al-Sudani",
+    "Q113227667": None,  # a fictional president
+    "Q107054330": None,  # not a head of state of the United States
+    "Q27144139": None,  # listed under Burkina Faso by mistake
+    "Q27146606": None,  # no label
+    "Q124846311": None,  # Haiti's Transitional Presidential Council: a body, not a person
+}
+
+# Arabic and Chinese names, by person id (curated or generated).
+SCRIPT_NAMES: dict[str, list[str]] = {}
+
+NAME_FIXES["Q57352"] = "Hamad bin Isa Al Khalifa"
+
+# Aliases the snapshot lacks, by person id (never a bare common surname).
+ALIASES: dict[str, list[str]] = {
+    "hamad-bin-isa-al-khalifa": ["King Hamad", "King Hamad bin Isa", "Hamad bin Isa",
+                                 "Hamad II of Bahrain"],
+    "nursultan-nazarbayev": ["Nazarbayev", "Назарбаев", "Назарбаєв"],
+    "macky-sall": ["Macky Sall"],
+    "joao-lourenco": ["Lourenço", "Lourenco"],
+    "faustin-archange-touadera": ["Touadéra", "Touadera"],
+    "xavier-bettel": ["Bettel"],
+    "abdullah-ii-of-jordan": ["King Abdullah II", "Abdullah II"],
+    "mohammed-vi-of-morocco": ["King Mohammed VI", "Mohammed VI"],
+    "haitham-bin-tarik-al-said": ["Sultan Haitham", "Haitham bin Tarik"],
+    "mishal-al-ahmad-al-jaber-al-sabah": ["Emir Mishal", "Sheikh Mishal"],
+}
+
+_SCRIPTS = """\
+vladimir-putin|بوتين;فلاديمير بوتين|普京;弗拉基米尔·普京
+dmitry-medvedev|ميدفيديف;دميتري ميدفيديف|梅德韦杰夫
+mikhail-mishustin|ميشوستين;ميخائيل ميشوستين|米舒斯京
+sergey-lavrov|لافروف;سيرغي لافروف|拉夫罗夫
+yuri-ushakov|أوشاكوف;يوري أوشاكوف|乌沙科夫
+kirill-dmitriev|كيريل دميترييف|德米特里耶夫
+vladimir-medinsky|ميدينسكي;فلاديمير ميدينسكي|梅金斯基
+volodymyr-zelensky|زيلينسكي;فولوديمير زيلينسكي|泽连斯基
+denys-shmyhal|شميهال;دينيس شميهال|什米加尔
+yulia-svyrydenko|سفيريدينكو;يوليا سفيريدينكو|斯维里坚科
+dmytro-kuleba|كوليبا;دميترو كوليبا|库列巴
+andrii-sybiha|سيبيها;أندريه سيبيها|瑟比加
+andriy-yermak|يرماك;أندريه يرماك|叶尔马克
+rustem-umerov|عمروف;رستم عمروف|乌梅罗夫
+donald-trump|ترامب;دونالد ترامب|特朗普;川普
+joe-biden|بايدن;جو بايدن|拜登
+jd-vance|فانس;جيه دي فانس|万斯
+marco-rubio|روبيو;ماركو روبيو|鲁比奥
+antony-blinken|بلينكن;أنتوني بلينكن|布林肯
+steve-witkoff|ويتكوف;ستيف ويتكوف|威特科夫
+keith-kellogg|كيلوغ;كيث كيلوغ|基思·凯洛格
+jared-kushner|كوشنر;جاريد كوشنر|库什纳
+tom-barrack|توم باراك|汤姆·巴拉克
+massad-boulos|مسعد بولس|马萨德·布洛斯
+xi-jinping|شي جين بينغ;شي جينبينغ|习近平;习主席
+li-qiang|لي تشيانغ|李强
+li-keqiang|لي كه تشيانغ|李克强
+wang-yi|وانغ يي|王毅
+qin-gang|تشين قانغ|秦刚
+emmanuel-macron|ماكرون;إيمانويل ماكرون|马克龙
+sebastien-lecornu|لوكورنو;سيباستيان لوكورنو|勒科尔尼
+jean-noel-barrot|جان نويل بارو|巴罗
+keir-starmer|ستارمر;كير ستارمر|斯塔默
+rishi-sunak|سوناك;ريشي سوناك|苏纳克
+david-lammy|ديفيد لامي|戴维·拉米
+yvette-cooper|إيفيت كوبر|库珀
+charles-iii|الملك تشارلز|查尔斯三世
+olaf-scholz|شولتس;أولاف شولتس|朔尔茨
+friedrich-merz|ميرتس;فريدريش ميرتس|默茨
+frank-walter-steinmeier|شتاينماير|施泰因迈尔
+annalena-baerbock|بيربوك;أنالينا بيربوك|贝尔伯克
+johann-wadephul|فاديفول;يوهان فاديفول|瓦德富尔
+giorgia-meloni|ميلوني;جورجيا ميلوني|梅洛尼
+sergio-mattarella|ماتاريلا|马塔雷拉
+antonio-tajani|تاياني;أنطونيو تاياني|塔亚尼
+narendra-modi|مودي;ناريندرا مودي|莫迪
+s-jaishankar|جايشانكار|苏杰生
+shigeru-ishiba|إيشيبا;شيغيرو إيشيبا|石破茂
+sanae-takaichi|تاكايتشي;ساناي تاكايتشي|高市早苗
+fumio-kishida|كيشيدا;فوميو كيشيدا|岸田文雄
+naruhito|ناروهيتو|德仁
+lee-jae-myung|لي جاي ميونغ|李在明
+yoon-suk-yeol|يون سوك يول|尹锡悦
+kim-jong-un|كيم جونغ أون|金正恩
+justin-trudeau|ترودو;جاستن ترودو|特鲁多
+mark-carney|كارني;مارك كارني|卡尼
+lula-da-silva|لولا دا سيلفا;لولا|卢拉
+javier-milei|خافيير ميلي|米莱
+claudia-sheinbaum|شينباوم;كلوديا شينباوم|辛鲍姆
+anthony-albanese|ألبانيزي;أنتوني ألبانيزي|阿尔巴尼斯
+prabowo-subianto|برابوو;برابوو سوبيانتو|普拉博沃
+joko-widodo|جوكو ويدودو|佐科
+cyril-ramaphosa|رامافوزا;سيريل رامافوزا|拉马福萨
+recep-tayyip-erdogan|أردوغان;رجب طيب أردوغان|埃尔多安
+hakan-fidan|هاكان فيدان|费丹
+mohammed-bin-salman|محمد بن سلمان;الأمير محمد بن سلمان|穆罕默德·本·萨勒曼;萨勒曼王储
+salman-bin-abdulaziz|الملك سلمان;سلمان بن عبد العزيز|萨勒曼国王
+faisal-bin-farhan|فيصل بن فرحان|费萨尔
+mohamed-bin-zayed|محمد بن زايد|穆罕默德·本·扎耶德
+tamim-bin-hamad-al-thani|تميم بن حمد;الشيخ تميم|塔米姆
+mohammed-bin-abdulrahman-al-thani|محمد بن عبد الرحمن آل ثاني|穆罕默德·本·阿卜杜勒拉赫曼
+abdel-fattah-el-sisi|السيسي;عبد الفتاح السيسي|塞西
+badr-abdelatty|بدر عبد العاطي|阿卜杜勒阿提
+benjamin-netanyahu|نتنياهو;بنيامين نتنياهو|内塔尼亚胡
+isaac-herzog|هرتسوغ;إسحاق هرتسوغ|赫尔佐格
+gideon-saar|جدعون ساعر|吉迪恩·萨尔
+israel-katz|يسرائيل كاتس|以色列·卡茨
+ron-dermer|ديرمر;رون ديرمر|德尔默
+ali-khamenei|خامنئي;علي خامنئي|哈梅内伊
+masoud-pezeshkian|بزشكيان;مسعود بزشكيان|佩泽希齐扬
+abbas-araghchi|عراقجي;عباس عراقجي|阿拉格齐
+ebrahim-raisi|إبراهيم رئيسي|莱希
+mahmoud-abbas|محمود عباس;أبو مازن|阿巴斯
+mohammad-mustafa|محمد مصطفى|穆罕默德·穆斯塔法
+ismail-haniyeh|هنية;إسماعيل هنية|哈尼亚
+yahya-sinwar|السنوار;يحيى السنوار|辛瓦尔
+khalil-al-hayya|خليل الحية|哈利勒·哈耶
+ahmed-al-sharaa|أحمد الشرع;الجولاني|艾哈迈德·沙拉;朱拉尼
+bashar-al-assad|بشار الأسد|巴沙尔·阿萨德;阿萨德
+asaad-al-shaibani|أسعد الشيباني|希巴尼
+joseph-aoun|جوزاف عون|约瑟夫·奥恩
+nawaf-salam|نواف سلام|纳瓦夫·萨拉姆
+naim-qassem|نعيم قاسم|纳伊姆·卡西姆
+hassan-nasrallah|نصر الله;حسن نصر الله|纳斯鲁拉
+abdul-malik-al-houthi|عبد الملك الحوثي|阿卜杜勒-马利克·胡塞
+abdel-fattah-al-burhan|البرهان;عبد الفتاح البرهان|布尔汉
+mohamed-hamdan-dagalo|حميدتي;محمد حمدان دقلو|达加洛
+abdelmadjid-tebboune|تبون;عبد المجيد تبون|特本
+antonio-guterres|غوتيريش;أنطونيو غوتيريش|古特雷斯
+ursula-von-der-leyen|فون دير لاين;أورسولا فون دير لاين|冯德莱恩
+antonio-costa|أنطونيو كوستا|安东尼奥·科斯塔
+kaja-kallas|كالاس;كايا كالاس|卡拉斯
+josep-borrell|بوريل;جوزيب بوريل|博雷利
+mark-rutte|روته;مارك روته|吕特
+jens-stoltenberg|ستولتنبرغ;ينس ستولتنبرغ|斯托尔滕贝格
+ahmed-aboul-gheit|أبو الغيط;أحمد أبو الغيط|盖特
+moussa-faki-mahamat|موسى فكي محمد|法基
+mahmoud-ali-youssouf|محمود علي يوسف|马哈茂德·阿里·优素福
+alexander-lukashenko|لوكاشينكو;ألكسندر لوكاشينكو|卢卡申科
+viktor-orban|أوربان;فيكتور أوربان|欧尔班
+pope-leo-xiv|البابا لاوون الرابع عشر;البابا ليو الرابع عشر|教皇利奥十四世;教宗良十四世
+pope-francis|البابا فرنسيس|教皇方济各;教宗方济各
+"""
+for _line in _SCRIPTS.splitlines():
+    _id, _ar, _zh = _line.split("|")
+    SCRIPT_NAMES[_id] = _ar.split(";") + _zh.split(";")

@@ -1,0 +1,68 @@
+# ruff: noqa: E501  (tables of names: one row a line reads best)
+"""Office phrases people_from_wikidata.py writes for every country in countries_table.py:
+English forms for the countries offices.yaml lacks, and Arabic and Chinese forms for all."""
+
+# Arabic adjectives (nisba) of the countries most in the news: "الرئيس الروسي".
+ARABIC_ADJECTIVES = {
+    "US": ["الأمريكي", "الأميركي"], "RU": ["الروسي"], "CN": ["الصيني"], "FR": ["الفرنسي"],
+    "GB": ["البريطاني"], "DE": ["الألماني"], "UA": ["الأوكراني"], "TR": ["التركي"],
+    "IR": ["الإيراني"], "IL": ["الإسرائيلي"], "EG": ["المصري"], "SA": ["السعودي"],
+    "AE": ["الإماراتي"], "QA": ["القطري"], "SY": ["السوري"], "LB": ["اللبناني"],
+    "IQ": ["العراقي"], "JO": ["الأردني"], "PS": ["الفلسطيني"], "YE": ["اليمني"],
+    "SD": ["السوداني"], "DZ": ["الجزائري"], "MA": ["المغربي"], "TN": ["التونسي"],
+    "LY": ["الليبي"], "OM": ["العماني"], "KW": ["الكويتي"], "BH": ["البحريني"],
+    "IN": ["الهندي"], "PK": ["الباكستاني"], "JP": ["الياباني"], "IT": ["الإيطالي"],
+    "ES": ["الإسباني"], "CA": ["الكندي"], "BR": ["البرازيلي"], "AU": ["الأسترالي"],
+    "KR": ["الكوري الجنوبي"], "ID": ["الإندونيسي"], "MX": ["المكسيكي"],
+    "AR": ["الأرجنتيني"], "ZA": ["الجنوب أفريقي"], "AF": ["الأفغاني"], "BY": ["البيلاروسي"],
+    "PL": ["البولندي"], "HU": ["المجري"], "VE": ["الفنزويلي"], "ET": ["الإثيوبي"],
+}
+# Kings, emirs, sultans and emperors: "King of X" names the head of state only here.
+MONARCHS = {
+    "King": "GB ES NL BE SE NO DK TH KH BT SA JO MA BH SZ LS TO MY",
+    "Emir": "KW QA", "Sultan": "OM BN", "Emperor": "JP", "Grand Duke": "LU",
+    "Prince": "MC LI",
+}
+ARABIC_MONARCHS = {"SA": ["العاهل السعودي", "الملك السعودي", "ملك السعودية"],
+                   "JO": ["العاهل الأردني", "الملك الأردني", "ملك الأردن"],
+                   "MA": ["العاهل المغربي", "ملك المغرب"],
+                   "BH": ["العاهل البحريني", "ملك البحرين"],
+                   "QA": ["أمير قطر", "الأمير القطري"], "KW": ["أمير الكويت"],
+                   "OM": ["سلطان عمان", "السلطان العماني"]}
+CHINESE_MONARCHS = {"SA": ["沙特国王"], "JO": ["约旦国王"], "MA": ["摩洛哥国王"],
+                    "BH": ["巴林国王"], "QA": ["卡塔尔埃米尔"], "KW": ["科威特埃米尔"],
+                    "OM": ["阿曼苏丹"], "GB": ["英国国王"], "JP": ["日本天皇"],
+                    "ES": ["西班牙国王"], "TH": ["泰国国王"]}
+# Chinese calls these heads of government 首相 (prime minister), not 总理 (premier).
+CHINESE_SHOUXIANG = {"JP", "GB", "MY", "TH", "KH"}
+# Organisations' leaders: (office, code) -> phrases in every language.
+ORGANISATION_OFFICES = {
+    ("secretary-general", "UN"): ["الأمين العام للأمم المتحدة", "联合国秘书长"],
+    ("secretary-general", "NATO"): ["الأمين العام لحلف الناتو", "الأمين العام لحلف شمال الأطلسي",
+                                    "北约秘书长"],
+    ("secretary-general", "ARAB-LEAGUE"): ["الأمين العام لجامعة الدول العربية", "阿盟秘书长"],
+    ("head-of-government", "EU"): ["رئيسة المفوضية الأوروبية", "رئيس المفوضية الأوروبية",
+                                   "欧盟委员会主席"],
+    ("head-of-state", "EU"): ["رئيس المجلس الأوروبي", "欧洲理事会主席"],
+    ("foreign-minister", "EU"): ["مسؤولة السياسة الخارجية في الاتحاد الأوروبي",
+                                 "مسؤول السياسة الخارجية في الاتحاد الأوروبي",
+                                 "欧盟外交与安全政策高级代表", "欧盟外交事务负责人"],
+    ("secretary-general", "ASEAN"): ["ASEAN Secretary-General", "ASEAN Secretary General",
+                                     "Secretary-General of ASEAN", "الأمين العام لآسيان",
+                                     "东盟秘书长"],
+    ("secretary-general", "GCC"): ["GCC Secretary-General", "GCC Secretary General",
+                                   "Secretary-General of the GCC",
+                                   "Secretary-General of the Gulf Cooperation Council",
+                                   "الأمين العام لمجلس التعاون الخليجي",
+                                   "الأمين العام لمجلس التعاون", "海合会秘书长"],
+    ("secretary-general", "OSCE"): ["OSCE Secretary-General", "OSCE Secretary General",
+                                    "Secretary General of the OSCE",
+                                    "Secretary-General of the OSCE",
+                                    "الأمين العام لمنظمة الأمن والتعاون في أوروبا", "欧安组织秘书长"],
+    ("head-of-state", "AFRICAN-UNION"): ["African Union Chairperson", "AU Chairperson",
+                                         "Chairperson of the African Union",
+                                         "Chairman of the African Union",
+                                         "الرئيس الدوري للاتحاد الأفريقي", "非盟轮值主席"],
+    ("other", "SA"): ["ولي العهد السعودي", "沙特王储"],
+    ("secretary-general", "AFRICAN-UNION"): ["رئيس مفوضية الاتحاد الأفريقي", "非盟委员会主席"],
+}

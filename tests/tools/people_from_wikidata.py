@@ -1,0 +1,450 @@
+"""Writes alerts/knowledge/data/people-generated.yaml, countries-generated.yaml and
+offices-generated.yaml.
+
+Sources (Wikidata, CC0; see ../shared/corpus/world-leaders-wikidata/README.md):
+  * geografia-2025/leaders_history.csv: heads of state and government to 2025-10-03;
+  * peppercat-2022/leaders.csv: foreign ministers to mid-2022, and English labels;
+and the hand-written tables beside this script: countries_table.py (ISO codes, names in
+Arabic and Chinese) and foreign_ministers.py (foreign ministers since mid-2022, from the
+maintainers' knowledge, with "approx" where the day is not certain).
+
+Hand-curated entries in people.yaml win at load time (alerts.knowledge.base.merge_people):
+a generated person that people.yaml already has gets the curated id, so the curated
+aliases stay and the curated roles replace the overlapping generated ones. Run:
+
+    .venv/bin/python -m tests.tools.people_from_wikidata [CORPUS_DIR]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+from tests.tools.countries_table import EXTRA_NAMES, ORG_NAMES, ORGANISATIONS, TABLE
+from tests.tools.foreign_ministers import ALIASES, FOREIGN_MINISTERS, NAME_FIXES, SCRIPT_NAMES
+from tests.tools.offices_table import (
+    ARABIC_ADJECTIVES,
+    ARABIC_MONARCHS,
+    CHINESE_MONARCHS,
+    CHINESE_SHOUXIANG,
+    MONARCHS,
+    ORGANISATION_OFFICES,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "alerts" / "knowledge" / "data"
+SINCE = date(2015, 1, 1)  # tenures that end before this are left out
+SNAPSHOT_HOS = date(2025, 10, 3)  # geografia's last day
+OFFICE = {"head_of_state": "head-of-state", "head_of_government": "head-of-government",
+          "foreign_minister": "foreign-minister"}
+TITLE = {"head-of-state": "Head of State", "head-of-government": "Head of Government",
+         "foreign-minister": "Foreign Minister"}
+# Words that are never a name on their own, nor safe as one.
+COMMON_WORDS = {"king", "queen", "prince", "sheikh", "emir", "sultan", "president", "al",
+                "bin", "ibn", "el", "de", "da", "dos", "van", "von", "der", "ii", "iii", "iv"}
+
+
+@dataclass
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    adjective: str
+    capital: str
+    arabic: str
+    chinese: str
+
+
+COUNTRIES = [Country(*line.split("|")) for line in TABLE.splitlines()]
+BY_ISO3 = {c.iso3: c for c in COUNTRIES}
+BY_NAME = {c.name.lower(): c for c in COUNTRIES}
+PEPPERCAT_NAMES = {"cabo verde": "CV", "congo-brazzaville": "CG", "ivory coast": "CI",
+                   "paraguary": "PY", "the bahamas": "BS", "the gambia": "GM",
+                   "the philippines": "PH", "the czech republic": "CZ",
+                   "the federated states of micronesia": "FM",
+                   "the marshall islands": "MH", "the united kingdom": "GB",
+                   "the united states of america": "US", "são tomé and príncipe": "ST",
+                   "brunei": "BN", "eswatini": "SZ", "north korea": "KP", "south korea": "KR"}
+
+
+def plain(text: str) -> str:
+    """Accent-free form: Lourenço -> Lourenco, Touadéra -> Touadera."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", plain(name).lower()).strip("-")
+
+
+def day(value: str) -> date | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Tenure:
+    qid: str
+    name: str
+    office: str
+    country: str
+    start: date
+    end: date | None
+    title: str
+    approx: bool = False
+    aliases: list[str] = field(default_factory=list)
+
+
+def read_heads(corpus: Path, names: dict[str, str]) -> list[Tenure]:
+    out = []
+    path = corpus / "world-leaders-wikidata" / "geografia-2025" / "leaders_history.csv"
+    for row in csv.DictReader(path.open(encoding="utf-8")):
+        country = BY_ISO3.get(row["iso3"])
+        start = day(row["start"])
+        if country is None or start is None:
+            continue
+        office = OFFICE[row["role"]]
+        out.append(Tenure(row["person_qid"], names.get(row["person_qid"], row["person"]),
+                          office, country.iso2, start, day(row["end"]),
+                          f"{TITLE[office]} of {country.name}"))
+    return out
+
+
+def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tuple, str]]:
+    """Foreign ministers, English labels by QID, and the position titles."""
+    path = corpus / "world-leaders-wikidata" / "peppercat-2022" / "leaders.csv"
+    ministers, names, titles = [], {}, {}
+    for row in csv.DictReader(path.open(encoding="utf-8")):
+        names[row["personID"]] = row["enwiki"] or row["person"]
+        jurisdiction = row["jurisdiction"].lower()
+        iso2 = PEPPERCAT_NAMES.get(jurisdiction) or (BY_NAME[jurisdiction].iso2
+                                                    if jurisdiction in BY_NAME else None)
+        if iso2 is None:
+            continue
+        country = next(c for c in COUNTRIES if c.iso2 == iso2)
+        titles[(row["personID"], iso2, row["role"])] = f"{row['position']} of {country.name}"
+        start = day(row["start"])
+        if row["role"] != "foreign_minister" or start is None:
+            continue
+        ministers.append(Tenure(row["personID"], names[row["personID"]], "foreign-minister",
+                                iso2, start, day(row["end"]),
+                                f"Foreign Minister of {country.name}"))
+    return ministers, names, titles
+
+
+def collapse(tenures: list[Tenure]) -> list[Tenure]:
+    """One tenure per person, office and country for overlapping or adjacent statements."""
+    groups: dict[tuple, list[Tenure]] = defaultdict(list)
+    for t in tenures:
+        groups[(t.qid, t.office, t.country)].append(t)
+    out = []
+    for items in groups.values():
+        items.sort(key=lambda t: t.start)
+        current = items[0]
+        for t in items[1:]:
+            if current.end is None or t.start <= current.end + timedelta(days=1):
+                if current.end is not None and (t.end is None or t.end > current.end):
+                    current.end = t.end
+                elif current.end is None and t.end is not None and t.start == current.start:
+                    current.end = t.end  # the closed statement of the same tenure
+            else:
+                out.append(current)
+                current = t
+        out.append(current)
+    return out
+
+
+def close_stale(tenures: list[Tenure]) -> list[Tenure]:
+    """A single-seat office: a tenure ends when the next holder's begins (Wikidata keeps
+    stale open-ended statements). Holders starting the same day: the later statement wins."""
+    seats: dict[tuple, list[Tenure]] = defaultdict(list)
+    for t in tenures:
+        seats[(t.office, t.country)].append(t)
+    for items in seats.values():
+        items.sort(key=lambda t: (t.start, t.end or date.max))
+        for i, t in enumerate(items):
+            later = [n for n in items[i + 1:] if n.qid != t.qid and n.start > t.start]
+            if later and (t.end is None or t.end > later[0].start):
+                t.end = later[0].start - timedelta(days=1)
+                if t.end < t.start:
+                    t.end = t.start
+    return tenures
+
+
+def curated() -> tuple[list[dict], dict[str, str]]:
+    people = yaml.safe_load((DATA / "people.yaml").read_text("utf-8")) or []
+    by_name: dict[str, str] = {}
+    for spec in people:
+        for phrase in [spec["name"], *(spec.get("aliases") or [])]:
+            by_name.setdefault(slug(str(phrase)), spec["id"])
+    return people, by_name
+
+
+def yield_to_curated(tenures: list[Tenure], by_name: dict[str, str]) -> list[Tenure]:
+    """people.yaml is right for the seats and periods it covers: a generated tenure of
+    someone else is cut back to outside them (or left out when inside one)."""
+    seats: dict[tuple, list[Tenure]] = defaultdict(list)
+    for t in tenures:
+        if t.qid.startswith("curated:"):
+            seats[(t.office, t.country)].append(t)
+    out = []
+    for t in tenures:
+        if t.qid.startswith("curated:"):
+            continue
+        same = "curated:" + by_name.get(slug(t.name), "?")
+        for c in seats.get((t.office, t.country), []):
+            if c.qid == same:
+                continue
+            t_end, c_end = t.end or date.max, c.end or date.max
+            if c.start > t_end or c_end < t.start:
+                continue  # no overlap
+            if c.start > t.start:
+                t.end = c.start - timedelta(days=1)
+            elif c_end < t_end:
+                t.start = c_end + timedelta(days=1)
+            else:
+                t.end = t.start - timedelta(days=1)  # wholly inside: gone
+        if t.end is None or t.end >= t.start:
+            out.append(t)
+    return out
+
+
+def curated_tenures(people: list[dict]) -> list[Tenure]:
+    out = []
+    for spec in people:
+        for r in spec.get("roles") or []:
+            if r.get("office") in TITLE and r.get("from"):
+                out.append(Tenure("curated:" + spec["id"], spec["name"], r["office"],
+                                  r["country"], date.fromisoformat(str(r["from"])),
+                                  day(str(r.get("to") or "")), r.get("title", "")))
+    return out
+
+
+def aliases_for(name: str, extra: list[str]) -> list[str]:
+    forms = [name, plain(name), *extra]
+    # "Surname, Given" never; a label with a parenthesis loses it.
+    forms = [re.sub(r"\s*\(.*\)$", "", f).strip() for f in forms]
+    seen: list[str] = []
+    for f in forms:
+        if f and f not in seen and len(f.split()) >= 1 and f.lower() not in COMMON_WORDS:
+            seen.append(f)
+    return seen
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def generate(corpus: Path) -> None:
+    ministers, english, titles = read_peppercat(corpus)
+    heads = read_heads(corpus, english)
+    for t in heads:
+        key = (t.qid, t.country, t.office.replace("-", "_"))
+        if key in titles:
+            t.title = titles[key]
+    generated = []
+    for t in collapse(heads + ministers):
+        label = NAME_FIXES.get(t.qid, t.name) or ""
+        t.name = re.sub(r"\s*\(.*\)$", "", label).replace("\u2011", "-")
+        if t.name and not re.match(r"^(Q\d+|https?:)", t.name) and t.qid.startswith("Q"):
+            generated.append(t)
+    qids = {slug(t.name): t.qid for t in generated}
+    for m in FOREIGN_MINISTERS:
+        country = next(c.name for c in COUNTRIES if c.iso2 == m["country"])
+        generated.append(Tenure(qids.get(slug(m["name"]), "manual:" + slug(m["name"])),
+                                m["name"], "foreign-minister", m["country"],
+                                date.fromisoformat(m["from"]), day(m["to"]),
+                                f"Foreign Minister of {country}", m["approx"] == "approx"))
+    people, by_name = curated()
+    generated = collapse(generated)
+    everything = close_stale(generated + curated_tenures(people))
+    kept = [t for t in yield_to_curated(everything, by_name)
+            if t.end is None or t.end >= SINCE]
+    persons: dict[str, list[Tenure]] = defaultdict(list)
+    for t in kept:
+        persons[t.qid].append(t)
+    # Ids: the curated one for a person people.yaml has, else a slug (with the country when
+    # two people share a name).
+    slugs: dict[str, set[str]] = defaultdict(set)
+    for qid, items in persons.items():
+        slugs[slug(items[0].name)].add(qid)
+    lines = [
+        "# people-generated.yaml -- GENERATED by tests/tools/people_from_wikidata.py from Wikidata",
+        "# (CC0: geografia-2025 heads of state and government, peppercat-2022 foreign ministers)",
+        "# and the script's hand-written tables. Do not edit: fix the tables or people.yaml",
+        "# (whose entries are merged over these at load time), then run the script again.",
+        "# Schema as in people.yaml. A date marked \"# approx\" is not certain to the day.",
+        "",
+    ]
+    written: set[str] = set()
+    for _, items in sorted(persons.items(), key=lambda kv: (kv[1][0].country, kv[1][0].name)):
+        name = items[0].name
+        person_id = by_name.get(slug(name))
+        if person_id is None:
+            person_id = slug(name) if len(slugs[slug(name)]) == 1 else \
+                f"{slug(name)}-{items[0].country.lower()}"
+        written.add(person_id)
+        extra = ([a for t in items for a in t.aliases] + ALIASES.get(person_id, [])
+                 + SCRIPT_NAMES.get(person_id, []))
+        lines.append(f"- id: {person_id}")
+        lines.append(f"  name: {quote(name)}")
+        lines.append("  aliases: [" + ", ".join(quote(a) for a in aliases_for(name, extra)) + "]")
+        surname = plain(name).split()[-1] if " " in name and " of " not in name else ""
+        if surname and surname.lower() not in COMMON_WORDS and len(surname) > 2:
+            lines.append(f"  ambiguous_aliases: [{quote(surname)}]")
+        lines.append("  roles:")
+        for t in sorted(items, key=lambda t: t.start):
+            note = "  # approx" if t.approx else ""
+            lines += [f"    - office: {t.office}",
+                      f"      title: {quote(t.title)}",
+                      f"      country: \"{t.country}\"",
+                      f"      from: \"{t.start.isoformat()}\"{note}",
+                      "      to: " + (f"\"{t.end.isoformat()}\"" if t.end else "null")]
+    curated_ids = {spec["id"] for spec in people}
+    for person_id in sorted((set(SCRIPT_NAMES) | set(ALIASES)) - written):
+        if person_id not in curated_ids:
+            raise SystemExit(f"names for unknown person {person_id!r}; fix the tables")
+        forms = ALIASES.get(person_id, []) + SCRIPT_NAMES.get(person_id, [])
+        lines += [f"- id: {person_id}  # names only; the rest is in people.yaml",
+                  "  aliases: [" + ", ".join(quote(a) for a in forms) + "]"]
+    (DATA / "people-generated.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    write_countries()
+    write_offices()
+    print(f"{len(persons)} people, {len(kept)} tenures", file=sys.stderr)
+
+
+def write_countries() -> None:
+    shipped = {spec["code"] for spec in
+               yaml.safe_load((DATA / "countries.yaml").read_text("utf-8"))}
+    out = [
+        "# countries-generated.yaml -- GENERATED by tests/tools/people_from_wikidata.py from its",
+        "# hand-written countries_table.py: the UN members countries.yaml lacks (English names,",
+        "# adjective and capital), and every country's and organisation's name in Arabic (ar)",
+        "# and Chinese (zh). Merged with countries.yaml at load time. Do not edit by hand.",
+        "",
+    ]
+    for c in COUNTRIES:
+        out.append(f"- code: \"{c.iso2}\"")
+        extra = EXTRA_NAMES.get(c.iso2, {})
+        ar = [c.arabic, *extra.get("ar", [])]
+        zh = [c.chinese, *extra.get("zh", [])]
+        if c.iso2 not in shipped:
+            names = [c.name] + ([plain(c.name)] if plain(c.name) != c.name else [])
+            out.append(f"  name: {quote(c.name)}")
+            out.append("  names: {en: [" + ", ".join(map(quote, names)) + "], ar: ["
+                       + ", ".join(map(quote, ar)) + "], zh: [" + ", ".join(map(quote, zh)) + "]}")
+            if c.adjective != c.name:
+                out.append(f"  adjectives: {{en: [{quote(c.adjective)}]}}")
+            out.append(f"  capital: {{en: [{quote(c.capital)}]}}")
+        else:
+            out.append("  names: {ar: [" + ", ".join(map(quote, ar)) + "], zh: ["
+                       + ", ".join(map(quote, zh)) + "]}")
+    for line in ORGANISATIONS.splitlines():
+        code, en, ar, zh, seat = line.split("|")
+        out += [f"- code: \"{code}\"", f"  name: {quote(en.split(';')[0])}",
+                "  names: {en: [" + ", ".join(map(quote, en.split(";"))) + "], ar: ["
+                + ", ".join(map(quote, ar.split(";"))) + "], zh: ["
+                + ", ".join(map(quote, zh.split(";"))) + "]}",
+                f"  capital: {{en: [{quote(seat)}]}}"]
+    for code, names in ORG_NAMES.items():
+        out.append(f"- code: \"{code}\"")
+        out.append("  names: {" + ", ".join(f"{lang}: [" + ", ".join(map(quote, words)) + "]"
+                                          for lang, words in names.items()) + "}")
+    (DATA / "countries-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
+
+
+def token_key(phrase: str) -> str:
+    from alerts.knowledge.phrases import token_text
+
+    return token_text(phrase)
+
+
+def write_offices() -> None:
+    shipped = yaml.safe_load((DATA / "offices.yaml").read_text("utf-8"))
+    taken = {token_key(p) for spec in shipped for p in spec.get("phrases") or []}
+    covered = {spec["country"] for spec in shipped}
+    out = [
+        "# offices-generated.yaml -- GENERATED by tests/tools/people_from_wikidata.py from its",
+        "# tables (countries_table.py, offices_table.py): English office phrases for the",
+        "# countries offices.yaml lacks, and Arabic and Chinese ones for all. Merged with",
+        "# offices.yaml at load time; a phrase offices.yaml has is left out. Do not edit.",
+        "",
+    ]
+
+    def entry(office: str, code: str, phrases: list[str]) -> None:
+        fresh = []
+        for phrase in phrases:
+            if token_key(phrase) not in taken:
+                taken.add(token_key(phrase))
+                fresh.append(phrase)
+        if fresh:
+            out.extend([f"- office: {office}", f"  country: \"{code}\"",
+                        "  phrases: [" + ", ".join(map(quote, fresh)) + "]"])
+
+    for c in COUNTRIES:
+        names = [c.name] + ([f"the {c.name}"] if c.name.split()[-1] in
+                            ("Republic", "Emirates", "Islands", "States", "Kingdom",
+                             "Netherlands", "Philippines", "Bahamas", "Gambia",
+                             "Maldives", "Comoros", "Seychelles") else [])
+        adjectives = [c.adjective] if c.adjective != c.name else []
+        zh, ar = c.chinese, c.arabic
+        en: dict[str, list[str]] = {"head-of-state": [], "head-of-government": [],
+                                    "foreign-minister": []}
+        if c.iso2 not in covered:
+            for n in names:
+                en["head-of-state"] += [f"President of {n}", f"President of the Republic of {n}",
+                                        f"{n}'s president", f"head of state of {n}"]
+                en["head-of-government"] += [f"Prime Minister of {n}", f"{n}'s prime minister",
+                                             f"head of government of {n}"]
+                en["foreign-minister"] += [f"Foreign Minister of {n}",
+                                           f"Minister of Foreign Affairs of {n}",
+                                           f"Minister for Foreign Affairs of {n}",
+                                           f"{n}'s foreign minister"]
+            for a in adjectives:
+                en["head-of-state"] += [f"{a} president", f"{a} head of state"]
+                en["head-of-government"] += [f"{a} prime minister", f"{a} premier"]
+                en["foreign-minister"] += [f"{a} foreign minister"]
+            for title, codes in MONARCHS.items():
+                if c.iso2 in codes.split():
+                    en["head-of-state"] += [f"{title} of {n}" for n in names]
+                    en["head-of-state"] += [f"{a} {title.lower()}" for a in adjectives]
+        hos = [f"رئيس {ar}", f"{zh}总统"] + (["中国国家主席", "国家主席"] if c.iso2 == "CN"
+                                            else [])
+        hog = [f"رئيس وزراء {ar}", f"رئيس حكومة {ar}",
+               f"{zh}首相" if c.iso2 in CHINESE_SHOUXIANG else f"{zh}总理"]
+        fm = [f"وزير خارجية {ar}", f"{zh}外长", f"{zh}外交部长"]
+        if c.iso2 == "GB":
+            fm.append("英国外交大臣")
+        if c.iso2 == "US":
+            fm += ["美国国务卿", "国务卿"]
+        for adjective in ARABIC_ADJECTIVES.get(c.iso2, []):
+            hos.append(f"الرئيس {adjective}")
+            hog += [f"رئيس الوزراء {adjective}", f"رئيس الحكومة {adjective}"]
+            fm.append(f"وزير الخارجية {adjective}")
+        hos += ARABIC_MONARCHS.get(c.iso2, []) + CHINESE_MONARCHS.get(c.iso2, [])
+        if c.iso2 == "IR":  # the president heads the government; the leader is head of state
+            hog, hos = hog + hos, ["المرشد الأعلى الإيراني", "المرشد الإيراني",
+                                   "伊朗最高领袖"]
+        entry("head-of-state", c.iso2, en["head-of-state"] + hos)
+        entry("head-of-government", c.iso2, en["head-of-government"] + hog)
+        entry("foreign-minister", c.iso2, en["foreign-minister"] + fm)
+    for (office, code), phrases in ORGANISATION_OFFICES.items():
+        entry(office, code, phrases)
+    (DATA / "offices-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    generate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus")
