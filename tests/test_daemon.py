@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import cli_env, write_config
 from tests.feeds import rss, rss_item
-from tests.servers import wait_for
+from tests.servers import WebhookReceiver, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -48,7 +48,7 @@ def poll_marker(db: Path) -> int:
     return row[0] and hash(row[1])
 
 
-def alerts_received(webhook) -> list[dict]:  # type: ignore[no-untyped-def]
+def alerts_received(webhook: WebhookReceiver) -> list[dict]:
     """What a receiver got, less the operator's notices (about rule files, feeds)."""
     return [m for m in webhook.received if not str(m.get("title", "")).startswith("alerts: ")]
 

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -51,9 +52,10 @@ match:
 
 
 @pytest.fixture
-def ops() -> WebhookReceiver:
+def ops() -> Iterator[WebhookReceiver]:
+    """A second receiver: the fallback channel, where notices to the operator go."""
     receiver = WebhookReceiver()
-    yield receiver  # type: ignore[misc]
+    yield receiver
     receiver.close()
 
 
@@ -377,3 +379,23 @@ def test_a_slow_rule_reload_does_not_stop_polling(tmp_path, feed_server, webhook
     assert seen["released"], "the reload blocked the event loop: the test could not release it"
     assert seen["polled"] >= 2  # type: ignore[operator]
     assert daemon.rules is not rules, "the reloaded rules were not swapped in"
+
+
+def test_what_a_reload_would_drop(tmp_path):
+    from alerts.rules.loader import dropped_rules
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(CEASEFIRE_RULE + "---\n" + EMBASSY_RULE)
+    (folder / "off.yaml").write_text(GAP_RULE + "enabled: false\n")
+    running = load_rules([folder])
+
+    # A rule taken out of a file; a disabled rule deleted (that may go without SIGHUP).
+    (folder / "a.yaml").write_text(EMBASSY_RULE)
+    (folder / "off.yaml").unlink()
+    [dropped] = dropped_rules(running, load_rules([folder]))
+    assert (dropped.state, dropped.rule_ids) == ("lost rules", ("ceasefire-call",))
+
+    # Moved to another file: nothing is lost.
+    (folder / "b.yaml").write_text(CEASEFIRE_RULE)
+    assert dropped_rules(running, load_rules([folder])) == []
