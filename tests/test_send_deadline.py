@@ -230,3 +230,20 @@ def test_send_timeout_is_read_from_the_config_and_checked(tmp_path):
     [problem] = info.value.problems
     assert "'send_timeout' must be a positive duration" in problem.message
     assert problem.line is not None
+
+
+def test_once_the_daemon_stops_no_new_send_starts(tmp_path):
+    receiver = HookReceiver()
+    try:
+        store = Store(tmp_path / "s.db")
+        channels = {"hook": channel("hook", receiver.json_url)}
+        queue(store, channels, [item(1), item(2), item(3)])
+        report = asyncio.run(deliver_due(store, Notifier(channels), settings(), Clock(),
+                                         random.Random(1),
+                                         stopping=lambda: len(receiver.received) >= 1))
+        assert report.sent == 1 and len(receiver.received) == 1
+        assert [(r.status, r.attempts) for r in rows(store)] == [
+            ("sent", 1), ("pending", 0), ("pending", 0)]
+        store.close()
+    finally:
+        receiver.close()
