@@ -568,6 +568,146 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
                        + (f"  {source['link']}" if source["link"] else ""))
 
 
+@cli.group()
+def feeds() -> None:
+    """Add, list, remove, import and export feeds (alerts.yaml is edited in place)."""
+
+
+def _config_path(ctx: click.Context) -> Path:
+    return find_config(ctx.find_root().obj["config"])
+
+
+def _fetch_settings(path: Path) -> FetchSettings:
+    from alerts.feedlist import load_without_secrets
+
+    try:
+        return load_without_secrets(path).fetch
+    except AlertsError:
+        return FetchSettings()  # a config `feeds add` is about to fix
+
+
+@feeds.command(name="add")
+@click.argument("url")
+@click.option("--name", help="Name shown in alerts and logs (default: the feed's title).")
+@click.option("--interval", help="Time between polls, e.g. 10m (default: defaults.interval).")
+@click.option("--language", help="Language of the feed's text, e.g. fr.")
+@click.option("--tags", help="Comma-separated tags rules can test.")
+@click.option("--no-discover", is_flag=True,
+              help="Add the URL as given, without fetching it to find the feed.")
+@click.pass_context
+def feeds_add(ctx: click.Context, url: str, name: str | None, interval: str | None,
+              language: str | None, tags: str | None, no_discover: bool) -> None:
+    """Add a feed, given its address or a web page that links to it."""
+    from alerts.discover import discover
+    from alerts.feedlist import ConfigDocument, FeedEntry
+
+    try:
+        path = _config_path(ctx)
+        doc = ConfigDocument(path)
+        title = lang = None
+        if not no_discover:
+            found = discover(url, _fetch_settings(path))
+            if found.via_page:
+                click.echo(f"{url} is a web page; its feed is {found.url}")
+            url, title, lang = found.url, found.title, found.language
+        entry = FeedEntry(url, name or title, interval, language or lang,
+                          tuple(t.strip() for t in (tags or "").split(",") if t.strip()))
+        added, _ = doc.add([entry])
+        if not added:
+            click.echo(f"{url} is already in {path}; nothing changed")
+            return
+        doc.save()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"added {entry.name or url} ({url}) to {path}; a running daemon picks it up "
+               "after a restart (systemctl restart alerts)")
+
+
+@feeds.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array, for scripts.")
+@click.pass_context
+def feeds_list(ctx: click.Context, as_json: bool) -> None:
+    """The feeds alerts.yaml lists, as written there (secrets stay ${VARIABLES})."""
+    from dataclasses import asdict
+
+    from alerts.feedlist import ConfigDocument
+
+    try:
+        entries = ConfigDocument(_config_path(ctx)).entries()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        click.echo(json.dumps([asdict(e) for e in entries], indent=2, ensure_ascii=False))
+        return
+    if not entries:
+        click.echo("no feeds yet: add one with `alerts feeds add URL`")
+    for entry in entries:
+        extra = ", ".join(x for x in (entry.interval and f"every {entry.interval}",
+                                      entry.language, ",".join(entry.tags)) if x)
+        click.echo(f"{entry.name or '-'}  {entry.url}" + (f"  ({extra})" if extra else ""))
+
+
+@feeds.command(name="remove")
+@click.argument("url_or_name")
+@click.pass_context
+def feeds_remove(ctx: click.Context, url_or_name: str) -> None:
+    """Remove a feed, by URL or name. Its history stays in the state."""
+    from alerts.feedlist import ConfigDocument
+
+    try:
+        path = _config_path(ctx)
+        doc = ConfigDocument(path)
+        entry = doc.remove(url_or_name)
+        doc.save()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"removed {entry.name or entry.url} from {path}")
+
+
+@feeds.command(name="import")
+@click.argument("opml_file", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def feeds_import(ctx: click.Context, opml_file: str) -> None:
+    """Add every feed of an OPML file (another reader's export); folders become tags."""
+    from alerts.feedlist import ConfigDocument
+    from alerts.opml import read_opml
+
+    try:
+        path = _config_path(ctx)
+        doc = ConfigDocument(path)
+        added, skipped = doc.add(read_opml(Path(opml_file).read_bytes(), opml_file))
+        if added:
+            doc.save()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"imported {len(added)} feed(s) into {path}"
+               + (f"; {len(skipped)} already there" if skipped else ""))
+
+
+@feeds.command(name="export")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write to this file (default: standard output).")
+@click.pass_context
+def feeds_export(ctx: click.Context, output: str | None) -> None:
+    """Every feed as OPML 2.0, for another reader (secrets stay ${VARIABLES})."""
+    from alerts.feedlist import ConfigDocument
+    from alerts.opml import write_opml
+
+    try:
+        data = write_opml(ConfigDocument(_config_path(ctx)).entries())
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; beyond loopback a token is required.")
