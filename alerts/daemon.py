@@ -366,8 +366,11 @@ class Daemon:
                 rules = await asyncio.to_thread(self.reload_rules)
             except AlertsError as exc:
                 log.error("rules not reloaded; still using the last good set:\n%s", exc)
-                self._rules_refused(["The rule files on disk have problems, so they were not "
-                                     "loaded:", str(exc)])
+                self._rules_refused([
+                    "The rule files on disk have problems, so they were not loaded:", str(exc),
+                    f"Alerting goes on with the last good set of {len(self.rules)} rules. Fix "
+                    "the files (`alerts check` lists every problem); they are loaded as soon "
+                    "as they are saved."])
                 return
             empty = no_rules_problem(rules.rules, self.settings.rule_paths,
                                      str(self.settings.path))

@@ -176,12 +176,18 @@ def test_rule_files_changed_on_disk_are_reloaded_and_bad_ones_refused(tmp_path, 
         feed_server.put("/wire.xml", rss(rss_item("Leaders urge armistice", guid="2"),
                                          rss_item("UN urges ceasefire in Sudan", guid="1")))
         assert wait_for(lambda: len(alerts_received(webhook)) == 2, timeout=30)
+        assert wait_for(lambda: any("rule files loaded again" in m["title"]
+                                    for m in webhook.received), timeout=15)
     finally:
         code, _, err = stop_daemon(proc)
     assert code == 0
     assert "rule files changed on disk; reloading" in err
     assert "rules not reloaded; still using the last good set" in err and "RE2" in err
     assert "rules reloaded: 2 rules" in err
+    # The operator is told on a channel too (no fallback set: the default channels).
+    refused = [m for m in webhook.received if "rule files on disk NOT loaded" in m["title"]]
+    assert len(refused) == 1 and "RE2" in refused[0]["message"], webhook.received
+    assert "last good set of 1 rules" in refused[0]["message"]
 
 
 def test_run_with_an_unusable_channel_stops_with_status_2_and_says_which(tmp_path, feed_server):
