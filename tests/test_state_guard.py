@@ -251,16 +251,28 @@ def test_publisher_is_the_feeds_own_title_so_two_local_feeds_corroborate(tmp_pat
 
 # -- a damaged state file is refused, with how to recover ---------------------------------------
 
-def _damage(db: Path) -> None:
-    """Random bytes over pages in the middle of the file, as a failing disk leaves them."""
-    size = db.stat().st_size
+def _damage(db: Path, where: str) -> None:
+    """Random bytes over pages, as a failing disk leaves them: the middle half of the file, or
+    only the first page of each table the commands read (the schema stays readable, so the
+    file opens and the damage shows at the first query)."""
     rng = random.Random(14)
+    with sqlite3.connect(db) as conn:
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        roots = [r for (r,) in conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name IN "
+            "('feeds', 'items', 'stories', 'story_members', 'outbox')")]
+    conn.close()
+    size = db.stat().st_size
+    spans = [(size // 4, size // 2)] if where == "middle" else \
+        [((root - 1) * page, page) for root in roots]
     with db.open("r+b") as handle:
-        handle.seek(size // 4)
-        handle.write(bytes(rng.randrange(256) for _ in range(size // 2)))
+        for offset, length in spans:
+            handle.seek(offset)
+            handle.write(bytes(rng.randrange(256) for _ in range(length)))
 
 
-def _damaged_state(tmp_path: Path, feed_server, webhook) -> Path:  # type: ignore[no-untyped-def]
+def _damaged_state(tmp_path: Path, feed_server, webhook,  # type: ignore[no-untyped-def]
+                   where: str) -> Path:
     items = [rss_item(f"Report number {i} on the talks", guid=str(i), summary="x " * 200)
              for i in range(60)]
     url = feed_server.put("/f.xml", rss(*items))
@@ -269,12 +281,14 @@ def _damaged_state(tmp_path: Path, feed_server, webhook) -> Path:  # type: ignor
     assert run_cli("--config", str(config), "poll", "--once").returncode == 0
     db = _db(tmp_path)
     assert not db.with_name("alerts.db-wal").exists()  # all of it is in the file
-    _damage(db)
+    _damage(db, where)
     return config
 
 
-def test_a_damaged_state_file_is_refused_with_how_to_recover(tmp_path, feed_server, webhook):
-    config = _damaged_state(tmp_path, feed_server, webhook)
+@pytest.mark.parametrize("where", ["middle", "tables"])
+def test_a_damaged_state_file_is_refused_with_how_to_recover(tmp_path, feed_server, webhook,
+                                                             where):
+    config = _damaged_state(tmp_path, feed_server, webhook, where)
     for command in (["poll", "--once"], ["status"], ["status", "--json"], ["history"],
                     ["outbox"], ["run", "--duration", "5"]):
         result = run_cli("--config", str(config), *command)
