@@ -105,9 +105,9 @@ _WORDS_BETWEEN = r"(?:[^\s.;:!?]+\s+){0,10}?"
 _APPROX_OPT = rf"(?:(?:{APPROX})\s+)?"
 _CUES = [
     # "for the first time since 2019", "впервые почти за два года"
-    re.compile(rf"(?<!\w)(?:{FIRST_TIME})\s+{_APPROX_OPT}(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
+    re.compile(rf"(?<!\w)(?:{FIRST_TIME})\s+(?:(?P<approx>{APPROX})\s+)?(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
     # "their first call since September 2022", "premier entretien ... depuis cinq ans"
-    re.compile(rf"(?<!\w)(?:{FIRST})\s+{_WORDS_BETWEEN}{_APPROX_OPT}(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
+    re.compile(rf"(?<!\w)(?:{FIRST})\s+{_WORDS_BETWEEN}(?:(?P<approx>{APPROX})\s+)?(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
 ]
 _LAST = re.compile(rf"(?<!\w)(?:{LAST})\s+{_WORDS_BETWEEN}(?:in|on|en|im|am|el|в|у|во)\s+(?P<rest>.{{0,40}})")
 _DURATION_PREPS = {fold(p) for p in ("in", "en", "за", "in over", "in more than", "in nearly",
@@ -119,6 +119,23 @@ class StatedGap:
     phrase: str  # the words of the report, folded
     since: date  # the last contact the report implies (the latest date the words allow)
     kind: str  # "first-since" or "last-contact"
+    earliest: date | None = None  # a month without a day is a range: its first day
+    contact: str = ""  # the kind of contact the gap is about ("in-person"), "" for any
+
+
+# A gap stated about in-person contact ("first in-person meeting since 2019", "first visit
+# since") says nothing about calls in between.
+IN_PERSON = re.compile(r"(?<!\w)(?:" + _alternatives(
+    "in-person", "in person", "face-to-face", "face to face", "visit", "visits", "trip",
+    "summit", "meeting", "met", "meet", "talks in", "en personne", "visite", "rencontre",
+    "sommet", "tete-a-tete", "besuch", "treffen", "gipfel", "persönlich", "personlich",
+    "visita", "reunion", "reunión", "encuentro", "cumbre", "en persona", "встреча", "встречи",
+    "визит", "лично", "очная", "зустріч", "візит", "особисто", "приїхав", "прибыл",
+    "زيارة", "لقاء", "قمة", "访问", "会晤", "会见", "会面", "峰会") + r")(?!\w)")
+# "almost three years" is less than three: read as nine tenths of it.
+_LESS = re.compile(r"^(?:" + _alternatives("nearly", "almost", "presque", "pres de", "près de",
+                                           "fast", "knapp", "casi", "почти", "майже",
+                                           "近") + r")\s")
 
 
 def _end_of_month(year: int, month: int) -> date:
@@ -162,6 +179,7 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
         days = UNIT_DAYS.get(unit) or DECADE.get(unit)
         number = m.group("num")
         if days and number:
+            less = 0.9 if _LESS.match(rest) else 1.0
             value = NUMBERS.get(number)
             if value is None:
                 try:
@@ -169,7 +187,7 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
                 except ValueError:
                     value = None
             if value:
-                return published - timedelta(days=value * days)
+                return published - timedelta(days=value * days * less)
         elif days and not number:
             return published - timedelta(days=days)  # "впервые за год", "first in a decade"
     if not durations_only:
@@ -184,10 +202,19 @@ def stated_gaps(text: str, published: date) -> list[StatedGap]:
     found: list[StatedGap] = []
     for cue in _CUES:
         for m in cue.finditer(folded):
-            since = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
+            rest = m.group("rest")
+            if m.group("approx") and _LESS.match(m.group("approx") + " "):
+                rest = m.group("approx") + " " + rest  # "впервые почти за два года"
+            since = parse_time(rest, published, m.group("prep") in _DURATION_PREPS)
             if since is not None and since <= published:
                 phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:40]
-                found.append(StatedGap(phrase.strip(), since, "first-since"))
+                month = _MONTH_YEAR.match(m.group("rest").strip())
+                earliest = (since.replace(day=1) if month and not month.group("day")
+                            and month.group("month") in MONTHS else None)
+                # The kind of contact: the words between "first" and the time, and before.
+                context = folded[max(0, m.start() - 40):m.start("rest")]
+                contact = "in-person" if IN_PERSON.search(context) else ""
+                found.append(StatedGap(phrase.strip(), since, "first-since", earliest, contact))
     for m in _LAST.finditer(folded):
         since = parse_time(m.group("rest"), published)
         if since is not None and since <= published:

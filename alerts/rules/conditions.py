@@ -14,14 +14,17 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from alerts.errors import Problem
 from alerts.rules.context import DEFAULT_FIELDS, FIELDS, Evidence, MatchContext
 from alerts.rules.history import HistoryEntry
 from alerts.rules.text import TermSet, term_problem
 from alerts.yamlsource import LinedDict, LinedList
+
+if TYPE_CHECKING:
+    from alerts.analysis import Analysis, EventFrame, Participant
 
 ENTITY_KEYS = ("people", "countries", "entities", "rule", "feed")
 
@@ -296,13 +299,125 @@ class ContactCondition(Condition):
                 f"denied): {', '.join(phrases) or 'none'}")
 
 
+_ACT_WORDS = {"call": "spoke with", "meeting": "met", "visit": "visited",
+              "talks": "held talks with"}
+_KIND_WORDS = {"call": "a phone call", "meeting": "a meeting", "visit": "a visit",
+               "talks": "talks"}
+
+
+@dataclass
+class EventCondition(Condition):
+    """Event frames of the item's analysis: type, status, modality, position, people, flags."""
+
+    type: str
+    statuses: tuple[str, ...] = ()  # empty: any (an event with no act word never passes one)
+    modalities: tuple[str, ...] = ("happened",)
+    positions: tuple[str, ...] = ()  # empty: anywhere
+    people: int = 0  # contact: a pair of known people of different states
+    roles: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (role, entity ids)
+    flags: tuple[str, ...] = ()
+    not_flags: tuple[str, ...] = ()
+    anchor_keys: frozenset[str] = frozenset()
+    fields: tuple[str, ...] = ("title", "summary")
+
+    def _failure(self, frame: EventFrame, analysis: Analysis) -> str | None:
+        """The first part of the frame this condition rejects, in words; None: accepted."""
+        if self.statuses and frame.status not in self.statuses:
+            said = frame.words("status")
+            return (f"status: {frame.status or 'none said'}" + (f" ('{said}')" if said else "")
+                    + f", not {' or '.join(self.statuses)}")
+        if frame.modality not in self.modalities:
+            cue = frame.words("modality")
+            return f"modality: {frame.modality}" + (f" ('{cue}')" if cue else "")
+        if self.positions and frame.position not in self.positions:
+            return f"background: {frame.where(analysis)}"
+        for flag in self.not_flags:
+            if flag in frame.flags:
+                words = next((e.words for e in frame.evidence
+                              if e.part == "flag" and e.words.startswith(flag)), flag)
+                return f"flag: {words}"
+        for flag in self.flags:
+            if flag not in frame.flags:
+                return f"flag: not {flag}"
+        if self.people and not frame.pairs:
+            named = [p.name for p in frame.participants] or [
+                m.entity.name for m in analysis.mentions if m.entity.kind == "person"]
+            return ("people: no pair of known people of different states on either side of "
+                    f"'{frame.words('event')}' (named: {', '.join(named) or 'none'})")
+        for role, wanted in self.roles:
+            if not any(p.role == role and p.entity_id in wanted for p in frame.participants):
+                return f"roles: no {role} among {', '.join(wanted)}"
+        return None
+
+    def accepted(self, ctx: MatchContext) -> list[EventFrame]:
+        analysis = ctx.analysis()
+        return [f for f in analysis.frames_of(self.type) if self._failure(f, analysis) is None]
+
+    def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        frames = self.accepted(ctx)
+        if not frames:
+            return None
+        ctx.frames = (ctx.frames or []) + frames
+        return [Evidence(describe_frame(frames[0], ctx.analysis()), quote=False)]
+
+    def label(self) -> str:
+        parts = [f"type {self.type}"]
+        if self.statuses:
+            parts.append(f"status {' or '.join(self.statuses)}")
+        parts.append(f"modality {' or '.join(self.modalities)}")
+        if self.positions:
+            parts.append(f"in the {' or '.join(self.positions)}")
+        if self.people:
+            parts.append("between known people of different states")
+        if self.not_flags:
+            parts.append(f"not {', '.join(self.not_flags)}")
+        return "event: " + "; ".join(parts)
+
+    def miss(self, ctx: MatchContext) -> str:
+        analysis = ctx.analysis()
+        frames = analysis.frames_of(self.type)
+        if not frames:
+            return f"no {self.type} event in the text (no event word of the lexicon)"
+        return "; ".join(f"'{f.words('event')}' ({f.where(analysis)}): "
+                         f"{self._failure(f, analysis)}" for f in frames[:4])
+
+    def anchors(self) -> set[str] | None:
+        return set(self.anchor_keys) or None
+
+
+def _quoted(p: Participant) -> str:
+    return f"'{p.alias}' ({p.description})"
+
+
+def describe_frame(frame: EventFrame, analysis: Analysis) -> str:
+    """A frame in one sentence: who did what, whether it happened, and where it was said."""
+    where = frame.where(analysis)
+    modality = frame.modality + (" (not planned, not denied)" if frame.modality == "happened"
+                                 else "")
+    if frame.type == "contact" and frame.pairs:
+        a, b = frame.pairs[0]
+        verb = "hosted" if a.role == "host" else ("called" if a.role == "caller"
+                                                   else _ACT_WORDS.get(frame.status, "met"))
+        more = f" (and {len(frame.pairs) - 1} more pair{'s' if len(frame.pairs) > 2 else ''})" \
+            if len(frame.pairs) > 1 else ""
+        return (f"{_quoted(a)} {verb} {_quoted(b)}{more}: "
+                f"{_KIND_WORDS.get(frame.status, 'a contact')} that {modality} "
+                f"('{frame.words('event')}', {where})")
+    status = f" {frame.status}" if frame.status else ""
+    said = frame.words("status")
+    who = ", ".join(_quoted(p) for p in frame.participants[:4])
+    return (f"{frame.type}{status}: '{frame.words('event')}'" + (f" + '{said}'" if said else "")
+            + f", {modality}, in {where}" + (f"; named: {who}" if who else ""))
+
+
 # -- leaves on history -------------------------------------------------------------------
 
-def _record(ctx: MatchContext, scope: str, keys: list[tuple[str, str]]) -> None:
+def _record(ctx: MatchContext, scope: str, keys: list[tuple[str, str]],
+            at: datetime | None = None) -> None:
     """Remember this item under every key (held until the poll's transaction writes it)."""
     if ctx.record and ctx.history is not None:
         for key, _ in keys:
-            ctx.history.add(HistoryEntry(scope, key, ctx.now, ctx.item.feed_url,
+            ctx.history.add(HistoryEntry(scope, key, at or ctx.now, ctx.item.feed_url,
                                          ctx.item.title))
 
 
@@ -340,32 +455,53 @@ class GapCondition(_HistoryCondition):
         scope = _scope(ctx, self.shared)
         result: list[Evidence] | None = None
         notes = []
+        # Gaps run from when the reported event happened (the publication date, or the date
+        # the user gave), never from the moment of matching.
+        when = ctx.when
+        day = ctx.day
         stated = ctx.stated_gaps() if self.stated else []
+        records = {key: (ctx.history.last(scope, key, when) if ctx.history else None)
+                   for key, _ in keys}
         if stated:
             # The report knows better than our history (which may miss contacts, or hold a
-            # detected one that was not): the most recent contact it implies wins.
+            # detected one that was not): the most recent contact it implies wins, except
+            # that a month without a day is a range in which history's exact date wins.
             latest = max(stated, key=lambda g: g.since)
-            gap = (ctx.day - latest.since).days
+            since = latest.since
+            exact = ""
+            for last in records.values():
+                if (last is not None and latest.earliest is not None
+                        and latest.earliest <= last.at.date() <= latest.since):
+                    since, exact = last.at.date(), f"; history's exact date {since.isoformat()}"
+            gap = (day - since).days
             what = ("the report says" if latest.kind == "first-since"
                     else "the report says they last met")
-            note = f"{what}: '{latest.phrase}' ({latest.since.isoformat()}); gap {gap:,} days"
+            note = (f"{what}: '{latest.phrase}' ({latest.since.isoformat()}{exact}); "
+                    f"gap {gap:,} days")
+            if latest.contact:
+                recent = [r for r in records.values() if r is not None
+                          and (when - r.at).days <= self.days]
+                kind_note = f"a gap in {latest.contact} contact"
+                if recent:
+                    kind_note += (f" only: their last contact of any kind on record was "
+                                  f"{recent[0].at.date().isoformat()} ({recent[0].title!r})")
+                note += f" ({kind_note})"
             if gap > self.days:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(note if gap > self.days else f"{note} <= {self.days}")
         for key, spoken in keys if not stated else []:
-            last = ctx.history.last(scope, key, ctx.now) if ctx.history else None
+            last = records[key]
             if last is None:
                 notes.append(f"no earlier record for {spoken}")
                 continue
-            gap = (ctx.now - last.at).days
-            note = (f"last on record for {spoken}: {last.at.date().isoformat()} "
-                    f"({last.title!r}); gap {gap:,} days")
+            gap = (when - last.at).days
+            note = (f"their last contact: last on record for {spoken}: "
+                    f"{last.at.date().isoformat()} ({last.title!r}); gap {gap:,} days")
             if gap > self.days and result is None:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(f"{note} <= {self.days}" if gap <= self.days else note)
-        _record(ctx, scope, keys)
+        _record(ctx, scope, keys, when)
         return result, "; ".join(notes)
-
 
     def label(self) -> str:
         return f"gap of more than {self.days} days per {self.key}"
@@ -816,7 +952,91 @@ def _parse_contact(spec: LinedDict, where: str, pc: ParseContext) -> Condition |
     return ContactCondition()
 
 
+def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
+    from alerts.analysis import FLAGS, MODALITIES, POSITIONS
+    from alerts.analysis.lexicon import lexicon
+
+    _check_keys(spec, {"event"}, where, pc)
+    value = spec["event"]
+    here = f"{where}.event"
+    if not isinstance(value, dict):
+        pc.problem(_line(spec, "event"), f"at '{here}': give the event's parts as a mapping, "
+                                         "e.g. {type: ceasefire, status: [agreed]}")
+        return None
+    allowed = {"type", "status", "modality", "position", "people", "roles", "flags",
+               "not_flags"}
+    _check_keys(value, allowed, here, pc)
+    lex = lexicon()
+    event_type = value.get("type")
+    if event_type not in lex.types:
+        pc.problem(_line(value, "type") or _line(spec, "event"),
+                   f"at '{here}.type': unknown event type {event_type!r}; use one of "
+                   f"{', '.join(lex.types)}")
+        return None
+    ok = True
+
+    def names(key: str, known: tuple[str, ...]) -> tuple[str, ...]:
+        nonlocal ok
+        raw = value.get(key)
+        if raw is None:
+            return ()
+        listed = [raw] if isinstance(raw, str) else raw
+        if not isinstance(listed, list) or not listed:
+            pc.problem(_line(value, key), f"at '{here}.{key}': a name or a list of names from "
+                                          f"{', '.join(known)}")
+            ok = False
+            return ()
+        for i, name in enumerate(listed):
+            if name not in known:
+                line = _line(listed, i) if isinstance(listed, LinedList) else _line(value, key)
+                pc.problem(line, f"at '{here}.{key}[{i}]': unknown {key.rstrip('s')} {name!r} "
+                                 f"for {event_type}; use one of {', '.join(known)}")
+                ok = False
+        return tuple(listed)
+
+    statuses = names("status", lex.statuses[event_type])
+    modalities = names("modality", MODALITIES) or ("happened",)
+    positions = names("position", POSITIONS)
+    flags = names("flags", FLAGS)
+    not_flags = names("not_flags", FLAGS)
+    people = value.get("people", 0)
+    if isinstance(people, bool) or not isinstance(people, int) or people not in (0, 2):
+        pc.problem(_line(value, "people"), f"at '{here}.people': write people: 2 (a pair of "
+                                           "known people of different states)")
+        ok = False
+    roles: list[tuple[str, tuple[str, ...]]] = []
+    raw_roles = value.get("roles")
+    if raw_roles is not None:
+        known_roles = ("caller", "called", "host", "visitor", "parties", "demander")
+        if not isinstance(raw_roles, dict):
+            pc.problem(_line(value, "roles"), f"at '{here}.roles': a mapping of role to "
+                                              "people or countries, e.g. {caller: Macron}")
+            return None
+        kb = _knowledge(pc)
+        for role, who in raw_roles.items():
+            if role not in known_roles:
+                pc.problem(_line(raw_roles, role), f"at '{here}.roles': unknown role {role!r}; "
+                                                   f"use one of {', '.join(known_roles)}")
+                ok = False
+                continue
+            ids = []
+            for name in [who] if isinstance(who, str) else list(who or []):
+                entity = kb.resolve(str(name))
+                if entity is None:
+                    pc.problem(_line(raw_roles, role), f"at '{here}.roles.{role}': unknown "
+                                                       f"entity {name!r}; check the spelling")
+                    ok = False
+                else:
+                    ids.append(entity.id)
+            roles.append((role, tuple(ids)))
+    if not ok:
+        return None
+    return EventCondition(event_type, statuses, modalities, positions, people, tuple(roles),
+                          flags, not_flags, frozenset(lex.anchors.get(event_type, ())))
+
+
 CONDITION_KINDS: dict[str, Callable[[LinedDict, str, ParseContext], Condition | None]] = {
+    "event": _parse_event,
     "contact": _parse_contact,
     "terms": _parse_terms,
     "regex": _parse_regex,

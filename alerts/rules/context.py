@@ -14,6 +14,7 @@ from alerts.rules.history import HistoryView
 from alerts.rules.text import FieldText
 
 if TYPE_CHECKING:
+    from alerts.analysis import Analysis, EventFrame
     from alerts.knowledge.base import Contact, EventMention, KnowledgeBase, Mention
     from alerts.knowledge.gaps import StatedGap
 
@@ -60,6 +61,12 @@ class MatchContext:
     _mentions: list[Mention] | None = None
     _events: list[EventMention] | None = None
     _contact: Contact | bool | None = False
+    _analysis: Analysis | None = None
+    # The frames an `event:` condition of the rule being evaluated accepted: history keys
+    # (who made contact with whom) come from them rather than from every name in the text.
+    frames: list[EventFrame] | None = None
+    # The day the text is about when the item has none (`alerts explain --date`).
+    text_day: date | None = None
 
     def field(self, name: str) -> FieldText:
         """A field's text as written, folded and as tokens, computed once per item."""
@@ -82,7 +89,29 @@ class MatchContext:
 
     @property
     def day(self) -> date:
+        if self.item.published is None and self.text_day is not None:
+            return self.text_day
         return (self.item.published or self.now).date()
+
+    @property
+    def when(self) -> datetime:
+        """When the reported events happened, for history: the publication time (or the
+        date the user gave), never the moment of matching."""
+        if self.item.published is not None:
+            return self.item.published
+        if self.text_day is not None:
+            return datetime(self.text_day.year, self.text_day.month, self.text_day.day,
+                            tzinfo=UTC)
+        return self.now
+
+    def analysis(self) -> Analysis:
+        """The item's one analysis pass (sentences, mentions, event frames)."""
+        if self._analysis is None:
+            from alerts.analysis import analyse_text
+
+            self._analysis = analyse_text(self.item.title, self.item.summary, self.day,
+                                          self.knowledge)
+        return self._analysis
 
     def _kb(self) -> KnowledgeBase:
         if self.knowledge is None:
@@ -98,7 +127,7 @@ class MatchContext:
 
     def mentions(self) -> list[Mention]:
         if self._mentions is None:
-            self._mentions = self._kb().mentions(self._tokens(), self.day)
+            self._mentions = list(self.analysis().mentions)
         return self._mentions
 
     def events(self) -> list[EventMention]:
@@ -122,6 +151,15 @@ class MatchContext:
             return [("*", "this rule")]
         if kind == "feed":
             return [(self.item.feed_url, self.item.feed_name)]
+        if kind == "people" and self.frames:
+            pairs: dict[str, str] = {}
+            for frame in self.frames:
+                for a, b in frame.pairs:
+                    first, second = sorted((a, b), key=lambda p: p.entity_id)
+                    pairs.setdefault(f"{first.entity_id}+{second.entity_id}",
+                                     f"{first.name} and {second.name}")
+            if pairs:
+                return list(pairs.items())
         wanted = {"people": "person", "countries": "country"}.get(kind)
         mentioned = [m.entity for m in self.mentions()
                      if wanted is None or m.entity.kind == wanted]

@@ -1,0 +1,410 @@
+"""Event frames from one sentence: predicate, arguments, modality, flags, evidence.
+
+The mechanisms, each independent of any one outlet or year:
+
+* **Predicates by class.** An event noun ("ceasefire", "embassy", "peace talks") and the act
+  words of its type in the same clause; a verb act beats a noun act ("ceasefire agreement
+  collapses" is a collapse), the verb before the noun (it governs it) beats the one after.
+  Contact verbs ("met", "spoke with") are events without a noun. A word inside a longer
+  match of another kind is not read on its own ("calls for" is not "calls").
+* **Governing predicates.** A demand ("urges ... to agree a ceasefire") turns the act into
+  called-for; a refusal, a negation, a denial, a condition or a plan before the predicate in
+  its own clause sets the modality; "to" right before a verb is a plan ("Biden and Xi to
+  meet"); a denial anywhere before it in the sentence denies it.
+* **Noun-phrase scope.** Words right beside the event noun decide metaphors ("tariff truce",
+  "tregua comercial") and background ("despite the ceasefire", "since talks began").
+* **Arguments by position.** Known people and countries of the sentence, resolved on the
+  item's date; for contact, those before the verb are the subject and those after it (not
+  after a topic word such as "about") its object: "Putin spoke with Aliyev and Pashinyan"
+  is two pairs, both with Putin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from alerts.analysis.lexicon import Entry, Lexicon, arabic_candidates
+from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
+
+if TYPE_CHECKING:
+    from alerts.knowledge.base import KnowledgeBase, Mention
+
+WINDOW = 7  # tokens between an event noun and its act, within one clause
+CUE_WINDOW = 6  # tokens before a predicate searched for modality cues
+_ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
+                "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
+_HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "receives",
+            "received", "recoit", "recu", "recue", "a recu", "accueille", "empfangt", "empfing",
+            "empfangen", "recibe", "recibio", "принял", "приняла", "прийняв", "прийняла",
+            "استقبل", "استقبلت", "接见"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    first: int
+    last: int
+    entry: Entry
+
+
+def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
+    """Every lexicon phrase in the sentence; a hit inside a longer hit of a predicate
+    category (noun, act, demand or refusal cue) is dropped."""
+    candidates = [arabic_candidates(w) for w in words]
+    hits: list[Hit] = []
+    n = len(words)
+    for i in range(n):
+        for cand in candidates[i]:
+            for phrase, entry in lex.index.get(cand, ()):
+                last = i + len(phrase) - 1
+                if last >= n:
+                    continue
+                if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
+                    hits.append(Hit(i, last, entry))
+    # Contact phrases ("hold talks") never hide another type's word inside them.
+    predicates = [h for h in hits if (h.entry.category in ("noun", "act")
+                                      and h.entry.type != "contact")
+                  or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))]
+    kept = []
+    for h in hits:
+        if h.entry.category in ("noun", "act", "cue") and any(
+                o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
+                for o in predicates):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
+    """Token indices before which a new clause starts."""
+    text = sentence.text
+    starts = set()
+    for i in range(1, len(sentence.spans)):
+        between = text[sentence.spans[i - 1][1]:sentence.spans[i][0]]
+        if any(c in between for c in ",;:—–()"):
+            starts.add(i)
+    for h in hits:
+        if h.entry.category == "boundary":
+            starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
+    return sorted(starts)
+
+
+def _clause(boundaries: list[int], index: int, n: int) -> tuple[int, int]:
+    lo, hi = 0, n
+    for b in boundaries:
+        if b <= index:
+            lo = b
+        elif b > index:
+            hi = b
+            break
+    return lo, hi
+
+
+class SentenceFrames:
+    """Frames of one sentence."""
+
+    def __init__(self, lex: Lexicon, sentence: Sentence, number: int, day: date | None,
+                 mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
+                 item_flags: frozenset[str], purposes: dict[str, str] | None = None):
+        self.lex, self.s, self.number, self.day = lex, sentence, number, day
+        self.mentions = mentions  # (token index, mention)
+        self.kb = kb
+        self.hits = find_hits(lex, sentence.tokens)
+        self.n = len(sentence.tokens)
+        self.bounds = _boundaries(sentence, self.hits)
+        self.item_flags = item_flags
+        self.purposes = purposes or {}  # type -> purpose words in the headline or lead
+        self._after_determiner = {h.last + 1 for h in self.hits
+                                  if h.entry.category == "determiner"}
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _q(self, hit: Hit) -> str:
+        return self.s.quote(hit.first, hit.last)
+
+    def _cues_before(self, index: int, window: int = CUE_WINDOW) -> list[Hit]:
+        lo, _ = _clause(self.bounds, index, self.n)
+        lo = max(lo, index - window)
+        return [h for h in self.hits if h.entry.category == "cue" and lo <= h.first
+                and h.last < index]
+
+    def _proper_between(self, after: int, before: int) -> bool:
+        """A capitalised word between a cue and a noun heads a phrase of its own ("desde
+        Rafah un alto el fuego": from Rafah, not since the ceasefire)."""
+        return any(self.s.text[self.s.spans[i][0]].isupper() for i in range(after + 1, before))
+
+    def _nominal(self, hit: Hit) -> bool:
+        """Whether an act word is used as a noun: listed as one, after a determiner ("the
+        call for", "Israel's refusal of calls for"), with the Arabic article, or opening its
+        clause with no subject before it ("calls for a ceasefire were...")."""
+        if self.s.tokens[hit.first:hit.last + 1] in self.lex.nominal:
+            return True
+        if hit.first in self._after_determiner or self.s.tokens[hit.first].startswith("ال"):
+            return True
+        return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0) \
+            or (hit.first == 0 and self.s.position != "headline")
+
+    def _modality(self, index: int, verb: bool, allow_demand: bool = True,
+                  window: int = CUE_WINDOW) -> tuple[str, Hit | None]:
+        """The modality of a predicate starting at `index`, and the cue that set it."""
+        denial = next((h for h in self.hits if h.entry.category == "cue"
+                       and h.entry.name == "denial" and h.last < index), None)
+        cues = self._cues_before(index, window)
+        by = {name: [h for h in cues if h.entry.name == name] for name in
+              ("refusal", "negation", "hypothetical", "planned", "demand", "infinitive")}
+        if by["refusal"]:
+            return "refused", by["refusal"][-1]
+        if by["negation"]:
+            return "denied", by["negation"][-1]
+        if denial is not None:
+            return "denied", denial
+        if by["hypothetical"]:
+            return "hypothetical", by["hypothetical"][-1]
+        if allow_demand and by["demand"]:
+            return "demanded", by["demand"][-1]
+        if by["planned"]:
+            return "planned", by["planned"][-1]
+        if verb and by["infinitive"] and by["infinitive"][-1].last == index - 1:
+            to = by["infinitive"][-1]
+            lo, _ = _clause(self.bounds, index, self.n)
+            finite = any(h.entry.category == "act" and lo <= h.first and h.last < to.first
+                         and not self._nominal(h) for h in self.hits)
+            if not finite:  # "Biden and Xi to meet"; not "called them to urge a ceasefire"
+                return "planned", to
+        return "happened", None
+
+    def _flags(self, noun: Hit | None, act: Hit | None = None
+               ) -> tuple[set[str], list[Evidence]]:
+        flags = set(self.s.flags) | set(self.item_flags)
+        evidence = [Evidence("flag", f"{name} ('{words}')") for name, words in self.s.cues
+                    if name in flags]
+        if noun is None:
+            return flags, evidence
+        for h in self.hits:
+            if h.entry.category == "metaphor" and (
+                    noun.first - 2 <= h.first < noun.first or noun.last < h.first <= noun.last + 3
+                    or (noun.first <= h.first and h.last <= noun.last)):
+                flags.add("metaphor")
+                evidence.append(Evidence("flag", f"metaphor ('{self._q(h)}')"))
+                break
+        acts = [h for h in self.hits if h.entry.category == "act" and not self._nominal(h)]
+        # A noun act before the noun belongs to its phrase: "after the entry into force of".
+        start = act.first if act is not None and self._nominal(act) else noun.first
+        for h in self.hits:
+            # Right before the noun phrase, with no verb between: "despite the ceasefire".
+            if h.entry.category in ("backdrop", "preview") and start - 3 <= h.last < start \
+                    and not any(h.last < a.first and a.last < noun.first for a in acts) \
+                    and not self._proper_between(h.last, start):
+                name = "backdrop" if h.entry.category == "backdrop" else "preview"
+                flags.add(name)
+                evidence.append(Evidence("flag", f"{name} ('{self._q(h)}')"))
+                break
+            # Right before its verb: "since relations were severed".
+            if h.entry.category == "backdrop_clause" and act is not None \
+                    and act.first - 3 <= h.last < act.first:
+                flags.add("backdrop")
+                evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
+                break
+        return flags, evidence
+
+    def _participants(self, role: str) -> tuple[Participant, ...]:
+        return tuple(self._participant(m, role) for _, m in self.mentions)
+
+    def _participant(self, m: Mention, role: str) -> Participant:
+        entity = m.entity
+        person_role = entity.role_at(self.day) if entity.kind == "person" else None
+        country = person_role.country if person_role else (
+            entity.id if entity.kind == "country" else "")
+        return Participant(entity.id, entity.name, entity.kind, role, m.alias,
+                           entity.describe(self.day), country)
+
+    # -- frames ------------------------------------------------------------------------------
+
+    def frames(self) -> list[EventFrame]:
+        out: list[EventFrame] = []
+        nouns = [h for h in self.hits if h.entry.category == "noun"]
+        contact_verbs = [h for h in self.hits if h.entry.category == "act"
+                         and h.entry.type == "contact" and h.entry.standalone]
+        self._bare_nouns = {self._q(n).casefold() for n in nouns if n.entry.type == "contact"}
+        for noun in nouns:
+            if noun.entry.type == "contact":
+                if any(abs(v.first - noun.first) <= 4 for v in contact_verbs):
+                    continue  # "held a phone call": the verb's frame says it
+                frame = self._contact(noun, verb=False)
+            else:
+                frame = self._typed(noun)
+            if frame is not None:
+                out.append(frame)
+        for verb in contact_verbs:
+            frame = self._contact(verb, verb=True)
+            if frame is not None:
+                out.append(frame)
+        # A contact noun with no verb of its own ("..., his first trip to Russia") is the
+        # sentence's contact: it takes the modality of the one a verb or cue qualifies.
+        qualified = [f for f in out if f.type == "contact" and f.modality != "happened"]
+        if qualified:
+            said = Evidence("modality", qualified[0].words("modality"))
+            out = [replace(f, modality=qualified[0].modality, evidence=(*f.evidence, said))
+                   if f.type == "contact" and f.modality == "happened" and not f.words("modality")
+                   and f.words("event").casefold() in self._bare_nouns else f for f in out]
+        return out
+
+    def _typed(self, noun: Hit) -> EventFrame | None:
+        entry = noun.entry
+        etype, kind = entry.type, entry.name
+        purpose_words = ""
+        if kind == "generic":
+            purpose = next((h for h in self.hits if h.entry.category == "purpose"
+                            and h.entry.type == etype and not (noun.first <= h.first <= noun.last)),
+                           None)
+            purpose_words = self._q(purpose) if purpose else self.purposes.get(etype, "")
+            if not purpose_words:
+                return None
+        lo, hi = _clause(self.bounds, noun.first, self.n)
+        acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
+                and (not h.entry.kinds or kind in h.entry.kinds)
+                and (not (noun.first <= h.first <= noun.last)
+                     or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
+                and max(lo, noun.first - WINDOW) <= h.first <= min(hi - 1, noun.last + WINDOW)]
+        # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
+        # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
+        # effect"), a verb before a noun ("ceasefire agreement collapses").
+        left = [h for h in acts if h.last < noun.first]
+        same = [h for h in acts if h.first == noun.first]
+        right = [h for h in acts if h.first > noun.last]
+        right_verbs = [h for h in right if not self._nominal(h)]
+        act = left[-1] if left else (same[0] if same else
+                                     (right_verbs[0] if right_verbs else
+                                      (right[0] if right else None)))
+        terminal = self.lex.terminal.get(etype, ())
+        if act is not None and act.entry.name not in terminal:
+            ending = [h for h in acts if h.entry.name in terminal and not self._nominal(h)]
+            if ending:  # "the announced truce is not respected": the story's end wins
+                act = min(ending, key=lambda h: abs(h.first - noun.first))
+        evidence = [Evidence("event", self._q(noun))]
+        if purpose_words:
+            evidence.append(Evidence("purpose", purpose_words))
+        status = act.entry.name if act else ""
+        if act is not None:
+            evidence.append(Evidence("status", self._q(act)))
+        # What the modality is read from: the verb (before the noun it governs, or after the
+        # noun that is its subject: "talks could start"), else the noun.
+        head = act if act is not None and not self._nominal(act) else noun
+        is_verb = head is act
+        if is_verb and act is not None and act.first > noun.last:
+            # The noun is the verb's subject: its auxiliaries sit right before the verb
+            # ("talks could start", "truce to take effect"), the rest before the noun.
+            modality, cue = self._modality(act.first, True, window=2)
+            if modality == "happened":
+                modality, cue = self._modality(noun.first, False)
+        else:
+            modality, cue = self._modality(head.first, is_verb, allow_demand=True)
+        if modality == "happened" and act is not None and act.last < noun.first:
+            # "reach no ceasefire deal": a negation inside the noun phrase.
+            negation = next((h for h in self.hits if h.entry.category == "cue"
+                             and h.entry.name == "negation"
+                             and act.last < h.first and h.last < noun.first), None)
+            if negation is not None:
+                modality, cue = "denied", negation
+        if etype == "ceasefire" and status != "called-for":
+            demand = next((h for h in reversed(self._cues_before(head.first, CUE_WINDOW + 2))
+                           if h.entry.name == "demand"), None)
+            if modality == "demanded" or demand is not None:
+                # "urges Putin to agree a ceasefire": what happened is the call for it.
+                status = "called-for"
+                demand = demand or cue
+                if demand is not None:
+                    evidence.append(Evidence("status", f"{self._q(demand)} (a demand)"))
+                    modality, cue = self._modality(demand.first, True, allow_demand=False)
+        if modality == "demanded" and status == "called-for":
+            modality = "happened"
+        if cue is not None:
+            evidence.append(Evidence("modality", self._q(cue)))
+        flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
+                                           else None)
+        if act is not None and self._nominal(act) and self.s.position != "headline" and not any(
+                h.entry.category == "act" and not self._nominal(h) for h in acts):
+            # "calls for a ceasefire were calls to surrender": named, not reported as done
+            flags.add("backdrop")
+            flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
+        demander = ()
+        parties = self._participants("parties")
+        if status == "called-for":
+            first = (act or noun).first
+            demander = tuple(self._participant(m, "demander") for i, m in self.mentions
+                             if i < first)
+            parties = tuple(p for p in parties if p.entity_id not in
+                            {d.entity_id for d in demander}) + demander
+        return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
+                          self.day, self.s.position, self.number, frozenset(flags),
+                          tuple(evidence + flag_evidence))
+
+    def _hosts(self, visitor: Mention, pred: Hit) -> list[tuple[Participant, Participant]]:
+        """A leader visiting a country (or its capital) meets its leader on that date: the
+        holder of the visitor's own office there, else its head of state."""
+        guest = self._participant(visitor, "visitor")
+        role = visitor.entity.role_at(self.day)
+        places = [(i, m) for i, m in self.mentions if m.entity.kind == "country"
+                  and m.entity.id != guest.country]
+        places.sort(key=lambda im: (im[0] < pred.first, abs(im[0] - pred.first)))
+        for _, place in places[:1]:
+            leaders = ("head-of-state", "head-of-government", "foreign-minister")
+            own = [role.office] if role and role.office in leaders else []
+            offices = [*own, "head-of-state", "head-of-government"]
+            for office in offices:
+                holder = self.kb.holder(office, place.entity.id, self.day) if self.kb else None
+                if holder is not None and holder.id != visitor.entity.id:
+                    host_role = holder.role_at(self.day)
+                    host = Participant(holder.id, holder.name, "person", "host",
+                                       f"{place.alias} (its leader)", holder.describe(self.day),
+                                       host_role.country if host_role else place.entity.id)
+                    return [(guest, host)]
+        return []
+
+    def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
+        act = pred.entry.name
+        evidence = [Evidence("event", self._q(pred))]
+        modality, cue = self._modality(pred.first, verb, allow_demand=True)
+        if cue is not None:
+            evidence.append(Evidence("modality", self._q(cue)))
+        people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
+        subjects = [(i, m) for i, m in people if i < pred.first]
+        objects = [(i, m) for i, m in people if i > pred.last]
+        if objects and act == "call" and verb:
+            first_object = objects[0][0]
+            if any(h.entry.category == "topic" and pred.last < h.first < first_object
+                   for h in self.hits):
+                objects = []  # "spoke about Putin": a topic, not a counterpart
+        words = " ".join(self.s.tokens[pred.first:pred.last + 1])
+        hosting = words in _HOSTING
+        role_a, role_b = ("host", "visitor") if hosting else _ROLE_OF_ACT.get(act, ("parties",
+                                                                                "parties"))
+        pairs: list[tuple[Participant, Participant]] = []
+        if subjects and objects:
+            pairs = [(self._participant(a, role_a), self._participant(b, role_b))
+                     for _, a in subjects for _, b in objects]
+        elif len(subjects) >= 2 or len(objects) >= 2:
+            side = subjects if len(subjects) >= 2 else objects
+            pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))
+                     for k, (_, a) in enumerate(side) for _, b in side[k + 1:]]
+        if act == "visit" and not pairs and len(subjects) + len(objects) == 1 and self.kb:
+            pairs = self._hosts((subjects or objects)[0][1], pred)
+        pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
+                 and (a.country or a.entity_id) != (b.country or b.entity_id)]
+        seen: set[frozenset[str]] = set()
+        unique = []
+        for a, b in pairs:
+            key = frozenset((a.entity_id, b.entity_id))
+            if key not in seen:
+                seen.add(key)
+                unique.append((a, b))
+        participants = []
+        for a, b in unique:
+            for p in (a, b):
+                if p not in participants:
+                    participants.append(p)
+        flags, flag_evidence = self._flags(None if verb else pred)
+        return EventFrame("contact", act, act, modality, tuple(participants), tuple(unique),
+                          self.day, self.s.position, self.number, frozenset(flags),
+                          tuple(evidence + flag_evidence))

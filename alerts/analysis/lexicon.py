@@ -1,0 +1,176 @@
+"""The event lexicon (alerts/knowledge/data/frames.yaml), loaded once and indexed by token.
+
+Every phrase becomes a tuple of folded tokens; "agree{|s|d}" lists its endings explicitly
+(there are no prefix wildcards, so "sever" never finds "several"). A lookup is one
+dictionary access per token of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from alerts.analysis.sentences import lexicon_tokens
+
+# Arabic proclitics (and, so, with, for, like, the) that may precede a word; the longest
+# that leaves a word of at least two letters is tried first.
+_ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل",
+                    "وك", "و", "ف", "ب", "ل", "ك")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+MODALITY_CUES = ("planned", "hypothetical", "negation", "refusal", "denial", "demand",
+                 "infinitive")
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed (a shipped-data bug, caught by the tests)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
+    #                purpose | nominal | topic
+    type: str = ""  # the event type (nouns, acts, purpose)
+    name: str = ""  # noun kind, act, cue name, flag name
+    standalone: bool = False  # an act that is the event without a noun
+    kinds: tuple[str, ...] = ()  # an act's noun kinds (empty: any)
+    form: str = ""  # as the lexicon writes it
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, str] = field(default_factory=dict)  # type -> title
+    statuses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> noun kinds
+    languages: set[str] = field(default_factory=set)
+    # first token -> [(tokens, entry)], longest first
+    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    nominal: set[tuple[str, ...]] = field(default_factory=set)
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # type -> prefilter keys
+    terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
+
+    def add(self, phrase: str, entry: Entry, lang: str) -> None:
+        for variant in expand(phrase):
+            words = lexicon_tokens(variant)
+            if not words:
+                raise LexiconError(f"frames.yaml: {phrase!r} has no letters")
+            self.index.setdefault(words[0], []).append((words, entry))
+            self.languages.add(lang)
+            if entry.category == "noun" or (entry.category == "act" and entry.standalone):
+                self.anchors.setdefault(entry.type, set()).add(_anchor(words))
+
+    def finish(self) -> None:
+        for entries in self.index.values():
+            entries.sort(key=lambda pair: -len(pair[0]))
+
+
+def _anchor(words: tuple[str, ...]) -> str:
+    """A substring the prefilter looks for in a field's token text (" word word ")."""
+    first = words[0]
+    if len(first) == 1 and not first.isascii() and not _ARABIC.match(first):
+        return "".join(w for w in words if len(w) == 1)[:2] or first  # Chinese: no spaces
+    if _ARABIC.match(first):
+        return first[:-1] if len(first) > 3 else first  # any clitic before, ة or ه after
+    return " " + first
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand(phrase: str) -> list[str]:
+    """'agree{|s|d} to' -> ['agree to', 'agrees to', 'agreed to']."""
+    m = _BRACES.search(phrase)
+    if not m:
+        return [phrase]
+    out = []
+    for ending in m.group(1).split("|"):
+        out.extend(expand(phrase[:m.start()] + ending + phrase[m.end():]))
+    return out
+
+
+def arabic_candidates(token: str) -> tuple[str, ...]:
+    """The token and the words it may be with a proclitic removed."""
+    if not _ARABIC.match(token):
+        return (token,)
+    out = [token]
+    for prefix in _ARABIC_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
+            out.append(token[len(prefix):])
+            if prefix == "لل":
+                out.append("ال" + token[2:])
+    return tuple(out)
+
+
+def _languages(value: Any, where: str) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise LexiconError(f"frames.yaml: {where} must map languages to lists of words")
+    for lang, forms in value.items():
+        if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+            raise LexiconError(f"frames.yaml: {where}.{lang} must be a list of quoted words")
+    return value
+
+
+def build(data: dict[str, Any]) -> Lexicon:
+    lex = Lexicon()
+    for type_id, spec in (data.get("types") or {}).items():
+        lex.types[type_id] = str(spec.get("title") or type_id)
+        kinds = spec.get("nouns") or {}
+        lex.kinds[type_id] = tuple(kinds)
+        for kind, langs in kinds.items():
+            for lang, forms in _languages(langs, f"types.{type_id}.nouns.{kind}").items():
+                for form in forms:
+                    lex.add(form, Entry("noun", type_id, kind, form=form), lang)
+        acts = spec.get("acts") or {}
+        lex.statuses[type_id] = tuple(acts)
+        lex.terminal[type_id] = tuple(spec.get("terminal") or ())
+        if any(t not in acts for t in lex.terminal[type_id]):
+            raise LexiconError(f"frames.yaml: types.{type_id}.terminal names an unknown act")
+        for act, act_spec in acts.items():
+            act_kinds = tuple(act_spec.get("kinds") or ())
+            unknown = [k for k in act_kinds if k not in kinds]
+            if unknown:
+                raise LexiconError(f"frames.yaml: types.{type_id}.acts.{act}.kinds names "
+                                   f"unknown noun kinds {unknown}")
+            standalone = bool(act_spec.get("standalone"))
+            for lang, forms in _languages(act_spec.get("forms") or {},
+                                          f"types.{type_id}.acts.{act}.forms").items():
+                for form in forms:
+                    lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form), lang)
+        for lang, forms in _languages(spec.get("purpose") or {},
+                                      f"types.{type_id}.purpose").items():
+            for form in forms:
+                lex.add(form, Entry("purpose", type_id, form=form), lang)
+    for cue, langs in (data.get("modality") or {}).items():
+        if cue not in MODALITY_CUES:
+            raise LexiconError(f"frames.yaml: modality.{cue} is not one of "
+                               f"{', '.join(MODALITY_CUES)}")
+        for lang, forms in _languages(langs, f"modality.{cue}").items():
+            for form in forms:
+                lex.add(form, Entry("cue", name=cue, form=form), lang)
+    for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
+                     "topic", "determiners"):
+        name = {"boundaries": "boundary", "determiners": "determiner"}.get(category, category)
+        for lang, forms in _languages(data.get(category) or {}, category).items():
+            for form in forms:
+                lex.add(form, Entry(name, name=name, form=form), lang)
+    for flag, langs in (data.get("flags") or {}).items():
+        for lang, forms in _languages(langs, f"flags.{flag}").items():
+            for form in forms:
+                lex.add(form, Entry("flag", name=flag, form=form), lang)
+    for forms in _languages(data.get("nominal") or {}, "nominal").values():
+        for form in forms:
+            for variant in expand(form):
+                lex.nominal.add(lexicon_tokens(variant))
+    lex.finish()
+    return lex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("alerts.knowledge").joinpath("data", "frames.yaml").read_text("utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return build(yaml.load(text, Loader=loader) or {})

@@ -1,0 +1,103 @@
+"""Sentences and tokens, in any of the eight languages.
+
+A full stop ends a sentence unless it ends an abbreviation ("U.S.", "Gen.", "St.", "Mr.",
+"M.", "г."), an initial ("Donald J. Trump"), or the next word starts in lower case. Chinese
+and Arabic stops end a sentence without a following space. Tokens are folded words (case,
+accents and Arabic letter variants do not matter); each Chinese character is a token, so
+Chinese phrases match as runs of characters without spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from alerts.knowledge.phrases import _ARABIC_FORMS
+from alerts.rules.text import fold
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_END = re.compile(
+    r"[.!?…]+[\"'»”’)]*(?=\s|$)|[。！？؟]+")
+ABBREVIATIONS = frozenset(fold(a) for a in [
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Sen",
+    "Rep", "Gov", "Pres", "Prof", "St", "Jr", "Sr", "Rev", "Hon", "No", "Nos", "vs", "etc",
+    "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Mt", "Ft", "approx", "est", "dept", "Univ", "Ave", "M", "Mme",
+    "Mmes", "Mlle", "MM", "Pr", "Me", "Gén", "av", "Bd", "Nr", "bzw", "ca", "Hr", "Fr", "z.B",
+    "d.h", "u.a", "Sra", "Srta", "Dña", "Gral", "Excmo", "Ud", "Uds", "EE.UU", "pág", "núm",
+    "г", "гг", "ул", "им", "тыс", "млн", "млрд", "см", "т.е", "т.д", "т.п", "т.к", "р", "грн",
+    "ім", "тис", "обл", "вул"])
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` ends an abbreviation or an initial."""
+    m = re.search(r"([^\W_]+(?:\.[^\W_]+)*)$", text[:stop])
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:  # U.S, E.U, z.B, EE.UU
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Trump", "M. Macron"
+        return True
+    return fold(word) in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"'»”’)")) == 1:
+            if _is_abbreviation(text, m.start()):
+                continue
+            rest = text[end:].lstrip()
+            if rest and rest[0].islower():
+                continue  # "the U.S. envoy" with an unknown abbreviation; "3 p.m. talks"
+        if text[start:end].strip():
+            out.append((start, end))
+        start = end
+    if text[start:].strip():
+        out.append((start, len(text)))
+    # Leading spaces belong to no sentence.
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        trimmed.append((s, e))
+    return trimmed
+
+
+@lru_cache(maxsize=65536)
+def fold_token(word: str) -> str:
+    folded = fold(word)
+    return folded if folded.isascii() else folded.translate(_ARABIC_FORMS)
+
+
+def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """Folded tokens of `text` and their character spans. English "n't" becomes "not"."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if word == "t" and words and m.start() >= 2 and text[m.start() - 1] in "'’" \
+                and words[-1].endswith("n"):
+            # didn't, won't, can't: the negation is a word of its own
+            words[-1] = words[-1][:-1] or words[-1]
+            words.append("not")
+            spans.append((m.start() - 2, m.end()))
+            continue
+        words.append(fold_token(word))
+        spans.append((m.start(), m.end()))
+    return tuple(words), tuple(spans)
+
+
+def lexicon_tokens(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the tokens it must match."""
+    return tokens(phrase.translate(_QUOTES))[0]
+
+
+def is_cjk(token: str) -> bool:
+    return len(token) == 1 and bool(re.match(f"[{_CJK}]", token))
