@@ -200,7 +200,12 @@ class KnowledgeBase:
 
     def _mentions(self, tokens: str, day: date | None) -> list[Mention]:
         found: dict[str, Mention] = {}
-        for start, _, payloads in self._names.find(tokens):
+        hits = list(self._names.find(tokens))
+        spans = [(start, start + len(key)) for start, key, _ in hits]
+        for start, key, payloads in hits:
+            end = start + len(key)
+            if any(s <= start and end <= e and e - s > end - start for s, e in spans):
+                continue  # part of a longer name: "Sudan" in "South Sudan", 印度 in 印度尼西亚
             for entity_id, alias, via in payloads:
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)

@@ -24,7 +24,7 @@ BRB|BB|Barbados|Barbadian|Bridgetown|باربادوس|巴巴多斯
 BLR|BY|Belarus|Belarusian|Minsk|بيلاروسيا|白俄罗斯
 BEL|BE|Belgium|Belgian|Brussels|بلجيكا|比利时
 BLZ|BZ|Belize|Belizean|Belmopan|بليز|伯利兹
-BEN|BJ|Benin|Beninese|Porto-Novo|بنين|贝宁
+BEN|BJ|Benin|Beninese|Porto-Novo|جمهورية بنين|贝宁
 BTN|BT|Bhutan|Bhutanese|Thimphu|بوتان|不丹
 BOL|BO|Bolivia|Bolivian|La Paz|بوليفيا|玻利维亚
 BIH|BA|Bosnia and Herzegovina|Bosnian|Sarajevo|البوسنة والهرسك|波斯尼亚和黑塞哥维那
@@ -78,7 +78,7 @@ GTM|GT|Guatemala|Guatemalan|Guatemala City|غواتيمالا|危地马拉
 GIN|GN|Guinea|Guinean|Conakry|غينيا|几内亚
 GNB|GW|Guinea-Bissau|Bissau-Guinean|Bissau|غينيا بيساو|几内亚比绍
 GUY|GY|Guyana|Guyanese|Georgetown|غيانا|圭亚那
-HTI|HT|Haiti|Haitian|Port-au-Prince|هايتي|海地
+HTI|HT|Haiti|Haitian|Port-au-Prince|هايتي|海地共和国
 HND|HN|Honduras|Honduran|Tegucigalpa|هندوراس|洪都拉斯
 HUN|HU|Hungary|Hungarian|Budapest|المجر|匈牙利
 ISL|IS|Iceland|Icelandic|Reykjavík|آيسلندا|冰岛
@@ -112,7 +112,7 @@ MDG|MG|Madagascar|Malagasy|Antananarivo|مدغشقر|马达加斯加
 MWI|MW|Malawi|Malawian|Lilongwe|مالاوي|马拉维
 MYS|MY|Malaysia|Malaysian|Kuala Lumpur|ماليزيا|马来西亚
 MDV|MV|Maldives|Maldivian|Malé|جزر المالديف|马尔代夫
-MLI|ML|Mali|Malian|Bamako|مالي|马里
+MLI|ML|Mali|Malian|Bamako|جمهورية مالي|马里
 MLT|MT|Malta|Maltese|Valletta|مالطا|马耳他
 MHL|MH|Marshall Islands|Marshallese|Majuro|جزر مارشال|马绍尔群岛
 MRT|MR|Mauritania|Mauritanian|Nouakchott|موريتانيا|毛里塔尼亚
@@ -205,7 +205,9 @@ VAT|VA|Holy See|Vatican|Vatican City|الفاتيكان|梵蒂冈
 XKX|XK|Kosovo|Kosovar|Pristina|كوسوفو|科索沃
 """
 
-# Extra names: Arabic and Chinese alternatives writers use.
+# Extra names: Arabic and Chinese alternatives writers use. Left out on purpose: مالي (Mali)
+# and بنين (Benin) are also common words ("financial", "boys"), and 海地 (Haiti) is inside
+# 沿海地区 ("coastal areas"); their longer forms are used instead.
 EXTRA_NAMES = {
     "US": {"ar": ["أمريكا", "أميركا", "واشنطن"], "zh": ["美利坚合众国"]},
     "GB": {"ar": ["المملكة المتحدة"], "zh": ["联合王国"]},

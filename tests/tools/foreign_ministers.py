@@ -9,6 +9,15 @@ names in Arabic and Chinese script by person id.
 """
 
 _MINISTERS = """\
+AL|Gent Cakaj|2020-01-21|2021-09-18|approx
+CO|Claudia Blum|2019-11-13|2021-05-12|approx
+DE|Heiko Maas|2018-03-14|2021-12-08|
+EC|José Valencia|2018-06-11|2021-05-24|approx
+LB|Nassif Hitti|2020-01-21|2020-08-03|
+LB|Charbel Wehbe|2020-08-04|2021-05-19|approx
+NP|Pradeep Gyawali|2018-03-16|2021-06-04|approx
+SN|Amadou Ba|2019-04-07|2020-11-01|
+UG|Sam Kutesa|2005-01-24|2021-06-09|approx
 AD|Imma Tor Faus|2023-05-17||approx
 AL|Olta Xhaçka|2021-09-18|2023-09-12|approx
 AL|Igli Hasani|2023-09-12|2025-09-17|approx
@@ -155,10 +164,22 @@ ZM|Mulambo Haimbe|2024-02-15||approx
 ZW|Amon Murwira|2024-09-09||approx
 """
 
+# Heads of government the Wikidata snapshot lacks: "country|office|name|from|to|approx".
+_HEADS = """\
+KH|head-of-government|Hun Sen|1985-01-14|2023-08-22|
+KH|head-of-government|Hun Manet|2023-08-22||
+TH|head-of-government|Prayut Chan-ocha|2022-09-30|2023-08-22|
+TH|head-of-government|Srettha Thavisin|2023-08-22|2024-08-14|
+SN|head-of-government|Amadou Ba|2022-09-17|2024-04-02|
+SN|head-of-government|Ousmane Sonko|2024-04-02||
+"""
+
 FOREIGN_MINISTERS: list[dict] = [
-    dict(zip(("country", "name", "from", "to", "approx"), line.split("|"), strict=True))
+    {"office": "foreign-minister",
+     **dict(zip(("country", "name", "from", "to", "approx"), line.split("|"), strict=True))}
     for line in _MINISTERS.splitlines()
-]
+] + [dict(zip(("country", "office", "name", "from", "to", "approx"), line.split("|"),
+              strict=True)) for line in _HEADS.splitlines()]
 
 NAME_FIXES: dict[str, str | None] = {
     "Q1004037": "Frederik X",
@@ -181,6 +202,10 @@ NAME_FIXES: dict[str, str | None] = {
 SCRIPT_NAMES: dict[str, list[str]] = {}
 
 NAME_FIXES["Q57352"] = "Hamad bin Isa Al Khalifa"
+NAME_FIXES["Q9682"] = "Elizabeth II"
+NAME_FIXES["Q124382437"] = "Bassirou Diomaye Faye"
+NAME_FIXES["Q43274"] = "Charles III"
+NAME_FIXES["Q108287837"] = "Félix Plasencia"
 
 # Aliases the snapshot lacks, by person id (never a bare common surname).
 ALIASES: dict[str, list[str]] = {

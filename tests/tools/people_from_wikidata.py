@@ -48,6 +48,11 @@ OFFICE = {"head_of_state": "head-of-state", "head_of_government": "head-of-gover
 TITLE = {"head-of-state": "Head of State", "head-of-government": "Head of Government",
          "foreign-minister": "Foreign Minister"}
 # Words that are never a name on their own, nor safe as one.
+# Governors-general geografia lists as heads of state and peppercat does not name.
+GOVERNORS: set[str] = set()  # peppercat names the governors-general of the realms
+# Commonwealth realms: their governors-general are listed as heads of state.
+REALMS = {"AU", "CA", "NZ", "JM", "BS", "BZ", "AG", "GD", "KN", "LC", "VC", "PG", "SB", "TV",
+          "BB", "MU", "TT"}
 COMMON_WORDS = {"king", "queen", "prince", "sheikh", "emir", "sultan", "president", "al",
                 "bin", "ibn", "el", "de", "da", "dos", "van", "von", "der", "ii", "iii", "iv"}
 
@@ -75,10 +80,15 @@ PEPPERCAT_NAMES = {"cabo verde": "CV", "congo-brazzaville": "CG", "ivory coast":
                    "brunei": "BN", "eswatini": "SZ", "north korea": "KP", "south korea": "KR"}
 
 
+_LETTERS = str.maketrans({"Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "Đ": "D", "đ": "d",
+                          "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "ß": "ss", "Ł": "L",
+                          "ł": "l", "ı": "i", "ʻ": "'", "’": "'"})
+
+
 def plain(text: str) -> str:
     """Accent-free form: Lourenço -> Lourenco, Touadéra -> Touadera."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def slug(name: str) -> str:
@@ -108,27 +118,35 @@ class Tenure:
     aliases: list[str] = field(default_factory=list)
 
 
-def read_heads(corpus: Path, names: dict[str, str]) -> list[Tenure]:
+def read_heads(corpus: Path, names: dict[str, str], governors: set[str]) -> list[Tenure]:
+    """Heads of state and government; a governor-general (listed as head of state of a
+    Commonwealth realm) and the Vatican governorate's president are left out."""
     out = []
     path = corpus / "world-leaders-wikidata" / "geografia-2025" / "leaders_history.csv"
     for row in csv.DictReader(path.open(encoding="utf-8")):
         country = BY_ISO3.get(row["iso3"])
         start = day(row["start"])
-        if country is None or start is None:
+        if country is None or start is None or (row["person_qid"] in governors
+                                                and country.iso2 in REALMS):
             continue
         office = OFFICE[row["role"]]
+        if country.iso2 == "VA" and office == "head-of-government":
+            continue
         out.append(Tenure(row["person_qid"], names.get(row["person_qid"], row["person"]),
                           office, country.iso2, start, day(row["end"]),
                           f"{TITLE[office]} of {country.name}"))
     return out
 
 
-def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tuple, str]]:
-    """Foreign ministers, English labels by QID, and the position titles."""
+def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tuple, str],
+                                          set[str]]:
+    """Foreign ministers, English labels by QID, the position titles, governors-general."""
     path = corpus / "world-leaders-wikidata" / "peppercat-2022" / "leaders.csv"
-    ministers, names, titles = [], {}, {}
+    ministers, names, titles, governors = [], {}, {}, set()
     for row in csv.DictReader(path.open(encoding="utf-8")):
         names[row["personID"]] = row["enwiki"] or row["person"]
+        if row["role"] == "governor_general" or "Governor" in row["position"]:
+            governors.add(row["personID"])
         jurisdiction = row["jurisdiction"].lower()
         iso2 = PEPPERCAT_NAMES.get(jurisdiction) or (BY_NAME[jurisdiction].iso2
                                                     if jurisdiction in BY_NAME else None)
@@ -142,7 +160,7 @@ def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tup
         ministers.append(Tenure(row["personID"], names[row["personID"]], "foreign-minister",
                                 iso2, start, day(row["end"]),
                                 f"Foreign Minister of {country.name}"))
-    return ministers, names, titles
+    return ministers, names, titles, governors
 
 
 def collapse(tenures: list[Tenure]) -> list[Tenure]:
@@ -155,11 +173,14 @@ def collapse(tenures: list[Tenure]) -> list[Tenure]:
         items.sort(key=lambda t: t.start)
         current = items[0]
         for t in items[1:]:
-            if current.end is None or t.start <= current.end + timedelta(days=1):
-                if current.end is not None and (t.end is None or t.end > current.end):
+            if current.end is None:
+                # An open statement is often stale: a closed one after it says when the
+                # tenure ended (a later open one then starts a new tenure).
+                if t.end is not None:
                     current.end = t.end
-                elif current.end is None and t.end is not None and t.start == current.start:
-                    current.end = t.end  # the closed statement of the same tenure
+            elif t.start <= current.end + timedelta(days=1):
+                if t.end is None or t.end > current.end:
+                    current.end = t.end
             else:
                 out.append(current)
                 current = t
@@ -167,21 +188,60 @@ def collapse(tenures: list[Tenure]) -> list[Tenure]:
     return out
 
 
+def drop_fallbacks(tenures: list[Tenure]) -> list[Tenure]:
+    """Wikidata gives some presidents the head-of-government seat too (from the country's
+    "head of government" statement) while a prime minister held it: such a tenure that
+    matches the person's head-of-state one and overlaps another person's is left out."""
+    heads = {(t.qid, t.country): t for t in tenures if t.office == "head-of-state"}
+    government: dict[str, list[Tenure]] = defaultdict(list)
+    for t in tenures:
+        if t.office == "head-of-government":
+            government[t.country].append(t)
+
+    def fallback(t: Tenure) -> bool:
+        head = heads.get((t.qid, t.country))
+        if t.office != "head-of-government" or head is None or \
+                abs((head.start - t.start).days) > 31:
+            return False
+        return any(o.qid != t.qid and (o.qid, o.country) not in heads
+                   and o.start < (t.end or date.max) and t.start < (o.end or date.max)
+                   for o in government[t.country])  # a prime minister meanwhile
+
+    return [t for t in tenures if not fallback(t)]
+
+
 def close_stale(tenures: list[Tenure]) -> list[Tenure]:
     """A single-seat office: a tenure ends when the next holder's begins (Wikidata keeps
-    stale open-ended statements). Holders starting the same day: the later statement wins."""
+    stale open-ended statements and slips a few days), unless that holder's tenure lies
+    inside it (acting, co-premiers). A successor's 1 January start is a year-only date:
+    moved to the day after."""
     seats: dict[tuple, list[Tenure]] = defaultdict(list)
     for t in tenures:
         seats[(t.office, t.country)].append(t)
+    dropped: set[int] = set()
     for items in seats.values():
         items.sort(key=lambda t: (t.start, t.end or date.max))
         for i, t in enumerate(items):
-            later = [n for n in items[i + 1:] if n.qid != t.qid and n.start > t.start]
+            for n in items[i + 1:]:
+                if n.qid == t.qid or id(n) in dropped or id(t) in dropped:
+                    continue
+                if n.start == t.start and n.end == t.end:
+                    dropped.add(id(n))  # the same seat twice (a junta's council): keep one
+                elif n.start == t.start and t.end is not None:
+                    n.start = t.end + timedelta(days=1)  # a stale row of the successor
+            later = [n for n in items[i + 1:] if n.qid != t.qid and n.start > t.start
+                     and id(n) not in dropped]
             if later and (t.end is None or t.end > later[0].start):
-                t.end = later[0].start - timedelta(days=1)
-                if t.end < t.start:
-                    t.end = t.start
-    return tenures
+                nxt = later[0]
+                if (nxt.start.month, nxt.start.day) == (1, 1) and t.end is not None:
+                    # Wikidata writes a year-only date as 1 January: the successor began
+                    # when this tenure ended, not on New Year's Day.
+                    nxt.start = t.end + timedelta(days=1)
+                elif nxt.end is None or t.end is None or nxt.end > t.end:
+                    # a successor (a stale open statement or a slip); one inside this
+                    # tenure (acting, co-premier) leaves it as it is
+                    t.end = max(nxt.start - timedelta(days=1), t.start)
+    return [t for t in tenures if id(t) not in dropped and (t.end is None or t.end >= t.start)]
 
 
 def curated() -> tuple[list[dict], dict[str, str]]:
@@ -191,6 +251,21 @@ def curated() -> tuple[list[dict], dict[str, str]]:
         for phrase in [spec["name"], *(spec.get("aliases") or [])]:
             by_name.setdefault(slug(str(phrase)), spec["id"])
     return people, by_name
+
+
+def same_person(generated: list[Tenure], ours: list[Tenure], by_name: dict[str, str]) -> None:
+    """A generated person whose tenure in a seat begins within three days of a curated
+    person's is that person under another spelling (Berdimuhamedow, Hope Su): the name is
+    registered so both get the curated id."""
+    starts = {(t.office, t.country, t.start): t.qid.removeprefix("curated:") for t in ours}
+    for t in generated:
+        if slug(t.name) in by_name:
+            continue
+        for shift in range(-3, 4):
+            person_id = starts.get((t.office, t.country, t.start + timedelta(days=shift)))
+            if person_id is not None:
+                by_name[slug(t.name)] = person_id
+                break
 
 
 def yield_to_curated(tenures: list[Tenure], by_name: dict[str, str]) -> list[Tenure]:
@@ -205,9 +280,9 @@ def yield_to_curated(tenures: list[Tenure], by_name: dict[str, str]) -> list[Ten
         if t.qid.startswith("curated:"):
             continue
         same = "curated:" + by_name.get(slug(t.name), "?")
+        if any(c.qid == same for c in seats.get((t.office, t.country), [])):
+            continue  # people.yaml has this person's own tenure in this seat
         for c in seats.get((t.office, t.country), []):
-            if c.qid == same:
-                continue
             t_end, c_end = t.end or date.max, c.end or date.max
             if c.start > t_end or c_end < t.start:
                 continue  # no overlap
@@ -249,8 +324,8 @@ def quote(text: str) -> str:
 
 
 def generate(corpus: Path) -> None:
-    ministers, english, titles = read_peppercat(corpus)
-    heads = read_heads(corpus, english)
+    ministers, english, titles, governors = read_peppercat(corpus)
+    heads = read_heads(corpus, english, governors | GOVERNORS)
     for t in heads:
         key = (t.qid, t.country, t.office.replace("-", "_"))
         if key in titles:
@@ -261,16 +336,18 @@ def generate(corpus: Path) -> None:
         t.name = re.sub(r"\s*\(.*\)$", "", label).replace("\u2011", "-")
         if t.name and not re.match(r"^(Q\d+|https?:)", t.name) and t.qid.startswith("Q"):
             generated.append(t)
+    generated = drop_fallbacks(collapse(generated))
     qids = {slug(t.name): t.qid for t in generated}
-    for m in FOREIGN_MINISTERS:
+    for m in FOREIGN_MINISTERS:  # after collapse: a second term stays a second term
         country = next(c.name for c in COUNTRIES if c.iso2 == m["country"])
         generated.append(Tenure(qids.get(slug(m["name"]), "manual:" + slug(m["name"])),
-                                m["name"], "foreign-minister", m["country"],
+                                m["name"], m["office"], m["country"],
                                 date.fromisoformat(m["from"]), day(m["to"]),
-                                f"Foreign Minister of {country}", m["approx"] == "approx"))
+                                f"{TITLE[m['office']]} of {country}", m["approx"] == "approx"))
     people, by_name = curated()
-    generated = collapse(generated)
-    everything = close_stale(generated + curated_tenures(people))
+    ours = curated_tenures(people)
+    same_person(generated, ours, by_name)
+    everything = close_stale(generated + ours)
     kept = [t for t in yield_to_curated(everything, by_name)
             if t.end is None or t.end >= SINCE]
     persons: dict[str, list[Tenure]] = defaultdict(list)
