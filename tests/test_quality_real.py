@@ -134,3 +134,12 @@ def test_precision_and_recall_on_real_news(report, rule_id):
     detail = "\n".join(line for line in report.details() if f"`{rule_id}`" in line)
     assert s.precision >= PRECISION, f"{rule_id} precision {s.precision:.2f}\n{detail}"
     assert s.recall >= RECALL, f"{rule_id} recall {s.recall:.2f}\n{detail}"
+
+
+def test_the_command_says_what_is_missing_and_exits_2(tmp_path: Path, capsys):
+    from alerts.quality.real import main
+
+    assert main([str(tmp_path)]) == 2
+    assert "beside the checkout or give the corpus folder" in capsys.readouterr().err
+    assert main([str(tmp_path), "--rules", str(tmp_path / "no-rules")]) == 2
+    assert "not found" in capsys.readouterr().err

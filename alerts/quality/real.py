@@ -348,16 +348,25 @@ def markdown(report: RealReport, corpus_note: str = "../shared/corpus") -> list[
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m alerts.quality.real [CORPUS]`: the table, then every mistake."""
+    """`python -m alerts.quality.real [CORPUS] [--rules DIR]`: the table, then every mistake.
+    `--rules` scores another rule folder (for example an older pack checked out elsewhere)."""
+    import argparse
     import sys
 
-    args = sys.argv[1:] if argv is None else argv
-    corpus = Path(args[0]) if args else DEFAULT_CORPUS
+    from alerts.errors import AlertsError
+
+    parser = argparse.ArgumentParser(prog="python -m alerts.quality.real")
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rules", type=Path, default=None,
+                        help="rule folder to score (default: the shipped rules)")
+    args = parser.parse_args(argv)
     try:
-        report = evaluate(corpus)
-    except RealSetError as exc:
+        rules = RuleSet(load_rules([args.rules], None)) if args.rules else None
+        report = evaluate(args.corpus, rules=rules)
+    except (RealSetError, AlertsError) as exc:
         print(exc, file=sys.stderr)
         return 2
+    corpus = args.corpus
     print("\n".join(markdown(report, str(corpus))))
     return 0
 
