@@ -568,6 +568,154 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
                        + (f"  {source['link']}" if source["link"] else ""))
 
 
+def _open_store(ctx: click.Context):  # type: ignore[no-untyped-def]
+    from alerts.state import Store
+
+    settings = load_settings(find_config(ctx.find_root().obj["config"]))
+    return settings, Store(settings.state_path)
+
+
+@cli.command()
+@click.argument("alert_id", required=False)
+@click.argument("verdict", required=False, type=click.Choice(["right", "wrong"]))
+@click.option("--note", help="Why, in a few words (kept with the judgement).")
+@click.option("--export", "export", is_flag=True,
+              help="Print the alerts judged wrong as `examples: no_match` entries per rule.")
+@click.pass_context
+def feedback(ctx: click.Context, alert_id: str | None, verdict: str | None, note: str | None,
+             export: bool) -> None:
+    """Judge an alert right or wrong (its id is in every message), or export the wrong ones."""
+    from alerts.feedback import export_no_match
+
+    try:
+        settings, store = _open_store(ctx)
+        try:
+            if export:
+                from alerts.rules import load_rules
+
+                rules = load_rules(settings.rule_paths, set(settings.channels),
+                                   settings.default_channels)
+                click.echo(export_no_match(store.feedback_rows(), {r.id: r for r in rules}),
+                           nl=False)
+                return
+            if not alert_id or not verdict:
+                raise click.UsageError("give an alert id and right or wrong, e.g. "
+                                       "`alerts feedback a1b2c3d4e wrong --note 'a plan'`, "
+                                       "or --export")
+            facts = store.alert_facts(alert_id)
+            if facts is None:
+                raise AlertsError(f"no alert with the id {alert_id!r} in "
+                                  f"{settings.state_path}; the id is in the message's footer "
+                                  "(and in `alerts outbox`)")
+            replaced = store.record_feedback(alert_id, facts, verdict, note,
+                                             datetime.now(UTC))
+        finally:
+            store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"{'changed' if replaced else 'recorded'}: alert {alert_id} "
+               f"({facts['rule_id']}: {facts['title']}) was {verdict}; `alerts quality` shows "
+               "each rule's precision")
+
+
+@cli.command()
+@click.pass_context
+def quality(ctx: click.Context) -> None:
+    """Each rule's precision on your own judgements (`alerts feedback`), by month."""
+    from alerts.feedback import quality as rule_quality
+    from alerts.feedback import quality_table
+
+    try:
+        _, store = _open_store(ctx)
+        try:
+            rows = store.feedback_rows()
+        finally:
+            store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(quality_table(rule_quality(rows)))
+
+
+def _mute_target(target: str) -> tuple[str, str]:
+    if target.startswith("story-") and target[6:].isdigit():
+        return target, "story"
+    if target.isdigit():
+        return f"story-{target}", "story"
+    return target, "rule"
+
+
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--for", "duration", metavar="DURATION",
+              help="How long, e.g. 3d, 12h (default: until `alerts unmute`).")
+@click.option("--list", "list_", is_flag=True, help="The mutes in force.")
+@click.pass_context
+def mute(ctx: click.Context, target: str | None, duration: str | None, list_: bool) -> None:
+    """Silence a story (story-12, from `alerts history`) or a rule; history is still kept."""
+    from datetime import timedelta
+
+    from alerts.config import parse_duration
+
+    now = datetime.now(UTC)
+    try:
+        settings, store = _open_store(ctx)
+        try:
+            if list_:
+                found = store.mutes(now)
+                if not found:
+                    click.echo("nothing is muted")
+                for m in found:
+                    until = f"until {m['until'][:16]} UTC" if m["until"] else "until unmuted"
+                    click.echo(f"{m['target']}  ({m['kind']}, {until})")
+                return
+            if not target:
+                raise click.UsageError("give a story (story-12) or a rule id, or --list")
+            name, kind = _mute_target(target)
+            if kind == "rule":
+                from alerts.rules import load_rules
+
+                known = {r.id for r in load_rules(settings.rule_paths, set(settings.channels),
+                                                  settings.default_channels)}
+                if name not in known:
+                    raise AlertsError(f"no rule {name!r} is loaded; give a rule id from "
+                                      "`alerts check`, or a story as story-12")
+            elif not store.story_exists(int(name[6:])):
+                raise AlertsError(f"there is no {name}; `alerts history` lists the stories")
+            seconds = parse_duration(duration) if duration else None
+            if duration and seconds is None:
+                raise AlertsError(f"--for {duration!r} is not a duration; write it like 30m, "
+                                  "12h or 3d")
+            until = now + timedelta(seconds=seconds) if seconds else None
+            store.mute(name, kind, until, now)
+        finally:
+            store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"muted {name} " + (f"until {until:%Y-%m-%d %H:%M} UTC" if until
+                                   else "until `alerts unmute " + name + "`"))
+
+
+@cli.command()
+@click.argument("target")
+@click.pass_context
+def unmute(ctx: click.Context, target: str) -> None:
+    """Lift a mute set with `alerts mute`."""
+    try:
+        _, store = _open_store(ctx)
+        try:
+            name, _ = _mute_target(target)
+            lifted = store.unmute(name)
+        finally:
+            store.close()
+    except AlertsError as exc:
+        _fail(exc)
+        return
+    click.echo(f"unmuted {name}" if lifted else f"{name} was not muted")
+
+
 @cli.group()
 def feeds() -> None:
     """Add, list, remove, import and export feeds (alerts.yaml is edited in place)."""

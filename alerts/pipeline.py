@@ -127,6 +127,12 @@ class Poller:
     def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
                alerted_now: set[tuple[int, str]]) -> tuple[Match, bool]:
         """One alert per (rule, story), once the story has enough sources."""
+        if match.suppressed is None:  # a muted rule or story stays silent; history is kept
+            mute = self.store.muted(match.rule_id, story.id if story else None, self.clock())
+            if mute is not None:
+                until = f"until {mute['until'][:16]} UTC" if mute["until"] else "until unmuted"
+                match = replace(match, suppressed=f"muted ({mute['target']}, {until}; "
+                                                  "`alerts unmute` lifts it)")
         if story is None:
             return match, update
         match = replace(match, story_id=story.id)

@@ -311,6 +311,33 @@ def _feed_title(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0013_feedback_and_mutes")
+def _feedback_and_mutes(db: sqlite_utils.Database) -> None:
+    # The desk's judgements of alerts (`alerts feedback`, `alerts quality`), and what it
+    # silenced (`alerts mute`): a story ("story-12") or a rule id, until a time or for good.
+    _script(db, """
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            alert_id TEXT NOT NULL,
+            match_id INTEGER REFERENCES matches(id) ON DELETE SET NULL,
+            rule_id TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('right', 'wrong')),
+            note TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (alert_id)
+        );
+        CREATE INDEX feedback_match ON feedback (match_id);
+        CREATE TABLE mutes (
+            target TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('story', 'rule')),
+            until TEXT,
+            created TEXT NOT NULL
+        );
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
@@ -968,6 +995,69 @@ class Store:
         rows = self.conn.execute(f"SELECT {SHOWN_STATUS} AS shown, count(*) FROM outbox "
                                  "GROUP BY shown")
         return dict(rows.fetchall())
+
+    # -- the desk: feedback on alerts, mutes ------------------------------------------------
+
+    def alert_facts(self, alert_id: str) -> dict | None:
+        """The rule, match and item behind an alert id, as in every message."""
+        row = self.conn.execute(
+            "SELECT m.id, m.rule_id, i.title, i.summary, m.story_id FROM outbox o "
+            "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
+            "WHERE o.alert_id = ? LIMIT 1", (alert_id,)).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("match_id", "rule_id", "title", "summary", "story_id"), row,
+                        strict=True))
+
+    def record_feedback(self, alert_id: str, facts: dict, verdict: str, note: str | None,
+                        now: datetime) -> bool:
+        """Store (or replace) the judgement of one alert; True when it replaced one."""
+        with self.write() as conn:
+            before = conn.execute("SELECT 1 FROM feedback WHERE alert_id = ?",
+                                  (alert_id,)).fetchone()
+            conn.execute(
+                "INSERT INTO feedback (alert_id, match_id, rule_id, verdict, note, title, "
+                "summary, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO UPDATE "
+                "SET verdict = excluded.verdict, note = excluded.note, at = excluded.at",
+                (alert_id, facts["match_id"], facts["rule_id"], verdict, note, facts["title"],
+                 facts["summary"], _ts(now)))
+        return before is not None
+
+    def feedback_rows(self) -> list[dict]:
+        cur = self.conn.execute("SELECT alert_id, rule_id, verdict, note, title, summary, at "
+                                "FROM feedback ORDER BY at")
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def story_exists(self, story_id: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM stories WHERE id = ?",
+                                 (story_id,)).fetchone() is not None
+
+    def mute(self, target: str, kind: str, until: datetime | None, now: datetime) -> None:
+        with self.write() as conn:
+            conn.execute("INSERT INTO mutes (target, kind, until, created) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (target) DO UPDATE SET until = excluded.until, "
+                         "created = excluded.created", (target, kind, _ts(until), _ts(now)))
+
+    def unmute(self, target: str) -> bool:
+        with self.write() as conn:
+            return conn.execute("DELETE FROM mutes WHERE target = ?", (target,)).rowcount > 0
+
+    def mutes(self, now: datetime) -> list[dict]:
+        """Mutes in force (expired ones are left out, and forgotten at the next mute)."""
+        cur = self.conn.execute("SELECT target, kind, until, created FROM mutes "
+                                "WHERE until IS NULL OR until > ? ORDER BY created", (_ts(now),))
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def muted(self, rule_id: str, story_id: int | None, now: datetime) -> dict | None:
+        """The mute in force for this rule or this story, if any."""
+        targets = [rule_id] + ([f"story-{story_id}"] if story_id is not None else [])
+        row = self.conn.execute(
+            f"SELECT target, until FROM mutes WHERE target IN ({','.join('?' * len(targets))}) "
+            "AND (until IS NULL OR until > ?) ORDER BY until IS NULL DESC, until DESC LIMIT 1",
+            (*targets, _ts(now))).fetchone()
+        return {"target": row[0], "until": row[1]} if row else None
 
     def feeds_overview(self) -> list[dict]:
         cur = self.conn.execute("SELECT * FROM feeds ORDER BY url")
