@@ -206,15 +206,28 @@ class Document:
         self.line = line
 
 
-def _problem_from_yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
+def _problem_from_yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     what = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, _DuplicateKey):
         return Problem(path, line, what)
+    if mark is not None and _tab_at(text, mark.line, mark.column):
+        return Problem(path, line, f"a tab character at column {mark.column + 1}: YAML indents "
+                                   "with spaces only; replace the tab with spaces")
     context = getattr(exc, "context", None)
     text = f"{context}, {what}" if context else what
     return Problem(path, line, f"this is not valid YAML ({text}); check indentation and quoting")
+
+
+def _tab_at(text: str, line: int, column: int) -> bool:
+    """The error points at a tab, or into the tabs that indent its line (libyaml's marks
+    carry no buffer, so the text is read here)."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    before = lines[line][:column + 1]
+    return "\t" in before and not before.strip()
 
 
 def load_documents(
@@ -253,7 +266,7 @@ def load_documents(
                                            "it as text")]
             documents.append(Document(name, data, node.start_mark.line + 1))
     except yaml.YAMLError as exc:
-        return documents, [_problem_from_yaml_error(name, exc)]
+        return documents, [_problem_from_yaml_error(name, exc, text)]
     except RecursionError:
         return documents, [Problem(name, None, "the YAML is nested too deeply; flatten it")]
     finally:

@@ -48,3 +48,16 @@ def test_unreadable_and_non_utf8_files(tmp_path):
     latin.write_bytes("a: 1\nb: caf\xe9\n".encode("latin-1"))
     _, problems = load_documents(latin)
     assert problems[0].line == 2 and "UTF-8" in problems[0].message
+
+
+def test_a_tab_is_called_a_tab():
+    for text, line in (("a: 1\nb:\n\tc: 2\n", 3), ("match:\n  all:\n  \t- terms: [x]\n", 3)):
+        _, problems = load_documents("x.yaml", text)
+        assert len(problems) == 1, problems
+        assert problems[0].line == line
+        assert "tab character" in problems[0].message and "spaces" in problems[0].message
+    # A tab inside a quoted value is text, and other syntax errors keep the general sentence.
+    docs, problems = load_documents("x.yaml", 'a: "x\ty"\n')
+    assert problems == [] and docs[0].data == {"a": "x\ty"}
+    _, problems = load_documents("x.yaml", "a: [1, 2\n")
+    assert "tab" not in problems[0].message and "not valid YAML" in problems[0].message
