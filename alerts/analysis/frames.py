@@ -67,7 +67,12 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                                       and h.entry.type != "contact")
                   or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))]
     kept = []
+    seen: set[tuple[int, int, str, str, str]] = set()
     for h in hits:
+        key = (h.first, h.last, h.entry.category, h.entry.type, h.entry.name)
+        if key in seen:
+            continue  # "cease-fire" and "cease fire" are one phrase
+        seen.add(key)
         if h.entry.category in ("noun", "act", "cue") and any(
                 o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
                 for o in predicates):
@@ -115,6 +120,8 @@ class SentenceFrames:
         self.bounds = _boundaries(sentence, self.hits)
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
+        words = [sentence.text[a] for a, _ in sentence.spans if sentence.text[a].isalpha()]
+        self._title_case = len(words) >= 3 and sum(w.isupper() for w in words) > 0.6 * len(words)
         self._after_determiner = {h.last + 1 for h in self.hits
                                   if h.entry.category == "determiner"}
 
@@ -132,6 +139,8 @@ class SentenceFrames:
     def _proper_between(self, after: int, before: int) -> bool:
         """A capitalised word between a cue and a noun heads a phrase of its own ("desde
         Rafah un alto el fuego": from Rafah, not since the ceasefire)."""
+        if self._title_case:
+            return False  # "During Gaza Cease-Fire": every word is capitalised
         return any(self.s.text[self.s.spans[i][0]].isupper() for i in range(after + 1, before))
 
     def _nominal(self, hit: Hit) -> bool:
@@ -330,6 +339,12 @@ class SentenceFrames:
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
         demander = ()
         parties = self._participants("parties")
+        needed = self.lex.parties.get((etype, kind), 0)
+        states = {p.country or p.entity_id for p in parties if p.kind in ("country", "person")}
+        if len(states) < needed and status:
+            evidence.append(Evidence("parties", f"{len(states)} state(s) named, {needed} needed; "
+                                                f"'{self._q(act) if act else ''}' not read"))
+            status = ""
         if status == "called-for":
             first = (act or noun).first
             demander = tuple(self._participant(m, "demander") for i, m in self.mentions

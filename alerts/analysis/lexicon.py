@@ -52,6 +52,7 @@ class Lexicon:
     nominal: set[tuple[str, ...]] = field(default_factory=set)
     anchors: dict[str, set[str]] = field(default_factory=dict)  # type -> prefilter keys
     terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
+    parties: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, kind) -> states
 
     def add(self, phrase: str, entry: Entry, lang: str) -> None:
         for variant in expand(phrase):
@@ -127,6 +128,11 @@ def build(data: dict[str, Any]) -> Lexicon:
         acts = spec.get("acts") or {}
         lex.statuses[type_id] = tuple(acts)
         lex.terminal[type_id] = tuple(spec.get("terminal") or ())
+        for kind, count in (spec.get("parties") or {}).items():
+            if kind not in kinds:
+                raise LexiconError(f"frames.yaml: types.{type_id}.parties names unknown noun "
+                                   f"kind {kind!r}")
+            lex.parties[(type_id, kind)] = int(count)
         if any(t not in acts for t in lex.terminal[type_id]):
             raise LexiconError(f"frames.yaml: types.{type_id}.terminal names an unknown act")
         for act, act_spec in acts.items():

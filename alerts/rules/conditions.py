@@ -478,14 +478,19 @@ class GapCondition(_HistoryCondition):
                     else "the report says they last met")
             note = (f"{what}: '{latest.phrase}' ({latest.since.isoformat()}{exact}); "
                     f"gap {gap:,} days")
+            recent = [r for r in records.values() if r is not None
+                      and (when - r.at).days <= self.days]
+            if latest.contact and recent:
+                # "first in-person meeting since 2019" while history holds a recent call: a
+                # gap in one kind of contact, not in contact.
+                note += (f"; a gap in {latest.contact} contact only: their last contact on "
+                         f"record was {recent[0].at.date().isoformat()} ({recent[0].title!r}), "
+                         "so no gap in contact")
+                notes.append(note)
+                _record(ctx, scope, keys, when)
+                return None, "; ".join(notes)
             if latest.contact:
-                recent = [r for r in records.values() if r is not None
-                          and (when - r.at).days <= self.days]
-                kind_note = f"a gap in {latest.contact} contact"
-                if recent:
-                    kind_note += (f" only: their last contact of any kind on record was "
-                                  f"{recent[0].at.date().isoformat()} ({recent[0].title!r})")
-                note += f" ({kind_note})"
+                note += f" (a gap in {latest.contact} contact)"
             if gap > self.days:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(note if gap > self.days else f"{note} <= {self.days}")

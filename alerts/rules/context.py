@@ -143,7 +143,15 @@ class MatchContext:
     def stated_gaps(self) -> list[StatedGap]:
         from alerts.knowledge.gaps import stated_gaps
 
-        return stated_gaps(f"{self.item.title}. {self.item.summary}", self.day)
+        # Only where a contact is reported: "first time since 2019" elsewhere in the item may
+        # be about anything (a first visit to a museum, a first rate cut).
+        analysis = self.analysis()
+        said = sorted({f.sentence for f in analysis.frames
+                       if f.type == "contact" and f.modality == "happened"})
+        if not said:
+            return []
+        text = " ".join(analysis.sentences[i].text.rstrip(".") + "." for i in said)
+        return stated_gaps(text, self.day)
 
     def keys(self, kind: str) -> list[tuple[str, str]]:
         """(history key, how to say it) for a key kind; empty when the item has none."""
