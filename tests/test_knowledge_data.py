@@ -148,3 +148,33 @@ def test_generated_files_are_what_the_generator_makes(tmp_path):
         for n, text in before.items():
             (data / n).write_text(text, "utf-8")
     assert after == before, "run tests/tools/people_from_wikidata.py and commit its output"
+
+
+def test_the_holder_is_the_one_who_took_office_last():
+    from alerts.knowledge.base import KnowledgeBase
+
+    kb = KnowledgeBase([
+        {"id": "outer", "name": "Outer Person", "roles": [
+            {"office": "head-of-government", "country": "ZZ", "from": "2014-08-24",
+             "to": "2023-08-22"}]},
+        {"id": "acting", "name": "Acting Person", "roles": [
+            {"office": "head-of-government", "country": "ZZ", "from": "2022-08-24",
+             "to": "2022-09-30", "title": "Acting Prime Minister"}]},
+    ], [], [], [])
+    assert kb.holder("head-of-government", "ZZ", date(2022, 9, 1)).id == "acting"
+    assert kb.holder("head-of-government", "ZZ", date(2022, 10, 1)).id == "outer"
+
+
+def test_parsed_data_is_cached_and_a_broken_cache_is_ignored(tmp_path):
+    script = ("from alerts.knowledge.base import shipped_people; "
+              "print(len(shipped_people()))")
+    env = {"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    first = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT,
+                           capture_output=True, text=True, check=True, timeout=120)
+    cached = sorted((tmp_path / "alerts" / "knowledge").glob("people-generated.yaml.*.json"))
+    assert len(cached) == 1
+    cached[0].write_text("{not json", "utf-8")
+    second = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT,
+                            capture_output=True, text=True, check=True, timeout=120)
+    assert second.stdout == first.stdout and int(first.stdout) > 1500
+    assert cached[0].read_text("utf-8").startswith("[")  # rewritten

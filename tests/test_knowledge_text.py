@@ -52,3 +52,12 @@ def test_arabic_names_and_offices_in_running_text():
         "marco-rubio", "sergey-lavrov"]
     # Letter forms writers mix: ى/ي and ة/ه, and the tatweel.
     assert found("اجتماع مع بوتـين") == ["vladimir-putin"]
+
+
+def test_a_name_inside_a_longer_name_is_not_a_mention():
+    kb = knowledge_base()
+    assert [m.entity.id for m in kb.mentions(token_text("印度尼西亚总统"), DAY)
+            if m.entity.kind == "country"] == ["ID"]  # not India (印度)
+    assert [m.entity.id for m in kb.mentions(token_text("talks in South Sudan"), DAY)] == ["SS"]
+    assert [m.entity.id for m in kb.mentions(token_text("Sudan and South Sudan"), DAY)] == [
+        "SD", "SS"]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,10 +93,33 @@ def _day(value: Any) -> date | None:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "alerts" / "knowledge"
+
+
 def _load(name: str) -> Any:
-    text = resources.files("alerts.knowledge").joinpath("data", name).read_text("utf-8")
+    """A shipped data file. Parsed YAML is kept as JSON in the user's cache folder, keyed
+    by the file's content (reading JSON is ten times quicker than parsing the YAML); when
+    the cache cannot be read or written, the YAML is parsed every time."""
+    raw = resources.files("alerts.knowledge").joinpath("data", name).read_bytes()
+    cached = _cache_dir() / f"{name}.{hashlib.blake2b(raw, digest_size=12).hexdigest()}.json"
+    try:
+        return json.loads(cached.read_bytes())
+    except (OSError, ValueError):
+        pass
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader) or []
+    data = yaml.load(raw.decode("utf-8"), Loader=loader) or []
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob(f"{name}.*.json"):  # earlier versions of the file
+            old.unlink(missing_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(data, default=str, ensure_ascii=False), "utf-8")
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only home (a hardened service): parse each time
+    return data
 
 
 class KnowledgeBase:

@@ -28,10 +28,9 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 # Arabic letter forms that writers use interchangeably, and the tatweel (a stretching stroke).
 _ARABIC_FORMS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, "ٱ": "ا"})
 # One-letter proclitics and their common pairs: and, so, with/by, for/to, like.
-_ARABIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "وال", "بال",
-                    "فال", "كال", "وبال")
+_ARABIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول")
 # ل before the article drops its alif: ل + الرئيس -> للرئيس.
-_ARABIC_ARTICLE_PREFIXES = ("ل", "ول", "فل")
+_ARABIC_ARTICLE_PREFIXES = ("ل", "ول")
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +51,7 @@ def arabic_variants(key: str) -> list[str]:
     if not _ARABIC_LETTER.match(word):
         return []
     if word.startswith("ال"):
-        prefixes = [p for p in _ARABIC_PREFIXES if not p.endswith("ال")]
+        prefixes = [p for p in _ARABIC_PREFIXES if not p.endswith("ل")]
         return [" " + p + word for p in prefixes] + [" " + p + word[1:]
                                                       for p in _ARABIC_ARTICLE_PREFIXES]
     return [" " + p + word for p in _ARABIC_PREFIXES]
