@@ -171,3 +171,16 @@ def test_the_knowledge_setting_names_the_folder(tmp_path):
 def _shipped_knowledge_after():
     yield
     use_folder(None)
+
+
+def test_the_readme_example_is_a_valid_knowledge_file(tmp_path):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = next(b for b in readme.split("```yaml\n")[1:] if b.startswith("people:"))
+    write(tmp_path / "knowledge", "example.yaml", block.split("```")[0])
+    assert read_folder(tmp_path / "knowledge").problems == []
+    kb = knowledge_base(tmp_path / "knowledge")
+    found = ids(kb, "Brazil's BRICS sherpa met Manu")
+    assert found == ["BR", "jane-doe", "BRICS", "emmanuel-macron"]
+    assert kb.resolve("金砖国家").id == "BRICS"
