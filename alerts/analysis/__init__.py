@@ -66,7 +66,11 @@ def _sentence_mentions(kb: KnowledgeBase, words: tuple[str, ...], day: date | No
     for m in kb.mentions(text, day):
         # A key starts with the space before its first word, or (Chinese) at the character.
         offset = m.start + 1 if text[m.start] == " " else m.start
-        out.append((max(bisect.bisect_right(starts, offset) - 1, 0), m))
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        # The phrase's last token: the first token starting at or after its end.
+        end = offset + len(m.alias)
+        last = max(bisect.bisect_left(starts, end) - 1, index)
+        out.append((index, last, m))
     return out
 
 
@@ -157,9 +161,18 @@ def _analyse(title: str, summary: str, day: date | None,
             continue
         if kb is None:
             kb = _knowledge(kb_source)
-        mentions = _sentence_mentions(kb, sentence.tokens, day)
-        frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb,
-                                     item_flags, purposes).frames())
+        found = _sentence_mentions(kb, sentence.tokens, day)
+        # "the US President's national security adviser" is not the president: a possessive
+        # names whose someone is, not who took part.
+        possessive = {last for _, last, _ in found if last + 1 < len(sentence.tokens)
+                      and sentence.tokens[last + 1] == "s"
+                      and sentence.text[sentence.spans[last][1]:
+                                        sentence.spans[last + 1][0]] in ("'", "’")}
+        mentions = [(i, m) for i, last, m in found if last not in possessive
+                    or m.entity.kind == "country"]
+        frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
+                                     purposes, {i for i, last, _ in found
+                                                if last in possessive}).frames())
     from alerts.knowledge.phrases import token_text
 
     if kb is None:

@@ -111,7 +111,8 @@ class SentenceFrames:
 
     def __init__(self, lex: Lexicon, sentence: Sentence, number: int, day: date | None,
                  mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
-                 item_flags: frozenset[str], purposes: dict[str, str] | None = None):
+                 item_flags: frozenset[str], purposes: dict[str, str] | None = None,
+                 possessors: set[int] | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
@@ -120,6 +121,7 @@ class SentenceFrames:
         self.bounds = _boundaries(sentence, self.hits)
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
+        self._possessors = possessors or set()  # mentions followed by "'s"
         words = [sentence.text[a] for a, _ in sentence.spans if sentence.text[a].isalpha()]
         self._title_case = len(words) >= 3 and sum(w.isupper() for w in words) > 0.6 * len(words)
         self._after_determiner = {h.last + 1 for h in self.hits
@@ -143,6 +145,17 @@ class SentenceFrames:
             return False  # "During Gaza Cease-Fire": every word is capitalised
         return any(self.s.text[self.s.spans[i][0]].isupper() for i in range(after + 1, before))
 
+    def _attributive(self, hit: Hit) -> bool:
+        """A participle describing a noun, not telling what happened: "a Moscow-brokered
+        ceasefire" (joined by a hyphen), "the truce announced by Putin" (followed by "by")."""
+        if hit.first > 0:
+            between = self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]]
+            if between == "-":
+                return True
+        nxt = hit.last + 1
+        return nxt < self.n and self.s.tokens[nxt] in ("by", "par", "von", "por") and \
+            hit.entry.type != "contact"
+
     def _nominal(self, hit: Hit) -> bool:
         """Whether an act word is used as a noun: listed as one, after a determiner ("the
         call for", "Israel's refusal of calls for"), with the Arabic article, or opening its
@@ -150,6 +163,8 @@ class SentenceFrames:
         if self.s.tokens[hit.first:hit.last + 1] in self.lex.nominal:
             return True
         if hit.first in self._after_determiner or self.s.tokens[hit.first].startswith("ال"):
+            return True
+        if self._attributive(hit):
             return True
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0) \
             or (hit.first == 0 and self.s.position != "headline")
@@ -361,7 +376,7 @@ class SentenceFrames:
         guest = self._participant(visitor, "visitor")
         role = visitor.entity.role_at(self.day)
         places = [(i, m) for i, m in self.mentions if m.entity.kind == "country"
-                  and m.entity.id != guest.country]
+                  and m.entity.id != guest.country and i not in self._possessors]
         places.sort(key=lambda im: (im[0] < pred.first, abs(im[0] - pred.first)))
         for _, place in places[:1]:
             leaders = ("head-of-state", "head-of-government", "foreign-minister")
@@ -403,8 +418,13 @@ class SentenceFrames:
             side = subjects if len(subjects) >= 2 else objects
             pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))
                      for k, (_, a) in enumerate(side) for _, b in side[k + 1:]]
-        if act == "visit" and not pairs and len(subjects) + len(objects) == 1 and self.kb:
-            pairs = self._hosts((subjects or objects)[0][1], pred)
+        if act == "visit" and not pairs and not hosting and self.kb:
+            # Headlines join their parts with dashes and colons: the whole headline counts.
+            lo, hi = ((0, self.n) if self.s.position == "headline"
+                      else _clause(self.bounds, pred.first, self.n))
+            guests = [m for i, m in people if lo <= i < hi]
+            if len(guests) == 1:
+                pairs = self._hosts(guests[0], pred)
         pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
                  and (a.country or a.entity_id) != (b.country or b.entity_id)]
         seen: set[frozenset[str]] = set()
