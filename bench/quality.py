@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/quality.py            # labelled set, and ../shared/corpus if present
     .venv/bin/python bench/quality.py --details  # also print every mistake on the labelled set
+    .venv/bin/python bench/quality.py --real-baseline DIR  # also score an older rule folder
+                                                           # on the real labelled set
 """
 
 from __future__ import annotations
@@ -36,6 +38,37 @@ def reviewed(alerts: list, verdicts: dict) -> tuple[list[str], list[str], int, i
     return rows, wrong, agree, disagree
 
 
+def real_section(baseline: Path | None = None) -> list[str]:
+    """The real labelled set with the shipped rules, and optionally an older rule folder."""
+    lines = [
+        "## Real labelled set (`tests/data/real`, issue #15)",
+        "",
+        "Reproduce with `.venv/bin/python bench/quality.py` or, for this section alone, "
+        "`.venv/bin/python -m alerts.quality.real`; the targets are also a test "
+        "(`.venv/bin/python -m pytest tests/test_quality_real.py -m quality_target`). "
+        "How the set was labelled, the definitions and an error analysis by mechanism: "
+        "[tests/data/real/README.md](../tests/data/real/README.md).",
+        "",
+        *real_markdown(evaluate_real(CORPUS)),
+        "",
+    ]
+    if baseline is not None:
+        from alerts.rules import RuleSet, load_rules
+
+        report = evaluate_real(CORPUS, rules=RuleSet(load_rules([baseline], None)))
+        lines += [
+            f"Baseline, the rule folder `{baseline.name}` given with `--real-baseline` "
+            "(for the pack as shipped before the rewrite of issue #15: "
+            "`git worktree add /tmp/rules003 003a07a`, then "
+            "`--real-baseline /tmp/rules003/rules`); every mistake of it with "
+            "`.venv/bin/python -m alerts.quality.real --rules DIR`:",
+            "",
+            report.table(),
+            "",
+        ]
+    return lines
+
+
 def main() -> None:
     report = evaluate_labelled(ROOT / "tests" / "data" / "labelled")
     if "--details" in sys.argv:
@@ -62,17 +95,10 @@ def main() -> None:
         wsj_lines, wsj_alerts = corpus.wsj(CORPUS)
         ag_rows, ag_wrong, ag_ok, ag_bad = reviewed(ag_alerts, verdicts)
         wsj_rows, wsj_wrong, wsj_ok, wsj_bad = reviewed(wsj_alerts, verdicts)
+        baseline = (Path(sys.argv[sys.argv.index("--real-baseline") + 1])
+                    if "--real-baseline" in sys.argv[:-1] else None)
         out += [
-            "## Real labelled set (`tests/data/real`, issue #15)",
-            "",
-            "Reproduce with `.venv/bin/python bench/quality.py` or, for this section alone, "
-            "`.venv/bin/python -m alerts.quality.real`; the targets are also a test "
-            "(`.venv/bin/python -m pytest tests/test_quality_real.py -m quality_target`). "
-            "How the set was labelled, the definitions and an error analysis by mechanism: "
-            "[tests/data/real/README.md](../tests/data/real/README.md).",
-            "",
-            *real_markdown(evaluate_real(CORPUS)),
-            "",
+            *real_section(baseline),
             "## Contact detection on leaders' call readouts",
             "",
             *corpus.kremlin_readouts(CORPUS),
