@@ -8,12 +8,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import jsonschema
 
 from alerts.errors import ConfigError, Problem
 from alerts.models import Feed
 from alerts.policy import POLICY_SCHEMA, ChannelPolicy, check_timezone, parse_policy
+from alerts.redact import MASK, SECRET_HEADER, is_secret_param, redact_text
 from alerts.routing import ROUTE_SCHEMA, ChannelStyle, Route, parse_routes
 from alerts.yamlsource import LinedDict, LinedList, line_at, load_documents, plain
 
@@ -30,6 +32,14 @@ _SIZE_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
 _ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # scheme://user:password@host — a password written into the file itself.
 _INLINE_PASSWORD = re.compile(r"^[A-Za-z0-9+.-]+://[^/@?#\s]*:([^/@?#\s]+)@")
+# A secret header's value: ${VARIABLE}, after a scheme word such as Bearer if need be.
+_HEADER_FROM_ENV = re.compile(
+    r"^\s*(?:[A-Za-z][A-Za-z0-9-]*\s+)?(?:\$\{[A-Za-z_][A-Za-z0-9_]*\}\s*)+$")
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+# Headers alerts sets itself, or that would break the request: not for a feed to change.
+_RESERVED_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection",
+                               "te", "upgrade", "accept-encoding", "if-none-match",
+                               "if-modified-since"})
 
 _duration = {"type": ["number", "string"]}
 _SCHEMA: dict[str, Any] = {
@@ -126,6 +136,7 @@ _SCHEMA: dict[str, Any] = {
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "backfill": {"type": "boolean"},
                     "publisher": {"type": "string"},
+                    "headers": {"type": "object", "additionalProperties": {"type": "string"}},
                 },
             },
         },
@@ -442,10 +453,19 @@ def load_settings(path: str | Path) -> Settings:
     seen_urls: dict[str, int | None] = {}
     for i, spec in enumerate(data.get("feeds", [])):
         where = ("feeds", i)
-        url = spec["url"].strip()
-        if not re.match(r"^https?://[^/\s]+", url, re.IGNORECASE):
+        raw_spec = raw["feeds"][i]
+        # The identity shown, logged and stored: each ${VARIABLE} as ***, never its value.
+        url = redact_text(_ENV_REF.sub(MASK, raw_spec["url"].strip()))
+        request_url, secrets = _expand_feed_url(raw_spec["url"].strip())
+        headers = _feed_headers(spec, raw, where, file, problems)
+        secrets += tuple(os.environ.get(n, "") for v in (raw_spec.get("headers") or {}).values()
+                         for n in _ENV_REF.findall(v))
+        if not re.match(r"^https?://[^/\s]+", request_url, re.IGNORECASE):
             problems.append(Problem(file, line_at(raw, (*where, "url")),
                                     f"feed URL {url!r} must start with http:// or https://"))
+        elif (bad_url := _url_problem(request_url)) is not None:
+            problems.append(Problem(file, line_at(raw, (*where, "url")),
+                                    f"feed URL {url!r} {bad_url}; correct it"))
         if url in seen_urls:
             problems.append(Problem(file, line_at(raw, (*where, "url")),
                                     f"feed {url} is listed twice (first on line {seen_urls[url]}); "
@@ -459,6 +479,9 @@ def load_settings(path: str | Path) -> Settings:
             tags=tuple(spec.get("tags", ())),
             backfill=bool(spec.get("backfill", default_backfill)),
             publisher=spec.get("publisher"),
+            request_url=request_url if request_url != url else "",
+            headers=headers,
+            secrets=tuple(sorted({s for s in secrets if s}, key=len, reverse=True)),
         ))
 
     rules_value = data.get("rules", "rules")
@@ -525,7 +548,93 @@ def _channel_policy(spec: dict, name: str, timezone: str, raw: Any, file: str,
     return parse_policy(spec, timezone, parse_duration, report)
 
 
+def _url_problem(url: str) -> str | None:
+    """What makes a URL unusable (a port out of range, a broken IPv6 address), if anything."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
+    except ValueError as exc:
+        return f"cannot be used ({exc})"
+    return None
+
+
+def _expand_feed_url(raw_url: str) -> tuple[str, tuple[str, ...]]:
+    """The URL to request, and the values of the variables in it (secrets, every one).
+
+    A variable in the user info (user:${PASS}@) is percent-encoded, so a password with '@'
+    or '/' in it still makes a valid URL; elsewhere its value is used as it is."""
+    secrets: list[str] = []
+
+    def value(m: re.Match[str], encode: bool) -> str:
+        found = os.environ.get(m.group(1), "")  # a missing one is reported by _expand_env
+        secrets.append(found)
+        return quote(found, safe="") if encode else found
+
+    scheme, sep, rest = raw_url.partition("://")
+    authority_end = min((rest.find(c) for c in "/?#" if c in rest), default=len(rest))
+    authority, tail = rest[:authority_end], rest[authority_end:]
+    userinfo, at, host = authority.rpartition("@")
+    userinfo = _ENV_REF.sub(lambda m: value(m, True), userinfo)
+    host = _ENV_REF.sub(lambda m: value(m, False), host)
+    tail = _ENV_REF.sub(lambda m: value(m, False), tail)
+    scheme = _ENV_REF.sub(lambda m: value(m, False), scheme)
+    return f"{scheme}{sep}{userinfo}{at}{host}{tail}", tuple(secrets)
+
+
+def _feed_headers(spec: dict, raw: Any, where: tuple[Any, ...], file: str,
+                  problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """A feed's own HTTP headers (for wire services that want a token), values expanded."""
+    headers: list[tuple[str, str]] = []
+    for name, value in (spec.get("headers") or {}).items():
+        line = line_at(raw, (*where, "headers", name))
+        if not _HEADER_NAME.match(str(name)):
+            problems.append(Problem(file, line, f"{name!r} is not an HTTP header name; use "
+                                                "letters, digits and '-' (e.g. X-Api-Key)"))
+        elif str(name).lower() in _RESERVED_HEADERS:
+            problems.append(Problem(file, line, f"the {name} header is set by alerts itself; "
+                                                "remove it from the feed's headers"))
+        elif "\r" in value or "\n" in value:
+            problems.append(Problem(file, line, f"the value of the {name} header spans several "
+                                                "lines (check the environment variable); an "
+                                                "HTTP header is one line"))
+        else:
+            headers.append((str(name), value))
+    return tuple(headers)
+
+
+def _feed_secret_problems(url: str, headers: dict[str, str]) -> list[tuple[str, tuple]]:
+    """What in a feed (as written, before ${VARIABLE}s are filled in) is a literal secret,
+    each with where it is (below the feed)."""
+    found: list[tuple[str, tuple]] = []
+    m = _INLINE_PASSWORD.match(url)
+    if m and _ENV_REF.sub("", m.group(1)):
+        found.append(("its URL has a password written in the file; put the password in an "
+                      "environment variable and write it as https://USER:${VARIABLE}@HOST/...",
+                      ("url",)))
+    try:
+        query = urlsplit(url).query
+    except ValueError:  # not a URL at all: reported as such by load_settings
+        query = ""
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if value and is_secret_param(name) and _ENV_REF.sub("", value):
+            found.append((f"its URL has the {name} parameter written in the file; put its "
+                          f"value in an environment variable and write {name}=${{VARIABLE}}",
+                          ("url",)))
+    for name, value in headers.items():
+        if SECRET_HEADER.search(str(name)) and not _HEADER_FROM_ENV.match(str(value)):
+            found.append((f"its {name} header is written in the file; put the secret in an "
+                          f"environment variable and write it as ${{VARIABLE}} (e.g. "
+                          f"\"Bearer ${{WIRE_TOKEN}}\")", ("headers", name)))
+    return found
+
+
 def _check_inline_passwords(raw: Any, file: str, problems: list[Problem]) -> None:
+    for i, spec in enumerate(raw.get("feeds") or []):
+        headers = spec.get("headers") or {}
+        for message, where in _feed_secret_problems(str(spec.get("url", "")), headers):
+            problems.append(Problem(file, line_at(raw, ("feeds", i, *where)),
+                                    f"feed {i + 1}: {message}"))
     for name, spec in (raw.get("channels") or {}).items():
         urls: list[tuple[str, tuple[Any, ...]]] = []
         if isinstance(spec, str):

@@ -4,10 +4,11 @@ followed by hand so that every hop goes through the address guard (alerts.netgua
 from __future__ import annotations
 
 import asyncio
+import base64
 import dataclasses
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 import httpcore
@@ -18,6 +19,7 @@ from alerts.config import FetchSettings
 from alerts.errors import FeedError
 from alerts.models import Fetched
 from alerts.netguard import AddressPolicy, GuardedBackend
+from alerts.redact import Redactor
 
 PRODUCT_URL = "https://github.com/diplomatic-alerts/diplomatic-alerts"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -158,63 +160,94 @@ class Fetcher:
         await self._client.aclose()
 
     async def fetch(self, url: str, etag: str | None = None,
-                    last_modified: str | None = None) -> Fetched:
+                    last_modified: str | None = None, *,
+                    headers: Sequence[tuple[str, str]] = (),
+                    secrets: Iterable[str] = ()) -> Fetched:
+        """GET a feed. `url` may carry user:password@ (sent as Basic authorization, never in
+        the URL) and `headers` a token: both go to the feed's own origin only, never along a
+        redirect to another host. `secrets` (and any password in a URL) are masked in every
+        message and in the URLs returned, so that nothing shown, logged or stored holds one."""
+        redact = Redactor((*secrets, *_userinfo_password(url)))
+        try:
+            return await self._fetch(url, etag, last_modified, headers, redact)
+        except FeedError as exc:
+            raise FeedError(redact(str(exc)), kind=exc.kind, status=exc.status,
+                            retry_after=exc.retry_after) from None
+
+    async def _fetch(self, url: str, etag: str | None, last_modified: str | None,
+                     feed_headers: Sequence[tuple[str, str]], redact: Redactor) -> Fetched:
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        shown = redact(url)
         try:
-            host = (urlsplit(url).hostname or url).lower()
-        except ValueError:
-            host = url
+            parts = urlsplit(url)
+            host = (parts.hostname or url).lower()
+            parts.port  # noqa: B018 - raises ValueError when out of range
+        except ValueError as exc:
+            raise FeedError(f"{shown} is not a usable URL ({redact(str(exc))}); check the feed "
+                            "URL", kind="network") from None
         gate = self._per_host.setdefault(host, asyncio.Semaphore(PER_HOST_REQUESTS))
         try:
             async with gate, asyncio.timeout(self.settings.timeout):
-                return await self._get(url, headers)
+                return await self._get(url, headers, feed_headers, shown, redact)
         except TimeoutError:
             raise FeedError(
-                f"{url} did not answer completely within {self.settings.timeout:g} seconds; "
+                f"{shown} did not answer completely within {self.settings.timeout:g} seconds; "
                 "it will be tried again at the next poll", kind="timeout") from None
         except httpx.TimeoutException:
             raise FeedError(
-                f"{url} stopped sending for {self.settings.timeout:g} seconds; it will be "
+                f"{shown} stopped sending for {self.settings.timeout:g} seconds; it will be "
                 "tried again at the next poll", kind="timeout") from None
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            reason = str(exc) or type(exc).__name__
-            raise FeedError(f"cannot fetch {url}: {reason}; check the URL and the network",
+            reason = redact(str(exc)) or type(exc).__name__  # httpx puts URLs in them
+            raise FeedError(f"cannot fetch {shown}: {reason}; check the URL and the network",
                             kind="network") from None
         except zlib.error as exc:
-            raise FeedError(f"{url} sent a compressed body that cannot be decompressed ({exc}); "
+            raise FeedError(f"{shown} sent a compressed body that cannot be decompressed ({exc}); "
                             "it will be tried again at the next poll", kind="encoding") from None
 
-    async def _get(self, url: str, headers: dict[str, str]) -> Fetched:
-        current = httpx.URL(url)
+    async def _get(self, url: str, headers: dict[str, str],
+                   feed_headers: Sequence[tuple[str, str]], shown: str,
+                   redact: Redactor) -> Fetched:
+        first = httpx.URL(url)
+        # Credentials travel in a header, never in the URL (which httpx would put in its
+        # exceptions and in response.url), and only to the feed's own origin.
+        private = dict(feed_headers)
+        if (first.username or first.password) and not any(
+                k.lower() == "authorization" for k in private):
+            pair = f"{first.username}:{first.password}".encode()
+            private["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+        current = first.copy_with(userinfo=b"")
         statuses: list[int] = []  # of the redirect hops, to tell a move from a detour
         for _hop in range(MAX_REDIRECTS + 1):
             if current.scheme not in ("http", "https"):
-                raise FeedError(f"{url} leads to {current}, which is not an http or https "
-                                "address, so it was not followed; check the feed URL",
-                                kind="blocked-scheme")
-            request = self._client.build_request("GET", current, headers=headers)
+                raise FeedError(f"{shown} leads to {redact(str(current))}, which is not an "
+                                "http or https address, so it was not followed; check the "
+                                "feed URL", kind="blocked-scheme")
+            sent = headers | private if _same_origin(first, current) else headers
+            request = self._client.build_request("GET", current, headers=sent)
             response = await self._client.send(request, stream=True)
             try:
                 location = response.headers.get("location")
                 if response.is_redirect and location:
                     statuses.append(response.status_code)
-                    current = current.join(location)
+                    # User info a server puts in a Location is not used, nor shown.
+                    current = current.join(location).copy_with(userinfo=b"")
                     continue
-                fetched = await self._read(url, response)
+                fetched = await self._read(shown, response, redact)
                 if statuses and all(s in (301, 308) for s in statuses):
                     fetched = dataclasses.replace(fetched, permanent_redirect=True)
                 return fetched
             finally:
                 await _finish(response)
-        raise FeedError(f"{url} redirects more than {MAX_REDIRECTS} times; check the feed "
+        raise FeedError(f"{shown} redirects more than {MAX_REDIRECTS} times; check the feed "
                         "URL in a browser", kind="redirects")
 
-    async def _read(self, url: str, response: httpx.Response) -> Fetched:
-        final_url = str(response.url)
+    async def _read(self, url: str, response: httpx.Response, redact: Redactor) -> Fetched:
+        final_url = redact(str(response.url))
         if response.status_code == 304:
             return Fetched(url, final_url, 304, None,
                            etag=response.headers.get("etag"),
@@ -260,6 +293,29 @@ class Fetcher:
             content_type=response.headers.get("content-type"),
             max_age=max_age(response.headers.get("cache-control")),
         )
+
+
+def _userinfo_password(url: str) -> tuple[str, ...]:
+    """The password in a URL's user info, as written and decoded, to be masked."""
+    try:
+        parts = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return ()
+    raw = parts.userinfo.decode("ascii", "replace").partition(":")[2]
+    return tuple(p for p in {raw, parts.password} if p)
+
+
+def _same_origin(first: httpx.URL, other: httpx.URL) -> bool:
+    """The same host and port, or the move of that host from http to https (as httpx and
+    browsers keep authorization for)."""
+    if first.host != other.host:
+        return False
+    default = {"http": 80, "https": 443}
+    port_a = first.port or default.get(first.scheme)
+    port_b = other.port or default.get(other.scheme)
+    if (first.scheme, port_a) == (other.scheme, port_b):
+        return True
+    return (first.scheme, port_a, other.scheme, port_b) == ("http", 80, "https", 443)
 
 
 async def _finish(response: httpx.Response) -> None:

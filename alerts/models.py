@@ -17,6 +17,11 @@ class Feed:
     tags: tuple[str, ...] = ()
     backfill: bool = False
     publisher: str | None = None  # several feeds of one outlet count once for corroboration
+    # How to reach it, secrets included: `url` is the credential-free identity shown, logged
+    # and stored (each ${VARIABLE} as ***); these are used only to make the request.
+    request_url: str = field(default="", repr=False, compare=False)  # "" when it is `url`
+    headers: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
+    secrets: tuple[str, ...] = field(default=(), repr=False, compare=False)  # never shown
 
 
 @dataclass(frozen=True)

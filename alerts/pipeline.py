@@ -13,6 +13,7 @@ from alerts.errors import FeedError
 from alerts.fetch import Fetcher
 from alerts.models import Feed, Fetched, Item, Match, PollResult
 from alerts.parse import parse_items
+from alerts.redact import Redactor
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
 from alerts.rules.history import HistoryView
@@ -69,9 +70,12 @@ class Poller:
             result.error = f"next poll after {health.next_poll_after:%Y-%m-%d %H:%M:%S} UTC"
             return result
         try:
-            # A feed that moved for good (every redirect hop permanent) is fetched where it is.
-            fetched = await self.fetcher.fetch(health.moved_to or feed.url, state.etag,
-                                               state.last_modified)
+            # A feed that moved for good (every redirect hop permanent) is fetched where it is;
+            # one with credentials at its configured URL, the only one that holds them.
+            target = (None if _private(feed) else health.moved_to) or feed.request_url \
+                or feed.url
+            fetched = await self.fetcher.fetch(target, state.etag, state.last_modified,
+                                               headers=feed.headers, secrets=feed.secrets)
         except FeedError as exc:
             if exc.status == 410:
                 return self._gone(feed, result, exc)
@@ -92,11 +96,16 @@ class Poller:
             self._keep_fresh(feed, fetched.max_age)
             return result
         try:
+            # The parse worker gets the feed without its credentials.
             parsed = await asyncio.to_thread(parse_items, fetched.body, fetched.final_url,
-                                             fetched.content_type, feed, self.max_entries)
+                                             fetched.content_type,
+                                             replace(feed, request_url="", headers=(),
+                                                     secrets=()), self.max_entries)
         except FeedError as exc:
             return self._failed(feed, result, exc, fetched.status, failures=state.error_count)
         items = parsed.items
+        if feed.secrets:  # a wire that echoes its key in its links must not have it stored
+            items = _without_secrets(items, Redactor(feed.secrets))
         if parsed.dropped:
             log.warning("%s: the document has %d entries, more than fetch.max_entries (%d); "
                         "the %d oldest were left out (it lists its entries %s first). Raise "
@@ -119,9 +128,11 @@ class Poller:
         self._keep_fresh(feed, fetched.max_age, parsed.ttl)
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
                 and self.store.record_moved(feed.url, fetched.final_url)):
-            log.warning("%s: %s moved permanently to %s; it is polled there from now on. "
+            log.warning("%s: %s moved permanently to %s; it is polled there from now on%s. "
                         "Replace the URL in alerts.yaml with the new one.", feed.name,
-                        feed.url, fetched.final_url)
+                        feed.url, fetched.final_url,
+                        " (through the old address, which holds its credentials)"
+                        if _private(feed) else "")
         return result
 
     def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
@@ -310,6 +321,22 @@ class Poller:
         result.http_status = 410
         result.error = reason
         return result
+
+
+def _without_secrets(items: list[Item], redact: Redactor) -> list[Item]:
+    """The items with any of the feed's secrets masked wherever they appear."""
+    masked = []
+    for item in items:
+        fields = {"key": item.key, "guid": item.guid, "link": item.link, "title": item.title,
+                  "summary": item.summary}
+        changed = {k: redact(v) for k, v in fields.items() if v and redact(v) != v}
+        masked.append(replace(item, **changed) if changed else item)
+    return masked
+
+
+def _private(feed: Feed) -> bool:
+    """The feed is reached with credentials (in its URL or its headers)."""
+    return bool(feed.secrets or feed.headers)
 
 
 def entity_keys(item: Item) -> list[str]:

@@ -302,6 +302,58 @@ def _poll_log(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0011_feed_urls_without_credentials")
+def _feed_urls_without_credentials(db: sqlite_utils.Database) -> None:
+    # Feed URLs were stored as requested, a password or token from the environment filled in
+    # (https://desk:PASSWORD@...): each such feed is keyed by its masked URL, as the
+    # configuration now names it, and those secrets are masked wherever else they were copied
+    # (items, stories, history, error texts, messages).
+    from contextlib import suppress
+
+    from alerts.redact import Redactor, redact_text, secrets_in
+
+    conn = db.conn
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(feeds)")]
+    others = ", ".join(c for c in columns if c != "url")
+    renamed: dict[str, str] = {}
+    for (url,) in conn.execute("SELECT url FROM feeds").fetchall():
+        masked = redact_text(url)
+        if masked == url:
+            continue
+        candidate, n = masked, 1
+        while conn.execute("SELECT 1 FROM feeds WHERE url = ?", (candidate,)).fetchone():
+            n += 1  # two credentials for one address: kept apart
+            candidate = f"{masked}#{n}"
+        conn.execute(f"INSERT INTO feeds (url, {others}) SELECT ?, {others} FROM feeds "
+                     "WHERE url = ?", (candidate, url))
+        renamed[url] = candidate
+    if not renamed:
+        return  # no feed URL held a credential
+    redact = Redactor(s for url in renamed for s in secrets_in(url))
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '\\_%' ESCAPE '\\'")]
+    for table in tables:
+        try:
+            conn.execute(f'SELECT rowid FROM "{table}" LIMIT 1')
+        except sqlite3.OperationalError:
+            continue  # WITHOUT ROWID tables (story keys) hold no URL
+        for column in [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]:
+            if table == "feeds" and column == "url":
+                continue
+            rows = conn.execute(f'SELECT rowid, "{column}" FROM "{table}" '
+                                f'WHERE typeof("{column}") = \'text\' AND "{column}" LIKE \'%://%\'')
+            for rowid, value in rows.fetchall():
+                masked = renamed.get(value) or redact.mask(value)
+                if masked != value:
+                    with suppress(sqlite3.IntegrityError):  # a masked key that would collide
+                        conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?',
+                                     (masked, rowid))
+    for url in renamed:
+        with suppress(sqlite3.IntegrityError):  # still referenced: kept rather than lost
+            conn.execute("DELETE FROM feeds WHERE url = ?", (url,))
+
+
 @migrations(name="0012_feed_title")
 def _feed_title(db: sqlite_utils.Database) -> None:
     # The feed's own title as last parsed: it names the publisher when the configuration
