@@ -344,11 +344,9 @@ def entity_keys(item: Item) -> list[str]:
     of people it names and each pair of countries (or the one country)."""
     from itertools import combinations
 
-    from alerts.knowledge import knowledge_base
-    from alerts.knowledge.phrases import token_text
+    from alerts.analysis import analyse
 
-    day = item.published.date() if item.published else None
-    mentions = knowledge_base().mentions(token_text(f"{item.title} . {item.summary}"), day)
+    mentions = analyse(item).mentions  # the item's one analysis, shared with matching
     people = sorted({m.entity.id for m in mentions if m.entity.kind == "person"})
     countries = sorted({m.entity.id for m in mentions if m.entity.kind == "country"})
     keys = ["+".join(pair) for pair in combinations(people, 2)]

@@ -212,11 +212,10 @@ def when(published: datetime | None) -> str:
 def who(title: str, summary: str, day: datetime | None) -> list[str]:
     """People named in the text (with their office on that day), else countries."""
     try:
-        from alerts.knowledge import knowledge_base
-        from alerts.knowledge.phrases import token_text
+        from alerts.analysis import analyse_text
 
-        found = knowledge_base().mentions(token_text(f"{title} . {summary}"),
-                                          day.date() if day else None)
+        # The item's one analysis (remembered from matching), on the item's own date.
+        found = analyse_text(title, summary, day.date() if day else None).mentions
     except Exception:  # the knowledge base is a nicety here, never a reason to lose an alert
         log.exception("could not look up who is named in an alert; sending it without")
         return []

@@ -194,8 +194,10 @@ class SentenceFrames:
             lo, _ = _clause(self.bounds, index, self.n)
             finite = any(h.entry.category == "act" and lo <= h.first and h.last < to.first
                          and not self._nominal(h) for h in self.hits)
-            if not finite:  # "Biden and Xi to meet"; not "called them to urge a ceasefire"
-                return "planned", to
+            if not finite:
+                # Headline grammar: "Biden and Xi to meet" is a plan. In running text a bare
+                # infinitive is a goal ("efforts to cut ties", "working to restore relations").
+                return ("planned" if self.s.position == "headline" else "hypothetical"), to
         return "happened", None
 
     def _flags(self, noun: Hit | None, act: Hit | None = None
