@@ -447,9 +447,12 @@ def schema() -> None:
               help="Rule files or folders (default: the configuration's, else the shipped pack).")
 @click.option("--state", type=click.Path(dir_okay=False),
               help="State database whose history gap and count conditions consult (read only).")
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date the --text is about (YYYY-MM-DD): offices and gaps are read on it.")
 @click.pass_context
 def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str | None,
-                url: str | None, rule_paths: tuple[str, ...], state: str | None) -> None:
+                url: str | None, rule_paths: tuple[str, ...], state: str | None,
+                on: datetime | None) -> None:
     """Show whether RULE_ID matches each item, and why, condition by condition."""
     from alerts.explain import explain_items
     from alerts.rules.history import HistoryView
@@ -468,6 +471,15 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
             raise AlertsError(f"no rule with id '{rule_id}'; rules loaded: {known}")
         if text is not None:
             sources = [from_text(text)]
+            if on is not None:  # an undated text is read as of the date the user gives
+                from dataclasses import replace
+
+                when = on.replace(tzinfo=UTC)
+                sources = [replace(source, items=[replace(i, published=i.published or when)
+                                                  for i in source.items])
+                           for source in sources]
+        elif on is not None:
+            raise AlertsError("--date goes with --text; feed items carry their own dates")
         else:
             sources = read_inputs([file_ or url or ""], fetch)  # type: ignore[arg-type]
         store = Store(state) if state else None
