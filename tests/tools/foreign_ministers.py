@@ -1,4 +1,4 @@
-
+# ruff: noqa: E501  (tables of names: one row a line reads best)
 """Hand-written data for people_from_wikidata.py, from the maintainers' knowledge.
 
 FOREIGN_MINISTERS: foreign ministers the Wikidata snapshot (mid-2022) lacks: "country|name|
@@ -220,6 +220,33 @@ ALIASES: dict[str, list[str]] = {
     "mohammed-vi-of-morocco": ["King Mohammed VI", "Mohammed VI"],
     "haitham-bin-tarik-al-said": ["Sultan Haitham", "Haitham bin Tarik"],
     "mishal-al-ahmad-al-jaber-al-sabah": ["Emir Mishal", "Sheikh Mishal"],
+    # Surnames headlines use alone, distinctive enough to name one person.
+    "bola-tinubu": ["Tinubu", "Bola Ahmed Tinubu", "Тинубу", "تينوبو", "提努布"],
+    "william-ruto": ["Ruto", "William Samoei Ruto", "Руто", "روتو", "鲁托"],
+    "paul-kagame": ["Kagame", "Кагаме", "كاغامي", "卡加梅"],
+    "yoweri-museveni": ["Museveni", "Мусевени", "موسيفيني", "穆塞韦尼"],
+    "emmerson-mnangagwa": ["Mnangagwa", "Мнангагва", "姆南加古瓦"],
+    "hakainde-hichilema": ["Hichilema", "希奇莱马"],
+    "alassane-ouattara": ["Ouattara", "Уаттара", "واتارا", "瓦塔拉"],
+    "assimi-goita": ["Goïta", "Goita", "Assimi Goïta", "Гоита", "غويتا", "戈伊塔"],
+    "abdourahamane-tchiani": ["Tchiani", "Tiani", "Abdourahamane Tiani", "Тчиани", "تياني", "蒂亚尼"],
+    "ibrahim-traore": ["Capt. Ibrahim Traoré", "Captain Ibrahim Traoré", "Ибрагим Траоре", "إبراهيم تراوري", "易卜拉欣·特拉奥雷"],
+    "kais-saied": ["Kais Saied", "Kaïs Saïed", "Qais Saied", "قيس سعيد", "Каис Сайед", "凯斯·赛义德"],
+    "abdulhamid-dabaiba": ["Abdul Hamid Dbeibah", "Abdulhamid Dbeibah", "Dbeibah", "Dbeibeh", "عبد الحميد الدبيبة", "الدبيبة", "德贝巴"],
+    "mohamed-al-menfi": ["Mohamed Menfi", "محمد المنفي", "المنفي", "门菲"],
+    "kyriakos-mitsotakis": ["Mitsotakis", "Мицотакис", "ميتسوتاكيس", "米佐塔基斯"],
+    "ulf-kristersson": ["Kristersson", "Кристерссон", "克里斯特松"],
+    "robert-fico": ["Fico", "Фицо", "فيكو", "菲佐"],
+    "andrej-babis": ["Babiš", "Babis", "Бабиш", "巴比什"],
+    "gitanas-nauseda": ["Nausėda", "Nauseda", "Науседа", "瑙塞达"],
+    "gabriel-boric": ["Boric", "Борич", "بوريك", "博里奇"],
+    "daniel-noboa": ["Noboa", "Нобоа", "诺沃亚"],
+    "nayib-bukele": ["Bukele", "Букеле", "بوكيلي", "布克尔"],
+    "mohamed-muizzu": ["Muizzu", "Mohamed Muizzu", "穆伊祖"],
+    "dick-schoof": ["Schoof", "Схоф", "斯霍夫"],
+    "bart-de-wever": ["De Wever", "Барт де Вевер", "德韦弗"],
+    "petteri-orpo": ["Orpo", "Орпо", "奥尔波"],
+    "nasser-bourita": ["Bourita", "ناصر بوريطة", "بوريطة", "Бурита", "布里达"],
 }
 
 _SCRIPTS = """\
