@@ -317,3 +317,12 @@ def test_a_wire_that_echoes_its_key_in_links_does_not_get_it_stored(tmp_path, fe
     stored = every_text_in(tmp_path / "state" / "alerts.db")
     assert "https://wire.example.org/1?apikey=***" in stored
     assert_nowhere(key, poll=polled.stdout + polled.stderr, database=stored)
+
+
+def test_a_port_out_of_range_is_a_config_error_not_a_traceback(tmp_path):
+    config = write_config(tmp_path, feeds=[{"url": "https://wire.example.org:99999/rss"}],
+                          channels={"terminal": "console://"})
+    result = run_cli("--config", str(config), "check")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "feed URL 'https://wire.example.org:99999/rss' cannot be used (Port out of range" \
+        in result.stderr
