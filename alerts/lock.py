@@ -121,6 +121,12 @@ class StateLock:
 
 def refusal(state_path: Path, holder: Holder) -> str:
     """Why a second daemon does not start, and what to do."""
+    if holder.command.startswith("poll"):
+        return (f"the state database {state_path} is in use by {holder.describe()}, which is "
+                "sending the alerts it polled; a daemon beside it would send them twice, so "
+                "this one does not start. The poll ends by itself: start the daemon again in "
+                "a minute, and stop the cron job or timer that runs `alerts poll --once` on "
+                "this state if the daemon is to do the polling")
     return (f"the state database {state_path} is in use by {holder.describe()}, which sends "
             "its alerts; a second daemon on it would send every alert twice, so this one does "
             f"not start. Stop the other one first (`kill {holder.pid or 'PID'}` or `systemctl "

@@ -116,6 +116,24 @@ def test_poll_once_takes_the_lock_to_send_and_releases_it(tmp_path, feed_server,
     assert "no daemon is running" in run_cli("--config", str(config), "status").stdout
 
 
+def test_a_daemon_does_not_start_while_a_poll_sends_and_says_it_ends_by_itself(tmp_path,
+                                                                             webhook):
+    from alerts.lock import StateLock
+
+    config = write_config(tmp_path, feeds=[], channels={"hook": webhook.url})
+    lock = StateLock(_db(tmp_path))
+    lock.acquire("poll --once")  # a real flock, held by this test's process
+    try:
+        refused = run_cli("--config", str(config), "run", "--duration", "5")
+        assert refused.returncode == 1, refused.stderr
+        assert f"in use by process {os.getpid()} (`alerts poll --once`" in refused.stderr
+        assert "The poll ends by itself: start the daemon again in a minute" in refused.stderr
+        assert StateLock(_db(tmp_path)).holder().pid == os.getpid()
+    finally:
+        lock.release()
+    assert StateLock(_db(tmp_path)).holder() is None
+
+
 # -- poll --once says when nothing could be polled ---------------------------------------------
 
 def test_poll_once_exits_3_with_each_reason_when_no_feed_could_be_polled(tmp_path, feed_server,
