@@ -81,7 +81,9 @@ def text_key(item: Item) -> str:
 
 
 def publisher(feed_url: str, configured: str | None = None) -> str:
-    """Several feeds of one outlet count once for corroboration."""
+    """Who publishes a feed; several feeds of one outlet count once for corroboration.
+    `configured`: the feed's `publisher:`, else its own title; without either, its host
+    name, less a "www." or "feeds." in front."""
     if configured:
         return configured
     host = (urlsplit(feed_url).hostname or feed_url).lower()
