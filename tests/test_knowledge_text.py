@@ -61,3 +61,18 @@ def test_a_name_inside_a_longer_name_is_not_a_mention():
     assert [m.entity.id for m in kb.mentions(token_text("talks in South Sudan"), DAY)] == ["SS"]
     assert [m.entity.id for m in kb.mentions(token_text("Sudan and South Sudan"), DAY)] == [
         "SD", "SS"]
+
+
+def test_an_office_phrase_after_adviser_to_or_office_of_is_not_its_holder():
+    day = date(2022, 3, 1)
+    assert found("the Prime Minister of Denmark said", day) == ["mette-frederiksen"]
+    assert found("le président français a dit", day) == ["emmanuel-macron"]
+    for text in ("the diplomatic adviser to the Prime Minister of Denmark",
+                 "Director of the Diplomatic Cabinet of the Prime Minister of Denmark",
+                 "a spokesman for the Prime Minister of Denmark",
+                 "the Deputy Prime Minister of Denmark", "the former Danish prime minister",
+                 "le conseiller diplomatique du président français"):
+        assert found(text, day) == [], text
+    assert found("Head of the Office of the President of Ukraine Andriy Yermak", day) == [
+        "andriy-yermak"]
+    assert found("помощник президента России Юрий Ушаков", day) == ["yuri-ushakov"]

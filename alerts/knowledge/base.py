@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,25 @@ from alerts.knowledge.phrases import PhraseIndex, token_text
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
 _RECENT_TEXTS = 1024  # texts whose mentions are remembered
+
+
+# Words before an office phrase that name someone else, or a body: "diplomatic adviser to
+# the Prime Minister", "Office of the President", "помощник президента", "радник Президента".
+_NOT_THE_HOLDER_WORDS = [
+    "adviser to", "advisor to", "aide to", "assistant to", "adviser of", "advisor of",
+    "spokesperson for", "spokesman for", "spokeswoman for", "spokesperson of",
+    "spokesman of", "chief of staff to", "chief of staff of", "office of", "cabinet of",
+    "administration of", "wife of", "husband of", "envoy of", "special envoy of",
+    "representative of", "deputy", "former", "ex", "late",
+    "conseiller du", "conseillere du", "conseiller de", "porte parole du", "cabinet du",
+    "epouse du", "berater des", "beraterin des", "sprecher des", "sprecherin des",
+    "asesor del", "asesora del", "portavoz del", "помощник", "помощника", "советник",
+    "советника", "пресс секретарь", "администрация", "администрации", "супруга",
+    "радник", "радника", "речник", "офіс", "офісу", "дружина",
+]
+_NOT_THE_HOLDER = re.compile(
+    "(?:^| )(?:" + "|".join(re.escape(w) for w in _NOT_THE_HOLDER_WORDS)
+    + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
 
 
 @dataclass(frozen=True)
@@ -236,6 +256,8 @@ class KnowledgeBase:
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
         for start, _, payloads in self._offices.find(tokens):
+            if _NOT_THE_HOLDER.search(tokens[:start + 1]):
+                continue  # "adviser to the Prime Minister of X", "Office of the President"
             for office, country, phrase in payloads:
                 person = self.holder(office, country, day)
                 if person is not None and person.id not in found:
