@@ -119,7 +119,12 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
             # Only the rules are taken; the channels were checked at start.
             return _load(ctx.obj["config"], channels=False, require_rules=False)[1]
 
+        def reload_config():  # type: ignore[no-untyped-def]
+            # alerts.yaml and the rules; the daemon checks changed channels itself.
+            return _load(ctx.obj["config"], channels=False, require_rules=False)
+
         daemon = Daemon(settings, rules, reload_rules=reload_rules,  # type: ignore[arg-type]
+                        reload_config=reload_config,
                         duration=duration, force_backfill=backfill)
         code = asyncio.run(daemon.run())
         lock.release()

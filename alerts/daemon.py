@@ -46,11 +46,15 @@ FIRST_POLL_WAIT = 1.0  # seconds the channel check waits for the first poll to b
 class Daemon:
     def __init__(self, settings: Settings, rules: RuleSet, *,
                  reload_rules: Callable[[], RuleSet] | None = None,
+                 reload_config: Callable[[], tuple[Settings, RuleSet]] | None = None,
                  duration: float | None = None, force_backfill: bool = False,
                  clock: Callable[[], datetime] = utc_now):
         self.settings = settings
         self.rules = rules
         self.reload_rules = reload_rules
+        self.reload_config = reload_config
+        self.scheduler: SteadyScheduler | None = None
+        self.notifier: Notifier | None = None
         self.duration = duration
         self.force_backfill = force_backfill
         self.clock = clock
@@ -61,6 +65,7 @@ class Daemon:
         self._reloads: set[asyncio.Task] = set()  # reloads asked for by SIGHUP
         self._reload_lock = asyncio.Lock()
         self._refused_since: datetime | None = None  # rules on disk were refused since then
+        self._damaged = False  # the state database proved damaged: stop and exit 1
         self.poller: Poller | None = None
         self.metrics: Metrics | None = None
         self.health: HealthWatch | None = None
@@ -117,6 +122,7 @@ class Daemon:
         scheduler.add_job(self._prune, IntervalTrigger(hours=6), args=[store], id="prune",
                           next_run_time=start + timedelta(minutes=1))
         scheduler.start()
+        self.scheduler = scheduler
         watcher = asyncio.create_task(self._watch_rules())
         tasks = [watcher]
         sender: asyncio.Task | None = None
@@ -127,7 +133,8 @@ class Daemon:
             if notifier is None:
                 exit_code = 2
             else:
-                sender = asyncio.create_task(self._sender_loop(store, notifier))
+                self.notifier = notifier
+                sender = asyncio.create_task(self._sender_loop(store))
                 tasks.append(sender)
                 log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
                          len(settings.feeds), len(self.rules), settings.state_path)
@@ -162,6 +169,8 @@ class Daemon:
                 self.metrics.close()
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 loop.remove_signal_handler(sig)
+        if self._damaged:
+            return 1
         if exit_code:
             return exit_code
         log.info("stopped cleanly")
@@ -256,12 +265,30 @@ class Daemon:
         except AlertsError as exc:
             self._poll_failed(feed, "error")
             log.error("%s: %s", feed.name, exc)
-        except Exception:
+        except Exception as exc:
+            if self._state_damaged(exc):
+                return
             self._poll_failed(feed, "crash")
             log.exception("%s: unexpected error while polling; the feed stays scheduled",
                           feed.name)
         finally:
             self._inflight.discard(task)
+
+    def _state_damaged(self, exc: Exception) -> bool:
+        """The state database turned out damaged while running (its start check passed):
+        every poll and send would fail, so the daemon says how to recover and stops (exit 1)
+        rather than log a traceback per poll. False for any other error."""
+        from alerts.state import is_damage, recovery_advice
+
+        if not is_damage(exc):
+            return False
+        if not self._damaged:
+            self._damaged = True
+            path = self.settings.state_path
+            log.error("the state database %s is damaged (SQLite says: %s), so alerts stops. "
+                      "%s.", path, exc, recovery_advice(path))
+            self.stop()
+        return True
 
     def _poll_failed(self, feed: Feed, outcome: str) -> None:
         if self.metrics is not None:
@@ -295,11 +322,13 @@ class Daemon:
             stalled = not healthy
             self.systemd.status(self._summary() + ("; polling stalled" if stalled else ""))
 
-    async def _sender_loop(self, store: Store, notifier: Notifier) -> None:
+    async def _sender_loop(self, store: Store) -> None:
         from alerts.deliver import deliver_due
 
-        interval = self.settings.notify.interval
         while not self._stop.is_set():
+            # Read each round: a configuration reload may bring new channels and settings.
+            notifier, interval = self.notifier, self.settings.notify.interval
+            assert notifier is not None
             try:
                 report = await deliver_due(store, notifier, self.settings.notify, self.clock,
                                            stopping=self._stop.is_set)
@@ -310,7 +339,9 @@ class Daemon:
                              f" ({report.digests} digests made)" if report.digests else "")
             except AlertsError as exc:
                 log.error("sending alerts failed: %s; they stay queued", exc)
-            except Exception:
+            except Exception as exc:
+                if self._state_damaged(exc):
+                    return
                 log.exception("unexpected error while sending alerts; they stay queued")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake_sender.wait(), timeout=interval)
@@ -329,27 +360,142 @@ class Daemon:
             stamp.append((str(path), info.st_mtime_ns, info.st_size))
         return tuple(stamp)
 
+    def _config_fingerprint(self) -> tuple:
+        path = self.settings.path
+        try:
+            info = path.stat() if path is not None else None
+        except OSError:
+            return ()
+        return (info.st_mtime_ns, info.st_size) if info else ()
+
     async def _watch_rules(self) -> None:
-        """Reload when a rule file is added, removed or changed (SIGHUP does the same, and
-        may also remove rules)."""
-        if self.reload_rules is None:
+        """Reload when alerts.yaml or a rule file is added, removed or changed (SIGHUP does
+        the same, and may also remove rules)."""
+        if self.reload_rules is None and self.reload_config is None:
             return
         seen = await asyncio.to_thread(self._rule_fingerprint)
+        seen_config = await asyncio.to_thread(self._config_fingerprint)
         while not self._stop.is_set():
             await asyncio.sleep(RULE_WATCH_INTERVAL)
             current = await asyncio.to_thread(self._rule_fingerprint)
-            if current != seen:
+            current_config = await asyncio.to_thread(self._config_fingerprint)
+            if current_config != seen_config and self.reload_config is not None:
+                seen, seen_config = current, current_config
+                log.info("%s changed on disk; reloading the configuration", self.settings.path)
+                await self._reload_config_now(removals=False)
+            elif current != seen and self.reload_rules is not None:
                 seen = current
                 log.info("rule files changed on disk; reloading")
                 await self._reload_now(removals=False)
 
     def _reload(self) -> None:
-        """SIGHUP: the operator asks for the rules on disk, removed rules included."""
-        if self.reload_rules is None or self.poller is None:
+        """SIGHUP: the operator asks for the configuration and rules on disk, removed rules
+        included."""
+        if self.poller is None:
             return
-        task = asyncio.get_running_loop().create_task(self._reload_now(removals=True))
+        if self.reload_config is not None:
+            work = self._reload_config_now(removals=True)
+        elif self.reload_rules is not None:
+            work = self._reload_now(removals=True)
+        else:
+            return
+        task = asyncio.get_running_loop().create_task(work)
         self._reloads.add(task)
         task.add_done_callback(self._reloads.discard)
+
+    async def _reload_config_now(self, *, removals: bool) -> None:
+        """alerts.yaml and the rules, loaded in a thread and checked (channels included),
+        then applied at once: feeds added, removed and changed, channels, routes and
+        settings; or, if anything is wrong, nothing, and the last good configuration goes on.
+        """
+        if self.reload_config is None or self.poller is None or self.scheduler is None:
+            return
+        async with self._reload_lock:
+            try:
+                settings, rules = await asyncio.to_thread(self.reload_config)
+                notifier = self.notifier
+                if settings.channels != self.settings.channels:
+                    notifier = await asyncio.to_thread(self._checked_channels, settings)
+            except AlertsError as exc:
+                config = str(self.settings.path)
+                if all(getattr(p, "file", None) != config
+                       for p in getattr(exc, "problems", [None])):
+                    log.error("rules not reloaded; still using the last good set:\n%s", exc)
+                    what = "The rule files on disk have problems, so they were not loaded:"
+                    title = "alerts: rule files on disk NOT loaded"
+                else:
+                    log.error("configuration not reloaded; still using the last good one:"
+                              "\n%s", exc)
+                    what = f"{config} has problems, so it was not loaded:"
+                    title = "alerts: configuration on disk NOT loaded"
+                self._rules_refused([
+                    what, str(exc), f"Alerting goes on with the last good set of "
+                    f"{len(self.rules)} rules and the last good configuration. Fix the files "
+                    "(`alerts check` lists every problem); they are loaded as soon as they are "
+                    "saved."], title=title)
+                return
+            if not self._rules_acceptable(rules, removals):
+                return
+            # The swap: no await from here on, so a poll sees the old configuration or the new.
+            changes = self._apply_feeds(settings)
+            ignored = [what for what, old, new in (
+                ("state", self.settings.state_path, settings.state_path),
+                ("fetch", self.settings.fetch, settings.fetch),
+                ("metrics", self.settings.metrics, settings.metrics)) if old != new]
+            self.settings = settings
+            self.notifier = notifier
+            self.poller.composer = Composer.from_settings(settings)
+            self.poller.max_entries = settings.fetch.max_entries
+            self.poller.story_window = timedelta(seconds=settings.stories.window)
+            if self.health is not None:
+                self.health.settings = settings
+            self._swap_rules(rules)
+            log.info("configuration reloaded: %d feeds (%s), %d channels, %d rules",
+                     len(settings.feeds), ", ".join(changes) or "no feed changed",
+                     len(settings.channels), len(rules))
+            if ignored:
+                log.warning("%s changed in %s; these take effect at the next restart "
+                            "(systemctl restart alerts)", ", ".join(ignored), settings.path)
+            self._wake_sender.set()
+
+    def _checked_channels(self, settings: Settings) -> Notifier:
+        from alerts.notify import Notifier, channel_problems
+
+        problems = channel_problems(settings)
+        if problems:
+            raise ConfigError(problems)
+        return Notifier(settings.channels, settings.notify.send_timeout)
+
+    def _apply_feeds(self, settings: Settings) -> list[str]:
+        """Jobs for added feeds, none for removed ones, new arguments for changed ones."""
+        from dataclasses import astuple
+
+        assert self.scheduler is not None
+        old = {feed.url: feed for feed in self.settings.feeds}
+        new = {feed.url: feed for feed in settings.feeds}
+        start = datetime.now(UTC)
+        changes = []
+        for url in old.keys() - new.keys():
+            with contextlib.suppress(Exception):  # JobLookupError: already gone
+                self.scheduler.remove_job(f"feed:{url}")
+            changes.append(f"removed {old[url].name}")
+        for index, (url, feed) in enumerate(new.items()):
+            trigger = IntervalTrigger(seconds=feed.interval,
+                                      jitter=min(feed.interval * 0.1, MAX_JITTER))
+            if url not in old:
+                self.scheduler.add_job(self._poll_job, trigger, args=[feed], id=f"feed:{url}",
+                                       name=feed.name,
+                                       next_run_time=start + timedelta(seconds=0.05 * index))
+                changes.append(f"added {feed.name}")
+            elif astuple(feed) != astuple(old[url]):  # credentials and headers included
+                self.scheduler.modify_job(f"feed:{url}", args=[feed], name=feed.name)
+                if feed.interval != old[url].interval:
+                    self.scheduler.reschedule_job(f"feed:{url}", trigger=trigger)
+                changes.append(f"changed {feed.name}")
+        longest = max((feed.interval for feed in settings.feeds), default=None)
+        self.progress.window = (float("inf") if longest is None
+                                else STALL_INTERVALS * longest + settings.fetch.timeout)
+        return changes
 
     async def _reload_now(self, *, removals: bool) -> None:
         """Load the rules in a thread (a slow or huge rule file must not stop polling and
@@ -359,7 +505,6 @@ class Daemon:
         never takes them away (an emptied, deleted or half-written file)."""
         if self.reload_rules is None or self.poller is None:
             return
-        from alerts.rules.loader import dropped_rules, no_rules_problem
 
         async with self._reload_lock:  # one at a time, so the last one asked for wins
             try:
@@ -372,48 +517,59 @@ class Daemon:
                     "the files (`alerts check` lists every problem); they are loaded as soon "
                     "as they are saved."])
                 return
-            empty = no_rules_problem(rules.rules, self.settings.rule_paths,
-                                     str(self.settings.path))
-            dropped = [] if removals else dropped_rules(self.rules.rules, rules.rules)
-            if empty is not None or dropped:
-                kept = f"Alerting goes on with the last good set of {len(self.rules)} rules."
-                if empty is not None:
-                    lines = [f"{empty}.", kept, "Put the rule files back (or fix them); they "
-                             "are loaded as soon as they are saved."]
-                else:
-                    lines = ["The rule files on disk no longer have these enabled rules: "
-                             + "; ".join(str(d) for d in dropped) + ".", kept,
-                             "If an editor was still saving, nothing needs to be done. If you "
-                             "removed them on purpose, apply it with SIGHUP (`systemctl reload "
-                             "alerts` or `kill -HUP` the daemon) or a restart; a rule set to "
-                             "'enabled: false' first can be removed without that."]
-                log.error("rules not reloaded, as they would switch alerts off: %s",
-                          " ".join(lines))
-                self._rules_refused(lines)
-                return
-            removed = sorted(set(self.rules.by_id) - set(rules.by_id))
-            # The swap: no await from here on, so a poll sees the old set or the new one.
-            self.rules = rules
-            self.poller.rules = rules
-            if self.metrics is not None:
-                self.metrics.rules.set(len(rules))
-            if removed:
-                log.warning("rules reloaded on request: %d rules; removed: %s", len(rules),
-                            ", ".join(removed))
-            else:
-                log.info("rules reloaded: %d rules", len(rules))
-            if self._refused_since is not None:
-                self._refused_since = None
-                self._rules_notice("alerts: rule files loaded again", [
-                    f"The rule files load again: {len(rules)} rules are in use. Nothing needs "
-                    "to be done."])
+            if self._rules_acceptable(rules, removals):
+                self._swap_rules(rules)
 
-    def _rules_refused(self, lines: list[str]) -> None:
+    def _rules_acceptable(self, rules: RuleSet, removals: bool) -> bool:
+        """False (after saying why, on the fallback channel too) when the new set would
+        switch alerts off: no enabled rule, or enabled rules gone without SIGHUP."""
+        from alerts.rules.loader import dropped_rules, no_rules_problem
+
+        empty = no_rules_problem(rules.rules, self.settings.rule_paths, str(self.settings.path))
+        dropped = [] if removals else dropped_rules(self.rules.rules, rules.rules)
+        if empty is None and not dropped:
+            return True
+        kept = f"Alerting goes on with the last good set of {len(self.rules)} rules."
+        if empty is not None:
+            lines = [f"{empty}.", kept, "Put the rule files back (or fix them); they "
+                     "are loaded as soon as they are saved."]
+        else:
+            lines = ["The rule files on disk no longer have these enabled rules: "
+                     + "; ".join(str(d) for d in dropped) + ".", kept,
+                     "If an editor was still saving, nothing needs to be done. If you "
+                     "removed them on purpose, apply it with SIGHUP (`systemctl reload "
+                     "alerts` or `kill -HUP` the daemon) or a restart; a rule set to "
+                     "'enabled: false' first can be removed without that."]
+        log.error("rules not reloaded, as they would switch alerts off: %s", " ".join(lines))
+        self._rules_refused(lines)
+        return False
+
+    def _swap_rules(self, rules: RuleSet) -> None:
+        """No await in here: a poll sees the old set or the new one."""
+        assert self.poller is not None
+        removed = sorted(set(self.rules.by_id) - set(rules.by_id))
+        self.rules = rules
+        self.poller.rules = rules
+        if self.metrics is not None:
+            self.metrics.rules.set(len(rules))
+        if removed:
+            log.warning("rules reloaded on request: %d rules; removed: %s", len(rules),
+                        ", ".join(removed))
+        else:
+            log.info("rules reloaded: %d rules", len(rules))
+        if self._refused_since is not None:
+            self._refused_since = None
+            self._rules_notice("alerts: rule files loaded again", [
+                f"The rule files load again: {len(rules)} rules are in use. Nothing needs "
+                "to be done."])
+
+    def _rules_refused(self, lines: list[str],
+                       title: str = "alerts: rule files on disk NOT loaded") -> None:
         """Tell the operator once, on the fallback channel, until rules load again."""
         if self._refused_since is not None:
             return
         self._refused_since = self.clock()
-        self._rules_notice("alerts: rule files on disk NOT loaded", lines)
+        self._rules_notice(title, lines)
 
     def _rules_notice(self, title: str, lines: list[str]) -> None:
         if self.health is None or self.poller is None:
