@@ -1155,6 +1155,14 @@ def recovery_advice(path: Path) -> str:
             "to check it")
 
 
+def is_damage(exc: BaseException) -> bool:
+    """The error is SQLite finding the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB), not a
+    lock, a full disk or a bug: retrying cannot help."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.DatabaseError) and code is not None and \
+        code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
 def ensure_intact(path: Path) -> None:
     """Refuse a state database that fails quick_check, before anything reads or writes it:
     polling into it would fail at every poll, and writing could spread the damage."""

@@ -320,6 +320,37 @@ def test_a_damaged_state_file_is_refused_with_how_to_recover(tmp_path, feed_serv
     assert "No backup was written" in doctor.stderr and not (tmp_path / "b.db").exists()
 
 
+def test_a_daemon_whose_state_proves_damaged_while_running_stops_with_exit_1(
+        tmp_path, feed_server, webhook):
+    """Damage that comes after the start check (the disk fails under a running daemon)."""
+    import asyncio
+    import logging
+
+    from alerts.cli import _load
+    from alerts.daemon import Daemon
+
+    config = _damaged_state(tmp_path, feed_server, webhook, "tables")
+    settings, rules = _load(str(config), channels=False)
+    logged: list[logging.LogRecord] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            logged.append(record)
+
+    handler = Collect(level=logging.WARNING)
+    logging.getLogger("alerts").addHandler(handler)
+    try:
+        # Started directly: the CLI's start check would have refused this file.
+        code = asyncio.run(Daemon(settings, rules, duration=20).run())  # type: ignore[arg-type]
+    finally:
+        logging.getLogger("alerts").removeHandler(handler)
+    assert code == 1
+    errors = [r.getMessage() for r in logged if r.levelno >= logging.ERROR]
+    damaged = [m for m in errors if "is damaged (SQLite says:" in m]
+    assert len(damaged) == 1 and RECOVERY in damaged[0] and "so alerts stops" in damaged[0]
+    assert not any(r.exc_info for r in logged), "a traceback was logged"
+
+
 def test_doctor_on_a_sound_state(tmp_path, feed_server, webhook):
     url = feed_server.put("/f.xml", rss(rss_item("Markets open higher", guid="1")))
     config = write_config(tmp_path, feeds=[{"url": url}], channels={"hook": webhook.url})
