@@ -178,3 +178,8 @@ def test_parsed_data_is_cached_and_a_broken_cache_is_ignored(tmp_path):
                             capture_output=True, text=True, check=True, timeout=120)
     assert second.stdout == first.stdout and int(first.stdout) > 1500
     assert cached[0].read_text("utf-8").startswith("[")  # rewritten
+    # Under systemd with CacheDirectory= (the home is hidden): there.
+    service = tmp_path / "service-cache"
+    subprocess.run([sys.executable, "-c", script], env={**env, "CACHE_DIRECTORY": str(service)},
+                   cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
+    assert list((service / "knowledge").glob("people-generated.yaml.*.json"))

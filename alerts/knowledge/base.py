@@ -115,6 +115,10 @@ def _day(value: Any) -> date | None:
 
 
 def _cache_dir() -> Path:
+    """systemd's CacheDirectory= (a hardened unit's home is read-only), else the XDG one."""
+    service = os.environ.get("CACHE_DIRECTORY", "").split(":")[0]
+    if service:
+        return Path(service) / "knowledge"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "alerts" / "knowledge"
 
