@@ -139,8 +139,11 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
 @click.option("--backfill", is_flag=True,
               help="Alert on the items already in feeds polled for the first time.")
 @click.option("--no-send", is_flag=True, help="Record and queue alerts without sending them.")
+@click.option("--feed", "only", multiple=True, metavar="NAME",
+              help="Only this feed (name or URL; repeatable), polled now whatever its backoff.")
 @click.pass_context
-def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
+def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
+         only: tuple[str, ...]) -> None:
     """Poll every feed once, send due alerts, and exit (0: all well, 3: a feed or a delivery
     failed, or no feed could be polled). Beside a running daemon it polls and stores, and
     leaves the sending to the daemon."""
@@ -163,7 +166,8 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool) -> None:
                     "its alerts, including those queued by this poll")
 
         sys.exit(asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
-                                       send=not no_send, report=click.echo, claim=claim)))
+                                       send=not no_send, report=click.echo, claim=claim,
+                                       only=only)))
     except AlertsError as exc:
         _fail(exc)
 

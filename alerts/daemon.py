@@ -597,7 +597,8 @@ class Daemon:
 async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
                     send: bool = True, concurrency: int = 8,
                     report: Callable[[str], None] = print,
-                    claim: Callable[[], str | None] | None = None) -> int:
+                    claim: Callable[[], str | None] | None = None,
+                    only: tuple[str, ...] = ()) -> int:
     """`alerts poll --once`: every feed once, then deliver. Exit 0 when all went well, 3 when
     a feed or a delivery failed, or no feed could be polled at all (each one's reason is
     reported).
@@ -605,8 +606,17 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     The channels are checked (loading Apprise) beside the polls; if one is unusable, what
     was polled stays stored and queued, nothing is sent, and ConfigError says why. `claim`
     takes the right to send (the state's lock): it returns why not when a running daemon
-    has it, and then what was polled is left queued for that daemon to send."""
+    has it, and then what was polled is left queued for that daemon to send. `only`: these
+    feeds (by name or URL), polled now whatever their backoff."""
     from alerts.notify import channel_problems
+
+    feeds = settings.feeds
+    if only:
+        feeds = tuple(f for f in settings.feeds if f.name in only or f.url in only)
+        unknown = sorted(set(only) - {f.name for f in feeds} - {f.url for f in feeds})
+        if unknown:
+            raise AlertsError(f"no feed named {', '.join(map(repr, unknown))} in "
+                              f"{settings.path}; `alerts feeds list` shows the names")
 
     checking = asyncio.ensure_future(asyncio.to_thread(channel_problems, settings))
     store = Store(settings.state_path)
@@ -623,7 +633,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
         nonlocal failures, polled
         async with limit:
             try:
-                result = await poller.poll(feed)
+                result = await poller.poll(feed, force=bool(only))
             except AlertsError as exc:  # e.g. the database is locked: the other feeds go on
                 failures += 1
                 report(f"{feed.name}: failed: {exc}")
@@ -636,7 +646,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
         report(describe(result, feed))
 
     try:
-        await asyncio.gather(*(one(feed) for feed in settings.feeds))
+        await asyncio.gather(*(one(feed) for feed in feeds))
         problems = await checking
         if problems:
             raise ConfigError(problems)

@@ -50,21 +50,24 @@ class Poller:
         self.composer = composer or Composer()  # routing and templates (plain text by default)
         self.stories = StoryDesk(store, window=story_window)
 
-    async def poll(self, feed: Feed) -> PollResult:
+    async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
+        """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
+        asked for this feed by name)."""
         assert self.fetcher is not None, "polling needs a fetcher"
         result = PollResult(feed.url, "error")
         if not self.rules.enabled:
             return self._no_rules(result)
         state = self.store.feed_state(feed.url)
         health = self.store.feed_health(feed.url)
-        if health.disabled_at is not None:
+        if health.disabled_at is not None and not force:
             result.status = "disabled"
             result.error = health.disabled_reason
             return result
         # The scheduler jitters each run by up to a tenth of the interval: a poll due a
         # moment from now is made now rather than a whole interval late.
         slack = timedelta(seconds=0.2 * feed.interval)
-        if health.next_poll_after is not None and self.clock() < health.next_poll_after - slack:
+        if (not force and health.next_poll_after is not None
+                and self.clock() < health.next_poll_after - slack):
             # No request: a failing server is given its rest, a fresh feed is not asked again.
             result.status = "backoff" if health.error_kind else "waiting"
             result.error = f"next poll after {health.next_poll_after:%Y-%m-%d %H:%M:%S} UTC"
