@@ -183,3 +183,10 @@ def test_parsed_data_is_cached_and_a_broken_cache_is_ignored(tmp_path):
     subprocess.run([sys.executable, "-c", script], env={**env, "CACHE_DIRECTORY": str(service)},
                    cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
     assert list((service / "knowledge").glob("people-generated.yaml.*.json"))
+
+
+def test_a_president_is_not_head_of_government_while_a_prime_minister_is():
+    kb = knowledge_base()
+    assert kb.holder("head-of-government", "SN", date(2024, 6, 1)).id == "ousmane-sonko"
+    assert kb.holder("head-of-state", "SN", date(2024, 6, 1)).id == "bassirou-diomaye-faye"
+    assert kb.holder("head-of-government", "UZ", date(2015, 6, 1)).id == "shavkat-mirziyoyev"

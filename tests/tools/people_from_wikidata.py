@@ -336,7 +336,7 @@ def generate(corpus: Path) -> None:
         t.name = re.sub(r"\s*\(.*\)$", "", label).replace("\u2011", "-")
         if t.name and not re.match(r"^(Q\d+|https?:)", t.name) and t.qid.startswith("Q"):
             generated.append(t)
-    generated = drop_fallbacks(collapse(generated))
+    generated = collapse(generated)
     qids = {slug(t.name): t.qid for t in generated}
     for m in FOREIGN_MINISTERS:  # after collapse: a second term stays a second term
         country = next(c.name for c in COUNTRIES if c.iso2 == m["country"])
@@ -344,6 +344,7 @@ def generate(corpus: Path) -> None:
                                 m["name"], m["office"], m["country"],
                                 date.fromisoformat(m["from"]), day(m["to"]),
                                 f"{TITLE[m['office']]} of {country}", m["approx"] == "approx"))
+    generated = drop_fallbacks(generated)
     people, by_name = curated()
     ours = curated_tenures(people)
     same_person(generated, ours, by_name)
