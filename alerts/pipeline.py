@@ -49,6 +49,7 @@ class Poller:
         self.clock = clock
         self.composer = composer or Composer()  # routing and templates (plain text by default)
         self.stories = StoryDesk(store, window=story_window)
+        self._adopted: set[str] = set()  # feeds whose stored form was checked (adopt_feed)
 
     async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
         """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
@@ -57,6 +58,12 @@ class Poller:
         result = PollResult(feed.url, "error")
         if not self.rules.enabled:
             return self._no_rules(result)
+        if feed.request_url and feed.url not in self._adopted:
+            self._adopted.add(feed.url)
+            # Older versions stored the feed under the URL they requested, secrets filled in.
+            if self.store.adopt_feed(feed.url, feed.request_url, feed.secrets):
+                log.info("%s: its stored state is now kept under %s, without credentials",
+                         feed.name, feed.url)
         state = self.store.feed_state(feed.url)
         health = self.store.feed_health(feed.url)
         if health.disabled_at is not None and not force:

@@ -307,29 +307,42 @@ def _feed_urls_without_credentials(db: sqlite_utils.Database) -> None:
     # Feed URLs were stored as requested, a password or token from the environment filled in
     # (https://desk:PASSWORD@...): each such feed is keyed by its masked URL, as the
     # configuration now names it, and those secrets are masked wherever else they were copied
-    # (items, stories, history, error texts, messages).
-    from contextlib import suppress
-
-    from alerts.redact import Redactor, redact_text, secrets_in
+    # (items, stories, history, error texts, messages). A secret the URL does not show as
+    # one (in its path) is found when the feed is next polled (Store.adopt_feed).
+    from alerts.redact import redact_text, secrets_in
 
     conn = db.conn
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(feeds)")]
-    others = ", ".join(c for c in columns if c != "url")
+    taken = {url for (url,) in conn.execute("SELECT url FROM feeds")}
     renamed: dict[str, str] = {}
-    for (url,) in conn.execute("SELECT url FROM feeds").fetchall():
+    for url in sorted(taken):
         masked = redact_text(url)
         if masked == url:
             continue
         candidate, n = masked, 1
-        while conn.execute("SELECT 1 FROM feeds WHERE url = ?", (candidate,)).fetchone():
+        while candidate in taken:
             n += 1  # two credentials for one address: kept apart
             candidate = f"{masked}#{n}"
-        conn.execute(f"INSERT INTO feeds (url, {others}) SELECT ?, {others} FROM feeds "
-                     "WHERE url = ?", (candidate, url))
+        taken.add(candidate)
         renamed[url] = candidate
+    _rekey_feeds(conn, renamed, [s for url in renamed for s in secrets_in(url)])
+
+
+def _rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
+                 secrets: Iterable[str]) -> None:
+    """Key each feed by its new URL (old -> new in `renamed`, the new ones not yet used), its
+    items, stories and history following, and mask `secrets` in every text that holds a URL."""
+    from contextlib import suppress
+
+    from alerts.redact import Redactor
+
     if not renamed:
-        return  # no feed URL held a credential
-    redact = Redactor(s for url in renamed for s in secrets_in(url))
+        return
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(feeds)")]
+    others = ", ".join(c for c in columns if c != "url")
+    for old, new in renamed.items():
+        conn.execute(f"INSERT INTO feeds (url, {others}) SELECT ?, {others} FROM feeds "
+                     "WHERE url = ?", (new, old))
+    redact = Redactor(secrets)
     tables = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND name NOT LIKE '\\_%' ESCAPE '\\'")]
@@ -349,9 +362,9 @@ def _feed_urls_without_credentials(db: sqlite_utils.Database) -> None:
                     with suppress(sqlite3.IntegrityError):  # a masked key that would collide
                         conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?',
                                      (masked, rowid))
-    for url in renamed:
+    for old in renamed:
         with suppress(sqlite3.IntegrityError):  # still referenced: kept rather than lost
-            conn.execute("DELETE FROM feeds WHERE url = ?", (url,))
+            conn.execute("DELETE FROM feeds WHERE url = ?", (old,))
 
 
 @migrations(name="0012_feed_title")
@@ -489,6 +502,18 @@ class Store:
             self._depth = 0
 
     # -- feeds ---------------------------------------------------------------------------
+
+    def adopt_feed(self, url: str, legacy_url: str, secrets: Iterable[str]) -> bool:
+        """A feed that older versions stored under the URL they requested, secrets filled in,
+        is keyed by its masked `url` from now on: its items, history and validators kept, the
+        secrets masked wherever they were copied. True when such a feed was found."""
+        with self.write() as conn:
+            found = conn.execute("SELECT url FROM feeds WHERE url IN (?, ?)",
+                                 (url, legacy_url)).fetchall()
+            if found != [(legacy_url,)]:
+                return False  # nothing stored under the old form, or already adopted
+            _rekey_feeds(conn, {legacy_url: url}, secrets)
+        return True
 
     def feed_state(self, url: str) -> FeedState:
         row = self.conn.execute(

@@ -326,3 +326,36 @@ def test_a_port_out_of_range_is_a_config_error_not_a_traceback(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "feed URL 'https://wire.example.org:99999/rss' cannot be used (Port out of range" \
         in result.stderr
+
+
+def test_a_feed_stored_with_its_secret_in_the_path_keeps_its_history(tmp_path, feed_server,
+                                                                     webhook):
+    """Older versions stored https://host/TOKEN/feed.xml; the configuration now names it
+    https://host/***/feed.xml. The feed is the same one: what it has seen stays seen, and a
+    new item alerts (it is not taken for a new feed's backlog)."""
+    token = "pathTok-4471"
+    old = rss_item("Markets open higher", guid="old-1")
+    new = rss_item("UN urges ceasefire in Sudan", guid="new-1")
+    url = feed_server.put(f"/{token}/feed.xml", rss(old))
+    config = write_config(tmp_path, feeds=[{"url": url.replace(token, "${PATH_TOKEN}"),
+                                            "name": "Pathed"}],
+                          channels={"hook": webhook.url})
+    db = tmp_path / "state" / "alerts.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:  # as an older version left it
+        conn.execute("INSERT INTO feeds (url, name, initialised, last_success, last_error) "
+                     "VALUES (?, 'Pathed', 1, '2025-07-01T00:00:00+00:00', ?)",
+                     (url, f"cannot fetch {url}: refused"))
+        conn.execute("INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
+                     "first_seen, last_seen, content_hash) VALUES (?, 'g:old-1', 'old-1', "
+                     "NULL, 'Markets open higher', '', NULL, '2025-07-01T00:00:00+00:00', "
+                     "'2025-07-01T00:00:00+00:00', 'h')", (url,))
+    feed_server.put(f"/{token}/feed.xml", rss(new, old))
+    polled = run_cli("--config", str(config), "poll", "--once", env=env_with(PATH_TOKEN=token))
+    assert polled.returncode == 0, polled.stderr
+    # (the stored old item differs from the served one only by a made-up content hash)
+    assert "Pathed: 2 entries, 1 new, 1 edited, 1 alerts queued" in polled.stdout, polled.stdout
+    assert wait_for(lambda: len(webhook.received) == 1)
+    stored = every_text_in(db)
+    assert url.replace(token, "***") in stored
+    assert_nowhere(token, poll=polled.stdout + polled.stderr, database=stored)
