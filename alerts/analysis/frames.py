@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from alerts.analysis.lexicon import Entry, Lexicon, arabic_candidates
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
+from alerts.analysis.sentences import is_cjk
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -118,6 +119,9 @@ class SentenceFrames:
         self.kb = kb
         self.hits = find_hits(lex, sentence.tokens)
         self.n = len(sentence.tokens)
+        # A Chinese token is one character: a clause holds about three times as many.
+        cjk = sum(1 for w in sentence.tokens if is_cjk(w))
+        self.scale = 3 if cjk > self.n / 2 else 1
         self.bounds = _boundaries(sentence, self.hits)
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
@@ -174,7 +178,7 @@ class SentenceFrames:
         """The modality of a predicate starting at `index`, and the cue that set it."""
         denial = next((h for h in self.hits if h.entry.category == "cue"
                        and h.entry.name == "denial" and h.last < index), None)
-        cues = self._cues_before(index, window)
+        cues = self._cues_before(index, window * self.scale)
         by = {name: [h for h in cues if h.entry.name == name] for name in
               ("refusal", "negation", "hypothetical", "planned", "demand", "infinitive")}
         if by["refusal"]:
@@ -292,14 +296,17 @@ class SentenceFrames:
                 and (not h.entry.kinds or kind in h.entry.kinds)
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
-                and max(lo, noun.first - WINDOW) <= h.first <= min(hi - 1, noun.last + WINDOW)]
+                and max(lo, noun.first - WINDOW * self.scale) <= h.first
+                <= min(hi - 1, noun.last + WINDOW * self.scale)]
         # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
         # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
         # effect"), a verb before a noun ("ceasefire agreement collapses").
         left = [h for h in acts if h.last < noun.first]
         same = [h for h in acts if h.first == noun.first]
         right = [h for h in acts if h.first > noun.last]
-        right_verbs = [h for h in right if not self._nominal(h)]
+        # A demand comes before what it demands in every shipped language: one after the
+        # noun is a noun itself ("ceasefire calls", "停火呼吁").
+        right_verbs = [h for h in right if not self._nominal(h) and h.entry.name != "called-for"]
         act = left[-1] if left else (same[0] if same else
                                      (right_verbs[0] if right_verbs else
                                       (right[0] if right else None)))
@@ -316,7 +323,8 @@ class SentenceFrames:
             evidence.append(Evidence("status", self._q(act)))
         # What the modality is read from: the verb (before the noun it governs, or after the
         # noun that is its subject: "talks could start"), else the noun.
-        head = act if act is not None and not self._nominal(act) else noun
+        head = act if act is not None and not self._nominal(act) and act in left + same \
+            + right_verbs else noun
         is_verb = head is act
         if is_verb and act is not None and act.first > noun.last:
             # The noun is the verb's subject: its auxiliaries sit right before the verb
@@ -334,8 +342,13 @@ class SentenceFrames:
             if negation is not None:
                 modality, cue = "denied", negation
         if etype == "ceasefire" and status != "called-for":
-            demand = next((h for h in reversed(self._cues_before(head.first, CUE_WINDOW + 2))
-                           if h.entry.name == "demand"), None)
+            lo = max(_clause(self.bounds, head.first, self.n)[0],
+                     head.first - (CUE_WINDOW + 2) * self.scale)
+            demands = [h for h in self.hits if lo <= h.first and h.last < head.first
+                       and ((h.entry.category == "cue" and h.entry.name == "demand")
+                            or (h.entry.category == "act" and h.entry.type == etype
+                                and h.entry.name == "called-for"))]
+            demand = demands[-1] if demands else None
             if modality == "demanded" or demand is not None:
                 # "urges Putin to agree a ceasefire": what happened is the call for it.
                 status = "called-for"
@@ -349,8 +362,11 @@ class SentenceFrames:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
                                            else None)
-        if act is not None and self._nominal(act) and self.s.position != "headline" and not any(
-                h.entry.category == "act" and not self._nominal(h) for h in acts):
+        def noun_use(h: Hit) -> bool:
+            return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last)
+
+        if act is not None and noun_use(act) and self.s.position != "headline" and not any(
+                h.entry.category == "act" and not noun_use(h) for h in acts):
             # "calls for a ceasefire were calls to surrender": named, not reported as done
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))

@@ -93,17 +93,32 @@ def expand(phrase: str) -> list[str]:
     return out
 
 
+_ARABIC_SUFFIXES = ("هما", "هم", "ها", "نا", "كم", "ه")  # its, their, our, your (enclitics)
+
+
+@lru_cache(maxsize=65536)
 def arabic_candidates(token: str) -> tuple[str, ...]:
-    """The token and the words it may be with a proclitic removed."""
+    """The token and the words it may be with a proclitic (و، ب، ال...) removed and an
+    enclitic pronoun removed (سفارتها "its embassy" -> سفارة, whose ة became ت)."""
     if not _ARABIC.match(token):
         return (token,)
-    out = [token]
-    for prefix in _ARABIC_PREFIXES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            out.append(token[len(prefix):])
-            if prefix == "لل":
-                out.append("ال" + token[2:])
-    return tuple(out)
+    stems = [token]
+    for suffix in _ARABIC_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            stem = token[:-len(suffix)]
+            stems.append(stem)
+            if stem.endswith("ت"):
+                stems.append(stem[:-1] + "ه")  # folded ة
+            break
+    out: list[str] = []
+    for stem in stems:
+        out.append(stem)
+        for prefix in _ARABIC_PREFIXES:
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
+                out.append(stem[len(prefix):])
+                if prefix == "لل":
+                    out.append("ال" + stem[2:])
+    return tuple(dict.fromkeys(out))
 
 
 def _languages(value: Any, where: str) -> dict[str, list[str]]:

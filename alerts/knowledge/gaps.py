@@ -23,18 +23,18 @@ def _alternatives(*phrases: str) -> str:
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate([
-    "january janvier januar enero января січня jan",
-    "february fevrier februar febrero февраля лютого feb",
-    "march mars marz marzo марта березня mar",
-    "april avril april abril апреля квітня apr",
-    "may mai mai mayo мая травня",
-    "june juin juni junio июня червня jun",
-    "july juillet juli julio июля липня jul",
-    "august aout august agosto августа серпня aug",
-    "september septembre september septiembre setiembre сентября вересня sept sep",
-    "october octobre oktober octubre октября жовтня oct",
-    "november novembre november noviembre ноября листопада nov",
-    "december decembre dezember diciembre декабря грудня dec",
+    "january janvier januar enero января січня jan يناير كانون_الثاني",
+    "february fevrier februar febrero февраля лютого feb فبراير شباط",
+    "march mars marz marzo марта березня mar مارس آذار",
+    "april avril april abril апреля квітня apr أبريل ابريل نيسان",
+    "may mai mai mayo мая травня مايو أيار",
+    "june juin juni junio июня червня jun يونيو حزيران",
+    "july juillet juli julio июля липня jul يوليو تموز",
+    "august aout august agosto августа серпня aug أغسطس اغسطس آب",
+    "september septembre september septiembre setiembre сентября вересня sept sep سبتمبر أيلول",
+    "october octobre oktober octubre октября жовтня oct أكتوبر اكتوبر تشرين_الأول",
+    "november novembre november noviembre ноября листопада nov نوفمبر تشرين_الثاني",
+    "december decembre dezember diciembre декабря грудня dec ديسمبر كانون_الأول",
 ], start=1):
     for name in names.split():
         MONTHS[fold(name)] = number
@@ -62,10 +62,13 @@ for value, names in [
         NUMBERS[fold(name)] = value
 
 UNITS = {  # days per unit
-    365.25: "year years yr ans an annee annees jahr jahre jahren jahres ano anos год года лет году рік роки років року",
-    30.44: "month months mois monat monate monaten meses mes месяц месяца месяцев місяць місяці місяців",
-    7: "week weeks semaine semaines woche wochen semana semanas неделю недели недель тиждень тижні тижнів",
-    1: "day days jour jours tag tage tagen dia dias день дня дней день дні днів",
+    365.25: "year years yr ans an annee annees jahr jahre jahren jahres ano anos год года лет году рік роки років року "
+            "عام عاما سنة سنوات أعوام اعوام سنين",
+    30.44: "month months mois monat monate monaten meses mes месяц месяца месяцев місяць місяці місяців "
+           "شهر أشهر اشهر شهور",
+    7: "week weeks semaine semaines woche wochen semana semanas неделю недели недель тиждень тижні тижнів "
+       "أسبوع أسابيع",
+    1: "day days jour jours tag tage tagen dia dias день дня дней день дні днів يوم أيام",
 }
 UNIT_DAYS = {fold(word): days for days, words in UNITS.items() for word in words.split()}
 DECADE = {fold(w): 3652.5 for w in ["decade", "decennie", "jahrzehnt", "decada", "десятилетие", "десятиліття"]}
@@ -86,16 +89,17 @@ WAR = _alternatives(
     "початку повномасштабного вторгнення", "початку повномасштабної війни", "початку війни",
     "початку вторгнення")
 
-FIRST = _alternatives("first", "premier", "premiere", "première", "premiers", "premieres",
+FIRST = _alternatives("first", "أول", "اول", "premier", "premiere", "première", "premiers", "premieres",
                       "erste", "erster", "erstes", "ersten", "erstem", "primer", "primera",
                       "primero", "primeros", "primeras", "первый", "первая", "первое", "первые",
                       "первого", "первой", "первую", "первым", "перший", "перша", "перше",
                       "перші", "першого", "першої", "першу", "першим")
-SINCE = _alternatives("since", "depuis", "seit", "desde", "с", "со", "з", "із", "від")
-WITHIN = _alternatives("in", "en", "за", "in over", "in more than", "in nearly", "in almost")
+SINCE = _alternatives("since", "depuis", "seit", "desde", "с", "со", "з", "із", "від", "منذ")
+WITHIN = _alternatives("in", "en", "за", "in over", "in more than", "in nearly", "in almost",
+                       "خلال", "في")
 FIRST_TIME = _alternatives("for the first time", "first time", "pour la premiere fois",
                            "une premiere", "zum ersten mal", "erstmals", "por primera vez",
-                           "впервые", "вперше", "уперше")
+                           "впервые", "вперше", "уперше", "لأول مرة", "للمرة الأولى")
 LAST = _alternatives("last spoke", "last met", "last talked", "last held talks", "last spoke by phone",
                      "last had a call", "last visited", "derniere fois", "dernière fois", "zuletzt",
                      "ultima vez", "última vez", "последний раз", "в последний раз", "востаннє",
@@ -197,9 +201,54 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
     return None
 
 
+_ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+               "九": 9, "十": 10}
+_ZH_UNITS = {"年": 365.25, "个月": 30.44, "月": 30.44, "周": 7, "天": 1}
+# "2022年9月以来首次", "自2019年以来首次": since a date; "五年来首次", "时隔24年": a duration.
+_ZH_SINCE = re.compile(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:以来|来)"
+                       r"(?:的)?(?:首次|第一次)")
+_ZH_FOR = re.compile(r"(?:时隔(?P<n1>\d+|[一二两三四五六七八九十]+)(?P<u1>年|个月|周|天))|"
+                     r"(?:(?P<n2>\d+|[一二两三四五六七八九十]+)(?P<u2>年|个月|周|天)(?:来|以来)"
+                     r"(?:的)?(?:首次|第一次))")
+
+
+def _zh_number(text: str) -> float | None:
+    if text.isdigit():
+        return float(text)
+    if text in _ZH_NUMBERS:
+        return float(_ZH_NUMBERS[text])
+    if text.startswith("十") and text[1:] in _ZH_NUMBERS:  # 十二
+        return 10.0 + _ZH_NUMBERS[text[1:]]
+    if len(text) == 2 and text[1] == "十" and text[0] in _ZH_NUMBERS:  # 二十
+        return 10.0 * _ZH_NUMBERS[text[0]]
+    return None
+
+
+def _chinese_gaps(text: str, published: date) -> list[StatedGap]:
+    found = []
+    for m in _ZH_SINCE.finditer(text):
+        year = int(m.group("year"))
+        if m.group("month"):
+            month = int(m.group("month"))
+            if not 1 <= month <= 12:
+                continue
+            since, earliest = _end_of_month(year, month), date(year, month, 1)
+        else:
+            since, earliest = date(year, 12, 31), None
+        if since <= published:
+            found.append(StatedGap(m.group(0), since, "first-since", earliest))
+    for m in _ZH_FOR.finditer(text):
+        number = _zh_number(m.group("n1") or m.group("n2"))
+        unit = _ZH_UNITS[m.group("u1") or m.group("u2")]
+        if number:
+            found.append(StatedGap(m.group(0), published - timedelta(days=number * unit),
+                                   "first-since"))
+    return found
+
+
 def stated_gaps(text: str, published: date) -> list[StatedGap]:
     folded = fold(text)
-    found: list[StatedGap] = []
+    found: list[StatedGap] = _chinese_gaps(text, published)
     for cue in _CUES:
         for m in cue.finditer(folded):
             rest = m.group("rest")
