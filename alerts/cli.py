@@ -189,6 +189,10 @@ def check(ctx: click.Context) -> None:
 
     for warning in user_warnings(settings.knowledge_path):
         click.echo(f"warning: {warning}", err=True)
+    from alerts.feedcheck import refused_feed_warnings
+
+    for warning in refused_feed_warnings(settings):  # type: ignore[arg-type]
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{settings.path}: OK: {len(settings.feeds)} feeds, {len(settings.channels)} "
                f"channels, {len(rules)} rules")  # type: ignore[arg-type]
 
