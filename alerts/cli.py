@@ -16,13 +16,13 @@ import click
 
 from alerts import __version__
 from alerts.config import FetchSettings, Settings, find_config, load_settings
-from alerts.errors import AlertsError, ConfigError, FileProblems, Problem
+from alerts.errors import AlertsError, ConfigError, FileProblems, Problem, StateDamaged
 from alerts.logs import setup_logging
 
 if TYPE_CHECKING:
     from alerts.state import Store
 
-EXIT_PROBLEMS = 2  # config or rule files are wrong
+EXIT_PROBLEMS = 2  # config or rule files are wrong, or the state is damaged: restarts can't help
 EXIT_FAILED = 1
 
 
@@ -33,7 +33,7 @@ def _fail(exc: AlertsError) -> None:
             click.echo(f"  {problem}", err=True)
         sys.exit(EXIT_PROBLEMS)
     click.echo(f"error: {exc}", err=True)
-    sys.exit(EXIT_FAILED)
+    sys.exit(EXIT_PROBLEMS if isinstance(exc, StateDamaged) else EXIT_FAILED)
 
 
 def _open_state(settings: Settings) -> Store:
@@ -190,6 +190,10 @@ def check(ctx: click.Context) -> None:
     for warning in user_warnings(settings.knowledge_path):
         click.echo(f"warning: {warning}", err=True)
     from alerts.feedcheck import refused_feed_warnings
+    from alerts.rules.lint import lint_rules
+
+    for warning in lint_rules(settings.rule_paths):
+        click.echo(f"warning: {warning}", err=True)
 
     for warning in refused_feed_warnings(settings):  # type: ignore[arg-type]
         click.echo(f"warning: {warning}", err=True)
@@ -912,7 +916,7 @@ def web(ctx: click.Context, host: str, port: int, state_file: str | None,
 @click.pass_context
 def doctor(ctx: click.Context, backup_path: str | None) -> None:
     """Check the state database (SQLite's integrity check, the daemon's lock) and say what to
-    do; with --backup, copy it safely. Exit 1 when something is wrong."""
+    do; with --backup, copy it safely. Exit 2 when it is damaged."""
     from alerts.lock import StateLock
     from alerts.state import backup, integrity_problems, recovery_advice
 
@@ -941,7 +945,7 @@ def doctor(ctx: click.Context, backup_path: str | None) -> None:
             if backup_path:
                 click.echo("No backup was written: it would copy the damage. Recover as said "
                            "above instead.", err=True)
-            sys.exit(EXIT_FAILED)
+            sys.exit(EXIT_PROBLEMS)
         click.echo("integrity: ok (PRAGMA integrity_check)")
         if backup_path:
             counts = backup(path, Path(backup_path))
