@@ -65,7 +65,7 @@ class Daemon:
         self._reloads: set[asyncio.Task] = set()  # reloads asked for by SIGHUP
         self._reload_lock = asyncio.Lock()
         self._refused_since: datetime | None = None  # rules on disk were refused since then
-        self._damaged = False  # the state database proved damaged: stop and exit 1
+        self._damaged = False  # the state database proved damaged: stop and exit 2
         self.poller: Poller | None = None
         self.metrics: Metrics | None = None
         self.health: HealthWatch | None = None
@@ -170,7 +170,7 @@ class Daemon:
             for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 loop.remove_signal_handler(sig)
         if self._damaged:
-            return 1
+            return 2  # as for a wrong configuration: a restart cannot help
         if exit_code:
             return exit_code
         log.info("stopped cleanly")
@@ -276,7 +276,7 @@ class Daemon:
 
     def _state_damaged(self, exc: Exception) -> bool:
         """The state database turned out damaged while running (its start check passed):
-        every poll and send would fail, so the daemon says how to recover and stops (exit 1)
+        every poll and send would fail, so the daemon says how to recover and stops (exit 2)
         rather than log a traceback per poll. False for any other error."""
         from alerts.state import is_damage, recovery_advice
 

@@ -310,17 +310,17 @@ def test_a_damaged_state_file_is_refused_with_how_to_recover(tmp_path, feed_serv
     for command in (["poll", "--once"], ["status"], ["status", "--json"], ["history"],
                     ["outbox"], ["run", "--duration", "5"]):
         result = run_cli("--config", str(config), *command)
-        assert result.returncode == 1, (command, result.stdout, result.stderr)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr, (command, result.stderr)
         assert "is damaged (SQLite says:" in result.stderr, (command, result.stderr)
         assert RECOVERY in result.stderr and "latest backup" in result.stderr
     doctor = run_cli("--config", str(config), "doctor", "--backup", str(tmp_path / "b.db"))
-    assert doctor.returncode == 1
+    assert doctor.returncode == 2
     assert "integrity: DAMAGED" in doctor.stdout and RECOVERY in doctor.stderr
     assert "No backup was written" in doctor.stderr and not (tmp_path / "b.db").exists()
 
 
-def test_a_daemon_whose_state_proves_damaged_while_running_stops_with_exit_1(
+def test_a_daemon_whose_state_proves_damaged_while_running_stops_with_exit_2(
         tmp_path, feed_server, webhook):
     """Damage that comes after the start check (the disk fails under a running daemon)."""
     import asyncio
@@ -344,7 +344,7 @@ def test_a_daemon_whose_state_proves_damaged_while_running_stops_with_exit_1(
         code = asyncio.run(Daemon(settings, rules, duration=20).run())  # type: ignore[arg-type]
     finally:
         logging.getLogger("alerts").removeHandler(handler)
-    assert code == 1
+    assert code == 2  # not restarted by systemd (RestartPreventExitStatus=2)
     errors = [r.getMessage() for r in logged if r.levelno >= logging.ERROR]
     damaged = [m for m in errors if "is damaged (SQLite says:" in m]
     assert len(damaged) == 1 and RECOVERY in damaged[0] and "so alerts stops" in damaged[0]
