@@ -162,9 +162,20 @@ UZ|Bakhtiyor Saidov|2022-12-30||approx
 XK|Donika Gërvalla|2021-03-22||
 ZM|Mulambo Haimbe|2024-02-15||approx
 ZW|Amon Murwira|2024-09-09||approx
+KI|Taneti Maamau|2016-03-11||approx
+NA|Peya Mushelenga|2024-03-22|2025-03-21|approx
+NA|Selma Ashipala-Musavyi|2025-03-21||approx
+PW|Gustav Aitaro|2021-01-21||approx
+PE|Ana Cecilia Gervasi|2022-12-10|2023-09-06|approx
+PE|Javier González-Olaechea|2023-09-06|2024-09-03|approx
+PE|Elmer Schialer|2024-09-03||approx
+WS|Fiamē Naomi Mataʻafa|2021-07-26|2025-09-16|approx
+SC|Sylvestre Radegonde|2020-11-03||approx
+NI|Valdrack Jaentschke|2024-10-23||approx
 """
 
-# Heads of government the Wikidata snapshot lacks: "country|office|name|from|to|approx".
+# Heads of state and government the Wikidata snapshot lacks: "country|office|name|from|to|
+# approx".
 _HEADS = """\
 KH|head-of-government|Hun Sen|1985-01-14|2023-08-22|
 KH|head-of-government|Hun Manet|2023-08-22||
@@ -172,6 +183,18 @@ TH|head-of-government|Prayut Chan-ocha|2022-09-30|2023-08-22|
 TH|head-of-government|Srettha Thavisin|2023-08-22|2024-08-14|
 SN|head-of-government|Amadou Ba|2022-09-17|2024-04-02|
 SN|head-of-government|Ousmane Sonko|2024-04-02||
+BF|head-of-government|Rimtalba Jean Emmanuel Ouédraogo|2024-12-07||approx
+MG|head-of-government|Christian Ntsay|2018-06-06|2025-10-06|approx
+ML|head-of-government|Choguel Kokalla Maïga|2021-06-07|2024-11-20|
+ML|head-of-government|Abdoulaye Maïga|2024-11-21||
+VU|head-of-government|Charlot Salwai|2023-10-06|2025-02-11|approx
+VU|head-of-government|Jotham Napat|2025-02-11||approx
+MU|head-of-government|Navin Ramgoolam|2024-11-13||
+IS|head-of-government|Bjarni Benediktsson|2024-04-09|2024-12-21|
+IS|head-of-government|Kristrún Frostadóttir|2024-12-21||
+HT|head-of-government|Garry Conille|2024-06-03|2024-11-11|
+BB|head-of-state|Sandra Mason|2021-11-30|2025-11-29|approx
+BB|head-of-state|Jeffrey Bostic|2025-11-30||approx
 """
 
 FOREIGN_MINISTERS: list[dict] = [

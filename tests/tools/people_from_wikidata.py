@@ -231,16 +231,20 @@ def close_stale(tenures: list[Tenure]) -> list[Tenure]:
                     n.start = t.end + timedelta(days=1)  # a stale row of the successor
             later = [n for n in items[i + 1:] if n.qid != t.qid and n.start > t.start
                      and id(n) not in dropped]
-            if later and (t.end is None or t.end > later[0].start):
-                nxt = later[0]
+            for nxt in later:
+                if t.end is not None and t.end <= nxt.start:
+                    break
                 if (nxt.start.month, nxt.start.day) == (1, 1) and t.end is not None:
                     # Wikidata writes a year-only date as 1 January: the successor began
                     # when this tenure ended, not on New Year's Day.
                     nxt.start = t.end + timedelta(days=1)
-                elif nxt.end is None or t.end is None or nxt.end > t.end:
-                    # a successor (a stale open statement or a slip); one inside this
-                    # tenure (acting, co-premier) leaves it as it is
+                    break
+                if nxt.end is None or t.end is None or nxt.end > t.end - timedelta(days=120):
+                    # the first successor (after a stale open statement or a slip, even one
+                    # ending shortly before this stale end); one well inside this tenure
+                    # (acting, co-premier) is passed over
                     t.end = max(nxt.start - timedelta(days=1), t.start)
+                    break
     return [t for t in tenures if id(t) not in dropped and (t.end is None or t.end >= t.start)]
 
 
@@ -337,7 +341,9 @@ def generate(corpus: Path) -> None:
         if t.name and not re.match(r"^(Q\d+|https?:)", t.name) and t.qid.startswith("Q"):
             generated.append(t)
     generated = collapse(generated)
-    qids = {slug(t.name): t.qid for t in generated}
+    # a hand-written tenure belongs to the latest person of that name (Bjarni Benediktsson
+    # the grandson, not the grandfather)
+    qids = {slug(t.name): t.qid for t in sorted(generated, key=lambda t: t.start)}
     for m in FOREIGN_MINISTERS:  # after collapse: a second term stays a second term
         country = next(c.name for c in COUNTRIES if c.iso2 == m["country"])
         generated.append(Tenure(qids.get(slug(m["name"]), "manual:" + slug(m["name"])),
@@ -374,6 +380,8 @@ def generate(corpus: Path) -> None:
         if person_id is None:
             person_id = slug(name) if len(slugs[slug(name)]) == 1 else \
                 f"{slug(name)}-{items[0].country.lower()}"
+            if person_id in written:  # namesakes of one country
+                person_id = f"{person_id}-{items[0].qid.lower()}"
         written.add(person_id)
         extra = ([a for t in items for a in t.aliases] + ALIASES.get(person_id, [])
                  + SCRIPT_NAMES.get(person_id, []))
