@@ -312,7 +312,8 @@ class SentenceFrames:
                                       (right[0] if right else None)))
         terminal = self.lex.terminal.get(etype, ())
         if act is not None and act.entry.name not in terminal:
-            ending = [h for h in acts if h.entry.name in terminal and not self._nominal(h)]
+            ending = [h for h in acts if h.entry.name in terminal
+                      and (not self._nominal(h) or h.last < noun.first)]  # "of violating a"
             if ending:  # "the announced truce is not respected": the story's end wins
                 act = min(ending, key=lambda h: abs(h.first - noun.first))
         evidence = [Evidence("event", self._q(noun))]

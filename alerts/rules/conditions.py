@@ -472,7 +472,8 @@ class GapCondition(_HistoryCondition):
             for last in records.values():
                 if (last is not None and latest.earliest is not None
                         and latest.earliest <= last.at.date() <= latest.since):
-                    since, exact = last.at.date(), f"; history's exact date {since.isoformat()}"
+                    since = last.at.date()
+                    exact = f"; history's exact date {since.isoformat()}"
             gap = (day - since).days
             what = ("the report says" if latest.kind == "first-since"
                     else "the report says they last met")
@@ -994,7 +995,8 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
         for i, name in enumerate(listed):
             if name not in known:
                 line = _line(listed, i) if isinstance(listed, LinedList) else _line(value, key)
-                pc.problem(line, f"at '{here}.{key}[{i}]': unknown {key.rstrip('s')} {name!r} "
+                what = {"flags": "flag", "not_flags": "flag"}.get(key, key)
+                pc.problem(line, f"at '{here}.{key}[{i}]': unknown {what} {name!r} "
                                  f"for {event_type}; use one of {', '.join(known)}")
                 ok = False
         return tuple(listed)
