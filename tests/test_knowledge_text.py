@@ -76,3 +76,10 @@ def test_an_office_phrase_after_adviser_to_or_office_of_is_not_its_holder():
     assert found("Head of the Office of the President of Ukraine Andriy Yermak", day) == [
         "andriy-yermak"]
     assert found("помощник президента России Юрий Ушаков", day) == ["yuri-ushakov"]
+
+
+def test_chinese_short_country_forms_before_an_office():
+    day = date(2025, 3, 1)
+    assert found("俄外长表示", day) == ["sergey-lavrov"]
+    assert found("沙特王储与美总统通话", day) == ["mohammed-bin-salman", "donald-trump"]
+    assert found("英首相访华", day) == ["keir-starmer"]

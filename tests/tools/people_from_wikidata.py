@@ -34,6 +34,7 @@ from tests.tools.offices_table import (
     ARABIC_ADJECTIVES,
     ARABIC_MONARCHS,
     CHINESE_MONARCHS,
+    CHINESE_SHORT,
     CHINESE_SHOUXIANG,
     MONARCHS,
     ORGANISATION_OFFICES,
@@ -374,6 +375,7 @@ def generate(corpus: Path) -> None:
         "",
     ]
     written: set[str] = set()
+    curated_ids = {spec["id"] for spec in people}
     for _, items in sorted(persons.items(), key=lambda kv: (kv[1][0].country, kv[1][0].name)):
         name = items[0].name
         person_id = by_name.get(slug(name))
@@ -389,7 +391,8 @@ def generate(corpus: Path) -> None:
         lines.append(f"  name: {quote(name)}")
         lines.append("  aliases: [" + ", ".join(quote(a) for a in aliases_for(name, extra)) + "]")
         surname = plain(name).split()[-1] if " " in name and " of " not in name else ""
-        if surname and surname.lower() not in COMMON_WORDS and len(surname) > 2:
+        if surname and surname.lower() not in COMMON_WORDS and len(surname) > 2 and \
+                person_id not in curated_ids:
             lines.append(f"  ambiguous_aliases: [{quote(surname)}]")
         lines.append("  roles:")
         for t in sorted(items, key=lambda t: t.start):
@@ -399,7 +402,6 @@ def generate(corpus: Path) -> None:
                       f"      country: \"{t.country}\"",
                       f"      from: \"{t.start.isoformat()}\"{note}",
                       "      to: " + (f"\"{t.end.isoformat()}\"" if t.end else "null")]
-    curated_ids = {spec["id"] for spec in people}
     for person_id in sorted((set(SCRIPT_NAMES) | set(ALIASES)) - written):
         if person_id not in curated_ids:
             raise SystemExit(f"names for unknown person {person_id!r}; fix the tables")
@@ -507,11 +509,12 @@ def write_offices() -> None:
                 if c.iso2 in codes.split():
                     en["head-of-state"] += [f"{title} of {n}" for n in names]
                     en["head-of-state"] += [f"{a} {title.lower()}" for a in adjectives]
-        hos = [f"رئيس {ar}", f"{zh}总统"] + (["中国国家主席", "国家主席"] if c.iso2 == "CN"
-                                            else [])
-        hog = [f"رئيس وزراء {ar}", f"رئيس حكومة {ar}",
-               f"{zh}首相" if c.iso2 in CHINESE_SHOUXIANG else f"{zh}总理"]
-        fm = [f"وزير خارجية {ar}", f"{zh}外长", f"{zh}外交部长"]
+        chinese = [zh] + ([CHINESE_SHORT[c.iso2]] if c.iso2 in CHINESE_SHORT else [])
+        premier = "首相" if c.iso2 in CHINESE_SHOUXIANG else "总理"
+        hos = [f"رئيس {ar}"] + [f"{z}总统" for z in chinese] + (
+            ["中国国家主席", "国家主席"] if c.iso2 == "CN" else [])
+        hog = [f"رئيس وزراء {ar}", f"رئيس حكومة {ar}"] + [f"{z}{premier}" for z in chinese]
+        fm = [f"وزير خارجية {ar}"] + [f"{z}{w}" for z in chinese for w in ("外长", "外交部长")]
         if c.iso2 == "GB":
             fm.append("英国外交大臣")
         if c.iso2 == "US":
