@@ -474,7 +474,7 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
     from alerts.explain import explain_items
     from alerts.rules.history import HistoryView
     from alerts.sources import from_text, read_inputs
-    from alerts.state import Store
+    from alerts.state import Store, ensure_intact
 
     if sum(x is not None for x in (text, file_, url)) != 1:
         click.echo("give exactly one of --text, --file or --url", err=True)
@@ -499,6 +499,8 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
             raise AlertsError("--date goes with --text; feed items carry their own dates")
         else:
             sources = read_inputs([file_ or url or ""], fetch)  # type: ignore[arg-type]
+        if state:
+            ensure_intact(Path(state))  # a damaged file: how to recover, not a traceback
         store = Store(state) if state else None
         history = HistoryView(store) if store else None
         for source in sources:
@@ -533,7 +535,7 @@ def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, .
     from alerts.replay import format_json, format_text
     from alerts.replay import replay as run_replay
     from alerts.sources import read_inputs
-    from alerts.state import Store
+    from alerts.state import Store, ensure_intact
 
     if state and fresh:
         click.echo("give --state or --fresh, not both", err=True)
@@ -548,6 +550,8 @@ def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, .
                               "them all seen already; use --fresh or another --state")
         sources = read_inputs(list(inputs), fetch, stored)
         with tempfile.TemporaryDirectory(prefix="alerts-replay-") as tmp:
+            if state:
+                ensure_intact(Path(state))  # a damaged file: how to recover, not a traceback
             store = Store(state or Path(tmp) / "replay.db")
             start = since.replace(tzinfo=UTC) if since else None  # type: ignore[attr-defined]
             count = 0

@@ -307,8 +307,13 @@ def _damaged_state(tmp_path: Path, feed_server, webhook,  # type: ignore[no-unty
 def test_a_damaged_state_file_is_refused_with_how_to_recover(tmp_path, feed_server, webhook,
                                                              where):
     config = _damaged_state(tmp_path, feed_server, webhook, where)
+    db = str(_db(tmp_path))
+    feed_file = tmp_path / "wire.xml"
+    feed_file.write_text(rss(rss_item("UN urges ceasefire in Sudan", guid="1")), "utf-8")
     for command in (["poll", "--once"], ["status"], ["status", "--json"], ["history"],
-                    ["outbox"], ["run", "--duration", "5"]):
+                    ["outbox"], ["run", "--duration", "5"],
+                    ["explain", "ceasefire-call", "--text", "UN urges ceasefire", "--state", db],
+                    ["replay", str(feed_file), "--state", db]):
         result = run_cli("--config", str(config), *command)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr, (command, result.stderr)
