@@ -83,3 +83,11 @@ def test_chinese_short_country_forms_before_an_office():
     assert found("俄外长表示", day) == ["sergey-lavrov"]
     assert found("沙特王储与美总统通话", day) == ["mohammed-bin-salman", "donald-trump"]
     assert found("英首相访华", day) == ["keir-starmer"]
+
+
+def test_arabic_and_chinese_words_that_look_like_names_are_not_mentions():
+    day = date(2025, 3, 1)
+    assert found("لولا تدخل الوسطاء", day) == []  # "if not for the mediators", not Lula
+    assert found("قدم البرهان على ذلك", day) == []  # "the proof", not al-Burhan
+    assert found("道德仁义", day) == []  # not Emperor Naruhito (德仁)
+    assert found("黎巴嫩首都贝鲁特", day) == []  # Beirut, not Bayrou (贝鲁)

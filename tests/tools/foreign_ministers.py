@@ -221,7 +221,10 @@ NAME_FIXES: dict[str, str | None] = {
     "Q124846311": None,  # Haiti's Transitional Presidential Council: a body, not a person
 }
 
-# Arabic and Chinese names, by person id (curated or generated).
+# Arabic and Chinese names, by person id (curated or generated). Left out on purpose, as
+# words or other people's names: لولا ("if not for"), البرهان ("the proof"), السوداني
+# ("the Sudanese"), ألبانيزي (also the UN rapporteur), السنوار (also his brother), نصر الله;
+# and Chinese names inside common words: 德仁 (道德仁义), 贝鲁 (贝鲁特, Beirut), 盖特 (盖特威克).
 SCRIPT_NAMES: dict[str, list[str]] = {}
 
 NAME_FIXES["Q57352"] = "Hamad bin Isa Al Khalifa"
@@ -323,16 +326,16 @@ s-jaishankar|جايشانكار|苏杰生
 shigeru-ishiba|إيشيبا;شيغيرو إيشيبا|石破茂
 sanae-takaichi|تاكايتشي;ساناي تاكايتشي|高市早苗
 fumio-kishida|كيشيدا;فوميو كيشيدا|岸田文雄
-naruhito|ناروهيتو|德仁
+naruhito|ناروهيتو|德仁天皇
 lee-jae-myung|لي جاي ميونغ|李在明
 yoon-suk-yeol|يون سوك يول|尹锡悦
 kim-jong-un|كيم جونغ أون|金正恩
 justin-trudeau|ترودو;جاستن ترودو|特鲁多
 mark-carney|كارني;مارك كارني|卡尼
-lula-da-silva|لولا دا سيلفا;لولا|卢拉
+lula-da-silva|لولا دا سيلفا|卢拉
 javier-milei|خافيير ميلي|米莱
 claudia-sheinbaum|شينباوم;كلوديا شينباوم|辛鲍姆
-anthony-albanese|ألبانيزي;أنتوني ألبانيزي|阿尔巴尼斯
+anthony-albanese|أنتوني ألبانيزي|阿尔巴尼斯
 prabowo-subianto|برابوو;برابوو سوبيانتو|普拉博沃
 joko-widodo|جوكو ويدودو|佐科
 cyril-ramaphosa|رامافوزا;سيريل رامافوزا|拉马福萨
@@ -358,7 +361,7 @@ ebrahim-raisi|إبراهيم رئيسي|莱希
 mahmoud-abbas|محمود عباس;أبو مازن|阿巴斯
 mohammad-mustafa|محمد مصطفى|穆罕默德·穆斯塔法
 ismail-haniyeh|هنية;إسماعيل هنية|哈尼亚
-yahya-sinwar|السنوار;يحيى السنوار|辛瓦尔
+yahya-sinwar|يحيى السنوار|辛瓦尔
 khalil-al-hayya|خليل الحية|哈利勒·哈耶
 ahmed-al-sharaa|أحمد الشرع;الجولاني|艾哈迈德·沙拉;朱拉尼
 bashar-al-assad|بشار الأسد|巴沙尔·阿萨德;阿萨德
@@ -366,9 +369,9 @@ asaad-al-shaibani|أسعد الشيباني|希巴尼
 joseph-aoun|جوزاف عون|约瑟夫·奥恩
 nawaf-salam|نواف سلام|纳瓦夫·萨拉姆
 naim-qassem|نعيم قاسم|纳伊姆·卡西姆
-hassan-nasrallah|نصر الله;حسن نصر الله|纳斯鲁拉
+hassan-nasrallah|حسن نصر الله|纳斯鲁拉
 abdul-malik-al-houthi|عبد الملك الحوثي|阿卜杜勒-马利克·胡塞
-abdel-fattah-al-burhan|البرهان;عبد الفتاح البرهان|布尔汉
+abdel-fattah-al-burhan|عبد الفتاح البرهان|布尔汉
 mohamed-hamdan-dagalo|حميدتي;محمد حمدان دقلو|达加洛
 abdelmadjid-tebboune|تبون;عبد المجيد تبون|特本
 antonio-guterres|غوتيريش;أنطونيو غوتيريش|古特雷斯
@@ -378,13 +381,29 @@ kaja-kallas|كالاس;كايا كالاس|卡拉斯
 josep-borrell|بوريل;جوزيب بوريل|博雷利
 mark-rutte|روته;مارك روته|吕特
 jens-stoltenberg|ستولتنبرغ;ينس ستولتنبرغ|斯托尔滕贝格
-ahmed-aboul-gheit|أبو الغيط;أحمد أبو الغيط|盖特
+ahmed-aboul-gheit|أبو الغيط;أحمد أبو الغيط|阿布·盖特
 moussa-faki-mahamat|موسى فكي محمد|法基
 mahmoud-ali-youssouf|محمود علي يوسف|马哈茂德·阿里·优素福
 alexander-lukashenko|لوكاشينكو;ألكسندر لوكاشينكو|卢卡申科
 viktor-orban|أوربان;فيكتور أوربان|欧尔班
 pope-leo-xiv|البابا لاوون الرابع عشر;البابا ليو الرابع عشر|教皇利奥十四世;教宗良十四世
 pope-francis|البابا فرنسيس|教皇方济各;教宗方济各
+droupadi-murmu|دروبادي مورمو|穆尔穆
+francois-bayrou|فرانسوا بايرو;بايرو|弗朗索瓦·贝鲁
+michel-barnier|ميشال بارنييه;بارنييه|巴尼耶
+abdullah-ii-of-jordan|الملك عبد الله الثاني;عبد الله الثاني|阿卜杜拉二世
+jafar-hassan|جعفر حسان|贾法尔·哈桑
+mohammed-shia-al-sudani|محمد شياع السوداني|苏达尼
+abdul-latif-rashid|عبد اللطيف رشيد|阿卜杜勒·拉蒂夫·拉希德
+mishal-al-ahmad-al-jaber-al-sabah|مشعل الأحمد الجابر الصباح;الشيخ مشعل الأحمد|米沙勒
+haitham-bin-tarik-al-said|هيثم بن طارق;السلطان هيثم|海赛姆
+hamad-bin-isa-al-khalifa|حمد بن عيسى آل خليفة;الملك حمد بن عيسى|哈马德国王
+salman-bin-hamad-bin-isa-al-khalifa|سلمان بن حمد آل خليفة|萨勒曼·本·哈马德
+mohammed-vi-of-morocco|الملك محمد السادس;محمد السادس|穆罕默德六世
+aziz-akhannouch|عزيز أخنوش;أخنوش|阿赫努什
+rashad-al-alimi|رشاد العليمي;العليمي|阿利米
+mostafa-madbouly|مصطفى مدبولي;مدبولي|马德布利
+dmitry-peskov|بيسكوف;دميتري بيسكوف|佩斯科夫
 """
 for _line in _SCRIPTS.splitlines():
     _id, _ar, _zh = _line.split("|")
