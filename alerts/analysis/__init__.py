@@ -172,7 +172,7 @@ def _analyse(title: str, summary: str, day: date | None,
                     or m.entity.kind == "country"]
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
                                      purposes, {i for i, last, _ in found
-                                                if last in possessive}).frames())
+                                                if last in possessive}, hits).frames())
     from alerts.knowledge.phrases import token_text
 
     if kb is None:

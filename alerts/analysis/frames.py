@@ -113,11 +113,11 @@ class SentenceFrames:
     def __init__(self, lex: Lexicon, sentence: Sentence, number: int, day: date | None,
                  mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
                  item_flags: frozenset[str], purposes: dict[str, str] | None = None,
-                 possessors: set[int] | None = None):
+                 possessors: set[int] | None = None, hits: list[Hit] | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
-        self.hits = find_hits(lex, sentence.tokens)
+        self.hits = hits if hits is not None else find_hits(lex, sentence.tokens)
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
         cjk = sum(1 for w in sentence.tokens if is_cjk(w))

@@ -70,13 +70,18 @@ class Lexicon:
 
 
 def _anchor(words: tuple[str, ...]) -> str:
-    """A substring the prefilter looks for in a field's token text (" word word ")."""
+    """A substring the prefilter looks for in a field's token text (" word word "): the
+    whole phrase ("se parlent", not " se"); in Arabic its longest word's stem."""
     first = words[0]
     if len(first) == 1 and not first.isascii() and not _ARABIC.match(first):
         return "".join(w for w in words if len(w) == 1)[:2] or first  # Chinese: no spaces
-    if _ARABIC.match(first):
-        return first[:-1] if len(first) > 3 else first  # any clitic before, ة or ه after
-    return " " + first
+    longest = max(words, key=len)
+    if _ARABIC.match(longest):
+        # Any clitic may come before it, ة (ه) or a pronoun after it.
+        return longest[:-1] if len(longest) > 3 else longest
+    if "not" in words:
+        return f" {longest} "  # "n't" is a word of its own only in analysed text
+    return " " + " ".join(words) + " "
 
 
 _BRACES = re.compile(r"\{([^{}]*)\}")

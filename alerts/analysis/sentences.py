@@ -31,9 +31,12 @@ ABBREVIATIONS = frozenset(fold(a) for a in [
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
+_LAST_WORD = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation or an initial."""
-    m = re.search(r"([^\W_]+(?:\.[^\W_]+)*)$", text[:stop])
+    m = _LAST_WORD.search(text, max(0, stop - 40), stop)
     if not m:
         return False
     word = m.group(1)
