@@ -112,7 +112,7 @@ MDG|MG|Madagascar|Malagasy|Antananarivo|مدغشقر|马达加斯加
 MWI|MW|Malawi|Malawian|Lilongwe|مالاوي|马拉维
 MYS|MY|Malaysia|Malaysian|Kuala Lumpur|ماليزيا|马来西亚
 MDV|MV|Maldives|Maldivian|Malé|جزر المالديف|马尔代夫
-MLI|ML|Mali|Malian|Bamako|جمهورية مالي|马里
+MLI|ML|Mali|Malian|Bamako|جمهورية مالي|马里共和国
 MLT|MT|Malta|Maltese|Valletta|مالطا|马耳他
 MHL|MH|Marshall Islands|Marshallese|Majuro|جزر مارشال|马绍尔群岛
 MRT|MR|Mauritania|Mauritanian|Nouakchott|موريتانيا|毛里塔尼亚
@@ -136,7 +136,7 @@ NER|NE|Niger|Nigerien|Niamey|النيجر|尼日尔
 NGA|NG|Nigeria|Nigerian|Abuja|نيجيريا|尼日利亚
 MKD|MK|North Macedonia|North Macedonian|Skopje|مقدونيا الشمالية|北马其顿
 NOR|NO|Norway|Norwegian|Oslo|النرويج|挪威
-OMN|OM|Oman|Omani|Muscat|سلطنة عمان|阿曼
+OMN|OM|Oman|Omani|Muscat|سلطنة عمان|阿曼苏丹国
 PAK|PK|Pakistan|Pakistani|Islamabad|باكستان|巴基斯坦
 PLW|PW|Palau|Palauan|Ngerulmud|بالاو|帕劳
 PAN|PA|Panama|Panamanian|Panama City|بنما|巴拿马
@@ -207,7 +207,8 @@ XKX|XK|Kosovo|Kosovar|Pristina|كوسوفو|科索沃
 
 # Extra names: Arabic and Chinese alternatives writers use. Left out on purpose: مالي (Mali)
 # and بنين (Benin) are also common words ("financial", "boys"), and 海地 (Haiti) is inside
-# 沿海地区 ("coastal areas"); their longer forms are used instead.
+# 沿海地区 ("coastal areas"), 马里 (Mali) inside 马里奥 (Mario), 阿曼 (Oman) inside 阿曼达
+# (Amanda); their longer forms are used instead (short ones only before an office).
 EXTRA_NAMES = {
     "US": {"ar": ["أمريكا", "أميركا", "واشنطن"], "zh": ["美利坚合众国"]},
     "GB": {"ar": ["المملكة المتحدة"], "zh": ["联合王国"]},
@@ -221,6 +222,8 @@ EXTRA_NAMES = {
     "KR": {"zh": ["大韩民国"]},
     "CZ": {"ar": ["جمهورية التشيك"]},
     "SY": {"ar": ["سورية"]},
+    "BN": {"zh": ["文莱苏丹"]},  # 苏丹 alone is Sudan: the Sultan of Brunei must not be
+    "OM": {"zh": ["阿曼苏丹"]},
 }
 
 # Organisations beyond countries.yaml: code | English names | Arabic | Chinese | seat

@@ -36,7 +36,8 @@ CHINESE_MONARCHS = {"SA": ["沙特国王"], "JO": ["约旦国王"], "MA": ["摩�
 # One-character (or short) forms Chinese news uses before an office: 俄外长, 美总统, 沙特王储.
 CHINESE_SHORT = {"US": "美", "RU": "俄", "GB": "英", "FR": "法", "DE": "德", "JP": "日",
                  "KR": "韩", "IN": "印", "SA": "沙特", "UA": "乌", "IL": "以", "TR": "土",
-                 "IT": "意", "AU": "澳", "CA": "加", "BR": "巴西", "EG": "埃及", "QA": "卡塔尔"}
+                 "IT": "意", "AU": "澳", "CA": "加", "BR": "巴西", "EG": "埃及", "QA": "卡塔尔",
+                 "ML": "马里", "OM": "阿曼", "HT": "海地"}
 # Chinese calls these heads of government 首相 (prime minister), not 总理 (premier).
 CHINESE_SHOUXIANG = {"JP", "GB", "MY", "TH", "KH"}
 # Organisations' leaders: (office, code) -> phrases in every language.
