@@ -12,7 +12,7 @@ Hand-curated entries in people.yaml win at load time (alerts.knowledge.base.merg
 a generated person that people.yaml already has gets the curated id, so the curated
 aliases stay and the curated roles replace the overlapping generated ones. Run:
 
-    .venv/bin/python -m tests.tools.people_from_wikidata [CORPUS_DIR]
+    .venv/bin/python -m tests.tools.people_from_wikidata [CORPUS_DIR [OUT_DIR]]
 """
 
 from __future__ import annotations
@@ -328,7 +328,7 @@ def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(corpus: Path) -> None:
+def generate(corpus: Path, out: Path = DATA) -> None:
     ministers, english, titles, governors = read_peppercat(corpus)
     heads = read_heads(corpus, english, governors | GOVERNORS)
     for t in heads:
@@ -408,13 +408,13 @@ def generate(corpus: Path) -> None:
         forms = ALIASES.get(person_id, []) + SCRIPT_NAMES.get(person_id, [])
         lines += [f"- id: {person_id}  # names only; the rest is in people.yaml",
                   "  aliases: [" + ", ".join(quote(a) for a in forms) + "]"]
-    (DATA / "people-generated.yaml").write_text("\n".join(lines) + "\n", "utf-8")
-    write_countries()
-    write_offices()
+    (out / "people-generated.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    write_countries(out)
+    write_offices(out)
     print(f"{len(persons)} people, {len(kept)} tenures", file=sys.stderr)
 
 
-def write_countries() -> None:
+def write_countries(folder: Path) -> None:
     shipped = {spec["code"] for spec in
                yaml.safe_load((DATA / "countries.yaml").read_text("utf-8"))}
     out = [
@@ -451,7 +451,7 @@ def write_countries() -> None:
         out.append(f"- code: \"{code}\"")
         out.append("  names: {" + ", ".join(f"{lang}: [" + ", ".join(map(quote, words)) + "]"
                                           for lang, words in names.items()) + "}")
-    (DATA / "countries-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
+    (folder / "countries-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
 
 
 def token_key(phrase: str) -> str:
@@ -460,7 +460,7 @@ def token_key(phrase: str) -> str:
     return token_text(phrase)
 
 
-def write_offices() -> None:
+def write_offices(folder: Path) -> None:
     shipped = yaml.safe_load((DATA / "offices.yaml").read_text("utf-8"))
     taken = {token_key(p) for spec in shipped for p in spec.get("phrases") or []}
     covered = {spec["country"] for spec in shipped}
@@ -532,8 +532,10 @@ def write_offices() -> None:
         entry("foreign-minister", c.iso2, en["foreign-minister"] + fm)
     for (office, code), phrases in ORGANISATION_OFFICES.items():
         entry(office, code, phrases)
-    (DATA / "offices-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
+    (folder / "offices-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
 
 
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus")
+    # people_from_wikidata [CORPUS_DIR [OUT_DIR]]: OUT_DIR (default: the package's data folder)
+    generate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus",
+             Path(sys.argv[2]) if len(sys.argv) > 2 else DATA)
