@@ -91,7 +91,7 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
         if any(c in between for c in ",;:—–()"):
             starts.add(i)
     for h in hits:
-        if h.entry.category == "boundary":
+        if h.entry.category in ("boundary", "subordinator"):
             starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
     return sorted(starts)
 
@@ -179,7 +179,13 @@ class SentenceFrames:
         denial = next((h for h in self.hits if h.entry.category == "cue"
                        and h.entry.name == "denial" and h.last < index), None)
         cues = self._cues_before(index, window * self.scale)
-        by = {name: [h for h in cues if h.entry.name == name] for name in
+        lo = max(_clause(self.bounds, index, self.n)[0], index - window * self.scale)
+        # "has pushed for progress on peace talks": a call-for of any type is a demand.
+        cues += [h for h in self.hits if h.entry.category == "act" and h.entry.name == "called-for"
+                 and lo <= h.first and h.last < index]
+        cues.sort(key=lambda h: h.first)
+        by = {name: [h for h in cues if h.entry.name == name
+                     or (name == "demand" and h.entry.name == "called-for")] for name in
               ("refusal", "negation", "hypothetical", "planned", "demand", "infinitive")}
         if by["refusal"]:
             return "refused", by["refusal"][-1]
@@ -236,6 +242,13 @@ class SentenceFrames:
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
                 break
+        # The whole clause is subordinate: "as his efforts to advance peace talks have stalled".
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        opener = next((h for h in self.hits if h.entry.category == "subordinator"
+                       and h.last + 1 == lo), None)
+        if opener is not None and "backdrop" not in flags:
+            flags.add("backdrop")
+            evidence.append(Evidence("flag", f"backdrop (a clause opened by '{self._q(opener)}')"))
         return flags, evidence
 
     def _participants(self, role: str) -> tuple[Participant, ...]:
@@ -266,10 +279,13 @@ class SentenceFrames:
                 frame = self._typed(noun)
             if frame is not None:
                 out.append(frame)
+        verb_frames = []
         for verb in contact_verbs:
             frame = self._contact(verb, verb=True)
             if frame is not None:
                 out.append(frame)
+                verb_frames.append(frame)
+        out.extend(self._talks_from_meetings(out, verb_frames))
         # A contact noun with no verb of its own ("..., his first trip to Russia") is the
         # sentence's contact: it takes the modality of the one a verb or cue qualifies.
         qualified = [f for f in out if f.type == "contact" and f.modality != "happened"]
@@ -278,6 +294,32 @@ class SentenceFrames:
             out = [replace(f, modality=qualified[0].modality, evidence=(*f.evidence, said))
                    if f.type == "contact" and f.modality == "happened" and not f.words("modality")
                    and f.words("event").casefold() in self._bare_nouns else f for f in out]
+        return out
+
+    def _talks_from_meetings(self, found: list[EventFrame], verb_frames: list[EventFrame]
+                             ) -> list[EventFrame]:
+        """A meeting or talks that happened, in a sentence that says they were about ending a
+        war ("Trump envoy makes push on Ukraine peace talks in meeting with Putin"), are
+        peace talks held."""
+        if any(f.type == "peace-talks" and f.status for f in found):
+            return []
+        why = next((h for h in self.hits if (h.entry.category == "purpose"
+                                             and h.entry.type == "peace-talks"
+                                             and self.s.tokens[h.first:h.last + 1]
+                                             not in self.lex.broad_purpose)
+                    or (h.entry.category == "noun" and h.entry.type == "peace-talks"
+                        and h.entry.name != "generic")), None)
+        if why is None or "metaphor" in self._flags(why)[0]:
+            return []  # "a possible extension of the trade truce"
+        out = []
+        for frame in verb_frames:  # a verb says the meeting took place; a noun may not
+            if frame.type == "contact" and frame.status in ("meeting", "talks") \
+                    and frame.modality == "happened":
+                evidence = (*frame.evidence, Evidence("purpose", self._q(why)))
+                out.append(EventFrame("peace-talks", "held", "meeting", "happened",
+                                      frame.participants, (), self.day, self.s.position,
+                                      self.number, frame.flags, evidence))
+                break
         return out
 
     def _typed(self, noun: Hit) -> EventFrame | None:

@@ -53,6 +53,7 @@ class Lexicon:
     anchors: dict[str, set[str]] = field(default_factory=dict)  # type -> prefilter keys
     terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
     parties: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, kind) -> states
+    broad_purpose: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, phrase: str, entry: Entry, lang: str) -> None:
         for variant in expand(phrase):
@@ -148,6 +149,7 @@ def build(data: dict[str, Any]) -> Lexicon:
         acts = spec.get("acts") or {}
         lex.statuses[type_id] = tuple(acts)
         lex.terminal[type_id] = tuple(spec.get("terminal") or ())
+        lex.broad_purpose.update(lexicon_tokens(w) for w in spec.get("broad_purpose") or ())
         for kind, count in (spec.get("parties") or {}).items():
             if kind not in kinds:
                 raise LexiconError(f"frames.yaml: types.{type_id}.parties names unknown noun "
@@ -178,8 +180,9 @@ def build(data: dict[str, Any]) -> Lexicon:
             for form in forms:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
-                     "topic", "determiners"):
-        name = {"boundaries": "boundary", "determiners": "determiner"}.get(category, category)
+                     "topic", "determiners", "subordinators"):
+        name = {"boundaries": "boundary", "determiners": "determiner",
+                "subordinators": "subordinator"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
