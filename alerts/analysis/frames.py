@@ -303,10 +303,16 @@ class SentenceFrames:
         peace talks held."""
         if any(f.type == "peace-talks" and f.status for f in found):
             return []
+        # Meeting to demand a ceasefire is not negotiating one ("se rencontrent et appellent à
+        # un cessez-le-feu"): then the ceasefire words are no purpose.
+        demanded = {i for f in found if f.type == "ceasefire" and f.status == "called-for"
+                    for h in self.hits if h.entry.category == "noun" and h.entry.type == "ceasefire"
+                    for i in range(h.first, h.last + 1)}
         why = next((h for h in self.hits if (h.entry.category == "purpose"
                                              and h.entry.type == "peace-talks"
                                              and self.s.tokens[h.first:h.last + 1]
-                                             not in self.lex.broad_purpose)
+                                             not in self.lex.broad_purpose
+                                             and h.first not in demanded)
                     or (h.entry.category == "noun" and h.entry.type == "peace-talks"
                         and h.entry.name != "generic")), None)
         if why is None or "metaphor" in self._flags(why)[0]:

@@ -68,6 +68,9 @@ class Lexicon:
     def finish(self) -> None:
         for entries in self.index.values():
             entries.sort(key=lambda pair: -len(pair[0]))
+        # A meeting about ending a war is peace talks: the contact words select those items too.
+        if "peace-talks" in self.anchors:
+            self.anchors["peace-talks"] |= self.anchors.get("contact", set())
 
 
 def _anchor(words: tuple[str, ...]) -> str:
