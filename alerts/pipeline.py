@@ -18,7 +18,16 @@ from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
 from alerts.rules.history import HistoryView
 from alerts.state import KnownItem, QueuedAlert, Store
-from alerts.stories import StoryDesk, StoryRef, publisher
+from alerts.stories import (
+    EventKey,
+    StoryDesk,
+    StoryRef,
+    development,
+    event_of,
+    event_types,
+    publisher,
+    story_settings,
+)
 
 log = logging.getLogger(__name__)
 
@@ -145,9 +154,27 @@ class Poller:
                         if _private(feed) else "")
         return result
 
+    def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None
+                ) -> tuple[StoryRef | None, EventKey | None, datetime]:
+        """The item's story, the event it reports, and when it was published (its arrival
+        when it gives no date, or a date in the future): stories group by the event's time."""
+        arrived = self.clock()
+        at = min(item.published, arrived) if item.published else arrived
+        if not matches:
+            return None, None, at
+        rules = [r for r in (self.rules.by_id.get(m.rule_id) for m in matches) if r]
+        event = event_of(item, event_types(rules))
+        story = self.stories.assign(item, [m.rule_id for m in matches], entity_keys(item), at,
+                                    publisher(feed.url, feed.publisher or feed_title),
+                                    event=event, settings=story_settings(
+                                        rules[0] if rules else None, self.stories.window))
+        return story, event, at
+
     def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
-               alerted_now: set[tuple[int, str]]) -> tuple[Match, bool]:
-        """One alert per (rule, story), once the story has enough sources."""
+               alerted_now: set[tuple[int, str]], event: EventKey | None = None
+               ) -> tuple[Match, bool]:
+        """One alert per (rule, story), once the story has enough sources; then one
+        follow-up per development of its event (a new status), unless `updates: false`."""
         if match.suppressed is None:  # a muted rule or story stays silent; history is kept
             mute = self.store.muted(match.rule_id, story.id if story else None, self.clock())
             if mute is not None:
@@ -161,10 +188,24 @@ class Poller:
             return match, update
         if (story.id, match.rule_id) in alerted_now or self.store.story_alerted(story.id,
                                                                                  match.rule_id):
-            if getattr(rule, "updates", False):
-                return match, True  # a follow-up to the first alert of the story
-            return replace(match, suppressed=f"already alerted for this story ({story.title!r}); "
-                                             "this report is listed among its sources"), False
+            done = self.store.story_developments(story.id, match.rule_id)
+            status = event.status if event else ""
+            updates = getattr(rule, "updates", None)
+            if (updates is not False and event is not None and done
+                    and development(event.type, status, done)):
+                # A follow-up threaded to the first alert of the story: a new status.
+                return replace(match, explanation=f"{match.explanation}; a development of "
+                                                  f"story-{story.id}: {status} (alerted "
+                                                  f"before: {', '.join(done)})"), True
+            if updates is True:
+                return match, True  # `updates: true`: every new report, with its sources
+            copy = f" (a copy of '{status}')" if status and status in done else ""
+            if status and done and status not in done and getattr(rule, "updates",
+                                                                    None) is False:
+                copy = f" ('{status}' is a development, and the rule says updates: false)"
+            return replace(match, suppressed=f"already alerted for story-{story.id} "
+                                             f"({story.title!r}){copy}; this report is "
+                                             "listed among its sources"), False
         sources = self.store.story_sources(story.id, match.rule_id)
         publishers = list(dict.fromkeys(s["publisher"] for s in sources))
         needed = getattr(rule, "corroborate", 1) or 1
@@ -232,22 +273,27 @@ class Poller:
                 continue
             now = (item.published or self.clock()) if item_time else self.clock()
             matches = self.rules.match(item, now=now, history=history)
-            # One story per item, whichever rules it matched; each rule alerts once in it.
-            story = self.stories.assign(item, [m.rule_id for m in matches], entity_keys(item),
-                                        now, publisher(feed.url, feed.publisher or feed_title)) \
-                if matches else None
+            # One story per item, whichever rules it matched; each rule alerts once in it,
+            # and again for each development of its event (stories.development).
+            story, event, story_at = self._assign(item, matches, feed, feed_title)
             for match in matches:
                 rule = self.rules.by_id.get(match.rule_id)
                 update = match.rule_id in already
                 if update and not getattr(rule, "updates", False):
                     continue  # the story already alerted, and the rule wants no follow-ups
-                match, update = self._story(story, match, rule, update, alerted_now)
+                is_development = not update
+                match, update = self._story(story, match, rule, update, alerted_now, event)
+                is_development = is_development and update
                 send = alerting and match.suppressed is None
                 if send and match.story_id is not None:
                     alerted_now.add((match.story_id, match.rule_id))
+                    if event is not None and event.status:
+                        self.store.record_development(match.story_id, match.rule_id,
+                                                      event.status, item, story_at)
                 sources = (self.store.story_sources(match.story_id, match.rule_id)
                            if send and match.story_id is not None else [])
-                others = [s for s in sources if s["item_key"] != item.key]
+                others = [s for s in sources if s["item_key"] != item.key and (
+                    not is_development or s["status"] == (event.status if event else None))]
                 messages = (self.composer.compose(item, match, rule, update=update,
                                                   sources=others) if send else ())
                 alerts.append(QueuedAlert(item.key, match, messages, update=update,

@@ -1,14 +1,25 @@
 """One story per real-world event: reports from many outlets, edits and re-posts, clustered.
 
-An item that matched a rule joins a story when, within a time window, any of these holds:
+An item that matched a rule joins a story when, within a time window around its
+PUBLICATION time (never its arrival: a 2022 item fetched with --backfill is far from a 2025
+story), any of these holds:
   1. the same canonical link (scheme, "www." and trailing slash aside) is already in a story;
   2. the same text (a re-post under a new GUID, in this feed or another);
-  3. the same rule fired on the same people (or countries) — differently worded reports of
-     one event ("Macron phones Putin" / "French president calls Kremlin leader");
-  4. the words are close: MinHash over word pairs, looked up through LSH bands, so finding
-     candidates is a few indexed queries however many stories are stored.
-Otherwise it starts a new story. A call in March and a visit in June by the same pair fall
-in different windows and stay separate.
+  3. `by: event` (the default): the event frames agree — same event type, the same kind of
+     report (a preview never absorbs the event it announces, nor the reverse), and
+     compatible participants: one set contains the other ("Yemen" joins "the UN and
+     Yemen"); a report with one named actor joins one with the same actor only when they
+     name the same place ("Guterres calls for a truce in Gaza");
+     `by: people`: the same rule fired on the same people (or countries);
+  4. the words are close: MinHash over word pairs, looked up through LSH bands; with
+     `by: event` only when the frames do not disagree (one signal, never the only one).
+Otherwise it starts a new story. Every lookup is an indexed query on (kind, key), bounded
+in time on both sides: the cost per item does not grow with the stories stored.
+
+Within a story, a new status of its event (talks announced -> begin -> collapse; a ceasefire
+called for -> agreed -> took effect -> violated) is a development: `Development` decides
+whether it alerts (as a follow-up threaded to the first alert); a copy of a status already
+alerted does not.
 """
 
 from __future__ import annotations
@@ -16,13 +27,16 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from alerts.models import Item
 from alerts.rules.text import fold
+
+if TYPE_CHECKING:
+    from alerts.analysis import EventFrame, Participant, Sentence
 
 PERMUTATIONS = 64
 BANDS = 16  # of 4 rows: pairs above ~0.5 similarity share a band with high probability
@@ -96,19 +110,226 @@ def publisher(feed_url: str, configured: str | None = None) -> str:
 class StoryRef:
     id: int
     title: str
-    joined_by: str  # "new", "link", "text", "entities" or "words"
+    joined_by: str  # "new", "link", "text", "event", "entities" or "words"
+    why: str = ""  # the join in words, stored with the member and shown by explain/history
+
+
+# -- the event a report is about --------------------------------------------------------
+
+BY = ("event", "people", "text")
+# Prepositions before a place the knowledge base does not name ("in Gaza", "à Gaza").
+_PLACE_BEFORE = frozenset({"in", "for", "on", "over", "across", "en", "au", "aux", "a", "à",
+                           "dans", "im", "für", "fur", "para", "sobre", "в", "во",
+                           "на", "у", "في"})
+_REPORTED = ("happened", "happening")
+_POSITIONS = ("headline", "lead", "body")
+
+
+@dataclass(frozen=True)
+class EventKey:
+    """What makes two reports one event: type, kind of report, who, where; and its status.
+
+    `kind`: "a" reports it happened (or is happening), "p" plans or previews it, "o" anything
+    else (denied, refused, hypothetical). `actors`: states (people, for contacts) taking
+    part; `places`: where, for events with one named actor ("a truce in Gaza"). Stored as a
+    short text (`encode`) on the story and as one index key per actor."""
+
+    type: str
+    kind: str
+    actors: frozenset[str]
+    places: frozenset[str]
+    status: str = ""
+    demand: bool = False  # a call by one actor (Guterres calls for...): joins by actor+place
+
+    def encode(self) -> str:
+        return "|".join((self.type, self.kind + ("d" if self.demand else ""),
+                         ",".join(sorted(self.actors)), ",".join(sorted(self.places))))
+
+    @classmethod
+    def decode(cls, text: str) -> EventKey | None:
+        parts = text.split("|")
+        if len(parts) != 4:
+            return None
+        return cls(parts[0], parts[1][:1], _set(parts[2]), _set(parts[3]),
+                   demand=parts[1].endswith("d"))
+
+    def lookup_keys(self) -> list[str]:
+        head = f"{self.type}|{self.kind}{'d' if self.demand else ''}|"
+        return [head + actor for actor in sorted(self.actors)]
+
+    def merged(self, other: EventKey) -> EventKey:
+        return EventKey(self.type, self.kind, self.actors | other.actors,
+                        self.places | other.places, self.status, self.demand)
+
+    def describe(self) -> str:
+        who = ", ".join(sorted(self.actors)) or "no one named"
+        where = f" in {', '.join(sorted(self.places))}" if self.places else ""
+        kind = {"a": "", "p": " (planned)", "o": " (not asserted)"}[self.kind]
+        return f"{self.type}{kind}: {who}{where}"
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(x for x in text.split(",") if x)
+
+
+def agreement(new: EventKey, story: EventKey) -> str | None:
+    """Why a report of `new` is a report of the story's event, in words; None: it is not.
+    A false merge costs more than a duplicate: only agreement on who and what joins."""
+    if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
+        return None
+    if not new.actors or not story.actors:
+        return None
+    if new.demand:  # a call: a caller in common, and the same people and places named
+        callers = new.actors & story.actors
+        one, two = new.actors | new.places, story.actors | story.places
+        small = min((new, story), key=lambda e: len(e.actors | e.places))
+        if not callers or not (one == two or ((one < two or two < one)
+                                              and small.places - small.actors)):
+            return None
+        return (f"the same call ({new.type}) by {', '.join(sorted(callers))}, naming "
+                f"{', '.join(sorted((one | two) - callers)) or 'no one else'}")
+    small, large = sorted((new.actors, story.actors), key=len)
+    if not small <= large:
+        return None
+    if len(large) == 1 and not _same_place(new.places, story.places):
+        return None  # one actor on each side: the place decides
+    if small == large:
+        return f"the same {new.type} event between {', '.join(sorted(large))}"
+    return (f"the same {new.type} event: {', '.join(sorted(small))} among "
+            f"{', '.join(sorted(large))}")
+
+
+def _same_place(one: frozenset[str], two: frozenset[str]) -> bool:
+    if not one and not two:
+        return True
+    return bool(one & two) and (one <= two or two <= one)
+
+
+def event_of(item: Item, types: list[str] | None = None) -> EventKey | None:
+    """The event an item reports: its main frame (of `types` when given: the event types of
+    the rules it matched), or None when its analysis found none with a participant."""
+    from alerts.analysis import analyse
+
+    analysis = analyse(item)
+    frames = [f for f in analysis.frames if (not types or f.type in types)
+              and not f.flags & {"backdrop", "metaphor", "anniversary"}]
+    if not frames:
+        return None
+
+    def rank(f: EventFrame) -> tuple[int, int, int]:
+        return (0 if f.modality in _REPORTED else 1,
+                _POSITIONS.index(f.position) if f.position in _POSITIONS else 3,
+                0 if f.participants else 1)
+
+    frame = min(frames, key=rank)
+    if frame.modality in _REPORTED and "preview" not in frame.flags:
+        kind = "a"
+    elif frame.modality == "planned" or "preview" in frame.flags:
+        kind = "p"
+    else:
+        kind = "o"
+
+    def unit(p: Participant) -> str:
+        if frame.type == "contact" and p.kind == "person":
+            return p.entity_id
+        return p.country or p.entity_id
+
+    demanders = [p for p in frame.participants if p.role == "demander"]
+    if demanders:
+        actors = frozenset(unit(p) for p in demanders)
+        others = {unit(p) for p in frame.participants if p.role != "demander"}
+    else:
+        actors = frozenset(unit(p) for p in frame.participants)
+        others = set()
+    places = others | {m.entity.id for m in analysis.mentions
+                       if m.entity.kind == "country"} - actors
+    places |= _named_places(analysis.sentences[frame.sentence])
+    return EventKey(frame.type, kind, actors, frozenset(places - actors), frame.status,
+                    demand=bool(demanders))
+
+
+def _named_places(sentence: Sentence) -> set[str]:
+    """Capitalised words after a preposition ("in Gaza"): places the knowledge base may not
+    know, which tell apart two calls by one actor."""
+    found = set()
+    tokens = sentence.tokens
+    for i in range(1, len(tokens)):
+        word = sentence.text[sentence.spans[i][0]:sentence.spans[i][1]]
+        if tokens[i - 1] in _PLACE_BEFORE and word[:1].isupper():
+            found.add(tokens[i])
+    return found
+
+
+# Where a status stands in the life of its event: a report of an earlier stage after a later
+# one was alerted is late news, not a development.
+STAGES = {
+    "ceasefire": {"called-for": 0, "rejected": 1, "agreed": 2, "extended": 3,
+                  "took-effect": 3, "violated": 4, "collapsed": 5},
+    "peace-talks": {"announced": 0, "begin": 1, "held": 1, "resume": 2, "stalled": 3,
+                    "collapse": 4},
+}
+
+
+def development(event_type: str, status: str, alerted: list[str]) -> bool:
+    """Whether a report with `status` is news in a story that already alerted `alerted`."""
+    if not status or status in alerted:
+        return False  # a copy of a status already alerted (or no status said)
+    stages = STAGES.get(event_type, {})
+    known = [stages[s] for s in alerted if s in stages]
+    return not (status in stages and known and stages[status] < max(known))
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """A rule's `story:`: how far apart two reports of one event may be, and what joins."""
+
+    window: timedelta = timedelta(hours=48)
+    by: str = "event"
+
+
+def story_settings(rule: object, default: timedelta) -> StorySettings:
+    """The `story:` of a rule (the first an item matched), the daemon's window otherwise."""
+    seconds = getattr(rule, "story_window", None)
+    return StorySettings(timedelta(seconds=seconds) if seconds else default,
+                         getattr(rule, "story_by", "event") or "event")
+
+
+def event_types(rules: list[object]) -> list[str]:
+    """The event types the rules' `event:` conditions test (none: any event of the item)."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        kind = getattr(node, "type", None)
+        if type(node).__name__ == "EventCondition" and isinstance(kind, str):
+            found.append(kind)
+        for child in getattr(node, "children", ()) or ():
+            walk(child)
+        child = getattr(node, "child", None)
+        if child is not None:
+            walk(child)
+
+    for rule in rules:
+        walk(getattr(rule, "condition", None))
+    return list(dict.fromkeys(found))
 
 
 class StoryStore(Protocol):
-    def story_by_link(self, key: str, since: datetime) -> StoryRef | None: ...
-    def story_by_text(self, key: str, since: datetime) -> StoryRef | None: ...
-    def story_by_entities(self, rule_id: str, key: str, since: datetime) -> StoryRef | None: ...
-    def stories_by_bands(self, bands: list[str], since: datetime
-                         ) -> list[tuple[StoryRef, tuple[int, ...]]]: ...
+    def story_by_link(self, key: str, since: datetime,
+                      until: datetime | None = None) -> StoryRef | None: ...
+    def story_by_text(self, key: str, since: datetime,
+                      until: datetime | None = None) -> StoryRef | None: ...
+    def story_by_entities(self, rule_id: str, key: str, since: datetime,
+                          until: datetime | None = None) -> StoryRef | None: ...
+    def stories_by_bands(self, bands: list[str], since: datetime,
+                         until: datetime | None = None
+                         ) -> list[tuple[StoryRef, tuple[int, ...], str | None]]: ...
+    def stories_by_event(self, keys: list[str], since: datetime, until: datetime
+                         ) -> list[tuple[StoryRef, str | None]]: ...
     def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *,
                      rule_ids: list[str], entity_keys: list[str], link: str | None, text: str,
                      sig: tuple[int, ...] | None, band_keys: list[str],
-                     publisher: str) -> StoryRef: ...
+                     publisher: str, event: EventKey | None = None,
+                     story_event: EventKey | None = None) -> StoryRef: ...
 
 
 class StoryDesk:
@@ -120,32 +341,72 @@ class StoryDesk:
 
     def assign(self, item: Item, rule_ids: list[str] | str,
                entity_keys: list[str] | str | None, at: datetime,
-               publisher_name: str) -> StoryRef:
-        """`entity_keys`: who the report is about (pairs of people, else pairs of countries);
-        any one shared with a story of the same rule in the window joins it."""
+               publisher_name: str, *, event: EventKey | None = None,
+               settings: StorySettings | None = None) -> StoryRef:
+        """`at`: when the report was published (its arrival only when it gives no date);
+        `entity_keys`: who the report is about (pairs of people, else pairs of countries),
+        for `by: people`; `event`: the event it reports (`event_of`), for `by: event`."""
         if isinstance(rule_ids, str):
             rule_ids = [rule_ids]
         if isinstance(entity_keys, str):
             entity_keys = [entity_keys]
         entity_keys = entity_keys or []
-        since = at - self.window
+        window = settings.window if settings else self.window
+        by = settings.by if settings else "event"
+        since, until = at - window, at + window
         link = link_key(item.link)
         text = text_key(item)
         sig = signature(f"{item.title} {item.summary}")
         band_keys = bands(sig) if sig else []
-        found = (link and self.store.story_by_link(link, since)) or \
-            self.store.story_by_text(text, since)
-        for rule_id in rule_ids:
-            for key in entity_keys:
-                if found:
-                    break
-                found = self.store.story_by_entities(rule_id, key, since)
+        found: StoryRef | None = None
+        story_event: EventKey | None = None
+        if link:
+            found = self.store.story_by_link(link, since, until)
+        found = found or self.store.story_by_text(text, since, until)
+        if found:
+            found = replace(found, why="the same page" if found.joined_by == "link"
+                            else "the same text (a re-post)")
+        if not found and by == "event" and event is not None:
+            found, story_event = self._by_event(event, since, until)
+        if not found and (by == "people" or (by == "event" and event is None)):
+            for rule_id in rule_ids:
+                for key in entity_keys:
+                    if found:
+                        break
+                    found = self.store.story_by_entities(rule_id, key, since, until)
+            if found:
+                found = replace(found, why=f"the same rule on the same people ({key})")
         if not found and sig:
-            scored = [(similarity(sig, other), ref) for ref, other in
-                      self.store.stories_by_bands(band_keys, since)]
-            best = max(scored, key=lambda pair: pair[0], default=None)
-            if best and best[0] >= SIMILAR:
-                found = StoryRef(best[1].id, best[1].title, "words")
-        return self.store.add_to_story(found or None, item, at, rule_ids=rule_ids,
+            found = self._by_words(sig, band_keys, since, until, event if by == "event"
+                                   else None, check=by == "event")
+        return self.store.add_to_story(found, item, at, rule_ids=rule_ids,
                                        entity_keys=entity_keys, link=link, text=text, sig=sig,
-                                       band_keys=band_keys, publisher=publisher_name)
+                                       band_keys=band_keys, publisher=publisher_name,
+                                       event=event, story_event=story_event)
+
+    def _by_event(self, event: EventKey, since: datetime, until: datetime
+                  ) -> tuple[StoryRef | None, EventKey | None]:
+        for ref, stored in self.store.stories_by_event(event.lookup_keys(), since, until):
+            other = EventKey.decode(stored) if stored else None
+            why = agreement(event, other) if other else None
+            if why:
+                return replace(ref, joined_by="event", why=why), other
+        return None, None
+
+    def _by_words(self, sig: tuple[int, ...], band_keys: list[str], since: datetime,
+                  until: datetime, event: EventKey | None, *, check: bool) -> StoryRef | None:
+        scored = []
+        for ref, other, stored in self.store.stories_by_bands(band_keys, since, until):
+            if check:
+                theirs = EventKey.decode(stored) if stored else None
+                # Close words join only reports whose frames do not disagree: both without
+                # an event, or the same event.
+                if (event is None) != (theirs is None) or (
+                        event and theirs and not agreement(event, theirs)):
+                    continue
+            scored.append((similarity(sig, other), ref))
+        best = max(scored, key=lambda pair: pair[0], default=None)
+        if best and best[0] >= SIMILAR:
+            return replace(best[1], joined_by="words",
+                           why=f"close wording ({best[0]:.2f} of word pairs alike)")
+        return None

@@ -16,7 +16,7 @@ from alerts.rules.model import SEVERITIES, Rule
 from alerts.yamlsource import LinedDict, LinedList, load_documents
 
 RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
-             "examples", "throttle", "updates", "corroborate")
+             "examples", "throttle", "updates", "corroborate", "story")
 LIBRARY_KEYS = ("lists", "import")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
@@ -73,10 +73,11 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         pc.problem(doc.line_of("corroborate"), "'corroborate' is how many distinct sources a "
                                                f"story needs before it alerts, not {corroborate!r}")
         corroborate = 1
-    updates = doc.get("updates", False)
-    if not isinstance(updates, bool):
+    updates = doc.get("updates")
+    if updates is not None and not isinstance(updates, bool):
         pc.problem(doc.line_of("updates"), f"'updates' must be true or false, not {updates!r}")
-        updates = False
+        updates = None
+    story = _story(doc, pc)
     for key in ("title", "description"):
         if key in doc and not isinstance(doc[key], str):
             pc.problem(doc.line_of(key), f"'{key}' must be text; quote it")
@@ -109,7 +110,43 @@ def parse_rule(doc: Any, file: str, line: int, pc: ParseContext) -> Rule | None:
         throttle_key=throttle[1] if throttle else "rule",
         updates=updates,
         corroborate=corroborate,
+        story_window=story[0],
+        story_by=story[1],
     )
+
+
+def _story(doc: LinedDict, pc: ParseContext) -> tuple[float | None, str]:
+    """`story: {window: 48h, by: event | people | text}`: how far apart two reports of one
+    event may be published, and what makes them one."""
+    from alerts.config import parse_duration
+    from alerts.stories import BY
+
+    spec = doc.get("story")
+    if spec is None:
+        return None, "event"
+    line = doc.line_of("story")
+    if not isinstance(spec, dict):
+        pc.problem(line, "'story' must be a mapping, e.g. story: {window: 48h, by: event}")
+        return None, "event"
+    inner = getattr(spec, "line_of", lambda key: line)
+    for key in spec:
+        if key not in ("window", "by"):
+            pc.problem(inner(key), f"'story' has no setting {key!r}; use window (e.g. 48h) "
+                                   "and by (event, people or text)")
+    window: float | None = None
+    if "window" in spec:
+        window = parse_duration(spec["window"])
+        if window is None:
+            pc.problem(inner("window"), f"story window {spec['window']!r} is not a duration; "
+                                        "write it like 48h, 90m or 3d")
+            window = None
+    by = spec.get("by", "event")
+    if by not in BY:
+        pc.problem(inner("by"), f"story by {by!r} is not one of {', '.join(BY)}: 'event' "
+                                "joins reports whose event frames agree, 'people' those on the "
+                                "same people, 'text' only copies and close wording")
+        by = "event"
+    return window, by
 
 
 def _throttle(doc: LinedDict, pc: ParseContext) -> tuple[float, str] | None:

@@ -27,4 +27,9 @@ class Rule:
     throttle_seconds: float | None = None  # at most one alert per key per this period
     throttle_key: str = "rule"
     corroborate: int = 1  # alert once the story has this many distinct sources
-    updates: bool = False  # a story that already alerted sends a threaded follow-up when it changes
+    # None (unset): each development of the story's event (a new status: talks begin ->
+    # collapse) alerts as a follow-up threaded to the first alert; an edited item does not.
+    # True: every new report (another outlet, an edit) sends a follow-up. False: one alert.
+    updates: bool | None = None
+    story_window: float | None = None  # `story: {window}` in seconds; None: the daemon's 48 h
+    story_by: str = "event"  # `story: {by}`: event | people | text
