@@ -320,7 +320,7 @@ class SentenceFrames:
         out = []
         for frame in verb_frames:  # a verb says the meeting took place; a noun may not
             if frame.type == "contact" and frame.status in ("meeting", "talks") \
-                    and frame.modality == "happened":
+                    and frame.modality == "happened" and frame.pairs:  # known people met
                 evidence = (*frame.evidence, Evidence("purpose", self._q(why)))
                 out.append(EventFrame("peace-talks", "held", "meeting", "happened",
                                       frame.participants, (), self.day, self.s.position,
