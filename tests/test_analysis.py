@@ -205,6 +205,23 @@ def test_modality_is_read_in_the_predicate_s_own_clause():
     assert (talks.status, talks.modality) == ("resume", "happened")
 
 
+def test_a_meeting_about_ending_a_war_is_peace_talks():
+    (talks,) = [f for f in frames("Trump envoy Witkoff makes push on Ukraine peace talks in "
+                                  "meeting with Putin", kind="peace-talks") if f.status]
+    assert (talks.status, talks.modality) == ("held", "happened")
+    assert not [f for f in frames("Putin and Erdogan held talks in Sochi", kind="peace-talks")
+                if f.status]
+    # Meeting to demand a ceasefire is not negotiating one.
+    assert not [f for f in frames("Tshisekedi et Kagame se rencontrent à Doha et appellent à "
+                                  "un cessez-le-feu", kind="peace-talks") if f.status]
+
+
+def test_an_event_in_a_subordinate_clause_is_background():
+    (talks,) = frames("Strikes on Kyiv continue although peace talks resumed in Geneva",
+                      kind="peace-talks")
+    assert talks.status == "resume" and "backdrop" in talks.flags
+
+
 def test_shipped_rules_on_the_issue_examples(shipped):
     assert fired(shipped, "Israel will not agree to ceasefire") == set()
     assert fired(shipped, "Biden and Xi to meet for the first time in a year") == set()

@@ -140,7 +140,7 @@ class SentenceFrames:
         lo, _ = _clause(self.bounds, index, self.n)
         lo = max(lo, index - window)
         return [h for h in self.hits if h.entry.category == "cue" and lo <= h.first
-                and h.last < index]
+                and h.last < index and h.first not in self._after_determiner]  # "a push"
 
     def _proper_between(self, after: int, before: int) -> bool:
         """A capitalised word between a cue and a noun heads a phrase of its own ("desde
