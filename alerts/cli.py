@@ -582,6 +582,7 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
             stories = store.recent_stories(since, limit=200)
             for story in stories:
                 story["sources"] = store.story_sources(story["id"])
+                story["developments"] = store.story_timeline(story["id"])
         finally:
             store.close()
     except AlertsError as exc:
@@ -596,9 +597,25 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
         alerted = story["alerted_rules"] or "no alert"
         click.echo(f"story-{story['id']}  {story['last_at'][:16]}  {story['title']}  "
                    f"[{story['publishers']} sources; alerted: {alerted}]")
+        if story.get("event"):
+            from alerts.stories import EventKey
+
+            event = EventKey.decode(story["event"])
+            if event is not None:
+                click.echo(f"    event: {event.describe()}")
+        if story["developments"]:
+            click.echo("    developments: " + " -> ".join(
+                f"{d['status']} ({d['at'][:16]}, {d['rule_id']})"
+                for d in story["developments"]))
         for source in story["sources"]:
+            # Which status each report gave, and why it joined the story (#16).
+            how = ("first report" if source.get("joined_by") in (None, "new")
+                   else f"joined by {source['joined_by']}"
+                   + (f": {source['why']}" if source.get("why") else ""))
+            said = f"{source['status']}; " if source.get("status") else ""
             click.echo(f"    {source['at'][:16]}  {source['publisher']}: {source['title']}"
-                       + (f"  {source['link']}" if source["link"] else ""))
+                       + (f"  {source['link']}" if source["link"] else "")
+                       + f"  [{said}{how}]")
 
 
 def _open_store(ctx: click.Context):  # type: ignore[no-untyped-def]

@@ -851,6 +851,13 @@ class Store:
                          "item_key, feed_url, at) VALUES (?, ?, ?, ?, ?, ?)",
                          (story_id, rule_id, status, item.key, item.feed_url, _ts(at)))
 
+    def story_timeline(self, story_id: int) -> list[dict]:
+        """Each status of the story's event that alerted, in order, with its rule."""
+        cur = self.conn.execute(
+            "SELECT rule_id, status, at FROM story_developments WHERE story_id = ? "
+            "ORDER BY at, rule_id", (story_id,))
+        return [dict(zip(("rule_id", "status", "at"), row, strict=True)) for row in cur]
+
     def story_member(self, feed_url: str, item_key: str) -> dict | None:
         """Which story took this item, how and why (for explain)."""
         cur = self.conn.execute(

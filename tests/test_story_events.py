@@ -298,3 +298,40 @@ def test_story_settings_are_read(tmp_path):
                                    "story: {window: 3d, by: people}\n", "utf-8")
     (rule,) = load_rules([folder], {"c"}, ("c",))
     assert (rule.story_window, rule.story_by, rule.updates) == (3 * 86400, "people", None)
+
+
+# -- alerts history, end to end ------------------------------------------------------------
+
+def test_history_shows_developments_in_order_and_why_each_report_joined(
+        tmp_path, feed_server, webhook):
+    from alerts.rulepack import shipped_rules_dir
+    from tests.conftest import run_cli, write_config
+    from tests.servers import wait_for
+
+    now = datetime.now(UTC)
+    one = feed_server.put("/afp.xml", rss(rss_item(
+        "Israel and Lebanon agree ceasefire", guid="1", link="https://afp.example/1",
+        pub=_pub(now - timedelta(hours=30)))))
+    two = feed_server.put("/nna.xml", rss(
+        rss_item("Lebanon accepts truce deal", guid="2", link="https://nna.example/2",
+                 pub=_pub(now - timedelta(hours=29))),
+        rss_item("Le cessez-le-feu entre Israël et le Liban entre en vigueur", guid="3",
+                 link="https://nna.example/3", pub=_pub(now - timedelta(hours=1)))))
+    rule = (shipped_rules_dir() / "ceasefire-agreed.yaml").read_text("utf-8")
+    config = write_config(tmp_path, feeds=[{"url": one, "name": "AFP", "publisher": "AFP"},
+                                           {"url": two, "name": "NNA", "publisher": "NNA"}],
+                          channels={"hook": webhook.url}, rules={"c.yaml": rule},
+                          defaults={"backfill": True, "channels": ["hook"]})
+    polled = run_cli("--config", str(config), "poll", "--once")
+    assert polled.returncode == 0, polled.stdout + polled.stderr
+    assert wait_for(lambda: len(webhook.received) == 2, timeout=10)
+    shown = run_cli("--config", str(config), "history")
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert "event: ceasefire: IL, LB" in out
+    assert "developments: agreed (" in out and ") -> took-effect (" in out
+    assert "AFP: Israel and Lebanon agree ceasefire  https://afp.example/1  [agreed; first " \
+           "report]" in out
+    assert "NNA: Lebanon accepts truce deal  https://nna.example/2  [agreed; joined by event: " \
+           "the same ceasefire event: LB among IL, LB]" in out
+    assert "[took-effect; joined by event: the same ceasefire event between IL, LB]" in out
