@@ -1,8 +1,11 @@
 """The shipped rules on real wire copy (tests/data/real, issue #15).
 
 The news text is read in place from ../shared/corpus; without it these tests skip. The set's
-own checks always run where the corpus is; the precision/recall targets are marked
-`quality_target` (the rules are being rewritten to meet them).
+own checks always run where the corpus is. The precision/recall targets of the issue run for
+every rule (marker `quality_target`); a rule that does not meet them yet is an expected
+failure with its measured figures, strict: the day it meets them, the test fails until the
+mark is removed. Beside them, every rule must keep at least the figures it reaches today
+(a floor that only moves up), so a change that makes real news worse fails at once.
 """
 
 from pathlib import Path
@@ -27,6 +30,18 @@ CORPUS = DEFAULT_CORPUS
 SHIPPED = ["first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
            "diplomatic-relations", "peace-talks"]
 PRECISION, RECALL = 0.90, 0.85
+# Measured on the full set (24,846 items) with the frame rules of issue #15; raise, never
+# lower. (precision, recall)
+FLOOR = {
+    "ceasefire-agreed": (0.73, 0.64),
+    "ceasefire-call": (0.75, 0.50),
+    "diplomatic-relations": (0.80, 0.77),
+    "first-contact-after-gap": (0.00, 0.00),
+    "peace-talks": (0.84, 0.41),
+}
+NOT_YET = {rule: f"issue #15 open: {rule} measures precision {p:.2f}, recall {r:.2f} on "
+                 f"real news (targets {PRECISION}, {RECALL})"
+           for rule, (p, r) in FLOOR.items() if p < PRECISION or r < RECALL}
 
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(),
@@ -128,12 +143,24 @@ def test_an_item_listed_as_news_is_not_also_counted_as_background():
 
 @needs_corpus
 @pytest.mark.quality_target
-@pytest.mark.parametrize("rule_id", SHIPPED)
+@pytest.mark.parametrize("rule_id", [
+    pytest.param(rule, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[rule]))
+    if rule in NOT_YET else rule for rule in SHIPPED])
 def test_precision_and_recall_on_real_news(report, rule_id):
     s = report.scores[rule_id]
     detail = "\n".join(line for line in report.details() if f"`{rule_id}`" in line)
     assert s.precision >= PRECISION, f"{rule_id} precision {s.precision:.2f}\n{detail}"
     assert s.recall >= RECALL, f"{rule_id} recall {s.recall:.2f}\n{detail}"
+
+
+@needs_corpus
+@pytest.mark.parametrize("rule_id", SHIPPED)
+def test_no_rule_falls_below_what_it_reaches_today(report, rule_id):
+    s = report.scores[rule_id]
+    floor_p, floor_r = FLOOR[rule_id]
+    detail = "\n".join(line for line in report.details() if f"`{rule_id}`" in line)
+    assert s.precision >= floor_p, f"{rule_id} precision fell to {s.precision:.2f}\n{detail}"
+    assert s.recall >= floor_r, f"{rule_id} recall fell to {s.recall:.2f}\n{detail}"
 
 
 def test_the_command_says_what_is_missing_and_exits_2(tmp_path: Path, capsys):
