@@ -79,7 +79,7 @@ def main() -> None:
         "Reproduce with `.venv/bin/python bench/quality.py` (the corpus sections need "
         "`../shared/corpus`). The labelled set is also a test (`tests/test_quality.py`).",
         "",
-        "## Labelled set (`tests/data/labelled`, six languages)",
+        "## Labelled set (`tests/data/labelled`, eight languages)",
         "",
         "Each item is judged on its own text with an empty history: the set samples four",
         "years, it is not a continuous watch, so gaps between its items mean nothing.",
