@@ -174,11 +174,16 @@ def test_feed_health_and_contact_history(web):
     assert {r["feed_name"] for r in failures} == {"Broken"}
 
 
-def test_every_table_is_described(web):
+def test_every_table_and_column_is_described(web):
     meta = web.json("/-/metadata.json")["databases"]["state"]["tables"]
-    tables = {t["name"] for t in web.json("/state.json")["tables"]}
-    for table in tables - {"_sqlite_migrations", "story_keys", "sqlite_stat1"}:
+    tables = {t["name"]: t["columns"] for t in web.json("/state.json")["tables"]}
+    for table, columns in tables.items():
+        if table in ("_sqlite_migrations", "sqlite_stat1"):
+            continue
         assert meta.get(table, {}).get("description"), f"table {table} has no description"
+        described = meta[table].get("columns") or {}
+        missing = [c for c in columns if c != "id" and not described.get(c)]
+        assert not missing, f"columns of {table} without a description: {missing}"
 
 
 def test_writes_through_the_page_are_refused(web, desk):
