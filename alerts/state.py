@@ -755,6 +755,16 @@ class Store:
             (kind, key, _ts(since), _ts(until) if until else "9999")).fetchone()
         return StoryRef(row[0], row[1], kind) if row else None
 
+    def story_by_copy(self, link: str | None, text: str, since: datetime,
+                      until: datetime) -> StoryRef | None:
+        """The story holding the same page, else the same text, in the window: one query."""
+        row = self.conn.execute(
+            "SELECT s.id, s.title, k.kind FROM story_keys k JOIN stories s ON s.id = k.story_id "
+            "WHERE ((k.kind = 'link' AND k.key = ?) OR (k.kind = 'text' AND k.key = ?)) "
+            "AND k.at >= ? AND k.at <= ? ORDER BY k.kind = 'text', k.at DESC LIMIT 1",
+            (link or "", text, _ts(since), _ts(until))).fetchone()
+        return StoryRef(row[0], row[1], row[2]) if row else None
+
     def story_by_link(self, key: str, since: datetime,
                       until: datetime | None = None) -> StoryRef | None:
         return self._story_by_key("link", key, since, until)
@@ -804,6 +814,7 @@ class Store:
         """The item joins the story (or starts one), with every key that can find it again.
         `at`: the report's publication time; `story_event`: the story's event as found,
         which the item's event widens ("Lebanon" joining "Israel and Lebanon")."""
+        stamp = _ts(at)
         with self.write() as conn:
             if story is None:
                 cur = conn.execute(
@@ -824,17 +835,18 @@ class Store:
                 "publisher, title, link, joined_by, at, status, why) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(story.id, item.feed_url, item.key, rule_id, publisher, item.title, item.link,
-                  story.joined_by, _ts(at), event.status if event else None, story.why or None)
+                  story.joined_by, stamp, event.status if event else None, story.why or None)
                  for rule_id in rule_ids])
             keys = [("text", text)] + ([("link", link)] if link else [])
             keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
                      for key in entity_keys]
             keys += [("band", band) for band in band_keys]
-            keys += [("event", key) for key in (event.lookup_keys() if event else [])]
+            keys += [("event", key) for key in (event.stored_keys() if event else [])]
+            stamp = _ts(at)
             conn.executemany(
                 "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (kind, key, story_id) DO UPDATE SET at = max(at, excluded.at)",
-                [(kind, key, story.id, _ts(at)) for kind, key in keys])
+                [(kind, key, story.id, stamp) for kind, key in keys])
         return story
 
     def story_developments(self, story_id: int, rule_id: str) -> list[str]:

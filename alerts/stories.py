@@ -29,6 +29,8 @@ import re
 import struct
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
+from itertools import combinations
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
@@ -123,6 +125,7 @@ _PLACE_BEFORE = frozenset({"in", "for", "on", "over", "across", "en", "au", "aux
                            "на", "у", "في"})
 _REPORTED = ("happened", "happening")
 _POSITIONS = ("headline", "lead", "body")
+MAX_ACTORS = 6  # pairs of at most this many actors are keys (15 at most)
 
 
 @dataclass(frozen=True)
@@ -147,15 +150,38 @@ class EventKey:
 
     @classmethod
     def decode(cls, text: str) -> EventKey | None:
+        return _decode(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> EventKey | None:
         parts = text.split("|")
         if len(parts) != 4:
             return None
         return cls(parts[0], parts[1][:1], _set(parts[2]), _set(parts[3]),
                    demand=parts[1].endswith("d"))
 
-    def lookup_keys(self) -> list[str]:
+    def stored_keys(self) -> list[str]:
+        """The keys that find a story of this event: each actor; its sole actor, marked;
+        each pair of actors (a report naming two of them looks up only those pairs)."""
         head = f"{self.type}|{self.kind}{'d' if self.demand else ''}|"
-        return [head + actor for actor in sorted(self.actors)]
+        actors = sorted(self.actors)
+        keys = [head + actor for actor in actors]
+        if len(actors) == 1:
+            keys.append(f"{head}={actors[0]}")
+        elif not self.demand:
+            keys += [f"{head}{a}+{b}" for a, b in combinations(actors[:MAX_ACTORS], 2)]
+        return keys
+
+    def lookup_keys(self) -> list[str]:
+        """What a report of this event looks up: with one actor (or a call), stories with
+        that actor; with several, stories sharing a pair of them, and stories whose sole
+        actor is one of them (a subset either way, found by indexed keys alone)."""
+        head = f"{self.type}|{self.kind}{'d' if self.demand else ''}|"
+        actors = sorted(self.actors)
+        if len(actors) == 1 or self.demand:
+            return [head + actor for actor in actors]
+        return ([f"{head}{a}+{b}" for a, b in combinations(actors[:MAX_ACTORS], 2)]
+                + [f"{head}={actor}" for actor in actors])
 
     def merged(self, other: EventKey) -> EventKey:
         return EventKey(self.type, self.kind, self.actors | other.actors,
@@ -166,6 +192,12 @@ class EventKey:
         where = f" in {', '.join(sorted(self.places))}" if self.places else ""
         kind = {"a": "", "p": " (planned)", "o": " (not asserted)"}[self.kind]
         return f"{self.type}{kind}: {who}{where}"
+
+
+@lru_cache(maxsize=4096)
+def _decode(text: str) -> EventKey | None:
+    """Stored events, decoded once: the same stories are candidates for many reports."""
+    return EventKey._parse(text)
 
 
 def _set(text: str) -> frozenset[str]:
@@ -314,6 +346,8 @@ def event_types(rules: list[object]) -> list[str]:
 
 
 class StoryStore(Protocol):
+    def story_by_copy(self, link: str | None, text: str, since: datetime,
+                      until: datetime) -> StoryRef | None: ...
     def story_by_link(self, key: str, since: datetime,
                       until: datetime | None = None) -> StoryRef | None: ...
     def story_by_text(self, key: str, since: datetime,
@@ -356,13 +390,17 @@ class StoryDesk:
         since, until = at - window, at + window
         link = link_key(item.link)
         text = text_key(item)
-        sig = signature(f"{item.title} {item.summary}")
+        # With `by: event`, a report with an event joins by its frames, and close wording
+        # joins only reports whose frames agree, which the event keys find already: no word
+        # signature, no people keys (a report without an event never joins one with it).
+        keyed = by == "event" and event is not None
+        sig = None if keyed else signature(f"{item.title} {item.summary}")
         band_keys = bands(sig) if sig else []
+        if keyed:
+            entity_keys = []
         found: StoryRef | None = None
         story_event: EventKey | None = None
-        if link:
-            found = self.store.story_by_link(link, since, until)
-        found = found or self.store.story_by_text(text, since, until)
+        found = self.store.story_by_copy(link, text, since, until)
         if found:
             found = replace(found, why="the same page" if found.joined_by == "link"
                             else "the same text (a re-post)")

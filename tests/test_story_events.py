@@ -309,17 +309,16 @@ def test_history_shows_developments_in_order_and_why_each_report_joined(
     from tests.servers import wait_for
 
     now = datetime.now(UTC)
-    one = feed_server.put("/afp.xml", rss(rss_item(
-        "Israel and Lebanon agree ceasefire", guid="1", link="https://afp.example/1",
-        pub=_pub(now - timedelta(hours=30)))))
-    two = feed_server.put("/nna.xml", rss(
+    # One feed, so that the order of the reports is the feed's (feeds are polled together).
+    wire = feed_server.put("/wire.xml", rss(
+        rss_item("Israel and Lebanon agree ceasefire", guid="1", link="https://afp.example/1",
+                 pub=_pub(now - timedelta(hours=30))),
         rss_item("Lebanon accepts truce deal", guid="2", link="https://nna.example/2",
                  pub=_pub(now - timedelta(hours=29))),
         rss_item("Le cessez-le-feu entre Israël et le Liban entre en vigueur", guid="3",
                  link="https://nna.example/3", pub=_pub(now - timedelta(hours=1)))))
     rule = (shipped_rules_dir() / "ceasefire-agreed.yaml").read_text("utf-8")
-    config = write_config(tmp_path, feeds=[{"url": one, "name": "AFP", "publisher": "AFP"},
-                                           {"url": two, "name": "NNA", "publisher": "NNA"}],
+    config = write_config(tmp_path, feeds=[{"url": wire, "name": "Wire", "publisher": "Wire"}],
                           channels={"hook": webhook.url}, rules={"c.yaml": rule},
                           defaults={"backfill": True, "channels": ["hook"]})
     polled = run_cli("--config", str(config), "poll", "--once")
@@ -330,8 +329,8 @@ def test_history_shows_developments_in_order_and_why_each_report_joined(
     out = shown.stdout
     assert "event: ceasefire: IL, LB" in out
     assert "developments: agreed (" in out and ") -> took-effect (" in out
-    assert "AFP: Israel and Lebanon agree ceasefire  https://afp.example/1  [agreed; first " \
+    assert "Wire: Israel and Lebanon agree ceasefire  https://afp.example/1  [agreed; first " \
            "report]" in out
-    assert "NNA: Lebanon accepts truce deal  https://nna.example/2  [agreed; joined by event: " \
+    assert "Wire: Lebanon accepts truce deal  https://nna.example/2  [agreed; joined by event: " \
            "the same ceasefire event: LB among IL, LB]" in out
     assert "[took-effect; joined by event: the same ceasefire event between IL, LB]" in out
