@@ -72,6 +72,11 @@ class Item:
     language: str | None = None
     feed_tags: tuple[str, ...] = ()
     content_hash: str = ""
+    # The entry's full text (content:encoded, Atom <content>) when it says more than the
+    # summary, else ""; its author(s) and its own categories, all plain text.
+    content: str = ""
+    author: str = ""
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,10 @@ from alerts.models import Feed, Item
 
 MAX_TITLE = 1_000
 MAX_SUMMARY = 10_000
+MAX_CONTENT = 20_000  # an article's full text; longer ones are cut (the start says what happened)
+MAX_AUTHOR = 300
+MAX_CATEGORY = 200
+MAX_CATEGORIES = 50
 
 _TRACKING_PREFIXES = ("utm_", "at_", "ns_", "pk_", "mtm_", "itm_")
 _TRACKING_NAMES = frozenset({
@@ -225,6 +229,73 @@ def _summary_html(entry: Any) -> str:
     return str(summary)
 
 
+# Types of <content> that are text; anything else (an image, base64 data) is not read.
+_TEXT_TYPES = ("text/", "application/xhtml", "html", "xhtml")
+
+
+def _content_html(entry: Any) -> str:
+    """The first textual <content:encoded> / Atom <content> value, or ""."""
+    for content in entry.get("content") or []:
+        if not hasattr(content, "get"):
+            continue
+        kind = str(content.get("type") or "text/html").lower()
+        if content.get("value") and kind.startswith(_TEXT_TYPES):
+            return str(content["value"])
+    return ""
+
+
+def _content(entry: Any, summary: str) -> str:
+    """The full text when the entry has some beyond its summary; "" when it is the summary
+    again (feedparser copies a lone content:encoded into the summary)."""
+    text = html_to_text(_content_html(entry), MAX_CONTENT)
+    if not text or text == summary:
+        return ""
+    return text
+
+
+def _plain_name(value: str, limit: int) -> str:
+    """A name or category as plain text. Feedparser's loose parser (a feed that is not
+    well-formed XML) leaves these escaped ("&lt;b&gt;Jane&lt;/b&gt;"): markup that
+    decoding reveals is taken out too."""
+    text = html_to_text(value, limit * 4)
+    if "<" in text or "&" in text:
+        text = html_to_text(text, limit * 4)
+    return text[:limit]
+
+
+def _author(entry: Any) -> str:
+    """Every author's name, as plain text: Atom <author><name>, <dc:creator>, RSS <author>
+    ("jane@example.org (Jane Doe)" gives "Jane Doe"). E-mail addresses are left out."""
+    names: list[str] = []
+    for person in entry.get("authors") or []:
+        if hasattr(person, "get") and person.get("name"):
+            names.append(str(person["name"]))
+    if not names:
+        detail = entry.get("author_detail")
+        if hasattr(detail, "get") and detail.get("name"):
+            names.append(str(detail["name"]))
+    if not names and entry.get("author") and "@" not in str(entry["author"]):
+        names.append(str(entry["author"]))
+    unique = dict.fromkeys(t for t in (_plain_name(n, MAX_AUTHOR) for n in names) if t)
+    return ", ".join(unique)[:MAX_AUTHOR]
+
+
+def _categories(entry: Any) -> tuple[str, ...]:
+    """The entry's own <category> / <dc:subject> values as plain text, each once: an Atom
+    category's label when it has one (its term is often a URI), else its term."""
+    found: dict[str, str] = {}
+    for tag in entry.get("tags") or []:
+        if not hasattr(tag, "get"):
+            continue
+        value = tag.get("label") or tag.get("term")
+        text = _plain_name(str(value), MAX_CATEGORY) if value else ""
+        if text and text.casefold() not in found:
+            found[text.casefold()] = text
+            if len(found) == MAX_CATEGORIES:
+                break
+    return tuple(found.values())
+
+
 def normalise(entries: list[Any], feed: Feed, base_url: str) -> list[Item]:
     """Turn parsed entries into Items; keys are unique within the returned list."""
     guids = [str(e.get("id") or "").strip() for e in entries]
@@ -234,6 +305,7 @@ def normalise(entries: list[Any], feed: Feed, base_url: str) -> list[Item]:
     for entry, guid in zip(entries, guids, strict=True):
         title = html_to_text(entry.get("title"), MAX_TITLE)
         summary = html_to_text(_summary_html(entry), MAX_SUMMARY)
+        content = _content(entry, summary)
         link = canonical_link(entry.get("link"), base_url)
         if not (title or summary or link):
             continue  # nothing a person could read or follow
@@ -256,9 +328,19 @@ def normalise(entries: list[Any], feed: Feed, base_url: str) -> list[Item]:
             published=_published(entry),
             language=feed.language or _language(entry),
             feed_tags=feed.tags,
-            content_hash=_digest(title, summary)[:16],
+            content_hash=content_hash(title, summary, content),
+            content=content,
+            author=_author(entry),
+            categories=_categories(entry),
         ))
     return items
+
+
+def content_hash(title: str, summary: str, content: str = "") -> str:
+    """What tells an edit: title and summary (16 hex digits, as before content was read),
+    then 8 more for the full text when the entry has one."""
+    digest = _digest(title, summary)[:16]
+    return digest + _digest(content)[:8] if content else digest
 
 
 def _language(entry: Any) -> str | None:

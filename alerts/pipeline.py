@@ -265,7 +265,7 @@ class Poller:
             if previous is None:
                 new_items.append(item)
                 already: frozenset[str] = frozenset()
-            elif previous.content_hash != item.content_hash:
+            elif previous.edited(item):
                 edited.append(item)
                 # An edit alerts only for newly matched rules.
                 already = self.store.matched_rules(previous.id)

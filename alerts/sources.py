@@ -147,7 +147,9 @@ def from_store(path: Path) -> list[Source]:
                           guid=row["guid"], link=row["link"], title=row["title"],
                           summary=row["summary"],
                           published=_parse_time(row["published"]), language=row["language"],
-                          content_hash=row["content_hash"]) for row in rows]
+                          content_hash=row["content_hash"], content=row["content"],
+                          author=row["author"], categories=row["categories"])
+                     for row in rows]
             sources.append(Source(feed, items))
         return sources
     finally:

@@ -426,6 +426,18 @@ def _story_events(db: sqlite_utils.Database) -> None:
     """)
 
 
+@migrations(name="0015_item_content")
+def _item_content(db: sqlite_utils.Database) -> None:
+    # The entry's full text, author(s) and own categories (#18), which rules can match: stored
+    # so that `replay stored` and `explain` see what was matched. NULL content: a row stored
+    # before full text was read, whose content_hash covers the title and summary only.
+    _script(db, """
+        ALTER TABLE items ADD COLUMN content TEXT;
+        ALTER TABLE items ADD COLUMN author TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';
+    """)
+
+
 @dataclass(frozen=True)
 class FeedHealth:
     """When a feed may be polled again, and whether it was disabled for good."""
@@ -438,6 +450,10 @@ class FeedHealth:
     error_kind: str | None = None  # of the last poll; None after a success
 
 
+def _categories(item: Item) -> str:
+    return json.dumps(list(item.categories), ensure_ascii=False)
+
+
 def _ts(moment: datetime | None) -> str | None:
     # Always UTC, so that stored times compare correctly as text.
     return moment.astimezone(UTC).isoformat() if moment is not None else None
@@ -447,6 +463,17 @@ def _ts(moment: datetime | None) -> str | None:
 class KnownItem:
     id: int
     content_hash: str
+    # Stored before full text was read (migration 0015): its hash is of title and summary
+    # only, the first 16 digits of an Item's (alerts.normalise.content_hash).
+    without_content: bool = False
+
+    def edited(self, item: Item) -> bool:
+        """Whether the item's text differs from what was stored. A row stored before full
+        text was read compares title and summary only: an upgrade is not an edit (it would
+        re-match every item still in a feed, and send follow-ups)."""
+        if self.without_content:
+            return self.content_hash != item.content_hash[:16]
+        return self.content_hash != item.content_hash
 
 
 @dataclass(frozen=True)
@@ -663,10 +690,10 @@ class Store:
         for start in range(0, len(keys), _IN_BATCH):
             batch = keys[start:start + _IN_BATCH]
             rows = self.conn.execute(
-                f"SELECT key, id, content_hash FROM items WHERE feed_url = ? "
+                f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_url = ? "
                 f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
-            for key, item_id, content_hash in rows:
-                known[key] = KnownItem(item_id, content_hash)
+            for key, item_id, content_hash, without_content in rows:
+                known[key] = KnownItem(item_id, content_hash, bool(without_content))
         return known
 
     def matched_rules(self, item_id: int) -> frozenset[str]:
@@ -689,19 +716,20 @@ class Store:
             before = conn.total_changes
             conn.executemany(
                 "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
-                "language, content_hash, first_seen, last_seen) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "language, content_hash, first_seen, last_seen, content, author, categories) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_url, key) DO NOTHING",
                 [(feed_url, item.key, item.guid, item.link, item.title, item.summary,
-                  _ts(item.published), item.language, item.content_hash, stamp, stamp)
-                 for item in new_items])
+                  _ts(item.published), item.language, item.content_hash, stamp, stamp,
+                  item.content, item.author, _categories(item)) for item in new_items])
             inserted = conn.total_changes - before
             conn.executemany(
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
-                "content_hash = ?, last_seen = ?, edits = edits + 1 "
-                "WHERE feed_url = ? AND key = ?",
+                "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
+                "categories = ? WHERE feed_url = ? AND key = ?",
                 [(item.title, item.summary, item.link, _ts(item.published),
-                  item.content_hash, stamp, feed_url, item.key) for item in edited_items])
+                  item.content_hash, stamp, item.content, item.author, _categories(item),
+                  feed_url, item.key) for item in edited_items])
             for start in range(0, len(seen_keys), _IN_BATCH):
                 batch = seen_keys[start:start + _IN_BATCH]
                 conn.execute(
@@ -1156,10 +1184,14 @@ class Store:
         feeds = self.conn.execute("SELECT url, name FROM feeds ORDER BY url").fetchall()
         for url, name in feeds:
             cur = self.conn.execute(
-                "SELECT key, guid, link, title, summary, published, language, content_hash "
+                "SELECT key, guid, link, title, summary, published, language, content_hash, "
+                "coalesce(content, '') AS content, author, categories "
                 "FROM items WHERE feed_url = ? ORDER BY id", (url,))
             columns = [c[0] for c in cur.description]
-            yield url, name, [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+            rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+            for row in rows:
+                row["categories"] = tuple(json.loads(row["categories"] or "[]"))
+            yield url, name, rows
 
     def outbox_counts(self) -> dict[str, int]:
         """Messages by stored status (a failed one waiting for its retry is 'pending')."""

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from alerts.knowledge.base import Contact, EventMention, KnowledgeBase, Mention
     from alerts.knowledge.gaps import StatedGap
 
-FIELDS = ("title", "summary", "content", "lead", "link", "feed", "tags", "language")
+FIELDS = ("title", "summary", "content", "lead", "link", "feed", "tags", "language", "author",
+          "categories")
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?;。؟])(?:\s|$)", re.S)
 
 
@@ -28,7 +29,9 @@ def lead_of(title: str, summary: str) -> str:
     m = _FIRST_SENTENCE.match(summary)
     first = m.group(1) if m else summary
     return f"{title}. {first}" if first else title
-DEFAULT_FIELDS = ("title", "summary")
+# Where terms, near and regex look without `in:`: the full text too, so that words only in an
+# article's body (content:encoded) are found; `lead` stays the headline and first sentence.
+DEFAULT_FIELDS = ("title", "summary", "content")
 
 
 @dataclass(frozen=True)
@@ -70,18 +73,23 @@ class MatchContext:
 
     def field(self, name: str) -> FieldText:
         """A field's text as written, folded and as tokens, computed once per item."""
+        if name == "content" and not self.item.content:
+            name = "summary"  # no full text beyond the summary: one text, folded once
         cached = self._fields.get(name)
         if cached is None:
             item = self.item
             original = {
                 "title": item.title,
                 "summary": item.summary,
-                "content": item.summary,
+                "content": item.content,  # the full text (without one: the summary)
                 "lead": lead_of(item.title, item.summary),
                 "link": item.link or "",
                 "feed": item.feed_name,
                 "tags": " ".join(item.feed_tags),
                 "language": item.language or "",
+                "author": item.author,
+                # "; " ends a sentence for `near: within: sentence` between two categories.
+                "categories": "; ".join(item.categories),
             }[name]
             cached = FieldText(original)
             self._fields[name] = cached

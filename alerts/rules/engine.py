@@ -15,7 +15,7 @@ import ahocorasick
 from alerts.errors import Problem
 from alerts.models import Item, Match
 from alerts.rules.conditions import Condition, Trace
-from alerts.rules.context import Evidence, MatchContext
+from alerts.rules.context import FIELDS, Evidence, MatchContext
 from alerts.rules.history import HistoryEntry, HistoryView
 from alerts.rules.model import Rule
 from alerts.rules.text import TermSet
@@ -59,7 +59,7 @@ def verify_examples(rules: list[Rule]) -> list[Problem]:
     return problems
 
 
-SEARCHED_FIELDS = ("title", "summary", "lead", "link", "feed", "tags", "language")
+SEARCHED_FIELDS = FIELDS  # summary before content: an item without full text reuses its pass
 
 
 def _nodes(condition: Condition) -> Iterator[Condition]:
@@ -83,8 +83,6 @@ def _scanned_fields(rules: list[Rule]) -> tuple[str, ...]:
                 used.update(fields)
             elif getattr(node, "termset", None) is not None:
                 return SEARCHED_FIELDS
-    if "content" in used:
-        used.add("summary")  # the same text
     return tuple(name for name in SEARCHED_FIELDS if name in used)
 
 
@@ -136,14 +134,15 @@ class RuleSet:
         if self._scannable:
             hits: dict[str, dict[str, int]] = {}
             for name in self._fields:
+                if name == "content" and not ctx.item.content and "summary" in hits:
+                    hits[name] = hits["summary"]  # no full text: the field is the summary
+                    continue
                 found: dict[str, int] = {}
                 for end, (key, length, indices) in self._automaton.iter(ctx.field(name).tokens):
                     if key not in found:
                         found[key] = end - length + 1
                         chosen.update(indices)
                 hits[name] = found
-            if "summary" in hits:
-                hits["content"] = hits["summary"]
             ctx.term_hits = hits
         return [self.enabled[i] for i in sorted(chosen)]
 
