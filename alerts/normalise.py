@@ -229,25 +229,30 @@ def _summary_html(entry: Any) -> str:
     return str(summary)
 
 
-# Types of <content> that are text; anything else (an image, base64 data) is not read.
-_TEXT_TYPES = ("text/", "application/xhtml", "html", "xhtml")
+_MARKUP_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 
 
-def _content_html(entry: Any) -> str:
-    """The first textual <content:encoded> / Atom <content> value, or ""."""
+def _content_html(entry: Any, atom: bool) -> str:
+    """The entry's full text as given: RSS <content:encoded> or <xhtml:body>, an Atom
+    <content> of a text type. The longest if several. A plain-text content of an RSS entry is
+    never its article: feedparser files a second <description> (a photo caption in
+    <media:description>, in many news feeds) there."""
+    best = ""
     for content in entry.get("content") or []:
-        if not hasattr(content, "get"):
+        if not hasattr(content, "get") or not content.get("value"):
             continue
-        kind = str(content.get("type") or "text/html").lower()
-        if content.get("value") and kind.startswith(_TEXT_TYPES):
-            return str(content["value"])
-    return ""
+        kind = str(content.get("type") or "text/plain").lower()
+        if kind in _MARKUP_TYPES or (atom and kind == "text/plain"):
+            value = str(content["value"])
+            if len(value) > len(best):
+                best = value
+    return best
 
 
-def _content(entry: Any, summary: str) -> str:
+def _content(entry: Any, summary: str, atom: bool) -> str:
     """The full text when the entry has some beyond its summary; "" when it is the summary
     again (feedparser copies a lone content:encoded into the summary)."""
-    text = html_to_text(_content_html(entry), MAX_CONTENT)
+    text = html_to_text(_content_html(entry, atom), MAX_CONTENT)
     if not text or text == summary:
         return ""
     return text
@@ -296,8 +301,11 @@ def _categories(entry: Any) -> tuple[str, ...]:
     return tuple(found.values())
 
 
-def normalise(entries: list[Any], feed: Feed, base_url: str) -> list[Item]:
-    """Turn parsed entries into Items; keys are unique within the returned list."""
+def normalise(entries: list[Any], feed: Feed, base_url: str, version: str = "") -> list[Item]:
+    """Turn parsed entries into Items; keys are unique within the returned list.
+    `version`: feedparser's name of the format ("rss20", "atom10"...), which tells what a
+    plain-text <content> is."""
+    atom = version.startswith("atom")
     guids = [str(e.get("id") or "").strip() for e in entries]
     guid_counts = Counter(g for g in guids if g)
     items: list[Item] = []
@@ -305,7 +313,7 @@ def normalise(entries: list[Any], feed: Feed, base_url: str) -> list[Item]:
     for entry, guid in zip(entries, guids, strict=True):
         title = html_to_text(entry.get("title"), MAX_TITLE)
         summary = html_to_text(_summary_html(entry), MAX_SUMMARY)
-        content = _content(entry, summary)
+        content = _content(entry, summary, atom)
         link = canonical_link(entry.get("link"), base_url)
         if not (title or summary or link):
             continue  # nothing a person could read or follow

@@ -84,7 +84,7 @@ def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
     # The cap keeps the newest entries, wherever the document lists them (some feeds are
     # oldest first: taking the first ones would drop every new item once they pass the cap).
     kept, ascending = newest_entries(entries, max_entries)
-    items = normalise(kept, Feed(*feed), final_url)
+    items = normalise(kept, Feed(*feed), final_url, parsed.get("version") or "")
     return {"version": parsed.get("version") or "", "entries": len(entries),
             "ttl": _plain(parsed.get("feed", {}).get("ttl")),
             # The feed's own name, as plain text: who publishes it, for corroboration.

@@ -42,7 +42,8 @@ def from_feed_bytes(body: bytes, location: str, name_hint: str) -> Source:
     parsed = parse_feed(body, location)
     url, name = _feed_identity(parsed, location)
     feed = Feed(url=url, name=name, interval=0)
-    return Source(feed, normalise(list(parsed.entries), feed, location))
+    return Source(feed, normalise(list(parsed.entries), feed, location,
+                                  parsed.get("version") or ""))
 
 
 def _parse_time(value: Any) -> datetime | None:

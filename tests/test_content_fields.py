@@ -20,11 +20,12 @@ from alerts.config import FetchSettings
 from alerts.fetch import Fetcher
 from alerts.models import Feed, PollResult
 from alerts.normalise import MAX_CATEGORIES, MAX_CONTENT, normalise
+from alerts.parse import parse_items
 from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.context import FIELDS, MatchContext
 from alerts.state import Store
-from tests.conftest import CEASEFIRE_RULE, run_cli
+from tests.conftest import CEASEFIRE_RULE, CORPUS, run_cli
 from tests.test_hostile_text import HOSTILE_SUMMARY, assert_clean
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -54,7 +55,7 @@ def rss_doc(*entries: str) -> str:
 
 
 def atom_entry(title: str, entry_id: str, *, teaser: str, body: str, author: str,
-               categories: tuple[tuple[str, str | None], ...] = ()) -> str:
+               categories: tuple[tuple[str, str | None], ...] = (), kind: str = "html") -> str:
     cats = "".join(f'<category term="{escape(term)}"'
                    + (f' label="{escape(label)}"' if label else "") + "/>"
                    for term, label in categories)
@@ -63,7 +64,7 @@ def atom_entry(title: str, entry_id: str, *, teaser: str, body: str, author: str
             "<updated>2025-07-01T14:05:00Z</updated>"
             f"<author><name>{escape(author)}</name><email>desk@wire.example.org</email></author>"
             f"<summary>{escape(teaser)}</summary>"
-            f'<content type="html">{escape(body)}</content>{cats}</entry>')
+            f'<content type="{kind}">{escape(body)}</content>{cats}</entry>')
 
 
 def atom_doc(*entries: str) -> str:
@@ -401,3 +402,50 @@ def test_every_field_is_in_the_rule_schema_and_reads_its_own_text():
             ("title", "summary", "content", "lead", "author", "categories")} == {
         "title": "Headline.", "summary": "Teaser. Second.", "content": "Body text.",
         "lead": "Headline.. Teaser.", "author": "Jane Doe", "categories": "A b; C"}
+
+
+def test_a_photo_caption_is_not_the_full_text_an_atom_text_content_is(tmp_path):
+    # feedparser files <media:description> (after the <description>) as a plain-text
+    # content; the article is the content:encoded.
+    caption = ("<media:content url='https://img.example.org/1.jpg'><media:description>"
+               "Envoys arrive in Doha.</media:description></media:content>")
+    rss = rss_doc(
+        rss_entry("Talks", "both", teaser="Teaser.", body="<p>The ceasefire was agreed.</p>")
+        .replace("<content:encoded>", caption + "<content:encoded>"),
+        rss_entry("Talks", "caption", teaser="Teaser.").replace("</item>", caption + "</item>"),
+        # A caption marked as HTML is a text/html content too: the longer text is the article.
+        rss_entry("Talks", "html", teaser="Teaser.", body="<p>The ceasefire was agreed.</p>")
+        .replace("<content:encoded>", caption.replace("<media:description>",
+                                                      '<media:description type="html">')
+                 + "<content:encoded>"))
+    rss = rss.replace("<rss ", '<rss xmlns:media="http://search.yahoo.com/mrss/" ')
+    feed = Feed("https://wire.example.org/rss", "Wire", 60)
+    both, only_caption, html = parse_items(rss.encode(), feed.url, None, feed, 500).items
+    assert both.content == html.content == "The ceasefire was agreed."
+    assert only_caption.content == ""
+    atom = atom_doc(atom_entry("Talks", "t", teaser="Teaser.", body="Plain article text.",
+                               author="Jane Doe", kind="text"))
+    (item,) = parse_items(atom.encode(), feed.url, None, feed, 500).items
+    assert item.content == "Plain article text."
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_real_news_feeds_full_text_is_the_article_not_a_caption():
+    news = CORPUS / "fastfeedparser-realworld" / "news"
+    feed = Feed("https://feeds.example.org/", "Wire", 60)
+
+    def items(name: str):
+        return parse_items((news / name).read_bytes(), feed.url, None, feed, 500).items
+
+    # El País English: a photo caption, then the article in content:encoded.
+    first = items("elpais-english.rss.xml")[0]
+    assert first.content.startswith("Some say they were simply unlucky")
+    assert "Little Havana" not in first.content  # the caption
+    assert first.author == "Abel Fernández" and "Cuba" in first.categories
+    # ABC Australia and the New York Times: captions only, no article text in the feed.
+    assert not any(i.content for i in items("abc-au-topstories.rss.xml"))
+    assert not any(i.content for i in items("nytimes-world.rss.xml"))
+    # TIME: whole articles, capped.
+    time_items = items("time-world.rss.xml")
+    assert all(0 < len(i.content) <= MAX_CONTENT for i in time_items)
+    assert max(len(i.content) for i in time_items) > 5 * max(len(i.summary) for i in time_items)
