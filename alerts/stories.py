@@ -211,24 +211,51 @@ def agreement(new: EventKey, story: EventKey) -> str | None:
         return None
     if not new.actors or not story.actors:
         return None
-    if new.demand:  # a call: a caller in common, and the same people and places named
-        callers = new.actors & story.actors
-        one, two = new.actors | new.places, story.actors | story.places
-        small = min((new, story), key=lambda e: len(e.actors | e.places))
-        if not callers or not (one == two or ((one < two or two < one)
-                                              and small.places - small.actors)):
-            return None
-        return (f"the same call ({new.type}) by {', '.join(sorted(callers))}, naming "
-                f"{', '.join(sorted((one | two) - callers)) or 'no one else'}")
+    if new.demand:
+        return _same_call(new, story)
     small, large = sorted((new.actors, story.actors), key=len)
     if not small <= large:
         return None
     if len(large) == 1 and not _same_place(new.places, story.places):
         return None  # one actor on each side: the place decides
+    if len(small) == 1 < len(large):
+        # One party of several: not when it names a state or body the other does not
+        # ("Sudan talks resume" in Kenya is not the Abuja round of Sudan and Nigeria).
+        one, other = (new, story) if new.actors == small else (story, new)
+        named = {p for p in one.places if not p.startswith("@")}
+        if named - other.actors - other.places:
+            return None
     if small == large:
         return f"the same {new.type} event between {', '.join(sorted(large))}"
     return (f"the same {new.type} event: {', '.join(sorted(small))} among "
             f"{', '.join(sorted(large))}")
+
+
+def _same_call(new: EventKey, story: EventKey) -> str | None:
+    """Two calls (for a ceasefire...) are one when a caller is the same and they name the
+    same states and bodies; when they name none but the callers, the same place words
+    ("Guterres calls for a truce in Gaza" / "UN chief urges truce in Gaza")."""
+    callers = new.actors & story.actors
+    if not callers:
+        return None
+    one, two = _entities(new), _entities(story)
+    small = min(one, two, key=len)
+    if one == two:
+        if not one - callers:
+            words = (frozenset(p for p in new.places if p.startswith("@")),
+                     frozenset(p for p in story.places if p.startswith("@")))
+            if not _same_place(*words):
+                return None
+    elif not ((one < two or two < one) and small - callers):
+        return None
+    named = sorted((one | two) - callers) or sorted(p[1:] for p in new.places
+                                                     if p.startswith("@"))
+    return (f"the same call ({new.type}) by {', '.join(sorted(callers))}, naming "
+            f"{', '.join(named) or 'no one else'}")
+
+
+def _entities(event: EventKey) -> frozenset[str]:
+    return frozenset(x for x in event.actors | event.places if not x.startswith("@"))
 
 
 def _same_place(one: frozenset[str], two: frozenset[str]) -> bool:
@@ -288,27 +315,42 @@ def _named_places(sentence: Sentence) -> set[str]:
     for i in range(1, len(tokens)):
         word = sentence.text[sentence.spans[i][0]:sentence.spans[i][1]]
         if tokens[i - 1] in _PLACE_BEFORE and word[:1].isupper():
-            found.add(tokens[i])
+            found.add("@" + tokens[i])  # a word, not a known entity
     return found
 
 
-# Where a status stands in the life of its event: a report of an earlier stage after a later
-# one was alerted is late news, not a development.
+# Where a status stands in the life of its event. A development is a status at a stage not
+# yet alerted and later than those alerted (a late report of an earlier stage, or another
+# wording of the same stage, "begin" / "held", is a copy), or a restart ("resume").
 STAGES = {
-    "ceasefire": {"called-for": 0, "rejected": 1, "agreed": 2, "extended": 3,
-                  "took-effect": 3, "violated": 4, "collapsed": 5},
+    "ceasefire": {"called-for": 0, "rejected": 1, "agreed": 2, "took-effect": 3,
+                  "extended": 4, "violated": 5, "collapsed": 6},
     "peace-talks": {"announced": 0, "begin": 1, "held": 1, "resume": 2, "stalled": 3,
-                    "collapse": 4},
+                    "collapse": 4, "concluded": 4},
 }
+RESTARTS = frozenset({"resume"})
+# Relations move down (severed, envoys recalled or expelled...) or up (established,
+# restored...): a turn the other way is a development, another step the same way is not.
+RELATIONS_UP = frozenset({"established", "restored", "upgraded", "embassy-reopened",
+                          "embassy-opened"})
 
 
 def development(event_type: str, status: str, alerted: list[str]) -> bool:
-    """Whether a report with `status` is news in a story that already alerted `alerted`."""
-    if not status or status in alerted:
+    """Whether a report with `status` is news in a story that already alerted `alerted`.
+    Contacts (a call, a meeting) have no developments: another kind is another wording."""
+    if not status or status in alerted or not alerted:
         return False  # a copy of a status already alerted (or no status said)
-    stages = STAGES.get(event_type, {})
+    if event_type == "relations":
+        return (status in RELATIONS_UP) != (alerted[-1] in RELATIONS_UP)
+    stages = STAGES.get(event_type)
+    if stages is None or status not in stages:
+        return False
     known = [stages[s] for s in alerted if s in stages]
-    return not (status in stages and known and stages[status] < max(known))
+    if not known:
+        return True
+    if stages[status] in known:
+        return False
+    return stages[status] > max(known) or status in RESTARTS
 
 
 @dataclass(frozen=True)

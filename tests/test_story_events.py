@@ -334,3 +334,17 @@ def test_history_shows_developments_in_order_and_why_each_report_joined(
     assert "Wire: Lebanon accepts truce deal  https://nna.example/2  [agreed; joined by event: " \
            "the same ceasefire event: LB among IL, LB]" in out
     assert "[took-effect; joined by event: the same ceasefire event between IL, LB]" in out
+
+
+def test_what_counts_as_a_development():
+    from alerts.stories import development
+
+    assert development("ceasefire", "took-effect", ["agreed"])
+    assert not development("ceasefire", "agreed", ["agreed", "took-effect"])  # late copy
+    assert development("peace-talks", "collapse", ["begin"])
+    assert not development("peace-talks", "held", ["begin"])  # the same stage, other words
+    assert development("peace-talks", "resume", ["begin", "collapse"])  # a restart
+    assert development("relations", "restored", ["severed"])
+    assert not development("relations", "ambassador-recalled", ["severed"])  # same way
+    assert not development("contact", "meeting", ["call"])  # another wording of a contact
+    assert not development("ceasefire", "", ["agreed"])

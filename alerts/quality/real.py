@@ -325,6 +325,78 @@ def evaluate(corpus: Path, folder: Path = SET_DIR, rules: RuleSet | None = None)
     return RealReport(len(items), per_source, score(real, items, fired, rule_ids))
 
 
+def replay_stories(rows: list[tuple[str, Item]], rules: RuleSet
+                   ) -> dict[str, dict[str, tuple[str, int | None]]]:
+    """Item id -> rule -> (outcome, story id), replaying the items in the given order through
+    the real pipeline (stories, developments; a fresh state, sending nothing): "alert" (the
+    first of its story for the rule), "update" (a development, threaded to it) or the reason
+    it was suppressed. Separate from `fire`, whose figures it leaves as they are (#16)."""
+    import tempfile
+
+    from alerts.models import Fetched, PollResult
+    from alerts.pipeline import Poller
+    from alerts.state import Store
+
+    out: dict[str, dict[str, tuple[str, int | None]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "stories.db")
+        last = datetime(2005, 1, 1, tzinfo=UTC)
+        try:
+            for item_id, item in rows:
+                moment = item.published or last
+                last = moment
+                feed = Feed(url=item.feed_url, name=item.feed_name, interval=0,
+                            publisher=item.feed_url.split(":", 1)[-1])
+                poller = Poller(store, None, rules, clock=lambda m=moment: m)
+                result = PollResult(feed.url, "new")
+                poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
+                               alerting=True, item_time=True)
+                for _, match in result.matches:
+                    if match.suppressed is not None:
+                        outcome = match.suppressed
+                    else:
+                        update = "a development of story-" in match.explanation
+                        outcome = "update" if update else "alert"
+                    out.setdefault(item_id, {})[match.rule_id] = (outcome, match.story_id)
+        finally:
+            store.close()
+    return out
+
+
+@dataclass
+class StoryFigures:
+    """Per rule, on the labelled events: duplicates (an event with more than one first
+    alert: developments are updates, not duplicates), events lost to a merge (its items
+    fired the rule, yet none alerted: a story of another report swallowed them), and events
+    whose developments alerted as follow-ups."""
+
+    events: int = 0
+    duplicates: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    developments: int = 0
+
+
+def story_figures(real: RealSet, items: dict[str, Item], fired: dict[str, set[str]],
+                  outcomes: dict[str, dict[str, tuple[str, int | None]]]
+                  ) -> dict[str, StoryFigures]:
+    figures: dict[str, StoryFigures] = {}
+    for event in real.events:
+        f = figures.setdefault(event.rule, StoryFigures())
+        f.events += 1
+        got = [(i, outcomes.get(i, {}).get(event.rule)) for i in event.items]
+        alerts = [i for i, o in got if o and o[0] == "alert"]
+        updates = [i for i, o in got if o and o[0] == "update"]
+        if len(alerts) > 1:
+            f.duplicates.append(f"{event.id}: " + "; ".join(_line(i, items) for i in alerts))
+        if updates:
+            f.developments += 1
+        if not alerts and not updates and any(event.rule in fired.get(i, ()) for i in
+                                                event.items):
+            why = next((o[0] for _, o in got if o), "")
+            f.lost.append(f"{event.id}: {why}")
+    return figures
+
+
 def markdown(report: RealReport, corpus_note: str = "../shared/corpus") -> list[str]:
     """The bench/quality.md section: the table, then every false alert and every miss."""
     sources = ", ".join(f"{name} {count:,}" for name, count in report.per_source.items())
