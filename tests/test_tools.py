@@ -84,7 +84,11 @@ def test_explain_a_feed_file_item_by_item(tmp_path):
     result = run_cli("explain", "ceasefire-call", "--file", str(path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("ceasefire-call: no match") == 4
-    assert "[no ] near ['ceasefire'" in result.stdout
+    # A miss names the part that failed: here, no ceasefire in the text at all.
+    assert "[no ] event: type ceasefire; status called-for" in result.stdout
+    assert "no ceasefire event in the text" in result.stdout
+    # The frames found are shown anyway: the phone call, who called whom.
+    assert "Emmanuel Macron (caller) with Vladimir Putin (called)" in result.stdout
 
 
 def test_explain_text_with_the_shipped_pack(tmp_path):
@@ -92,7 +96,12 @@ def test_explain_text_with_the_shipped_pack(tmp_path):
                      "Macron urges Putin to agree an immediate ceasefire", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "ceasefire-call: MATCH" in result.stdout
-    assert "matched because: 'ceasefire' (title), 'urges' (title, same sentence)" in result.stdout
+    # Explained by its frame: the event, its status and evidence, that it happened, who.
+    out = result.stdout
+    assert "matched because: ceasefire called-for: 'ceasefire'" in out
+    assert "'urges (a demand)'" in out
+    assert "happened (not planned, not denied), in the headline" in out
+    assert "'Macron' (Emmanuel Macron, President of France)" in out
 
 
 def test_explain_unknown_rule_and_missing_input(tmp_path):
