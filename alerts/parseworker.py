@@ -72,8 +72,9 @@ def parse_bytes(body: bytes, final_url: str, content_type: str | None,
 def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
                         feed: tuple, max_entries: int, check_entities: bool = True) -> dict:
     """parse_bytes, then the entries as Items (alerts.normalise), as plain data: the HTML of
-    titles, summaries and full texts is taken apart here too, under the same budget. `feed` holds the
-    fields of an alerts.models.Feed; each item comes back as the fields of an Item."""
+    titles, summaries and full texts is taken apart here too, under the same budget. `feed`
+    holds the fields of an alerts.models.Feed; each item comes back as the fields of an
+    Item."""
     from dataclasses import astuple
 
     from alerts.models import Feed
