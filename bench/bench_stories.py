@@ -151,8 +151,9 @@ def main() -> None:
         f"key per actor. Assignments are made inside the poll's transaction (one commit per "
         f"{POLL_ITEMS} items, WAL, synchronous=NORMAL), as the poller makes them; the "
         "commit is the poll's and shown apart."
-        + (f" Before #16 (the previous code, run just before on the same machine): {baseline[0] * 1000:.3f} and "
-           f"{baseline[1] * 1000:.3f} ms per item, commit included." if baseline else ""),
+        + (" Before #16 (the previous code, run just before on the same machine): "
+           f"{baseline[0] * 1000:.3f} and {baseline[1] * 1000:.3f} ms per item, commit "
+           "included." if baseline else ""),
     ])
     publish("stories", table)
 
