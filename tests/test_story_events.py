@@ -348,3 +348,19 @@ def test_what_counts_as_a_development():
     assert not development("relations", "ambassador-recalled", ["severed"])  # same way
     assert not development("contact", "meeting", ["call"])  # another wording of a contact
     assert not development("ceasefire", "", ["agreed"])
+
+
+def test_one_party_of_several_joins_only_where_it_names_no_other_state():
+    from alerts.stories import EventKey, agreement
+
+    # The Darfur round in Abuja (Sudan, with the U.S. blamed), and a report of Sudan's other
+    # talks, with the southern rebels in Kenya (AG News, real set): not one event.
+    abuja = EventKey("peace-talks", "a", frozenset({"SD", "US"}),
+                     frozenset({"NG", "AFRICAN-UNION", "@darfur"}), "collapse")
+    kenya = EventKey("peace-talks", "a", frozenset({"SD"}), frozenset({"UN", "KE", "@south"}),
+                     "resume")
+    assert agreement(kenya, abuja) is None
+    # Lebanon alone, naming no other state, is one of the parties of Israel and Lebanon.
+    pair = EventKey("ceasefire", "a", frozenset({"IL", "LB"}), frozenset(), "agreed")
+    alone = EventKey("ceasefire", "a", frozenset({"LB"}), frozenset(), "took-effect")
+    assert agreement(alone, pair) == "the same ceasefire event: LB among IL, LB"
