@@ -12,7 +12,7 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,17 +62,22 @@ def lead_of(body: str, limit: int = SUMMARY_CHARS) -> str:
     return out[: limit * 2]
 
 
-def wsj(path: Path) -> list[tuple[str, Item]]:
-    """WSJ World News: every distinct guid, as first seen (title and description)."""
-    rows = []
+def _json_lines(path: Path) -> Iterator[dict]:
+    """The objects of a JSON Lines archive; a broken line is an error naming it."""
     for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            yield json.loads(line)
         except ValueError as exc:
-            raise RealSetError(f"{path}:{number}: not a JSON object ({exc.msg}); the WSJ "
-                               "archive must hold one item per line") from None
+            raise RealSetError(f"{path}:{number}: not a JSON object ({exc.msg}); the archive "
+                               "must hold one item per line") from None
+
+
+def wsj(path: Path) -> list[tuple[str, Item]]:
+    """WSJ World News: every distinct guid, as first seen (title and description)."""
+    rows = []
+    for row in _json_lines(path):
         rows.append(_make("wsj", row["guid"], row.get("title") or "",
                           row.get("description") or "", _parse_time(row.get("pubDate")),
                           row.get("link")))
@@ -135,14 +140,7 @@ def rss2022(folder: Path) -> list[tuple[str, Item]]:
         raise RealSetError(f"{folder} holds no news-items-2022-*.jsonl files; the real "
                            "labelled set needs the monthly files of rss-link-database-2022.")
     for path in files:
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                raise RealSetError(f"{path}:{number}: not a JSON object ({exc.msg}); each "
-                                   "line must be one item") from None
+        for row in _json_lines(path):
             key = hashlib.sha1(row["link"].encode()).hexdigest()[:12]
             language = (row.get("language") or "en").split("-")[0].lower()
             item_id, item = _make("rss2022", key, row.get("title") or "",
