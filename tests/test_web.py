@@ -275,18 +275,29 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 
 def _chromium() -> str:
+    """Debian's chromium; installed here when missing (root and apt-get), else a skip that
+    says why."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
         return found
     apt = shutil.which("apt-get")
+    why = "needs root and apt-get"
     if apt and os.geteuid() == 0:
-        subprocess.run([apt, "install", "-y", "-q", "chromium"], capture_output=True,
-                       timeout=600, env=os.environ | {"DEBIAN_FRONTEND": "noninteractive"})
-        found = shutil.which("chromium")
-        if found:
-            return found
-    pytest.skip("Debian's chromium is not installed and cannot be installed here "
-                "(needs root and apt-get): the browser tests did not run")
+        env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+        for step in ([apt, "install", "-y", "-q", "chromium"], [apt, "update", "-q"],
+                     [apt, "install", "-y", "-q", "chromium"]):
+            try:
+                done = subprocess.run(step, capture_output=True, text=True, timeout=240,
+                                      env=env)
+            except (subprocess.TimeoutExpired, OSError) as exc:
+                why = f"{' '.join(step[1:2])} failed: {exc}"
+                break
+            found = shutil.which("chromium")
+            if found:
+                return found
+            why = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else why
+    pytest.skip(f"Debian's chromium is not installed and could not be installed ({why}): "
+                "the browser tests did not run")
 
 
 def _browse(url: str, profile: Path, *extra: str) -> str:
