@@ -60,6 +60,11 @@ class HookReceiver:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
+                if len(raw) < length:
+                    # The sender died mid-body (a SIGKILL test): a real service rejects a
+                    # truncated request, so it is no delivery.
+                    self.close_connection = True
+                    return
                 try:
                     body = json.loads(raw)
                 except ValueError:
