@@ -71,20 +71,25 @@ def _as_utf8(data: bytes, source: str) -> bytes:
 
 
 def write_opml(entries: Iterable[FeedEntry], title: str = "alerts feeds") -> bytes:
-    """Feeds grouped in folders by their first tag; every tag also in `category`."""
+    """Feeds in folders named by their first tag; every tag also in `category`.
+
+    The feeds keep their order: a run of feeds with the same first tag shares one folder, so
+    a folder name can recur when the list goes back to it (readers merge such folders), and
+    importing the file gives back the list as it was."""
     root = ET.Element("opml", version="2.0")
     head = ET.SubElement(root, "head")
     ET.SubElement(head, "title").text = title
     ET.SubElement(head, "dateCreated").text = format_datetime(datetime.now(UTC), usegmt=True)
     body = ET.SubElement(root, "body")
-    folders: dict[str, ET.Element] = {}
+    folder: ET.Element | None = None
     for entry in entries:
         parent = body
         if entry.tags:
-            folder = entry.tags[0]
-            if folder not in folders:
-                folders[folder] = ET.SubElement(body, "outline", text=folder, title=folder)
-            parent = folders[folder]
+            if folder is None or folder.get("text") != entry.tags[0]:
+                folder = ET.SubElement(body, "outline", text=entry.tags[0], title=entry.tags[0])
+            parent = folder
+        else:
+            folder = None
         attrs = {"type": "rss", "text": entry.name or entry.url, "title": entry.name or entry.url,
                  "xmlUrl": entry.url}
         if entry.tags:
