@@ -48,8 +48,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -57,6 +56,7 @@ import apprise
 import requests
 from apprise.decorators import notify as apprise_plugin
 
+from alerts.backoff import parse_retry_after
 from alerts.config import Channel
 from alerts.errors import Problem
 from alerts.models import Item, Match
@@ -73,7 +73,6 @@ ABANDONED_HOLD = 10
 NOTIFY_TYPE = {"critical": apprise.NotifyType.FAILURE, "high": apprise.NotifyType.WARNING,
                "medium": apprise.NotifyType.INFO, "low": apprise.NotifyType.INFO,
                "info": apprise.NotifyType.INFO}
-MAX_RETRY_AFTER = 24 * 3600.0
 # Chat services that display Markdown even in a plain-text message: text sent to them is
 # escaped (links kept), or a headline's `_` or `*` would turn into formatting.
 MARKDOWN_DISPLAY = frozenset({"mmost", "mmosts", "slack", "discord", "rocket", "rockets",
@@ -330,22 +329,6 @@ def redact(text: str, channel: Channel) -> str:
     for secret in _secrets(channel):
         text = text.replace(secret, "****")
     return text
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds from a Retry-After header (a number of seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return min(float(value), MAX_RETRY_AFTER)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return min(max(0.0, (when - (now or datetime.now(UTC))).total_seconds()), MAX_RETRY_AFTER)
 
 
 def service_id(plugin: Any) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
 from alerts.models import Feed, Fetched, Item, Match, PollResult
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 
 FLOOD_MIN_ITEMS = 10
 FLOOD_SHARE = 0.8
-BACKOFF_CAP = 6 * 3600.0  # longest wait between two polls of a failing feed; never forever
 
 
 def utc_now() -> datetime:
@@ -322,10 +322,8 @@ class Poller:
         return result
 
     def backoff_delay(self, feed: Feed, failures: int) -> float:
-        """Seconds before polling a feed again after its `failures`-th failure in a row: the
-        interval, then twice, four times... up to the cap (never less than the interval)."""
-        delay = feed.interval * 2.0 ** min(max(failures - 1, 0), 32)
-        return max(feed.interval, min(delay, self.backoff_cap))
+        """Seconds before polling a feed again after its `failures`-th failure in a row."""
+        return backoff_delay(feed.interval, failures, self.backoff_cap)
 
     def _failed(self, feed: Feed, result: PollResult, exc: FeedError,
                 status: int | None = None, *, failures: int = 0) -> PollResult:
@@ -341,23 +339,17 @@ class Poller:
     def _keep_fresh(self, feed: Feed, max_age: float | None, ttl: object = None) -> None:
         """Cache-Control max-age and RSS <ttl> (minutes) are a lower bound on the interval:
         the publisher said the feed will not change sooner. Capped like backoff."""
-        try:
-            ttl_seconds = float(str(ttl).strip()) * 60 if ttl is not None else 0.0
-        except ValueError:
-            ttl_seconds = 0.0  # a <ttl> that is no number says nothing
-        lower = min(max(max_age or 0.0, ttl_seconds), self.backoff_cap)
+        lower = fresh_for(max_age, ttl, self.backoff_cap)
         if lower > feed.interval:
             self.store.set_next_poll(feed.url, self.clock() + timedelta(seconds=lower))
 
     def _postpone(self, feed: Feed, result: PollResult, exc: FeedError) -> bool:
         """429/503 with a Retry-After: wait as asked, which is not a failure of the feed."""
-        from alerts.notify import parse_retry_after
-
         now = self.clock()
-        seconds = parse_retry_after(exc.retry_after, now)
+        seconds = retry_after_wait(exc.retry_after, now, self.backoff_cap)
         if seconds is None or exc.status is None:
             return False  # no usable Retry-After: an ordinary failure, with backoff
-        until = now + timedelta(seconds=min(max(seconds, 0.0), self.backoff_cap))
+        until = now + timedelta(seconds=seconds)
         reason = (f"{feed.url} asked to wait (HTTP {exc.status}, Retry-After "
                   f"{exc.retry_after}); it is polled again after {until:%Y-%m-%d %H:%M:%S} UTC")
         self.store.record_feed_postponed(feed.url, feed.name, now, exc.status, until, reason)
