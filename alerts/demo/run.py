@@ -20,7 +20,9 @@ log = logging.getLogger(__name__)
 
 def write_demo_config(directory: Path, wire: DemoWire, state: str | None) -> Path:
     config = {
-        "state": state or str(directory / "demo.db"),
+        # --state is read from where the command runs, not from the throwaway config's folder
+        # (which goes when the demo ends, and the state with it).
+        "state": str(Path(state).resolve()) if state else str(directory / "demo.db"),
         "rules": [str(shipped_rules_dir())],
         "defaults": {"interval": 2, "channels": ["terminal"]},
         "notify": {"interval": 1},
