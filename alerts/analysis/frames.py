@@ -42,6 +42,9 @@ _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "re
             "استقبل", "استقبلت", "接见"}
 
 
+_GENITIVE = {"of", "de", "von", "del", "des", "du"}
+
+
 @dataclass(frozen=True)
 class Hit:
     first: int
@@ -442,8 +445,13 @@ class SentenceFrames:
         holder of the visitor's own office there, else its head of state."""
         guest = self._participant(visitor, "visitor")
         role = visitor.entity.role_at(self.day)
+        # The destination is named at the visit word: "visits Turkey", "a visit to the UAE",
+        # "arrives in Ankara", "Turkey visit"; a country further off is something else
+        # ("a visit that seeks an end to the war between Ukraine and Russia").
         places = [(i, m) for i, m in self.mentions if m.entity.kind == "country"
-                  and m.entity.id != guest.country and i not in self._possessors]
+                  and m.entity.id != guest.country and i not in self._possessors
+                  and (pred.last < i <= pred.last + 3 * self.scale
+                       or pred.first - 2 * self.scale <= i < pred.first)]
         places.sort(key=lambda im: (im[0] < pred.first, abs(im[0] - pred.first)))
         for _, place in places[:1]:
             leaders = ("head-of-state", "head-of-government", "foreign-minister")
@@ -467,12 +475,21 @@ class SentenceFrames:
             evidence.append(Evidence("modality", self._q(cue)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
         subjects = [(i, m) for i, m in people if i < pred.first]
-        objects = [(i, m) for i, m in people if i > pred.last]
+        # The counterpart is in the verb's own clause: "Zelensky arrives in Turkey, but Putin
+        # is a no-show" names no one Zelensky met.
+        end = next((h.first for h in self.hits if h.entry.category == "boundary"
+                    and h.first > pred.last), self.n)
+        dash = next((i for i in range(pred.last + 1, self.n) if any(
+            c in self.s.text[self.s.spans[i - 1][1]:self.s.spans[i][0]] for c in "—–;")), self.n)
+        objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)]
         if objects and act == "call" and verb:
-            first_object = objects[0][0]
-            if any(h.entry.category == "topic" and pred.last < h.first < first_object
-                   for h in self.hits):
-                objects = []  # "spoke about Putin": a topic, not a counterpart
+            # "spoke about Putin": a topic, not a counterpart; a genitive word ("of", "de",
+            # "von") is a topic only right after the verb ("spoke of"), not inside a title
+            # ("with President of the Republic of Angola Joao Lourenco").
+            topics = [h.first for h in self.hits if h.entry.category == "topic"
+                      and h.first > pred.last and (h.first == pred.last + 1
+                                                   or self.s.tokens[h.first] not in _GENITIVE)]
+            objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
         words = " ".join(self.s.tokens[pred.first:pred.last + 1])
         hosting = words in _HOSTING
         role_a, role_b = ("host", "visitor") if hosting else _ROLE_OF_ACT.get(act, ("parties",
