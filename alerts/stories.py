@@ -281,30 +281,49 @@ def event_of(item: Item, types: list[str] | None = None) -> EventKey | None:
                 0 if f.participants else 1)
 
     frame = min(frames, key=rank)
-    if frame.modality in _REPORTED and "preview" not in frame.flags:
-        kind = "a"
-    elif frame.modality == "planned" or "preview" in frame.flags:
-        kind = "p"
-    else:
-        kind = "o"
+    kind = _kind(frame)
 
     def unit(p: Participant) -> str:
         if frame.type == "contact" and p.kind == "person":
             return p.entity_id
         return p.country or p.entity_id
 
-    demanders = [p for p in frame.participants if p.role == "demander"]
+    # Who takes part is read from every frame of the same event in the headline and lead
+    # (the same type, status and kind of report): a headline often names the event and
+    # its lead the parties ("Third round in Istanbul ends" / "Russian and Ukrainian
+    # negotiators..."). A frame that says no act only fills in a headline that names no
+    # one: "Bahrain and the UAE have kept their ties with Israel" under "Turkey downgrades
+    # ties with Israel" is another event. Entities are the same in every language, so two
+    # reports of one event agree on them whatever words each used.
+    said = ("", frame.status) if not frame.participants else (frame.status,)
+    same = [f for f in frames if f.position in _POSITIONS[:2] and f.status in said
+            and _kind(f) == _kind(frame)] or [frame]
+    participants = [p for f in same for p in f.participants]
+    demanders = [p for p in participants if p.role == "demander"]
     if demanders:
         actors = frozenset(unit(p) for p in demanders)
-        others = {unit(p) for p in frame.participants if p.role != "demander"}
+        others = {unit(p) for p in participants if p.role != "demander"}
     else:
-        actors = frozenset(unit(p) for p in frame.participants)
+        actors = frozenset(unit(p) for p in participants)
         others = set()
-    places = others | {m.entity.id for m in analysis.mentions
-                       if m.entity.kind == "country"} - actors
+    countries = {m.entity.id for m in analysis.mentions if m.entity.kind == "country"}
+    if not actors and frame.type != "contact":
+        # No frame names a party: the states the report names stand for them ("Sudan's
+        # warring sides resume talks in Jeddah"), as they would in any language.
+        actors = frozenset(countries)
+    places = others | countries - actors
     places |= _named_places(analysis.sentences[frame.sentence])
     return EventKey(frame.type, kind, actors, frozenset(places - actors), frame.status,
                     demand=bool(demanders))
+
+
+def _kind(frame: EventFrame) -> str:
+    """"a": reported as happened; "p": planned or previewed; "o": anything else."""
+    if frame.modality in _REPORTED and "preview" not in frame.flags:
+        return "a"
+    if frame.modality == "planned" or "preview" in frame.flags:
+        return "p"
+    return "o"
 
 
 def _named_places(sentence: Sentence) -> set[str]:
@@ -323,8 +342,9 @@ def _named_places(sentence: Sentence) -> set[str]:
 # yet alerted and later than those alerted (a late report of an earlier stage, or another
 # wording of the same stage, "begin" / "held", is a copy), or a restart ("resume").
 STAGES = {
-    "ceasefire": {"called-for": 0, "rejected": 1, "agreed": 2, "took-effect": 3,
-                  "extended": 4, "violated": 5, "collapsed": 6},
+    # One side accepting ("Hamas accepts the proposal") comes before both agreeing.
+    "ceasefire": {"called-for": 0, "rejected": 1, "accepted": 2, "agreed": 3,
+                  "took-effect": 4, "extended": 5, "violated": 6, "collapsed": 7},
     "peace-talks": {"announced": 0, "begin": 1, "held": 1, "resume": 2, "stalled": 3,
                     "collapse": 4, "concluded": 4},
 }
@@ -338,14 +358,21 @@ RELATIONS_UP = frozenset({"established", "restored", "upgraded", "embassy-reopen
 def development(event_type: str, status: str, alerted: list[str]) -> bool:
     """Whether a report with `status` is news in a story that already alerted `alerted`.
     Contacts (a call, a meeting) have no developments: another kind is another wording."""
-    if not status or status in alerted or not alerted:
-        return False  # a copy of a status already alerted (or no status said)
+    if not status or not alerted:
+        return False
+    stages = STAGES.get(event_type, {})
+    if (status in RESTARTS and alerted[-1] != status
+            and stages.get(alerted[-1], -1) > stages[status]):
+        return True  # talks resume after they stalled or collapsed: a new round
+    if status in alerted:
+        return False  # a copy of a status already alerted
     if event_type == "relations":
         return (status in RELATIONS_UP) != (alerted[-1] in RELATIONS_UP)
-    stages = STAGES.get(event_type)
-    if stages is None or status not in stages:
+    if not stages or status not in stages:
         return False
-    known = [stages[s] for s in alerted if s in stages]
+    # The stages of the current round: since the last restart ("resume") alerted.
+    restart = max((n for n, s in enumerate(alerted) if s in RESTARTS), default=0)
+    known = [stages[s] for s in alerted[restart:] if s in stages]
     if not known:
         return True
     if stages[status] in known:

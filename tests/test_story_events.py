@@ -84,7 +84,7 @@ def test_a_report_naming_a_subset_of_the_parties_joins_their_story(tmp_path, fee
     db = tmp_path / "s.db"
     feeds = [_feed(feed_server, "AFP", ("Israel and Lebanon agree ceasefire",
                                         "https://afp.example/1", NOW - timedelta(hours=3))),
-             _feed(feed_server, "NNA", ("Lebanon accepts truce deal",
+             _feed(feed_server, "NNA", ("Lebanon signs truce deal",
                                         "https://nna.example/1", NOW - timedelta(hours=2)))]
     results = _poll(db, feeds, _shipped_rules(tmp_path))
     assert [len(_sent(db, "ceasefire-agreed"))] == [1]
@@ -313,7 +313,7 @@ def test_history_shows_developments_in_order_and_why_each_report_joined(
     wire = feed_server.put("/wire.xml", rss(
         rss_item("Israel and Lebanon agree ceasefire", guid="1", link="https://afp.example/1",
                  pub=_pub(now - timedelta(hours=30))),
-        rss_item("Lebanon accepts truce deal", guid="2", link="https://nna.example/2",
+        rss_item("Lebanon signs truce deal", guid="2", link="https://nna.example/2",
                  pub=_pub(now - timedelta(hours=29))),
         rss_item("Le cessez-le-feu entre Israël et le Liban entre en vigueur", guid="3",
                  link="https://nna.example/3", pub=_pub(now - timedelta(hours=1)))))
@@ -331,7 +331,7 @@ def test_history_shows_developments_in_order_and_why_each_report_joined(
     assert "developments: agreed (" in out and ") -> took-effect (" in out
     assert "Wire: Israel and Lebanon agree ceasefire  https://afp.example/1  [agreed; first " \
            "report]" in out
-    assert "Wire: Lebanon accepts truce deal  https://nna.example/2  [agreed; joined by event: " \
+    assert "Wire: Lebanon signs truce deal  https://nna.example/2  [agreed; joined by event: " \
            "the same ceasefire event: LB among IL, LB]" in out
     assert "[took-effect; joined by event: the same ceasefire event between IL, LB]" in out
 
