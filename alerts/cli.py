@@ -448,8 +448,17 @@ def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of rule files (for editors: validation and completion)."""
+@click.argument("of", type=click.Choice(["rules", "config"]), default="rules")
+def schema(of: str) -> None:
+    """Print the JSON Schema of rule files, or with `config` of alerts.yaml (every option
+    with its description, default and an example), for editors: validation and completion."""
+    if of == "config":
+        import json
+
+        from alerts.options import config_schema
+
+        click.echo(json.dumps(config_schema(), indent=2, ensure_ascii=False))
+        return
     click.echo(resources.files("alerts.rules").joinpath("schema.json").read_text("utf-8"),
                nl=False)
 

@@ -14,9 +14,10 @@ import jsonschema
 
 from alerts.errors import ConfigError, Problem
 from alerts.models import Feed
-from alerts.policy import POLICY_SCHEMA, ChannelPolicy, check_timezone, parse_policy
+from alerts.options import children, config_schema, default
+from alerts.policy import ChannelPolicy, check_timezone, parse_policy
 from alerts.redact import MASK, SECRET_HEADER, is_secret_param, redact_text
-from alerts.routing import ROUTE_SCHEMA, ChannelStyle, Route, parse_routes
+from alerts.routing import ChannelStyle, Route, parse_routes
 from alerts.yamlsource import LinedDict, LinedList, line_at, load_documents, plain
 
 CONFIG_ENV = "ALERTS_CONFIG"
@@ -41,107 +42,10 @@ _RESERVED_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "c
                                "te", "upgrade", "accept-encoding", "if-none-match",
                                "if-modified-since"})
 
-_duration = {"type": ["number", "string"]}
-_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "state": {"type": "string", "minLength": 1},
-        "rules": {"type": ["string", "array"], "items": {"type": "string", "minLength": 1}},
-        "knowledge": {"type": "string", "minLength": 1},
-        "defaults": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "interval": _duration,
-                "language": {"type": "string"},
-                "backfill": {"type": "boolean"},
-                "channels": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-        "fetch": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "timeout": _duration,
-                "max_bytes": {"type": ["integer", "string"]},
-                "max_entries": {"type": "integer", "minimum": 1},
-                "contact": {"type": "string"},
-                "allow_networks": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-        "stories": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {"window": _duration, "retention": _duration},
-        },
-        "health": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {"failures": {"type": "integer", "minimum": 1}, "silence": _duration},
-        },
-        "metrics": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {"listen": {"type": "string", "minLength": 1}},
-        },
-        "notify": {
-            "type": "object",
-            "additionalProperties": False,
-            "properties": {
-                "interval": _duration,
-                "max_attempts": {"type": "integer", "minimum": 1},
-                "retry_base": _duration,
-                "retry_max": _duration,
-                "send_timeout": _duration,
-                "fallback": {"type": "string", "minLength": 1},
-                "timezone": {"type": "string", "minLength": 1},
-            },
-        },
-        "routes": ROUTE_SCHEMA,
-        "channels": {
-            "type": "object",
-            "additionalProperties": {
-                "anyOf": [
-                    {"type": "string", "minLength": 1},
-                    {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
-                    {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "urls": {"type": "array", "items": {"type": "string"}},
-                            "config": {"type": "string"},
-                            "tags": {"type": "array", "items": {"type": "string"}},
-                            "format": {"enum": ["text", "markdown", "html"]},
-                            "title": {"type": "string", "minLength": 1},
-                            "template": {"type": "string", "minLength": 1},
-                            "digest_template": {"type": "string", "minLength": 1},
-                            **POLICY_SCHEMA,
-                        },
-                    },
-                ]
-            },
-        },
-        "feeds": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["url"],
-                "properties": {
-                    "url": {"type": "string", "minLength": 1},
-                    "name": {"type": "string"},
-                    "interval": _duration,
-                    "language": {"type": "string"},
-                    "tags": {"type": "array", "items": {"type": "string"}},
-                    "backfill": {"type": "boolean"},
-                    "publisher": {"type": "string"},
-                    "headers": {"type": "object", "additionalProperties": {"type": "string"}},
-                },
-            },
-        },
-    },
-}
+# Every setting, its type, default and description are defined once, in alerts.options.
+_SCHEMA: dict[str, Any] = config_schema()
+# The settings of a channel in mapping form, for the message when none of its forms fits.
+_CHANNEL_KEYS = [o.path.rpartition(".")[2] for o in children("channels.*")]
 
 
 @dataclass(frozen=True)
@@ -156,9 +60,9 @@ class Channel:
 
 @dataclass(frozen=True)
 class FetchSettings:
-    timeout: float = 30.0  # total deadline for one request, headers and body included
-    max_bytes: int = 10 * 1024 * 1024  # decoded body size cap
-    max_entries: int = 500
+    timeout: float = default("fetch.timeout")  # total deadline for one request
+    max_bytes: int = default("fetch.max_bytes")  # decoded body size cap
+    max_entries: int = default("fetch.max_entries")
     contact: str | None = None
     # CIDR ranges of private addresses feeds may come from (intranet feeds); public always ok.
     allow_networks: tuple[str, ...] = ()
@@ -166,25 +70,25 @@ class FetchSettings:
 
 @dataclass(frozen=True)
 class NotifySettings:
-    interval: float = 30.0
-    max_attempts: int = 10
-    retry_base: float = 30.0
-    retry_max: float = 3600.0
-    send_timeout: float = 30.0  # total deadline of one send, however slowly a service answers
+    interval: float = default("notify.interval")
+    max_attempts: int = default("notify.max_attempts")
+    retry_base: float = default("notify.retry_base")
+    retry_max: float = default("notify.retry_max")
+    send_timeout: float = default("notify.send_timeout")  # total deadline of one send
     fallback: str | None = None  # channel told about alerts given up (dead letters)
-    timezone: str = "UTC"  # for digest times and quiet hours
+    timezone: str = default("notify.timezone")  # for digest times and quiet hours
 
 
 @dataclass(frozen=True)
 class StorySettings:
-    window: float = 48 * 3600.0  # reports this close in time can be one event
-    retention: float = 90 * 86400.0  # stories, their keys and rule history kept this long
+    window: float = default("stories.window")  # reports this close in time can be one event
+    retention: float = default("stories.retention")  # stories, keys, rule history kept
 
 
 @dataclass(frozen=True)
 class HealthSettings:
-    failures: int = 5  # failed polls in a row before the operator is told about a feed
-    silence: float = 24 * 3600.0  # ...or this long without a successful poll
+    failures: int = default("health.failures")  # failed polls in a row before a notice
+    silence: float = default("health.silence")  # ...or this long without a successful poll
 
 
 @dataclass(frozen=True)
@@ -284,9 +188,9 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         got = f"{type(err.instance).__name__} {err.instance!r}"
         return f"at '{where}': expected {wanted}, got {got}"
     if err.validator == "anyOf" and "channels" in err.absolute_path:
+        keys = [repr(k) for k in _CHANNEL_KEYS]
         return (f"at '{where}': a channel is an Apprise URL, a list of URLs, "
-                "or a mapping with 'urls', 'config', 'tags', 'format', 'title', 'template', "
-                "'digest_template', 'timezone', 'digest', 'quiet_hours' and 'rate_limit'")
+                f"or a mapping with {', '.join(keys[:-1])} and {keys[-1]}")
     return f"at '{where}': {err.message}"
 
 
@@ -366,9 +270,10 @@ def load_settings(path: str | Path) -> Settings:
         return value
 
     defaults = data.get("defaults", {})
-    default_interval = duration(defaults, "interval", 900.0, ("defaults",))
+    default_interval = duration(defaults, "interval", default("defaults.interval"),
+                                ("defaults",))
     default_language = defaults.get("language")
-    default_backfill = bool(defaults.get("backfill", False))
+    default_backfill = bool(defaults.get("backfill", default("defaults.backfill")))
 
     fetch_raw = data.get("fetch", {})
     max_bytes = FetchSettings.max_bytes
@@ -403,7 +308,7 @@ def load_settings(path: str | Path) -> Settings:
         send_timeout=duration(notify_raw, "send_timeout", NotifySettings.send_timeout,
                               ("notify",)),
         fallback=notify_raw.get("fallback"),
-        timezone=notify_raw.get("timezone", "UTC"),
+        timezone=notify_raw.get("timezone", NotifySettings.timezone),
     )
     if not check_timezone(notify.timezone):
         problems.append(Problem(file, line_at(raw, ("notify", "timezone")),
@@ -484,7 +389,7 @@ def load_settings(path: str | Path) -> Settings:
             secrets=tuple(sorted({s for s in secrets if s}, key=len, reverse=True)),
         ))
 
-    rules_value = data.get("rules", "rules")
+    rules_value = data.get("rules", default("rules"))
     rule_paths = tuple(resolve(p) for p in ([rules_value] if isinstance(rules_value, str)
                                             else rules_value))
     if "knowledge" in data:
@@ -515,7 +420,7 @@ def load_settings(path: str | Path) -> Settings:
         raise ConfigError(problems)
     return Settings(
         path=path,
-        state_path=resolve(data.get("state", "state/alerts.db")),
+        state_path=resolve(data.get("state", default("state"))),
         rule_paths=rule_paths,
         feeds=tuple(feeds),
         channels=channels,
@@ -532,7 +437,8 @@ def load_settings(path: str | Path) -> Settings:
 
 def _channel_style(spec: dict, base: Path) -> ChannelStyle:
     """Format and templates of a channel; template files are relative to the config file."""
-    return ChannelStyle(format=spec.get("format", "text"), title=spec.get("title"),
+    return ChannelStyle(format=spec.get("format", default("channels.*.format")),
+                        title=spec.get("title"),
                         template=spec.get("template"),
                         digest_template=spec.get("digest_template"),
                         folder=str(base.resolve()) if spec.get("template")
