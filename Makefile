@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DURATION ?=
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint docs bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check alerts tests $(wildcard bench)
+
+# The README's tables of commands, rule keys, conditions and fields, from alerts/reference.yaml
+# (`alerts help` shows the same; tests/test_docs.py fails when the two disagree).
+docs: $(STAMP)
+	$(BIN)/python tests/tools/docs.py
 
 # pytest exits 5 when it collects nothing; that is not a failure of the code under test.
 test: lint
