@@ -8,7 +8,6 @@ New kinds register in CONDITION_KINDS; the JSON Schema in schema.json mirrors th
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import os
 import re
@@ -48,6 +47,10 @@ class Trace:
 
 class Condition:
     stateful = False  # reads or writes history: evaluated after its plain siblings
+    # What evaluating it costs, to try the cheap siblings of an `all` first: 0 the item's
+    # text (its automaton hits, a regex), 1 the item's analysis or the knowledge base,
+    # 2 stored history.
+    cost = 0
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         """Evidence when the condition holds (possibly empty), None when it does not."""
@@ -57,6 +60,10 @@ class Condition:
         """False only when the condition certainly does not hold, found without building
         evidence; True when it may (then evaluate() decides)."""
         return True
+
+    def holds(self, ctx: MatchContext) -> bool:
+        """Whether it holds, when its evidence is not wanted (under `not`)."""
+        return self.evaluate(ctx) is not None
 
     def trace(self, ctx: MatchContext) -> Trace:
         evidence = self.evaluate(ctx)
@@ -103,6 +110,7 @@ class TermsCondition(Condition):
 
     def __post_init__(self) -> None:
         self._lookups = tuple(term.lookup for term in self.termset.terms)
+        self._exact = all(term.exact for term in self.termset.terms)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         hits = ctx.term_hits
@@ -132,6 +140,22 @@ class TermsCondition(Condition):
             scanned = hits.get(name)
             if scanned is None:
                 return True  # a field the automaton did not scan: cannot tell
+            for lookup in self._lookups:
+                if lookup in scanned:
+                    return True
+        return False
+
+    def holds(self, ctx: MatchContext) -> bool:
+        if not self._exact:
+            return self.evaluate(ctx) is not None
+        # Whole words and phrases (no wildcard inside): a hit of the automaton is a match.
+        hits = ctx.term_hits
+        for name in self.fields:
+            scanned = hits.get(name) if hits is not None else None
+            if scanned is None:
+                if self.termset.first(ctx.field(name)) is not None:
+                    return True
+                continue
             for lookup in self._lookups:
                 if lookup in scanned:
                     return True
@@ -178,9 +202,6 @@ class RegexCondition(Condition):
         return f"regex {self.source!r} in {', '.join(self.fields)}"
 
 
-_SENTENCE_END = re.compile(r"[.!?;。؟…]+(?:\s+|$)")
-
-
 @dataclass
 class NearCondition(Condition):
     groups: tuple[TermsCondition, TermsCondition]
@@ -189,33 +210,53 @@ class NearCondition(Condition):
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         first, second = self.groups
+        hits = ctx.term_hits
         for name in self.fields:
+            # Where the automaton looked, its hits say which terms occur and where the first
+            # one is: no search for the others, none before it.
+            scanned = hits.get(name) if hits is not None else None
+            if scanned is not None and not (first.termset.present(scanned)
+                                            and second.termset.present(scanned)):
+                continue
             text = ctx.field(name)
-            a = list(first.termset.occurrences(text))
-            b = list(second.termset.occurrences(text))
-            if not a or not b:
+            a = list(first.termset.occurrences(text, scanned))
+            if not a:
+                continue
+            b = list(second.termset.occurrences(text, scanned))
+            if not b:
                 continue
             if self.within is None:
-                # Word numbers become sentence numbers.
-                ends = [m.end() for m in _SENTENCE_END.finditer(text.folded)]
-                place = [bisect.bisect_right(ends, start) for start, _ in text.spans]
+                place = text.sentences()  # word numbers become sentence numbers
                 limit = 0
             else:
-                place = list(range(len(text.spans)))
+                place = None
                 limit = self.within
             for span_a in a:
                 for span_b in b:
                     # Words between the two: the gap from the end of one to the start of the other.
                     if span_a[0] <= span_b[0]:
-                        distance = place[span_b[0]] - place[span_a[1]]
+                        start, end = span_b[0], span_a[1]
                     else:
-                        distance = place[span_a[0]] - place[span_b[1]]
+                        start, end = span_a[0], span_b[1]
+                    distance = start - end if place is None else place[start] - place[end]
                     if distance <= limit:
                         text_a, text_b = text.quote(*span_a), text.quote(*span_b)
                         how = "same sentence" if self.within is None else \
                             f"within {self.within} words"
                         return [Evidence(text_a, name), Evidence(text_b, f"{name}, {how}")]
         return None
+
+    def possible(self, ctx: MatchContext) -> bool:
+        hits = ctx.term_hits
+        if hits is None:
+            return True
+        first, second = self.groups
+        for name in self.fields:
+            scanned = hits.get(name)
+            if scanned is None or (first.termset.present(scanned)
+                                   and second.termset.present(scanned)):
+                return True
+        return False
 
     def label(self) -> str:
         how = "in the same sentence" if self.within is None else f"within {self.within} words"
@@ -229,6 +270,7 @@ class NearCondition(Condition):
 
 @dataclass
 class EntitiesCondition(Condition):
+    cost = 1  # the knowledge base
     wanted: tuple[str, ...]  # entity ids
     mode: str  # "all" | "any"
 
@@ -245,6 +287,7 @@ class EntitiesCondition(Condition):
 
 @dataclass
 class EntityCountCondition(Condition):
+    cost = 1  # the knowledge base
     kind: str  # "person" | "country"
     at_least: int
 
@@ -265,6 +308,7 @@ class EntityCountCondition(Condition):
 
 @dataclass
 class EventsCondition(Condition):
+    cost = 1  # the knowledge base
     wanted: tuple[str, ...]
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
@@ -280,6 +324,8 @@ class EventsCondition(Condition):
 @dataclass
 class ContactCondition(Condition):
     """Two known people of different countries in direct contact, asserted, not denied."""
+
+    cost = 1  # the knowledge base
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         contact = ctx.contact()
@@ -308,6 +354,8 @@ _KIND_WORDS = {"call": "a phone call", "meeting": "a meeting", "visit": "a visit
 @dataclass
 class EventCondition(Condition):
     """Event frames of the item's analysis: type, status, modality, position, people, flags."""
+
+    cost = 1  # the item's analysis
 
     type: str
     statuses: tuple[str, ...] = ()  # empty: any (an event with no act word never passes one)
@@ -429,6 +477,7 @@ class _HistoryCondition(Condition):
     """A condition on stored history: its check says what it found either way."""
 
     stateful = True
+    cost = 2
 
     def _check(self, ctx: MatchContext) -> tuple[list[Evidence] | None, str]:
         raise NotImplementedError
@@ -568,20 +617,25 @@ class AllCondition(Condition):
 
     def __post_init__(self) -> None:
         self.stateful = any(c.stateful for c in self.children)
+        self.cost = max(c.cost for c in self.children)
         self._order = _ordered(self.children)
+        # Evaluated cheapest first (text, then the analysis and the knowledge base, history
+        # last); the evidence is still told in the order above.
+        self._by_cost = sorted(range(len(self._order)), key=lambda i: self._order[i].cost)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         # Most candidate rules fail on a later term: find that out before quoting earlier ones.
-        for child in self._order:
+        order = self._order
+        for child in order:
             if not child.possible(ctx):
                 return None
-        evidence: list[Evidence] = []
-        for child in self._order:
-            found = child.evaluate(ctx)
-            if found is None:
+        found: list[list[Evidence]] = [[]] * len(order)
+        for index in self._by_cost:
+            evidence = order[index].evaluate(ctx)
+            if evidence is None:
                 return None
-            evidence.extend(found)
-        return evidence
+            found[index] = evidence
+        return [e for evidence in found for e in evidence]
 
     def trace(self, ctx: MatchContext) -> Trace:
         children = []
@@ -609,6 +663,7 @@ class AnyCondition(Condition):
 
     def __post_init__(self) -> None:
         self.stateful = any(c.stateful for c in self.children)
+        self.cost = max(c.cost for c in self.children)
         self._order = _ordered(self.children)
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
@@ -639,8 +694,11 @@ class AnyCondition(Condition):
 class NotCondition(Condition):
     child: Condition
 
+    def __post_init__(self) -> None:
+        self.cost = self.child.cost
+
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
-        return [] if self.child.evaluate(ctx) is None else None
+        return None if self.child.holds(ctx) else []
 
     def trace(self, ctx: MatchContext) -> Trace:
         inner = self.child.trace(ctx)

@@ -114,10 +114,11 @@ class RuleSet:
             for anchor in anchors:
                 anchored.setdefault(anchor, []).append(index)
         keys.update(anchored)
+        self._anchored = {key: tuple(indices) for key, indices in anchored.items()}
         self._fields = _scanned_fields(self.enabled)
         self._automaton = ahocorasick.Automaton()
         for key in keys:
-            self._automaton.add_word(key, (key, len(key), tuple(anchored.get(key, ()))))
+            self._automaton.add_word(key, (key, len(key)))
         if keys:
             self._automaton.make_automaton()
         self._scannable = bool(keys)
@@ -133,15 +134,18 @@ class RuleSet:
         chosen = set(self._always)
         if self._scannable:
             hits: dict[str, dict[str, int]] = {}
+            scan = self._automaton.iter
+            anchored = self._anchored
             for name in self._fields:
                 if name == "content" and not ctx.item.content and "summary" in hits:
                     hits[name] = hits["summary"]  # no full text: the field is the summary
                     continue
-                found: dict[str, int] = {}
-                for end, (key, length, indices) in self._automaton.iter(ctx.field(name).tokens):
-                    if key not in found:
-                        found[key] = end - length + 1
-                        chosen.update(indices)
+                # The first offset of each key: later occurrences, listed first, are
+                # overwritten by earlier ones.
+                found = {key: end - length + 1
+                         for end, (key, length) in reversed(list(scan(ctx.field(name).tokens)))}
+                for key in found.keys() & anchored.keys():
+                    chosen.update(anchored[key])
                 hits[name] = found
             ctx.term_hits = hits
         return [self.enabled[i] for i in sorted(chosen)]

@@ -52,27 +52,54 @@ def term_problem(term: str) -> str | None:
 
 
 _WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?;。؟…]+(?:\s+|$)")
 
 
 class FieldText:
     """A field's text three ways: as written, folded, and as tokens (" word word ").
 
     In the token form a whole-word phrase is a plain substring (" phone call "), so terms
-    need no regular expression, and a match's position is a word number.
+    need no regular expression, and a match's position is a word number. Built once per
+    item and field (MatchContext.field), shared by every rule; what only some conditions
+    need (where each word starts in the tokens, each word's sentence) is worked out on first
+    use.
     """
+
+    __slots__ = ("_sentences", "_spans", "_starts", "folded", "original", "tokens")
 
     def __init__(self, original: str):
         self.original = original
         self.folded = fold(original)
-        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(self.folded)]
-        self.starts: list[int] = []
-        parts = []
-        offset = 1
-        for start, end in self.spans:
-            self.starts.append(offset)
-            parts.append(self.folded[start:end])
-            offset += end - start + 1
-        self.tokens = " " + " ".join(parts) + " "
+        self.tokens = " " + " ".join(_WORD.findall(self.folded)) + " "
+        self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] | None = None
+        self._sentences: list[int] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word in the folded text."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORD.finditer(self.folded)]
+        return self._spans
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts in the token text."""
+        if self._starts is None:
+            starts = []
+            offset = 1
+            for start, end in self.spans:
+                starts.append(offset)
+                offset += end - start + 1
+            self._starts = starts
+        return self._starts
+
+    def sentences(self) -> list[int]:
+        """Each word's sentence number (for `near ... within: sentence`)."""
+        if self._sentences is None:
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.folded)]
+            self._sentences = [bisect.bisect_right(ends, start) for start, _ in self.spans]
+        return self._sentences
 
     def word_index(self, token_offset: int) -> int:
         """The word starting at a token-text offset (the offset of its leading space + 1)."""
@@ -92,6 +119,7 @@ class Term:
         self.source = source
         words = _words(source)
         self.length = len(words)
+        self.exact = False
         if any(wild for _, wild in words[:-1]):
             # "call* for": a wildcard inside a phrase needs a (tiny) pattern.
             body = " ".join(re.escape(w) + ("[^ ]*" if wild else "") for w, wild in words)
@@ -101,20 +129,23 @@ class Term:
             self.lookup = self.anchor
         else:
             self._pattern = None
+            # Found wherever the automaton finds its key: no pattern to check after it.
+            self.exact = True
             self._key = " " + " ".join(w for w, _ in words) + ("" if words[-1][1] else " ")
             self.anchor = self._key  # exact: the prefilter selects just the items it occurs in
             self.lookup = self._key
 
-    def offsets(self, text: FieldText) -> Iterator[int]:
-        """Token offsets of the leading space of each occurrence."""
+    def offsets(self, text: FieldText, first: int = 0) -> Iterator[int]:
+        """Token offsets of the leading space of each occurrence (none before `first`, where
+        an automaton pass found the first one)."""
         if self._pattern is not None:
             # Overlapping search: each match consumes its trailing space.
-            position = 0
+            position = first
             while (m := self._pattern.search(text.tokens, position)) is not None:
                 yield m.start()
                 position = m.end() - 1
             return
-        position = text.tokens.find(self._key)
+        position = text.tokens.find(self._key, first)
         while position != -1:
             yield position
             position = text.tokens.find(self._key, position + 1)
@@ -125,13 +156,30 @@ class TermSet:
 
     def __init__(self, sources: list[str]):
         self.terms = [Term(t) for t in dict.fromkeys(sources)]
+        self._lookups = tuple(term.lookup for term in self.terms)
 
-    def occurrences(self, text: FieldText) -> Iterator[tuple[int, int]]:
-        """(first word, last word) of every occurrence of every term."""
+    def occurrences(self, text: FieldText, hits: dict[str, int] | None = None
+                    ) -> Iterator[tuple[int, int]]:
+        """(first word, last word) of every occurrence of every term. With `hits` (the first
+        offset of each term the automaton found in this text), terms it did not find are not
+        searched for, and the others only from their first occurrence on."""
         for term in self.terms:
-            for offset in term.offsets(text):
+            if hits is None:
+                offsets = term.offsets(text)
+            else:
+                start = hits.get(term.lookup, -1)
+                if start == -1:
+                    continue
+                # A phrase with an inner wildcard may begin before its (longest) anchor word.
+                offsets = term.offsets(text, start if term._pattern is None else 0)
+            for offset in offsets:
                 first = text.word_index(offset + 1)
                 yield first, first + term.length - 1
+
+    def present(self, hits: dict[str, int]) -> bool:
+        """Whether any term may occur, by the automaton's hits (a wildcard phrase's anchor
+        word may occur without the phrase)."""
+        return not hits.keys().isdisjoint(self._lookups)
 
     def first_hit(self, hits: dict[str, int], text: FieldText) -> tuple[int, int] | None:
         """first(), from the offsets one automaton pass found for every term of every rule."""
