@@ -38,7 +38,7 @@ from alerts.models import Item
 from alerts.rules.text import fold
 
 if TYPE_CHECKING:
-    from alerts.analysis import EventFrame, Participant, Sentence
+    from alerts.analysis import Analysis, EventFrame, Participant, Sentence
 
 PERMUTATIONS = 64
 BANDS = 16  # of 4 rows: pairs above ~0.5 similarity share a band with high probability
@@ -143,10 +143,17 @@ class EventKey:
     places: frozenset[str]
     status: str = ""
     demand: bool = False  # a call by one actor (Guterres calls for...): joins by actor+place
+    # The report's events of the other types its rules test ("Trump and Putin speak, agree
+    # to start talks": a contact and peace talks): a report of either finds the story.
+    also: tuple[EventKey, ...] = ()
+
+    def each(self) -> tuple[EventKey, ...]:
+        return (self, *self.also)
 
     def encode(self) -> str:
-        return "|".join((self.type, self.kind + ("d" if self.demand else ""),
-                         ",".join(sorted(self.actors)), ",".join(sorted(self.places))))
+        return ";".join("|".join((e.type, e.kind + ("d" if e.demand else ""),
+                                  ",".join(sorted(e.actors)), ",".join(sorted(e.places))))
+                        for e in self.each())
 
     @classmethod
     def decode(cls, text: str) -> EventKey | None:
@@ -154,13 +161,22 @@ class EventKey:
 
     @classmethod
     def _parse(cls, text: str) -> EventKey | None:
-        parts = text.split("|")
-        if len(parts) != 4:
-            return None
-        return cls(parts[0], parts[1][:1], _set(parts[2]), _set(parts[3]),
-                   demand=parts[1].endswith("d"))
+        events = []
+        for one in text.split(";"):
+            parts = one.split("|")
+            if len(parts) != 4:
+                return None
+            events.append(cls(parts[0], parts[1][:1], _set(parts[2]), _set(parts[3]),
+                              demand=parts[1].endswith("d")))
+        return replace(events[0], also=tuple(events[1:]))
 
     def stored_keys(self) -> list[str]:
+        return [key for e in self.each() for key in e._stored_keys()]
+
+    def lookup_keys(self) -> list[str]:
+        return [key for e in self.each() for key in e._lookup_keys()]
+
+    def _stored_keys(self) -> list[str]:
         """The keys that find a story of this event: each actor; its sole actor, marked;
         each pair of actors (a report naming two of them looks up only those pairs)."""
         head = f"{self.type}|{self.kind}{'d' if self.demand else ''}|"
@@ -172,7 +188,7 @@ class EventKey:
             keys += [f"{head}{a}+{b}" for a, b in combinations(actors[:MAX_ACTORS], 2)]
         return keys
 
-    def lookup_keys(self) -> list[str]:
+    def _lookup_keys(self) -> list[str]:
         """What a report of this event looks up: with one actor (or a call), stories with
         that actor; with several, stories sharing a pair of them, and stories whose sole
         actor is one of them (a subset either way, found by indexed keys alone)."""
@@ -184,10 +200,21 @@ class EventKey:
                 + [f"{head}={actor}" for actor in actors])
 
     def merged(self, other: EventKey) -> EventKey:
-        return EventKey(self.type, self.kind, self.actors | other.actors,
-                        self.places | other.places, self.status, self.demand)
+        """The story's event widened by a report's: each type by the same type."""
+        theirs = {e.type: e for e in other.each()}
+        mine = [EventKey(e.type, e.kind, e.actors | theirs[e.type].actors,
+                         e.places | theirs[e.type].places, e.status, e.demand)
+                if e.type in theirs and theirs[e.type].kind == e.kind
+                and theirs[e.type].demand == e.demand else replace(e, also=())
+                for e in self.each()]
+        known = {e.type for e in mine}
+        mine += [replace(e, also=()) for e in other.each() if e.type not in known]
+        return replace(mine[0], also=tuple(mine[1:]))
 
     def describe(self) -> str:
+        return "; ".join(e._describe() for e in self.each())
+
+    def _describe(self) -> str:
         who = ", ".join(sorted(self.actors)) or "no one named"
         where = f" in {', '.join(sorted(self.places))}" if self.places else ""
         kind = {"a": "", "p": " (planned)", "o": " (not asserted)"}[self.kind]
@@ -206,7 +233,18 @@ def _set(text: str) -> frozenset[str]:
 
 def agreement(new: EventKey, story: EventKey) -> str | None:
     """Why a report of `new` is a report of the story's event, in words; None: it is not.
-    A false merge costs more than a duplicate: only agreement on who and what joins."""
+    A false merge costs more than a duplicate: only agreement on who and what joins.
+    Reports of several events (a call in which talks were agreed) agree on any one type."""
+    for one in new.each():
+        for other in story.each():
+            if one.type == other.type:
+                why = _agreement(replace(one, also=()), replace(other, also=()))
+                if why:
+                    return why
+    return None
+
+
+def _agreement(new: EventKey, story: EventKey) -> str | None:
     if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
         return None
     if not new.actors or not story.actors:
@@ -274,6 +312,16 @@ def event_of(item: Item, types: list[str] | None = None) -> EventKey | None:
               and not f.flags & {"backdrop", "metaphor", "anniversary"}]
     if not frames:
         return None
+    main = _event(analysis, frames)
+    # The other types the rules test, each from its own frames: one story for the report,
+    # found by a report of any of its events.
+    others = [_event(analysis, [f for f in frames if f.type == kind])
+              for kind in dict.fromkeys(f.type for f in frames) if kind != main.type]
+    return replace(main, also=tuple(others)) if types and others else main
+
+
+def _event(analysis: Analysis, frames: list[EventFrame]) -> EventKey:
+    """The event of the main one of `frames` (reported before planned, headline first)."""
 
     def rank(f: EventFrame) -> tuple[int, int, int]:
         return (0 if f.modality in _REPORTED else 1,

@@ -208,3 +208,35 @@ def test_pruning_takes_old_items_but_never_a_queued_alert(tmp_path, feed_server)
     store.close()
     assert counts["items"] == 1 and counts["stories"] == 1
     assert left == [("UN urges ceasefire in Sudan",)] and pending == (1,)
+
+
+def test_a_report_of_several_events_is_found_by_a_report_of_any_of_them():
+    """"Trump and Putin speak by phone, agree to start negotiations" is a contact and peace
+    talks; a report of the call alone joins its story (#16: the written set's en-016/ru-003
+    alerted first-contact twice while the story kept only the talks)."""
+    from datetime import UTC, datetime
+
+    from alerts.models import Item
+    from alerts.stories import EventKey, agreement, event_of
+
+    def item(title: str, summary: str) -> Item:
+        return Item(feed_url="f", feed_name="f", key=title, guid=title, link=None,
+                    title=title, summary=summary, language="en", content_hash=title,
+                    published=datetime(2025, 2, 12, 21, tzinfo=UTC))
+
+    both = event_of(item("Trump and Putin speak by phone, agree to start Ukraine negotiations",
+                         "President Donald Trump said he had a lengthy call with Vladimir "
+                         "Putin and that their teams would begin negotiations on ending the "
+                         "war immediately."),
+                    ["contact", "peace-talks"])
+    call = event_of(item("Trump and Putin hold their first call in three years",
+                         "The two presidents spoke for an hour and a half."), ["contact"])
+    assert both is not None and call is not None
+    assert {e.type for e in both.each()} == {"contact", "peace-talks"}
+    assert agreement(call, both) and agreement(both, call)
+    # Stored and read back, the story keeps both, and its keys find it by either type.
+    stored = EventKey.decode(both.encode())
+    assert stored is not None and agreement(call, stored)
+    assert set(call.lookup_keys()) & set(stored.stored_keys())
+    # Widened by the call, the story keeps its talks.
+    assert {e.type for e in stored.merged(call).each()} == {"contact", "peace-talks"}
