@@ -463,6 +463,26 @@ def schema(of: str) -> None:
                nl=False)
 
 
+@cli.command(name="help")
+@click.argument("topic", required=False)
+@click.option("--man", is_flag=True,
+              help="Print all of it as a man page: alerts help --man > alerts.1; man -l alerts.1")
+def help_(topic: str | None, man: bool) -> None:
+    """The reference: commands, rule keys, conditions, fields (the README's tables come from
+    the same source). Without TOPIC, the topics; a command's name shows its entry."""
+    from alerts import helptopics
+
+    try:
+        if man:
+            click.echo(helptopics.man_page(__version__), nl=False)
+        elif topic:
+            click.echo(helptopics.help_text(topic), nl=False)
+        else:
+            click.echo(helptopics.topic_list(), nl=False)
+    except AlertsError as exc:
+        _fail(exc)
+
+
 @cli.command(name="explain")
 @click.argument("rule_id")
 @click.option("--text", help="A headline, optionally followed by a newline and a summary.")

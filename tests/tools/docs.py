@@ -25,8 +25,14 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from alerts.helptopics import markdown_table, topics  # noqa: E402
 
+# An empty block is "<!-- reference:... -->", a blank line and "<!-- /reference -->".
 BLOCK = re.compile(r"(?P<open><!-- reference:(?P<name>[a-z-]+)(?:/(?P<part>[a-z-]+))?"
-                   r"(?: [^\n]*?)? -->\n\n)(?P<body>.*?)(?P<close>\n<!-- /reference -->)", re.S)
+                   r"(?: [^\n]*?)? -->\n\n)(?P<body>.*?)\n?<!-- /reference -->", re.S)
+# Every marker, to tell a block without its end (which would take in the next block).
+MARKER = re.compile(r"<!-- /?reference[:\s]")
+
+
+CLOSE = "\n<!-- /reference -->"
 
 
 class DocsError(Exception):
@@ -47,8 +53,13 @@ def render(readme: str) -> str:
         if name not in known:
             raise DocsError(f"README.md names the reference topic {name!r}, which "
                             f"alerts/reference.yaml lacks (it has {', '.join(known)})")
-        return match["open"] + markdown_table(known[name], match["part"]) + match["close"]
+        return match["open"] + markdown_table(known[name], match["part"]) + CLOSE
 
+    found = len(BLOCK.findall(readme))
+    if 2 * found != len(MARKER.findall(readme)):
+        raise DocsError("a <!-- reference:TOPIC --> marker has no <!-- /reference --> of its own "
+                        "(or the reverse); put one blank line after the opening marker and "
+                        "close each table before the next one opens")
     return BLOCK.sub(table, readme)
 
 
