@@ -41,7 +41,34 @@ def topics() -> dict[str, Topic]:
         rows = tuple({key: str(row[key]) for key in (*columns, "readme") if key in row}
                      for row in spec["rows"])
         out[name] = Topic(name, spec["title"], spec["summary"], columns, rows)
+    out["config"] = _config_topic()
     return out
+
+
+_CELL = re.compile(r"(?<!\\)\|")
+
+
+def _config_topic() -> Topic:
+    """The options of alerts.yaml, read from the README's option table as alerts.options
+    writes it (`options_table()`): the same source, the same rows."""
+    from alerts.options import options_table
+
+    header, _rule, *lines = options_table().splitlines()
+    names = [c.strip() for c in _CELL.split(header)[1:-1]]
+    if names != ["option", "default", "what it sets"]:
+        raise HelpError(f"alerts.options' table has the columns {names}; alerts/helptopics.py "
+                        "reads option, default, what it sets: make the two agree")
+    rows = []
+    for line in lines:
+        option, written, sets = (c.strip().replace("\\|", "|")
+                                 for c in _CELL.split(line)[1:-1])
+        rows.append({"option": option, "sets": sets, "default": written})
+    return Topic("config", "Configuration",
+                 "every option of alerts.yaml, what it sets and its default (`channels.*` is "
+                 "any channel's name, `feeds[]` any feed; `alerts schema config` is the JSON "
+                 "Schema)",
+                 {"option": "option", "sets": "what it sets", "default": "default"},
+                 tuple(rows))
 
 
 def markdown_table(topic: Topic, readme: str | None = None) -> str:
@@ -75,6 +102,8 @@ def _rows_text(topic: Topic, rows: tuple[dict[str, str], ...] | list[dict[str, s
     for row in rows:
         lines.extend(_wrap(plain(row[first]), "", width))
         for n, key in enumerate(rest):
+            if n and not row[key]:
+                continue  # no default, say
             label = "" if n == 0 else topic.columns[key] + ": "
             lines.extend(_wrap(label + plain(row[key]), "    ", width))
         lines.append("")
@@ -105,7 +134,7 @@ def help_text(name: str, width: int = 78) -> str:
     known = topics()
     if name in known:
         topic = known[name]
-        head = [f"{topic.title}: {plain(topic.summary)}", ""]
+        head = [*_wrap(f"{topic.title}: {plain(topic.summary)}", "", width), ""]
         return "\n".join(head + _rows_text(topic, topic.rows, width)).rstrip() + "\n"
     rows = command_rows(name)
     if rows:
@@ -160,6 +189,8 @@ def man_page(version: str, today: date | None = None) -> str:
         for row in topic.rows:
             out += [".TP", _roff_line(_roff(row[first]))]
             for n, key in enumerate(rest):
+                if n and not row[key]:
+                    continue
                 if n:
                     out.append(".br")
                 label = "" if n == 0 else f"\\fI{topic.columns[key]}:\\fR "

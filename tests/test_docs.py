@@ -143,7 +143,23 @@ def test_help_lists_topics_shows_one_and_names_them_for_an_unknown_one():
     unknown = run_cli("help", "nothing")
     assert unknown.returncode == 1 and unknown.stdout == ""
     assert "no help topic or command 'nothing'" in unknown.stderr
-    assert "commands, rule, conditions, fields" in unknown.stderr
+    assert "commands, rule, conditions, fields, config" in unknown.stderr
+
+
+def test_help_config_is_the_readme_s_option_table():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- options table:")
+    table = readme[start:readme.index("<!-- end of options table -->", start)]
+    options = re.findall(r"^\| `([^`]+)` \| (`[^`]*`)? *\|", table, re.M)
+    assert len(options) > 20
+    done = run_cli("help", "config")
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout.splitlines()
+    for option, default in options:
+        at = shown.index(option)
+        if default:
+            entry = shown[at + 1:shown.index("", at)]
+            assert f"    default: {default.strip('`')}" in entry, (option, entry)
 
 
 def test_the_man_page_is_the_reference_and_troff_reads_it_cleanly(tmp_path):
