@@ -483,6 +483,21 @@ class StoryStore(Protocol):
                      story_event: EventKey | None = None) -> StoryRef: ...
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a report goes: the story it joins (None: a new one) and the keys it brings."""
+
+    story: StoryRef | None
+    story_event: EventKey | None
+    window: timedelta
+    rule_ids: list[str]
+    entity_keys: list[str]
+    link: str | None
+    text: str
+    sig: tuple[int, ...] | None
+    band_keys: list[str]
+
+
 class StoryDesk:
     """Assigns matched items to stories; the store does the remembering."""
 
@@ -497,6 +512,19 @@ class StoryDesk:
         """`at`: when the report was published (its arrival only when it gives no date);
         `entity_keys`: who the report is about (pairs of people, else pairs of countries),
         for `by: people`; `event`: the event it reports (`event_of`), for `by: event`."""
+        found = self.find(item, rule_ids, entity_keys, at, event=event, settings=settings)
+        return self.store.add_to_story(found.story, item, at, rule_ids=found.rule_ids,
+                                       entity_keys=found.entity_keys, link=found.link,
+                                       text=found.text, sig=found.sig,
+                                       band_keys=found.band_keys, publisher=publisher_name,
+                                       event=event, story_event=found.story_event)
+
+    def find(self, item: Item, rule_ids: list[str] | str,
+             entity_keys: list[str] | str | None, at: datetime, *,
+             event: EventKey | None = None,
+             settings: StorySettings | None = None) -> Placement:
+        """The story this report would join, and why (None: it would start one); reads
+        only, so `alerts explain` can say it without changing the state."""
         if isinstance(rule_ids, str):
             rule_ids = [rule_ids]
         if isinstance(entity_keys, str):
@@ -534,10 +562,8 @@ class StoryDesk:
         if not found and sig:
             found = self._by_words(sig, band_keys, since, until, event if by == "event"
                                    else None, check=by == "event")
-        return self.store.add_to_story(found, item, at, rule_ids=rule_ids,
-                                       entity_keys=entity_keys, link=link, text=text, sig=sig,
-                                       band_keys=band_keys, publisher=publisher_name,
-                                       event=event, story_event=story_event)
+        return Placement(found, story_event, window, rule_ids, entity_keys, link, text, sig,
+                         band_keys)
 
     def _by_event(self, event: EventKey, since: datetime, until: datetime
                   ) -> tuple[StoryRef | None, EventKey | None]:
