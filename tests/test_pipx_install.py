@@ -119,6 +119,9 @@ def test_pipx_install_runs_from_its_own_venv_outside_the_checkout(tmp_path):
     missing = [name for name in _data_files() if not (site / name).is_file()]
     assert not missing, f"not in the wheel: {missing}"
 
+    reference = run("help", "rule")  # alerts/reference.yaml, read from the package
+    assert reference.returncode == 0 and "corroborate" in reference.stdout, reference.stderr
+
     init = run("init", "desk")
     assert init.returncode == 0, init.stderr
     check = run("--config", "desk/alerts.yaml", "check")
