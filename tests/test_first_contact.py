@@ -5,9 +5,18 @@ Each test names one mechanism and fails without it (each was broken on purpose o
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
 
 from alerts.analysis import analyse_text
+from alerts.knowledge.contacts import ContactRecord, ContactRecordError, NoContact
+from alerts.knowledge.gaps import stated_gaps
+from alerts.models import Item
+from alerts.rulepack import shipped_rules_dir
+from alerts.rules import RuleSet, load_rules
+from alerts.rules.history import HistoryEntry, HistoryView
 
 
 def pairs(title: str, summary: str = "", day: date = date(2022, 4, 28)) -> set[frozenset[str]]:
@@ -54,3 +63,166 @@ def test_a_visit_meets_the_leader_of_its_destination_only():
                      day=date(2025, 8, 18))
     assert frozenset(("mohammed-bin-salman", "recep-tayyip-erdogan")) in pairs(
         "Saudi Crown Prince Mohammed bin Salman visits Turkey", day=date(2022, 6, 22))
+
+
+# -- gaps the report states (alerts/knowledge/gaps.py) -------------------------------------
+
+
+DAY = date(2022, 7, 8)
+
+
+def since(text: str, day: date = DAY) -> list[tuple[date, str]]:
+    return [(g.since, g.kind) for g in stated_gaps(text, day)]
+
+
+def test_a_duration_word_does_not_swallow_the_full_stop_after_it():
+    """"...for the first time in years. Israel's new..." is a year, not "years." + "israel's"."""
+    assert (DAY - timedelta(days=365.25), "first-since") in since(
+        "Leaders speak by phone for the first time in years. Israel's new Prime Minister called.")
+
+
+def test_for_a_duration_is_a_gap():
+    assert (DAY - timedelta(days=5 * 365.25), "first-since") in since(
+        "the first such contact between Israeli and Palestinian leaders for five years")
+
+
+def test_since_an_event_dated_by_its_year():
+    assert since("his first visit to an Arab country since the Syrian civil war began in "
+                 "2011") == [(date(2011, 12, 31), "first-since")]
+
+
+def test_a_first_contact_ever_needs_no_time():
+    assert since("The first phone conversation between the President of Ukraine and the Prime "
+                 "Minister of Hungary took place.") == [(date.min, "first-ever")]
+    assert since("Erstes Telefonat zwischen Scholz und Putin") == [(date.min, "first-ever")]
+    assert since("Macron and Scholz met for the first time") == [(date.min, "first-ever")]
+
+
+@pytest.mark.parametrize("text", [
+    "Biden held his first call with Xi as president",
+    "Biden held his first call with Xi since taking office",
+    "Putin held talks with Macron for the first time this year",
+    "Зеленський і Трамп поговорили у Ватикані — вперше після сварки в Білому домі",
+    "Zelensky met Marin, who is visiting Ukraine for the first time",
+])
+def test_a_qualified_first_or_a_first_trip_is_no_first_contact(text):
+    assert not [k for _, k in since(text) if k == "first-ever"]
+
+
+def test_not_having_spoken_for_a_time_is_a_gap():
+    assert since("We haven't spoken to him in two years.") == [
+        (DAY - timedelta(days=2 * 365.25), "first-since")]
+
+
+# -- the shipped contact record (alerts/knowledge/contacts.py) --------------------------------
+
+RECORD = """\
+sources:
+  - {id: k, leader: putin, what: "the Kremlin's news", licence: "CC BY 4.0", from: "2021-10-24",
+     to: "2022-06-24", complete: true}
+  - {id: z, leader: zelensky, what: "Kyiv's news", licence: "?", from: "2021-10-24",
+     to: "2022-06-24", complete: false}
+contacts:
+  - ["2022-03-09", putin, sall, call, k]
+  - ["2022-06-03", putin, sall, meeting, k]
+  - ["2021-11-05", zelensky, buric, meeting, z]
+"""
+
+
+@pytest.fixture
+def record(tmp_path: Path) -> ContactRecord:
+    path = tmp_path / "contacts.yaml"
+    path.write_text(RECORD, "utf-8")
+    return ContactRecord.load(path)
+
+
+def test_the_record_gives_the_newest_contact_before_the_day(record):
+    found = record.last("sall", "putin", date(2022, 6, 3))  # the day's own contact is excluded
+    assert found is not None and found.day == date(2022, 3, 9) and found.kind == "call"
+    assert record.last("putin", "sall", date(2022, 6, 4)).day == date(2022, 6, 3)
+
+
+def test_a_complete_record_says_there_was_no_contact(record):
+    found = record.last("putin", "lourenco", date(2022, 4, 28))
+    assert isinstance(found, NoContact) and found.day == date(2021, 10, 24)
+    assert "every call and meeting of putin from 2021-10-24" in found.describe()
+    # An incomplete source says nothing about a pair it has no entry for.
+    assert record.last("zelensky", "orban", date(2022, 4, 28)) is None
+
+
+def test_a_record_speaks_only_for_the_days_it_covers(record):
+    """In 2024 a 2022 entry says nothing about a gap: they may have spoken since."""
+    assert record.last("putin", "sall", date(2024, 6, 3)) is None
+    assert record.last("putin", "lourenco", date(2024, 6, 3)) is None
+    assert record.last("zelensky", "buric", date(2022, 5, 9)).day == date(2021, 11, 5)
+
+
+def test_a_broken_record_says_which_entry_and_what_to_do(tmp_path: Path):
+    path = tmp_path / "contacts.yaml"
+    path.write_text(RECORD + "  - [\"2022-01-01\", putin, x, call, nowhere]\n", "utf-8")
+    with pytest.raises(ContactRecordError, match=r"contact 4 must be .*contact_record.py"):
+        ContactRecord.load(path)
+    path.write_text(RECORD.replace('"2022-03-09"', '"March 2022"'), "utf-8")
+    with pytest.raises(ContactRecordError, match=r"contact 1: 'March 2022' is not a date"):
+        ContactRecord.load(path)
+
+
+def test_the_contact_history_is_seeded_by_the_shipped_record():
+    when = datetime(2022, 5, 29, 13, tzinfo=UTC)
+    seeded = HistoryView().last("shared:contact", "aleksandar-vucic+vladimir-putin", when)
+    assert seeded is not None and seeded.at.date() == date(2022, 4, 6)
+    assert seeded.feed_url == "record:kremlin"
+    # Other histories and a view asked not to read it are left alone.
+    assert HistoryView().last("rule:x", "aleksandar-vucic+vladimir-putin", when) is None
+    assert HistoryView(record=False).last("shared:contact",
+                                          "aleksandar-vucic+vladimir-putin", when) is None
+    # What the stream saw later wins over the record.
+    view = HistoryView()
+    view.add(HistoryEntry("shared:contact", "aleksandar-vucic+vladimir-putin",
+                          datetime(2022, 5, 1, tzinfo=UTC), "f", "seen"))
+    assert view.last("shared:contact", "aleksandar-vucic+vladimir-putin", when).title == "seen"
+
+
+def _readout(title: str, summary: str, when: datetime) -> Item:
+    return Item(feed_url="test:", feed_name="test", key=title, guid=None, link=None,
+                title=title, summary=summary, published=when)
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet(load_rules([shipped_rules_dir()], None))
+
+
+def test_first_contact_reads_the_record(rules):
+    """Putin's first call with Angola's president in the Kremlin's complete record fires;
+    a call with Vucic, who had spoken with him seven weeks before, does not."""
+    lourenco = _readout("Telephone conversation with President of Angola Joao Lourenco",
+                        "Vladimir Putin had a telephone conversation with President of the "
+                        "Republic of Angola Joao Lourenco.", datetime(2022, 4, 28, 13, tzinfo=UTC))
+    (match,) = [m for m in rules.match(lourenco, now=lourenco.published, history=HistoryView())
+                if m.rule_id == "first-contact-after-gap"]
+    assert "en.kremlin.ru" in match.explanation and "2021-10-24" in match.explanation
+    vucic = _readout("Telephone conversation with Serbian President Aleksandar Vucic",
+                     "President Vladimir Putin had a telephone conversation with Serbian "
+                     "President Aleksandar Vucic.", datetime(2022, 5, 29, 13, tzinfo=UTC))
+    assert not [m for m in rules.match(vucic, now=vucic.published, history=HistoryView())
+                if m.rule_id == "first-contact-after-gap"]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "kremlin-zelenskyy-press-releases").is_dir(),
+                    reason=f"the contact record is built from {CORPUS}, which is absent")
+def test_the_shipped_record_is_what_the_script_builds_from_its_source():
+    import importlib.util
+
+    from alerts.knowledge.contacts import DATA
+
+    path = Path(__file__).parent / "tools" / "contact_record.py"
+    spec = importlib.util.spec_from_file_location("contact_record", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert module.build(CORPUS) == DATA.read_text("utf-8"), (
+        "alerts/knowledge/data/contacts.yaml differs from what tests/tools/contact_record.py "
+        "builds: run the script and commit the file")

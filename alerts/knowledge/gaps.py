@@ -96,6 +96,7 @@ FIRST = _alternatives("first", "أول", "اول", "premier", "premiere", "premi
                       "перші", "першого", "першої", "першу", "першим")
 SINCE = _alternatives("since", "depuis", "seit", "desde", "с", "со", "з", "із", "від", "منذ")
 WITHIN = _alternatives("in", "en", "за", "in over", "in more than", "in nearly", "in almost",
+                       "for", "for over", "for more than", "for nearly", "for almost",
                        "خلال", "في")
 FIRST_TIME = _alternatives("for the first time", "first time", "pour la premiere fois",
                            "une premiere", "zum ersten mal", "erstmals", "por primera vez",
@@ -114,15 +115,44 @@ _CUES = [
     re.compile(rf"(?<!\w)(?:{FIRST})\s+{_WORDS_BETWEEN}(?:(?P<approx>{APPROX})\s+)?(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})"),
 ]
 _LAST = re.compile(rf"(?<!\w)(?:{LAST})\s+{_WORDS_BETWEEN}(?:in|on|en|im|am|el|в|у|во)\s+(?P<rest>.{{0,40}})")
+# "the first phone conversation between A and B", "met for the first time": a first contact
+# ever, when nothing qualifies it ("since ...", "in years", "as president", "this year").
+CONTACT_NOUNS = _alternatives(
+    "call", "calls", "conversation", "conversations", "talks", "meeting", "meetings", "contact",
+    "contacts", "encounter", "summit", "entretien", "appel", "rencontre", "echange", "sommet",
+    "telefonat", "gesprach", "telefongesprach", "treffen", "begegnung", "kontakt", "gipfel",
+    "conversacion", "llamada", "reunion", "encuentro", "contacto", "cumbre", "разговор",
+    "беседа", "встреча", "контакт", "переговоры", "розмова", "зустріч", "переговори")
+PAIR_PREPS = _alternatives("between", "with", "entre", "avec", "zwischen", "mit", "con", "между",
+                           "с", "со", "між", "з", "із")
+QUALIFIERS = _alternatives("as", "this year", "of the year", "of his", "of her", "of their",
+                           "in office", "since", "after", "als", "comme", "como", "как",
+                           "в качестве", "як", "depuis", "seit", "desde", "с тех пор",
+                           "apres", "nach", "despues", "tras", "после", "після", "بعد",
+                           "منذ", "以来", "之后")
+NEGATED = _alternatives("have not", "haven't", "haven’t", "havent", "has not", "hasn't",
+                        "hasn’t", "had not", "hadn't", "hadn’t", "not")
+CONTACT_VERBS = _alternatives("spoken", "talked", "met", "been in contact", "had contact",
+                              "had any contact", "seen each other", "spoken to each other",
+                              "spoken with each other", "met each other")
 _DURATION_PREPS = {fold(p) for p in ("in", "en", "за", "in over", "in more than", "in nearly",
-                                      "in almost")}
+                                      "in almost", "for", "for over", "for more than",
+                                      "for nearly", "for almost")}
+_FIRST_EVER = [
+    re.compile(rf"(?<!\w)(?:{FIRST})(?:[- ]ever)?\s+(?:[^\s.;:!?]+\s+){{0,2}}?(?:{CONTACT_NOUNS})"
+               rf"\s+(?:[^\s.;:!?]+\s+)?(?:{PAIR_PREPS})\s(?P<rest>[^.;:!?]*)"),
+    re.compile(rf"(?<!\w)(?:{FIRST_TIME})(?:\s+ever)?(?P<rest>(?:\s[^.;:!?]*)?)"),
+]
+# "they haven't spoken in two years", "had not met since 2019"
+_NOT_SINCE = re.compile(rf"(?<!\w)(?:{NEGATED})\s+(?:[^\s.;:!?]+\s+)?(?:{CONTACT_VERBS})\s+"
+                        rf"(?:[^\s.;:!?]+\s+){{0,3}}?(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})")
 
 
 @dataclass(frozen=True)
 class StatedGap:
     phrase: str  # the words of the report, folded
     since: date  # the last contact the report implies (the latest date the words allow)
-    kind: str  # "first-since" or "last-contact"
+    kind: str  # "first-since", "last-contact" or "first-ever" (since: date.min)
     earliest: date | None = None  # a month without a day is a range: its first day
     contact: str = ""  # the kind of contact the gap is about ("in-person"), "" for any
 
@@ -136,6 +166,11 @@ IN_PERSON = re.compile(r"(?<!\w)(?:" + _alternatives(
     "visita", "reunion", "reunión", "encuentro", "cumbre", "en persona", "встреча", "встречи",
     "визит", "лично", "очная", "зустріч", "візит", "особисто", "приїхав", "прибыл",
     "زيارة", "لقاء", "قمة", "访问", "会晤", "会见", "会面", "峰会") + r")(?!\w)")
+# A first visit or trip is a first journey to a place, not a first contact with its leader.
+VISIT = re.compile(r"(?<!\w)(?:" + _alternatives(
+    "visit", "visits", "visiting", "visited", "trip", "travel", "travels", "travelling",
+    "traveling", "voyage", "visite", "besuch", "reise", "visita", "viaje", "визит", "поездка",
+    "поездку", "візит", "поїздка", "поїздку", "زيارة", "访问") + r")(?!\w)")
 # "almost three years" is less than three: read as nine tenths of it.
 _LESS = re.compile(r"^(?:" + _alternatives("nearly", "almost", "presque", "pres de", "près de",
                                            "fast", "knapp", "casi", "почти", "майже",
@@ -151,7 +186,8 @@ def _last_month_before(month: int, published: date) -> date:
     return _end_of_month(year, month)
 
 
-_NUMBER = r"(?P<num>\d+(?:[.,]\d+)?|[^\s\d]+)"
+# A number word never swallows the punctuation after it ("in years. Israel's ...").
+_NUMBER = r"(?P<num>\d+(?:[.,]\d+)?|[^\s\d.,;:!?]+)"
 _UNIT = r"(?P<unit>[^\s.,;:!?]+)"
 _DURATION = re.compile(rf"^{_APPROX_OPT}(?:{_NUMBER}\s+)?{_UNIT}")
 _MONTH_YEAR = re.compile(r"^(?:(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+)?(?P<month>[^\W\d_]+)"
@@ -159,6 +195,9 @@ _MONTH_YEAR = re.compile(r"^(?:(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+
 _YEAR = re.compile(r"^(?:(?:the|la|le|el|der|die|das|\w+)\s+){0,3}?"
                    r"(?:(?:of|de|del|von|in|en|im)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 _MONTH = re.compile(r"^(?P<month>[^\W\d_]+)")
+# "since the Syrian civil war began in 2011", "since he took office in 2019": an event dated
+# by its year a few words on.
+_EVENT_YEAR = re.compile(r"^(?:[^\s\d.,;:!?]+\s+){1,7}?(?:in|en|im|в|у)\s+(?P<year>(?:19|20)\d\d)(?!\d)")
 
 
 def parse_time(rest: str, published: date, durations_only: bool = False) -> date | None:
@@ -173,7 +212,7 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
             end = _end_of_month(year, month)
             day = int(m.group("day") or end.day)
             return min(date(year, month, min(day, end.day)), published)
-        m = _YEAR.match(rest)
+        m = _YEAR.match(rest) or _EVENT_YEAR.match(rest)
         if m:
             year = int(m.group("year"))
             return min(date(year, 12, 31), published) if year <= published.year else None
@@ -246,6 +285,31 @@ def _chinese_gaps(text: str, published: date) -> list[StatedGap]:
     return found
 
 
+def _timed(rest: str, published: date) -> bool:
+    """Whether a time phrase or a qualifier follows: then the first is not a first ever."""
+    if re.search(rf"(?<!\w)(?:{QUALIFIERS})(?!\w)", rest):
+        return True
+    for m in re.finditer(rf"(?<!\w)(?:{WITHIN})\s+(?P<rest>.*)", rest):
+        if parse_time(m.group("rest"), published, True) is not None:
+            return True
+    return False
+
+
+def _first_ever(folded: str, published: date) -> list[StatedGap]:
+    found = []
+    for cue in _FIRST_EVER:
+        for m in cue.finditer(folded):
+            if _timed(m.group("rest"), published):
+                continue
+            context = folded[max(0, m.start() - 40):m.start("rest")]
+            if VISIT.search(context):
+                continue  # "who is visiting Ukraine for the first time": a first trip
+            contact = "in-person" if IN_PERSON.search(context) else ""
+            phrase = folded[m.start():m.start("rest")].strip()
+            found.append(StatedGap(phrase, date.min, "first-ever", None, contact))
+    return found
+
+
 def stated_gaps(text: str, published: date) -> list[StatedGap]:
     folded = fold(text)
     found: list[StatedGap] = _chinese_gaps(text, published)
@@ -264,6 +328,13 @@ def stated_gaps(text: str, published: date) -> list[StatedGap]:
                 context = folded[max(0, m.start() - 40):m.start("rest")]
                 contact = "in-person" if IN_PERSON.search(context) else ""
                 found.append(StatedGap(phrase.strip(), since, "first-since", earliest, contact))
+    for m in _NOT_SINCE.finditer(folded):
+        since = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
+        if since is not None and since <= published:
+            phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:30]
+            found.append(StatedGap(phrase.strip(), since, "first-since"))
+    if not found:
+        found.extend(_first_ever(folded, published))
     for m in _LAST.finditer(folded):
         since = parse_time(m.group("rest"), published)
         if since is not None and since <= published:

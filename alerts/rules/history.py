@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -31,12 +31,18 @@ class HistoryBackend(Protocol):
                        until: datetime) -> list[HistoryEntry]: ...
 
 
-class HistoryView:
-    """Stored history plus the updates not yet written."""
+RECORD_FEED = "record:"  # feed_url of an entry that comes from the shipped contact record
 
-    def __init__(self, backend: HistoryBackend | None = None):
+
+class HistoryView:
+    """Stored history plus the updates not yet written; the contact history (`history:
+    contact`) is also seeded by the shipped record of leaders' calls and meetings
+    (alerts/knowledge/contacts.py), unless `record=False`."""
+
+    def __init__(self, backend: HistoryBackend | None = None, record: bool = True):
         self.backend = backend
         self.pending: list[HistoryEntry] = []
+        self.record = record
 
     def last(self, scope: str, key: str, before: datetime) -> HistoryEntry | None:
         candidates = [e for e in self.pending if e.scope == scope and e.key == key
@@ -45,7 +51,27 @@ class HistoryView:
             stored = self.backend.history_last(scope, key, before)
             if stored is not None:
                 candidates.append(stored)
+        on_record = self._on_record(scope, key, before) if self.record else None
+        if on_record is not None:
+            candidates.append(on_record)
         return max(candidates, key=lambda e: e.at, default=None)
+
+    @staticmethod
+    def _on_record(scope: str, key: str, before: datetime) -> HistoryEntry | None:
+        """The pair's last contact in the shipped record, as a history entry whose title
+        says where it comes from (or, from a complete record, that there was none)."""
+        from alerts.knowledge.contacts import CONTACT_SCOPE, contact_record
+
+        if scope != CONTACT_SCOPE or key.count("+") != 1:
+            return None
+        first, second = key.split("+")
+        found = contact_record().last(first, second, before.date())
+        if found is None:
+            return None
+        day = found.day
+        return HistoryEntry(scope, key, datetime(day.year, day.month, day.day,
+                                                 tzinfo=before.tzinfo or UTC),
+                            RECORD_FEED + found.source.id, found.describe())
 
     def window(self, scope: str, key: str, since: datetime, until: datetime) -> list[HistoryEntry]:
         found = [e for e in self.pending if e.scope == scope and e.key == key

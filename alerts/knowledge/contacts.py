@@ -1,0 +1,134 @@
+"""Leaders' contacts on record (alerts/knowledge/data/contacts.yaml): the newest call or
+meeting of a pair before a day, and, where a source records one leader's contacts completely,
+the fact that a pair had none in that window.
+
+A first contact after a gap is a fact about the past that a news stream often cannot see: it
+starts empty, and outlets do not report every routine call. The record seeds what the stream
+has not seen; the stream's own history adds what the record lacks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data") / "contacts.yaml"
+CONTACT_SCOPE = "shared:contact"  # `history: contact`: the history the record seeds
+
+
+class ContactRecordError(ValueError):
+    """contacts.yaml is not as tests/tools/contact_record.py writes it."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    leader: str
+    what: str
+    start: date
+    end: date
+    complete: bool
+
+
+@dataclass(frozen=True)
+class RecordedContact:
+    day: date
+    kind: str
+    source: Source
+
+    def describe(self) -> str:
+        return f"a {self.kind} on the record of {self.source.what}"
+
+
+@dataclass(frozen=True)
+class NoContact:
+    """No contact of the pair in a complete record: their last contact was before `since`."""
+
+    since: date
+    source: Source
+
+    @property
+    def day(self) -> date:
+        return self.since
+
+    def describe(self) -> str:
+        return (f"none in {self.source.what}, which records every call and meeting of "
+                f"{self.source.leader} from {self.source.start.isoformat()}")
+
+
+def _date(value: object, where: str) -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ContactRecordError(f"{where}: '{value}' is not a date (YYYY-MM-DD); rebuild the "
+                                 "file with tests/tools/contact_record.py") from None
+
+
+class ContactRecord:
+    def __init__(self, sources: list[Source],
+                 contacts: dict[tuple[str, str], list[RecordedContact]]):
+        self.sources = sources
+        self._pairs = {pair: sorted(found, key=lambda c: c.day)
+                       for pair, found in contacts.items()}
+        self._days = {pair: [c.day for c in found] for pair, found in self._pairs.items()}
+
+    @classmethod
+    def load(cls, path: Path = DATA) -> ContactRecord:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        sources: dict[str, Source] = {}
+        for number, row in enumerate(data.get("sources") or [], start=1):
+            where = f"{path}: source {number}"
+            try:
+                sources[row["id"]] = Source(row["id"], row["leader"], row["what"],
+                                            _date(row["from"], where), _date(row["to"], where),
+                                            row["complete"] is True)
+            except (KeyError, TypeError):
+                raise ContactRecordError(f"{where} needs id, leader, what, from, to and "
+                                         "complete; rebuild the file with "
+                                         "tests/tools/contact_record.py") from None
+        contacts: dict[tuple[str, str], list[RecordedContact]] = {}
+        for number, row in enumerate(data.get("contacts") or [], start=1):
+            where = f"{path}: contact {number}"
+            if not isinstance(row, list) or len(row) != 5 or row[4] not in sources:
+                raise ContactRecordError(f"{where} must be [date, person, person, kind, "
+                                         "source] with a source listed under sources; rebuild "
+                                         "the file with tests/tools/contact_record.py")
+            day, a, b, kind, source = row
+            pair = tuple(sorted((str(a), str(b))))
+            contacts.setdefault(pair, []).append(  # type: ignore[arg-type]
+                RecordedContact(_date(day, where), str(kind), sources[source]))
+        return cls(list(sources.values()), contacts)
+
+    def last(self, first: str, second: str, day: date) -> RecordedContact | NoContact | None:
+        """The pair's newest contact on record before `day` (a contact on the day itself is
+        the one being reported); else, when a complete source of one of them covers the days
+        up to `day`, that there was none since the source starts; else None.
+
+        A source speaks only for the days it covers: after its last day a contact it
+        recorded long ago says nothing about a gap (they may have spoken since)."""
+        pair = tuple(sorted((first, second)))
+        covering = [s for s in self.sources if s.leader in pair
+                    and s.start < day <= s.end + timedelta(days=1)]
+        if not covering:
+            return None
+        days = self._days.get(pair, [])  # type: ignore[call-overload]
+        index = bisect.bisect_left(days, day)
+        while index:
+            found = self._pairs[pair][index - 1]  # type: ignore[index]
+            if found.source in covering:
+                return found
+            index -= 1
+        for source in covering:
+            if source.complete:
+                return NoContact(source.start, source)
+        return None
+
+
+@functools.cache
+def contact_record() -> ContactRecord:
+    return ContactRecord.load()
