@@ -390,7 +390,97 @@ def shipped_people() -> list[dict]:
     return merge_people(_load("people-generated.yaml"), _load("people.yaml"))
 
 
+_DATA_FILES = ("people-generated.yaml", "people.yaml", "countries.yaml",
+               "countries-generated.yaml", "events.yaml", "offices.yaml",
+               "offices-generated.yaml", "modality.yaml")
+_BUILT_KEPT = 3  # built bases kept in the cache folder
+# The code whose output a built base is: a change to any of them builds it again.
+_BUILT_BY = ("knowledge/base.py", "knowledge/phrases.py", "knowledge/user.py", "rules/text.py")
+
+
+def _built_key(folder: Path | None) -> str:
+    """What a built knowledge base depends on: the shipped data, the user's folder (by
+    content), the code that builds and searches it, and the Python and automaton versions."""
+    import sys
+
+    import ahocorasick
+
+    from alerts.knowledge.user import folder_stamp
+
+    digest = hashlib.blake2b(digest_size=16)
+    data = resources.files("alerts.knowledge").joinpath("data")
+    for name in _DATA_FILES:
+        digest.update(name.encode() + b"\0" + data.joinpath(name).read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    for module in _BUILT_BY:
+        digest.update((package / module).read_bytes())
+    digest.update(f"{folder}\0{folder_stamp(folder)}\0{sys.version}\0"
+                  f"{getattr(ahocorasick, '__version__', '')}".encode())
+    return digest.hexdigest()
+
+
+def _readable_cache(path: Path) -> bool:
+    """A cached base is code to Python's unpickler: only a file this user owns and no one
+    else may write is read (as ssh treats its keys)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
 def _build(folder: Path | None) -> KnowledgeBase:
+    """The knowledge base with its phrase automata built, from the cache folder when this
+    data, these user files and this code built it before (reading it takes about a quarter
+    of the time of building it); built and cached otherwise. Without a usable cache folder
+    it is built every time."""
+    import pickle
+
+    try:
+        key = _built_key(folder)
+    except OSError:
+        return _prepared(_construct(folder))
+    cached = _cache_dir() / f"built.{key}.pickle"
+    if _readable_cache(cached):
+        try:
+            with cached.open("rb") as file:
+                found = pickle.load(file)
+            if isinstance(found, KnowledgeBase):
+                return found
+        except Exception:  # a broken or foreign file (another version): build it again
+            pass
+    kb = _prepared(_construct(folder))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as file:
+            pickle.dump(kb, file, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cached)
+        # Bases of other data, user files or code: the few most recent are kept (a desk and
+        # `alerts explain` on the shipped base alone), the rest removed.
+        built = sorted(cached.parent.glob("built.*.pickle"), key=lambda p: p.stat().st_mtime,
+                       reverse=True)
+        for old in built[_BUILT_KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home (a hardened service without CacheDirectory=): built each time
+    except (pickle.PicklingError, TypeError, AttributeError):
+        # Something in the base cannot be stored (a loader added later): built each time.
+        Path(partial).unlink(missing_ok=True)
+    return kb
+
+
+def _prepared(kb: KnowledgeBase) -> KnowledgeBase:
+    """Every index built now (the office phrases included), nothing remembered of texts."""
+    offices = kb._offices
+    kb._office_specs = []  # the loader is not needed any more (and cannot be pickled)
+    for index in (kb._names, offices, kb._triggers, kb._denials):
+        index.prepare()
+    kb._recent.clear()
+    return kb
+
+
+def _construct(folder: Path | None) -> KnowledgeBase:
     from alerts.knowledge.user import read_folder
 
     user = read_folder(folder)

@@ -92,6 +92,11 @@ class PhraseIndex(Generic[T]):
             self._automaton.make_automaton()
         self._ready = True
 
+    def prepare(self) -> None:
+        """Build the automaton now rather than at the first search."""
+        if not self._ready:
+            self._build()
+
     def find(self, tokens: str) -> Iterator[tuple[int, str, list[T]]]:
         """(start offset in `tokens`, matched key, payloads) for each occurrence."""
         if not self._ready:

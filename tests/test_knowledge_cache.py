@@ -1,0 +1,98 @@
+"""The knowledge base is built once and kept on disk (issue #17): a process reads its
+indexes and phrase automata from the cache folder instead of building them, as long as the
+data, the user's files and the code are the ones that built it; a cache file anyone else
+could have written is never read (unpickling runs code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alerts.knowledge import base
+
+TEXT = " macron spoke with jane doe and the president of ukraine "
+PERSON = """\
+people:
+  - id: jane-doe
+    name: Jane Doe
+    roles:
+      - {office: other, title: "Special Envoy of Ruritania", country: "FR", from: "2025-01-01"}
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
+    return tmp_path / "xdg" / "alerts" / "knowledge"
+
+
+def found(kb: base.KnowledgeBase) -> list[str]:
+    return [m.entity.id for m in kb.mentions(TEXT, None)]
+
+
+def not_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, building the base from its data fails the test."""
+    def refuse(folder):
+        raise AssertionError("the knowledge base was built, not read from the cache")
+    monkeypatch.setattr(base, "_construct", refuse)
+
+
+def test_a_built_base_is_read_back_with_the_same_answers(cache, monkeypatch, tmp_path):
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "people.yaml").write_text(PERSON, "utf-8")
+    built = base._build(folder)
+    assert [p.name for p in cache.glob("built.*.pickle")]
+    assert "jane-doe" in found(built)
+    not_built(monkeypatch)
+    again = base._build(folder)
+    assert again is not built and found(again) == found(built)
+    assert again.holder("head-of-state", "FR", None).id == "emmanuel-macron"
+
+
+def test_a_changed_user_file_builds_it_again(cache, monkeypatch, tmp_path):
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "people.yaml").write_text(PERSON, "utf-8")
+    base._build(folder)
+    (folder / "people.yaml").write_text(PERSON.replace("Jane Doe", "Joan Roe"), "utf-8")
+    rebuilt = base._build(folder)
+    assert "jane-doe" not in found(rebuilt)
+    assert [m.entity.id for m in rebuilt.mentions(" joan roe ", None)] == ["jane-doe"]
+    # The newest few are kept, the oldest removed.
+    for n in range(base._BUILT_KEPT + 1):
+        (folder / "people.yaml").write_text(PERSON.replace("Jane Doe", f"Jane Doe {n}"), "utf-8")
+        base._build(folder)
+    assert len(list(cache.glob("built.*.pickle"))) == base._BUILT_KEPT
+
+
+def test_a_broken_cache_file_is_built_again(cache, monkeypatch):
+    base._build(None)
+    (cached,) = cache.glob("built.*.pickle")
+    cached.write_bytes(b"not a pickle")
+    cached.chmod(0o600)
+    kb = base._build(None)
+    assert "emmanuel-macron" in found(kb)
+
+
+def test_a_cache_file_others_may_write_is_not_read(cache, monkeypatch):
+    base._build(None)
+    (cached,) = cache.glob("built.*.pickle")
+    cached.chmod(0o666)
+    calls = []
+    construct = base._construct
+
+    def counted(folder):
+        calls.append(folder)
+        return construct(folder)
+
+    monkeypatch.setattr(base, "_construct", counted)
+    assert "emmanuel-macron" in found(base._build(None))
+    assert calls == [None]
+    # Written again, for this user alone: read from now on.
+    (cached,) = cache.glob("built.*.pickle")
+    assert cached.stat().st_mode & 0o077 == 0
+    not_built(monkeypatch)
+    assert "emmanuel-macron" in found(base._build(None))
