@@ -7,11 +7,13 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from alerts.models import Feed, Item
@@ -306,42 +308,80 @@ def normalise(entries: list[Any], feed: Feed, base_url: str, version: str = "") 
     `version`: feedparser's name of the format ("rss20", "atom10"...), which tells what a
     plain-text <content> is."""
     atom = version.startswith("atom")
-    guids = [str(e.get("id") or "").strip() for e in entries]
-    guid_counts = Counter(g for g in guids if g)
-    items: list[Item] = []
+    facts = [entry_facts(e, feed, base_url, atom) for e in entries]
+    return [build_item(facts[i], key, feed) for i, key in assign_keys(facts)]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFacts:
+    """What one entry gives, before its key: the key depends on the whole document (a GUID
+    identifies an entry only when it is unique there). `fields` is None when the entry has
+    nothing a person could read or follow."""
+
+    guid: str
+    hkey: str  # the key when the GUID does not identify the entry
+    fields: tuple[Any, ...] | None  # guid, link, title, summary, published, language,
+    #                                 content_hash, content, author, categories
+
+    @property
+    def readable(self) -> bool:
+        return self.fields is not None
+
+
+def entry_facts(entry: Any, feed: Feed, base_url: str, atom: bool) -> EntryFacts:
+    """One parsed entry as plain data (see EntryFacts)."""
+    guid = str(entry.get("id") or "").strip()
+    title = html_to_text(entry.get("title"), MAX_TITLE)
+    summary = html_to_text(_summary_html(entry), MAX_SUMMARY)
+    content = _content(entry, summary, atom)
+    link = canonical_link(entry.get("link"), base_url)
+    if not (title or summary or link):
+        return EntryFacts(guid, "", None)
+    hkey = "h:" + _digest(guid, link or "", title, "" if (link or title) else summary)
+    return EntryFacts(guid, hkey, (
+        guid or None, link, title, summary, _published(entry), feed.language or _language(entry),
+        content_hash(title, summary, content), content, _author(entry), _categories(entry)))
+
+
+class _Keyed(Protocol):
+    guid: str
+    hkey: str
+
+    @property
+    def readable(self) -> bool: ...
+
+
+def assign_keys(facts: Sequence[_Keyed]) -> list[tuple[int, str]]:
+    """(position, key) of each entry that makes an item, in document order: its GUID when
+    present and unique in the document, else its hash key; the same key twice keeps the
+    first."""
+    guid_counts = Counter(f.guid for f in facts if f.guid)
     keys: set[str] = set()
-    for entry, guid in zip(entries, guids, strict=True):
-        title = html_to_text(entry.get("title"), MAX_TITLE)
-        summary = html_to_text(_summary_html(entry), MAX_SUMMARY)
-        content = _content(entry, summary, atom)
-        link = canonical_link(entry.get("link"), base_url)
-        if not (title or summary or link):
+    chosen: list[tuple[int, str]] = []
+    for position, fact in enumerate(facts):
+        if not fact.readable:
             continue  # nothing a person could read or follow
+        guid = fact.guid
         # A GUID identifies an entry only when the feed keeps it unique.
         if guid and guid_counts[guid] == 1:
             key = "g:" + (guid if len(guid) <= 200 else _digest(guid))
         else:
-            key = "h:" + _digest(guid, link or "", title, "" if (link or title) else summary)
+            key = fact.hkey
         if key in keys:
             continue  # the same entry twice in one document
         keys.add(key)
-        items.append(Item(
-            feed_url=feed.url,
-            feed_name=feed.name,
-            key=key,
-            guid=guid or None,
-            link=link,
-            title=title,
-            summary=summary,
-            published=_published(entry),
-            language=feed.language or _language(entry),
-            feed_tags=feed.tags,
-            content_hash=content_hash(title, summary, content),
-            content=content,
-            author=_author(entry),
-            categories=_categories(entry),
-        ))
-    return items
+        chosen.append((position, key))
+    return chosen
+
+
+def build_item(facts: EntryFacts, key: str, feed: Feed) -> Item:
+    assert facts.fields is not None
+    (guid, link, title, summary, published, language, digest, content, author,
+     categories) = facts.fields
+    return Item(feed_url=feed.url, feed_name=feed.name, key=key, guid=guid, link=link,
+                title=title, summary=summary, published=published, language=language,
+                feed_tags=feed.tags, content_hash=digest, content=content, author=author,
+                categories=categories)
 
 
 def content_hash(title: str, summary: str, content: str = "") -> str:

@@ -7,11 +7,15 @@ budget (alerts.parseworker), always on a byte stream, never on a URL, a path or 
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass
+import threading
+from collections.abc import Mapping
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
+from alerts.entryscan import entry_id, scan
 from alerts.errors import FeedError
 from alerts.models import Feed, Item
+from alerts.normalise import EntryFacts, assign_keys, build_item
 from alerts.parseworker import default_pool
 
 # Real feeds need no DTD internal subset; entity declarations are how a feed expands itself
@@ -20,6 +24,10 @@ _PROLOG_LIMIT = 4096
 _DANGEROUS_PROLOG = re.compile(rb"<!ENTITY|<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 # The same declaration in the encodings feedparser detects from the bytes alone; a charset
 # named in a header or declaration is checked in the worker, after feedparser's conversion.
+# feedparser's complaints that leave its strict XML parser in charge (a content type it did
+# not expect, a charset the document's declaration overrides): the reading of each entry is
+# its own, so entries can be remembered.
+_STRICT_COMPLAINTS = frozenset({"", "NonXMLContentType", "CharacterEncodingOverride"})
 _ENTITY_NEEDLES = tuple(
     "<!ENTITY".encode(codec)
     for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "cp037")
@@ -34,6 +42,56 @@ def parse_feed(body: bytes, final_url: str, content_type: str | None = None) -> 
     return parsed
 
 
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """What is remembered of an entry already parsed: enough to key it again."""
+
+    guid: str
+    hkey: str
+    readable: bool
+    content_hash: str | None
+
+
+@dataclass(frozen=True)
+class FeedMemo:
+    """A feed's last stored document, as far as parsing goes: the surroundings its entries
+    were read in (alerts.entryscan.Scan.context), its feed-level fields and each entry's
+    identity (the hash of its bytes) with what it gave."""
+
+    context: bytes
+    version: str
+    complaint: str  # feedparser's bozo exception class, "" for none
+    ttl: Any
+    title: str | None
+    entries: Mapping[bytes, _Seen]
+
+
+class ParseMemo:
+    """Per feed, the last document whose poll was stored (FeedMemo). An entry whose bytes and
+    surroundings are the same as then gives the same item (feedparser and normalise are
+    pure), so it is not parsed again; the caller still checks the store holds that item."""
+
+    def __init__(self) -> None:
+        self._feeds: dict[str, FeedMemo] = {}
+        self._lock = threading.Lock()
+
+    def get(self, feed_url: str) -> FeedMemo | None:
+        with self._lock:
+            return self._feeds.get(feed_url)
+
+    def keep(self, feed_url: str, memo: FeedMemo | None) -> None:
+        """After the poll that parsed it was stored (never before: the store must hold
+        every item the memo lets a later poll skip)."""
+        if memo is None:
+            return
+        with self._lock:
+            self._feeds[feed_url] = memo
+
+    def forget(self, feed_url: str) -> None:
+        with self._lock:
+            self._feeds.pop(feed_url, None)
+
+
 @dataclass(frozen=True)
 class ParsedItems:
     items: list[Item]
@@ -41,15 +99,102 @@ class ParsedItems:
     dropped: int = 0  # older entries left out by the max_entries cap
     oldest_first: bool = False  # the document lists its entries oldest first
     title: str | None = None  # the feed's own title (<channel><title>), as plain text
+    # (key, content hash) of the entries unchanged since the remembered document: not parsed
+    # again, so not in `items`; the caller checks the store holds each as it is.
+    unchanged: tuple[tuple[str, str], ...] = ()
+    memo: FeedMemo | None = field(default=None, repr=False)  # to keep once the poll is stored
+    parsed: int = -1  # entries feedparser read for this answer (-1: the whole document)
+
+    def stale(self, known: Mapping[str, Any]) -> bool:
+        """Whether an unchanged entry's item is missing from the store or stored otherwise
+        (another process polled the feed, retention pruned it...): then parse it all."""
+        for key, digest in self.unchanged:
+            stored = known.get(key)
+            if stored is None or stored.content_hash != (
+                    digest[:16] if stored.without_content else digest):
+                return True
+        return False
 
 
 def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Feed,
-                max_entries: int) -> ParsedItems:
-    """Feed bytes -> Items, parsed and normalised in a worker (see parse_feed)."""
+                max_entries: int, memo: ParseMemo | None = None,
+                reuse: bool = True) -> ParsedItems:
+    """Feed bytes -> Items, parsed and normalised in a worker (see parse_feed).
+
+    With `memo`, entries remembered from the feed's last stored document (same bytes, same
+    surroundings) are not parsed again: feedparser gets a document rebuilt from the header,
+    the new entries and the footer, or nothing at all when nothing is new; they come back in
+    `unchanged`. `reuse=False` parses everything (and still fills the memo)."""
     _refuse_early(body, final_url)
+    scanned = scan(body) if memo is not None else None
+    if memo is None or scanned is None or len(scanned.entries) > max_entries:
+        return _parse_whole(body, final_url, content_type, feed, max_entries)
+    settings = astuple(feed)
+    context = scanned.context(final_url, content_type or "", repr(settings), str(max_entries))
+    ids = [entry_id(e) for e in scanned.entries]
+    previous = memo.get(feed.url) if reuse else None
+    seen = previous.entries if previous is not None and previous.context == context else {}
+    fresh = [i for i, ident in enumerate(ids) if ident not in seen]
+    answer: dict | None = None
+    if seen and fresh:
+        answer = default_pool().parse_facts(scanned.rebuild(fresh), final_url, content_type,
+                                            settings, max_entries)
+        if ("facts" not in answer or answer["entries"] != len(fresh)
+                or answer["version"] != previous.version  # type: ignore[union-attr]
+                or answer["bozo"] != previous.complaint):  # type: ignore[union-attr]
+            answer = None  # read differently out of its document: parse the whole one
+            fresh = list(range(len(ids)))
+    elif not seen:
+        fresh = list(range(len(ids)))
+    cacheable = True
+    if answer is None and (fresh or not seen):
+        answer = default_pool().parse_facts(body, final_url, content_type, settings,
+                                            max_entries)
+        _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
+        if "facts" not in answer:  # more entries than the cap: its newest, as items
+            return _items_answer(answer)
+        cacheable = answer["bozo"] in _STRICT_COMPLAINTS and answer["entries"] == len(ids)
+    if answer is None:  # nothing new: feedparser is not needed at all
+        assert previous is not None
+        version, ttl, title = previous.version, previous.ttl, previous.title
+        complaint = previous.complaint
+    else:
+        version, ttl, title = answer["version"], answer["ttl"], answer["title"]
+        complaint = answer["bozo"]
+    new_facts = [EntryFacts(*f) for f in (answer["facts"] if answer else ())]
+    facts: list[EntryFacts | _Seen]
+    if len(fresh) == len(ids):  # the whole document was parsed
+        facts = list(new_facts)
+    else:  # the entries parsed again, each in its place among those remembered
+        parsed_again = iter(new_facts)
+        fresh_set = set(fresh)
+        facts = [next(parsed_again) if i in fresh_set else seen[ident]
+                 for i, ident in enumerate(ids)]
+    items: list[Item] = []
+    unchanged: list[tuple[str, str]] = []
+    for position, key in assign_keys(facts):
+        fact = facts[position]
+        if isinstance(fact, EntryFacts):
+            items.append(build_item(fact, key, feed))
+        else:
+            unchanged.append((key, fact.content_hash or ""))
+    keep = FeedMemo(context, version, complaint, ttl, title, {
+        ident: fact if isinstance(fact, _Seen) else _Seen(
+            fact.guid, fact.hkey, fact.readable, fact.fields[6] if fact.fields else None)
+        for ident, fact in zip(ids, facts, strict=True)}) if cacheable else None
+    return ParsedItems(items, ttl, title=title, unchanged=tuple(unchanged), memo=keep,
+                       parsed=len(fresh) if answer is not None else 0)
+
+
+def _parse_whole(body: bytes, final_url: str, content_type: str | None, feed: Feed,
+                 max_entries: int) -> ParsedItems:
     answer = default_pool().parse_items(body, final_url, content_type, astuple(feed),
                                         max_entries)
     _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
+    return _items_answer(answer)
+
+
+def _items_answer(answer: dict) -> ParsedItems:
     return ParsedItems([Item(*fields) for fields in answer["items"]], answer["ttl"],
                        answer.get("dropped", 0), answer.get("oldest_first", False),
                        answer.get("title"))

@@ -38,6 +38,7 @@ MEMORY_LIMIT = 1024 * 1024 * 1024  # address space of one worker, bytes
 TIME_LIMIT = 20.0  # wall-clock seconds for one document
 MAX_WORKERS = max(1, min(4, os.cpu_count() or 1))
 JOBS_PER_WORKER = 1000  # then the worker is replaced, so fragmentation cannot pile up
+IDLE_SECONDS = 10.0  # a worker left without a document this long ends (its memory returns)
 START_TIMEOUT = 30.0  # seconds for a new worker to import feedparser and say it is ready
 MAX_FEED_TITLE = 120  # characters of a feed's own title kept (it names the publisher)
 _HEADER = 8
@@ -55,6 +56,7 @@ def parse_bytes(body: bytes, final_url: str, content_type: str | None,
     headers = {"content-location": final_url}
     if content_type:
         headers["content-type"] = content_type
+    _remember_joins()
     if check_entities and not _entity_guard_installed():
         _refuse_declared_entities(body, headers)
     try:
@@ -93,6 +95,73 @@ def parse_and_normalise(body: bytes, final_url: str, content_type: str | None,
                                   MAX_FEED_TITLE) or None,
             "dropped": len(entries) - len(kept), "oldest_first": ascending,
             "items": [astuple(item) for item in items]}
+
+
+def parse_facts(body: bytes, final_url: str, content_type: str | None, feed: tuple,
+                max_entries: int, check_entities: bool = True) -> dict:
+    """parse_bytes, then each entry as alerts.normalise.EntryFacts fields (guid, hash key,
+    fields), in document order, without keys: the caller keys them over the whole document,
+    entries it has seen before included (alerts.parse). A document with more entries than
+    `max_entries` is answered as parse_and_normalise answers (its newest entries as items)."""
+    from alerts.models import Feed
+    from alerts.normalise import entry_facts, html_to_text
+
+    parsed = parse_bytes(body, final_url, content_type, check_entities)
+    entries = list(parsed.entries)
+    feed_part = parsed.get("feed", {})
+    answer = {"version": parsed.get("version") or "", "entries": len(entries),
+              "ttl": _plain(feed_part.get("ttl")),
+              "title": html_to_text(_plain(feed_part.get("title")) or None,
+                                    MAX_FEED_TITLE) or None,
+              # Which of feedparser's complaints, if any: a document its strict (XML)
+              # parser refused was read by the loose one, whose reading can depend on
+              # what surrounds an entry.
+              "bozo": type(parsed.get("bozo_exception")).__name__ if parsed.get("bozo")
+              else ""}
+    if len(entries) > max_entries:
+        return parse_and_normalise(body, final_url, content_type, feed, max_entries,
+                                   check_entities)
+    atom = answer["version"].startswith("atom")
+    settings = Feed(*feed)
+    answer["facts"] = [
+        (f.guid, f.hkey, f.fields)
+        for f in (entry_facts(e, settings, final_url, atom) for e in entries)]
+    return answer
+
+
+_joins_remembered = False
+
+
+def _remember_joins() -> None:
+    """feedparser joins every element's base with the document's address (`content-location`)
+    through urllib's urljoin: about a fifth of its time on a plain feed, nearly always the
+    same two strings. Both functions are pure (strings in, a string out, over a constant
+    list of schemes), so their answers are remembered: the same links, far fewer joins."""
+    global _joins_remembered
+    if _joins_remembered:
+        return
+    import feedparser.mixin as mixin
+
+    with _guard_lock:
+        if not _joins_remembered:
+            mixin.make_safe_absolute_uri = _remembered(mixin.make_safe_absolute_uri)
+            mixin._urljoin = _remembered(mixin._urljoin)
+            _joins_remembered = True
+
+
+def _remembered(function: Callable[..., Any]) -> Callable[..., Any]:
+    from functools import lru_cache
+
+    cached = lru_cache(maxsize=1024)(function)
+
+    def join(*args: Any) -> Any:
+        try:
+            return cached(*args)
+        except TypeError:  # an unhashable argument: not seen in feedparser, but never fail
+            return function(*args)
+
+    join.__wrapped__ = function  # type: ignore[attr-defined]
+    return join
 
 
 class _EntitiesDeclared(Exception):
@@ -254,6 +323,9 @@ _RECURSION_REPLY = pickle.dumps(("error", "the document is nested too deeply"))
 def _handle(payload: bytes, check_entities: bool) -> bytes:
     try:
         request = pickle.loads(payload)
+        if len(request) == 6:  # the same, answered as entry facts (see parse_facts)
+            answer = parse_facts(*request[:5], check_entities=check_entities)
+            return pickle.dumps(("ok", answer), protocol=pickle.HIGHEST_PROTOCOL)
         if len(request) == 5:  # body, url, content type, feed fields, max entries
             answer = parse_and_normalise(*request, check_entities=check_entities)
             return pickle.dumps(("ok", answer), protocol=pickle.HIGHEST_PROTOCOL)
@@ -295,6 +367,7 @@ class _Worker:
             env=env, cwd=root,
         )
         self.jobs = 0
+        self.idle_since = time.monotonic()
         try:
             ready = self._read(len(_READY), time.monotonic() + START_TIMEOUT)
         except (_WorkerLost, TimeoutError):
@@ -363,8 +436,12 @@ class ParsePool:
     """Up to `workers` reusable worker processes, started on demand, shared by threads."""
 
     def __init__(self, workers: int = MAX_WORKERS, memory: int = MEMORY_LIMIT,
-                 seconds: float = TIME_LIMIT, *, check_entities: bool = True):
+                 seconds: float = TIME_LIMIT, *, check_entities: bool = True,
+                 idle_seconds: float = IDLE_SECONDS):
         self.workers = workers
+        # Workers start when a document needs feedparser and end when none has for this long.
+        self.idle_seconds = idle_seconds
+        self._reaper: threading.Thread | None = None
         self.memory = memory
         self.seconds = seconds
         # Off only in tests that prove the budget holds against a real expansion bomb.
@@ -389,6 +466,14 @@ class ParsePool:
         return self._run((body, final_url, content_type, feed, max_entries), final_url,
                          lambda: parse_and_normalise(body, final_url, content_type, feed,
                                                      max_entries, self.check_entities))
+
+    def parse_facts(self, body: bytes, final_url: str, content_type: str | None,
+                    feed: tuple, max_entries: int) -> dict:
+        """parse_facts in a worker, under the same budget."""
+        return self._run((body, final_url, content_type, feed, max_entries, "facts"),
+                         final_url,
+                         lambda: parse_facts(body, final_url, content_type, feed,
+                                             max_entries, self.check_entities))
 
     def _run(self, request: tuple, final_url: str, here: Callable[[], Any]) -> Any:
         payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
@@ -476,7 +561,12 @@ class ParsePool:
         with self._cond:
             pooled = keep and not self._closed
             if pooled:
+                worker.idle_since = time.monotonic()
                 self._idle.append(worker)
+                if self._reaper is None:
+                    self._reaper = threading.Thread(target=self._reap, daemon=True,
+                                                    name="parse-worker-reaper")
+                    self._reaper.start()
             else:
                 self._started -= 1
             self._cond.notify()
@@ -486,6 +576,33 @@ class ParsePool:
             worker.close()  # healthy, but the pool is closed or the worker is due for renewal
         else:
             worker.kill()
+
+    def _reap(self) -> None:
+        """Ends the workers idle for idle_seconds; runs while any worker is idle."""
+        while True:
+            with self._cond:
+                now = time.monotonic()
+                expired = [w for w in self._idle if now - w.idle_since >= self.idle_seconds]
+                for worker in expired:
+                    self._idle.remove(worker)
+                self._started -= len(expired)
+                if expired:
+                    self._cond.notify_all()
+                if not self._idle and not expired:
+                    self._reaper = None
+                    return
+                wait = (min(w.idle_since for w in self._idle) + self.idle_seconds - now
+                        if self._idle else 0.0)
+            for worker in expired:
+                worker.close()
+            if wait > 0:
+                time.sleep(min(wait, self.idle_seconds) + 0.05)
+
+    @property
+    def running(self) -> int:
+        """Worker processes alive now (busy or idle)."""
+        with self._cond:
+            return self._started
 
     def close(self) -> None:
         with self._cond:

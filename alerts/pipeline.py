@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -13,7 +13,7 @@ from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wa
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
 from alerts.models import Feed, Fetched, Item, Match, PollResult
-from alerts.parse import parse_items
+from alerts.parse import ParseMemo, parse_items
 from alerts.redact import Redactor
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
@@ -59,6 +59,8 @@ class Poller:
         self.composer = composer or Composer()  # routing and templates (plain text by default)
         self.stories = StoryDesk(store, window=story_window)
         self._adopted: set[str] = set()  # feeds whose stored form was checked (adopt_feed)
+        # Entries already stored are not parsed again while this poller lives (alerts.parse).
+        self.parse_memo = ParseMemo()
 
     async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
         """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
@@ -114,12 +116,21 @@ class Poller:
             result.status = "unchanged"
             self._keep_fresh(feed, fetched.max_age)
             return result
+        # The parse worker gets the feed without its credentials; a feed with credentials is
+        # parsed whole every time (its items are masked after parsing).
+        plain = replace(feed, request_url="", headers=(), secrets=())
+        memo = None if feed.secrets else self.parse_memo
         try:
-            # The parse worker gets the feed without its credentials.
             parsed = await asyncio.to_thread(parse_items, fetched.body, fetched.final_url,
-                                             fetched.content_type,
-                                             replace(feed, request_url="", headers=(),
-                                                     secrets=()), self.max_entries)
+                                             fetched.content_type, plain, self.max_entries,
+                                             memo)
+            known = self.store.known_items(feed.url, [i.key for i in parsed.items]
+                                           + [key for key, _ in parsed.unchanged])
+            if parsed.stale(known):  # the store does not hold what the memo skipped
+                parsed = await asyncio.to_thread(parse_items, fetched.body,
+                                                 fetched.final_url, fetched.content_type,
+                                                 plain, self.max_entries, memo, False)
+                known = self.store.known_items(feed.url, [i.key for i in parsed.items])
         except FeedError as exc:
             return self._failed(feed, result, exc, fetched.status, failures=state.error_count)
         items = parsed.items
@@ -132,8 +143,9 @@ class Poller:
                         feed.name, parsed.dropped + self.max_entries, self.max_entries,
                         parsed.dropped, "oldest" if parsed.oldest_first else "newest")
         alerting = state.initialised or feed.backfill or self.force_backfill
-        known = self.store.known_items(feed.url, [i.key for i in items])
-        flooded = self._flooded(items, known, state.last_success) if state.initialised else 0
+        unchanged = [key for key, _ in parsed.unchanged]
+        flooded = (self._flooded(items, known, state.last_success, len(unchanged))
+                   if state.initialised else 0)
         if flooded:
             alerting = False
             result.flood = True
@@ -143,7 +155,8 @@ class Poller:
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
         self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known,
-                     feed_title=parsed.title)
+                     feed_title=parsed.title, unchanged=unchanged)
+        self.parse_memo.keep(feed.url, parsed.memo)  # stored: its entries need no parse again
         self._keep_fresh(feed, fetched.max_age, parsed.ttl)
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
                 and self.store.record_moved(feed.url, fetched.final_url)):
@@ -219,13 +232,14 @@ class Poller:
         return match, False
 
     def _flooded(self, items: list[Item], known: Mapping[str, KnownItem],
-                 last_success: datetime | None) -> int:
+                 last_success: datetime | None, unchanged: int = 0) -> int:
         """How many items came back as new when most of a known feed did, and mostly old
-        news (GUID churn); 0 otherwise."""
-        if len(items) < FLOOD_MIN_ITEMS:
+        news (GUID churn); 0 otherwise. `unchanged`: known items not parsed again."""
+        total = len(items) + unchanged
+        if total < FLOOD_MIN_ITEMS:
             return 0
         new = [i for i in items if i.key not in known]
-        if len(new) < FLOOD_SHARE * len(items):
+        if len(new) < FLOOD_SHARE * total:
             return 0
         cutoff = (last_success or self.clock()) - timedelta(days=1)
         # Undated items prove nothing either way: a wrong date must not cost an alert.
@@ -235,13 +249,15 @@ class Poller:
     def process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                 result: PollResult, *, alerting: bool, item_time: bool = False,
                 known: Mapping[str, KnownItem] | None = None,
-                feed_title: str | None = None) -> None:
+                feed_title: str | None = None, unchanged: Sequence[str] = ()) -> None:
         """Match new and edited items and record them, their stories and their alerts in one
         transaction: all of the poll is stored, or none of it and it is redone next time.
 
         `item_time` makes each item's publication time "now" for history (replay); `known`:
         the items' stored versions, when the caller looked them up already; `feed_title`:
-        the feed's own title, which names its publisher unless the configuration does."""
+        the feed's own title, which names its publisher unless the configuration does;
+        `unchanged`: keys of stored items the document still holds, unchanged and not parsed
+        again (alerts.parse), which are only marked seen."""
         if not self.rules.enabled:
             self._no_rules(result)
             return
@@ -249,12 +265,14 @@ class Poller:
             if known is None:
                 known = self.store.known_items(feed.url, [i.key for i in items])
             self._process(feed, items, fetched, body_hash, result, alerting=alerting,
-                          item_time=item_time, known=known, feed_title=feed_title)
+                          item_time=item_time, known=known, feed_title=feed_title,
+                          unchanged=unchanged)
 
     def _process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                  result: PollResult, *, alerting: bool, item_time: bool,
-                 known: Mapping[str, KnownItem], feed_title: str | None = None) -> None:
-        result.entries = len(items)
+                 known: Mapping[str, KnownItem], feed_title: str | None = None,
+                 unchanged: Sequence[str] = ()) -> None:
+        result.entries = len(items) + len(unchanged)
         history = HistoryView(self.store)
         new_items: list[Item] = []
         edited: list[Item] = []
@@ -304,7 +322,7 @@ class Poller:
         result.alerts_queued = self.store.record_poll(
             feed_url=feed.url, feed_name=feed.name, now=self.clock(), fetched=fetched,
             body_hash=body_hash, new_items=new_items, edited_items=edited,
-            seen_keys=[i.key for i in items if i.key in known], alerts=alerts,
+            seen_keys=[i.key for i in items if i.key in known] + list(unchanged), alerts=alerts,
             history=history.take(), feed_title=feed_title)
         result.status = "new"
         result.new_items = len(new_items)
