@@ -7,7 +7,7 @@ import json
 import logging
 import shutil
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -492,7 +492,8 @@ def help_(topic: str | None, man: bool) -> None:
 @click.option("--rules", "rule_paths", multiple=True, type=click.Path(),
               help="Rule files or folders (default: the configuration's, else the shipped pack).")
 @click.option("--state", type=click.Path(dir_okay=False),
-              help="State database whose history gap and count conditions consult (read only).")
+              help="State database (read only) whose history gap and count conditions "
+                   "consult, and whose stories say which one took each item, and why.")
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The date the --text is about (YYYY-MM-DD): offices and gaps are read on it.")
 @click.pass_context
@@ -533,7 +534,11 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
         store = Store(state) if state else None
         history = HistoryView(store) if store else None
         for source in sources:
-            for line in explain_items(rules, rule, source.items, history):  # type: ignore[arg-type]
+            # With --state, which story took (or would take) each item, and why (#16).
+            window = timedelta(seconds=settings.stories.window  # type: ignore[attr-defined]
+                               if settings else 48 * 3600)
+            for line in explain_items(rules, rule, source.items, history,  # type: ignore[arg-type]
+                                      store, window):
                 click.echo(line)
         if store:
             store.close()
@@ -620,6 +625,9 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(stories, indent=2, default=str, ensure_ascii=False))
         return
+    from alerts.explain import source_note
+
+    window = timedelta(seconds=settings.stories.window)
     if not stories:
         click.echo(f"no stories in the last {days:g} days")
     for story in stories:
@@ -637,14 +645,11 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
                 f"{d['status']} ({d['at'][:16]}, {d['rule_id']})"
                 for d in story["developments"]))
         for source in story["sources"]:
-            # Which status each report gave, and why it joined the story (#16).
-            how = ("first report" if source.get("joined_by") in (None, "new")
-                   else f"joined by {source['joined_by']}"
-                   + (f": {source['why']}" if source.get("why") else ""))
-            said = f"{source['status']}; " if source.get("status") else ""
+            # Which status each report gave, why it joined the story, and what it added (#16).
+            note = source_note(source, story["sources"][0]["at"], story["developments"],
+                               window)
             click.echo(f"    {source['at'][:16]}  {source['publisher']}: {source['title']}"
-                       + (f"  {source['link']}" if source["link"] else "")
-                       + f"  [{said}{how}]")
+                       + (f"  {source['link']}" if source["link"] else "") + f"  {note}")
 
 
 def _open_store(ctx: click.Context):  # type: ignore[no-untyped-def]

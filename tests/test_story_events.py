@@ -330,10 +330,12 @@ def test_history_shows_developments_in_order_and_why_each_report_joined(
     assert "event: ceasefire: IL, LB" in out
     assert "developments: agreed (" in out and ") -> took-effect (" in out
     assert "Wire: Israel and Lebanon agree ceasefire  https://afp.example/1  [agreed; first " \
-           "report]" in out
+           "report; alerted]" in out
     assert "Wire: Lebanon signs truce deal  https://nna.example/2  [agreed; joined by event: " \
-           "the same ceasefire event: LB among IL, LB]" in out
-    assert "[took-effect; joined by event: the same ceasefire event between IL, LB]" in out
+           "the same ceasefire event: LB among IL, LB; 1 h after the story's first report, " \
+           "window 48 h; a copy of 'agreed': no alert]" in out
+    assert "[took-effect; joined by event: the same ceasefire event between IL, LB; 29 h after " \
+           "the story's first report, window 48 h; a development: alerted as a follow-up]" in out
 
 
 def test_what_counts_as_a_development():
