@@ -91,11 +91,10 @@ def scan(body: bytes) -> Scan | None:
         nonlocal depth, start
         if start >= 0 and depth == want[1] and name == want[0]:  # type: ignore[index]
             at = parser.CurrentByteIndex
-            if body[at:at + 2] != b"</":
-                raise _Unreadable  # <item/>: no end tag to cut at
+            tag = b"</" + name.encode()
             end = body.find(b">", at)
-            if end < 0:
-                raise _Unreadable
+            if not body.startswith(tag, at) or end < 0 or body[at + len(tag):end].strip():
+                raise _Unreadable  # <item/> (expat is then already past it): nothing to cut
             spans.append((start, end + 1))
             start = -1
         depth -= 1
