@@ -112,7 +112,7 @@ class Locker:
 
 def test_a_locked_database_fails_the_poll_cleanly_and_the_next_poll_redoes_it(
         tmp_path, feed_server, monkeypatch):
-    monkeypatch.setattr("alerts.state.BUSY_TIMEOUT_MS", 300)  # wait 0.3 s, not 10 s
+    monkeypatch.setattr("alerts.state.db.BUSY_TIMEOUT_MS", 300)  # wait 0.3 s, not 10 s
     url = feed_server.put("/f.xml", rss(*items(0, 5)))
     db = tmp_path / "state.db"
     rules = ruleset(tmp_path)

@@ -1,0 +1,83 @@
+"""The connection to the state database and its write transaction: the bottom of the store.
+
+Write transactions start with BEGIN IMMEDIATE: a deferred transaction that reads and then
+writes fails at once with "database is locked" when another process committed in between.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from alerts.errors import StateError
+
+BUSY_TIMEOUT_MS = 10_000
+IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
+
+
+def ts(moment: datetime | None) -> str | None:
+    # Always UTC, so that stored times compare correctly as text.
+    return moment.astimezone(UTC).isoformat() if moment is not None else None
+
+
+class Database:
+    """One connection to the state database and its write transaction. Every part of the
+    store (feeds, items, stories, outbox...) is a Database; `Store` is all of them."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except (sqlite3.Error, OSError) as exc:
+            raise StateError(f"cannot open the state database {self.path}: {exc}; check that "
+                             "the folder exists and is writable") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0  # write() blocks open; inner ones join the outermost transaction
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken immediately so it cannot fail half-way on a lock.
+
+        Nested blocks join the outer one: a poll's story writes, items and alerts commit
+        together (one commit per feed, not one per matched item) or not at all."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StateError(f"the state database {self.path} is busy ({exc}); another process "
+                             "holds it: stop it or wait, nothing was lost") from None
+        self._depth = 1
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            # SQLite may have rolled back already (a full disk does); don't hide the cause.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                raise StateError(f"the disk holding {self.path} is full ({exc}); nothing of "
+                                 "this poll was stored: free some space and it is redone at "
+                                 "the next poll") from None
+            raise
+        finally:
+            self._depth = 0

@@ -1,0 +1,165 @@
+"""Items and their matches: what a poll stores, in one transaction with its alerts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from alerts.messages import Outgoing
+from alerts.models import Fetched, Item, Match
+from alerts.rules.history import HistoryEntry
+from alerts.state.db import IN_BATCH, Database, ts
+from alerts.state.feeds import log_poll, touch_feed
+from alerts.state.history import record_history
+from alerts.state.outbox import queue_message
+
+
+def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoing:
+    """Messages given as (channel, title, body) are plain-text first alerts."""
+    if isinstance(message, Outgoing):
+        return message
+    channel, title, body = message
+    return Outgoing(channel, title, body, severity=match.severity, rule_id=match.rule_id)
+
+
+
+def _categories(item: Item) -> str:
+    return json.dumps(list(item.categories), ensure_ascii=False)
+
+
+
+@dataclass(frozen=True)
+class KnownItem:
+    id: int
+    content_hash: str
+    # Stored before full text was read (migration 0015): its hash is of title and summary
+    # only, the first 16 digits of an Item's (alerts.normalise.content_hash).
+    without_content: bool = False
+
+    def edited(self, item: Item) -> bool:
+        """Whether the item's text differs from what was stored. A row stored before full
+        text was read compares title and summary only: an upgrade is not an edit (it would
+        re-match every item still in a feed, and send follow-ups)."""
+        if self.without_content:
+            return self.content_hash != item.content_hash[:16]
+        return self.content_hash != item.content_hash
+
+
+@dataclass(frozen=True)
+class QueuedAlert:
+    """A match to record, with its rendered notifications (None when it must not alert)."""
+
+    item_key: str
+    match: Match
+    messages: tuple[Outgoing | tuple[str, str, str], ...]  # or (channel, title, body)
+    update: bool = False  # a follow-up of an alert already sent for this rule and story
+    # Whether this match is the alert of its (rule, story), even with no channel to send to
+    # (replay): later reports of the story must not alert again. None: it has messages.
+    alerted: bool | None = None
+
+
+class Items(Database):
+    """Items seen, their matches and the alerts queued for them."""
+
+    def known_items(self, feed_url: str, keys: list[str]) -> dict[str, KnownItem]:
+        """Which of these keys were seen before, in one batched query per 500 keys."""
+        known: dict[str, KnownItem] = {}
+        for start in range(0, len(keys), IN_BATCH):
+            batch = keys[start:start + IN_BATCH]
+            rows = self.conn.execute(
+                f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_url = ? "
+                f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
+            for key, item_id, content_hash, without_content in rows:
+                known[key] = KnownItem(item_id, content_hash, bool(without_content))
+        return known
+
+    def matched_rules(self, item_id: int) -> frozenset[str]:
+        """The rules an item matched before (asked only when it was edited)."""
+        rows = self.conn.execute("SELECT rule_id FROM matches WHERE item_id = ?", (item_id,))
+        return frozenset(rule_id for (rule_id,) in rows)
+
+    def record_poll(self, *, feed_url: str, feed_name: str, now: datetime, fetched: Fetched,
+                    body_hash: str, new_items: list[Item], edited_items: list[Item],
+                    seen_keys: list[str], alerts: list[QueuedAlert],
+                    history: list[HistoryEntry] = (),  # type: ignore[assignment]
+                    feed_title: str | None = None) -> int:
+        """Items marked seen and their alerts queued in one transaction. Returns alerts queued.
+        `feed_title`: the feed's own title, as parsed (kept when None)."""
+        queued = 0
+        stamp = ts(now)
+        with self.write() as conn:
+            touch_feed(conn, feed_url, feed_name)
+            log_poll(conn, feed_name, now, "ok", fetched.status)
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
+                "language, content_hash, first_seen, last_seen, content, author, categories) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (feed_url, key) DO NOTHING",
+                [(feed_url, item.key, item.guid, item.link, item.title, item.summary,
+                  ts(item.published), item.language, item.content_hash, stamp, stamp,
+                  item.content, item.author, _categories(item)) for item in new_items])
+            inserted = conn.total_changes - before
+            conn.executemany(
+                "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
+                "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
+                "categories = ? WHERE feed_url = ? AND key = ?",
+                [(item.title, item.summary, item.link, ts(item.published),
+                  item.content_hash, stamp, item.content, item.author, _categories(item),
+                  feed_url, item.key) for item in edited_items])
+            for start in range(0, len(seen_keys), IN_BATCH):
+                batch = seen_keys[start:start + IN_BATCH]
+                conn.execute(
+                    f"UPDATE items SET last_seen = ? WHERE feed_url = ? "
+                    f"AND key IN ({','.join('?' * len(batch))})", (stamp, feed_url, *batch))
+            ids = {key: known.id for key, known in
+                   self.known_items(feed_url, list({a.item_key for a in alerts})).items()}
+            for alert in alerts:
+                item_id = ids.get(alert.item_key)
+                if item_id is None:
+                    continue
+                cur = conn.execute(
+                    "INSERT INTO matches (item_id, rule_id, severity, explanation, matched_at, "
+                    "alerted, suppressed, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (item_id, rule_id) DO NOTHING",
+                    (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
+                     stamp,
+                     int(alert.alerted if alert.alerted is not None else bool(alert.messages)),
+                     alert.match.suppressed, alert.match.story_id))
+                if cur.rowcount:
+                    match_id = cur.lastrowid
+                elif alert.update:
+                    match_id = conn.execute(
+                        "SELECT id FROM matches WHERE item_id = ? AND rule_id = ?",
+                        (item_id, alert.match.rule_id)).fetchone()[0]
+                else:
+                    continue
+                for message in alert.messages:
+                    queued += queue_message(conn, _outgoing(message, alert.match), now, match_id)
+            record_history(conn, history)
+            conn.execute(
+                "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, initialised = 1, "
+                "last_poll = ?, last_success = ?, last_status = ?, last_error = NULL, "
+                # A success ends any backoff or Retry-After wait (max-age is set after).
+                "error_kind = NULL, error_count = 0, next_poll_after = NULL, "
+                "title = COALESCE(?, title), items_seen = items_seen + ? WHERE url = ?",
+                (fetched.etag, fetched.last_modified, body_hash, stamp, stamp,
+                 fetched.status, feed_title, inserted, feed_url))
+        return queued
+
+    def stored_items(self) -> Iterator[tuple[str, str | None, list[dict[str, Any]]]]:
+        """(feed URL, feed name, items) for every feed, items in the order first seen."""
+        feeds = self.conn.execute("SELECT url, name FROM feeds ORDER BY url").fetchall()
+        for url, name in feeds:
+            cur = self.conn.execute(
+                "SELECT key, guid, link, title, summary, published, language, content_hash, "
+                "coalesce(content, '') AS content, author, categories "
+                "FROM items WHERE feed_url = ? ORDER BY id", (url,))
+            columns = [c[0] for c in cur.description]
+            rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+            for row in rows:
+                row["categories"] = tuple(json.loads(row["categories"] or "[]"))
+            yield url, name, rows

@@ -1,0 +1,216 @@
+"""The outbox: messages queued with their alerts, delivered, retried, folded into digests,
+declared dead; channel pauses; the counts `alerts outbox` and `alerts status` show."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from alerts.messages import UPDATE, OutboxRow, Outgoing
+from alerts.models import Delivery
+from alerts.state.db import IN_BATCH, Database, ts
+
+# The status a person is shown for an outbox row: a pending message that failed at least once
+# (and waits for its retry) is "failed". shown_status() in alerts.outbox says the same.
+SHOWN_STATUS = "CASE WHEN status = 'pending' AND attempts > 0 THEN 'failed' ELSE status END"
+
+class _Conflict(Exception):
+    pass
+
+
+OUTBOX_COLUMNS = ("id, channel, kind, title, body, format, alert_id, thread_id, severity, "
+                   "rule_id, story, payload, attempts, created, next_attempt, services_done, "
+                   "status, last_error")
+
+
+def outbox_row(row: tuple[Any, ...]) -> OutboxRow:
+    (id_, channel, kind, title, body, fmt, alert_id, thread_id, severity, rule_id, story,
+     payload, attempts, created, next_attempt, done, status, last_error) = row
+    return OutboxRow(id_, channel, kind, title, body, fmt, alert_id, thread_id, severity,
+                     rule_id, story, json.loads(payload) if payload else {}, attempts,
+                     datetime.fromisoformat(created), datetime.fromisoformat(next_attempt),
+                     frozenset(json.loads(done)) if done else frozenset(), status, last_error)
+
+
+
+def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
+           match_id: int | None = None) -> int:
+    """Insert one message. A follow-up is queued only on a channel that got the first
+    alert of its story, and only once. Returns how many rows were added."""
+    revision = 0
+    if message.kind == UPDATE:
+        earlier = conn.execute(
+            "SELECT count(*), sum(alert_id = ?) FROM outbox WHERE channel = ? "
+            "AND (alert_id = ? OR thread_id = ?)",
+            (message.alert_id, message.channel, message.thread_id,
+             message.thread_id)).fetchone()
+        if not earlier[0] or earlier[1]:
+            return 0
+        revision = earlier[0]
+    conn.execute(
+        "INSERT INTO outbox (match_id, channel, kind, revision, alert_id, thread_id, "
+        "severity, rule_id, story, format, title, body, payload, next_attempt, created) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (match_id, message.channel, message.kind, revision, message.alert_id,
+         message.thread_id, message.severity, message.rule_id, message.story,
+         message.format, message.title, message.body,
+         json.dumps(message.payload, default=str) if message.payload else None,
+         ts(now), ts(now)))
+    return 1
+
+
+
+class Outbox(Database):
+    """The outbox, for the sender, the digests and `alerts outbox`."""
+
+    # -- outbox --------------------------------------------------------------------------
+
+    def due_deliveries(self, now: datetime, limit: int = 100) -> list[Delivery]:
+        rows = self.conn.execute(
+            "SELECT id, channel, title, body, attempts FROM outbox "
+            "WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?",
+            (ts(now), limit)).fetchall()
+        return [Delivery(*row) for row in rows]
+
+    def mark_sent(self, delivery_id: int, now: datetime) -> None:
+        with self.write() as conn:
+            conn.execute("UPDATE outbox SET status = 'sent', sent_at = ?, "
+                         "attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                         (ts(now), delivery_id))
+
+    def mark_failed(self, delivery_id: int, error: str, retry_at: datetime | None,
+                    done: Iterable[str] | None = None) -> None:
+        """Count a failed attempt; no retry time means the delivery is dead. `done`: services
+        of the channel that did accept it, skipped when it is retried."""
+        services = json.dumps(sorted(done)) if done else None
+        with self.write() as conn:
+            if retry_at is None:
+                conn.execute("UPDATE outbox SET status = 'dead', attempts = attempts + 1, "
+                             "last_error = ?, services_done = ? WHERE id = ?",
+                             (error, services, delivery_id))
+            else:
+                conn.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+                             "next_attempt = ?, services_done = ? WHERE id = ?",
+                             (error, ts(retry_at), services, delivery_id))
+
+    def queue(self, messages: Iterable[Outgoing], now: datetime) -> int:
+        """Queue messages that belong to no match (operator notices)."""
+        with self.write() as conn:
+            return sum(queue_message(conn, m, now) for m in messages)
+
+    def outbox_due(self, now: datetime, limit: int = 2000) -> list[OutboxRow]:
+        cur = self.conn.execute(
+            f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' "
+            "AND next_attempt <= ? ORDER BY id LIMIT ?", (ts(now), limit))
+        return [outbox_row(row) for row in cur.fetchall()]
+
+    def outbox_rows(self, ids: Iterable[int]) -> list[OutboxRow]:
+        ids = list(ids)
+        found: list[OutboxRow] = []
+        for start in range(0, len(ids), IN_BATCH):
+            batch = ids[start:start + IN_BATCH]
+            cur = self.conn.execute(
+                f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id IN "
+                f"({','.join('?' * len(batch))}) ORDER BY id", batch)
+            found.extend(outbox_row(row) for row in cur.fetchall())
+        return found
+
+    def sent_count(self, channel: str, since: datetime) -> int:
+        """Messages delivered on a channel since a moment (for its rate limit)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM outbox WHERE channel = ? AND status = 'sent' "
+            "AND sent_at >= ?", (channel, ts(since))).fetchone()[0]
+
+    def fold_digest(self, member_ids: list[int], digest: Outgoing, now: datetime) -> int | None:
+        """Replace pending alerts by one digest message, atomically. None when one of them
+        is no longer pending (then nothing changes)."""
+        try:
+            with self.write() as conn:
+                queue_message(conn, digest, now)
+                digest_id = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+                marks = ",".join("?" * len(member_ids))
+                cur = conn.execute(
+                    f"UPDATE outbox SET status = 'digested', digest_id = ? "
+                    f"WHERE status = 'pending' AND id IN ({marks})", (digest_id, *member_ids))
+                if cur.rowcount != len(member_ids):
+                    raise _Conflict
+        except _Conflict:
+            return None
+        return digest_id
+
+    def report_dead(self, notice: Callable[[list[OutboxRow]], Outgoing | None],
+                    now: datetime) -> list[OutboxRow]:
+        """Dead letters not yet reported: queue one notice about them (if `notice` makes one)
+        and mark them reported, in one transaction."""
+        with self.write() as conn:
+            cur = conn.execute(f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'dead' "
+                               "AND reported = 0 ORDER BY id")
+            dead = [outbox_row(row) for row in cur.fetchall()]
+            if not dead:
+                return []
+            message = notice(dead)
+            if message is not None:
+                queue_message(conn, message, now)
+            conn.executemany("UPDATE outbox SET reported = 1 WHERE id = ?",
+                             [(row.id,) for row in dead])
+        return dead
+
+    def pause_channel(self, channel: str, until: datetime, reason: str) -> None:
+        """A service asked us to wait (Retry-After): nothing goes to the channel before then."""
+        with self.write() as conn:
+            conn.execute("INSERT INTO channel_state (channel, paused_until, reason) "
+                         "VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
+                         "paused_until = excluded.paused_until, reason = excluded.reason",
+                         (channel, ts(until), reason))
+
+    def channel_pauses(self, now: datetime) -> dict[str, datetime]:
+        rows = self.conn.execute("SELECT channel, paused_until FROM channel_state "
+                                 "WHERE paused_until > ?", (ts(now),)).fetchall()
+        return {channel: datetime.fromisoformat(until) for channel, until in rows}
+
+    def outbox_list(self, statuses: Iterable[str], limit: int = 1000) -> list[OutboxRow]:
+        """Rows by status for `alerts outbox`; "failed" means pending after a failed try."""
+        wanted = set(statuses)
+        clauses = [f"status = '{s}'" for s in ("pending", "dead", "sent", "digested")
+                   if s in wanted]
+        if "failed" in wanted and "pending" not in wanted:
+            clauses.append("(status = 'pending' AND attempts > 0)")
+        if not clauses:
+            return []
+        cur = self.conn.execute(f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE "
+                                f"{' OR '.join(clauses)} ORDER BY id LIMIT ?", (limit,))
+        return [outbox_row(row) for row in cur.fetchall()]
+
+    def outbox_retry(self, ids: list[int] | None, now: datetime) -> dict[int, str]:
+        """Requeue dead (and failed) messages to be sent at once with fresh attempts.
+        `ids` None means every dead or failed one. Returns each id's status before."""
+        with self.write() as conn:
+            if ids is None:
+                rows = conn.execute("SELECT id, status FROM outbox WHERE status = 'dead' OR "
+                                    "(status = 'pending' AND attempts > 0)").fetchall()
+            else:
+                rows = []
+                for delivery_id in ids:
+                    found = conn.execute("SELECT id, status FROM outbox WHERE id = ?",
+                                         (delivery_id,)).fetchone()
+                    rows.append(found or (delivery_id, "missing"))
+            requeue = [(ts(now), i) for i, status in rows if status in ("dead", "pending")]
+            conn.executemany("UPDATE outbox SET status = 'pending', attempts = 0, "
+                             "next_attempt = ?, reported = 0 WHERE id = ?", requeue)
+            conn.execute("DELETE FROM channel_state")
+        return dict(rows)
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Messages by stored status (a failed one waiting for its retry is 'pending')."""
+        rows = self.conn.execute("SELECT status, count(*) FROM outbox GROUP BY status")
+        return dict(rows.fetchall())
+
+    def outbox_summary(self) -> dict[str, int]:
+        """Messages by the status `alerts outbox` shows ('failed': pending after a failed
+        try); `alerts status` and `alerts outbox` both count with this one query."""
+        rows = self.conn.execute(f"SELECT {SHOWN_STATUS} AS shown, count(*) FROM outbox "
+                                 "GROUP BY shown")
+        return dict(rows.fetchall())

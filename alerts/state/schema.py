@@ -1,0 +1,373 @@
+"""The schema of the state database: named migrations, applied in order when a Store opens.
+
+They are Python functions registered with sqlite-utils' `Migrations` (recorded in the
+database's `_sqlite_migrations` table), not files: nothing to ship beside the code. A new
+migration goes at the end, with the next number; a shipped one is never edited.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from alerts.errors import StateError
+from alerts.state.db import Database
+from alerts.state.rekey import rekey_feeds
+
+migrations = Migrations("alerts")
+
+
+def migrate(database: Database) -> None:
+    """Bring the database to the current schema, in one write transaction."""
+    try:
+        with database.write():
+            migrations.apply(database.db)
+    except sqlite3.DatabaseError as exc:
+        raise StateError(f"the state database {database.path} cannot be used: {exc}; if it is "
+                         "not an alerts database, point 'state' elsewhere") from None
+
+
+def _script(db: sqlite_utils.Database, script: str) -> None:
+    """A migration's statements one by one: executescript() would commit the migration's
+    transaction half-way, and a failure would leave the schema half changed."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def _initial(db: sqlite_utils.Database) -> None:
+    _script(db, """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            name TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            initialised INTEGER NOT NULL DEFAULT 0,
+            last_poll TEXT,
+            last_success TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            error_kind TEXT,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            items_seen INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            feed_url TEXT NOT NULL REFERENCES feeds(url),
+            key TEXT NOT NULL,
+            guid TEXT,
+            link TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            published TEXT,
+            language TEXT,
+            content_hash TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            edits INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (feed_url, key)
+        );
+        CREATE TABLE matches (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER NOT NULL REFERENCES items(id),
+            rule_id TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            explanation TEXT NOT NULL,
+            matched_at TEXT NOT NULL,
+            alerted INTEGER NOT NULL,
+            UNIQUE (item_id, rule_id)
+        );
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            match_id INTEGER NOT NULL REFERENCES matches(id),
+            channel TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT NOT NULL,
+            last_error TEXT,
+            created TEXT NOT NULL,
+            sent_at TEXT,
+            UNIQUE (match_id, channel)
+        );
+        CREATE INDEX outbox_due ON outbox (status, next_attempt);
+        CREATE INDEX items_published ON items (published);
+    """)
+
+
+@migrations(name="0002_history")
+def _history(db: sqlite_utils.Database) -> None:
+    _script(db, """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL,
+            key TEXT NOT NULL,
+            at TEXT NOT NULL,
+            feed_url TEXT NOT NULL,
+            title TEXT NOT NULL
+        );
+        CREATE INDEX history_lookup ON history (scope, key, at);
+        ALTER TABLE matches ADD COLUMN suppressed TEXT;
+    """)
+
+
+@migrations(name="0003_notify")
+def _notify(db: sqlite_utils.Database) -> None:
+    # The outbox now also holds digests, follow-ups and operator notices (no match of their
+    # own), so it is rebuilt without the old UNIQUE (match_id, channel).
+    for sql in (
+        """CREATE TABLE outbox_v3 (
+            id INTEGER PRIMARY KEY,
+            match_id INTEGER REFERENCES matches(id),
+            channel TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'alert',
+            revision INTEGER NOT NULL DEFAULT 0,
+            alert_id TEXT,
+            thread_id TEXT,
+            severity TEXT,
+            rule_id TEXT,
+            story TEXT,
+            format TEXT NOT NULL DEFAULT 'text',
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            payload TEXT,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt TEXT NOT NULL,
+            last_error TEXT,
+            created TEXT NOT NULL,
+            sent_at TEXT,
+            digest_id INTEGER,
+            services_done TEXT,
+            reported INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (match_id, channel, revision)
+        )""",
+        """INSERT INTO outbox_v3 (id, match_id, channel, alert_id, severity, rule_id, title, body,
+            status, attempts, next_attempt, last_error, created, sent_at)
+           SELECT o.id, o.match_id, o.channel, 'q' || o.id, m.severity, m.rule_id, o.title,
+            o.body, o.status, o.attempts, o.next_attempt, o.last_error, o.created, o.sent_at
+           FROM outbox o LEFT JOIN matches m ON m.id = o.match_id""",
+        "DROP TABLE outbox",
+        "ALTER TABLE outbox_v3 RENAME TO outbox",
+        "CREATE INDEX outbox_due ON outbox (status, next_attempt)",
+        "CREATE INDEX outbox_alert ON outbox (alert_id, channel)",
+        "CREATE INDEX outbox_sent ON outbox (channel, sent_at)",
+        """CREATE TABLE channel_state (
+            channel TEXT PRIMARY KEY,
+            paused_until TEXT,
+            reason TEXT
+        )""",
+    ):
+        db.execute(sql)
+
+
+
+
+@migrations(name="0004_stories")
+def _stories(db: sqlite_utils.Database) -> None:
+    _script(db, """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_at TEXT NOT NULL,
+            signature TEXT
+        );
+        CREATE INDEX stories_last ON stories (last_at);
+        CREATE TABLE story_members (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            feed_url TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            publisher TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            joined_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (story_id, feed_url, item_key, rule_id)
+        );
+        CREATE INDEX story_members_story ON story_members (story_id, rule_id);
+        -- What finds a story again: a page, a text, the people a rule fired on, word bands.
+        CREATE TABLE story_keys (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            UNIQUE (kind, key, story_id)
+        );
+        CREATE INDEX story_keys_lookup ON story_keys (kind, key, at);
+        ALTER TABLE matches ADD COLUMN story_id INTEGER;
+    """)
+
+
+@migrations(name="0005_feed_health")
+def _feed_health(db: sqlite_utils.Database) -> None:
+    # next_poll_after: backoff or a server's Retry-After; disabled_at: the feed is gone (410).
+    _script(db, """
+        ALTER TABLE feeds ADD COLUMN next_poll_after TEXT;
+        ALTER TABLE feeds ADD COLUMN disabled_at TEXT;
+        ALTER TABLE feeds ADD COLUMN disabled_reason TEXT;
+    """)
+
+
+@migrations(name="0006_feed_alerts")
+def _feed_alerts(db: sqlite_utils.Database) -> None:
+    # When the operator was told a feed is failing / stale (NULL once told it recovered), so
+    # each is said once; moved_to: where every hop of a redirect said the feed now lives.
+    _script(db, """
+        ALTER TABLE feeds ADD COLUMN health_alerted_at TEXT;
+        ALTER TABLE feeds ADD COLUMN stale_alerted_at TEXT;
+        ALTER TABLE feeds ADD COLUMN moved_to TEXT;
+    """)
+
+
+@migrations(name="0007_story_alert_index")
+def _story_alert_index(db: sqlite_utils.Database) -> None:
+    # "Did this story already alert for this rule?" is asked for every match: an index, not
+    # a scan of every match ever stored.
+    _script(db, """
+        CREATE INDEX matches_story_alerted ON matches (story_id, rule_id) WHERE alerted = 1;
+    """)
+
+
+@migrations(name="0008_story_keys_by_key")
+def _story_keys_by_key(db: sqlite_utils.Database) -> None:
+    # Keys are found by (kind, key) and removed with their story: one primary key for the
+    # first and an index for the second, where there were three B-trees and none for the
+    # second (so deleting a story scanned every key: pruning grew with the square of the
+    # stories kept).
+    _script(db, """
+        CREATE TABLE story_keys_new (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            PRIMARY KEY (kind, key, story_id)
+        ) WITHOUT ROWID;
+        INSERT INTO story_keys_new (kind, key, story_id, at)
+            SELECT kind, key, story_id, at FROM story_keys;
+        DROP TABLE story_keys;
+        ALTER TABLE story_keys_new RENAME TO story_keys;
+        CREATE INDEX story_keys_story ON story_keys (story_id);
+    """)
+
+
+@migrations(name="0010_poll_log")
+def _poll_log(db: sqlite_utils.Database) -> None:
+    # One row per poll, so feed failures can be seen over time (`alerts web`); pruned with
+    # stories. Feed names, not URLs: a URL may have carried credentials in older states.
+    _script(db, """
+        CREATE TABLE poll_log (
+            id INTEGER PRIMARY KEY,
+            feed_name TEXT NOT NULL,
+            at TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            status INTEGER,
+            error TEXT
+        );
+        CREATE INDEX poll_log_at ON poll_log (at);
+    """)
+
+
+@migrations(name="0011_feed_urls_without_credentials")
+def _feed_urls_without_credentials(db: sqlite_utils.Database) -> None:
+    # Feed URLs were stored as requested, a password or token from the environment filled in
+    # (https://desk:PASSWORD@...): each such feed is keyed by its masked URL, as the
+    # configuration now names it, and those secrets are masked wherever else they were copied
+    # (items, stories, history, error texts, messages). A secret the URL does not show as
+    # one (in its path) is found when the feed is next polled (Store.adopt_feed).
+    from alerts.redact import redact_text, secrets_in
+
+    conn = db.conn
+    taken = {url for (url,) in conn.execute("SELECT url FROM feeds")}
+    renamed: dict[str, str] = {}
+    for url in sorted(taken):
+        masked = redact_text(url)
+        if masked == url:
+            continue
+        candidate, n = masked, 1
+        while candidate in taken:
+            n += 1  # two credentials for one address: kept apart
+            candidate = f"{masked}#{n}"
+        taken.add(candidate)
+        renamed[url] = candidate
+    rekey_feeds(conn, renamed, [s for url in renamed for s in secrets_in(url)])
+
+
+
+
+@migrations(name="0012_feed_title")
+def _feed_title(db: sqlite_utils.Database) -> None:
+    # The feed's own title as last parsed: it names the publisher when the configuration
+    # does not (every feed served from one host would otherwise be one outlet).
+    _script(db, """
+        ALTER TABLE feeds ADD COLUMN title TEXT;
+    """)
+
+
+@migrations(name="0013_feedback_and_mutes")
+def _feedback_and_mutes(db: sqlite_utils.Database) -> None:
+    # The desk's judgements of alerts (`alerts feedback`, `alerts quality`), and what it
+    # silenced (`alerts mute`): a story ("story-12") or a rule id, until a time or for good.
+    _script(db, """
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            alert_id TEXT NOT NULL,
+            match_id INTEGER REFERENCES matches(id) ON DELETE SET NULL,
+            rule_id TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('right', 'wrong')),
+            note TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (alert_id)
+        );
+        CREATE INDEX feedback_match ON feedback (match_id);
+        CREATE TABLE mutes (
+            target TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('story', 'rule')),
+            until TEXT,
+            created TEXT NOT NULL
+        );
+    """)
+
+
+@migrations(name="0014_story_events")
+def _story_events(db: sqlite_utils.Database) -> None:
+    # Stories keyed by the event (#16): the event a story reports, compactly
+    # ("ceasefire|a|IL,LB|"), found again through one 'event' key per actor in story_keys;
+    # each member's status and why it joined; and the statuses each (story, rule) alerted,
+    # so that a development alerts once and a copy of it never.
+    _script(db, """
+        ALTER TABLE stories ADD COLUMN event TEXT;
+        ALTER TABLE story_members ADD COLUMN status TEXT;
+        ALTER TABLE story_members ADD COLUMN why TEXT;
+        CREATE TABLE story_developments (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            rule_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            feed_url TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (story_id, rule_id, status)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_members_item ON story_members (feed_url, item_key);
+    """)
+
+
+@migrations(name="0015_item_content")
+def _item_content(db: sqlite_utils.Database) -> None:
+    # The entry's full text, author(s) and own categories (#18), which rules can match: stored
+    # so that `replay stored` and `explain` see what was matched. NULL content: a row stored
+    # before full text was read, whose content_hash covers the title and summary only.
+    _script(db, """
+        ALTER TABLE items ADD COLUMN content TEXT;
+        ALTER TABLE items ADD COLUMN author TEXT NOT NULL DEFAULT '';
+        ALTER TABLE items ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';
+    """)

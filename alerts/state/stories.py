@@ -1,0 +1,182 @@
+"""Stories: one real-world event each, the reports (members) that joined it, the keys that
+find it again, and the developments of its event that alerted."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from alerts.models import Item
+from alerts.state.db import Database, ts
+from alerts.stories import EventKey, StoryRef
+
+
+class Stories(Database):
+    """The memory behind `alerts.stories.StoryDesk` (its StoryStore) and `alerts history`."""
+
+    def _story_by_key(self, kind: str, key: str, since: datetime,
+                      until: datetime | None = None) -> StoryRef | None:
+        row = self.conn.execute(
+            "SELECT s.id, s.title FROM story_keys k JOIN stories s ON s.id = k.story_id "
+            "WHERE k.kind = ? AND k.key = ? AND k.at >= ? AND k.at <= ? "
+            "ORDER BY k.at DESC LIMIT 1",
+            (kind, key, ts(since), ts(until) if until else "9999")).fetchone()
+        return StoryRef(row[0], row[1], kind) if row else None
+
+    def story_by_copy(self, link: str | None, text: str, since: datetime,
+                      until: datetime) -> StoryRef | None:
+        """The story holding the same page, else the same text, in the window: one query."""
+        row = self.conn.execute(
+            "SELECT s.id, s.title, k.kind FROM story_keys k JOIN stories s ON s.id = k.story_id "
+            "WHERE ((k.kind = 'link' AND k.key = ?) OR (k.kind = 'text' AND k.key = ?)) "
+            "AND k.at >= ? AND k.at <= ? ORDER BY k.kind = 'text', k.at DESC LIMIT 1",
+            (link or "", text, ts(since), ts(until))).fetchone()
+        return StoryRef(row[0], row[1], row[2]) if row else None
+
+    def story_by_link(self, key: str, since: datetime,
+                      until: datetime | None = None) -> StoryRef | None:
+        return self._story_by_key("link", key, since, until)
+
+    def story_by_text(self, key: str, since: datetime,
+                      until: datetime | None = None) -> StoryRef | None:
+        return self._story_by_key("text", key, since, until)
+
+    def story_by_entities(self, rule_id: str, key: str, since: datetime,
+                          until: datetime | None = None) -> StoryRef | None:
+        return self._story_by_key("entities", f"{rule_id}\x1f{key}", since, until)
+
+    def stories_by_bands(self, bands: list[str], since: datetime,
+                         until: datetime | None = None
+                         ) -> list[tuple[StoryRef, tuple[int, ...], str | None]]:
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT s.id, s.title, s.signature, s.event FROM story_keys k "
+            f"JOIN stories s ON s.id = k.story_id WHERE k.kind = 'band' AND k.key IN ({marks}) "
+            f"AND k.at >= ? AND k.at <= ? AND s.signature IS NOT NULL LIMIT 50",
+            (*bands, ts(since), ts(until) if until else "9999"))
+        return [(StoryRef(sid, title, "words"), tuple(int(v) for v in sig.split(",")), event)
+                for sid, title, sig, event in rows.fetchall()]
+
+    def stories_by_event(self, keys: list[str], since: datetime, until: datetime
+                         ) -> list[tuple[StoryRef, str | None]]:
+        """Stories whose event has one of these actors (`EventKey.lookup_keys`) in the
+        window, newest first: a few indexed lookups, whatever the number stored."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT s.id, s.title, s.event, max(k.at) AS at FROM story_keys k "
+            f"JOIN stories s ON s.id = k.story_id WHERE k.kind = 'event' AND k.key IN "
+            f"({marks}) AND k.at >= ? AND k.at <= ? GROUP BY s.id ORDER BY at DESC LIMIT 20",
+            (*keys, ts(since), ts(until)))
+        return [(StoryRef(sid, title, "event"), event) for sid, title, event, _ in rows]
+
+    def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *,
+                     rule_ids: list[str],
+                     entity_keys: list[str], link: str | None, text: str,
+                     sig: tuple[int, ...] | None, band_keys: list[str],
+                     publisher: str, event: EventKey | None = None,
+                     story_event: EventKey | None = None) -> StoryRef:
+        """The item joins the story (or starts one), with every key that can find it again.
+        `at`: the report's publication time; `story_event`: the story's event as found,
+        which the item's event widens ("Lebanon" joining "Israel and Lebanon")."""
+        stamp = ts(at)
+        with self.write() as conn:
+            if story is None:
+                cur = conn.execute(
+                    "INSERT INTO stories (title, created_at, last_at, signature, event) "
+                    "VALUES (?, ?, ?, ?, ?)", (item.title, ts(at), ts(at),
+                                               ",".join(map(str, sig)) if sig else None,
+                                               event.encode() if event else None))
+                story = StoryRef(cur.lastrowid, item.title, "new",  # type: ignore[arg-type]
+                                 "the first report of its event")
+            else:
+                widened = story_event.merged(event) if story_event and event else None
+                conn.execute("UPDATE stories SET last_at = max(last_at, ?), "
+                             "event = coalesce(?, event) WHERE id = ?",
+                             (ts(at), widened.encode() if widened and widened != story_event
+                              else None, story.id))
+            conn.executemany(
+                "INSERT OR IGNORE INTO story_members (story_id, feed_url, item_key, rule_id, "
+                "publisher, title, link, joined_by, at, status, why) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(story.id, item.feed_url, item.key, rule_id, publisher, item.title, item.link,
+                  story.joined_by, stamp, event.status if event else None, story.why or None)
+                 for rule_id in rule_ids])
+            keys = [("text", text)] + ([("link", link)] if link else [])
+            keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
+                     for key in entity_keys]
+            keys += [("band", band) for band in band_keys]
+            keys += [("event", key) for key in (event.stored_keys() if event else [])]
+            stamp = ts(at)
+            conn.executemany(
+                "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (kind, key, story_id) DO UPDATE SET at = max(at, excluded.at)",
+                [(kind, key, story.id, stamp) for kind, key in keys])
+        return story
+
+    def story_developments(self, story_id: int, rule_id: str) -> list[str]:
+        """The statuses of its event this story already alerted for this rule, in order."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT status FROM story_developments WHERE story_id = ? AND rule_id = ? "
+            "ORDER BY at", (story_id, rule_id))]
+
+    def record_development(self, story_id: int, rule_id: str, status: str, item: Item,
+                           at: datetime) -> None:
+        """This status of the story's event alerted for this rule (first alert or update)."""
+        with self.write() as conn:
+            conn.execute("INSERT OR IGNORE INTO story_developments (story_id, rule_id, status, "
+                         "item_key, feed_url, at) VALUES (?, ?, ?, ?, ?, ?)",
+                         (story_id, rule_id, status, item.key, item.feed_url, ts(at)))
+
+    def story_timeline(self, story_id: int) -> list[dict[str, Any]]:
+        """Each status of the story's event that alerted, in order, with its rule."""
+        cur = self.conn.execute(
+            "SELECT rule_id, status, at FROM story_developments WHERE story_id = ? "
+            "ORDER BY at, rule_id", (story_id,))
+        return [dict(zip(("rule_id", "status", "at"), row, strict=True)) for row in cur]
+
+    def story_member(self, feed_url: str, item_key: str) -> dict[str, Any] | None:
+        """Which story took this item, how and why (for explain)."""
+        cur = self.conn.execute(
+            "SELECT m.story_id, s.title AS story_title, m.joined_by, m.why, m.status, "
+            "s.event FROM story_members m JOIN stories s ON s.id = m.story_id "
+            "WHERE m.feed_url = ? AND m.item_key = ? LIMIT 1", (feed_url, item_key))
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
+
+    def story_alerted(self, story_id: int, rule_id: str) -> int | None:
+        """The match that already alerted for this story and rule, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM matches WHERE story_id = ? AND rule_id = ? AND alerted = 1 "
+            "ORDER BY id LIMIT 1", (story_id, rule_id)).fetchone()
+        return row[0] if row else None
+
+    def story_sources(self, story_id: int, rule_id: str | None = None) -> list[dict[str, Any]]:
+        """The story's reports, oldest first, one per item."""
+        sql = ("SELECT feed_url, item_key, publisher, title, link, min(at) AS at, "
+               "max(status) AS status, max(joined_by) AS joined_by, max(why) AS why "
+               "FROM story_members WHERE story_id = ?")
+        args: list[Any] = [story_id]
+        if rule_id:
+            sql += " AND rule_id = ?"
+            args.append(rule_id)
+        cur = self.conn.execute(sql + " GROUP BY feed_url, item_key ORDER BY at, min(id)", args)
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def recent_stories(self, since: datetime, limit: int = 50) -> list[dict[str, Any]]:
+        cur = self.conn.execute(
+            "SELECT s.id, s.title, s.created_at, s.last_at, s.event, "
+            "(SELECT count(DISTINCT publisher) FROM story_members m WHERE m.story_id = s.id) "
+            "AS publishers, (SELECT group_concat(DISTINCT rule_id) FROM matches WHERE "
+            "story_id = s.id AND alerted = 1) AS alerted_rules FROM stories s "
+            "WHERE s.last_at >= ? ORDER BY s.last_at DESC LIMIT ?", (ts(since), limit))
+        names = [c[0] for c in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def story_exists(self, story_id: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM stories WHERE id = ?",
+                                 (story_id,)).fetchone() is not None
