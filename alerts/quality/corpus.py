@@ -222,12 +222,9 @@ def story_replay(paths: list[Path], label: str) -> tuple[list[str], list[tuple[I
             for matched, match in result.matches:
                 if match.suppressed is None:
                     alerts.append((matched, match.rule_id, f"story-{match.story_id}"))
-        items = store.conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        stories = store.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
-        multi = store.conn.execute(
-            "SELECT s.title, count(DISTINCT m.publisher) AS n FROM stories s JOIN "
-            "story_members m ON m.story_id = s.id GROUP BY s.id HAVING n > 1 "
-            "ORDER BY n DESC LIMIT 8").fetchall()
+        items = store.count("items")
+        stories = store.count("stories")
+        multi = store.stories_with_outlets(limit=8)
         store.close()
     per_story = Counter((rule, story) for _, rule, story in alerts)
     links = Counter((rule, item.link) for item, rule, _ in alerts if item.link)
