@@ -17,10 +17,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from alerts.config import NotifySettings
 from alerts.messages import DIGEST, NOTICE, OutboxRow, Outgoing
@@ -28,13 +28,29 @@ from alerts.notify import Notifier, SendOutcome
 from alerts.policy import SEVERITIES, ChannelPolicy, plan_channel, severity_rank
 from alerts.render import Renderer, TemplateProblem, digest_facts, short_hash
 from alerts.routing import ChannelStyle
-from alerts.state import Store
 
 log = logging.getLogger(__name__)
 
 # A refusal of this one message: the channel itself works, its next messages may go.
 MESSAGE_REFUSED = frozenset({400, 413, 422})
 PARALLEL_CHANNELS = 8  # channels sent to at the same time
+
+
+class OutboxStore(Protocol):
+    """The part of the state the sender uses (`alerts.state.Store` is one)."""
+
+    def outbox_due(self, now: datetime, limit: int = 2000) -> list[OutboxRow]: ...
+    def outbox_rows(self, ids: Iterable[int]) -> list[OutboxRow]: ...
+    def channel_pauses(self, now: datetime) -> dict[str, datetime]: ...
+    def pause_channel(self, channel: str, until: datetime, reason: str) -> None: ...
+    def sent_count(self, channel: str, since: datetime) -> int: ...
+    def mark_sent(self, delivery_id: int, now: datetime) -> None: ...
+    def mark_failed(self, delivery_id: int, error: str, retry_at: datetime | None,
+                    done: Iterable[str] | None = None) -> None: ...
+    def fold_digest(self, member_ids: list[int], digest: Outgoing,
+                    now: datetime) -> int | None: ...
+    def report_dead(self, notice: Callable[[list[OutboxRow]], Outgoing | None],
+                    now: datetime) -> list[OutboxRow]: ...
 
 
 @dataclass
@@ -56,7 +72,7 @@ def retry_delay(attempts: int, settings: NotifySettings, rng: random.Random) -> 
     return base * rng.uniform(0.8, 1.2)
 
 
-async def deliver_due(store: Store, notifier: Notifier, settings: NotifySettings,
+async def deliver_due(store: OutboxStore, notifier: Notifier, settings: NotifySettings,
                       clock: Callable[[], datetime], rng: random.Random | None = None,
                       stopping: Callable[[], bool] = lambda: False) -> DeliveryReport:
     rng = rng or random.Random()
@@ -92,7 +108,7 @@ async def deliver_due(store: Store, notifier: Notifier, settings: NotifySettings
     return report
 
 
-async def _deliver_channel(store: Store, notifier: Notifier, settings: NotifySettings,
+async def _deliver_channel(store: OutboxStore, notifier: Notifier, settings: NotifySettings,
                            clock: Callable[[], datetime], rng: random.Random, channel: str,
                            rows: list[OutboxRow], report: DeliveryReport,
                            stopping: Callable[[], bool] = lambda: False) -> None:
@@ -136,7 +152,7 @@ def _message_refused(outcome: SendOutcome) -> bool:
     return bool(failed) and all(s.status in MESSAGE_REFUSED for s in failed)
 
 
-def _record_failure(store: Store, settings: NotifySettings, now: datetime, rng: random.Random,
+def _record_failure(store: OutboxStore, settings: NotifySettings, now: datetime, rng: random.Random,
                     row: OutboxRow, outcome: SendOutcome, report: DeliveryReport) -> None:
     attempts = row.attempts + 1
     error = outcome.error or "failed"
@@ -166,7 +182,7 @@ def _record_failure(store: Store, settings: NotifySettings, now: datetime, rng: 
                     row.channel, error, retry_at.strftime("%H:%M:%S"))
 
 
-def make_digest(store: Store, style: ChannelStyle, channel: str, reason: str,
+def make_digest(store: OutboxStore, style: ChannelStyle, channel: str, reason: str,
                 members: list[OutboxRow], now: datetime,
                 policy: ChannelPolicy | None = None) -> OutboxRow | None:
     """Gather queued alerts into one digest message (in the outbox, atomically)."""
@@ -201,7 +217,7 @@ def _facts_of(row: OutboxRow) -> dict:
             "who": [], "sources": []}
 
 
-def report_dead_letters(store: Store, notifier: Notifier, settings: NotifySettings,
+def report_dead_letters(store: OutboxStore, notifier: Notifier, settings: NotifySettings,
                         now: datetime) -> list[OutboxRow]:
     """Tell the operator, on the fallback channel, about messages given up since last time."""
     fallback = settings.fallback

@@ -4,22 +4,31 @@ and once when it recovers. Notices go through the outbox, so they are as reliabl
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from statistics import median
+from typing import Any, Protocol
 
 from alerts.config import HealthSettings, Settings
 from alerts.messages import NOTICE, Outgoing
 from alerts.models import Feed
 from alerts.render import Renderer, short_hash
-from alerts.state import Store
 
 log = logging.getLogger(__name__)
 
 STALE_MIN_ITEMS = 10  # fewer items teach nothing about a feed's rhythm
 STALE_GAPS = 5  # silent for this many usual gaps between new items...
 STALE_FLOOR = timedelta(hours=12)  # ...and never less than this
+
+
+class HealthStore(Protocol):
+    """The part of the state the health checks use (`alerts.state.Store` is one)."""
+
+    def feed_row(self, url: str) -> dict[str, Any] | None: ...
+    def item_arrivals(self, feed_url: str, limit: int = 200) -> list[datetime]: ...
+    def flag_feed_alert(self, url: str, column: str, at: datetime | None,
+                        messages: Iterable[Outgoing], now: datetime) -> bool: ...
 
 
 def _when(value: str | None) -> datetime | None:
@@ -57,7 +66,7 @@ def stale_after(arrivals: list[datetime]) -> timedelta | None:
     return max(STALE_GAPS * median(gaps), STALE_FLOOR)
 
 
-def stale(store: Store, row: dict, now: datetime) -> bool:
+def stale(store: HealthStore, row: dict, now: datetime) -> bool:
     """Polls succeed but no new item came for much longer than the feed's usual rhythm."""
     if row.get("disabled_at") or row.get("error_count") or not row.get("last_success"):
         return False
@@ -69,7 +78,7 @@ def stale(store: Store, row: dict, now: datetime) -> bool:
 class HealthWatch:
     """Checks one feed after each of its polls (also when the poll was skipped for backoff)."""
 
-    def __init__(self, store: Store, settings: Settings,
+    def __init__(self, store: HealthStore, settings: Settings,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
         self.store = store
         self.settings = settings
