@@ -476,6 +476,8 @@ class StoryStore(Protocol):
                          ) -> list[tuple[StoryRef, tuple[int, ...], str | None]]: ...
     def stories_by_event(self, keys: list[str], since: datetime, until: datetime
                          ) -> list[tuple[StoryRef, str | None]]: ...
+    def story_sources(self, story_id: int, rule_id: str | None = None) -> list[dict]: ...
+    def story_member(self, feed_url: str, item_key: str) -> dict | None: ...
     def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *,
                      rule_ids: list[str], entity_keys: list[str], link: str | None, text: str,
                      sig: tuple[int, ...] | None, band_keys: list[str],
@@ -546,6 +548,12 @@ class StoryDesk:
         found: StoryRef | None = None
         story_event: EventKey | None = None
         found = self.store.story_by_copy(link, text, since, until)
+        if found and found.joined_by == "link" and event is not None:
+            # The same page, another event (a live page, one address for the day's
+            # entries): the page is no reason to join, nor to silence this report.
+            theirs = self._event_of_story(found.id)
+            if theirs is not None and not agreement(event, theirs):
+                found = None
         if found:
             found = replace(found, why="the same page" if found.joined_by == "link"
                             else "the same text (a re-post)")
@@ -564,6 +572,15 @@ class StoryDesk:
                                    else None, check=by == "event")
         return Placement(found, story_event, window, rule_ids, entity_keys, link, text, sig,
                          band_keys)
+
+    def _event_of_story(self, story_id: int) -> EventKey | None:
+        """The event stored on a story (through its first report: joins on the same page
+        are rare, so two small queries cost nothing)."""
+        sources = self.store.story_sources(story_id)
+        member = self.store.story_member(sources[0]["feed_url"],
+                                         sources[0]["item_key"]) if sources else None
+        stored = member.get("event") if member else None
+        return EventKey.decode(stored) if stored else None
 
     def _by_event(self, event: EventKey, since: datetime, until: datetime
                   ) -> tuple[StoryRef | None, EventKey | None]:

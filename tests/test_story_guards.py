@@ -1,0 +1,90 @@
+"""What may silence an alert (#16): only a story that already alerted for the same rule,
+with the same participants. A preview never absorbs the event it announces (see
+tests/test_story_events.py); here: another rule's alert in the story silences nothing, and
+a report that shares a page address with a story (a live page, one address for the day)
+but reports another event is not silenced by it.
+
+Real feeds from the loopback server, the real pipeline and shipped rules, a real SQLite
+file; what the outbox holds is what would be sent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from alerts.models import Feed
+from tests.feeds import rss, rss_item
+from tests.test_story_events import NOW, _feed, _poll, _pub, _sent, _shipped_rules
+
+BEIRUT = """\
+id: beirut
+title: Beirut named
+match:
+  terms: [Beirut]
+"""
+
+
+def test_another_rules_alert_in_the_story_silences_nothing(tmp_path, feed_server):
+    db = tmp_path / "s.db"
+    feeds = [_feed(feed_server, "AFP", ("Israel and Lebanon agree ceasefire",
+                                        "https://afp.example/1", NOW - timedelta(hours=3))),
+             _feed(feed_server, "NNA", ("Lebanon and Israel reach truce deal, Beirut says",
+                                        "https://nna.example/1", NOW - timedelta(hours=2)))]
+    results = _poll(db, feeds, _shipped_rules(tmp_path, {"beirut.yaml": BEIRUT}))
+    # One story: the second report is a copy for ceasefire-agreed, and the first for beirut.
+    stories = {m.story_id for r in results for _, m in r.matches}
+    assert len(stories) == 1
+    assert len(_sent(db, "ceasefire-agreed")) == 1
+    (beirut,) = _sent(db, "beirut")
+    assert "Beirut says" in beirut[3]
+    second = {m.rule_id: m.suppressed for _, m in results[1].matches}
+    assert second["beirut"] is None
+    assert "a copy of 'agreed'" in (second["ceasefire-agreed"] or "")
+
+
+def test_a_shared_page_with_another_event_does_not_silence_it(tmp_path, feed_server):
+    """One live page for the day (entries differ only by the #anchor): its entries are
+    reports of different events, and "the same page" is no reason to join them."""
+    db = tmp_path / "s.db"
+    url = feed_server.put("/live.xml", rss(
+        rss_item("Israel and Lebanon agree ceasefire", guid="live-1",
+                 link="https://live.example/world#entry-1", pub=_pub(NOW - timedelta(hours=3))),
+        rss_item("Pakistan and Afghanistan agree to immediate ceasefire", guid="live-2",
+                 link="https://live.example/world#entry-2", pub=_pub(NOW - timedelta(hours=2))),
+        rss_item("Lebanon and Israel reach truce deal", guid="live-3",
+                 link="https://live.example/world#entry-3", pub=_pub(NOW - timedelta(hours=1)))))
+    (result,) = _poll(db, [Feed(url, "Live", 60, publisher="Live")], _shipped_rules(tmp_path))
+    sent = _sent(db, "ceasefire-agreed")
+    assert len(sent) == 2, sent
+    assert "Israel and Lebanon" in sent[0][3] and "Pakistan and Afghanistan" in sent[1][3]
+    by_title = {item.title: m for item, m in result.matches}
+    copy = by_title["Lebanon and Israel reach truce deal"]
+    # The page joins the third to the first: the same event, a copy.
+    assert copy.story_id == by_title["Israel and Lebanon agree ceasefire"].story_id
+    assert "a copy of 'agreed'" in (copy.suppressed or "")
+
+
+def test_a_preview_and_the_event_it_announces_never_agree():
+    """Two guards, each enough alone: a preview's keys never find the event's story, and
+    were they to meet, their frames do not agree (the kind of report differs)."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from alerts.models import Item
+    from alerts.stories import agreement, event_of
+
+    def event(title: str):
+        item = Item(feed_url="f", feed_name="f", key=title, guid=title, link=None, title=title,
+                    summary="", language="en", content_hash=title,
+                    published=datetime(2023, 11, 14, tzinfo=UTC))
+        return event_of(item)
+
+    preview = event("Biden and Xi to meet in San Francisco next week")
+    meeting = event("Biden and Xi meet in San Francisco")
+    assert preview is not None and meeting is not None
+    assert (preview.kind, meeting.kind) == ("p", "a")
+    assert preview.actors == meeting.actors
+    assert agreement(meeting, preview) is None and agreement(preview, meeting) is None
+    assert not set(meeting.lookup_keys()) & set(preview.stored_keys())
+    assert not set(preview.lookup_keys()) & set(meeting.stored_keys())
+    # The same two frames as one kind of report do agree: the kind alone keeps them apart.
+    assert agreement(replace(meeting, kind="p"), preview)
