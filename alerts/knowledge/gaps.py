@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from alerts.rules.text import fold
+from alerts.fold import fold
 
 WAR_START = date(2022, 2, 24)  # Russia's full-scale invasion of Ukraine
 

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from alerts.rules.text import fold
+from alerts.fold import fold
 
 T = TypeVar("T")
 _NON_WORD = re.compile(r"[\W_]+")

@@ -4,26 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 
-
-@lru_cache(maxsize=1)
-def _combining_marks() -> dict[int, None]:
-    """str.translate table deleting every combining mark (built once, on first non-ASCII
-    text: about 130,000 code points looked at, in a few milliseconds)."""
-    return {cp: None for cp in range(0x300, 0x20000) if unicodedata.combining(chr(cp))}
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: Élysée -> elysee, Erdoğan -> erdogan, Ёлка -> елка."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = decomposed.translate(_combining_marks())
-    return unicodedata.normalize("NFC", stripped).replace("ı", "i")  # Turkish dotless i
+from alerts.fold import fold
 
 
 def _words(term: str) -> list[tuple[str, bool]]:
