@@ -120,9 +120,9 @@ class Outbox(Database):
 
     def sent_count(self, channel: str, since: datetime) -> int:
         """Messages delivered on a channel since a moment (for its rate limit)."""
-        return self.conn.execute(
+        return int(self.conn.execute(
             "SELECT count(*) FROM outbox WHERE channel = ? AND status = 'sent' "
-            "AND sent_at >= ?", (channel, ts(since))).fetchone()[0]
+            "AND sent_at >= ?", (channel, ts(since))).fetchone()[0])
 
     def fold_digest(self, member_ids: list[int], digest: Outgoing, now: datetime) -> int | None:
         """Replace pending alerts by one digest message, atomically. None when one of them
@@ -130,7 +130,7 @@ class Outbox(Database):
         try:
             with self.write() as conn:
                 queue_message(conn, digest, now)
-                digest_id = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+                digest_id: int = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
                 marks = ",".join("?" * len(member_ids))
                 cur = conn.execute(
                     f"UPDATE outbox SET status = 'digested', digest_id = ? "
