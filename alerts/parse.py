@@ -6,10 +6,15 @@ budget (alerts.parseworker), always on a byte stream, never on a URL, a path or 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import re
 import threading
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from alerts.entryscan import entry_id, scan
@@ -17,6 +22,9 @@ from alerts.errors import FeedError
 from alerts.models import Feed, Item
 from alerts.normalise import EntryFacts, assign_keys, build_item
 from alerts.parseworker import default_pool
+
+log = logging.getLogger(__name__)
+_MEMO_FORMAT = 1
 
 # Real feeds need no DTD internal subset; entity declarations are how a feed expands itself
 # into gigabytes (feedparser's loose parser expands one large entity without limit).
@@ -90,6 +98,76 @@ class ParseMemo:
     def forget(self, feed_url: str) -> None:
         with self._lock:
             self._feeds.pop(feed_url, None)
+
+    # -- kept on disk between `poll --once` runs ------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> ParseMemo:
+        """The memo saved at `path` by the same code, or an empty one. It is only a cache:
+        whatever is wrong with the file (missing, damaged, written by another version) costs
+        one full parse per feed, and the store is still asked about every entry it skips."""
+        memo = cls()
+        try:
+            saved = json.loads(path.read_text("utf-8"))
+            if saved.get("code") != code_fingerprint():
+                return memo
+            for url, (context, version, complaint, ttl, title, entries) in saved[
+                    "feeds"].items():
+                memo._feeds[url] = FeedMemo(
+                    bytes.fromhex(context), version, complaint, ttl, title,
+                    {bytes.fromhex(ident): _Seen(guid, hkey, bool(readable), digest)
+                     for ident, (guid, hkey, readable, digest) in entries.items()})
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            log.info("the parse memo %s could not be read (%s); every feed is parsed whole "
+                     "once", path, exc)
+            memo._feeds.clear()
+        return memo
+
+    def save(self, path: Path) -> None:
+        """Written whole to a temporary file, then moved into place."""
+        with self._lock:
+            feeds = {
+                url: [m.context.hex(), m.version, m.complaint, m.ttl, m.title,
+                      {ident.hex(): [f.guid, f.hkey, int(f.readable), f.content_hash]
+                       for ident, f in m.entries.items()}]
+                for url, m in self._feeds.items()
+                if isinstance(m.ttl, str | None) and isinstance(m.title, str | None)}
+        temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+        try:
+            temporary.write_text(json.dumps({"code": code_fingerprint(), "feeds": feeds},
+                                            separators=(",", ":")), "utf-8")
+            os.replace(temporary, path)
+        except OSError as exc:  # a cache: the next run parses whole, nothing is lost
+            log.info("the parse memo %s could not be written (%s)", path, exc)
+            temporary.unlink(missing_ok=True)
+
+
+def memo_path(state_path: Path) -> Path:
+    """Where `poll --once` keeps the parse memo: beside the state database."""
+    return state_path.with_name(state_path.name + ".parse-memo.json")
+
+
+_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """What the remembered facts were computed by: our parsing and normalising code and
+    feedparser's version. Another version of either reads the memo as empty."""
+    global _fingerprint
+    if _fingerprint is None:
+        from importlib.util import find_spec
+
+        from alerts import entryscan, normalise, parseworker
+        digest = hashlib.sha256(str(_MEMO_FORMAT).encode())
+        spec = find_spec("feedparser")  # its __init__ names its version; not imported here
+        files = [spec.origin if spec else None, entryscan.__file__, normalise.__file__,
+                 parseworker.__file__, __file__]
+        for name in files:
+            digest.update(Path(name).read_bytes() if name else b"-")
+        _fingerprint = digest.hexdigest()[:24]
+    return _fingerprint
 
 
 @dataclass(frozen=True)

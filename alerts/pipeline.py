@@ -48,7 +48,7 @@ class Poller:
                  force_backfill: bool = False, clock: Callable[[], datetime] = utc_now,
                  composer: Composer | None = None,
                  story_window: timedelta = timedelta(hours=48),
-                 backoff_cap: float = BACKOFF_CAP):
+                 backoff_cap: float = BACKOFF_CAP, parse_memo: ParseMemo | None = None):
         self.store = store
         self.backoff_cap = backoff_cap
         self.fetcher = fetcher
@@ -59,8 +59,9 @@ class Poller:
         self.composer = composer or Composer()  # routing and templates (plain text by default)
         self.stories = StoryDesk(store, window=story_window)
         self._adopted: set[str] = set()  # feeds whose stored form was checked (adopt_feed)
-        # Entries already stored are not parsed again while this poller lives (alerts.parse).
-        self.parse_memo = ParseMemo()
+        # Entries already stored are not parsed again while this poller lives (alerts.parse);
+        # `poll --once` passes the memo its previous run saved (ParseMemo.load).
+        self.parse_memo = parse_memo if parse_memo is not None else ParseMemo()
 
     async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
         """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
