@@ -226,3 +226,21 @@ def test_the_shipped_record_is_what_the_script_builds_from_its_source():
     assert module.build(CORPUS) == DATA.read_text("utf-8"), (
         "alerts/knowledge/data/contacts.yaml differs from what tests/tools/contact_record.py "
         "builds: run the script and commit the file")
+
+
+# -- who counts as a leader of a state ---------------------------------------------------------
+
+def test_heads_of_organisations_and_former_ministers_hold_no_state_office():
+    from alerts.knowledge import knowledge_base
+    from alerts.knowledge.contacts import state_office
+
+    people = knowledge_base().entities
+    day = date(2022, 6, 3)
+    assert state_office(people["vladimir-putin"], day).country == "RU"
+    assert state_office(people["macky-sall"], day).country == "SN"  # also the AU's chair
+    assert state_office(people["antonio-guterres"], day) is None  # the UN's, once Portugal's
+    assert state_office(people["moussa-faki-mahamat"], day) is None  # the AU Commission's
+    assert state_office(people["charles-michel"], day) is None  # the European Council's
+    # Croatia's foreign minister until 2019, the Council of Europe's Secretary General in 2022.
+    assert state_office(people["marija-pejcinovic-buric"], day) is None
+    assert state_office(people["marija-pejcinovic-buric"], date(2018, 6, 1)).country == "HR"

@@ -11,14 +11,48 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
+if TYPE_CHECKING:
+    from alerts.analysis.model import Participant
+    from alerts.knowledge.base import Entity, Role
+
 DATA = Path(__file__).with_name("data") / "contacts.yaml"
 CONTACT_SCOPE = "shared:contact"  # `history: contact`: the history the record seeds
+
+
+# International organisations have codes beside the states' (people.yaml): their heads are
+# not leaders of a country (the first-contact rule's definition, tests/data/real/README.md).
+ORGANISATIONS = frozenset({"UN", "EU", "NATO", "AFRICAN-UNION", "ARAB-LEAGUE", "ASEAN", "GCC",
+                           "OSCE"})
+
+
+def state_office(entity: Entity | None, day: date | None) -> Role | None:
+    """The office of a state the person holds on the day: not one of an international
+    organisation, nor one they left before it (the Council of Europe's Secretary General in
+    2022 is no longer Croatia's foreign minister)."""
+    if entity is None or entity.kind != "person":
+        return None
+    return next((r for r in entity.roles if r.covers(day) and r.country
+                 and r.country not in ORGANISATIONS), None)
+
+
+def leader_pairs(pairs: Iterable[tuple[Participant, Participant]], day: date | None,
+                 entities: dict[str, Entity]) -> list[tuple[Participant, Participant]]:
+    """The pairs whose two people hold offices of two different states on the day."""
+    out = []
+    for a, b in pairs:
+        first = state_office(entities.get(a.entity_id), day)
+        second = state_office(entities.get(b.entity_id), day)
+        if first is not None and second is not None and first.country != second.country:
+            out.append((a, b))
+    return out
 
 
 class ContactRecordError(ValueError):
