@@ -147,12 +147,12 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     """Poll every feed once, send due alerts, and exit (0: all well, 3: a feed or a delivery
     failed, or no feed could be polled). Beside a running daemon it polls and stores, and
     leaves the sending to the daemon."""
-    from alerts.daemon import poll_once
     from alerts.lock import StateLock
+    from alerts.once import poll_once
     from alerts.state import ensure_intact
 
     try:
-        # The channels are checked by poll_once, beside the polls.
+        # The channels are checked by poll_once, when a message is to be sent.
         settings, rules = _load(ctx.obj["config"], channels=False)
         ensure_intact(settings.state_path)
         lock = StateLock(settings.state_path)

@@ -1,0 +1,93 @@
+"""Start light (issue #17): `alerts poll --once` loads Apprise, the channel check and the
+templates only when a message is due, so a cycle in which nothing changed imports none of
+them. The real CLI runs in a subprocess, and reports the modules it ended with."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.conftest import cli_env, write_config
+from tests.feeds import rss, rss_item
+from tests.servers import WebhookReceiver
+
+HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
+PROBE = """\
+import runpy, sys
+sys.argv = ["alerts", *sys.argv[1:]]
+code = 0
+try:
+    runpy.run_module("alerts", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)
+print("EXIT", code)
+print("LOADED", ",".join(loaded))
+""".replace("{HEAVY!r}", repr(HEAVY))
+
+
+def poll(config, *args: str):
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", PROBE, "--config", str(config), "poll",
+                           "--once", *args], cwd=config.parent, env=cli_env(),
+                          capture_output=True, text=True, timeout=120)
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines()
+                 if line.startswith(("EXIT ", "LOADED ")))
+    assert "EXIT" in lines, done.stdout + done.stderr
+    return int(lines["EXIT"]), set(filter(None, lines["LOADED"].strip().split(","))), done
+
+
+def test_an_unchanged_cycle_loads_no_apprise_templates_or_scheduler(tmp_path, feed_server,
+                                                                      webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
+                          channels={"hook": webhook.url})
+    code, loaded, done = poll(config)  # the first poll records the feed, alerting nothing
+    assert code == 0, done.stdout + done.stderr
+    assert loaded == set(), f"a first poll with nothing to send loaded {loaded}"
+    code, loaded, done = poll(config)  # nothing changed
+    assert code == 0 and "Wire: unchanged" in done.stdout, done.stdout + done.stderr
+    assert loaded == set(), f"an unchanged cycle loaded {loaded}"
+
+
+def test_a_due_alert_loads_apprise_and_is_sent(tmp_path, feed_server, webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
+                          channels={"hook": webhook.url})
+    code, loaded, done = poll(config, "--backfill")
+    assert code == 0 and "alerts delivered: 1" in done.stdout, done.stdout + done.stderr
+    assert {"apprise", "alerts.notify", "alerts.deliver"} <= loaded
+    assert len(webhook.received) == 1
+
+
+def test_an_unusable_channel_is_told_only_when_something_is_to_be_sent(tmp_path, feed_server):
+    url = feed_server.put("/wire.xml", rss(rss_item("Markets open higher", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
+                          channels={"hook": "nosuchservice://example.org/hook"})
+    code, loaded, done = poll(config)
+    assert code == 0, done.stdout + done.stderr  # nothing to send: Apprise is not asked
+    assert "apprise" not in loaded
+    feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="2"),
+                                     rss_item("Markets open higher", guid="1")))
+    code, loaded, done = poll(config)
+    assert code == 2, done.stdout + done.stderr
+    assert "channel 'hook'" in done.stderr and "not usable by Apprise" in done.stderr
+
+
+def test_a_message_given_up_is_reported_in_the_same_run(tmp_path, feed_server, webhook):
+    refusing = WebhookReceiver(status=400)  # a permanent refusal: given up at once
+    try:
+        url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan",
+                                                        guid="1")))
+        config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
+                              channels={"hook": refusing.url, "desk": webhook.url},
+                              defaults={"interval": 1, "channels": ["hook"]},
+                              notify={"interval": 1, "retry_base": 1, "retry_max": 2,
+                                      "fallback": "desk"})
+        code, _, done = poll(config, "--backfill")
+        assert code == 3, done.stdout + done.stderr
+        # The notice about it went to the fallback channel in this run, not at the next alert.
+        bodies = [str(r) for r in webhook.received]
+        assert len(webhook.received) == 1 and "could not be delivered" in bodies[0], bodies
+    finally:
+        refusing.close()
