@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -19,6 +20,9 @@ from alerts.rules.context import FIELDS, Evidence, MatchContext
 from alerts.rules.history import HistoryEntry, HistoryView
 from alerts.rules.model import Rule
 from alerts.rules.text import TermSet
+
+if TYPE_CHECKING:
+    from alerts.knowledge.base import KnowledgeBase
 
 
 def explain(evidence: list[Evidence]) -> str:
@@ -151,7 +155,8 @@ class RuleSet:
         return [self.enabled[i] for i in sorted(chosen)]
 
     def match(self, item: Item, *, now: datetime | None = None, history: HistoryView | None = None,
-              record: bool = True, knowledge: Callable | None = None) -> list[Match]:
+              record: bool = True,
+              knowledge: Callable[[], KnowledgeBase] | None = None) -> list[Match]:
         ctx = MatchContext(item, now=now or datetime.now(UTC), history=history, record=record,
                            knowledge=knowledge)
         matches: list[Match] = []

@@ -8,12 +8,12 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from alerts.errors import Problem, RuleError
 from alerts.rules.conditions import ParseContext, parse_condition
 from alerts.rules.model import SEVERITIES, Rule
-from alerts.yamlsource import LinedDict, LinedList, load_documents
+from alerts.yamlsource import Document, LinedDict, LinedList, load_documents
 
 RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
              "examples", "throttle", "updates", "corroborate", "story")
@@ -195,8 +195,8 @@ def _stamp(path: Path) -> tuple[str, str] | None:
 
 @dataclass(frozen=True)
 class _Parsed:
-    stamps: tuple  # of the file and every file it imports
-    checks: tuple  # the channel settings it was checked against
+    stamps: tuple[tuple[str, str], ...]  # of the file and every file it imports
+    checks: tuple[Any, ...]  # the channel settings it was checked against
     rules: tuple[Rule, ...]
     problems: tuple[Problem, ...]
 
@@ -262,7 +262,7 @@ def _is_library(data: Any) -> bool:
     return isinstance(data, dict) and "id" not in data and bool(set(data) & set(LIBRARY_KEYS))
 
 
-def _file_lists(path: Path, docs: list, pc: ParseContext,
+def _file_lists(path: Path, docs: list[Document], pc: ParseContext,
                 visiting: set[Path]) -> dict[str, tuple[str, ...]]:
     """Term lists a file defines under 'lists:' and brings in with 'import:'."""
     from alerts.rules.conditions import _term_list
@@ -303,6 +303,7 @@ def _file_lists(path: Path, docs: list, pc: ParseContext,
             pc.problem(data.line_of("lists"), "'lists' maps names to lists of terms, e.g. "
                                               "lists: {truce-words: [ceasefire, truce]}")
             continue
+        defined = cast(LinedDict, defined)  # every mapping read from YAML is one
         for name, terms in defined.items():
             if not isinstance(name, str) or not re.match(r"^[a-z0-9][a-z0-9_.-]*$", name):
                 pc.problem(defined.line_of(name), f"list name {name!r}: use lowercase letters, "

@@ -11,7 +11,7 @@ from alerts.fold import fold
 
 def _words(term: str) -> list[tuple[str, bool]]:
     """(word, wildcard) pairs of a folded term; '*' may end any word: "call* for", negotiat*."""
-    out = []
+    out: list[tuple[str, bool]] = []
     for chunk in fold(term).split():
         wildcard = chunk.endswith("*")
         out.extend((w, False) for w in re.split(r"[\W_]+", chunk.rstrip("*")) if w)
