@@ -287,3 +287,35 @@ def test_every_corpus_feed_gives_the_same_items_on_the_fast_path():
         outcomes = Counter(pool.map(check_file, corpus_files()))
     # The fast path really ran on a good share of the corpus (not always falling back).
     assert outcomes["rebuilt"] > 300 and outcomes["remembered"] > 1000, outcomes
+
+
+# -- the memo kept on disk for `poll --once` ---------------------------------------------------
+
+def test_the_memo_saved_on_disk_reads_back_and_skips_the_same_entries(tmp_path):
+    from alerts.parse import memo_path
+
+    memo = primed(rss(*items_of(5)[1:]).encode())
+    path = memo_path(tmp_path / "alerts.db")
+    memo.save(path)
+    loaded = ParseMemo.load(path)
+    assert loaded.get(FEED.url) == memo.get(FEED.url)
+    body = rss(*items_of(5)).encode()
+    fast = parse_items(body, URL, None, FEED, 500, loaded)
+    assert fast.parsed == 1 and len(fast.unchanged) == 4
+    same(fast, parse_items(body, URL, None, FEED, 500))
+
+
+def test_a_memo_from_other_code_or_damaged_is_read_as_empty(tmp_path):
+    import json
+
+    from alerts.parse import memo_path
+
+    path = memo_path(tmp_path / "alerts.db")
+    primed(rss(*items_of(3)).encode()).save(path)
+    saved = json.loads(path.read_text())
+    saved["code"] = "another version"
+    path.write_text(json.dumps(saved))
+    assert ParseMemo.load(path).get(FEED.url) is None
+    path.write_text('{"code": "x", "feeds": ')
+    assert ParseMemo.load(path).get(FEED.url) is None
+    assert ParseMemo.load(tmp_path / "missing.json").get(FEED.url) is None
