@@ -1,23 +1,33 @@
 from __future__ import annotations
 
+import asyncio
 import os
+import random
+import signal
+import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 
+from tests.markers import classify
 from tests.servers import FeedServer, SmtpServer, WebhookReceiver
 
 if TYPE_CHECKING:
+    from alerts.config import Channel, FetchSettings, NotifySettings
+    from alerts.deliver import DeliveryReport
+    from alerts.models import Feed, PollResult
     from alerts.rules import RuleSet
+    from alerts.state import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+LOOPBACK = ("127.0.0.0/8",)  # test feeds are on loopback, which the address guard refuses
 CEASEFIRE_RULE = """\
 id: ceasefire-call
 title: Someone calls for a ceasefire
@@ -27,6 +37,11 @@ match:
     - terms: [ceasefire, truce]
     - terms: ["call* for", urge*]
 """
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Each test marked unit, integration or e2e (tests/markers.py); slowest files first."""
+    classify(items)
 
 
 @pytest.fixture
@@ -94,3 +109,113 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 60,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "alerts", *args], cwd=cwd, env=env or cli_env(),
                           capture_output=True, text=True, timeout=timeout)
+
+
+def query(db: Path, sql: str, *params: object) -> list[tuple]:
+    """The rows of one SQL statement on a state file, read beside whoever writes it."""
+    with sqlite3.connect(db, timeout=5) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh state database (tmp_path/s.db), closed after the test."""
+    from alerts.state import Store
+
+    opened = Store(tmp_path / "s.db")
+    yield opened
+    opened.close()
+
+
+def poll_once(db: Path, feed: Feed, rules: RuleSet | None = None, *,
+              fetch: FetchSettings | None = None, **poller: Any) -> PollResult:
+    """One poll of `feed` through the real Fetcher and Poller, on the state at `db` (opened
+    and closed around it), as `poll --once` does. `rules`: else one enabled rule (see
+    polling_rules); `fetch`: else a 5 s deadline with loopback allowed; `poller`: the Poller's
+    own options (clock, force_backfill, max_entries, composer, backoff_cap...)."""
+    from alerts.config import FetchSettings
+    from alerts.fetch import Fetcher
+    from alerts.pipeline import Poller
+    from alerts.state import Store
+
+    async def go() -> PollResult:
+        state = Store(db)
+        fetcher = Fetcher(fetch or FetchSettings(timeout=5, allow_networks=LOOPBACK))
+        try:
+            return await Poller(state, fetcher, rules if rules is not None
+                                else polling_rules(db.parent), **poller).poll(feed)
+        finally:
+            await fetcher.aclose()
+            state.close()
+
+    return asyncio.run(go())
+
+
+def deliver(store: Store, channels: dict[str, Channel], clock: Callable[[], Any] | None = None,
+            settings: NotifySettings | None = None) -> DeliveryReport:
+    """One round of the sender over `store`'s due alerts, through the real Notifier, with
+    jitter seeded; `settings`: else tests.notify_support.settings() (5 attempts, 60 s to
+    600 s backoff); `clock`: else a fixed one at notify_support.T0."""
+    from alerts.deliver import deliver_due
+    from alerts.notify import Notifier
+    from tests.notify_support import Clock
+    from tests.notify_support import settings as notify_settings
+
+    return asyncio.run(deliver_due(store, Notifier(channels), settings or notify_settings(),
+                                   clock or Clock(), random.Random(1)))
+
+
+# `alerts run` as a subprocess, for the end-to-end tests of the daemon.
+
+def start_daemon(config: Path, *extra: str, stderr: Any = subprocess.PIPE
+                 ) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "alerts", "--config", str(config), "run",
+                             *extra], env=cli_env(), stdout=subprocess.PIPE,
+                            stderr=stderr, text=True)
+
+
+def stop_daemon(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[int, str, str]:
+    """Signals the daemon (SIGTERM: a clean stop) and returns its exit code and output; one
+    that does not stop within 20 s is killed."""
+    if proc.poll() is None:
+        proc.send_signal(sig)
+    try:
+        out, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+    return proc.returncode, out, err
+
+
+@pytest.fixture
+def daemon() -> Iterator[Callable[..., subprocess.Popen[str]]]:
+    """start_daemon, with every daemon still running at the end of the test stopped (so a
+    failed assertion never leaves one polling)."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(config: Path, *extra: str, **kwargs: Any) -> subprocess.Popen[str]:
+        proc = start_daemon(config, *extra, **kwargs)
+        started.append(proc)
+        return proc
+
+    yield start
+    for proc in started:
+        if proc.poll() is None:
+            stop_daemon(proc, signal.SIGKILL)
+
+
+def poll_marker(db: Path) -> int:
+    """0 before the first successful poll; afterwards a value that changes with every poll."""
+    if not db.exists():
+        return 0
+    try:
+        row = query(db, "SELECT count(*), max(last_success) FROM feeds "
+                        "WHERE last_success IS NOT NULL")[0]
+    except sqlite3.OperationalError:
+        return 0
+    return row[0] and hash(row[1])
+
+
+def alerts_received(webhook: WebhookReceiver) -> list[dict]:
+    """What a receiver got, less the operator's notices (about rule files, feeds)."""
+    return [m for m in webhook.received if not str(m.get("title", "")).startswith("alerts: ")]

@@ -1,19 +1,15 @@
 """Polite polling: per-feed backoff, Retry-After and 410 Gone, through a real HTTP server,
 real SQLite and an injected clock (no sleeping)."""
 
-import asyncio
 import json
 import logging
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
-from alerts.config import FetchSettings
-from alerts.fetch import Fetcher
 from alerts.models import Feed
-from alerts.pipeline import Poller
 from alerts.state import Store
-from tests.conftest import polling_rules, run_cli, write_config
+from tests.conftest import poll_once, run_cli, write_config
 from tests.feeds import rss, rss_item
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -29,16 +25,7 @@ class Clock:
 
 
 def poll(db: Path, feed: Feed, clock: Clock, cap: float = 300.0):
-    async def go():
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
-        try:
-            return await Poller(store, fetcher, polling_rules(db.parent), clock=clock,
-                                backoff_cap=cap).poll(feed)
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_once(db, feed, clock=clock, backoff_cap=cap)
 
 
 def health(db: Path, url: str):

@@ -7,7 +7,6 @@ rules, SQLite and outbox; `replay stored` runs the real CLI.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 from pathlib import Path
@@ -16,16 +15,12 @@ from xml.sax.saxutils import escape
 import feedparser
 import pytest
 
-from alerts.config import FetchSettings
-from alerts.fetch import Fetcher
 from alerts.models import Feed, PollResult
 from alerts.normalise import MAX_CATEGORIES, MAX_CONTENT, normalise
 from alerts.parse import parse_items
-from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.context import FIELDS, MatchContext
-from alerts.state import Store
-from tests.conftest import CEASEFIRE_RULE, CORPUS, run_cli
+from tests.conftest import CEASEFIRE_RULE, CORPUS, poll_once, query, run_cli
 from tests.test_hostile_text import HOSTILE_SUMMARY, assert_clean
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -115,16 +110,7 @@ def ruleset(tmp_path: Path, *texts: str) -> RuleSet:
 
 
 def poll(db: Path, url: str, rules: RuleSet, *, backfill: bool = True) -> PollResult:
-    async def go() -> PollResult:
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(timeout=5, allow_networks=LOOPBACK))
-        try:
-            return await Poller(store, fetcher, rules, force_backfill=backfill).poll(
-                Feed(url, "Wire", 60))
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_once(db, Feed(url, "Wire", 60), rules, force_backfill=backfill)
 
 
 def fired(result: PollResult) -> set[tuple[str, str]]:
@@ -133,8 +119,7 @@ def fired(result: PollResult) -> set[tuple[str, str]]:
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
+    return query(db, sql)
 
 
 # -- the full text -------------------------------------------------------------------------

@@ -11,46 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, write_config
+from tests.conftest import (
+    alerts_received,
+    cli_env,
+    poll_marker,
+    start_daemon,
+    stop_daemon,
+    write_config,
+)
 from tests.feeds import rss, rss_item
-from tests.servers import WebhookReceiver, wait_for
+from tests.servers import wait_for
 
 pytestmark = pytest.mark.slow
-
-
-def start_daemon(config: Path, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "alerts", "--config", str(config), "run",
-                             *extra], env=cli_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-
-
-def stop_daemon(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[int, str, str]:
-    if proc.poll() is None:
-        proc.send_signal(sig)
-    try:
-        out, err = proc.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-    return proc.returncode, out, err
-
-
-def poll_marker(db: Path) -> int:
-    """0 before the first successful poll; afterwards a value that changes with every poll."""
-    if not db.exists():
-        return 0
-    try:
-        with sqlite3.connect(db, timeout=5) as conn:
-            row = conn.execute("SELECT count(*), max(last_success) FROM feeds "
-                               "WHERE last_success IS NOT NULL").fetchone()
-    except sqlite3.OperationalError:
-        return 0
-    return row[0] and hash(row[1])
-
-
-def alerts_received(webhook: WebhookReceiver) -> list[dict]:
-    """What a receiver got, less the operator's notices (about rule files, feeds)."""
-    return [m for m in webhook.received if not str(m.get("title", "")).startswith("alerts: ")]
 
 
 def outbox_statuses(db: Path) -> list[str]:

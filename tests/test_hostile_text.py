@@ -6,18 +6,13 @@ once, from a webhook after a real delivery through Apprise).
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
 import unicodedata
 from pathlib import Path
 
 from alerts.config import FetchSettings
-from alerts.fetch import Fetcher
 from alerts.models import Feed, PollResult
-from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
-from alerts.state import Store
-from tests.conftest import CEASEFIRE_RULE, run_cli, write_config
+from tests.conftest import CEASEFIRE_RULE, poll_once, query, run_cli, write_config
 from tests.feeds import rss, rss_item
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -31,28 +26,18 @@ def poll_feed(db: Path, url: str, *, backfill: bool = True, max_entries: int = 5
     (folder / "ceasefire.yaml").write_text(CEASEFIRE_RULE)
     rules = RuleSet(load_rules([folder], {"chat"}, ("chat",)), ("chat",))
 
-    async def go() -> PollResult:
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(timeout=5, max_bytes=max_bytes,
-                                        allow_networks=LOOPBACK))
-        try:
-            poller = Poller(store, fetcher, rules, max_entries=max_entries,
-                            force_backfill=backfill)
-            return await poller.poll(Feed(url, "Wire", 60))
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_once(db, Feed(url, "Wire", 60), rules,
+                     fetch=FetchSettings(timeout=5, max_bytes=max_bytes,
+                                         allow_networks=LOOPBACK),
+                     max_entries=max_entries, force_backfill=backfill)
 
 
 def outbox(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT title, body FROM outbox ORDER BY id").fetchall()
+    return query(db, "SELECT title, body FROM outbox ORDER BY id")
 
 
 def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
+    return query(db, sql)
 
 
 # -- bad text ----------------------------------------------------------------------------------

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import random
-
-from alerts.deliver import deliver_due
 from alerts.notify import Notifier
 from alerts.state import Store
-from tests.notify_support import Clock, channel, item, queue, settings
-
-
-def deliver(store, channels, clock=None):
-    return asyncio.run(deliver_due(store, Notifier(channels), settings(), clock or Clock(),
-                                   random.Random(1)))
+from tests.conftest import deliver
+from tests.notify_support import Clock, channel, item, queue
 
 
 def body_of(message) -> str:

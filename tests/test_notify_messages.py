@@ -7,18 +7,15 @@ http/https links may appear.
 
 from __future__ import annotations
 
-import asyncio
-import random
 import re
 
 import pytest
 
-from alerts.deliver import deliver_due
-from alerts.notify import Notifier
 from alerts.render import Renderer, escape_markdown, safe_link
 from alerts.routing import ChannelStyle, Composer, alert_facts
 from alerts.state import Store
-from tests.notify_support import Clock, HookReceiver, channel, item, match, queue, settings
+from tests.conftest import deliver
+from tests.notify_support import HookReceiver, channel, item, match, queue
 
 HOSTILE = "UN <b>urges</b> _ceasefire_ #1 - [draft] *now* 3.5! (see) `x` a|b ~c"
 
@@ -28,11 +25,6 @@ def receiver():
     server = HookReceiver()
     yield server
     server.close()
-
-
-def deliver(store, channels, clock=None):
-    return asyncio.run(deliver_due(store, Notifier(channels), settings(), clock or Clock(),
-                                   random.Random(1)))
 
 
 def test_default_text_message_says_what_who_when_sources_rule_and_why():

@@ -4,15 +4,12 @@ type at a real webhook, and every source link in the plain-text part of an HTML 
 
 from __future__ import annotations
 
-import asyncio
-import random
-
 import pytest
 
-from alerts.deliver import deliver_due
 from alerts.notify import Notifier
 from alerts.render import SAMPLE, Renderer
 from alerts.state import Store
+from tests import conftest
 from tests.notify_support import Clock, HookReceiver, channel, item, queue, rows, settings
 from tests.servers import SmtpServer
 
@@ -56,8 +53,7 @@ def refusing_smtp():
 
 
 def deliver(store, channels, clock=None):
-    return asyncio.run(deliver_due(store, Notifier(channels), settings(max_attempts=5),
-                                   clock or Clock(), random.Random(1)))
+    return conftest.deliver(store, channels, clock, settings(max_attempts=5))
 
 
 @pytest.mark.parametrize("stage, reply", [

@@ -3,21 +3,16 @@ through the real pipeline."""
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from alerts.config import FetchSettings, load_settings
+from alerts.config import load_settings
 from alerts.errors import ConfigError
-from alerts.fetch import Fetcher
 from alerts.models import Feed
-from alerts.pipeline import Poller
 from alerts.routing import Composer, Route, channels_for
 from alerts.rules import RuleSet, load_rules
-from alerts.state import Store
-from tests.conftest import run_cli, write_config
+from tests.conftest import poll_once, query, run_cli, write_config
 from tests.feeds import rss, rss_item
 
 ROUTES = (
@@ -133,23 +128,13 @@ def poll(db: Path, url: str, settings, backfill: bool = False):
     rules = RuleSet(load_rules(settings.rule_paths, set(settings.channels),
                                settings.default_channels), settings.default_channels)
 
-    async def go():
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(allow_networks=("127.0.0.0/8",), timeout=5))
-        try:
-            poller = Poller(store, fetcher, rules, force_backfill=backfill,
-                            composer=Composer.from_settings(settings))
-            return await poller.poll(Feed(url, "Wire", 60))
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_once(db, Feed(url, "Wire", 60), rules, force_backfill=backfill,
+                     composer=Composer.from_settings(settings))
 
 
 def outbox(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT channel, kind, alert_id, thread_id, format, title "
-                            "FROM outbox ORDER BY id").fetchall()
+    return query(db, "SELECT channel, kind, alert_id, thread_id, format, title "
+                     "FROM outbox ORDER BY id")
 
 
 def test_pipeline_routes_renders_per_channel_and_threads_follow_ups(tmp_path, feed_server):

@@ -4,16 +4,14 @@ blocking another, and secrets kept out of errors and logs."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from alerts.deliver import deliver_due
-from alerts.notify import Notifier, parse_retry_after
+from alerts.notify import parse_retry_after
 from alerts.state import Store
+from tests import conftest
 from tests.notify_support import (
     Clock,
     HookReceiver,
@@ -41,8 +39,7 @@ def other():
 
 
 def deliver(store, channels, clock, **kwargs):
-    return asyncio.run(deliver_due(store, Notifier(channels), settings(**kwargs), clock,
-                                   random.Random(1)))
+    return conftest.deliver(store, channels, clock, settings(**kwargs))
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404])

@@ -1,18 +1,13 @@
 """One poll through the real pipeline: a real HTTP server, real SQLite, real rule files."""
 
-import asyncio
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from alerts.config import FetchSettings
-from alerts.fetch import Fetcher
 from alerts.models import Feed
-from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
-from alerts.state import Store
-from tests.conftest import CEASEFIRE_RULE, CORPUS
+from tests.conftest import CEASEFIRE_RULE, CORPUS, poll_once, query
 from tests.feeds import rss, rss_item
 
 LOOPBACK = ("127.0.0.0/8",)  # test servers are on loopback, refused by default
@@ -37,26 +32,16 @@ def rules(tmp_path) -> RuleSet:
 
 
 def poll(db: Path, feed: Feed, rules: RuleSet, backfill: bool = False):
-    async def go():
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
-        try:
-            return await Poller(store, fetcher, rules, force_backfill=backfill).poll(feed)
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_once(db, feed, rules, force_backfill=backfill)
 
 
 def outbox(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT o.channel, o.title, m.rule_id FROM outbox o "
-                            "JOIN matches m ON m.id = o.match_id ORDER BY o.id").fetchall()
+    return query(db, "SELECT o.channel, o.title, m.rule_id FROM outbox o "
+                     "JOIN matches m ON m.id = o.match_id ORDER BY o.id")
 
 
 def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return query(db, f"SELECT count(*) FROM {table}")[0][0]
 
 
 CALL = rss_item("Macron urges ceasefire in call with Putin", guid="call",

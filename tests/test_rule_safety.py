@@ -16,15 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from alerts.config import FetchSettings, load_settings
+from alerts.config import load_settings
 from alerts.daemon import Daemon
-from alerts.fetch import Fetcher
 from alerts.models import Feed, Fetched, Item, PollResult
 from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.history import HistoryEntry, HistoryKeep, history_keep, history_needs
 from alerts.state import Store
-from tests.conftest import CEASEFIRE_RULE, cli_env, run_cli, write_config
+from tests.conftest import CEASEFIRE_RULE, cli_env, poll_once, run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.servers import WebhookReceiver, wait_for
 from tests.test_daemon import alerts_received, poll_marker, stop_daemon
@@ -182,15 +181,7 @@ def test_the_daemon_itself_refuses_to_start_without_rules(tmp_path, feed_server,
 # -- nothing is marked handled while no rule is loaded -----------------------------------------
 
 def _poll(db: Path, feed: Feed, poller_rules: RuleSet) -> PollResult:
-    async def go() -> PollResult:
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
-        try:
-            return await Poller(store, fetcher, poller_rules).poll(feed)
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_once(db, feed, poller_rules)
 
 
 def test_an_item_polled_while_no_rule_is_loaded_alerts_once_rules_are_back(
