@@ -271,7 +271,7 @@ def _install_hooks() -> None:
 _install_hooks()
 
 
-def _email_class() -> type | None:
+def _email_class() -> type[Any] | None:
     try:
         from apprise.plugins.email import NotifyEmail
     except ImportError:
@@ -544,6 +544,8 @@ class Notifier:
         msgid = None
         headers = getattr(plugin, "headers", None)
         if email is not None and isinstance(plugin, email):
+            if not isinstance(headers, dict):  # the plugin's own attribute: never assume it
+                headers = plugin.headers = {}
             domain = _mail_domain(plugin)
             if alert_id:
                 msgid = message_id(alert_id, channel.name, domain)
