@@ -93,8 +93,10 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
         between = text[sentence.spans[i - 1][1]:sentence.spans[i][0]]
         if any(c in between for c in ",;:—–()"):
             starts.add(i)
+    running = sentence.position != "headline"
     for h in hits:
-        if h.entry.category in ("boundary", "subordinator"):
+        if h.entry.category in ("boundary", "subordinator") or (
+                running and h.entry.category == "text_subordinator"):
             starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
     return sorted(starts)
 
@@ -216,6 +218,12 @@ class SentenceFrames:
     def _flags(self, noun: Hit | None, act: Hit | None = None
                ) -> tuple[set[str], list[Evidence]]:
         flags = set(self.s.flags) | set(self.item_flags)
+        if noun is not None and "preview" in flags and all(
+                h.first > noun.last for h in self.hits
+                if h.entry.category == "flag" and h.entry.name == "preview"):
+            # "rebels held talks with mediators ahead of the new round": what comes before
+            # "ahead of" happened; only what follows it is previewed.
+            flags.discard("preview")
         evidence = [Evidence("flag", f"{name} ('{words}')") for name, words in self.s.cues
                     if name in flags]
         if noun is None:
@@ -247,8 +255,9 @@ class SentenceFrames:
                 break
         # The whole clause is subordinate: "as his efforts to advance peace talks have stalled".
         lo, _ = _clause(self.bounds, noun.first, self.n)
-        opener = next((h for h in self.hits if h.entry.category == "subordinator"
-                       and h.last + 1 == lo), None)
+        running = self.s.position != "headline"
+        opener = next((h for h in self.hits if (h.entry.category == "subordinator" or (
+            running and h.entry.category == "text_subordinator")) and h.last + 1 == lo), None)
         if opener is not None and "backdrop" not in flags:
             flags.add("backdrop")
             evidence.append(Evidence("flag", f"backdrop (a clause opened by '{self._q(opener)}')"))
@@ -345,6 +354,7 @@ class SentenceFrames:
         lo, hi = _clause(self.bounds, noun.first, self.n)
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
                 and (not h.entry.kinds or kind in h.entry.kinds)
+                and (not h.entry.before or h.last < noun.first)  # "recognise a state"
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and max(lo, noun.first - WINDOW * self.scale) <= h.first
@@ -393,6 +403,19 @@ class SentenceFrames:
                              and act.last < h.first and h.last < noun.first), None)
             if negation is not None:
                 modality, cue = "denied", negation
+        if status == "accepted" and act is not None:
+            # One side accepting is no truce; two parties before the verb ("Israel and
+            # Hamas accepted", "印度和巴基斯坦同意") accept each other's terms: they agreed.
+            lo = _clause(self.bounds, act.first, self.n)[0]
+            sides = {m.entity.id if m.entity.kind != "person" else (
+                self._participant(m, "parties").country or m.entity.id)
+                for i, m in self.mentions if lo <= i < act.first
+                and m.entity.kind in ("country", "person")}
+            if len(sides) >= 2:
+                status = "agreed"
+                evidence.append(Evidence("status", f"{self._q(act)} (by {len(sides)} parties: "
+                                                   "a mutual agreement)"))
+        demand = None
         if etype == "ceasefire" and status != "called-for":
             lo = max(_clause(self.bounds, head.first, self.n)[0],
                      head.first - (CUE_WINDOW + 2) * self.scale)
@@ -410,6 +433,31 @@ class SentenceFrames:
                     modality, cue = self._modality(demand.first, True, allow_demand=False)
         if modality == "demanded" and status == "called-for":
             modality = "happened"
+        if etype == "ceasefire" and status == "called-for":
+            # A demand addressed to one's own fighters is an order: "called on his followers
+            # to stop fighting" declares a ceasefire; "urges Putin to" calls for one.
+            anchor = demand if demand is not None else act
+            start = anchor.last if anchor is not None else -1
+            own = next((h for h in self.hits if h.entry.category == "own_forces"
+                        and start < h.first and h.last < noun.first), None)
+            if own is not None:
+                status = "agreed"
+                evidence.append(Evidence("status", f"{self._q(own)} (an order to its own "
+                                                   "forces)"))
+        if etype == "ceasefire" and status in ("", "agreed", "accepted") \
+                and modality in ("happened", "planned"):
+            # "Sudan to stop fighting if rebels withdraw", "he'll halt the war in exchange for
+            # eastern Ukraine": a ceasefire on terms is an offer, a call for one.
+            end = _clause(self.bounds, noun.first, self.n)[1]  # not "under which ... if"
+            condition = next((h for h in self.hits if h.entry.category == "condition"
+                              and noun.last < h.first < end), None)
+            if condition is not None:
+                status, modality, cue = "called-for", "happened", None
+                evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
+        if etype == "peace-talks" and not status and modality == "happened":
+            status, why = self._talks_named(noun)
+            if status:
+                evidence.append(Evidence("status", why))
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
@@ -439,6 +487,18 @@ class SentenceFrames:
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
+
+    def _talks_named(self, noun: Hit) -> tuple[str, str]:
+        """Talks named with no act word of their own are held when people came or met for
+        them: "Witkoff arrived in Moscow for talks with Putin"."""
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        came = next((h for h in self.hits if h.entry.category == "act"
+                     and h.entry.type == "contact" and h.entry.standalone
+                     and h.entry.name in ("visit", "meeting") and lo <= h.first
+                     and h.last < noun.first and not self._nominal(h)), None)
+        if came is not None and self._modality(came.first, True)[0] == "happened":
+            return "held", f"{self._q(came)} (they came or met for the talks)"
+        return "", ""
 
     def _hosts(self, visitor: Mention, pred: Hit) -> list[tuple[Participant, Participant]]:
         """A leader visiting a country (or its capital) meets its leader on that date: the

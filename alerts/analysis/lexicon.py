@@ -33,12 +33,13 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
-    #                purpose | nominal | topic
+    #                purpose | nominal | topic | condition | own_forces | text_subordinator
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
     kinds: tuple[str, ...] = ()  # an act's noun kinds (empty: any)
     form: str = ""  # as the lexicon writes it
+    before: bool = False  # an act that governs only a noun after it ("recognise a state")
 
 
 @dataclass
@@ -167,10 +168,12 @@ def build(data: dict[str, Any]) -> Lexicon:
                 raise LexiconError(f"frames.yaml: types.{type_id}.acts.{act}.kinds names "
                                    f"unknown noun kinds {unknown}")
             standalone = bool(act_spec.get("standalone"))
+            before = bool(act_spec.get("before"))
             for lang, forms in _languages(act_spec.get("forms") or {},
                                           f"types.{type_id}.acts.{act}.forms").items():
                 for form in forms:
-                    lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form), lang)
+                    lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
+                                        before), lang)
         for lang, forms in _languages(spec.get("purpose") or {},
                                       f"types.{type_id}.purpose").items():
             for form in forms:
@@ -183,9 +186,11 @@ def build(data: dict[str, Any]) -> Lexicon:
             for form in forms:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
-                     "topic", "determiners", "subordinators"):
+                     "topic", "determiners", "subordinators", "text_subordinators",
+                     "conditions", "own_forces"):
         name = {"boundaries": "boundary", "determiners": "determiner",
-                "subordinators": "subordinator"}.get(category, category)
+                "subordinators": "subordinator", "text_subordinators": "text_subordinator",
+                "conditions": "condition"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
