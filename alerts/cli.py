@@ -176,7 +176,7 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate the configuration, channels and rules; exit non-zero on any problem."""
-    from alerts.rules.history import retention_warnings
+    from alerts.rules.retention import retention_warnings
 
     try:
         settings, rules = _load(ctx.obj["config"], verify=True)

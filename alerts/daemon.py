@@ -214,7 +214,7 @@ class Daemon:
     async def _prune(self, store: Store) -> None:
         """Stories and rule history older than the retention window are forgotten, but for
         the history loaded rules still read."""
-        from alerts.rules.history import history_keep, history_needs
+        from alerts.rules.retention import history_keep, history_needs
 
         now = self.clock()
         before = now - timedelta(seconds=self.settings.stories.retention)

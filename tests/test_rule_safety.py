@@ -21,7 +21,8 @@ from alerts.daemon import Daemon
 from alerts.models import Feed, Fetched, Item, PollResult
 from alerts.pipeline import Poller
 from alerts.rules import RuleSet, load_rules
-from alerts.rules.history import HistoryEntry, HistoryKeep, history_keep, history_needs
+from alerts.rules.history import HistoryEntry, HistoryKeep
+from alerts.rules.retention import history_keep, history_needs
 from alerts.state import Store
 from tests.conftest import CEASEFIRE_RULE, cli_env, poll_once, run_cli, write_config
 from tests.feeds import rss, rss_item
