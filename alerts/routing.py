@@ -119,6 +119,17 @@ def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False
     }
 
 
+# What a digest tells of each alert (render.digest_facts reads no other fact): the part of an
+# alert's facts stored with its queued messages. The summary, explanation and the rule's
+# description are in the rendered message already, and take most of the room.
+DIGEST_FACTS = ("alert_id", "rule_id", "rule_title", "severity", "story", "title", "when",
+                "who", "sources")
+
+
+def digest_part(facts: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: facts[key] for key in DIGEST_FACTS if key in facts}
+
+
 @dataclass(frozen=True)
 class ChannelStyle:
     """How one channel's messages look: format and templates."""
@@ -162,6 +173,7 @@ class Composer:
                 sources: Iterable[Any] = ()) -> tuple[Outgoing, ...]:
         """One message per channel. `sources`: the story's other reports (see alert_facts)."""
         facts = self.facts(item, match, rule, update=update, sources=sources)
+        stored = digest_part(facts)
         messages: list[Outgoing] = []
         for channel in self.channels(match, rule):
             style = self.styles.get(channel, ChannelStyle())
@@ -177,7 +189,7 @@ class Composer:
                 channel=channel, title=title, body=body, format=style.format,
                 kind=UPDATE if update else ALERT, alert_id=facts["alert_id"],
                 thread_id=facts["thread"], severity=match.severity, rule_id=match.rule_id,
-                story=facts["story"], payload=facts))
+                story=facts["story"], payload=stored))
         return tuple(messages)
 
 
