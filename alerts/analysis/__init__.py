@@ -26,7 +26,7 @@ from alerts.analysis.model import (
     Sentence,
 )
 from alerts.analysis.sentences import is_cjk, split_sentences, tokens
-from alerts.rules.text import fold
+from alerts.fold import fold
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -58,7 +58,7 @@ def _token_string(words: tuple[str, ...]) -> tuple[str, list[int]]:
 
 
 def _sentence_mentions(kb: KnowledgeBase, words: tuple[str, ...], day: date | None
-                       ) -> list[tuple[int, Mention]]:
+                       ) -> list[tuple[int, int, Mention]]:
     import bisect
 
     text, starts = _token_string(words)
@@ -177,8 +177,8 @@ def _analyse(title: str, summary: str, day: date | None,
 
     if kb is None:
         kb = _knowledge(kb_source)
-    mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
-    return Analysis(day, fold(title), fold(summary), tuple(sentences), mentions,
+    item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
+    return Analysis(day, fold(title), fold(summary), tuple(sentences), item_mentions,
                     tuple(frames), item_flags)
 
 

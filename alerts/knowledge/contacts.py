@@ -15,12 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import yaml
 
 if TYPE_CHECKING:
-    from alerts.analysis.model import Participant
     from alerts.knowledge.base import Entity, Role
 
 DATA = Path(__file__).with_name("data") / "contacts.yaml"
@@ -43,8 +42,18 @@ def state_office(entity: Entity | None, day: date | None) -> Role | None:
                  and r.country not in ORGANISATIONS), None)
 
 
-def leader_pairs(pairs: Iterable[tuple[Participant, Participant]], day: date | None,
-                 entities: dict[str, Entity]) -> list[tuple[Participant, Participant]]:
+class _Named(Protocol):
+    """What a participant of an event frame is here: an entity of the knowledge base."""
+
+    @property
+    def entity_id(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=_Named)
+
+
+def leader_pairs(pairs: Iterable[tuple[_P, _P]], day: date | None,
+                 entities: dict[str, Entity]) -> list[tuple[_P, _P]]:
     """The pairs whose two people hold offices of two different states on the day."""
     out = []
     for a, b in pairs:
@@ -145,15 +154,16 @@ class ContactRecord:
 
         A source speaks only for the days it covers: after its last day a contact it
         recorded long ago says nothing about a gap (they may have spoken since)."""
-        pair = tuple(sorted((first, second)))
+        low, high = sorted((first, second))
+        pair = (low, high)
         covering = [s for s in self.sources if s.leader in pair
                     and s.start < day <= s.end + timedelta(days=1)]
         if not covering:
             return None
-        days = self._days.get(pair, [])  # type: ignore[call-overload]
+        days = self._days.get(pair, [])
         index = bisect.bisect_left(days, day)
         while index:
-            found = self._pairs[pair][index - 1]  # type: ignore[index]
+            found = self._pairs[pair][index - 1]
             if found.source in covering:
                 return found
             index -= 1
