@@ -447,7 +447,7 @@ class Daemon:
             self.notifier = notifier
             self.poller.composer = Composer.from_settings(settings)
             self.poller.max_entries = settings.fetch.max_entries
-            self.poller.story_window = timedelta(seconds=settings.stories.window)
+            self.poller.stories.window = timedelta(seconds=settings.stories.window)
             if self.health is not None:
                 self.health.settings = settings
             self._swap_rules(rules)
