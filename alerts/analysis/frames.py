@@ -43,6 +43,9 @@ _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "re
 
 
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
+# Prepositions that name where a visit goes: "to China", "in Ankara", "до Китаю", "إلى".
+_DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", "во", "до", "у",
+                "إلى", "الى", "في", "到", "赴"}
 
 
 @dataclass(frozen=True)
@@ -505,13 +508,22 @@ class SentenceFrames:
         holder of the visitor's own office there, else its head of state."""
         guest = self._participant(visitor, "visitor")
         role = visitor.entity.role_at(self.day)
-        # The destination is named at the visit word: "visits Turkey", "a visit to the UAE",
-        # "arrives in Ankara", "Turkey visit"; a country further off is something else
-        # ("a visit that seeks an end to the war between Ukraine and Russia").
+        # The destination is named at the visit word ("visits Turkey", "Turkey visit") or
+        # after it with a preposition of place ("a visit by Ukraine's foreign minister to
+        # China", "arrives in Ankara"); a country further off is something else ("a visit
+        # that seeks an end to the war between Ukraine and Russia").
+        _, end = _clause(self.bounds, pred.last, self.n)
+
+        def destination(i: int) -> bool:
+            if pred.first - 2 * self.scale <= i < pred.first or \
+                    pred.last < i <= pred.last + 2 * self.scale:
+                return True
+            before = self.s.tokens[max(pred.last + 1, i - 2):i]
+            return pred.last < i < end and any(w in _DESTINATION for w in before)
+
         places = [(i, m) for i, m in self.mentions if m.entity.kind == "country"
                   and m.entity.id != guest.country and i not in self._possessors
-                  and (pred.last < i <= pred.last + 3 * self.scale
-                       or pred.first - 2 * self.scale <= i < pred.first)]
+                  and destination(i)]
         places.sort(key=lambda im: (im[0] < pred.first, abs(im[0] - pred.first)))
         for _, place in places[:1]:
             leaders = ("head-of-state", "head-of-government", "foreign-minister")
