@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -124,13 +124,14 @@ async def _deliver_channel(store: OutboxStore, notifier: Notifier, settings: Not
         if stopping():
             return
         if kind == "row":
-            row: OutboxRow | None = by_id[value]
+            row = by_id[value]
         else:
             reason, members = value
-            row = make_digest(store, config.style if config else ChannelStyle(), channel,
-                              reason, [by_id[i] for i in members], now, policy)
-            if row is None:
+            digest = make_digest(store, config.style if config else ChannelStyle(), channel,
+                                 reason, [by_id[i] for i in members], now, policy)
+            if digest is None:
                 continue
+            row = digest
             report.digests += 1
         outcome = await notifier.send_within(
             row.channel, row.title, row.body, format=row.format,
@@ -186,7 +187,7 @@ def make_digest(store: OutboxStore, style: ChannelStyle, channel: str, reason: s
                 members: list[OutboxRow], now: datetime,
                 policy: ChannelPolicy | None = None) -> OutboxRow | None:
     """Gather queued alerts into one digest message (in the outbox, atomically)."""
-    facts = [row.payload or _facts_of(row) for row in members]
+    facts: list[Mapping[str, Any]] = [row.payload or _facts_of(row) for row in members]
     digest_id = "d" + short_hash(channel, *(str(row.id) for row in members), size=9)
     detail = ""
     if reason == "quiet" and policy is not None and policy.quiet is not None:

@@ -63,7 +63,8 @@ def stale_after(arrivals: list[datetime]) -> timedelta | None:
     gaps = [later - earlier for earlier, later in pairwise(moments)]
     if not gaps:
         return None
-    return max(STALE_GAPS * median(gaps), STALE_FLOOR)
+    # statistics.median averages the middle two timedeltas exactly; typeshed wants numbers.
+    return max(STALE_GAPS * median(gaps), STALE_FLOOR)  # type: ignore[type-var]
 
 
 def stale(store: HealthStore, row: dict, now: datetime) -> bool:

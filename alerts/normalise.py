@@ -183,8 +183,9 @@ def oldest_first(entries: list[Any]) -> bool:
     are newest first by custom, which is the answer when neither says."""
     for values in ([_published(e) for e in entries], [_id_number(e) for e in entries]):
         known = [v for v in values if v is not None]
-        rising = sum(1 for a, b in pairwise(known) if b > a)  # type: ignore[operator]
-        falling = sum(1 for a, b in pairwise(known) if b < a)  # type: ignore[operator]
+        # Dates with dates, numbers with numbers: `known` is one kind at a time.
+        rising = sum(1 for a, b in pairwise(known) if b > a)  # type: ignore[operator, misc]
+        falling = sum(1 for a, b in pairwise(known) if b < a)  # type: ignore[operator, misc]
         if rising != falling:
             return rising > falling
     return False
@@ -344,8 +345,11 @@ def entry_facts(entry: Any, feed: Feed, base_url: str, atom: bool) -> EntryFacts
 
 
 class _Keyed(Protocol):
-    guid: str
-    hkey: str
+    @property
+    def guid(self) -> str: ...
+
+    @property
+    def hkey(self) -> str: ...
 
     @property
     def readable(self) -> bool: ...

@@ -324,10 +324,14 @@ def _handle(payload: bytes, check_entities: bool) -> bytes:
     try:
         request = pickle.loads(payload)
         if len(request) == 6:  # the same, answered as entry facts (see parse_facts)
-            answer = parse_facts(*request[:5], check_entities=check_entities)
+            body, final_url, content_type, feed, max_entries, _ = request
+            answer = parse_facts(body, final_url, content_type, feed, max_entries,
+                                 check_entities=check_entities)
             return pickle.dumps(("ok", answer), protocol=pickle.HIGHEST_PROTOCOL)
         if len(request) == 5:  # body, url, content type, feed fields, max entries
-            answer = parse_and_normalise(*request, check_entities=check_entities)
+            body, final_url, content_type, feed, max_entries = request
+            answer = parse_and_normalise(body, final_url, content_type, feed, max_entries,
+                                         check_entities=check_entities)
             return pickle.dumps(("ok", answer), protocol=pickle.HIGHEST_PROTOCOL)
         body, final_url, content_type = request
         parsed = parse_bytes(body, final_url, content_type, check_entities)

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
 from alerts.errors import FeedError
@@ -396,7 +397,8 @@ def _without_secrets(items: list[Item], redact: Redactor) -> list[Item]:
     for item in items:
         fields = {"key": item.key, "guid": item.guid, "link": item.link, "title": item.title,
                   "summary": item.summary}
-        changed = {k: redact(v) for k, v in fields.items() if v and redact(v) != v}
+        changed: dict[str, Any] = {k: redact(v) for k, v in fields.items()
+                                   if v and redact(v) != v}
         masked.append(replace(item, **changed) if changed else item)
     return masked
 

@@ -69,7 +69,7 @@ def from_jsonl(path: Path) -> list[Source]:
             continue
         try:
             row = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise AlertsError(f"{path}:{number}: not a JSON object ({exc.msg}); each line "
                               "must be one item") from None
         feed_name = str(row.get("feed") or row.get("source") or path.stem)
@@ -81,9 +81,10 @@ def from_jsonl(path: Path) -> list[Source]:
         link = canonical_link(row.get("link") or row.get("url"))
         published = _parse_time(row.get("published") or row.get("pubDate") or row.get("date"))
         entry = {"id": guid, "title": title, "summary": summary, "link": link}
-        (item,) = normalise([entry], source.feed, link or source.feed.url) or [None]
-        if item is None:
+        found = normalise([entry], source.feed, link or source.feed.url)
+        if not found:
             continue
+        (item,) = found
         source.items.append(_with_time(item, published))
     return list(feeds.values())
 
