@@ -187,23 +187,6 @@ def stop_daemon(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple
     return proc.returncode, out, err
 
 
-@pytest.fixture
-def daemon() -> Iterator[Callable[..., subprocess.Popen[str]]]:
-    """start_daemon, with every daemon still running at the end of the test stopped (so a
-    failed assertion never leaves one polling)."""
-    started: list[subprocess.Popen[str]] = []
-
-    def start(config: Path, *extra: str, **kwargs: Any) -> subprocess.Popen[str]:
-        proc = start_daemon(config, *extra, **kwargs)
-        started.append(proc)
-        return proc
-
-    yield start
-    for proc in started:
-        if proc.poll() is None:
-            stop_daemon(proc, signal.SIGKILL)
-
-
 def poll_marker(db: Path) -> int:
     """0 before the first successful poll; afterwards a value that changes with every poll."""
     if not db.exists():

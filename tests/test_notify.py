@@ -46,8 +46,7 @@ def deliver(store, channels: dict[str, Channel], clock, settings=None):
     return asyncio.run(deliver_due(store, Notifier(channels), settings, clock, random.Random(1)))
 
 
-def test_email_and_webhook_each_get_one_message(tmp_path, smtp, webhook):
-    store = Store(tmp_path / "s.db")
+def test_email_and_webhook_each_get_one_message(store, smtp, webhook):
     channels = {"mail": Channel("mail", (smtp.url,)), "hook": Channel("hook", (webhook.url,))}
     queue(store, ("mail", "hook"))
     report = deliver(store, channels, Clock())
@@ -62,8 +61,7 @@ def test_email_and_webhook_each_get_one_message(tmp_path, smtp, webhook):
     assert store.outbox_counts() == {"sent": 2}
 
 
-def test_smtp_outage_keeps_alerts_queued_then_delivers_each_once(tmp_path, smtp):
-    store = Store(tmp_path / "s.db")
+def test_smtp_outage_keeps_alerts_queued_then_delivers_each_once(store, smtp):
     channels = {"mail": Channel("mail", (smtp.url,))}
     queue(store, ("mail",), count=3)
     smtp.stop()
@@ -82,8 +80,7 @@ def test_smtp_outage_keeps_alerts_queued_then_delivers_each_once(tmp_path, smtp)
     assert sorted(m["Subject"][-2:] for m in smtp.messages) == ["#0", "#1", "#2"]
 
 
-def test_one_failing_channel_does_not_block_another(tmp_path, webhook):
-    store = Store(tmp_path / "s.db")
+def test_one_failing_channel_does_not_block_another(store, webhook):
     down = WebhookReceiver(status=500)
     try:
         channels = {"down": Channel("down", (down.url,)), "hook": Channel("hook", (webhook.url,))}
@@ -95,8 +92,7 @@ def test_one_failing_channel_does_not_block_another(tmp_path, webhook):
         down.close()
 
 
-def test_alert_is_given_up_after_max_attempts(tmp_path):
-    store = Store(tmp_path / "s.db")
+def test_alert_is_given_up_after_max_attempts(store):
     channels = {"hook": Channel("hook", ("json://127.0.0.1:9/hook",))}
     queue(store, ("hook",))
     clock = Clock()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from alerts.notify import Notifier
-from alerts.state import Store
 from tests.conftest import deliver
 from tests.notify_support import Clock, channel, item, queue
 
@@ -15,8 +14,7 @@ def body_of(message) -> str:
     return message.get_payload(decode=True).decode()
 
 
-def test_each_email_carries_its_alert_id_as_its_only_message_id(tmp_path, smtp):
-    store = Store(tmp_path / "s.db")
+def test_each_email_carries_its_alert_id_as_its_only_message_id(store, smtp):
     channels = {"mail": channel("mail", smtp.url)}
     queue(store, channels, [item(1), item(2)])
     assert deliver(store, channels).sent == 2
@@ -29,10 +27,9 @@ def test_each_email_carries_its_alert_id_as_its_only_message_id(tmp_path, smtp):
         assert f"-- alert {alert_id}" in body_of(message)
 
 
-def test_a_repeated_delivery_carries_the_same_message_id(tmp_path, smtp):
+def test_a_repeated_delivery_carries_the_same_message_id(store, smtp):
     """What a crash between sending and recording produces: the same message twice, which
     the mail client recognises by its Message-ID."""
-    store = Store(tmp_path / "s.db")
     channels = {"mail": channel("mail", smtp.url)}
     queue(store, channels, [item(1)])
     [row] = store.outbox_due(Clock()())
@@ -43,8 +40,7 @@ def test_a_repeated_delivery_carries_the_same_message_id(tmp_path, smtp):
     assert first["Message-ID"] == second["Message-ID"] == f"<alert-{row.alert_id}.mail@example.org>"
 
 
-def test_a_follow_up_is_threaded_to_the_first_alert(tmp_path, smtp):
-    store = Store(tmp_path / "s.db")
+def test_a_follow_up_is_threaded_to_the_first_alert(store, smtp):
     channels = {"mail": channel("mail", smtp.url, fmt="html")}
     queue(store, channels, [item(1, "Leaders urge ceasefire in Sudan")])
     assert deliver(store, channels).sent == 1
@@ -62,8 +58,7 @@ def test_a_follow_up_is_threaded_to_the_first_alert(tmp_path, smtp):
     assert "army agrees to talks" in body_of(update)
 
 
-def test_html_email_escapes_feed_text(tmp_path, smtp):
-    store = Store(tmp_path / "s.db")
+def test_html_email_escapes_feed_text(store, smtp):
     channels = {"mail": channel("mail", smtp.url, fmt="html")}
     queue(store, channels, [item(1, "UN <script>x</script> urges _ceasefire_")])
     assert deliver(store, channels).sent == 1
@@ -75,8 +70,7 @@ def test_html_email_escapes_feed_text(tmp_path, smtp):
                                  "urges _ceasefire_"  # a subject is plain text
 
 
-def test_no_follow_up_when_the_first_alert_never_went_to_the_channel(tmp_path, smtp):
-    store = Store(tmp_path / "s.db")
+def test_no_follow_up_when_the_first_alert_never_went_to_the_channel(store, smtp):
     assert queue(store, {"chat": channel("chat", "json://127.0.0.1:9/x")}, [item(1)]) == 1
     edited = item(1, "Leaders urge ceasefire, talks begin", content_hash="h1b")
     assert queue(store, {"mail": channel("mail", smtp.url)}, [edited], update=True) == 0

@@ -13,7 +13,6 @@ import pytest
 
 from alerts.render import Renderer, escape_markdown, safe_link
 from alerts.routing import ChannelStyle, Composer, alert_facts
-from alerts.state import Store
 from tests.conftest import deliver
 from tests.notify_support import HookReceiver, channel, item, match, queue
 
@@ -104,8 +103,7 @@ def test_html_escapes_every_feed_field_and_keeps_its_own_markup():
     assert tags <= {"p", "b", "br", "ul", "li", "a", "small", "i"}
 
 
-def test_json_webhook_gets_the_alert_with_its_id_header_and_footer(tmp_path, receiver):
-    store = Store(tmp_path / "s.db")
+def test_json_webhook_gets_the_alert_with_its_id_header_and_footer(store, receiver):
     channels = {"hook": channel("hook", receiver.json_url)}
     queue(store, channels, [item(1, HOSTILE)])
     assert deliver(store, channels).sent == 1
@@ -117,8 +115,7 @@ def test_json_webhook_gets_the_alert_with_its_id_header_and_footer(tmp_path, rec
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
-def test_mattermost_style_incoming_webhook_gets_escaped_text(tmp_path, receiver, fmt):
-    store = Store(tmp_path / "s.db")
+def test_mattermost_style_incoming_webhook_gets_escaped_text(store, receiver, fmt):
     channels = {"chat": channel("chat", receiver.mattermost_url(), fmt=fmt)}
     queue(store, channels, [item(1, HOSTILE)])
     assert deliver(store, channels).sent == 1
@@ -158,10 +155,9 @@ def markdown_v2_problems(text: str) -> list[str]:
 
 @pytest.mark.parametrize("fmt,url_suffix,mode", [("text", "", "HTML"), ("html", "", "HTML"),
                                                  ("markdown", "?mdv=2", "MarkdownV2")])
-def test_telegram_gets_a_message_it_can_parse(tmp_path, receiver, monkeypatch, fmt, url_suffix,
+def test_telegram_gets_a_message_it_can_parse(store, receiver, monkeypatch, fmt, url_suffix,
                                               mode):
     telegram = TelegramRedirect(monkeypatch, receiver)
-    store = Store(tmp_path / "s.db")
     channels = {"tg": channel("tg", telegram.url + url_suffix, fmt=fmt)}
     queue(store, channels, [item(1, HOSTILE)])
     assert deliver(store, channels).sent == 1

@@ -60,10 +60,9 @@ def deliver(store, channels, clock=None):
     ("rcpt", "550 5.1.1 mailbox unavailable"),
     ("data", "554 5.7.1 message refused as spam"),
 ])
-def test_an_smtp_5xx_is_dead_at_once_with_the_servers_reply(tmp_path, refusing_smtp, stage,
+def test_an_smtp_5xx_is_dead_at_once_with_the_servers_reply(store, refusing_smtp, stage,
                                                              reply):
     server, handler = refusing_smtp(**{stage: reply})
-    store = Store(tmp_path / "s.db")
     channels = {"mail": channel("mail", server.url)}
     queue(store, channels, [item(1)])
     report = deliver(store, channels)
@@ -79,9 +78,8 @@ def test_an_smtp_5xx_is_dead_at_once_with_the_servers_reply(tmp_path, refusing_s
     ("rcpt", "451 4.3.0 mailbox temporarily unavailable"),
     ("data", "452 4.3.1 insufficient system storage"),
 ])
-def test_an_smtp_4xx_is_retried_then_delivered(tmp_path, refusing_smtp, stage, reply):
+def test_an_smtp_4xx_is_retried_then_delivered(store, refusing_smtp, stage, reply):
     server, handler = refusing_smtp(**{stage: reply})
-    store = Store(tmp_path / "s.db")
     channels = {"mail": channel("mail", server.url)}
     queue(store, channels, [item(1)])
     clock = Clock()
@@ -139,8 +137,7 @@ def test_the_text_part_of_an_html_email_keeps_every_source_link(tmp_path, smtp):
     assert "http" not in plain.split("Sources:")[0]  # nothing added before the sources
 
 
-def test_the_text_part_of_an_html_digest_keeps_every_link(tmp_path, smtp):
-    store = Store(tmp_path / "s.db")
+def test_the_text_part_of_an_html_digest_keeps_every_link(store, smtp):
     from alerts.policy import ChannelPolicy, DigestSchedule
 
     policy = ChannelPolicy(digest=DigestSchedule(every=3600))

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from alerts.notify import parse_retry_after
-from alerts.state import Store
 from tests import conftest
 from tests.notify_support import (
     Clock,
@@ -43,9 +42,8 @@ def deliver(store, channels, clock, **kwargs):
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404])
-def test_a_permanent_refusal_goes_straight_to_dead(tmp_path, receiver, status):
+def test_a_permanent_refusal_goes_straight_to_dead(store, receiver, status):
     receiver.default = Reply(status)
-    store = Store(tmp_path / "s.db")
     channels = {"hook": channel("hook", receiver.json_url)}
     queue(store, channels, [item(1), item(2)])
     report = deliver(store, channels, Clock())
@@ -59,9 +57,8 @@ def test_a_permanent_refusal_goes_straight_to_dead(tmp_path, receiver, status):
         assert report.dead == 1 and len([r for r in rows(store) if r.status == "pending"]) == 1
 
 
-def test_retry_after_is_honoured_for_the_whole_channel(tmp_path, receiver, other):
+def test_retry_after_is_honoured_for_the_whole_channel(store, receiver, other):
     receiver.replies = [Reply(429, {"Retry-After": "120"})]
-    store = Store(tmp_path / "s.db")
     channels = {"hook": channel("hook", receiver.json_url), "other": channel("other",
                                                                              other.json_url)}
     queue(store, channels, [item(1), item(2)])
@@ -80,12 +77,11 @@ def test_retry_after_is_honoured_for_the_whole_channel(tmp_path, receiver, other
     assert len(receiver.received) == 2 and len(other.received) == 2
 
 
-def test_retry_after_as_an_http_date(tmp_path, receiver):
+def test_retry_after_as_an_http_date(store, receiver):
     now = datetime(2025, 7, 1, 15, 0, tzinfo=UTC)
     assert parse_retry_after("Tue, 01 Jul 2025 15:05:00 GMT", now) == 300
     assert parse_retry_after("30", now) == 30 and parse_retry_after("soon", now) is None
     receiver.replies = [Reply(503, {"Retry-After": "Tue, 01 Jul 2025 15:10:00 GMT"})]
-    store = Store(tmp_path / "s.db")
     channels = {"hook": channel("hook", receiver.json_url)}
     queue(store, channels, [item(1)])
     clock = Clock(now)
@@ -94,9 +90,8 @@ def test_retry_after_as_an_http_date(tmp_path, receiver):
     assert row.next_attempt == datetime(2025, 7, 1, 15, 10, tzinfo=UTC)
 
 
-def test_failures_back_off_exponentially_with_jitter_then_die(tmp_path, receiver):
+def test_failures_back_off_exponentially_with_jitter_then_die(store, receiver):
     receiver.default = Reply(500)
-    store = Store(tmp_path / "s.db")
     channels = {"hook": channel("hook", receiver.json_url)}
     queue(store, channels, [item(1)])
     clock = Clock()
@@ -113,9 +108,8 @@ def test_failures_back_off_exponentially_with_jitter_then_die(tmp_path, receiver
         assert 0.8 * min(600, 60 * 2 ** n) <= wait <= 1.2 * min(600, 60 * 2 ** n)
 
 
-def test_dead_letters_are_reported_once_on_the_fallback_channel(tmp_path, receiver, other):
+def test_dead_letters_are_reported_once_on_the_fallback_channel(store, receiver, other):
     receiver.default = Reply(403)
-    store = Store(tmp_path / "s.db")
     channels = {"hook": channel("hook", receiver.json_url),
                 "ops": channel("ops", other.json_url, fmt="markdown")}
     queue(store, {"hook": channels["hook"]}, [item(1), item(2)])
@@ -134,9 +128,8 @@ def test_dead_letters_are_reported_once_on_the_fallback_channel(tmp_path, receiv
     assert len(other.received) == 2
 
 
-def test_a_dead_notice_is_not_reported_about(tmp_path, receiver):
+def test_a_dead_notice_is_not_reported_about(store, receiver):
     receiver.default = Reply(404)
-    store = Store(tmp_path / "s.db")
     channels = {"hook": channel("hook", receiver.json_url)}
     queue(store, channels, [item(1)])
     clock = Clock()
@@ -147,10 +140,9 @@ def test_a_dead_notice_is_not_reported_about(tmp_path, receiver):
     assert kinds == [("alert", "dead"), ("notice", "dead")]
 
 
-def test_a_channel_with_two_services_retries_only_the_one_that_failed(tmp_path, receiver,
+def test_a_channel_with_two_services_retries_only_the_one_that_failed(store, receiver,
                                                                       other):
     other.replies = [Reply(500)]
-    store = Store(tmp_path / "s.db")
     channels = {"both": channel("both", receiver.json_url, other.json_url)}
     queue(store, channels, [item(1)])
     clock = Clock()
@@ -162,9 +154,8 @@ def test_a_channel_with_two_services_retries_only_the_one_that_failed(tmp_path, 
     assert len(receiver.received) == 1 and len(other.received) == 1  # exactly once each
 
 
-def test_one_failing_channel_never_blocks_the_others(tmp_path, receiver, other):
+def test_one_failing_channel_never_blocks_the_others(store, receiver, other):
     receiver.default = Reply(500)
-    store = Store(tmp_path / "s.db")
     channels = {"down": channel("down", receiver.json_url),
                 "up": channel("up", other.json_url),
                 "gone": channel("gone", "json://127.0.0.1:9/nothing-listens")}
@@ -179,9 +170,8 @@ SECRET = "s3cr3t-Passw0rd-value"
 TOKEN = "AbCdEfGhIjKlMnOpQrStUvWx"
 
 
-def test_secrets_never_appear_in_errors_or_logs(tmp_path, caplog):
+def test_secrets_never_appear_in_errors_or_logs(store, caplog):
     caplog.set_level(logging.DEBUG)
-    store = Store(tmp_path / "s.db")
     url = f"json://desk:{SECRET}@127.0.0.1:9/hook/{TOKEN}?+X-Api-Key={SECRET}"
     channels = {"hook": channel("hook", url)}
     queue(store, channels, [item(1)])
