@@ -16,6 +16,7 @@ from alerts.errors import AlertsError, ConfigError
 from alerts.fetch import Fetcher
 from alerts.health import HealthWatch
 from alerts.models import Feed
+from alerts.parse import ParseMemo, memo_path
 from alerts.pipeline import Poller, describe, utc_now
 from alerts.routing import Composer
 from alerts.rules import RuleSet
@@ -63,9 +64,12 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     store = Store(settings.state_path)
     checking = _check_channels(settings) if send and something_due(store) else None
     fetcher = Fetcher(settings.fetch)
+    # What the last run parsed and stored: its entries are not parsed again (alerts.parse).
+    memo_file = memo_path(settings.state_path)
     poller = Poller(store, fetcher, rules, max_entries=settings.fetch.max_entries,
                     force_backfill=force_backfill, composer=Composer.from_settings(settings),
-                    story_window=timedelta(seconds=settings.stories.window))
+                    story_window=timedelta(seconds=settings.stories.window),
+                    parse_memo=ParseMemo.load(memo_file))
     health = HealthWatch(store, settings)
     limit = asyncio.Semaphore(concurrency)
     failures = 0
@@ -89,6 +93,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
 
     try:
         await asyncio.gather(*(one(feed) for feed in feeds))
+        poller.parse_memo.save(memo_file)
         if send and checking is None and something_due(store):
             checking = _check_channels(settings)
         problems = await checking if checking is not None else []

@@ -82,6 +82,7 @@ class ParseMemo:
     def __init__(self) -> None:
         self._feeds: dict[str, FeedMemo] = {}
         self._lock = threading.Lock()
+        self.changed = False  # since it was made or loaded (save() skips an unchanged one)
 
     def get(self, feed_url: str) -> FeedMemo | None:
         with self._lock:
@@ -94,6 +95,7 @@ class ParseMemo:
             return
         with self._lock:
             self._feeds[feed_url] = memo
+            self.changed = True
 
     def forget(self, feed_url: str) -> None:
         with self._lock:
@@ -126,7 +128,10 @@ class ParseMemo:
         return memo
 
     def save(self, path: Path) -> None:
-        """Written whole to a temporary file, then moved into place."""
+        """Written whole to a temporary file, then moved into place; not at all when nothing
+        was kept since it was loaded (a cycle of 304s)."""
+        if not self.changed:
+            return
         with self._lock:
             feeds = {
                 url: [m.context.hex(), m.version, m.complaint, m.ttl, m.title,
@@ -139,6 +144,7 @@ class ParseMemo:
             temporary.write_text(json.dumps({"code": code_fingerprint(), "feeds": feeds},
                                             separators=(",", ":")), "utf-8")
             os.replace(temporary, path)
+            self.changed = False
         except OSError as exc:  # a cache: the next run parses whole, nothing is lost
             log.info("the parse memo %s could not be written (%s)", path, exc)
             temporary.unlink(missing_ok=True)

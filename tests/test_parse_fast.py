@@ -319,3 +319,34 @@ def test_a_memo_from_other_code_or_damaged_is_read_as_empty(tmp_path):
     path.write_text('{"code": "x", "feeds": ')
     assert ParseMemo.load(path).get(FEED.url) is None
     assert ParseMemo.load(tmp_path / "missing.json").get(FEED.url) is None
+
+
+def test_poll_once_keeps_its_memo_beside_the_state(tmp_path, feed_server):
+    """`poll --once` saves what it parsed beside the state, reads it at the next run, and
+    leaves the file alone after a cycle in which nothing was parsed (every feed 304)."""
+    import json
+
+    from tests.conftest import query, run_cli, write_config
+
+    url = feed_server.put("/f.xml", rss(*items_of(4)[1:]))
+    other = feed_server.put("/g.xml", rss(*items_of(2)))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"},
+                                           {"url": other, "name": "Other"}],
+                          channels={"terminal": "console://"})
+    memo_file = tmp_path / "state" / "alerts.db.parse-memo.json"
+    assert run_cli("-c", str(config), "poll", "--once", "--no-send").returncode == 0
+    saved = json.loads(memo_file.read_text())["feeds"]
+    assert (len(saved[url][-1]), len(saved[other][-1])) == (3, 2)
+    feed_server.put("/f.xml", rss(*items_of(4)))
+    # Only the first feed is polled: the other's entries come from the file read at start.
+    assert run_cli("-c", str(config), "poll", "--once", "--no-send", "--feed", "Wire"
+                   ).returncode == 0
+    saved = json.loads(memo_file.read_text())["feeds"]
+    assert (len(saved[url][-1]), len(saved[other][-1])) == (4, 2)
+    assert {k for (k,) in query(tmp_path / "state" / "alerts.db", "SELECT key FROM items "
+                                "WHERE feed_url = ?", url)} == {f"g:id-{n}" for n in range(4)}
+    written = memo_file.stat().st_mtime_ns
+    time.sleep(0.05)
+    result = run_cli("-c", str(config), "poll", "--once", "--no-send")
+    assert result.returncode == 0, result.stderr
+    assert memo_file.stat().st_mtime_ns == written  # a cycle of 304s writes nothing
