@@ -152,7 +152,7 @@ def ours(config: Path, *extra: str) -> list[str]:
 
 def reset(work: Path, *names: str) -> None:
     for name in names:
-        for suffix in ("", "-wal", "-shm", ".lock"):
+        for suffix in ("", "-wal", "-shm", ".lock", ".parse-memo.json"):
             (work / f"{name}{suffix}").unlink(missing_ok=True)
 
 
