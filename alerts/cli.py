@@ -187,8 +187,8 @@ def check(ctx: click.Context) -> None:
         click.echo(f"warning: {warning}", err=True)
     from alerts.knowledge.base import user_warnings
 
-    for warning in user_warnings(settings.knowledge_path):
-        click.echo(f"warning: {warning}", err=True)
+    for problem in user_warnings(settings.knowledge_path):
+        click.echo(f"warning: {problem}", err=True)
     from alerts.feedcheck import refused_feed_warnings
     from alerts.rules.lint import lint_rules
 
@@ -256,16 +256,16 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2, default=str))
         return
     polled = {row["url"] for row in data["feeds"]}
-    configured = [f for f in settings.feeds if f.url not in polled]
+    unpolled = [f for f in settings.feeds if f.url not in polled]
     if holder is not None:
         click.echo(f"Sending: {holder.describe()}")
     else:
         click.echo("Sending: no daemon is running on this state (`alerts run` starts one)")
-    click.echo(f"Feeds ({len(data['feeds']) + len(configured)}):")
+    click.echo(f"Feeds ({len(data['feeds']) + len(unpolled)}):")
     for row in data["feeds"]:
         click.echo(_feed_status(row))
-    for feed in configured:
-        click.echo(f"  {feed.name} <{feed.url}>\n    not polled yet")
+    for waiting in unpolled:
+        click.echo(f"  {waiting.name} <{waiting.url}>\n    not polled yet")
     counts = data["outbox"]
     summary = ", ".join(f"{counts[k]} {k}" for k in sorted(counts)) or "empty"
     click.echo(f"Outbox: {summary}")
@@ -751,8 +751,8 @@ def mute(ctx: click.Context, target: str | None, duration: str | None, list_: bo
                 if not found:
                     click.echo("nothing is muted")
                 for m in found:
-                    until = f"until {m['until'][:16]} UTC" if m["until"] else "until unmuted"
-                    click.echo(f"{m['target']}  ({m['kind']}, {until})")
+                    lasts = f"until {m['until'][:16]} UTC" if m["until"] else "until unmuted"
+                    click.echo(f"{m['target']}  ({m['kind']}, {lasts})")
                 return
             if not target:
                 raise click.UsageError("give a story (story-12) or a rule id, or --list")
