@@ -118,6 +118,43 @@ class Wire:
         return text.encode(encoding, "replace")
 
 
+def make_feed(n: int, rng: random.Random, words: list[str], shared: list[str]) -> bytes:
+    """The earlier generator (oldest item first, drawn from one shared `rng`), which
+    bench_parse and bench_store read byte for byte."""
+    items = []
+    for i in range(ITEMS):
+        if i % 10 == 0:  # the same story in many feeds, worded a little differently
+            title = shared[i // 10] + (" - update" if n % 2 else "")
+        else:
+            title = " ".join(rng.choices(words[:3000], k=9)).capitalize()
+        body = " ".join(rng.choices(words[:5000], k=40))
+        if n % 5 == 1:
+            body = f"{FRENCH}. {body}"
+        elif n % 5 == 2:
+            body = f"{RUSSIAN}. {body}"
+        items.append((f"f{n}-i{i}", title, f"<p>{escape(body)} <b>more</b> &amp; "
+                                           f"<a href='/x/{i}'>link</a></p>"))
+    if n % 3 == 0:  # Atom, xhtml summaries
+        entries = "".join(
+            f"<entry><id>urn:{gid}</id><title>{escape(t)}</title>"
+            f"<link href='https://site{n}.example/{gid}'/>"
+            f"<updated>2025-07-01T{i % 24:02}:00:00Z</updated>"
+            f"<summary type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'>{b}</div>"
+            f"</summary></entry>" for i, (gid, t, b) in enumerate(items))
+        return (f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/"
+                f"Atom'><title>Feed {n}</title><id>urn:feed{n}</id>"
+                f"<updated>2025-07-01T00:00:00Z</updated>{entries}</feed>").encode()
+    encoding = "windows-1252" if n % 7 == 0 else "utf-8"
+    entries = "".join(
+        f"<item><title>{escape(t)}</title><link>https://site{n}.example/{gid}</link>"
+        f"<guid>{gid}</guid><pubDate>Tue, 01 Jul 2025 {i % 24:02}:00:00 GMT</pubDate>"
+        f"<description>{escape(b)}</description></item>" for i, (gid, t, b) in enumerate(items))
+    text = (f"<?xml version='1.0' encoding='{encoding}'?><rss version='2.0'><channel>"
+            f"<title>Feed {n}</title><link>https://site{n}.example/</link>"
+            f"<description>bench</description>{entries}</channel></rss>")
+    return text.encode(encoding, "replace")
+
+
 def serve(server: FeedServer, wire: Wire, count: int) -> list[str]:
     return [server.put(f"/f{n}.xml", wire.feed(n, count), content_type="application/xml")
             for n in range(FEEDS)]
