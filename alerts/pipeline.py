@@ -41,6 +41,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def fixed_clock(moment: datetime) -> Callable[[], datetime]:
+    """A clock that always says `moment`: replays poll each item at its own time."""
+    return lambda: moment
+
+
 class Poller:
     """Everything one poll needs; the daemon and `poll --once` share it."""
 

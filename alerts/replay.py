@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from alerts.models import Feed, Fetched, Item, Match, PollResult
-from alerts.pipeline import Poller
+from alerts.pipeline import Poller, fixed_clock
 from alerts.rules import RuleSet
 from alerts.sources import Source
 from alerts.state import Store
@@ -63,8 +63,8 @@ def replay(sources: list[Source], rules: RuleSet, store: Store, *,
     for number, (feed, item) in enumerate(rows, start=1):
         moment = item.published or last_time
         last_time = moment or last_time
-        clock = (lambda m=moment: m) if moment else None
-        poller = Poller(store, None, rules, **({"clock": clock} if clock else {}))
+        poller = (Poller(store, None, rules, clock=fixed_clock(moment)) if moment
+                  else Poller(store, None, rules))
         result = PollResult(feed.url, "new")
         poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
                        alerting=True, item_time=True)

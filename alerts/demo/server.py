@@ -89,6 +89,7 @@ class DemoWire:
     def base_url(self) -> str:
         assert self._server is not None
         host, port = self._server.server_address[:2]
+        assert isinstance(host, str)  # an IPv4 or IPv6 server: never a Unix socket's bytes
         return f"http://{host}:{port}"
 
     def feed_urls(self) -> list[tuple[str, str]]:

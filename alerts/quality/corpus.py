@@ -197,7 +197,7 @@ def story_replay(paths: list[Path], label: str) -> tuple[list[str], list[tuple[I
     import tempfile
 
     from alerts.models import Fetched, PollResult
-    from alerts.pipeline import Poller
+    from alerts.pipeline import Poller, fixed_clock
     from alerts.replay import ordered
     from alerts.sources import read_path
     from alerts.state import Store
@@ -213,8 +213,8 @@ def story_replay(paths: list[Path], label: str) -> tuple[list[str], list[tuple[I
         for feed, item in rows:
             moment = item.published or last
             last = moment or last
-            poller = Poller(store, None, rules, **({"clock": lambda m=moment: m}
-                                                   if moment else {}))
+            poller = (Poller(store, None, rules, clock=fixed_clock(moment)) if moment
+                      else Poller(store, None, rules))
             result = PollResult(feed.url, "new")
             poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
                            alerting=True, item_time=True)

@@ -69,7 +69,7 @@ def _json_lines(path: Path) -> Iterator[dict]:
             continue
         try:
             yield json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise RealSetError(f"{path}:{number}: not a JSON object ({exc.msg}); the archive "
                                "must hold one item per line") from None
 
@@ -358,7 +358,7 @@ def replay_stories(rows: list[tuple[str, Item]], rules: RuleSet
     import tempfile
 
     from alerts.models import Fetched, PollResult
-    from alerts.pipeline import Poller
+    from alerts.pipeline import Poller, fixed_clock
     from alerts.state import Store
 
     out: dict[str, dict[str, tuple[str, int | None]]] = {}
@@ -371,7 +371,7 @@ def replay_stories(rows: list[tuple[str, Item]], rules: RuleSet
                 last = moment
                 feed = Feed(url=item.feed_url, name=item.feed_name, interval=0,
                             publisher=item.feed_url.split(":", 1)[-1])
-                poller = Poller(store, None, rules, clock=lambda m=moment: m)
+                poller = Poller(store, None, rules, clock=fixed_clock(moment))
                 result = PollResult(feed.url, "new")
                 poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
                                alerting=True, item_time=True)

@@ -59,7 +59,7 @@ def replay(rows: list[tuple[str, Item]], rules: RuleSet) -> dict[str, dict[str, 
     """Item id -> rule -> what became of its match, replaying `rows` in the order given,
     each at its publication time (undated ones at the time of the item before)."""
     from alerts.models import Fetched, PollResult
-    from alerts.pipeline import Poller
+    from alerts.pipeline import Poller, fixed_clock
     from alerts.state import Store
 
     out: dict[str, dict[str, Outcome]] = {}
@@ -72,7 +72,7 @@ def replay(rows: list[tuple[str, Item]], rules: RuleSet) -> dict[str, dict[str, 
                 last = moment
                 feed = Feed(url=item.feed_url, name=item.feed_name, interval=0,
                             publisher=item.feed_url.split(":", 1)[-1])
-                poller = Poller(store, None, rules, clock=lambda m=moment: m)
+                poller = Poller(store, None, rules, clock=fixed_clock(moment))
                 result = PollResult(feed.url, "new")
                 poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
                                alerting=True, item_time=True)
