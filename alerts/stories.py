@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -34,8 +35,8 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
+from alerts.fold import fold
 from alerts.models import Item
-from alerts.rules.text import fold
 
 if TYPE_CHECKING:
     from alerts.analysis import Analysis, EventFrame, Participant, Sentence
@@ -443,7 +444,7 @@ def story_settings(rule: object, default: timedelta) -> StorySettings:
                          getattr(rule, "story_by", "event") or "event")
 
 
-def event_types(rules: list[object]) -> list[str]:
+def event_types(rules: Sequence[object]) -> list[str]:
     """The event types the rules' `event:` conditions test (none: any event of the item)."""
     found: list[str] = []
 
