@@ -129,3 +129,34 @@ match:
         "matched because: 'Putin' (Vladimir Putin, President of Russia), "
         "'calls for peace' (title)"]
     assert asked
+
+
+def test_a_regex_is_skipped_only_where_its_fixed_words_are_missing(tmp_path: Path):
+    from alerts.rules.conditions import required_literal
+
+    assert required_literal(r"\bcease-?fire\b") == "cease"
+    assert required_literal(r"\bU\.S\. envoy") == "u.s. envoy"
+    assert required_literal("(?:truce|ceasefire)") is None  # alternatives: nothing fixed
+    rules = ruleset(tmp_path, """\
+id: kiss
+title: Kiss
+match:
+  regex: "kiss"
+""")
+    # RE2's case folding takes the long s and the Kelvin sign for s and k; so must the
+    # test that spares it.
+    for text in ("KISS", "KIſS", "\u212aiss"):
+        assert explanations(rules, item(text)) == [f"matched because: '{text}' (title)"]
+    assert explanations(rules, item("kis s")) == []
+
+
+def test_a_pattern_python_reads_otherwise_is_always_given_to_re2(tmp_path: Path):
+    # Python's parser reads "[[:upper:]]" as a class followed by "]": a fixed "]ruce" that
+    # RE2, for which it is the class of capitals, does not need.
+    rules = ruleset(tmp_path, """\
+id: truce
+title: Truce
+match:
+  regex: "[[:upper:]]ruce"
+""")
+    assert explanations(rules, item("Truce agreed")) == ["matched because: 'Truce' (title)"]

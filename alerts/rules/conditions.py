@@ -185,15 +185,52 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+# Pattern syntax Python's parser reads differently from RE2 (POSIX classes, \p, \Q...\E,
+# \C, \z, \x{...}): no literal is taken from such a pattern.
+_RE2_ONLY = ("[:", "\\p", "\\P", "\\Q", "\\E", "\\C", "\\z", "\\x{")
+
+
+def required_literal(source: str) -> str | None:
+    """The longest run of plain ASCII characters every match of the pattern contains, lower
+    case; None when none can be told. The pattern is read with Python's parser, and only its
+    top-level sequence counts: no alternative, repetition or class contributes."""
+    import re._parser as sre_parse  # the parser of `re`, which reads RE2's common syntax
+
+    if any(marker in source for marker in _RE2_ONLY):
+        return None
+    try:
+        parsed = sre_parse.parse(source)
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    best, run = "", ""
+    for op, value in parsed:
+        if op is sre_parse.LITERAL and value < 128 and chr(value).isprintable():
+            run += chr(value).lower()
+            continue
+        if op is sre_parse.AT:
+            continue  # \b, ^, $: zero width, the run goes on
+        best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len)
+    return best or None
+
+
 @dataclass
 class RegexCondition(Condition):
     source: str
     fields: tuple[str, ...]
     compiled: Any
 
+    def __post_init__(self) -> None:
+        # Most texts lack the pattern's fixed words: an `in` test spares RE2's call.
+        self._required = required_literal(self.source)
+
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        required = self._required
         for name in self.fields:
-            m = self.compiled.search(ctx.field(name).original)
+            text = ctx.field(name)
+            if required is not None and required not in text.lowered:
+                continue
+            m = self.compiled.search(text.original)
             if m:
                 return [Evidence(m.group(0), name)]
         return None

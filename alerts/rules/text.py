@@ -48,7 +48,8 @@ class FieldText:
     use.
     """
 
-    __slots__ = ("_sentences", "_spans", "_starts", "folded", "original", "tokens")
+    __slots__ = ("_lowered", "_sentences", "_spans", "_starts", "folded", "original",
+                 "tokens")
 
     def __init__(self, original: str):
         self.original = original
@@ -57,6 +58,16 @@ class FieldText:
         self._spans: list[tuple[int, int]] | None = None
         self._starts: list[int] | None = None
         self._sentences: list[int] | None = None
+        self._lowered: str | None = None
+
+    @property
+    def lowered(self) -> str:
+        """The text as written, lower-cased, long s as s: where a case-insensitive pattern's
+        ASCII letters can be looked for with `in` (RE2 also folds the Kelvin sign to k, which
+        lower() does, and the long s to s, which it does not)."""
+        if self._lowered is None:
+            self._lowered = self.original.lower().replace("ſ", "s")
+        return self._lowered
 
     @property
     def spans(self) -> list[tuple[int, int]]:
