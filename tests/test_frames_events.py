@@ -171,3 +171,33 @@ def test_recognising_a_state_governs_the_noun_after_it():
     assert not [f for f in borders if f.status]
     assert not [f for f in frames("France recognised the state of emergency in New Caledonia",
                                   kind="relations") if f.status and "metaphor" not in f.flags]
+
+
+# -- passive voice, insistence, formats and envoys ---------------------------------------------
+
+def test_a_participle_after_a_copula_is_a_passive_verb():
+    frame = one("Fighting stops in the north", "A ceasefire was agreed on Friday.",
+                position="lead")
+    assert frame.status == "agreed" and "backdrop" not in frame.flags
+    talks = one("x", "Peace talks were held in the capital on Friday.", kind="peace-talks",
+                position="lead")
+    assert talks.status == "held" and "backdrop" not in talks.flags
+    # A noun after a copula stays a noun: named, not reported as done.
+    calls = one("x", "There were calls for a ceasefire.", position="lead")
+    assert "backdrop" in calls.flags
+
+
+def test_insisting_on_a_truce_calls_for_it(shipped):
+    frame = one("Kyiv insists truce must come before any talks")
+    assert (frame.status, frame.modality) == ("called-for", "happened")
+    assert "ceasefire-call" in fired(shipped, "Kyiv insists truce must come before any talks")
+
+
+def test_a_contact_group_or_peace_delegation_is_peace_talks(shipped):
+    assert one("Contact group meeting takes place in Minsk", kind="peace-talks").status == "held"
+    frame = one("Peace delegation leaves the city empty-handed", kind="peace-talks")
+    assert frame.status == "collapse"
+    assert one("First day of peace talks ends in Geneva", kind="peace-talks").status == "held"
+    # "end" alone is the aim of talks, not their act.
+    assert one("", "The president says only talks can end the war.",
+               kind="peace-talks").status == ""

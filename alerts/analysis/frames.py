@@ -43,6 +43,29 @@ _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "re
 
 
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
+# A participle after one of these is a passive verb, not a noun: "talks were held", "a truce
+# was agreed", "l'accord a été signé", "el acuerdo fue firmado".
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
+            "etaient", "ete", "ist", "sind", "war", "waren", "worden", "es", "son", "fue",
+            "fueron", "sido"}
+_IRREGULAR_PARTICIPLES = {"held", "struck", "begun", "broken", "met", "brought", "made", "set",
+                          "cut", "shut", "kept", "drawn", "frozen", "sought", "led", "won",
+                          "taken", "withdrawn", "thrown"}
+
+
+def _participle(word: str) -> bool:
+    """Whether a folded word looks like a past participle in a Latin-script language: English
+    -ed and the common irregular ones, French -é/-u/-is, German ge-...-t/-en, Spanish
+    -ado/-ido."""
+    if word.endswith("ed") or word in _IRREGULAR_PARTICIPLES:
+        return True
+    if word.startswith("ge") and word.endswith(("t", "en")):
+        return True
+    if word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")):
+        return True
+    # French: accents are folded away, so "signé" is "signe"; -ue/-u/-is/-it as well.
+    return len(word) > 4 and word.endswith(("e", "ee", "es", "ees", "u", "ue", "us", "is",
+                                            "it"))
 # Prepositions that name where a visit goes: "to China", "in Ankara", "до Китаю", "إلى".
 _DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", "во", "до", "у",
                 "إلى", "الى", "في", "到", "赴"}
@@ -174,7 +197,11 @@ class SentenceFrames:
         clause with no subject before it ("calls for a ceasefire were...")."""
         if self.s.tokens[hit.first:hit.last + 1] in self.lex.nominal:
             return True
-        if hit.first in self._after_determiner or self.s.tokens[hit.first].startswith("ال"):
+        if hit.first in self._after_determiner and not (
+                self.s.tokens[hit.first - 1] in _COPULAS
+                and _participle(self.s.tokens[hit.first])):  # "talks were held": a verb
+            return True
+        if self.s.tokens[hit.first].startswith("ال"):
             return True
         if self._attributive(hit):
             return True
