@@ -152,6 +152,9 @@ class EventKey:
         return (self, *self.also)
 
     def encode(self) -> str:
+        if not self.also:
+            return "|".join((self.type, self.kind + ("d" if self.demand else ""),
+                             ",".join(sorted(self.actors)), ",".join(sorted(self.places))))
         return ";".join("|".join((e.type, e.kind + ("d" if e.demand else ""),
                                   ",".join(sorted(e.actors)), ",".join(sorted(e.places))))
                         for e in self.each())
@@ -172,9 +175,13 @@ class EventKey:
         return replace(events[0], also=tuple(events[1:]))
 
     def stored_keys(self) -> list[str]:
+        if not self.also:
+            return self._stored_keys()
         return [key for e in self.each() for key in e._stored_keys()]
 
     def lookup_keys(self) -> list[str]:
+        if not self.also:
+            return self._lookup_keys()
         return [key for e in self.each() for key in e._lookup_keys()]
 
     def _stored_keys(self) -> list[str]:
@@ -236,6 +243,8 @@ def agreement(new: EventKey, story: EventKey) -> str | None:
     """Why a report of `new` is a report of the story's event, in words; None: it is not.
     A false merge costs more than a duplicate: only agreement on who and what joins.
     Reports of several events (a call in which talks were agreed) agree on any one type."""
+    if not new.also and not story.also:
+        return _agreement(new, story)
     for one in new.each():
         for other in story.each():
             if one.type == other.type:
