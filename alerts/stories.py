@@ -273,6 +273,10 @@ def _agreement(new: EventKey, story: EventKey) -> str | None:
         named = {p for p in one.places if not p.startswith("@")}
         if named - other.actors - other.places:
             return None
+    if len(large) == 1:
+        shared = sorted(p.lstrip("@") for p in new.places & story.places)
+        return (f"the same {new.type} event by {next(iter(large))}, "
+                + (f"in {', '.join(shared)}" if shared else "naming no place"))
     if small == large:
         return f"the same {new.type} event between {', '.join(sorted(large))}"
     return (f"the same {new.type} event: {', '.join(sorted(small))} among "
