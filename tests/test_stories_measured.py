@@ -34,8 +34,8 @@ KNOWN_WRITTEN = {
     ("ceasefire-agreed", "putin-christmas-truce"):
         "ru-009 names no state but Russia, and 'на Рождество' reads as a place",
     ("diplomatic-relations", "saudi-iran-restore"):
-        "en-053: 'agree to restore' reads as planned (ar-002, zh-002: agreed), and its "
-        "background 'cut relations' seven years before as severed",
+        "en-053: 'agree to restore' reads as planned, ar-002 and zh-002 (the same words) as "
+        "happened: a plan never joins the event it announces",
     ("first-contact-after-gap", "yoon-tokyo"):
         "de-003: the host of Yoon's visit to Tokyo is read as the Emperor, not Kishida",
     ("diplomatic-relations", "fr-009"):
