@@ -253,3 +253,24 @@ def test_heads_of_organisations_and_former_ministers_hold_no_state_office():
     # Croatia's foreign minister until 2019, the Council of Europe's Secretary General in 2022.
     assert state_office(people["marija-pejcinovic-buric"], day) is None
     assert state_office(people["marija-pejcinovic-buric"], date(2018, 6, 1)).country == "HR"
+
+
+def test_leader_pairs_keep_leaders_of_two_states_only():
+    from alerts.analysis.model import Participant
+    from alerts.knowledge import knowledge_base
+    from alerts.knowledge.contacts import leader_pairs
+
+    def person(entity_id: str, country: str) -> Participant:
+        return Participant(entity_id, entity_id, "person", "parties", entity_id, entity_id,
+                           country)
+
+    putin, sall = person("vladimir-putin", "RU"), person("macky-sall", "SN")
+    faki = person("moussa-faki-mahamat", "AFRICAN-UNION")
+    # Someone only the user's knowledge holds counts by the state the analysis gave them.
+    mayor, envoy = person("a-user-added-minister", "FR"), person("a-user-added-envoy", "UN")
+    entities = knowledge_base().entities
+    day = date(2022, 6, 3)
+    got = leader_pairs([(putin, sall), (putin, faki), (putin, mayor), (putin, envoy)], day,
+                       entities)
+    assert got == [(putin, sall), (putin, mayor)]
+    assert leader_pairs([(putin, person("dmitry-medvedev", "RU"))], day, entities) == []

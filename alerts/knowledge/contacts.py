@@ -48,18 +48,28 @@ class _Named(Protocol):
     @property
     def entity_id(self) -> str: ...
 
+    @property
+    def country(self) -> str: ...
+
 
 _P = TypeVar("_P", bound=_Named)
 
 
 def leader_pairs(pairs: Iterable[tuple[_P, _P]], day: date | None,
                  entities: dict[str, Entity]) -> list[tuple[_P, _P]]:
-    """The pairs whose two people hold offices of two different states on the day."""
+    """The pairs whose two people hold offices of two different states on the day. A person
+    the entities do not hold counts by the state the analysis gave them."""
+    def state(p: _P) -> str | None:
+        entity = entities.get(p.entity_id)
+        if entity is None:
+            return p.country if p.country and p.country not in ORGANISATIONS else None
+        office = state_office(entity, day)
+        return office.country if office is not None else None
+
     out = []
     for a, b in pairs:
-        first = state_office(entities.get(a.entity_id), day)
-        second = state_office(entities.get(b.entity_id), day)
-        if first is not None and second is not None and first.country != second.country:
+        first, second = state(a), state(b)
+        if first is not None and second is not None and first != second:
             out.append((a, b))
     return out
 
