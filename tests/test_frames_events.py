@@ -201,3 +201,23 @@ def test_a_contact_group_or_peace_delegation_is_peace_talks(shipped):
     # "end" alone is the aim of talks, not their act.
     assert one("", "The president says only talks can end the war.",
                kind="peace-talks").status == ""
+
+
+def test_talks_as_the_setting_of_the_news_took_place(shipped):
+    summary = ("During the second round of talks on humanitarian corridors, the delegations "
+               "agreed on the evacuation of civilians.")
+    frame = one("Delegations agree on evacuation", summary, kind="peace-talks", position="lead")
+    assert frame.status == "held" and "backdrop" not in frame.flags
+    assert "peace-talks" in fired(shipped, "Delegations agree on evacuation", summary)
+    # A meeting about corridors is not peace talks by itself ("humanitarian corridors" is a
+    # broad purpose, like "peace"), nor is "during" before a ceasefire a report of one.
+    assert not [f for f in frames("", "The UN chief met Putin about opening humanitarian "
+                                      "corridors.", "peace-talks") if f.status]
+    assert "backdrop" in one("", "During the truce, aid trucks entered the city.").flags
+
+
+def test_an_apostrophe_d_is_would():
+    summary = "The president said he'd meet with the rebel leader to end the war."
+    assert not [f for f in frames("x", summary, "peace-talks") if f.status and
+                f.modality == "happened"]
+    assert one("x", summary, kind="contact").modality in ("planned", "hypothetical")

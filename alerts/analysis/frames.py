@@ -245,7 +245,7 @@ class SentenceFrames:
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
         return "happened", None
 
-    def _flags(self, noun: Hit | None, act: Hit | None = None
+    def _flags(self, noun: Hit | None, act: Hit | None = None, setting: Hit | None = None
                ) -> tuple[set[str], list[Evidence]]:
         flags = set(self.s.flags) | set(self.item_flags)
         if noun is not None and "preview" in flags and all(
@@ -269,6 +269,8 @@ class SentenceFrames:
         # A noun act before the noun belongs to its phrase: "after the entry into force of".
         start = act.first if act is not None and self._nominal(act) else noun.first
         for h in self.hits:
+            if setting is not None and (h.first, h.last) == (setting.first, setting.last):
+                continue  # "during the talks" said they took place
             # Right before the noun phrase, with no verb between: "despite the ceasefire".
             if h.entry.category in ("backdrop", "preview") and start - 3 <= h.last < start \
                     and not any(h.last < a.first and a.last < noun.first for a in acts) \
@@ -484,14 +486,24 @@ class SentenceFrames:
             if condition is not None:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
+        setting = None
         if etype == "peace-talks" and not status and modality == "happened":
             status, why = self._talks_named(noun)
             if status:
                 evidence.append(Evidence("status", why))
+            else:
+                # "During the third round of talks, the delegations agreed...": the talks are
+                # the setting of what happened, so they took place.
+                setting = next((h for h in self.hits if h.entry.category == "settings"
+                                and noun.first - 4 <= h.last < noun.first), None)
+                if setting is not None:
+                    status = "held"
+                    evidence.append(Evidence("status", f"{self._q(setting)} (the setting of "
+                                                       "what the sentence reports)"))
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
-                                           else None)
+                                           else None, setting)
         def noun_use(h: Hit) -> bool:
             return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last)
 

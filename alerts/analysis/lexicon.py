@@ -187,7 +187,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
                      "topic", "determiners", "subordinators", "text_subordinators",
-                     "conditions", "own_forces"):
+                     "conditions", "own_forces", "settings"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition"}.get(category, category)

@@ -80,7 +80,8 @@ def fold_token(word: str) -> str:
 
 
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """Folded tokens of `text` and their character spans. English "n't" becomes "not"."""
+    """Folded tokens of `text` and their character spans. English "n't" becomes "not" and
+    "'d" "would"."""
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
@@ -91,6 +92,11 @@ def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
             words[-1] = words[-1][:-1] or words[-1]
             words.append("not")
             spans.append((m.start() - 2, m.end()))
+            continue
+        if word in ("d", "D") and words and m.start() >= 1 and text[m.start() - 1] in "'’":
+            # he'd, they'd: "would" (a plan or a condition), as "'ll" is "will"
+            words.append("would")
+            spans.append((m.start() - 1, m.end()))
             continue
         words.append(fold_token(word))
         spans.append((m.start(), m.end()))
