@@ -512,7 +512,7 @@ class SentenceFrames:
             # "calls for a ceasefire were calls to surrender": named, not reported as done
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
-        demander = ()
+        demander: tuple[Participant, ...] = ()
         parties = self._participants("parties")
         needed = self.lex.parties.get((etype, kind), 0)
         states = {p.country or p.entity_id for p in parties if p.kind in ("country", "person")}
