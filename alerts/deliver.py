@@ -18,16 +18,16 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable, Coroutine, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from alerts.config import NotifySettings
-from alerts.messages import DIGEST, NOTICE, OutboxRow, Outgoing
+from alerts.messages import ALERT, DIGEST, NOTICE, UPDATE, OutboxRow, Outgoing
 from alerts.notify import Notifier, SendOutcome
 from alerts.policy import SEVERITIES, ChannelPolicy, plan_channel, severity_rank
 from alerts.render import Renderer, TemplateProblem, digest_facts, short_hash
-from alerts.routing import ChannelStyle
+from alerts.routing import ChannelStyle, complete_facts
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class OutboxStore(Protocol):
 
     def outbox_due(self, now: datetime, limit: int = 2000) -> list[OutboxRow]: ...
     def outbox_rows(self, ids: Iterable[int]) -> list[OutboxRow]: ...
+    def alert_texts(self, outbox_ids: Iterable[int]) -> dict[int, tuple[str, str]]: ...
     def channel_pauses(self, now: datetime) -> dict[str, datetime]: ...
     def pause_channel(self, channel: str, until: datetime, reason: str) -> None: ...
     def sent_count(self, channel: str, since: datetime) -> int: ...
@@ -125,6 +126,8 @@ async def _deliver_channel(store: OutboxStore, notifier: Notifier, settings: Not
             return
         if kind == "row":
             row = by_id[value]
+            if not row.body and row.kind in (ALERT, UPDATE):
+                row = rendered(store, config.style if config else ChannelStyle(), row)
         else:
             reason, members = value
             digest = make_digest(store, config.style if config else ChannelStyle(), channel,
@@ -146,6 +149,23 @@ async def _deliver_channel(store: OutboxStore, notifier: Notifier, settings: Not
         # attempt, and other channels go on. A refusal of this message alone does not count.
         if not (outcome.permanent and _message_refused(outcome)):
             return
+
+
+def rendered(store: OutboxStore, style: ChannelStyle, row: OutboxRow) -> OutboxRow:
+    """A queued alert with its body rendered now, in the channel's current style, from the
+    facts stored with it and the texts of its item and match (queued without a body since
+    #17; rows queued before have theirs and are sent as they are)."""
+    summary, explanation = store.alert_texts([row.id]).get(row.id, ("", ""))
+    facts = complete_facts(row.payload, summary, explanation)
+    try:
+        title, body = style.renderer().alert(facts)
+        fmt = style.format
+    except TemplateProblem as exc:  # only the shipped templates are left: a bug
+        log.error("could not render alert %s for channel '%s': %s", row.id, row.channel, exc)
+        title, body = Renderer("text").notice(row.title, [str(facts.get("title", "")),
+                                                          facts["explanation"]])
+        fmt = "text"
+    return replace(row, title=row.title or title, body=body, format=fmt)
 
 
 def _message_refused(outcome: SendOutcome) -> bool:

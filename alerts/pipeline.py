@@ -320,7 +320,8 @@ class Poller:
                 others = [s for s in sources if s["item_key"] != item.key and (
                     not is_development or s["status"] == (event.status if event else None))]
                 messages = (self.composer.compose(item, match, rule, update=update,
-                                                  sources=others) if send else ())
+                                                  sources=others, later=True)
+                            if send else ())
                 alerts.append(QueuedAlert(item.key, match, messages, update=update,
                                           alerted=send and not update))
                 result.matched_rules.append(match.rule_id)

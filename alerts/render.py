@@ -297,6 +297,18 @@ class Renderer:
                       exc)
             return Renderer(self.format)._render(facts, None, DEFAULT_TITLE, None, "alert")
 
+    def alert_title(self, facts: Mapping[str, Any]) -> str:
+        """The alert's title alone (the body is rendered when it is sent); the default title
+        when a custom one is broken, as alert() does."""
+        try:
+            return self._title(self.title_source, DEFAULT_TITLE, facts)
+        except TemplateProblem as exc:
+            if not self.title_source:
+                raise
+            log.error("%s; the default title was used instead (check with `alerts check`)",
+                      exc)
+            return self._title(None, DEFAULT_TITLE, facts)
+
     def digest(self, facts: Mapping[str, Any]) -> tuple[str, str]:
         try:
             return self._render(facts, None, DIGEST_TITLE, self.digest_name, "digest")

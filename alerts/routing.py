@@ -85,9 +85,7 @@ def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False
     feed (or publisher), title and link."""
     story = story_key(item, match)
     first = alert_id(match.rule_id, story)
-    summary = clean(item.summary or "")
-    if len(summary) > 600:
-        summary = summary[:597].rstrip() + "..."
+    summary = summary_fact(item.summary)
     found = [source(item.feed_name, item.title, item.link)]
     seen = {found[0]["link"] or found[0]["title"]}
     for entry in sources or getattr(match, "sources", ()) or ():
@@ -119,15 +117,26 @@ def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False
     }
 
 
-# What a digest tells of each alert (render.digest_facts reads no other fact): the part of an
-# alert's facts stored with its queued messages. The summary, explanation and the rule's
-# description are in the rendered message already, and take most of the room.
-DIGEST_FACTS = ("alert_id", "rule_id", "rule_title", "severity", "story", "title", "when",
-                "who", "sources")
+def summary_fact(summary: str | None) -> str:
+    text = clean(summary or "")
+    return text[:597].rstrip() + "..." if len(text) > 600 else text
 
 
-def digest_part(facts: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: facts[key] for key in DIGEST_FACTS if key in facts}
+# Facts not stored with a queued alert: the item's summary and the match's explanation are
+# stored with the item and the match, and read from there when the message is rendered, as
+# it is sent (complete_facts).
+RENDERED_LATER = ("summary", "explanation")
+
+
+def stored_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in facts.items() if key not in RENDERED_LATER}
+
+
+def complete_facts(stored: Mapping[str, Any], summary: str | None,
+                   explanation: str | None) -> dict[str, Any]:
+    """A queued alert's facts again, from what was stored with it and the texts of its item
+    and match."""
+    return {**stored, "summary": summary_fact(summary), "explanation": clean(explanation or "")}
 
 
 @dataclass(frozen=True)
@@ -146,7 +155,8 @@ class ChannelStyle:
 
 
 class Composer:
-    """Routes a match to channels and renders the message each channel gets (queue time)."""
+    """Routes a match to channels and makes the message each channel gets: its title at
+    queue time, its body when it is sent."""
 
     def __init__(self, styles: Mapping[str, ChannelStyle] | None = None,
                  routes: tuple[Route, ...] = (), defaults: tuple[str, ...] | None = None,
@@ -170,15 +180,20 @@ class Composer:
                             tuple(rule.tags), self.routes, defaults)
 
     def compose(self, item: Any, match: Any, rule: Any = None, *, update: bool = False,
-                sources: Iterable[Any] = ()) -> tuple[Outgoing, ...]:
-        """One message per channel. `sources`: the story's other reports (see alert_facts)."""
+                sources: Iterable[Any] = (), later: bool = False) -> tuple[Outgoing, ...]:
+        """One message per channel. `sources`: the story's other reports (see alert_facts).
+        `later`: its body is left empty, to be rendered when it is sent (alerts.deliver
+        .rendered): what the poller queues."""
         facts = self.facts(item, match, rule, update=update, sources=sources)
-        stored = digest_part(facts)
+        stored = stored_facts(facts)
         messages: list[Outgoing] = []
         for channel in self.channels(match, rule):
             style = self.styles.get(channel, ChannelStyle())
             try:
-                title, body = style.renderer().alert(facts)
+                # Queued, the body is rendered when the message is sent: most of the cost,
+                # and of the room, of a queued message.
+                title, body = ((style.renderer().alert_title(facts), "") if later
+                               else style.renderer().alert(facts))
             except TemplateProblem as exc:  # only the shipped templates are left: a bug
                 log.error("could not render alert for channel '%s': %s", channel, exc)
                 title, body = Renderer("text").notice(

@@ -117,6 +117,24 @@ def query(db: Path, sql: str, *params: object) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
 
 
+def outbox_messages(db: Path) -> list[Any]:
+    """Every queued message, oldest first, as the sender sends it: an alert is queued with
+    its title and facts and its body is rendered when sent (#17), here as the sender does,
+    in the format it was queued for."""
+    from alerts.deliver import rendered
+    from alerts.messages import ALERT, UPDATE
+    from alerts.routing import ChannelStyle
+    from alerts.state import Store
+
+    opened = Store(db)
+    try:
+        rows = opened.outbox_rows(r[0] for r in query(db, "SELECT id FROM outbox ORDER BY id"))
+        return [rendered(opened, ChannelStyle(row.format), row)
+                if not row.body and row.kind in (ALERT, UPDATE) else row for row in rows]
+    finally:
+        opened.close()
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh state database (tmp_path/s.db), closed after the test."""

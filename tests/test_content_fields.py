@@ -20,7 +20,7 @@ from alerts.normalise import MAX_CATEGORIES, MAX_CONTENT, normalise
 from alerts.parse import parse_items
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.context import FIELDS, MatchContext
-from tests.conftest import CEASEFIRE_RULE, CORPUS, poll_once, query, run_cli
+from tests.conftest import CEASEFIRE_RULE, CORPUS, outbox_messages, poll_once, query, run_cli
 from tests.test_hostile_text import HOSTILE_SUMMARY, assert_clean
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -235,7 +235,7 @@ def test_hostile_markup_in_the_full_text_never_reaches_a_notification(tmp_path, 
     result = poll(db, url, ruleset(tmp_path, CEASEFIRE_RULE, AUTHOR_RULE, CATEGORY_RULE))
     assert {rule for rule, _ in fired(result)} == {"ceasefire-call", "by-jane",
                                                     "middle-east-desk"}
-    messages = rows(db, "SELECT title, body FROM outbox ORDER BY id")
+    messages = [(m.title, m.body) for m in outbox_messages(db)]  # as they are sent
     assert len(messages) == 3
     for title, message in messages:
         assert_clean(title, newlines=False)

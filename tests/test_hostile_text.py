@@ -12,7 +12,14 @@ from pathlib import Path
 from alerts.config import FetchSettings
 from alerts.models import Feed, PollResult
 from alerts.rules import RuleSet, load_rules
-from tests.conftest import CEASEFIRE_RULE, poll_once, query, run_cli, write_config
+from tests.conftest import (
+    CEASEFIRE_RULE,
+    outbox_messages,
+    poll_once,
+    query,
+    run_cli,
+    write_config,
+)
 from tests.feeds import rss, rss_item
 
 LOOPBACK = ("127.0.0.0/8",)
@@ -33,7 +40,7 @@ def poll_feed(db: Path, url: str, *, backfill: bool = True, max_entries: int = 5
 
 
 def outbox(db: Path) -> list[tuple[str, str]]:
-    return query(db, "SELECT title, body FROM outbox ORDER BY id")
+    return [(m.title, m.body) for m in outbox_messages(db)]  # as they are sent
 
 
 def rows(db: Path, sql: str) -> list[tuple]:

@@ -1,6 +1,7 @@
-"""Store less (issue #17): a queued message keeps, beside its rendered text, only the facts a
-digest reads of it, not the summary, explanation and rule description again; a digest made
-from what is stored is the digest the full facts make."""
+"""Store less (issue #17): the facts stored with a queued message leave out the item's
+summary and the match's explanation (stored with the item and the match, and read from there
+when the message is rendered); a digest made from what is stored is the digest the full
+facts make."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def alert(n: int) -> tuple[Item, Match]:
     return item, match
 
 
-def test_a_queued_message_stores_what_a_digest_reads_and_no_more():
+def test_a_queued_message_stores_neither_summary_nor_explanation_and_digests_alike():
     composer = Composer({"mail": ChannelStyle("html")}, (), ("mail",))
     sources = [("Other wire", "Guterres calls for Sudan truce", "https://other.example/1")]
     queued = [composer.compose(*alert(n), sources=sources)[0] for n in range(3)]

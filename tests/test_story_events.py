@@ -17,6 +17,7 @@ import pytest
 
 from alerts.models import Feed
 from alerts.state import Store
+from tests.conftest import outbox_messages
 from tests.feeds import rss, rss_item
 
 NOW = datetime(2025, 11, 20, 12, 0, tzinfo=UTC)
@@ -68,10 +69,8 @@ def _feed(feed_server, name: str, *entries: tuple[str, str, datetime]) -> Feed:
 
 def _sent(db: Path, rule: str | None = None) -> list[tuple[str, str, str | None, str]]:
     """What the outbox holds: (kind, alert id, thread id, body), oldest first."""
-    sql = "SELECT kind, alert_id, thread_id, body, rule_id FROM outbox ORDER BY id"
-    rows = sqlite3.connect(db).execute(sql).fetchall()
-    return [(kind, alert, thread, body) for kind, alert, thread, body, rid in rows
-            if rule is None or rid == rule]
+    return [(m.kind, m.alert_id, m.thread_id, m.body) for m in outbox_messages(db)
+            if rule is None or m.rule_id == rule]
 
 
 def _suppressed(results) -> list[str]:

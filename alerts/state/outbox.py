@@ -107,6 +107,20 @@ class Outbox(Database):
             "AND next_attempt <= ? ORDER BY id LIMIT ?", (ts(now), limit))
         return [outbox_row(row) for row in cur.fetchall()]
 
+    def alert_texts(self, outbox_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """(the item's summary, the match's explanation) of queued alerts, by outbox id: what
+        their messages are rendered from when sent, beside the facts stored with them."""
+        ids = list(outbox_ids)
+        found: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(ids), IN_BATCH):
+            batch = ids[start:start + IN_BATCH]
+            cur = self.conn.execute(
+                "SELECT o.id, i.summary, m.explanation FROM outbox o "
+                "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
+                f"WHERE o.id IN ({','.join('?' * len(batch))})", batch)
+            found.update((int(row[0]), (row[1] or "", row[2] or "")) for row in cur)
+        return found
+
     def outbox_rows(self, ids: Iterable[int]) -> list[OutboxRow]:
         ids = list(ids)
         found: list[OutboxRow] = []
