@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import combinations
@@ -185,11 +185,11 @@ class MatchContext:
             ids = sorted({e.id for e in mentioned})
             return [("+".join(ids), ", ".join(e.name for e in mentioned))]
         unique = {e.id: e for e in mentioned}
-        pairs = combinations(sorted(unique), 2)
+        couples: Iterable[tuple[str, str]] = combinations(sorted(unique), 2)
         if kind == "people":
             # Diplomacy is between states: two members of one government are not a pair.
             def country(entity_id: str) -> str:
                 role = unique[entity_id].role_at(self.day)
                 return role.country if role else entity_id
-            pairs = ((a, b) for a, b in pairs if country(a) != country(b))
-        return [(f"{a}+{b}", f"{unique[a].name} and {unique[b].name}") for a, b in pairs]
+            couples = ((a, b) for a, b in couples if country(a) != country(b))
+        return [(f"{a}+{b}", f"{unique[a].name} and {unique[b].name}") for a, b in couples]
