@@ -361,7 +361,10 @@ def table(figures: dict[str, list[float]], memory: dict[str, float]) -> str:
     med = {k: statistics.median(v) for k, v in figures.items()}
 
     def row(label: str, ours_key: str, base_key: str, target: float) -> str:
-        ratio = med[ours_key] / med[base_key]
+        # Each run times ours and rss2email back to back: the ratio within a run is what
+        # the machine's other load changes least; the median of those is reported.
+        ratio = statistics.median(o / b for o, b in zip(figures[ours_key], figures[base_key],
+                                                        strict=True))
         verdict = "met" if ratio <= target else f"**missed** by {ratio / target:.1f}x"
         return (f"| {label} | {med[ours_key]:.2f} s | {med[base_key]:.2f} s | {ratio:.2f}x | "
                 f"at most {target}x | {verdict} |")
@@ -376,7 +379,8 @@ def table(figures: dict[str, list[float]], memory: dict[str, float]) -> str:
     rss = memory["rss"] / MIB
     idle = memory["rss_idle"] / MIB
     return "\n".join([
-        f"{FEEDS} feeds x {ITEMS} items on loopback; median of {RUNS} interleaved runs.",
+        f"{FEEDS} feeds x {ITEMS} items on loopback; times: median of {RUNS} interleaved runs; "
+        "ratio: median of the ratios within each run.",
         "",
         "| cycle | ours | rss2email | ratio | target | verdict |",
         "|---|---:|---:|---:|---|---|",
