@@ -26,11 +26,12 @@ lint: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python tests/tools/docs.py
 
-# The whole suite on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process). One
-# file per worker at a time (--dist loadfile), so a module's fixtures are built once; files
-# with the longest end-to-end tests first (tests/markers.py orders them, so xdist must not).
+# The whole suite on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process). Two
+# workers per core: most end-to-end tests wait on a subprocess or a server, not on the CPU.
+# One file per worker at a time (--dist loadfile), so a module's fixtures are built once;
+# the longest files first (tests/markers.py orders them, so xdist must not reorder).
 # pytest exits 5 when it collects nothing; that is not a failure of the code under test.
-TEST_WORKERS ?= auto
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 test: lint
 	@$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
