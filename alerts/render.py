@@ -180,6 +180,21 @@ def _inline(fmt: str, folder: str | None, source: str) -> jinja2.Template:
     return environment(fmt, folder).from_string(source)
 
 
+def _default_title(facts: Mapping[str, Any]) -> str | None:
+    """DEFAULT_TITLE without Jinja (a title per queued alert; the template engine costs more
+    than the title): the same text, as the text format's finalizer makes it; None when the
+    facts are not the plain strings it expects (then the template says what is wrong)."""
+    keys = ("update", "severity", "rule_title", "title")
+    if not all(key in facts for key in keys):
+        return None
+    values = [facts[key] for key in keys[1:]]
+    if not all(isinstance(v, str) or v is None for v in values):
+        return None
+    # _one_line cleans as the text finalizer does (and makes one line of it).
+    severity, rule_title, title = ("" if v is None else v for v in values)
+    return _one_line(f"{'Update: ' if facts['update'] else ''}[{severity}] {rule_title}: {title}")
+
+
 def _one_line(text: str, limit: int = TITLE_MAX) -> str:
     text = " ".join(clean(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -264,6 +279,10 @@ class Renderer:
     def _title(self, source: str | None, default: str, facts: Mapping[str, Any]) -> str:
         import jinja2
 
+        if source is None and default == DEFAULT_TITLE:
+            quick = _default_title(facts)
+            if quick is not None:
+                return quick
         try:
             template = _inline("text", self.folder, source or default)
         except jinja2.TemplateSyntaxError as exc:
