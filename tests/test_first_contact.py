@@ -274,3 +274,43 @@ def test_leader_pairs_keep_leaders_of_two_states_only():
                        entities)
     assert got == [(putin, sall), (putin, mayor)]
     assert leader_pairs([(putin, person("dmitry-medvedev", "RU"))], day, entities) == []
+
+
+# -- the rule: leaders of states, and what explain says ------------------------------------------
+
+def _first_contact(rules: RuleSet, item: Item) -> list:
+    return [m for m in rules.match(item, now=item.published, history=HistoryView())
+            if m.rule_id == "first-contact-after-gap"]
+
+
+def test_heads_of_organisations_are_no_leaders_of_states(rules):
+    """Putin's first meeting with the UN's Secretary-General in the Kremlin's record, and the
+    AU Commission's chair beside Senegal's president (who had phoned in March), are no first
+    contact between leaders of states."""
+    guterres = _readout("Meeting with UN Secretary-General Antonio Guterres",
+                        "Vladimir Putin is holding a meeting with Secretary-General of the United "
+                        "Nations Antonio Guterres in the Kremlin.",
+                        datetime(2022, 4, 26, 20, tzinfo=UTC))
+    assert not _first_contact(rules, guterres)
+    (trace,) = [rules.trace(r, guterres, now=guterres.published, history=HistoryView())
+                for r in rules.enabled if r.id == "first-contact-after-gap"]
+    assert "in office on the day" in "\n".join(trace.lines())
+    sall = _readout("Meeting with African Union Chairperson, President of Senegal Macky Sall",
+                    "Vladimir Putin held talks with Chairperson of the African Union, President "
+                    "of Senegal Macky Sall with the participation of Chairperson of the African "
+                    "Union Commission Moussa Faki Mahamat.", datetime(2022, 6, 3, 14, tzinfo=UTC))
+    assert not _first_contact(rules, sall)
+    # A member of Bosnia's Presidency is one of its heads of state.
+    dodik = _readout("Meeting with Member of Bosnia and Herzegovina Presidency Milorad Dodik",
+                     "Vladimir Putin had a meeting with Serbian Member of the Presidency of Bosnia "
+                     "and Herzegovina Milorad Dodik.", datetime(2022, 6, 18, tzinfo=UTC))
+    assert _first_contact(rules, dodik)
+
+
+def test_a_first_contact_ever_is_explained_as_one(rules):
+    item = _readout("The first phone call between Macron and Milei took place",
+                    "", datetime(2025, 3, 1, 12, tzinfo=UTC))
+    (match,) = _first_contact(rules, item)
+    assert "the report says it is their first contact ever: 'first phone call between'" \
+        in match.explanation
+    assert "0001-01-01" not in match.explanation

@@ -12,7 +12,7 @@ import contextlib
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -424,11 +424,13 @@ class EventCondition(Condition):
         for flag in self.flags:
             if flag not in frame.flags:
                 return f"flag: not {flag}"
-        if self.people and not frame.pairs:
+        if self.people and not _leader_pairs(frame, analysis):
             named = [p.name for p in frame.participants] or [
                 m.entity.name for m in analysis.mentions if m.entity.kind == "person"]
-            return ("people: no pair of known people of different states on either side of "
-                    f"'{frame.words('event')}' (named: {', '.join(named) or 'none'})")
+            why = (" in office on the day (the head of an international organisation, or a "
+                   "former minister, is no leader of a state)" if frame.pairs else "")
+            return ("people: no pair of known people of different states" + why + " on either "
+                    f"side of '{frame.words('event')}' (named: {', '.join(named) or 'none'})")
         for role, wanted in self.roles:
             if not any(p.role == role and p.entity_id in wanted for p in frame.participants):
                 return f"roles: no {role} among {', '.join(wanted)}"
@@ -442,6 +444,10 @@ class EventCondition(Condition):
         frames = self.accepted(ctx)
         if not frames:
             return None
+        if self.people:
+            # Who made contact with whom, for history: the leaders of states only.
+            analysis = ctx.analysis()
+            frames = [replace(f, pairs=tuple(_leader_pairs(f, analysis))) for f in frames]
         ctx.frames = (ctx.frames or []) + frames
         return [Evidence(describe_frame(frames[0], ctx.analysis()), quote=False)]
 
@@ -468,6 +474,19 @@ class EventCondition(Condition):
 
     def anchors(self) -> set[str] | None:
         return set(self.anchor_keys) or None
+
+
+def _leader_pairs(frame: EventFrame, analysis: Analysis) -> list:
+    """The frame's pairs of people who lead (or are ministers of) two different states on
+    the item's day: not heads of international organisations, not former office holders."""
+    from alerts.knowledge.contacts import leader_pairs
+
+    entities = {m.entity.id: m.entity for m in analysis.mentions}
+    if any(p.entity_id not in entities for pair in frame.pairs for p in pair):
+        from alerts.knowledge import knowledge_base
+
+        entities = {**knowledge_base().entities, **entities}
+    return leader_pairs(frame.pairs, analysis.day, entities)
 
 
 def _quoted(p: Participant) -> str:
@@ -565,6 +584,8 @@ class GapCondition(_HistoryCondition):
                     else "the report says they last met")
             note = (f"{what}: '{latest.phrase}' ({latest.since.isoformat()}{exact}); "
                     f"gap {gap:,} days")
+            if latest.kind == "first-ever":
+                note = f"the report says it is their first contact ever: '{latest.phrase}'"
             recent = [r for r in records.values() if r is not None
                       and (when - r.at).days <= self.days]
             if latest.contact and recent:
