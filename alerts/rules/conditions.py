@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from alerts.errors import Problem
 from alerts.rules.context import DEFAULT_FIELDS, FIELDS, Evidence, MatchContext
@@ -476,7 +476,8 @@ class EventCondition(Condition):
         return set(self.anchor_keys) or None
 
 
-def _leader_pairs(frame: EventFrame, analysis: Analysis) -> list:
+def _leader_pairs(frame: EventFrame, analysis: Analysis
+                  ) -> list[tuple[Participant, Participant]]:
     """The frame's pairs of people who lead (or are ministers of) two different states on
     the item's day: not heads of international organisations, not former office holders."""
     from alerts.knowledge.contacts import leader_pairs
@@ -986,7 +987,7 @@ def _state_options(spec: Any, where: str, pc: ParseContext, allowed: set[str],
     return options
 
 
-def _positive_int(spec: dict, name: str, where: str, pc: ParseContext,
+def _positive_int(spec: dict[str, Any], name: str, where: str, pc: ParseContext,
                   default: int | None = None) -> int | None:
     value = spec.get(name, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -1087,7 +1088,7 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
         return None
     allowed = {"type", "status", "modality", "position", "people", "roles", "flags",
                "not_flags"}
-    _check_keys(value, allowed, here, pc)
+    _check_keys(cast(LinedDict, value), allowed, here, pc)  # a mapping from YAML is one
     lex = lexicon()
     event_type = value.get("type")
     if event_type not in lex.types:
@@ -1195,5 +1196,5 @@ def parse_condition(spec: Any, where: str, pc: ParseContext,
         pc.problem(getattr(spec, "line", line),
                    f"at '{where}': expected exactly one condition kind, found {found}; {advice}")
         return None
-    return CONDITION_KINDS[kinds[0]](spec, where, pc)
+    return CONDITION_KINDS[kinds[0]](cast(LinedDict, spec), where, pc)
 
