@@ -18,8 +18,10 @@ demo: $(STAMP)
 	@rm -f state/demo.db state/demo.db-wal state/demo.db-shm
 	$(BIN)/alerts demo --state state/demo.db $(if $(DURATION),--duration $(DURATION),)
 
+# ruff, then mypy on alerts/ (its settings are in pyproject.toml: strict on state and rules).
 lint: $(STAMP)
 	$(BIN)/ruff check alerts tests $(wildcard bench)
+	$(BIN)/mypy
 
 # The README's tables of commands, rule keys, conditions and fields, from alerts/reference.yaml
 # (`alerts help` shows the same; tests/test_docs.py fails when the two disagree).
@@ -49,4 +51,4 @@ bench: $(BENCH_STAMP)
 	echo "make bench: $$(( $$(date +%s) - start )) s"
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
