@@ -235,7 +235,28 @@ OSCE|OSCE;Organization for Security and Co-operation in Europe;Organization for 
 
 # Arabic and Chinese names of the organisations countries.yaml already has.
 ORG_NAMES = {
-    "UN": {"ar": ["الأمم المتحدة"], "zh": ["联合国"]},
+    # The UN's organs name the UN ("UN Security Council", "Совбез ООН"); a bare "Security
+    # Council" is left out: Russia's, Ukraine's and others' have one too.
+    "UN": {"en": ["UN Security Council", "U.N. Security Council", "United Nations Security Council",
+                  "UNSC", "UN General Assembly", "U.N. General Assembly",
+                  "United Nations General Assembly", "UNGA", "UN Secretariat", "U.N. Secretariat"],
+           "fr": ["Conseil de sécurité de l'ONU", "Conseil de sécurité des Nations unies",
+                  "Assemblée générale de l'ONU", "Assemblée générale des Nations unies"],
+           "de": ["UN-Sicherheitsrat", "UN-Sicherheitsrats", "UNO-Sicherheitsrat", "Weltsicherheitsrat",
+                  "Weltsicherheitsrats", "UN-Vollversammlung", "UN-Generalversammlung",
+                  "Sicherheitsrat der Vereinten Nationen", "Generalversammlung der Vereinten Nationen"],
+           "es": ["Consejo de Seguridad de la ONU", "Consejo de Seguridad de Naciones Unidas",
+                  "Consejo de Seguridad de las Naciones Unidas", "Asamblea General de la ONU",
+                  "Asamblea General de Naciones Unidas"],
+           "ru": ["Совбез ООН", "Совбеза ООН", "Совбезе ООН", "Совет Безопасности ООН",
+                  "Совета Безопасности ООН", "Совете Безопасности ООН", "СБ ООН", "Генассамблея ООН",
+                  "Генассамблеи ООН", "Генеральная Ассамблея ООН", "Генеральной Ассамблеи ООН"],
+           "uk": ["Рада Безпеки ООН", "Ради Безпеки ООН", "Раді Безпеки ООН", "Радбез ООН",
+                  "Радбезу ООН", "Генасамблея ООН", "Генасамблеї ООН", "Генеральна Асамблея ООН",
+                  "Генеральної Асамблеї ООН"],
+           "ar": ["الأمم المتحدة", "مجلس الأمن الدولي", "مجلس الأمن التابع للأمم المتحدة",
+                  "الجمعية العامة للأمم المتحدة"],
+           "zh": ["联合国", "联合国安理会", "安理会", "联合国大会"]},
     "EU": {"ar": ["الاتحاد الأوروبي"], "zh": ["欧盟", "欧洲联盟"]},
     "NATO": {"ar": ["الناتو", "حلف شمال الأطلسي", "حلف الناتو"], "zh": ["北约", "北大西洋公约组织"]},
     "AFRICAN-UNION": {"ar": ["الاتحاد الأفريقي", "الاتحاد الإفريقي"], "zh": ["非盟", "非洲联盟"]},

@@ -29,6 +29,11 @@ from pathlib import Path
 import yaml
 
 from tests.tools.countries_table import EXTRA_NAMES, ORG_NAMES, ORGANISATIONS, TABLE
+from tests.tools.country_names import adjectives, capital_names, territory_names
+from tests.tools.defence_ministers import ALIASES as DEFENCE_ALIASES
+from tests.tools.defence_ministers import COVERED as DEFENCE_COVERED
+from tests.tools.defence_ministers import DEFENCE_MINISTERS, POSITION
+from tests.tools.defence_ministers import PHRASES as DEFENCE_PHRASES
 from tests.tools.foreign_ministers import ALIASES, FOREIGN_MINISTERS, NAME_FIXES, SCRIPT_NAMES
 from tests.tools.offices_table import (
     ARABIC_ADJECTIVES,
@@ -47,7 +52,7 @@ SNAPSHOT_HOS = date(2025, 10, 3)  # geografia's last day
 OFFICE = {"head_of_state": "head-of-state", "head_of_government": "head-of-government",
           "foreign_minister": "foreign-minister"}
 TITLE = {"head-of-state": "Head of State", "head-of-government": "Head of Government",
-         "foreign-minister": "Foreign Minister"}
+         "foreign-minister": "Foreign Minister", "defence-minister": "Defence Minister"}
 # Words that are never a name on their own, nor safe as one.
 # Governors-general geografia lists as heads of state and peppercat does not name.
 GOVERNORS: set[str] = set()  # peppercat names the governors-general of the realms
@@ -161,7 +166,37 @@ def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tup
         ministers.append(Tenure(row["personID"], names[row["personID"]], "foreign-minister",
                                 iso2, start, day(row["end"]),
                                 f"Foreign Minister of {country.name}"))
-    return ministers, names, titles, governors
+    return ministers + read_defence(corpus), names, titles, governors
+
+
+def read_defence(corpus: Path) -> list[Tenure]:
+    """Defence ministers from the snapshot's officeholders (all its positions, to mid-2022)."""
+    path = corpus / "world-leaders-wikidata" / "peppercat-2022" / "officeholders.csv"
+    out = []
+    for row in csv.DictReader(path.open(encoding="utf-8")):
+        jurisdiction = row["jurisdiction"].lower()
+        iso2 = PEPPERCAT_NAMES.get(jurisdiction) or (BY_NAME[jurisdiction].iso2
+                                                    if jurisdiction in BY_NAME else None)
+        start = day(row["start"])
+        if iso2 is None or start is None or not POSITION.match(row["position"]):
+            continue
+        country = next(c for c in COUNTRIES if c.iso2 == iso2)
+        out.append(Tenure(row["personID"], row["enwiki"] or row["person"], "defence-minister",
+                          iso2, start, day(row["end"]),
+                          f"{row['position']} of {country.name}"))
+    return out
+
+
+def hand_over(tenures: list[Tenure]) -> list[Tenure]:
+    """A hand-written defence minister's tenure replaces the snapshot's of the same person and
+    seat that begins within a week of it (the snapshot's is open-ended or stale)."""
+    written = {(m["country"], slug(m["name"]), m["from"]) for m in DEFENCE_MINISTERS}
+    hand = [t for t in tenures if (t.country, slug(t.name), t.start.isoformat()) in written
+            and t.title.startswith(f"{TITLE['defence-minister']} of ")]
+    ids = {id(h) for h in hand}
+    return [t for t in tenures if id(t) in ids or not any(
+        h.qid == t.qid and h.office == t.office and h.country == t.country
+        and abs((h.start - t.start).days) <= 7 for h in hand)]
 
 
 def collapse(tenures: list[Tenure]) -> list[Tenure]:
@@ -345,13 +380,14 @@ def generate(corpus: Path, out: Path = DATA) -> None:
     # a hand-written tenure belongs to the latest person of that name (Bjarni Benediktsson
     # the grandson, not the grandfather)
     qids = {slug(t.name): t.qid for t in sorted(generated, key=lambda t: t.start)}
-    for m in FOREIGN_MINISTERS:  # after collapse: a second term stays a second term
+    for m in FOREIGN_MINISTERS + DEFENCE_MINISTERS:  # after collapse: a second term stays one
         country = next(c.name for c in COUNTRIES if c.iso2 == m["country"])
         generated.append(Tenure(qids.get(slug(m["name"]), "manual:" + slug(m["name"])),
-                                m["name"], m["office"], m["country"],
+                                m["name"], m.get("office", "defence-minister"), m["country"],
                                 date.fromisoformat(m["from"]), day(m["to"]),
-                                f"{TITLE[m['office']]} of {country}", m["approx"] == "approx"))
-    generated = drop_fallbacks(generated)
+                                f"{TITLE[m.get('office', 'defence-minister')]} of {country}",
+                                m["approx"] == "approx"))
+    generated = drop_fallbacks(hand_over(generated))
     people, by_name = curated()
     ours = curated_tenures(people)
     same_person(generated, ours, by_name)
@@ -386,7 +422,7 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                 person_id = f"{person_id}-{items[0].qid.lower()}"
         written.add(person_id)
         extra = ([a for t in items for a in t.aliases] + ALIASES.get(person_id, [])
-                 + SCRIPT_NAMES.get(person_id, []))
+                 + SCRIPT_NAMES.get(person_id, []) + DEFENCE_ALIASES.get(person_id, []))
         lines.append(f"- id: {person_id}")
         lines.append(f"  name: {quote(name)}")
         lines.append("  aliases: [" + ", ".join(quote(a) for a in aliases_for(name, extra)) + "]")
@@ -402,10 +438,11 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                       f"      country: \"{t.country}\"",
                       f"      from: \"{t.start.isoformat()}\"{note}",
                       "      to: " + (f"\"{t.end.isoformat()}\"" if t.end else "null")]
-    for person_id in sorted((set(SCRIPT_NAMES) | set(ALIASES)) - written):
+    for person_id in sorted((set(SCRIPT_NAMES) | set(ALIASES) | set(DEFENCE_ALIASES)) - written):
         if person_id not in curated_ids:
             raise SystemExit(f"names for unknown person {person_id!r}; fix the tables")
-        forms = ALIASES.get(person_id, []) + SCRIPT_NAMES.get(person_id, [])
+        forms = (ALIASES.get(person_id, []) + SCRIPT_NAMES.get(person_id, [])
+                 + DEFENCE_ALIASES.get(person_id, []))
         lines += [f"- id: {person_id}  # names only; the rest is in people.yaml",
                   "  aliases: [" + ", ".join(quote(a) for a in forms) + "]"]
     (out / "people-generated.yaml").write_text("\n".join(lines) + "\n", "utf-8")
@@ -414,14 +451,23 @@ def generate(corpus: Path, out: Path = DATA) -> None:
     print(f"{len(persons)} people, {len(kept)} tenures", file=sys.stderr)
 
 
+def group(by_language: dict[str, list[str]]) -> str:
+    """A flow mapping of language -> names, each list without repeats."""
+    return ", ".join(f"{lang}: [" + ", ".join(map(quote, dict.fromkeys(words))) + "]"
+                     for lang, words in by_language.items() if words)
+
+
 def write_countries(folder: Path) -> None:
     shipped = {spec["code"] for spec in
                yaml.safe_load((DATA / "countries.yaml").read_text("utf-8"))}
     out = [
         "# countries-generated.yaml -- GENERATED by tests/tools/people_from_wikidata.py from its",
-        "# hand-written countries_table.py: the UN members countries.yaml lacks (English names,",
-        "# adjective and capital), and every country's and organisation's name in Arabic (ar)",
-        "# and Chinese (zh). Merged with countries.yaml at load time. Do not edit by hand.",
+        "# hand-written countries_table.py and country_names.py: the UN members countries.yaml",
+        "# lacks (English names, adjective and capital; French, German, Spanish, Russian and",
+        "# Ukrainian names from CLDR with case forms, capitals from CLDR's exemplar cities,",
+        "# adjectives from country_names.ADJECTIVES), and every country's and organisation's",
+        "# name in Arabic (ar) and Chinese (zh). Merged with countries.yaml at load time.",
+        "# Do not edit by hand.",
         "",
     ]
     for c in COUNTRIES:
@@ -432,11 +478,13 @@ def write_countries(folder: Path) -> None:
         if c.iso2 not in shipped:
             names = [c.name] + ([plain(c.name)] if plain(c.name) != c.name else [])
             out.append(f"  name: {quote(c.name)}")
-            out.append("  names: {en: [" + ", ".join(map(quote, names)) + "], ar: ["
-                       + ", ".join(map(quote, ar)) + "], zh: [" + ", ".join(map(quote, zh)) + "]}")
-            if c.adjective != c.name:
-                out.append(f"  adjectives: {{en: [{quote(c.adjective)}]}}")
-            out.append(f"  capital: {{en: [{quote(c.capital)}]}}")
+            out.append("  names: {" + group({"en": names, **territory_names(c.iso2),
+                                              "ar": ar, "zh": zh}) + "}")
+            adjective = {"en": [c.adjective]} if c.adjective != c.name else {}
+            if adjective or adjectives(c.iso2):
+                out.append("  adjectives: {" + group({**adjective, **adjectives(c.iso2)}) + "}")
+            out.append("  capital: {" + group({"en": [c.capital],
+                                                **capital_names(c.iso2, c.capital)}) + "}")
         else:
             out.append("  names: {ar: [" + ", ".join(map(quote, ar)) + "], zh: ["
                        + ", ".join(map(quote, zh)) + "]}")
@@ -530,6 +578,14 @@ def write_offices(folder: Path) -> None:
         entry("head-of-state", c.iso2, en["head-of-state"] + hos)
         entry("head-of-government", c.iso2, en["head-of-government"] + hog)
         entry("foreign-minister", c.iso2, en["foreign-minister"] + fm)
+        if c.iso2 in DEFENCE_COVERED:  # their holders are known to this day
+            defence = DEFENCE_PHRASES.get(c.iso2, [])
+            for n in names:
+                defence += [f"{n}'s defence minister", f"{n}'s defense minister",
+                            f"Defence Minister of {n}", f"Minister of Defence of {n}"]
+            for a in adjectives:
+                defence += [f"{a} defence minister", f"{a} defense minister"]
+            entry("defence-minister", c.iso2, defence)
     for (office, code), phrases in ORGANISATION_OFFICES.items():
         entry(office, code, phrases)
     (folder / "offices-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
