@@ -115,7 +115,7 @@ def test_a_qualified_first_or_a_first_trip_is_no_first_contact(text):
 
 def test_not_having_spoken_for_a_time_is_a_gap():
     assert since("We haven't spoken to him in two years.") == [
-        (DAY - timedelta(days=2 * 365.25), "first-since")]
+        (DAY - timedelta(days=2 * 365.25), "not-since")]
 
 
 # -- the shipped contact record (alerts/knowledge/contacts.py) --------------------------------
@@ -314,3 +314,35 @@ def test_a_first_contact_ever_is_explained_as_one(rules):
     assert "the report says it is their first contact ever: 'first phone call between'" \
         in match.explanation
     assert "0001-01-01" not in match.explanation
+
+
+# -- who says "I", and a gap stated as a contact that did not happen ------------------------------
+
+def test_i_is_the_speaker_the_headline_names():
+    """In "Address by President Volodymyr Zelenskyy", "I had a phone conversation with
+    Alexander Lukashenko" is Zelensky's call; without a speaker in the headline, "I" is no one."""
+    lukashenko = frozenset(("volodymyr-zelensky", "alexander-lukashenko"))
+    text = "I had a phone conversation with Alexander Lukashenko."
+    day = date(2022, 2, 27)
+    assert lukashenko in pairs("Address by President Volodymyr Zelenskyy to the citizens", text,
+                               day=day)
+    assert not pairs("Evening address to the citizens", text, day=day)
+    assert not pairs("Zelenskyy visits the front", text, day=day)
+    assert not pairs("Address by President Volodymyr Zelenskyy to the citizens",
+                     "Officials had a phone conversation with Alexander Lukashenko.", day=day)
+
+
+def test_a_denied_contact_states_a_gap_only_as_not_since(rules):
+    address = _readout("Address by President Volodymyr Zelenskyy to the citizens",
+                       "I had a phone conversation with Alexander Lukashenko. We haven't spoken "
+                       "to him in two years.", datetime(2022, 2, 27, 18, tzinfo=UTC))
+    (match,) = _first_contact(rules, address)
+    assert "haven't spoken to him in two years" in match.explanation
+    # A denial's "first time since" is no gap of the contact that happened.
+    denied = _readout("Lula met Pedro Sanchez in Brasilia",
+                      "Officials denied that Lula spoke with Macron for the first time since 2019.",
+                      datetime(2025, 3, 1, 12, tzinfo=UTC))
+    assert not _first_contact(rules, denied)
+    said = _readout("Lula met Pedro Sanchez in Brasilia, their first meeting since 2019", "",
+                    datetime(2025, 3, 1, 12, tzinfo=UTC))
+    assert _first_contact(rules, said)  # the pair and the day do match with a gap said

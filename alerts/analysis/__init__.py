@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from alerts.analysis.frames import SentenceFrames, find_hits
+from alerts.analysis.frames import SPEECH_WORDS, SentenceFrames, find_hits, speaker_of
 from alerts.analysis.lexicon import Lexicon, lexicon
 from alerts.analysis.model import (
     FLAGS,
@@ -155,6 +155,12 @@ def _analyse(title: str, summary: str, day: date | None,
                 purposes.setdefault(h.entry.type, sentence.quote(h.first, h.last))
     kb: KnowledgeBase | None = None
     frames: list[EventFrame] = []
+    speaker = None  # who says "I" in the summary, when the headline names them
+    if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
+        kb = _knowledge(kb_source)
+        for sentence in sentences[:headline_count]:
+            found = [(i, m) for i, _, m in _sentence_mentions(kb, sentence.tokens, day)]
+            speaker = speaker or speaker_of(sentence, found)
     for number, (sentence, hits) in enumerate(zip(sentences, hits_of, strict=True)):
         if not any(h.entry.category == "noun" or (h.entry.category == "act"
                                                   and h.entry.standalone) for h in hits):
@@ -172,7 +178,8 @@ def _analyse(title: str, summary: str, day: date | None,
                     or m.entity.kind == "country"]
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
                                      purposes, {i for i, last, _ in found
-                                                if last in possessive}, hits).frames())
+                                                if last in possessive}, hits,
+                                     speaker if number >= headline_count else None).frames())
     from alerts.knowledge.phrases import token_text
 
     if kb is None:

@@ -71,6 +71,32 @@ _DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", 
                 "إلى", "الى", "في", "到", "赴"}
 
 
+# The first person singular, as the subject of a contact verb.
+_FIRST_PERSON = {"i", "je", "j", "ich", "yo", "я", "أنا", "我"}
+# A headline naming who speaks in the text: "Address by President Volodymyr Zelenskyy",
+# "Remarks by President Biden", "Statement of the Prime Minister", "Обращение Путина".
+SPEECH_WORDS = {"address", "speech", "remarks", "statement", "message", "discours", "allocution",
+           "declaration", "rede", "ansprache", "erklarung", "discurso", "mensaje", "declaracion",
+           "обращение", "выступление", "заявление", "звернення", "виступ", "заява"}
+_SPEECH_BY = {"by", "of", "de", "du", "von", "des"}
+
+
+def speaker_of(sentence: Sentence, mentions: list[tuple[int, Mention]]) -> Mention | None:
+    """The person a headline says is speaking ("Address by President X to the citizens"):
+    a speech word, "by" or "of" (or, in Russian and Ukrainian, the genitive right after
+    it), then a known person before any other word of substance."""
+    words = sentence.tokens
+    people = [(i, m) for i, m in mentions if m.entity.kind == "person"]
+    for k, w in enumerate(words):
+        if w not in SPEECH_WORDS:
+            continue
+        start = k + 2 if k + 1 < len(words) and words[k + 1] in _SPEECH_BY else k + 1
+        found = [m for i, m in people if start <= i <= start + 3]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 @dataclass(frozen=True)
 class Hit:
     first: int
@@ -144,8 +170,10 @@ class SentenceFrames:
     def __init__(self, lex: Lexicon, sentence: Sentence, number: int, day: date | None,
                  mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
                  item_flags: frozenset[str], purposes: dict[str, str] | None = None,
-                 possessors: set[int] | None = None, hits: list[Hit] | None = None):
+                 possessors: set[int] | None = None, hits: list[Hit] | None = None,
+                 speaker: Mention | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
+        self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
         self.hits = hits if hits is not None else find_hits(lex, sentence.tokens)
@@ -586,6 +614,13 @@ class SentenceFrames:
             evidence.append(Evidence("modality", self._q(cue)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
         subjects = [(i, m) for i, m in people if i < pred.first]
+        if not subjects and self.speaker is not None:
+            # "I had a phone conversation with Lukashenko" in an address by Zelensky.
+            lo, _ = _clause(self.bounds, pred.first, self.n)
+            me = next((i for i in range(lo, pred.first) if self.s.tokens[i] in _FIRST_PERSON),
+                      None)
+            if me is not None:
+                subjects = [(me, replace(self.speaker, alias=self.s.quote(me, me)))]
         # The counterpart is in the verb's own clause: "Zelensky arrives in Turkey, but Putin
         # is a no-show" names no one Zelensky met.
         end = next((h.first for h in self.hits if h.entry.category == "boundary"

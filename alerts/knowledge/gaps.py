@@ -152,7 +152,8 @@ _NOT_SINCE = re.compile(rf"(?<!\w)(?:{NEGATED})\s+(?:[^\s.;:!?]+\s+)?(?:{CONTACT
 class StatedGap:
     phrase: str  # the words of the report, folded
     since: date  # the last contact the report implies (the latest date the words allow)
-    kind: str  # "first-since", "last-contact" or "first-ever" (since: date.min)
+    kind: str  # "first-since", "last-contact", "not-since" ("haven't spoken in two years")
+    #            or "first-ever" (since: date.min)
     earliest: date | None = None  # a month without a day is a range: its first day
     contact: str = ""  # the kind of contact the gap is about ("in-person"), "" for any
 
@@ -332,7 +333,7 @@ def stated_gaps(text: str, published: date) -> list[StatedGap]:
         since = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
         if since is not None and since <= published:
             phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:30]
-            found.append(StatedGap(phrase.strip(), since, "first-since"))
+            found.append(StatedGap(phrase.strip(), since, "not-since"))
     if not found:
         found.extend(_first_ever(folded, published))
     for m in _LAST.finditer(folded):

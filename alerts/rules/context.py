@@ -159,7 +159,12 @@ class MatchContext:
         if not said:
             return []
         text = " ".join(analysis.sentences[i].text.rstrip(".") + "." for i in said)
-        return stated_gaps(text, self.day)
+        # "We haven't spoken to him in two years" is a denied contact that states the gap.
+        denied = sorted({f.sentence for f in analysis.frames if f.type == "contact"
+                         and f.modality == "denied"} - set(said))
+        negated = " ".join(analysis.sentences[i].text.rstrip(".") + "." for i in denied)
+        return stated_gaps(text, self.day) + [g for g in stated_gaps(negated, self.day)
+                                              if g.kind == "not-since"]
 
     def keys(self, kind: str) -> list[tuple[str, str]]:
         """(history key, how to say it) for a key kind; empty when the item has none."""

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from alerts.analysis import analyse_text  # noqa: E402
 from alerts.knowledge import knowledge_base  # noqa: E402
+from alerts.knowledge.contacts import state_office  # noqa: E402
 from alerts.knowledge.phrases import token_text  # noqa: E402
 
 csv.field_size_limit(10**8)
@@ -58,8 +59,12 @@ def first_sentence(text: str) -> str:
     return m.group(1) if m else text[:400]
 
 
-def in_office(entity, day: date) -> bool:
-    return entity.kind == "person" and any(r.covers(day) for r in entity.roles)
+def in_office(entity, day: date, leader) -> bool:
+    """A leader or minister of another state on the day (a meeting with one's own minister
+    is no diplomatic contact)."""
+    mine = state_office(leader, day)
+    theirs = state_office(entity, day)
+    return theirs is not None and (mine is None or theirs.country != mine.country)
 
 
 def contacts_of(source: dict, row: dict) -> set[tuple[str, str, str]]:
@@ -69,6 +74,7 @@ def contacts_of(source: dict, row: dict) -> set[tuple[str, str, str]]:
     headline = " ".join(row["headline"].split())
     lead = first_sentence(row.get("summary") or row["body"])
     found: set[tuple[str, str, str]] = set()
+    kb = knowledge_base()
     analysis = analyse_text(headline, lead, day)
     for frame in analysis.frames:
         if frame.type != "contact" or frame.modality != "happened" \
@@ -78,14 +84,14 @@ def contacts_of(source: dict, row: dict) -> set[tuple[str, str, str]]:
             ids = {a.entity_id, b.entity_id}
             if leader in ids and len(ids) == 2:
                 (other,) = ids - {leader}
-                found.add((other, frame.status or "meeting", "frame"))
+                if in_office(kb.entities.get(other), day, kb.entities.get(leader)):
+                    found.add((other, frame.status or "meeting", "frame"))
     m = READOUT.match(headline) if source["id"] == "kremlin" else None
     if m:
         kind = KIND[m.group(1).split()[0].split("-")[0]]
-        kb = knowledge_base()
         for mention in kb.mentions(token_text(headline), day):
             entity = mention.entity
-            if entity.id != leader and in_office(entity, day):
+            if entity.id != leader and in_office(entity, day, kb.entities.get(leader)):
                 found.add((entity.id, kind, "headline"))
     return {(o, k, how) for o, k, how in found}
 
