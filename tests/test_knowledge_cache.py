@@ -96,3 +96,20 @@ def test_a_cache_file_others_may_write_is_not_read(cache, monkeypatch):
     assert cached.stat().st_mode & 0o077 == 0
     not_built(monkeypatch)
     assert "emmanuel-macron" in found(base._build(None))
+
+
+def test_any_shipped_data_file_is_part_of_the_key(tmp_path, monkeypatch):
+    import shutil
+
+    shipped = Path(base.__file__).parent
+    copy = tmp_path / "package"
+    shutil.copytree(shipped / "data", copy / "data")
+    monkeypatch.setattr(base.resources, "files", lambda package: copy)
+    before = base._built_key(None)
+    assert base._built_key(None) == before
+    # A data file the base may read one day (a new list of places, say) changes the key.
+    (copy / "data" / "zz-new.yaml").write_text("- {code: ZZ}\n", "utf-8")
+    after = base._built_key(None)
+    assert after != before
+    (copy / "data" / "zz-new.yaml").write_text("- {code: ZY}\n", "utf-8")
+    assert base._built_key(None) != after

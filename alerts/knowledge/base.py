@@ -390,9 +390,6 @@ def shipped_people() -> list[dict]:
     return merge_people(_load("people-generated.yaml"), _load("people.yaml"))
 
 
-_DATA_FILES = ("people-generated.yaml", "people.yaml", "countries.yaml",
-               "countries-generated.yaml", "events.yaml", "offices.yaml",
-               "offices-generated.yaml", "modality.yaml")
 _BUILT_KEPT = 3  # built bases kept in the cache folder
 # The code whose output a built base is: a change to any of them builds it again.
 _BUILT_BY = ("knowledge/base.py", "knowledge/phrases.py", "knowledge/user.py", "rules/text.py")
@@ -408,9 +405,11 @@ def _built_key(folder: Path | None) -> str:
     from alerts.knowledge.user import folder_stamp
 
     digest = hashlib.blake2b(digest_size=16)
+    # Every shipped data file, not only those read today: one added later is covered too.
     data = resources.files("alerts.knowledge").joinpath("data")
-    for name in _DATA_FILES:
-        digest.update(name.encode() + b"\0" + data.joinpath(name).read_bytes())
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml", ".json")) and entry.is_file():
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     package = Path(__file__).resolve().parent.parent
     for module in _BUILT_BY:
         digest.update((package / module).read_bytes())
