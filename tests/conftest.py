@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from tests.markers import classify
-from tests.servers import FeedServer, SmtpServer, WebhookReceiver
+from tests.servers import WAIT_SCALE, FeedServer, SmtpServer, WebhookReceiver
 
 if TYPE_CHECKING:
     from alerts.config import Channel, FetchSettings, NotifySettings
@@ -194,11 +194,11 @@ def start_daemon(config: Path, *extra: str, stderr: Any = subprocess.PIPE
 
 def stop_daemon(proc: subprocess.Popen[str], sig: int = signal.SIGTERM) -> tuple[int, str, str]:
     """Signals the daemon (SIGTERM: a clean stop) and returns its exit code and output; one
-    that does not stop within 20 s is killed."""
+    that does not stop within 20 s (times WAIT_SCALE) is killed."""
     if proc.poll() is None:
         proc.send_signal(sig)
     try:
-        out, err = proc.communicate(timeout=20)
+        out, err = proc.communicate(timeout=20 * WAIT_SCALE)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()
