@@ -106,13 +106,14 @@ def kind_of(item: pytest.Item) -> str:
 # 2026-12-05), longest first. Only the order of the parallel run depends on it: a file that
 # is missing or renamed is ordered by its count of e2e tests like every other.
 LONGEST_FILES = (
-    "test_storage_faults.py", "test_state_guard.py", "test_desk.py", "test_pipx_install.py",
-    "test_opml_real.py", "test_parse_fast.py", "test_delivery_crash.py",
-    "test_systemd_install.py", "test_tools.py", "test_quality_real.py", "test_sweep.py",
-    "test_outbox_cli.py", "test_same_alerts.py", "test_stories_measured.py",
-    "test_rule_safety.py", "test_daemon.py", "test_outbox_atomic.py", "test_story_explain.py",
-    "test_config_reload.py", "test_poll_feed.py", "test_knowledge_user.py",
-    "test_clock_steps.py", "test_web.py", "test_health.py", "test_metrics.py",
+    "test_same_alerts.py", "test_state_guard.py", "test_storage_faults.py",
+    "test_delivery_crash.py", "test_stories_measured.py", "test_tools.py", "test_daemon.py",
+    "test_cli.py", "test_desk.py", "test_sweep.py", "test_opml_real.py", "test_parse_fast.py",
+    "test_outbox_cli.py", "test_quality_real.py", "test_knowledge_cache.py",
+    "test_outbox_atomic.py", "test_feed_secrets.py", "test_stories_corpus.py",
+    "test_rule_safety.py", "test_pipx_install.py", "test_start_light.py",
+    "test_story_explain.py", "test_feeds_cli.py", "test_knowledge_data.py",
+    "test_systemd_install.py", "test_config_reload.py", "test_health.py", "test_web.py",
 )
 
 
