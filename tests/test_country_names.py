@@ -64,3 +64,12 @@ def test_defence_ministers_are_known_with_their_tenure(kb):
     assert kb.holder("defence-minister", "US", date(2025, 3, 1)).id == "pete-hegseth"
     assert kb.holder("defence-minister", "RU", date(2025, 3, 1)).id == "andrey-belousov"
     assert "lloyd-austin" in ids(kb, "US Defense Secretary said on Friday")
+
+
+def test_a_leader_is_described_by_the_seat_not_a_defence_portfolio(kb):
+    mbs = kb.resolve("Mohammed bin Salman")
+    assert "Crown Prince" in mbs.describe(date(2020, 1, 1))
+    # a minister who became president: the stale open-ended defence statement ends
+    assert kb.holder("defence-minister", "ID", date(2023, 1, 1)).id == "prabowo-subianto"
+    assert kb.resolve("Prabowo Subianto").describe(date(2025, 1, 1)).endswith("of Indonesia")
+    assert "Defence" not in kb.resolve("Prabowo Subianto").describe(date(2025, 1, 1))

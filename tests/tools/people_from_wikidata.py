@@ -284,6 +284,44 @@ def close_stale(tenures: list[Tenure]) -> list[Tenure]:
     return [t for t in tenures if id(t) not in dropped and (t.end is None or t.end >= t.start)]
 
 
+LEADERS = ("head-of-state", "head-of-government", "crown-prince", "foreign-minister",
+           "secretary-general")
+
+
+def second_hats(tenures: list[Tenure], people: list[dict], by_name: dict[str, str]) -> list[Tenure]:
+    """A defence portfolio a leader holds besides their seat (Mohammed bin Salman as crown
+    prince, a president who keeps defence) is left out, so that they are described by the
+    seat: a defence tenure overlapping by over 30 days one of the person's leader roles, or
+    a curated role of theirs ("other": a crown prince) that is not itself defence, is left
+    out when it began with that role, and ends the day before it otherwise (a minister who
+    became president, whose open-ended defence statement is stale)."""
+    seats: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for spec in people:
+        for r in spec.get("roles") or []:
+            other = r.get("office") == "other" and not re.search(r"Defen[cs]e", str(r.get("title")))
+            if (r.get("office") in LEADERS or other) and r.get("from"):
+                seats[spec["id"]].append((date.fromisoformat(str(r["from"])),
+                                          day(str(r.get("to") or "")) or date.max))
+    for t in tenures:
+        if t.office in LEADERS:
+            seats[by_name.get(slug(t.name), t.qid)].append((t.start, t.end or date.max))
+
+    out = []
+    for t in tenures:
+        if t.office == "defence-minister":
+            for b, e in sorted(seats.get(by_name.get(slug(t.name), t.qid), [])):
+                if (min(t.end or date.max, e) - max(t.start, b)).days > 30:
+                    if b <= t.start + timedelta(days=30):
+                        break  # a second hat all along: left out
+                    t.end = b - timedelta(days=1)  # left defence for the seat (Prabowo)
+            else:
+                out.append(t)
+                continue
+            continue
+        out.append(t)
+    return out
+
+
 def curated() -> tuple[list[dict], dict[str, str]]:
     people = yaml.safe_load((DATA / "people.yaml").read_text("utf-8")) or []
     by_name: dict[str, str] = {}
@@ -392,8 +430,8 @@ def generate(corpus: Path, out: Path = DATA) -> None:
     ours = curated_tenures(people)
     same_person(generated, ours, by_name)
     everything = close_stale(generated + ours)
-    kept = [t for t in yield_to_curated(everything, by_name)
-            if t.end is None or t.end >= SINCE]
+    kept = second_hats([t for t in yield_to_curated(everything, by_name)
+                        if t.end is None or t.end >= SINCE], people, by_name)
     persons: dict[str, list[Tenure]] = defaultdict(list)
     for t in kept:
         persons[t.qid].append(t)
