@@ -159,8 +159,8 @@ def _analyse(title: str, summary: str, day: date | None,
     if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
         kb = _knowledge(kb_source)
         for sentence in sentences[:headline_count]:
-            found = [(i, m) for i, _, m in _sentence_mentions(kb, sentence.tokens, day)]
-            speaker = speaker or speaker_of(sentence, found)
+            named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence.tokens, day)]
+            speaker = speaker or speaker_of(sentence, named)
     for number, (sentence, hits) in enumerate(zip(sentences, hits_of, strict=True)):
         if not any(h.entry.category == "noun" or (h.entry.category == "act"
                                                   and h.entry.standalone) for h in hits):
