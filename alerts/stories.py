@@ -254,6 +254,22 @@ def agreement(new: EventKey, story: EventKey) -> str | None:
     return None
 
 
+def conflict(new: EventKey, story: EventKey) -> bool:
+    """Plainly another event: no pair of their events has the same type and kind with
+    overlapping actors and places (the test for a shared page, which needs no agreement)."""
+    return all(_conflict(one, other) for one in new.each() for other in story.each())
+
+
+def _conflict(one: EventKey, other: EventKey) -> bool:
+    if one.type != other.type or one.kind != other.kind or one.demand != other.demand:
+        return True
+    if one.actors and other.actors and not one.actors & other.actors:
+        return True
+    named = ({p for p in one.places if not p.startswith("@")},
+             {p for p in other.places if not p.startswith("@")})
+    return bool(named[0] and named[1] and not named[0] & named[1])
+
+
 def _agreement(new: EventKey, story: EventKey) -> str | None:
     if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
         return None
@@ -565,8 +581,10 @@ class StoryDesk:
         if found and found.joined_by == "link" and event is not None:
             # The same page, another event (a live page, one address for the day's
             # entries): the page is no reason to join, nor to silence this report.
+            # Only a plain conflict parts them: an edited entry at the same address whose
+            # frames are too thin to agree positively ("UN urges ceasefire, updated") stays.
             theirs = self._event_of_story(found.id)
-            if theirs is not None and not agreement(event, theirs):
+            if theirs is not None and conflict(event, theirs):
                 found = None
         if found:
             found = replace(found, why="the same page" if found.joined_by == "link"

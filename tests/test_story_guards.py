@@ -103,3 +103,28 @@ def test_the_reason_of_a_join_names_who_and_where():
     assert agreement(bare, bare) == "the same ceasefire event by RU, naming no place"
     elsewhere = EventKey("ceasefire", "a", frozenset({"RU"}), frozenset({"SY"}), "agreed")
     assert agreement(bare, elsewhere) is None
+
+
+def test_a_shared_page_parts_reports_only_on_a_plain_conflict():
+    """The page test asks for no agreement, only for no conflict: an edited entry at one
+    address ("UN urges ceasefire D, updated") whose frames are too thin to agree stays."""
+    from dataclasses import replace
+
+    from alerts.stories import EventKey, agreement, conflict
+
+    thin = EventKey("ceasefire", "a", frozenset(), frozenset(), "called-for")
+    assert agreement(thin, thin) is None  # no one named: too thin to join by frames alone
+    assert not conflict(thin, thin)
+    call = EventKey("ceasefire", "a", frozenset({"UN"}), frozenset(), "called-for", demand=True)
+    assert not conflict(call, call) and not conflict(thin, replace(call, demand=False))
+    other_caller = EventKey("ceasefire", "a", frozenset({"QA"}), frozenset(), "called-for",
+                            demand=True)
+    elsewhere = EventKey("ceasefire", "a", frozenset({"UN"}), frozenset({"SD"}), "called-for",
+                         demand=True)
+    gaza = EventKey("ceasefire", "a", frozenset({"UN"}), frozenset({"IL"}), "called-for",
+                    demand=True)
+    preview = EventKey("ceasefire", "p", frozenset({"UN"}), frozenset(), "called-for",
+                       demand=True)
+    assert conflict(call, other_caller) and conflict(elsewhere, gaza)
+    assert conflict(preview, call)
+    assert not conflict(call, gaza)  # one names no place: no conflict
