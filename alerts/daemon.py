@@ -134,7 +134,11 @@ class Daemon:
             if notifier is None:
                 exit_code = 2
             else:
-                self.notifier = notifier
+                # A reload while the channels were checked (alerts.yaml saved during start-up)
+                # already set a notifier for the newer channels: keep it, or its channels'
+                # alerts would be refused as "no longer in the configuration" until restart.
+                if self.notifier is None:
+                    self.notifier = notifier
                 sender = asyncio.create_task(self._sender_loop(store))
                 tasks.append(sender)
                 log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
