@@ -73,3 +73,19 @@ def test_a_leader_is_described_by_the_seat_not_a_defence_portfolio(kb):
     assert kb.holder("defence-minister", "ID", date(2023, 1, 1)).id == "prabowo-subianto"
     assert kb.resolve("Prabowo Subianto").describe(date(2025, 1, 1)).endswith("of Indonesia")
     assert "Defence" not in kb.resolve("Prabowo Subianto").describe(date(2025, 1, 1))
+
+
+@pytest.mark.parametrize("text, day, person", [
+    ("Le ministre israélien de la Défense a annoncé", date(2024, 1, 5), "yoav-gallant"),
+    ("министр обороны России провел совещание", date(2025, 1, 5), "andrey-belousov"),
+    ("міністр оборони України заявив", date(2024, 1, 1), "rustem-umerov"),
+    ("美国防长表示", date(2022, 6, 1), "lloyd-austin"),
+    ("глава Пентагона", date(2025, 6, 1), "pete-hegseth"),
+])
+def test_defence_minister_offices_resolve_in_every_language(kb, text, day, person):
+    assert person in ids(kb, text, day)
+
+
+def test_a_chinese_short_name_that_starts_other_words_is_not_used(kb):
+    # 以防 is "so as to prevent": 以防长期 is not Israel's defence minister
+    assert ids(kb, "以防长期冲突", date(2024, 1, 5)) == []

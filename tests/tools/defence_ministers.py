@@ -52,12 +52,36 @@ DEFENCE_MINISTERS = [dict(zip(("country", "name", "from", "to", "approx"), line.
                      for line in _MINISTERS.splitlines()]
 COVERED = sorted({m["country"] for m in DEFENCE_MINISTERS})
 # Names in other scripts and the spellings news uses, by person id.
-# English office phrases beyond "<adjective> defence minister" and the like, by state.
+# The covered states' names after "minister of defence" in Russian and Ukrainian (genitive).
+GENITIVES = {
+    "US": ("США", "США"), "RU": ("России;РФ", "Росії;РФ"), "UA": ("Украины", "України"),
+    "IL": ("Израиля", "Ізраїлю"), "GB": ("Великобритании;Британии", "Великої Британії;Британії"),
+    "FR": ("Франции", "Франції"), "CN": ("Китая;КНР", "Китаю;КНР"), "DE": ("Германии;ФРГ", "Німеччини;ФРН"),
+    "TR": ("Турции", "Туреччини"), "IR": ("Ирана", "Ірану"), "JP": ("Японии", "Японії"),
+    "KR": ("Южной Кореи;Республики Корея", "Південної Кореї;Республіки Корея"), "PL": ("Польши", "Польщі"),
+    "SA": ("Саудовской Аравии", "Саудівської Аравії"), "IN": ("Индии", "Індії"),
+}
+RU_TITLES = ["министр обороны", "министра обороны", "министру обороны", "министром обороны",
+             "министре обороны", "глава Минобороны", "главы Минобороны", "главой Минобороны"]
+UK_TITLES = ["міністр оборони", "міністра оборони", "міністру оборони", "міністрові оборони",
+             "міністром оборони", "очільник Міноборони", "очільника Міноборони", "голова Міноборони"]
+# Chinese one-character short names that would start other words before 防长: 以防 is "so as
+# to prevent", 土防 ... : only the full name there.
+NO_SHORT_CHINESE = {"IL", "TR"}
+# Office phrases beyond "<adjective> defence minister" and the like, by state.
 PHRASES = {
+    "GB": ["UK Defence Secretary", "British Defence Secretary", "Defence Secretary of the United Kingdom"],
     "US": ["US Defense Secretary", "U.S. Defense Secretary", "US Secretary of Defense",
            "U.S. Secretary of Defense", "Secretary of Defense", "Pentagon chief",
-           "US defense chief", "U.S. defense chief"],
-    "GB": ["UK Defence Secretary", "British Defence Secretary", "Defence Secretary of the United Kingdom"],
+           "US defense chief", "U.S. defense chief", "secrétaire américain à la Défense",
+           "secrétaire à la Défense américain", "chef du Pentagone", "US-Verteidigungsminister",
+           "Pentagon-Chef", "secretario de Defensa de Estados Unidos", "secretario de Defensa de EE.UU.",
+           "jefe del Pentágono", "глава Пентагона", "главы Пентагона", "главой Пентагона",
+           "шеф Пентагона", "очільник Пентагону", "очільника Пентагону", "голова Пентагону",
+           "шеф Пентагону", "وزير الدفاع الأمريكي", "وزير الدفاع الأميركي", "美国国防部长", "美国防长",
+           "五角大楼负责人"],
+    "FR": ["ministre des Armées", "ministre française des Armées", "ministre français des Armées"],
+    "RU": ["Verteidigungsminister Russlands", "ministro de Defensa ruso"],
 }
 ALIASES = {
     "lloyd-austin": ["Lloyd J. Austin", "Ллойд Остин", "Ллойд Остін", "لويد أوستن"],
@@ -69,6 +93,7 @@ ALIASES = {
     "grant-shapps": ["Shapps"],
     "john-healey": ["Healey"],
     "dong-jun": ["董军"],
+    "rustem-umerov": ["Умєров", "Умєрова", "Умєровим"],
     "li-shangfu": ["李尚福"],
     "oleksii-reznikov": ["Oleksii Reznikov", "Oleksiy Reznikov", "Reznikov", "Алексей Резников", "Олексій Резніков", "Резников", "Резніков"],
 }

@@ -32,7 +32,14 @@ from tests.tools.countries_table import EXTRA_NAMES, ORG_NAMES, ORGANISATIONS, T
 from tests.tools.country_names import adjectives, capital_names, territory_names
 from tests.tools.defence_ministers import ALIASES as DEFENCE_ALIASES
 from tests.tools.defence_ministers import COVERED as DEFENCE_COVERED
-from tests.tools.defence_ministers import DEFENCE_MINISTERS, POSITION
+from tests.tools.defence_ministers import (
+    DEFENCE_MINISTERS,
+    GENITIVES,
+    NO_SHORT_CHINESE,
+    POSITION,
+    RU_TITLES,
+    UK_TITLES,
+)
 from tests.tools.defence_ministers import PHRASES as DEFENCE_PHRASES
 from tests.tools.foreign_ministers import ALIASES, FOREIGN_MINISTERS, NAME_FIXES, SCRIPT_NAMES
 from tests.tools.offices_table import (
@@ -546,6 +553,32 @@ def token_key(phrase: str) -> str:
     return token_text(phrase)
 
 
+def defence_phrases(code: str, chinese: str, arabic: str) -> list[str]:
+    """The defence minister of a covered state in the lexicon's other languages, from the
+    adjectives countries.yaml has ("ministre israélien de la Défense", "israelische
+    Verteidigungsminister", "ministro de Defensa israelí") and the tables of
+    defence_ministers.py (Russian and Ukrainian genitives, Chinese, Arabic)."""
+    spec = next((s for s in yaml.safe_load((DATA / "countries.yaml").read_text("utf-8"))
+                 if s["code"] == code), {})
+    adjectives = spec.get("adjectives") or {}
+    out = []
+    for fr in (adjectives.get("fr") or [])[:1]:
+        out += [f"ministre {fr} de la Défense", f"ministre de la Défense {fr}"]
+    for de in (adjectives.get("de") or [])[:1]:
+        out += [f"{de}e Verteidigungsminister", f"{de}en Verteidigungsminister",
+                f"{de}er Verteidigungsminister"]
+    for es in (adjectives.get("es") or [])[:1]:
+        out += [f"ministro de Defensa {es}", f"ministra de Defensa {es}"]
+    ru, uk = GENITIVES[code]
+    out += [f"{t} {g}" for t in RU_TITLES for g in ru.split(";")]
+    out += [f"{t} {g}" for t in UK_TITLES for g in uk.split(";")]
+    out += [f"وزير دفاع {arabic}"] + [f"وزير الدفاع {a}" for a in ARABIC_ADJECTIVES.get(code, [])]
+    out += [f"{chinese}国防部长", f"{chinese}防长"]
+    if code in CHINESE_SHORT and code not in NO_SHORT_CHINESE:
+        out.append(f"{CHINESE_SHORT[code]}防长")
+    return out
+
+
 def write_offices(folder: Path) -> None:
     shipped = yaml.safe_load((DATA / "offices.yaml").read_text("utf-8"))
     taken = {token_key(p) for spec in shipped for p in spec.get("phrases") or []}
@@ -623,6 +656,7 @@ def write_offices(folder: Path) -> None:
                             f"Defence Minister of {n}", f"Minister of Defence of {n}"]
             for a in adjectives:
                 defence += [f"{a} defence minister", f"{a} defense minister"]
+            defence += defence_phrases(c.iso2, zh, ar)
             entry("defence-minister", c.iso2, defence)
     for (office, code), phrases in ORGANISATION_OFFICES.items():
         entry(office, code, phrases)
