@@ -117,7 +117,7 @@ def test_fields_are_the_schema_s():
 
 def test_every_condition_kind_is_documented():
     from alerts.helptopics import topics
-    from alerts.rules.conditions import CONDITION_KINDS
+    from alerts.rules.reading import CONDITION_KINDS
 
     cells = " ".join(row["condition"] for row in topics()["conditions"].rows)
     missing = [kind for kind in CONDITION_KINDS if kind not in ("all", "any", "not")

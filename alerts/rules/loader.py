@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from alerts.errors import Problem, RuleError
-from alerts.rules.conditions import ParseContext, parse_condition
 from alerts.rules.model import SEVERITIES, Rule
+from alerts.rules.reading import ParseContext, parse_condition
 from alerts.yamlsource import Document, LinedDict, LinedList, load_documents
 
 RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
@@ -151,7 +151,7 @@ def _story(doc: LinedDict, pc: ParseContext) -> tuple[float | None, str]:
 
 def _throttle(doc: LinedDict, pc: ParseContext) -> tuple[float, str] | None:
     from alerts.config import parse_duration
-    from alerts.rules.conditions import ENTITY_KEYS
+    from alerts.rules.reading import ENTITY_KEYS
 
     spec = doc.get("throttle")
     if spec is None:
@@ -265,7 +265,7 @@ def _is_library(data: Any) -> bool:
 def _file_lists(path: Path, docs: list[Document], pc: ParseContext,
                 visiting: set[Path]) -> dict[str, tuple[str, ...]]:
     """Term lists a file defines under 'lists:' and brings in with 'import:'."""
-    from alerts.rules.conditions import _term_list
+    from alerts.rules.reading import term_list
 
     visiting = visiting | {path.resolve()}
     lists: dict[str, tuple[str, ...]] = {}
@@ -310,7 +310,7 @@ def _file_lists(path: Path, docs: list[Document], pc: ParseContext,
                                                   "digits, '-', '_' or '.'")
                 continue
             pc.lists = lists
-            found = _term_list(terms, f"lists.{name}", defined.line_of(name), pc)
+            found = term_list(terms, f"lists.{name}", defined.line_of(name), pc)
             if found:
                 lists[name] = tuple(found)
     return lists
