@@ -74,6 +74,56 @@ def _sentence_mentions(kb: KnowledgeBase, words: tuple[str, ...], day: date | No
     return out
 
 
+# Words that link a body's name to its owner ("Consejo de Seguridad de la ONU"): a short form
+# neither starts nor ends with one.
+_LINKS = {"of", "the", "de", "la", "le", "les", "des", "du", "del", "der", "die", "das", "von",
+          "al", "l", "d"}
+
+
+def _short_forms(item_mentions: tuple[Mention, ...]) -> dict[tuple[str, ...], Mention]:
+    """The bare names an item may use for a body it names in full elsewhere: "UN Security
+    Council" in the lead makes "Security Council" in the headline the UN's. Only the item's
+    own full mentions make them, so Russia's "Security Council" in a Kremlin readout that
+    never names the UN stays unresolved. Each short form keeps at least two words and is
+    the front or the back of a full name of an organisation or state (not a person)."""
+    out: dict[tuple[str, ...], Mention] = {}
+    for m in item_mentions:
+        if m.entity.kind == "person":
+            continue
+        words = tokens(m.alias)[0]
+        if any(is_cjk(w) for w in words):
+            continue
+        cuts = [words[k:] for k in range(1, len(words))] + \
+               [words[:k] for k in range(len(words) - 1, 0, -1)]
+        for cut in cuts:
+            while cut and cut[-1] in _LINKS:
+                cut = cut[:-1]
+            if len(cut) >= 2 and cut[0] not in _LINKS:
+                out.setdefault(cut, m)
+    return out
+
+
+def _with_short_forms(sentence: Sentence, found: list[tuple[int, int, Mention]],
+                      short: dict[tuple[str, ...], Mention]) -> list[tuple[int, int, Mention]]:
+    """`found` with the sentence's capitalised short forms of the item's bodies added."""
+    if not short:
+        return found
+    from alerts.knowledge.base import Mention
+
+    taken = {i for first, last, _ in found for i in range(first, last + 1)}
+    words = sentence.tokens
+    added = []
+    for cut, m in short.items():
+        n = len(cut)
+        for i in range(len(words) - n + 1):
+            if words[i:i + n] == cut and not taken & set(range(i, i + n)) \
+                    and sentence.text[sentence.spans[i][0]].isupper():
+                alias = sentence.text[sentence.spans[i][0]:sentence.spans[i + n - 1][1]]
+                added.append((i, i + n - 1, Mention(m.entity, alias, i, "short form")))
+                taken |= set(range(i, i + n))
+    return sorted(found + added, key=lambda t: t[0])
+
+
 def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: int,
               headline: bool) -> tuple[Sentence, list]:
     words, spans = tokens(text[start:end])
@@ -153,7 +203,11 @@ def _analyse(title: str, summary: str, day: date | None,
         for h in hits:
             if h.entry.category == "purpose":
                 purposes.setdefault(h.entry.type, sentence.quote(h.first, h.last))
+    from alerts.knowledge.phrases import token_text
+
     kb: KnowledgeBase | None = None
+    item_mentions: tuple[Mention, ...] | None = None
+    short: dict[tuple[str, ...], Mention] = {}
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them
     if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
@@ -167,7 +221,10 @@ def _analyse(title: str, summary: str, day: date | None,
             continue
         if kb is None:
             kb = _knowledge(kb_source)
-        found = _sentence_mentions(kb, sentence.tokens, day)
+        if item_mentions is None:
+            item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
+            short = _short_forms(item_mentions)
+        found = _with_short_forms(sentence, _sentence_mentions(kb, sentence.tokens, day), short)
         # "the US President's national security adviser" is not the president: a possessive
         # names whose someone is, not who took part.
         possessive = {last for _, last, _ in found if last + 1 < len(sentence.tokens)
@@ -180,11 +237,10 @@ def _analyse(title: str, summary: str, day: date | None,
                                      purposes, {i for i, last, _ in found
                                                 if last in possessive}, hits,
                                      speaker if number >= headline_count else None).frames())
-    from alerts.knowledge.phrases import token_text
-
     if kb is None:
         kb = _knowledge(kb_source)
-    item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
+    if item_mentions is None:
+        item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
     return Analysis(day, fold(title), fold(summary), tuple(sentences), item_mentions,
                     tuple(frames), item_flags)
 

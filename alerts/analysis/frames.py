@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 WINDOW = 7  # tokens between an event noun and its act, within one clause
 CUE_WINDOW = 6  # tokens before a predicate searched for modality cues
+# States two governments create by agreeing on them: "agree to restore relations" reports
+# relations restored, while "agree to meet" or "agree to reopen embassies" plans a later act.
+DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
+                    ("relations", "upgraded")}
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
                 "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
 _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "receives",
@@ -248,7 +252,8 @@ class SentenceFrames:
                  and lo <= h.first and h.last < index]
         cues.sort(key=lambda h: h.first)
         by = {name: [h for h in cues if h.entry.name == name
-                     or (name == "demand" and h.entry.name == "called-for")] for name in
+                     or (name == "demand" and h.entry.name == "called-for")
+                     or (name == "planned" and h.entry.name == "agreement")] for name in
               ("refusal", "negation", "hypothetical", "planned", "demand", "infinitive")}
         if by["refusal"]:
             return "refused", by["refusal"][-1]
@@ -456,6 +461,15 @@ class SentenceFrames:
                 modality, cue = self._modality(noun.first, False)
         else:
             modality, cue = self._modality(head.first, is_verb, allow_demand=True)
+        if modality == "planned" and cue is not None and cue.entry.name == "agreement" \
+                and act is not None and is_verb and cue.last + 1 == act.first \
+                and (etype, status) in DONE_BY_AGREEING:
+            # "Saudi Arabia and Iran agree to restore relations": relations are restored by
+            # the governments agreeing to it; the agreement, not a later act, is the event.
+            modality = "happened"
+            evidence.append(Evidence("modality", f"{self._q(cue)} (an agreement that "
+                                                 f"{status} them)"))
+            cue = None
         if modality == "happened" and act is not None and act.last < noun.first:
             # "reach no ceasefire deal": a negation inside the noun phrase.
             negation = next((h for h in self.hits if h.entry.category == "cue"

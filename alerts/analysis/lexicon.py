@@ -22,8 +22,8 @@ from alerts.analysis.sentences import lexicon_tokens
 _ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل",
                     "وك", "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
-MODALITY_CUES = ("planned", "hypothetical", "negation", "refusal", "denial", "demand",
-                 "infinitive")
+MODALITY_CUES = ("planned", "agreement", "hypothetical", "negation", "refusal", "denial",
+                 "demand", "infinitive")
 
 
 class LexiconError(ValueError):
