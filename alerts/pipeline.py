@@ -24,7 +24,8 @@ from alerts.stories import (
     EventKey,
     StoryDesk,
     StoryRef,
-    development,
+    already_alerted,
+    corroborated,
     event_of,
     event_types,
     publisher,
@@ -208,35 +209,10 @@ class Poller:
             return match, update
         if (story.id, match.rule_id) in alerted_now or self.store.story_alerted(story.id,
                                                                                  match.rule_id):
-            done = self.store.story_developments(story.id, match.rule_id)
-            status = event.status if event else ""
-            updates = getattr(rule, "updates", None)
-            if (updates is not False and event is not None and done
-                    and development(event.type, status, done)):
-                # A follow-up threaded to the first alert of the story: a new status.
-                return replace(match, explanation=f"{match.explanation}; a development of "
-                                                  f"story-{story.id}: {status} (alerted "
-                                                  f"before: {', '.join(done)})"), True
-            if updates is True:
-                return match, True  # `updates: true`: every new report, with its sources
-            copy = f" (a copy of '{status}')" if status and status in done else ""
-            if status and done and status not in done and getattr(rule, "updates",
-                                                                    None) is False:
-                copy = f" ('{status}' is a development, and the rule says updates: false)"
-            return replace(match, suppressed=f"already alerted for story-{story.id} "
-                                             f"({story.title!r}){copy}; this report is "
-                                             "listed among its sources"), False
+            return already_alerted(match, story, rule, event,
+                                   self.store.story_developments(story.id, match.rule_id))
         sources = self.store.story_sources(story.id, match.rule_id)
-        publishers = list(dict.fromkeys(s["publisher"] for s in sources))
-        needed = getattr(rule, "corroborate", 1) or 1
-        if len(publishers) < needed:
-            return replace(match, suppressed=f"waiting for {needed} sources, {len(publishers)} "
-                                             "so far"), False
-        if len(publishers) > 1:
-            match = replace(match, explanation=f"{match.explanation}; reported by "
-                                               f"{len(publishers)} sources: "
-                                               f"{', '.join(publishers)}")
-        return match, False
+        return corroborated(match, [s["publisher"] for s in sources], rule), False
 
     def _flooded(self, items: list[Item], known: Mapping[str, KnownItem],
                  last_success: datetime | None, unchanged: int = 0) -> int:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 from alerts.fold import fold
-from alerts.models import Item
+from alerts.models import Item, Match
 
 if TYPE_CHECKING:
     from alerts.analysis import Analysis, EventFrame, Participant, Sentence
@@ -456,6 +456,46 @@ def development(event_type: str, status: str, alerted: list[str]) -> bool:
     if stages[status] in known:
         return False
     return stages[status] > max(known) or status in RESTARTS
+
+
+def already_alerted(match: Match, story: StoryRef, rule: object, event: EventKey | None,
+                    done: list[str]) -> tuple[Match, bool]:
+    """A new report of a story the rule already alerted for, and whether it is a follow-up:
+    one per development of its event (a status not in `done`, the statuses alerted before,
+    in order) unless the rule says `updates: false`, every report under `updates: true`;
+    otherwise the match, suppressed as already alerted."""
+    status = event.status if event else ""
+    updates = getattr(rule, "updates", None)
+    if (updates is not False and event is not None and done
+            and development(event.type, status, done)):
+        # A follow-up threaded to the first alert of the story: a new status.
+        return replace(match, explanation=f"{match.explanation}; a development of "
+                                          f"story-{story.id}: {status} (alerted "
+                                          f"before: {', '.join(done)})"), True
+    if updates is True:
+        return match, True  # `updates: true`: every new report, with its sources
+    copy = f" (a copy of '{status}')" if status and status in done else ""
+    if status and done and status not in done and updates is False:
+        copy = f" ('{status}' is a development, and the rule says updates: false)"
+    return replace(match, suppressed=f"already alerted for story-{story.id} "
+                                     f"({story.title!r}){copy}; this report is "
+                                     "listed among its sources"), False
+
+
+def corroborated(match: Match, publishers: Sequence[str], rule: object) -> Match:
+    """The first alert of a story, once as many publishers as the rule's `corroborate:`
+    (default 1) reported it, naming them when more than one did; until then the match,
+    suppressed as waiting. `publishers`: those of the story's reports, oldest first."""
+    distinct = list(dict.fromkeys(publishers))
+    needed = getattr(rule, "corroborate", 1) or 1
+    if len(distinct) < needed:
+        return replace(match, suppressed=f"waiting for {needed} sources, {len(distinct)} "
+                                         "so far")
+    if len(distinct) > 1:
+        match = replace(match, explanation=f"{match.explanation}; reported by "
+                                           f"{len(distinct)} sources: "
+                                           f"{', '.join(distinct)}")
+    return match
 
 
 @dataclass(frozen=True)
