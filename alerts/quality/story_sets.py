@@ -13,14 +13,19 @@ alert as follow-ups, each once)."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from alerts.models import Feed, Item
+from alerts.models import Feed, Fetched, Item, Match, PollResult
 from alerts.rules import RuleSet
+
+if TYPE_CHECKING:
+    from alerts.state import Store
 
 WRITTEN_EVENTS = Path(__file__).resolve().parents[2] / "tests" / "data" / "written_events.yaml"
 
@@ -55,17 +60,21 @@ class Figures:
     developments: int = 0
 
 
-def replay(rows: list[tuple[str, Item]], rules: RuleSet) -> dict[str, dict[str, Outcome]]:
-    """Item id -> rule -> what became of its match, replaying `rows` in the order given,
-    each at its publication time (undated ones at the time of the item before)."""
-    from alerts.models import Fetched, PollResult
+UNDATED = datetime(2005, 1, 1, tzinfo=UTC)  # the moment of undated items before any dated one
+
+
+def poll_each(rows: Iterable[tuple[str, Item]], rules: RuleSet, *,
+              start: datetime = UNDATED) -> Iterator[tuple[str, Item, PollResult, Store]]:
+    """Polls `rows` one by one through the real pipeline (a fresh state in a temporary
+    folder, nothing sent), each at its publication time (undated ones at the time of the
+    item before, `start` for the first); yields each item with what its poll did and the
+    store, which lives until the generator ends."""
     from alerts.pipeline import Poller, fixed_clock
     from alerts.state import Store
 
-    out: dict[str, dict[str, Outcome]] = {}
-    with tempfile.TemporaryDirectory(prefix="alerts-stories-") as tmp:
-        store = Store(Path(tmp) / "stories.db")
-        last = datetime(2005, 1, 1, tzinfo=UTC)
+    with tempfile.TemporaryDirectory(prefix="alerts-replay-") as tmp:
+        store = Store(Path(tmp) / "replay.db")
+        last = start
         try:
             for item_id, item in rows:
                 moment = item.published or last
@@ -76,17 +85,30 @@ def replay(rows: list[tuple[str, Item]], rules: RuleSet) -> dict[str, dict[str, 
                 result = PollResult(feed.url, "new")
                 poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "", result,
                                alerting=True, item_time=True)
-                member = store.story_member(item.feed_url, item.key) or {}
-                for _, match in result.matches:
-                    if match.suppressed is not None:
-                        kind, why = "suppressed", match.suppressed
-                    else:
-                        update = "a development of story-" in match.explanation
-                        kind, why = ("update" if update else "alert"), match.explanation
-                    out.setdefault(item_id, {})[match.rule_id] = Outcome(
-                        kind, match.story_id, member.get("status") or "", why)
+                yield item_id, item, result, store
         finally:
             store.close()
+
+
+def outcome_of(match: Match) -> str:
+    """"alert" (the first of its story for the rule), "update" (a development, threaded to
+    it) or the reason it was suppressed."""
+    if match.suppressed is not None:
+        return match.suppressed
+    return "update" if "a development of story-" in match.explanation else "alert"
+
+
+def replay(rows: list[tuple[str, Item]], rules: RuleSet) -> dict[str, dict[str, Outcome]]:
+    """Item id -> rule -> what became of its match, replaying `rows` in the order given."""
+    out: dict[str, dict[str, Outcome]] = {}
+    for item_id, item, result, store in poll_each(rows, rules):
+        member = store.story_member(item.feed_url, item.key) or {}
+        for _, match in result.matches:
+            outcome = outcome_of(match)
+            kind = "suppressed" if match.suppressed is not None else outcome
+            why = match.suppressed if match.suppressed is not None else match.explanation
+            out.setdefault(item_id, {})[match.rule_id] = Outcome(
+                kind, match.story_id, member.get("status") or "", why)
     return out
 
 

@@ -44,7 +44,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from alerts.models import Feed, Fetched, Item, PollResult  # noqa: E402
+from alerts.models import Item  # noqa: E402
 from alerts.rulepack import shipped_rules_dir  # noqa: E402
 from alerts.rules import RuleSet, load_rules  # noqa: E402
 from alerts.rules.history import HistoryView  # noqa: E402
@@ -192,35 +192,17 @@ def _opened(text: str, first: dict[int, str]) -> str:
 
 def piped(rows: list[tuple[str, Item]], rules: RuleSet) -> dict[str, list[Record]]:
     """Item id -> its matches through the real pipeline (fresh state, nothing sent)."""
-    from alerts.pipeline import Poller
-    from alerts.state import Store
+    from alerts.quality.story_sets import outcome_of, poll_each
 
     out: dict[str, list[Record]] = {}
     first: dict[int, str] = {}  # story number -> the item that opened it
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "same.db")
-        last = UNDATED
-        try:
-            for item_id, item in rows:
-                moment = item.published or last
-                last = moment
-                feed = Feed(url=item.feed_url, name=item.feed_name, interval=0,
-                            publisher=item.feed_url.split(":", 1)[-1])
-                poller = Poller(store, None, rules, clock=lambda m=moment: m)
-                result = PollResult(feed.url, "new")
-                poller.process(feed, [item], Fetched(feed.url, feed.url, 200, b""), "",
-                               result, alerting=True, item_time=True)
-                for _, match in result.matches:
-                    outcome = match.suppressed or (
-                        "update" if "a development of story-" in match.explanation
-                        else "alert")
-                    story = (None if match.story_id is None
-                             else first.setdefault(match.story_id, item_id))
-                    out.setdefault(item_id, []).append(
-                        [match.rule_id, _opened(outcome, first), story,
-                         _opened(match.explanation, first)])
-        finally:
-            store.close()
+    for item_id, _, result, _ in poll_each(rows, rules, start=UNDATED):
+        for _, match in result.matches:
+            story = (None if match.story_id is None
+                     else first.setdefault(match.story_id, item_id))
+            out.setdefault(item_id, []).append(
+                [match.rule_id, _opened(outcome_of(match), first), story,
+                 _opened(match.explanation, first)])
     return out
 
 
