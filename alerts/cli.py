@@ -450,17 +450,20 @@ def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object
 @cli.command()
 @click.argument("of", type=click.Choice(["rules", "config"]), default="rules")
 def schema(of: str) -> None:
-    """Print the JSON Schema of rule files, or with `config` of alerts.yaml (every option
-    with its description, default and an example), for editors: validation and completion."""
-    if of == "config":
-        import json
+    """Print the JSON Schema of rule files, or with `config` of alerts.yaml (every key,
+    condition or option with its description and an example), for editors: validation and
+    completion."""
+    import json
 
+    if of == "config":
         from alerts.options import config_schema
 
-        click.echo(json.dumps(config_schema(), indent=2, ensure_ascii=False))
-        return
-    click.echo(resources.files("alerts.rules").joinpath("schema.json").read_text("utf-8"),
-               nl=False)
+        built = config_schema()
+    else:
+        from alerts.rules.schema import rule_schema
+
+        built = rule_schema()
+    click.echo(json.dumps(built, indent=2, ensure_ascii=False))
 
 
 @cli.command(name="help")

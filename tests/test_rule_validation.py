@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
-from importlib import resources
 
 import jsonschema
 import pytest
@@ -14,6 +12,7 @@ from alerts.errors import RuleError
 from alerts.rulepack import shipped_rules_dir
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.engine import example_item
+from alerts.rules.schema import rule_schema
 
 
 def problems(tmp_path, text: str) -> list[str]:
@@ -86,7 +85,7 @@ def test_circular_import_is_a_problem(tmp_path):
 
 
 def schema() -> dict:
-    return json.loads(resources.files("alerts.rules").joinpath("schema.json").read_text())
+    return rule_schema()
 
 
 def test_shipped_rules_and_cases_validate_against_the_published_schema():

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from alerts.errors import Problem, RuleError
+from alerts.rules.grammar import ID_PATTERN, LIBRARY_KEYS, LIST_NAME_PATTERN, RULE_KEYS
 from alerts.rules.model import SEVERITIES, Rule
 from alerts.rules.reading import ParseContext, parse_condition
 from alerts.yamlsource import Document, LinedDict, LinedList, load_documents
 
-RULE_KEYS = ("id", "title", "description", "severity", "enabled", "match", "notify", "tags",
-             "examples", "throttle", "updates", "corroborate", "story")
-LIBRARY_KEYS = ("lists", "import")
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+# The keys of a rule and of a library of term lists are alerts.rules.grammar's, which the
+# JSON Schema of rule files (alerts.rules.schema) is built from too.
+_ID = re.compile(ID_PATTERN)
 
 
 def rule_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
@@ -305,7 +305,7 @@ def _file_lists(path: Path, docs: list[Document], pc: ParseContext,
             continue
         defined = cast(LinedDict, defined)  # every mapping read from YAML is one
         for name, terms in defined.items():
-            if not isinstance(name, str) or not re.match(r"^[a-z0-9][a-z0-9_.-]*$", name):
+            if not isinstance(name, str) or not re.match(LIST_NAME_PATTERN, name):
                 pc.problem(defined.line_of(name), f"list name {name!r}: use lowercase letters, "
                                                   "digits, '-', '_' or '.'")
                 continue

@@ -2,7 +2,8 @@
 
 Each reader checks its YAML value, reports every problem with its file and line, and builds
 the condition from alerts.rules.conditions (what a condition does with an item lives there).
-New kinds register in CONDITION_KINDS; the JSON Schema in schema.json mirrors this table.
+New kinds register in CONDITION_KINDS, and get their JSON Schema, description and example in
+alerts.rules.grammar (alerts.rules.schema refuses to build the rule files' schema without).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from alerts.rules.conditions import (
     TermsCondition,
 )
 from alerts.rules.context import DEFAULT_FIELDS, FIELDS
+from alerts.rules.grammar import HISTORY_NAME_PATTERN, ROLES
 from alerts.rules.text import TermSet, term_problem
 from alerts.yamlsource import LinedDict, LinedList
 
@@ -279,8 +281,8 @@ def _state_options(spec: Any, where: str, pc: ParseContext, allowed: set[str],
                                        f"{', '.join(ENTITY_KEYS)}")
         return None
     shared = spec.get("history")
-    if shared is not None and not (isinstance(shared, str) and re.match(r"^[a-z0-9_.-]+$",
-                                                                        shared)):
+    if shared is not None and not (isinstance(shared, str)
+                                   and re.match(HISTORY_NAME_PATTERN, shared)):
         pc.problem(_line(spec, "history"), f"at '{where}.history': a name of lowercase letters, "
                                            "digits, '-', '_' or '.'")
         return None
@@ -434,16 +436,15 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
     roles: list[tuple[str, tuple[str, ...]]] = []
     raw_roles = value.get("roles")
     if raw_roles is not None:
-        known_roles = ("caller", "called", "host", "visitor", "parties", "demander")
         if not isinstance(raw_roles, dict):
             pc.problem(_line(value, "roles"), f"at '{here}.roles': a mapping of role to "
                                               "people or countries, e.g. {caller: Macron}")
             return None
         kb = _knowledge(pc)
         for role, who in raw_roles.items():
-            if role not in known_roles:
+            if role not in ROLES:
                 pc.problem(_line(raw_roles, role), f"at '{here}.roles': unknown role {role!r}; "
-                                                   f"use one of {', '.join(known_roles)}")
+                                                   f"use one of {', '.join(ROLES)}")
                 ok = False
                 continue
             ids = []
