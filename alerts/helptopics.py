@@ -1,4 +1,5 @@
-"""`alerts help [TOPIC]` and `alerts help --man`: the reference of alerts/reference.yaml, the
+"""`alerts help [TOPIC]` and `alerts help --man`: the reference of alerts/reference.yaml (its
+rule keys and conditions from alerts/rules/grammar.py, its options from alerts/options.py), the
 same source the README's tables of commands, rule keys, conditions and fields are made from
 (`markdown_table`; tests/tools/docs.py writes them, tests/test_docs.py compares)."""
 
@@ -38,11 +39,29 @@ def topics() -> dict[str, Topic]:
     out = {}
     for name, spec in data["topics"].items():
         columns = dict(spec["columns"])
-        rows = tuple({key: str(row[key]) for key in (*columns, "readme") if key in row}
-                     for row in spec["rows"])
+        if "rows_from" in spec:
+            rows = _grammar_rows(name, spec["rows_from"], tuple(columns))
+        else:
+            rows = tuple({key: str(row[key]) for key in (*columns, "readme") if key in row}
+                         for row in spec["rows"])
         out[name] = Topic(name, spec["title"], spec["summary"], columns, rows)
     out["config"] = _config_topic()
     return out
+
+
+def _grammar_rows(name: str, source: str,
+                  columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    """A topic's rows from alerts.rules.grammar, which the rule files' JSON Schema is built
+    from: each word as it is written, and what it says."""
+    from alerts.rules.grammar import CONDITION_WORDS, RULE_WORDS
+
+    words = {"rule keys": RULE_WORDS, "condition kinds": CONDITION_WORDS}.get(source)
+    if words is None or len(columns) != 2:
+        raise HelpError(f"alerts/reference.yaml: topic {name!r} takes its rows from "
+                        f"{source!r} in {len(columns)} columns; use 'rule keys' or 'condition "
+                        "kinds', in two columns (the word, what it says)")
+    first, second = columns
+    return tuple({first: word.written, second: word.description} for word in words)
 
 
 _CELL = re.compile(r"(?<!\\)\|")
