@@ -7,9 +7,9 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -26,9 +26,12 @@ from alerts.rules import RuleSet
 from alerts.state import Store
 from alerts.systemd import ProgressWatch, SystemdNotifier
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the sender's modules load Apprise: only when the sender starts
+    from alerts.deliver import OutboxStore
+    from alerts.messages import Outgoing
     from alerts.metrics import Metrics
     from alerts.notify import Notifier
+    from alerts.rules.history import HistoryKeep
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +45,20 @@ STALL_INTERVALS = 3
 PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed", "waiting"})
 STATUS_EVERY = 30.0  # seconds between STATUS= updates when systemd sets no watchdog
 FIRST_POLL_WAIT = 1.0  # seconds the channel check waits for the first poll to begin
+
+
+class DaemonStore(Protocol):
+    """What the daemon itself asks of the state (`alerts.state.Store` is one): moving stored
+    waits after a clock step, pruning, the outbox's counts for the metrics, queueing its own
+    notices, closing. The poller, the health checks and the sender get the same Store through
+    their own protocols (PollStore, HealthStore, OutboxStore)."""
+
+    def shift_deadlines(self, seconds: float) -> int: ...
+    def prune(self, before: datetime,
+              keep: Mapping[str, HistoryKeep] | None = None) -> dict[str, int]: ...
+    def outbox_counts(self) -> dict[str, int]: ...
+    def queue(self, messages: Iterable[Outgoing], now: datetime) -> int: ...
+    def close(self) -> None: ...
 
 
 class Daemon:
@@ -68,6 +85,7 @@ class Daemon:
         self._refused_since: datetime | None = None  # rules on disk were refused since then
         self._damaged = False  # the state database proved damaged: stop and exit 2
         self.poller: Poller | None = None
+        self.store: DaemonStore | None = None  # while running
         self.metrics: Metrics | None = None
         self.health: HealthWatch | None = None
         self.systemd = SystemdNotifier()
@@ -88,7 +106,8 @@ class Daemon:
         if empty is not None:  # every item would be recorded as seen and never alerted
             log.error("%s; alerts does not start without one.", empty)
             return 2
-        store = Store(settings.state_path)
+        store = Store(settings.state_path)  # the one entry point; each part sees its protocol
+        self.store = store
         fetcher = Fetcher(settings.fetch)
         self.poller = Poller(store, fetcher, self.rules, max_entries=settings.fetch.max_entries,
                              force_backfill=self.force_backfill, clock=self.clock,
@@ -139,7 +158,7 @@ class Daemon:
                 # alerts would be refused as "no longer in the configuration" until restart.
                 if self.notifier is None:
                     self.notifier = notifier
-                sender = asyncio.create_task(self._sender_loop(store))
+                sender = asyncio.create_task(self._sender_loop(store, store.outbox_counts))
                 tasks.append(sender)
                 log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
                          len(settings.feeds), len(self.rules), settings.state_path)
@@ -203,7 +222,7 @@ class Daemon:
             return None
         return notifier
 
-    def _clock_stepped(self, store: Store, step: float) -> None:
+    def _clock_stepped(self, store: DaemonStore, step: float) -> None:
         """Backoffs, Retry-Afters and alert retries keep the wait they had left."""
         try:
             moved = store.shift_deadlines(step)
@@ -215,7 +234,7 @@ class Daemon:
             log.info("moved %d stored retry times with the clock", moved)
         self._wake_sender.set()
 
-    async def _prune(self, store: Store) -> None:
+    async def _prune(self, store: DaemonStore) -> None:
         """Stories and rule history older than the retention window are forgotten, but for
         the history loaded rules still read."""
         from alerts.rules.retention import history_keep, history_needs
@@ -327,7 +346,10 @@ class Daemon:
             stalled = not healthy
             self.systemd.status(self._summary() + ("; polling stalled" if stalled else ""))
 
-    async def _sender_loop(self, store: Store) -> None:
+    async def _sender_loop(self, outbox: OutboxStore,
+                           counts: Callable[[], dict[str, int]]) -> None:
+        """Send what is due, every notify.interval or when woken; `counts`: the outbox's
+        messages by status, for the metrics."""
         from alerts.deliver import deliver_due
 
         while not self._stop.is_set():
@@ -335,10 +357,10 @@ class Daemon:
             notifier, interval = self.notifier, self.settings.notify.interval
             assert notifier is not None
             try:
-                report = await deliver_due(store, notifier, self.settings.notify, self.clock,
+                report = await deliver_due(outbox, notifier, self.settings.notify, self.clock,
                                            stopping=self._stop.is_set)
                 if self.metrics is not None:
-                    self.metrics.delivered(report, store.outbox_counts())
+                    self.metrics.delivered(report, counts())
                 if report.sent or report.failed:
                     log.info("delivered %d alerts, %d failed%s", report.sent, report.failed,
                              f" ({report.digests} digests made)" if report.digests else "")
@@ -577,7 +599,7 @@ class Daemon:
         self._rules_notice(title, lines)
 
     def _rules_notice(self, title: str, lines: list[str]) -> None:
-        if self.health is None or self.poller is None:
+        if self.health is None or self.store is None:
             return
         from alerts.messages import NOTICE, Outgoing
         from alerts.render import Renderer, short_hash
@@ -591,7 +613,7 @@ class Daemon:
                                      alert_id="r" + short_hash(title, now.isoformat(), size=9),
                                      severity="high"))
         try:
-            queued = self.poller.store.queue(messages, now)
+            queued = self.store.queue(messages, now)
         except AlertsError as exc:
             log.error("the notice %r could not be queued (%s)", title, exc)
             return

@@ -5,25 +5,27 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
-from alerts.models import Feed, Fetched, Item, Match, PollResult
+from alerts.models import Feed, FeedState, Fetched, Item, Match, PollResult
 from alerts.parse import ParseMemo, parse_items
 from alerts.redact import Redactor
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
-from alerts.rules.history import HistoryView
-from alerts.state import KnownItem, QueuedAlert, Store
+from alerts.rules.history import HistoryBackend, HistoryEntry, HistoryView
+from alerts.state import FeedHealth, KnownItem, QueuedAlert
 from alerts.stories import (
     EventKey,
     StoryDesk,
     StoryRef,
+    StoryStore,
     already_alerted,
     corroborated,
     event_of,
@@ -47,10 +49,45 @@ def fixed_clock(moment: datetime) -> Callable[[], datetime]:
     return lambda: moment
 
 
+class PollStore(StoryStore, HistoryBackend, Protocol):
+    """The part of the state a poll uses (`alerts.state.Store` is one): a feed's validators
+    and health, which items are known, mutes and what a story already alerted, and the one
+    write transaction that records a poll; the story desk's and the rule history's reads
+    besides (StoryStore, HistoryBackend)."""
+
+    def write(self) -> AbstractContextManager[object]: ...
+    def adopt_feed(self, url: str, legacy_url: str, secrets: Iterable[str]) -> bool: ...
+    def feed_state(self, url: str) -> FeedState: ...
+    def feed_health(self, url: str) -> FeedHealth: ...
+    def set_next_poll(self, url: str, until: datetime) -> None: ...
+    def record_moved(self, url: str, moved_to: str) -> bool: ...
+    def record_unchanged(self, url: str, name: str, now: datetime, fetched: Fetched) -> None: ...
+    def record_feed_error(self, url: str, name: str, now: datetime, error: str,
+                          kind: str, status: int | None = None, *,
+                          next_poll_after: datetime | None = None) -> None: ...
+    def record_feed_postponed(self, url: str, name: str, now: datetime, status: int,
+                              until: datetime, reason: str) -> None: ...
+    def record_feed_disabled(self, url: str, name: str, now: datetime, status: int,
+                             reason: str) -> None: ...
+    def known_items(self, feed_url: str, keys: list[str]) -> dict[str, KnownItem]: ...
+    def matched_rules(self, item_id: int) -> frozenset[str]: ...
+    def muted(self, rule_id: str, story_id: int | None,
+              now: datetime) -> dict[str, Any] | None: ...
+    def story_alerted(self, story_id: int, rule_id: str) -> int | None: ...
+    def story_developments(self, story_id: int, rule_id: str) -> list[str]: ...
+    def record_development(self, story_id: int, rule_id: str, status: str, item: Item,
+                           at: datetime) -> None: ...
+    def record_poll(self, *, feed_url: str, feed_name: str, now: datetime, fetched: Fetched,
+                    body_hash: str, new_items: list[Item], edited_items: list[Item],
+                    seen_keys: list[str], alerts: list[QueuedAlert],
+                    history: list[HistoryEntry] = ...,
+                    feed_title: str | None = None) -> int: ...
+
+
 class Poller:
     """Everything one poll needs; the daemon and `poll --once` share it."""
 
-    def __init__(self, store: Store, fetcher: Fetcher | None, rules: RuleSet, *,
+    def __init__(self, store: PollStore, fetcher: Fetcher | None, rules: RuleSet, *,
                  max_entries: int = 500,
                  force_backfill: bool = False, clock: Callable[[], datetime] = utc_now,
                  composer: Composer | None = None,
