@@ -29,7 +29,7 @@ import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Protocol
@@ -147,6 +147,8 @@ class EventKey:
     # The report's events of the other types its rules test ("Trump and Putin speak, agree
     # to start talks": a contact and peace talks): a report of either finds the story.
     also: tuple[EventKey, ...] = ()
+    # Places inferred, not named, in words ("UA inferred: ..."); shown, never stored.
+    inferred: str = ""
 
     def each(self) -> tuple[EventKey, ...]:
         return (self, *self.also)
@@ -226,7 +228,8 @@ class EventKey:
         who = ", ".join(sorted(self.actors)) or "no one named"
         where = f" in {', '.join(sorted(self.places))}" if self.places else ""
         kind = {"a": "", "p": " (planned)", "o": " (not asserted)"}[self.kind]
-        return f"{self.type}{kind}: {who}{where}"
+        note = f" ({self.inferred})" if self.inferred else ""
+        return f"{self.type}{kind}: {who}{where}{note}"
 
 
 @lru_cache(maxsize=4096)
@@ -271,6 +274,12 @@ def _conflict(one: EventKey, other: EventKey) -> bool:
 
 
 def _agreement(new: EventKey, story: EventKey) -> str | None:
+    why = _agreeing(new, story)
+    notes = "".join(f" ({e.inferred})" for e in (new, story) if e.inferred)
+    return why + notes if why else None
+
+
+def _agreeing(new: EventKey, story: EventKey) -> str | None:
     if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
         return None
     if not new.actors or not story.actors:
@@ -391,8 +400,39 @@ def _event(analysis: Analysis, frames: list[EventFrame]) -> EventKey:
         actors = frozenset(countries)
     places = others | countries - actors
     places |= _named_places(analysis.sentences[frame.sentence])
+    inferred = ""
+    if frame.type in INFERRED_PLACE and len(actors) == 1 and not demanders \
+            and not {p for p in places if not p.startswith("@")}:
+        places, inferred = _conflict_place(next(iter(actors)), analysis.day, places)
     return EventKey(frame.type, kind, actors, frozenset(places - actors), frame.status,
-                    demand=bool(demanders))
+                    demand=bool(demanders), inferred=inferred)
+
+
+# Event types whose place a sole party's one armed conflict tells: a ceasefire is made in a
+# war, so "Putin orders a ceasefire for Christmas" (no place named) is about the war Russia
+# is a party to on that day, as "Putin orders a Christmas truce in Ukraine" says.
+INFERRED_PLACE = frozenset({"ceasefire"})
+
+
+def _conflict_place(actor: str, day: date | None, places: set[str]) -> tuple[set[str], str]:
+    """`places` with the other parties and the theatre of the one armed conflict `actor` is a
+    party to on `day` (states.yaml), and the inference in words; unchanged with none or with
+    several (Israel at war in Gaza and in Lebanon: which one is not said)."""
+    from alerts.knowledge import knowledge_base
+
+    kb = knowledge_base()
+    wars = kb.conflicts_of(actor, day)
+    if len(wars) != 1:
+        return places, ""
+    war = wars[0]
+    added = (set(war.parties) | set(war.theatre)) - {actor} - places
+    if not added:
+        return places, ""
+    names = ", ".join(kb.entities[c].name if c in kb.entities else c for c in sorted(added))
+    who = kb.entities[actor].name if actor in kb.entities else actor
+    when = day.isoformat() if day else "an undated report"
+    return places | added, (f"{names} inferred: {who} is a party to one armed conflict on "
+                            f"{when}, {war.name}, and the report names no place")
 
 
 def _kind(frame: EventFrame) -> str:
@@ -406,14 +446,38 @@ def _kind(frame: EventFrame) -> str:
 
 def _named_places(sentence: Sentence) -> set[str]:
     """Capitalised words after a preposition ("in Gaza"): places the knowledge base may not
-    know, which tell apart two calls by one actor."""
+    know, which tell apart two calls by one actor. A month, a weekday or a feast is a time,
+    in every language ("on Monday", "на Рождество", "zu Weihnachten": calendar.yaml)."""
     found = set()
     tokens = sentence.tokens
+    times = _time_phrases()
     for i in range(1, len(tokens)):
         word = sentence.text[sentence.spans[i][0]:sentence.spans[i][1]]
-        if tokens[i - 1] in _PLACE_BEFORE and word[:1].isupper():
+        if tokens[i - 1] in _PLACE_BEFORE and word[:1].isupper() and not any(
+                tokens[i:i + len(p)] == p for p in times.get(tokens[i], ())):
             found.add("@" + tokens[i])  # a word, not a known entity
     return found
+
+
+def _time_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The calendar's phrases as folded words, by their first word (for the base in use)."""
+    from alerts.knowledge import knowledge_base
+
+    kb = knowledge_base()
+    key = id(kb)
+    if _TIMES[0] != key:
+        from alerts.analysis.sentences import tokens
+
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in kb.calendar:
+            words = tokens(phrase)[0]
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        _TIMES[:] = [key, {w: tuple(ps) for w, ps in by_first.items()}]
+    return _TIMES[1]  # type: ignore[return-value]
+
+
+_TIMES: list = [None, {}]
 
 
 # Where a status stands in the life of its event. A development is a status at a stage not

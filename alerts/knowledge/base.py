@@ -79,6 +79,24 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """An armed conflict: the states at war in it, where, and when (states.yaml)."""
+
+    id: str
+    name: str
+    parties: tuple[str, ...]
+    theatre: tuple[str, ...]
+    start: date | None
+    end: date | None
+    others: tuple[str, ...] = ()  # parties the knowledge base does not know, by name
+
+    def covers(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
 class EventType:
     id: str
     title: str
@@ -150,9 +168,12 @@ def _load(name: str) -> Any:
 class KnowledgeBase:
     def __init__(self, people: list[dict], countries: list[dict],
                  offices: list[dict] | Callable[[], list[dict]],
-                 events: list[dict], modality: dict | None = None):
+                 events: list[dict], modality: dict | None = None,
+                 states: dict | None = None, calendar: dict | None = None):
         """`offices` may be a loader; either way the office phrases (the largest file, which
-        checking rules never needs) are indexed when text is first searched for holders."""
+        checking rules never needs) are indexed when text is first searched for holders.
+        `states`: how states are led and their armed conflicts (states.yaml); `calendar`:
+        words that name a time, not a place (calendar.yaml), by language."""
         self.entities: dict[str, Entity] = {}
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
@@ -187,6 +208,20 @@ class KnowledgeBase:
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
+        self.calendar: tuple[str, ...] = tuple(dict.fromkeys(
+            str(p) for words in (calendar or {}).values() for p in words or []))
+        states = states or {}
+        # code -> (the office that leads the state's government, since when)
+        self._leaders: dict[str, tuple[str, date | None]] = {
+            str(spec["code"]): (str(spec["leader"]), _day(spec.get("from")))
+            for spec in states.get("leaders") or []}
+        self.conflicts: tuple[Conflict, ...] = tuple(
+            Conflict(str(spec["id"]), str(spec.get("name") or spec["id"]),
+                     tuple(str(c) for c in spec.get("parties") or []),
+                     tuple(str(c) for c in spec.get("theatre") or []),
+                     _day(spec.get("from")), _day(spec.get("to")),
+                     tuple(str(o) for o in spec.get("others") or []))
+            for spec in states.get("conflicts") or [])
         modality = modality or {}
         self._before = {token_text(str(p)).strip() for words in
                         (modality.get("before") or {}).values() for p in words or []}
@@ -234,6 +269,19 @@ class KnowledgeBase:
             if role.covers(day) and (best is None or (role.start or date.min) > best[0]):
                 best = (role.start or date.min, entity_id)
         return self.entities[best[1]] if best else None
+
+    def leading_office(self, country: str, day: date | None) -> str:
+        """The office that leads `country`'s government on `day` and hosts the working
+        visits of foreign leaders: the head of government where the head of state is
+        ceremonial (states.yaml), the head of state everywhere else."""
+        office, since = self._leaders.get(country, ("head-of-state", None))
+        if since is not None and (day is None or day < since):
+            return "head-of-state"
+        return office
+
+    def conflicts_of(self, party: str, day: date | None) -> list[Conflict]:
+        """The armed conflicts `party` (a state's code) is a party to on `day`."""
+        return [c for c in self.conflicts if party in c.parties and c.covers(day)]
 
     def mentions(self, tokens: str, day: date | None) -> list[Mention]:
         """Known people and countries named in `tokens` (see token_text), first mention each.
@@ -371,6 +419,15 @@ def merge_places(base: list[dict], extra: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
+def merge_states(base: dict, extra: dict) -> dict:
+    """Leaders by code and conflicts by id: the user's entry replaces the shipped one."""
+    leaders = {str(spec["code"]): spec for spec in base.get("leaders") or []}
+    leaders.update({str(spec["code"]): spec for spec in extra.get("leaders") or []})
+    conflicts = {str(spec["id"]): spec for spec in base.get("conflicts") or []}
+    conflicts.update({str(spec["id"]): spec for spec in extra.get("conflicts") or []})
+    return {"leaders": list(leaders.values()), "conflicts": list(conflicts.values())}
+
+
 def merge_events(base: list[dict], extra: list[dict]) -> list[dict]:
     """Event types by id: trigger phrases added, a title given replaces the shipped one."""
     merged = {str(spec["id"]): dict(spec) for spec in base}
@@ -491,7 +548,10 @@ def _construct(folder: Path | None) -> KnowledgeBase:
     return KnowledgeBase(people, countries,
                          lambda: (_load("offices.yaml") + _load("offices-generated.yaml")
                                   + extra_offices), events,
-                         _load("modality.yaml"))  # type: ignore[arg-type]
+                         _load("modality.yaml"),  # type: ignore[arg-type]
+                         merge_states(_load("states.yaml"),
+                                      {"leaders": user.leaders, "conflicts": user.conflicts}),
+                         _load("calendar.yaml"))
 
 
 def use_folder(folder: Path | None) -> list[Problem]:

@@ -8,10 +8,13 @@ Each file is a mapping with any of these sections (all optional):
     countries:      the same as organisations
     offices:        [{office, country, phrases: [...]}]
     events:         [{id, title, triggers: {LANG: [...]}}]
+    leaders:        [{code, leader: head-of-state | head-of-government, from}]
+    conflicts:      [{id, name, parties: [codes], theatre: [codes], others: [names], from, to}]
 
 An entry whose id (or code) the shipped data already has extends it: its aliases, names,
 phrases and triggers are added, its roles replace the shipped roles of the same office and
-country that they overlap, and a name or title given replaces the shipped one.
+country that they overlap, and a name or title given replaces the shipped one. A leader (by
+code) or a conflict (by id) replaces the shipped entry.
 """
 
 from __future__ import annotations
@@ -26,19 +29,26 @@ from typing import Any
 from alerts.errors import Problem
 from alerts.yamlsource import LinedDict, LinedList, load_documents
 
-SECTIONS = ("people", "organisations", "countries", "offices", "events")
+SECTIONS = ("people", "organisations", "countries", "offices", "events", "leaders",
+            "conflicts")
 PERSON_KEYS = ("id", "name", "aliases", "ambiguous_aliases", "roles")
 ROLE_KEYS = ("office", "title", "country", "from", "to")
 PLACE_KEYS = ("code", "name", "names", "adjectives", "capital")
 OFFICE_KEYS = ("office", "country", "phrases")
 EVENT_KEYS = ("id", "title", "triggers")
+LEADER_KEYS = ("code", "leader", "from")
+LEADING = ("head-of-state", "head-of-government")
+CONFLICT_KEYS = ("id", "name", "parties", "theatre", "others", "from", "to")
 OFFICES = ("head-of-state", "head-of-government", "foreign-minister", "secretary-general",
            "crown-prince", "other")
 _EXAMPLES = {"people": "- {id: jane-doe, name: Jane Doe}",
              "events": "- {id: summit, triggers: {en: [summit]}}",
              "organisations": "- {code: BRICS, name: BRICS}",
              "countries": "- {code: BRICS, name: BRICS}",
-             "offices": "- {office: other, country: XX, phrases: [...]}"}
+             "offices": "- {office: other, country: XX, phrases: [...]}",
+             "leaders": "- {code: JP, leader: head-of-government}",
+             "conflicts": "- {id: x-y, name: the X-Y war, parties: [XX, YY], theatre: [YY], "
+                          "from: \"2024-01-31\", to: null}"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9-]{1,39}$")
 
@@ -52,6 +62,8 @@ class UserKnowledge:
     countries: list[dict] = field(default_factory=list)
     offices: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    leaders: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     # (kind, id) -> file and line of the entry that defined it
     where: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
@@ -132,7 +144,8 @@ def _read_file(path: Path, found: UserKnowledge) -> None:
                                           + _EXAMPLES[key])
                     continue
                 reader = {"people": _person, "organisations": _place, "countries": _place,
-                          "offices": _office, "events": _event}[key]
+                          "offices": _office, "events": _event, "leaders": _leader,
+                          "conflicts": _conflict}[key]
                 reader(entry, entry_line, f)
 
 
@@ -306,3 +319,58 @@ def _event(entry: dict, line: int | None, f: _File) -> None:
         spec["title"] = str(entry["title"])
     if _remember(f, "event type", event_id, line):
         f.found.events.append(spec)
+
+
+def _leader(entry: dict, line: int | None, f: _File) -> None:
+    _keys(entry, LEADER_KEYS, line, f, "a state's leader")
+    code = entry.get("code")
+    if not isinstance(code, str) or not _CODE.match(code):
+        f.problem(_line(entry, "code", line), "a leader entry needs the state's 'code', e.g. "
+                                              "code: \"JP\"")
+        return
+    leader = entry.get("leader")
+    if leader not in LEADING:
+        f.problem(_line(entry, "leader", line), f"'leader' is {' or '.join(LEADING)} (the "
+                                                "office that leads the state's government), "
+                                                f"not {leader!r}")
+        return
+    ok, start = _date(entry.get("from"), _line(entry, "from", line), f, "'from'")
+    if ok and _remember(f, "leader of", code, line):
+        f.found.leaders.append({"code": code, "leader": leader, "from": start})
+
+
+def _conflict(entry: dict, line: int | None, f: _File) -> None:
+    _keys(entry, CONFLICT_KEYS, line, f, "a conflict")
+    conflict_id = entry.get("id")
+    if not isinstance(conflict_id, str) or not _ID.match(conflict_id):
+        f.problem(_line(entry, "id", line), "every conflict needs an 'id' of lowercase "
+                                            "letters, digits and '-', e.g. id: x-y-war")
+        return
+    codes: dict[str, list[str]] = {}
+    for key in ("parties", "theatre"):
+        value = entry.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(
+                isinstance(c, str) and _CODE.match(c) for c in value):
+            f.problem(_line(entry, key, line), f"'{key}' is a list of state codes, e.g. "
+                                               f"{key}: [\"UA\"] (quote each code)")
+            return
+        codes[key] = value
+    others = _texts(entry, "others", line, f, '["Hamas"]')
+    ok_from, start = _date(entry.get("from"), _line(entry, "from", line), f, "'from'")
+    ok_to, end = _date(entry.get("to"), _line(entry, "to", line), f, "'to'")
+    if not (ok_from and ok_to):
+        return
+    if start is None:
+        f.problem(_line(entry, "from", line) or line, "a conflict needs 'from', the date the "
+                                                      "fighting began, e.g. from: \"2022-02-24\"")
+        return
+    if end and end < start:
+        f.problem(_line(entry, "to", line), f"the conflict ends ({end}) before it starts "
+                                            f"({start}); swap or fix the dates")
+        return
+    if _remember(f, "conflict", conflict_id, line):
+        f.found.conflicts.append({"id": conflict_id, "name": str(entry.get("name") or
+                                                                 conflict_id),
+                                  **codes, "others": others, "from": start, "to": end})
