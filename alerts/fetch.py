@@ -9,17 +9,20 @@ import dataclasses
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpcore
 import httpx
 
 from alerts import __version__
-from alerts.config import FetchSettings
 from alerts.errors import FeedError
 from alerts.models import Fetched
 from alerts.netguard import AddressPolicy, GuardedBackend
 from alerts.redact import Redactor
+
+if TYPE_CHECKING:  # the configuration's loader (its schema, routing, templates) is not needed
+    from alerts.config import FetchSettings
 
 PRODUCT_URL = "https://github.com/diplomatic-alerts/diplomatic-alerts"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
