@@ -36,9 +36,14 @@ def test_story_questions_asked_per_item_use_indexes(tmp_path):
     queries = {
         "SELECT id FROM matches WHERE story_id = 1 AND rule_id = 'r' AND alerted = 1":
             "matches_story_alerted",
-        "SELECT story_id FROM story_keys WHERE kind = 'band' AND key = 'k' AND at >= ''":
+        "SELECT story_id FROM story_keys WHERE kind = 'link' AND key = 'k' AND at >= ''":
             "PRIMARY KEY",
         "DELETE FROM story_keys WHERE story_id = 1": "story_keys_story",
+        "SELECT story_id FROM story_bands WHERE band IN (x'00', x'01') AND at >= 0":
+            "PRIMARY KEY",
+        "DELETE FROM story_bands WHERE story_id = 1": "story_bands_story",
+        "SELECT rule_id FROM story_members WHERE story_id = 1 AND rule_id = 'r'":
+            "sqlite_autoindex_story_members_1",
     }
     for sql, index in queries.items():
         plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))

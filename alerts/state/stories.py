@@ -7,6 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from alerts.models import Item
+from alerts.state.compact import (
+    END_OF_TIME,
+    band_value,
+    moment,
+    pack_signature,
+    unpack_signature,
+)
 from alerts.state.db import Database, ts
 from alerts.stories import EventKey, StoryRef
 
@@ -52,11 +59,12 @@ class Stories(Database):
             return []
         marks = ",".join("?" * len(bands))
         rows = self.conn.execute(
-            f"SELECT DISTINCT s.id, s.title, s.signature, s.event FROM story_keys k "
-            f"JOIN stories s ON s.id = k.story_id WHERE k.kind = 'band' AND k.key IN ({marks}) "
-            f"AND k.at >= ? AND k.at <= ? AND s.signature IS NOT NULL LIMIT 50",
-            (*bands, ts(since), ts(until) if until else "9999"))
-        return [(StoryRef(sid, title, "words"), tuple(int(v) for v in sig.split(",")), event)
+            f"SELECT DISTINCT s.id, s.title, s.signature, s.event FROM story_bands b "
+            f"JOIN stories s ON s.id = b.story_id WHERE b.band IN ({marks}) "
+            f"AND b.at >= ? AND b.at <= ? AND s.signature IS NOT NULL LIMIT 50",
+            (*map(band_value, bands), moment(since),
+             moment(until) if until else END_OF_TIME))
+        return [(StoryRef(sid, title, "words"), unpack_signature(sig), event)
                 for sid, title, sig, event in rows.fetchall()]
 
     def stories_by_event(self, keys: list[str], since: datetime, until: datetime
@@ -88,7 +96,7 @@ class Stories(Database):
                 cur = conn.execute(
                     "INSERT INTO stories (title, created_at, last_at, signature, event) "
                     "VALUES (?, ?, ?, ?, ?)", (item.title, ts(at), ts(at),
-                                               ",".join(map(str, sig)) if sig else None,
+                                               pack_signature(sig) if sig else None,
                                                event.encode() if event else None))
                 story = StoryRef(cur.lastrowid, item.title, "new",  # type: ignore[arg-type]
                                  "the first report of its event")
@@ -108,13 +116,16 @@ class Stories(Database):
             keys = [("text", text)] + ([("link", link)] if link else [])
             keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
                      for key in entity_keys]
-            keys += [("band", band) for band in band_keys]
             keys += [("event", key) for key in (event.stored_keys() if event else [])]
             stamp = ts(at)
             conn.executemany(
                 "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (kind, key, story_id) DO UPDATE SET at = max(at, excluded.at)",
                 [(kind, key, story.id, stamp) for kind, key in keys])
+            conn.executemany(
+                "INSERT INTO story_bands (band, story_id, at) VALUES (?, ?, ?) "
+                "ON CONFLICT (band, story_id) DO UPDATE SET at = max(at, excluded.at)",
+                [(band_value(band), story.id, moment(at)) for band in band_keys])
         return story
 
     def story_developments(self, story_id: int, rule_id: str) -> list[str]:

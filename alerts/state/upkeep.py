@@ -27,6 +27,7 @@ class Upkeep(Database):
             conn.execute("DELETE FROM story_members WHERE story_id NOT IN "
                          "(SELECT id FROM stories)")
             conn.execute("DELETE FROM story_keys WHERE story_id NOT IN (SELECT id FROM stories)")
+            conn.execute("DELETE FROM story_bands WHERE story_id NOT IN (SELECT id FROM stories)")
             conn.execute("DELETE FROM story_developments WHERE story_id NOT IN "
                          "(SELECT id FROM stories)")
             counts["polls"] = conn.execute("DELETE FROM poll_log WHERE at < ?",

@@ -1,0 +1,129 @@
+"""The state's bytes per stored item (issue #17), alone and with where the bytes go.
+
+    .venv/bin/python bench/bench_state_size.py          # writes bench/results/state_size.md
+    BENCH_FEEDS=50 .venv/bin/python bench/bench_state_size.py   # a quick, smaller look
+
+The same measure as bench_cycle.py's last two rows, without rss2email or timing: the same
+loopback feeds (BENCH_FEEDS x BENCH_ITEMS), `alerts poll --once --no-send --backfill` on a
+fresh state with the shipped rules and with BENCH_RULES generated rules as broad as the
+shipped ones; then the database checkpointed and copied with VACUUM INTO (free pages do not
+count) over the items stored. For each state it also gives the bytes of every table and
+index (SQLite's dbstat) and, for the largest tables, the bytes of each column's values, so
+a change to the schema shows where it saved. BENCH_KEEP=DIR keeps the databases in DIR.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_cycle import (  # noqa: E402 - bench/ is on sys.path when a script runs
+    BIN,
+    BYTES_TARGET,
+    ITEMS,
+    RULES,
+    Wire,
+    ours,
+    serve,
+    write_config,
+)
+from bench_matching import SCENARIOS, write_rules  # noqa: E402
+from report import publish  # noqa: E402
+
+from tests.servers import FeedServer  # noqa: E402
+
+
+def vacuumed(db: Path, work: Path) -> Path:
+    copy = work / f"{db.stem}.vacuumed.db"
+    copy.unlink(missing_ok=True)
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM INTO ?", [str(copy)])
+    return copy
+
+
+def breakdown(copy: Path, items: int) -> list[str]:
+    """Bytes per stored item of every table and index, largest first; then per column of
+    the tables that hold most (the values' lengths, before SQLite's record overhead)."""
+    conn = sqlite3.connect(copy)
+    try:
+        pages = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name "
+                             "ORDER BY 2 DESC").fetchall()
+        total = sum(size for _, size in pages)
+        lines = ["| table or index | bytes per item | share |", "|---|---:|---:|"]
+        lines += [f"| {name} | {size / items:,.0f} | {size / total:.0%} |"
+                  for name, size in pages if size / items >= 1]
+        tables = {name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        lines += ["", "| table.column | bytes per item |", "|---|---:|"]
+        for name, size in pages:
+            if name not in tables or size / total < 0.05:
+                continue
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info('{name}')")]
+            sums = conn.execute("SELECT " + ", ".join(
+                f"coalesce(sum(length(CAST(\"{c}\" AS BLOB))), 0)" for c in columns)
+                + f" FROM \"{name}\"").fetchone()
+            pairs = sorted(zip(columns, sums, strict=True), key=lambda p: -p[1])
+            lines += [f"| {name}.{column} | {value / items:,.0f} |"
+                      for column, value in pairs if value / items >= 1]
+        return lines
+    finally:
+        conn.close()
+
+
+def main() -> None:
+    from alerts.rulepack import shipped_rules_dir
+
+    wire = Wire()
+    server = FeedServer()
+    sections: list[str] = []
+    summary = ["| rules | items stored | bytes per item | target | verdict |",
+               "|---|---:|---:|---:|---|"]
+    try:
+        urls = serve(server, wire, ITEMS)
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(os.environ.get("BENCH_KEEP") or tmp)
+            work.mkdir(parents=True, exist_ok=True)
+            generated = work / "rules"
+            generated.mkdir()
+            write_rules(generated, random.Random(1000), wire.words, RULES,
+                        SCENARIOS["shipped-like"])
+            for name, label, rules in (("shipped", "shipped rules", shipped_rules_dir()),
+                                       ("1000", f"{RULES:,} generated rules", generated)):
+                for suffix in ("", "-wal", "-shm", ".lock", ".parse-memo.json"):
+                    (work / f"{name}.db{suffix}").unlink(missing_ok=True)
+                config = write_config(work / f"{name}.yaml", urls, rules, f"{name}.db")
+                result = subprocess.run(ours(config, "--backfill"), cwd=work,
+                                        capture_output=True, text=True, timeout=1800)
+                if result.returncode not in (0, 3):
+                    raise SystemExit(f"{BIN / 'alerts'} failed ({result.returncode}): "
+                                     f"{result.stderr[-2000:]}")
+                copy = vacuumed(work / f"{name}.db", work)
+                with sqlite3.connect(copy) as conn:
+                    items = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+                per_item = copy.stat().st_size / max(items, 1)
+                target = BYTES_TARGET[name]
+                verdict = "met" if per_item <= target else \
+                    f"**missed** by {per_item / target:.1f}x"
+                summary.append(f"| {label} | {items:,} | {per_item:,.0f} | at most "
+                               f"{target:,} | {verdict} |")
+                sections += ["", f"### {label}", "", *breakdown(copy, max(items, 1))]
+                print(summary[-1], flush=True)
+    finally:
+        server.close()
+    publish("state_size", "\n".join([
+        f"State bytes per stored item, {len(urls)} feeds x {ITEMS} items "
+        f"(`bench/bench_state_size.py`)", "", *summary, *sections]))
+
+
+if __name__ == "__main__":
+    main()
