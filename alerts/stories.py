@@ -126,6 +126,10 @@ _PLACE_BEFORE = frozenset({"in", "for", "on", "over", "across", "en", "au", "aux
                            "на", "у", "في"})
 _REPORTED = ("happened", "happening")
 _POSITIONS = ("headline", "lead", "body")
+# A place entry ">FR" says France did the act, for acts one state does to another (expelling
+# or recalling envoys): "Paris expels Algerian agents in turn" is not Algeria's expulsion of
+# French agents the day before, though both name the same two states.
+ACTOR = ">"
 MAX_ACTORS = 6  # pairs of at most this many actors are keys (15 at most)
 
 
@@ -226,7 +230,11 @@ class EventKey:
 
     def _describe(self) -> str:
         who = ", ".join(sorted(self.actors)) or "no one named"
-        where = f" in {', '.join(sorted(self.places))}" if self.places else ""
+        doers = _doers(self)
+        if doers:
+            who += f" (done by {', '.join(sorted(doers))})"
+        shown = sorted(p for p in self.places if not p.startswith(ACTOR))
+        where = f" in {', '.join(shown)}" if shown else ""
         kind = {"a": "", "p": " (planned)", "o": " (not asserted)"}[self.kind]
         note = f" ({self.inferred})" if self.inferred else ""
         return f"{self.type}{kind}: {who}{where}{note}"
@@ -263,9 +271,28 @@ def conflict(new: EventKey, story: EventKey) -> bool:
     return all(_conflict(one, other) for one in new.each() for other in story.each())
 
 
+def _doers(event: EventKey) -> frozenset[str]:
+    """The states a report says did the act (see ACTOR), when it says so."""
+    return frozenset(p[len(ACTOR):] for p in event.places if p.startswith(ACTOR))
+
+
+def _undirected(event: EventKey) -> EventKey:
+    return replace(event, places=frozenset(p for p in event.places if not p.startswith(ACTOR)))
+
+
+def _reply(one: EventKey, other: EventKey) -> bool:
+    """Both reports say who did the act and no state did it in both: a reply ("expels in
+    turn"), not the same act. A report that does not say who acted may join either."""
+    mine, theirs = _doers(one), _doers(other)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _conflict(one: EventKey, other: EventKey) -> bool:
     if one.type != other.type or one.kind != other.kind or one.demand != other.demand:
         return True
+    if _reply(one, other):
+        return True
+    one, other = _undirected(one), _undirected(other)
     if one.actors and other.actors and not one.actors & other.actors:
         return True
     named = ({p for p in one.places if not p.startswith("@")},
@@ -282,6 +309,9 @@ def _agreement(new: EventKey, story: EventKey) -> str | None:
 def _agreeing(new: EventKey, story: EventKey) -> str | None:
     if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
         return None
+    if _reply(new, story):
+        return None
+    new, story = _undirected(new), _undirected(story)
     if not new.actors or not story.actors:
         return None
     if new.demand:
@@ -332,7 +362,7 @@ def _same_call(new: EventKey, story: EventKey) -> str | None:
 
 
 def _entities(event: EventKey) -> frozenset[str]:
-    return frozenset(x for x in event.actors | event.places if not x.startswith("@"))
+    return frozenset(x for x in event.actors | event.places if not x.startswith(("@", ACTOR)))
 
 
 def _same_place(one: frozenset[str], two: frozenset[str]) -> bool:
@@ -404,6 +434,7 @@ def _event(analysis: Analysis, frames: list[EventFrame]) -> EventKey:
     if frame.type in INFERRED_PLACE and len(actors) == 1 and not demanders \
             and not {p for p in places if not p.startswith("@")}:
         places, inferred = _conflict_place(next(iter(actors)), analysis.day, places)
+    places |= {ACTOR + unit(p) for p in participants if p.role == "actor"}
     return EventKey(frame.type, kind, actors, frozenset(places - actors), frame.status,
                     demand=bool(demanders), inferred=inferred)
 
