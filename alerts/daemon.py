@@ -8,8 +8,9 @@ import logging
 import signal
 import time
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -26,8 +27,8 @@ from alerts.rules import RuleSet
 from alerts.state import Store
 from alerts.systemd import ProgressWatch, SystemdNotifier
 
-if TYPE_CHECKING:  # the sender's modules load Apprise: only when the sender starts
-    from alerts.deliver import OutboxStore
+if TYPE_CHECKING:  # the sender's modules load Apprise: only when something is to be sent
+    from alerts.deliver import DeliveryReport, OutboxStore
     from alerts.messages import Outgoing
     from alerts.metrics import Metrics
     from alerts.notify import Notifier
@@ -45,6 +46,16 @@ STALL_INTERVALS = 3
 PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed", "waiting"})
 STATUS_EVERY = 30.0  # seconds between STATUS= updates when systemd sets no watchdog
 FIRST_POLL_WAIT = 1.0  # seconds the channel check waits for the first poll to begin
+
+
+@dataclass(frozen=True)
+class _NothingSent:
+    """A sender's round that had nothing due, for the metrics (alerts.deliver's
+    DeliveryReport would load Apprise)."""
+
+    sent: int = 0
+    retrying: int = 0
+    dead: int = 0
 
 
 class DaemonStore(Protocol):
@@ -148,16 +159,11 @@ class Daemon:
         sender: asyncio.Task | None = None
         exit_code = 0
         try:
-            # Apprise is loaded and every channel checked while the first polls already run.
-            notifier = await self._checked_notifier()
-            if notifier is None:
+            # Every channel is checked (in a child process) while the first polls already run;
+            # Apprise is loaded here only when something is to be sent.
+            if not await self._channels_usable():
                 exit_code = 2
             else:
-                # A reload while the channels were checked (alerts.yaml saved during start-up)
-                # already set a notifier for the newer channels: keep it, or its channels'
-                # alerts would be refused as "no longer in the configuration" until restart.
-                if self.notifier is None:
-                    self.notifier = notifier
                 sender = asyncio.create_task(self._sender_loop(store, store.outbox_counts))
                 tasks.append(sender)
                 log.info("alerts is running: %d feeds, %d rules, state in %s; stop with Ctrl-C",
@@ -200,27 +206,25 @@ class Daemon:
         log.info("stopped cleanly")
         return 0
 
-    async def _checked_notifier(self) -> Notifier | None:
-        """The notifier, once every channel is known to work; None (after saying why) if not.
+    async def _channels_usable(self) -> bool:
+        """Whether every channel works; False after saying why.
 
-        Loading Apprise takes a few hundred milliseconds of CPU: the first requests go out
-        before it starts (or after a second, if no feed is due)."""
+        The check loads Apprise (a few hundred milliseconds of CPU, 23 MiB that would stay
+        for the life of the daemon): it runs in a short-lived child process
+        (alerts.channelcheck), started once the first requests went out (or after a second,
+        if no feed is due). A reload during the check brings its own check of the new
+        channels, and the notifier is built from the channels in force when it is needed."""
+        from alerts.channelcheck import channel_problems
+
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._polling.wait(), timeout=FIRST_POLL_WAIT)
-
-        def check() -> tuple[Notifier, list]:
-            from alerts.notify import Notifier, channel_problems
-
-            return (Notifier(self.settings.channels, self.settings.notify.send_timeout),
-                    channel_problems(self.settings))
-
-        notifier, problems = await asyncio.to_thread(check)
+        problems = await asyncio.to_thread(channel_problems, self.settings)
         if problems:
             log.error("%s\nNo alert can be sent like this, so alerts stops: fix the channels "
                       "(`alerts check` says when they are right) and start it again.",
                       ConfigError(problems))
-            return None
-        return notifier
+            return False
+        return True
 
     def _clock_stepped(self, store: DaemonStore, step: float) -> None:
         """Backoffs, Retry-Afters and alert retries keep the wait they had left."""
@@ -349,21 +353,26 @@ class Daemon:
     async def _sender_loop(self, outbox: OutboxStore,
                            counts: Callable[[], dict[str, int]]) -> None:
         """Send what is due, every notify.interval or when woken; `counts`: the outbox's
-        messages by status, for the metrics."""
-        from alerts.deliver import deliver_due
+        messages by status, for the metrics.
 
+        The notifier (and with it Apprise, the templates and the sender's modules) is built
+        the first time a message is due, and again after a reload changed the channels."""
         while not self._stop.is_set():
             # Read each round: a configuration reload may bring new channels and settings.
-            notifier, interval = self.notifier, self.settings.notify.interval
-            assert notifier is not None
+            interval = self.settings.notify.interval
             try:
-                report = await deliver_due(outbox, notifier, self.settings.notify, self.clock,
-                                           stopping=self._stop.is_set)
-                if self.metrics is not None:
-                    self.metrics.delivered(report, counts())
-                if report.sent or report.failed:
-                    log.info("delivered %d alerts, %d failed%s", report.sent, report.failed,
-                             f" ({report.digests} digests made)" if report.digests else "")
+                if self.notifier is None and not outbox.outbox_due(self.clock(), limit=1):
+                    if self.metrics is not None:  # nothing to send: Apprise stays unloaded
+                        self.metrics.delivered(cast("DeliveryReport", _NothingSent()),
+                                               counts())
+                else:
+                    report = await self._deliver(outbox)
+                    if self.metrics is not None:
+                        self.metrics.delivered(report, counts())
+                    if report.sent or report.failed:
+                        log.info("delivered %d alerts, %d failed%s", report.sent,
+                                 report.failed, f" ({report.digests} digests made)"
+                                 if report.digests else "")
             except AlertsError as exc:
                 log.error("sending alerts failed: %s; they stay queued", exc)
             except Exception as exc:
@@ -373,6 +382,19 @@ class Daemon:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake_sender.wait(), timeout=interval)
             self._wake_sender.clear()
+
+    async def _deliver(self, outbox: OutboxStore) -> DeliveryReport:
+        """One round of the sender, with the notifier built first if there is none yet."""
+        from alerts.deliver import deliver_due
+
+        notifier = self.notifier
+        if notifier is None:
+            from alerts.notify import Notifier
+
+            notifier = Notifier(self.settings.channels, self.settings.notify.send_timeout)
+            self.notifier = notifier
+        return await deliver_due(outbox, notifier, self.settings.notify, self.clock,
+                                 stopping=self._stop.is_set)
 
     def _rule_fingerprint(self) -> tuple:
         from alerts.rules.loader import rule_files
@@ -442,7 +464,8 @@ class Daemon:
                 settings, rules = await asyncio.to_thread(self.reload_config)
                 notifier = self.notifier
                 if settings.channels != self.settings.channels:
-                    notifier = await asyncio.to_thread(self._checked_channels, settings)
+                    await asyncio.to_thread(self._checked_channels, settings)
+                    notifier = None  # built for the new channels when something is due
             except AlertsError as exc:
                 config = str(self.settings.path)
                 if all(getattr(p, "file", None) != config
@@ -485,13 +508,14 @@ class Daemon:
                             "(systemctl restart alerts)", ", ".join(ignored), settings.path)
             self._wake_sender.set()
 
-    def _checked_channels(self, settings: Settings) -> Notifier:
-        from alerts.notify import Notifier, channel_problems
+    def _checked_channels(self, settings: Settings) -> None:
+        """ConfigError unless every channel of `settings` works (checked in a child process
+        while Apprise is not loaded here)."""
+        from alerts.channelcheck import channel_problems
 
         problems = channel_problems(settings)
         if problems:
             raise ConfigError(problems)
-        return Notifier(settings.channels, settings.notify.send_timeout)
 
     def _apply_feeds(self, settings: Settings) -> list[str]:
         """Jobs for added feeds, none for removed ones, new arguments for changed ones."""

@@ -1,0 +1,76 @@
+"""The daemon starts light (issue #17): its channels are checked in a short-lived child
+process, so `alerts run` loads Apprise, the sender and the templates only when something is
+to be sent, and an unusable channel still stops it with status 2. The real CLI runs in a
+subprocess and reports the modules it ended with."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from alerts import channelcheck
+from alerts.config import load_settings
+from tests.conftest import cli_env, query, write_config
+from tests.feeds import rss, rss_item
+
+HEAVY = ("apprise", "jinja2", "alerts.notify", "alerts.deliver")
+PROBE = """\
+import runpy, sys
+sys.argv = ["alerts", *sys.argv[1:]]
+code = 0
+try:
+    runpy.run_module("alerts", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)
+print("EXIT", code)
+print("LOADED", ",".join(loaded))
+""".replace("{HEAVY!r}", repr(HEAVY))
+
+
+def run(config, *args: str) -> tuple[int, set[str], subprocess.CompletedProcess[str]]:
+    done = subprocess.run([sys.executable, "-c", PROBE, "--config", str(config), "run",
+                           *args], cwd=config.parent, env=cli_env(), capture_output=True,
+                          text=True, timeout=120)
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines()
+                 if line.startswith(("EXIT ", "LOADED ")))
+    assert "EXIT" in lines, done.stdout + done.stderr
+    return int(lines["EXIT"]), set(filter(None, lines["LOADED"].strip().split(","))), done
+
+
+def test_a_daemon_with_nothing_to_send_loads_no_apprise(tmp_path, feed_server, webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
+                          channels={"hook": webhook.url})
+    code, loaded, done = run(config, "--duration", "3")
+    assert code == 0, done.stderr
+    assert "alerts is running" in done.stderr  # the channels were checked and found good
+    # The feed was polled (its first poll records the item and alerts nothing).
+    assert query(tmp_path / "state" / "alerts.db", "SELECT count(*) FROM items")[0][0] == 1
+    assert loaded == set(), f"a daemon with nothing to send loaded {loaded}"
+    assert webhook.received == []
+
+
+def test_an_unusable_channel_stops_the_daemon_without_loading_apprise_in_it(tmp_path,
+                                                                            feed_server):
+    url = feed_server.put("/wire.xml", rss(rss_item("Markets open higher", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
+                          channels={"desk": "nosuchservice://example.org/hook"})
+    code, loaded, done = run(config, "--duration", "30")
+    assert code == 2, done.stderr
+    assert "channel 'desk'" in done.stderr and "not usable by Apprise" in done.stderr
+    assert "fix the channels" in done.stderr
+    assert "apprise" not in loaded  # the check ran in its own process
+
+
+def test_the_check_runs_here_when_the_child_cannot_start(tmp_path, monkeypatch):
+    config = write_config(tmp_path, feeds=[], channels={"desk": "nosuchservice://x.org/hook",
+                                                        "ok": "json://127.0.0.1:9/hook"})
+    settings = load_settings(config)
+    from_child = channelcheck._in_child(settings.channels)  # the child's answer
+    monkeypatch.setattr(channelcheck.sys, "executable", str(tmp_path / "no-such-python"))
+    assert channelcheck._in_child(settings.channels) is None
+    here = channelcheck.channel_problems(settings)  # checked in this process instead
+    assert [p.message for p in here] == from_child
+    assert len(here) == 1 and "channel 'desk'" in here[0].message
+    assert here[0].file == str(settings.path)
