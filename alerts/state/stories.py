@@ -122,10 +122,11 @@ class Stories(Database):
                 "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (kind, key, story_id) DO UPDATE SET at = max(at, excluded.at)",
                 [(kind, key, story.id, stamp) for kind, key in keys])
-            conn.executemany(
-                "INSERT INTO story_bands (band, story_id, at) VALUES (?, ?, ?) "
-                "ON CONFLICT (band, story_id) DO UPDATE SET at = max(at, excluded.at)",
-                [(band_value(band), story.id, moment(at)) for band in band_keys])
+            if band_keys:
+                conn.executemany(
+                    "INSERT INTO story_bands (band, story_id, at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (band, story_id) DO UPDATE SET at = max(at, excluded.at)",
+                    [(band_value(band), story.id, moment(at)) for band in band_keys])
         return story
 
     def story_developments(self, story_id: int, rule_id: str) -> list[str]:
