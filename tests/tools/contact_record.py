@@ -108,6 +108,7 @@ def build(corpus: Path) -> str:
         "sources:",
     ]
     entries: dict[tuple[str, str, str], str] = {}
+    read_by: dict[tuple[str, str, str], bool] = {}  # whether a readout's headline said the kind
     for source in SOURCES:
         rows = list(csv.DictReader((corpus / FOLDER / source["file"]).open(encoding="utf-8")))
         days = sorted(datetime.fromisoformat(r["date"].replace("Z", "+00:00")).date()
@@ -121,11 +122,15 @@ def build(corpus: Path) -> str:
                   f"    complete: {'true' if source['complete'] else 'false'}"]
         for row in rows:
             day = datetime.fromisoformat(row["date"].replace("Z", "+00:00")).date().isoformat()
-            # The readout's own headline says the kind best ("Talks with"), then the frames.
-            for other, kind, _how in sorted(contacts_of(source, row),
-                                            key=lambda c: (c[0], c[2] != "headline", c[1])):
+            # The readout's own headline says the kind best ("Talks with"), then the frames,
+            # in any release of the day ("Statements by leaders ... following trilateral
+            # talks" comes before "Meeting with Ilham Aliyev and Nikol Pashinyan").
+            for other, kind, how in sorted(contacts_of(source, row),
+                                           key=lambda c: (c[0], c[2] != "headline", c[1])):
                 key = (day, *sorted((source["leader"], other)))
-                entries.setdefault(key, f"{kind}, {source['id']}")  # type: ignore[arg-type]
+                if key not in entries or (how == "headline" and not read_by[key]):
+                    entries[key] = f"{kind}, {source['id']}"  # type: ignore[index]
+                    read_by[key] = how == "headline"  # type: ignore[index]
     lines.append("contacts:  # [date, person, person, kind, source]")
     for (day, a, b), what in sorted(entries.items()):
         kind, source_id = what.split(", ")
