@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from alerts.analysis.frames import SPEECH_WORDS, SentenceFrames, find_hits, speaker_of
+from alerts.analysis.frames import ORDER, SPEECH_WORDS, SentenceFrames, find_hits, speaker_of
 from alerts.analysis.lexicon import Lexicon, lexicon
 from alerts.analysis.model import (
     FLAGS,
@@ -181,6 +182,42 @@ def _knowledge(kb: KnowledgeBase | Callable[[], KnowledgeBase] | None) -> Knowle
     return kb  # type: ignore[return-value]
 
 
+def _orders_explained(frames: list[EventFrame]) -> list[EventFrame]:
+    """The lead tells whose fighters a headline's call is addressed to: "Al-Sadr calls on
+    militia to stop fighting" over "al-Sadr called for his followers to end fighting" is his
+    order to his own forces (a ceasefire declared), not a call on another side. A headline
+    call naming a demander the lead's order does not name stays a call."""
+    orders = [f for f in frames if f.type == "ceasefire" and f.position == "lead"
+              and f.status == "agreed" and any(e.words.endswith(ORDER) for e in f.evidence)]
+    if not orders:
+        return frames
+    order = orders[0]
+    ordered_by = {p.entity_id for p in order.participants}
+    out = []
+    for f in frames:
+        callers = {p.entity_id for p in f.participants if p.role == "demander"}
+        if f.type == "ceasefire" and f.position == "headline" and f.status == "called-for" \
+                and callers <= ordered_by:
+            said = next(e.words for e in order.evidence if e.words.endswith(ORDER))
+            f = replace(f, status="agreed",
+                        evidence=(*f.evidence, Evidence("status", f"the lead: {said}")))
+        out.append(f)
+    return out
+
+
+def _states(mentions: tuple[Mention, ...], day: date | None) -> frozenset[str]:
+    """The countries an item names, and those of the people it names, on its date."""
+    out = set()
+    for m in mentions:
+        if m.entity.kind == "country":
+            out.add(m.entity.id)
+        elif m.entity.kind == "person":
+            role = m.entity.role_at(day)
+            if role is not None and role.country:
+                out.add(role.country)
+    return frozenset(out)
+
+
 def _analyse(title: str, summary: str, day: date | None,
              kb_source: KnowledgeBase | Callable[[], KnowledgeBase] | None) -> Analysis:
     lex = lexicon()
@@ -210,6 +247,7 @@ def _analyse(title: str, summary: str, day: date | None,
     short: dict[tuple[str, ...], Mention] = {}
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them
+    states: frozenset[str] | None = None  # the states the news names (people: theirs)
     if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
         kb = _knowledge(kb_source)
         for sentence in sentences[:headline_count]:
@@ -233,14 +271,20 @@ def _analyse(title: str, summary: str, day: date | None,
                                         sentence.spans[last + 1][0]] in ("'", "’")}
         mentions = [(i, m) for i, last, m in found if last not in possessive
                     or m.entity.kind == "country"]
+        if states is None:  # the news: the headline and the lead
+            lead = next(iter(split_sentences(summary)), (0, 0))
+            states = _states(tuple(kb.mentions(token_text(
+                f"{title} . {summary[lead[0]:lead[1]]}"), day)), day)
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
                                      purposes, {i for i, last, _ in found
                                                 if last in possessive}, hits,
-                                     speaker if number >= headline_count else None).frames())
+                                     speaker if number >= headline_count else None,
+                                     states).frames())
     if kb is None:
         kb = _knowledge(kb_source)
     if item_mentions is None:
         item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
+    frames = _orders_explained(frames)
     return Analysis(day, fold(title), fold(summary), tuple(sentences), item_mentions,
                     tuple(frames), item_flags)
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from alerts.analysis.lexicon import Entry, Lexicon, arabic_candidates
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
-from alerts.analysis.sentences import is_cjk
+from alerts.analysis.sentences import is_cjk, lexicon_tokens
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -46,6 +46,8 @@ _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "re
             "استقبل", "استقبلت", "接见"}
 
 
+# How a demand read as an order to one's own fighters says so in its evidence.
+ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 # A participle after one of these is a passive verb, not a noun: "talks were held", "a truce
 # was agreed", "l'accord a été signé", "el acuerdo fue firmado".
@@ -75,6 +77,11 @@ _DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", 
                 "إلى", "الى", "في", "到", "赴"}
 
 
+# "in talks with": talks under way (the preposition before the noun, "with" after it).
+_IN = {"in", "en", "в", "у", "во", "في", "在"}
+_WITH = {"with", "avec", "mit", "con", "с", "со", "з", "із", "مع", "与", "同"}
+_STILL = {"s", "remain", "remains", "remained", "still", "now", "already", "restent", "reste",
+          "bleiben", "siguen", "sigue", "остаются", "залишаються"}
 # The first person singular, as the subject of a contact verb.
 _FIRST_PERSON = {"i", "je", "j", "ich", "yo", "я", "أنا", "我"}
 # A headline naming who speaks in the text: "Address by President Volodymyr Zelenskyy",
@@ -175,8 +182,9 @@ class SentenceFrames:
                  mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
                  item_flags: frozenset[str], purposes: dict[str, str] | None = None,
                  possessors: set[int] | None = None, hits: list[Hit] | None = None,
-                 speaker: Mention | None = None):
+                 speaker: Mention | None = None, item_states: frozenset[str] = frozenset()):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
+        self.item_states = item_states  # the states the headline and lead name
         self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
@@ -247,9 +255,11 @@ class SentenceFrames:
                        and h.entry.name == "denial" and h.last < index), None)
         cues = self._cues_before(index, window * self.scale)
         lo = max(_clause(self.bounds, index, self.n)[0], index - window * self.scale)
-        # "has pushed for progress on peace talks": a call-for of any type is a demand.
+        # "has pushed for progress on peace talks": a call-for of any type is a demand; one
+        # that is also an event's noun names it ("the ceasefire plan collapsed").
+        named = {(h.first, h.last) for h in self.hits if h.entry.category == "noun"}
         cues += [h for h in self.hits if h.entry.category == "act" and h.entry.name == "called-for"
-                 and lo <= h.first and h.last < index]
+                 and lo <= h.first and h.last < index and (h.first, h.last) not in named]
         cues.sort(key=lambda h: h.first)
         by = {name: [h for h in cues if h.entry.name == name
                      or (name == "demand" and h.entry.name == "called-for")
@@ -347,16 +357,19 @@ class SentenceFrames:
         contact_verbs = [h for h in self.hits if h.entry.category == "act"
                          and h.entry.type == "contact" and h.entry.standalone]
         self._bare_nouns = {self._q(n).casefold() for n in nouns if n.entry.type == "contact"}
+        verb_frames = []
         for noun in nouns:
             if noun.entry.type == "contact":
                 if any(abs(v.first - noun.first) <= 4 for v in contact_verbs):
                     continue  # "held a phone call": the verb's frame says it
-                frame = self._contact(noun, verb=False)
+                gerund = self._gerund(noun)
+                frame = self._contact(noun, verb=gerund)
+                if frame is not None and gerund:
+                    verb_frames.append(frame)
             else:
                 frame = self._typed(noun)
             if frame is not None:
                 out.append(frame)
-        verb_frames = []
         for verb in contact_verbs:
             frame = self._contact(verb, verb=True)
             if frame is not None:
@@ -372,6 +385,20 @@ class SentenceFrames:
                    if f.type == "contact" and f.modality == "happened" and not f.words("modality")
                    and f.words("event").casefold() in self._bare_nouns else f for f in out]
         return out
+
+    def _gerund(self, noun: Hit) -> bool:
+        """An English -ing contact word with its object right after it is a verb: "after
+        meeting Russia's Lavrov", "visiting Putin" (not "the meeting of advisers")."""
+        if noun.first != noun.last or not self.s.tokens[noun.first].endswith("ing") \
+                or noun.first in self._after_determiner:
+            return False
+        nxt = noun.last + 1
+        starts = {i: m for i, m in self.mentions}
+        if nxt in starts and starts[nxt].entity.kind == "person":
+            return True
+        # "meeting Russia's Lavrov": a country's possessive, then its person
+        return nxt in self._possessors and nxt + 2 in starts \
+            and starts[nxt + 2].entity.kind == "person"
 
     def _talks_from_meetings(self, found: list[EventFrame], verb_frames: list[EventFrame]
                              ) -> list[EventFrame]:
@@ -392,18 +419,75 @@ class SentenceFrames:
                                              and h.first not in demanded)
                     or (h.entry.category == "noun" and h.entry.type == "peace-talks"
                         and h.entry.name != "generic")), None)
-        if why is None or "metaphor" in self._flags(why)[0]:
+        if why is not None and "metaphor" in self._flags(why)[0]:
             return []  # "a possible extension of the trade truce"
         out = []
         for frame in verb_frames:  # a verb says the meeting took place; a noun may not
-            if frame.type == "contact" and frame.status in ("meeting", "talks") \
-                    and frame.modality == "happened" and frame.pairs:  # known people met
-                evidence = (*frame.evidence, Evidence("purpose", self._q(why)))
+            if frame.type != "contact" or frame.modality != "happened" or not frame.pairs:
+                continue  # known people met
+            said = ""
+            if why is not None and frame.status in ("meeting", "talks"):
+                said = self._q(why)
+            elif frame.status in ("meeting", "talks", "visit") and not demanded:
+                # "Trump envoy Witkoff meets with Putin" (the lead: "its war in Ukraine"):
+                # the sides of a war, or one side and a mediator of its talks, meeting.
+                said = self._war_meeting(frame.pairs)
+            if said:
+                evidence = (*frame.evidence, Evidence("purpose", said))
                 out.append(EventFrame("peace-talks", "held", "meeting", "happened",
                                       frame.participants, (), self.day, self.s.position,
                                       self.number, frame.flags, evidence))
                 break
         return out
+
+    def _warring_sides(self) -> str:
+        """The war (conflicts.yaml) whose two sides' people the sentence names, as evidence."""
+        # People, not country names: "Russia and NATO meet for talks on the Ukraine crisis"
+        # names a war's side as the topic; "talks between Aliyev and Pashinyan" its sides.
+        states: dict[str, str] = {}  # state -> the first person of it the sentence names
+        for p in self._participants(""):
+            if p.kind == "person" and p.country:
+                states.setdefault(p.country, p.name)
+        codes = list(states)
+        for k, a in enumerate(codes):
+            for b in codes[k + 1:]:
+                war = self.kb.war_between(a, b, self.day) if self.kb else None
+                if war is not None:
+                    return f"{states[a]} and {states[b]}, the sides of {war.name}"
+        return ""
+
+    def _war_meeting(self, pairs: tuple[tuple[Participant, Participant], ...]) -> str:
+        """A pair that met is the two sides of a war active on the item's date, or one side
+        and a mediator of that war's talks while the headline or lead names the war's other
+        side ("Witkoff meets Putin" with "its war in Ukraine"). The evidence, or ''."""
+        for a, b in pairs:
+            for x in self._states_of(a):
+                for y in self._states_of(b):
+                    war = self.kb.war_between(x, y, self.day) if self.kb else None
+                    if war is not None:
+                        return f"{a.name} and {b.name}, the sides of {war.name}"
+                    war = self.kb.war_between(x, y, self.day, mediator=True) if self.kb else None
+                    if war is None:
+                        continue
+                    side = next((k for k in (war.side_of(x), war.side_of(y)) if k is not None), 0)
+                    # A purpose word alone does not say which war: the United States
+                    # mediates between Israel and Lebanon, not in Gaza.
+                    other = sorted(set(war.sides[1 - side]) & self.item_states)
+                    if other:
+                        named = self.kb.entities.get(other[0]) if self.kb else None
+                        return (f"{a.name} and {b.name}, a side of {war.name} and a mediator of "
+                                f"its talks, with the other side "
+                                f"({named.name if named else other[0]}) in the news")
+        return ""
+
+    def _states_of(self, p: Participant) -> list[str]:
+        """Every state a participant serves on the item's date (Macron: France, and Andorra
+        as its co-prince), the one its description names first."""
+        out = [p.country or p.entity_id]
+        entity = self.kb.entities.get(p.entity_id) if self.kb is not None else None
+        if entity is not None and entity.kind == "person":
+            out += [r.country for r in entity.roles if r.covers(self.day) and r.country]
+        return list(dict.fromkeys(out))
 
     def _typed(self, noun: Hit) -> EventFrame | None:
         entry = noun.entry
@@ -414,12 +498,17 @@ class SentenceFrames:
                             and h.entry.type == etype and not (noun.first <= h.first <= noun.last)),
                            None)
             purpose_words = self._q(purpose) if purpose else self.purposes.get(etype, "")
+            if not purpose_words and etype == "peace-talks":
+                # "trilateral talks were held between Aliyev and Pashinyan": talks between
+                # the two sides of a war are about it.
+                purpose_words = self._warring_sides()
             if not purpose_words:
                 return None
         lo, hi = _clause(self.bounds, noun.first, self.n)
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
                 and (not h.entry.kinds or kind in h.entry.kinds)
                 and (not h.entry.before or h.last < noun.first)  # "recognise a state"
+                and (not h.entry.after or h.first > noun.last)  # "talks struggle"
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and max(lo, noun.first - WINDOW * self.scale) <= h.first
@@ -445,6 +534,10 @@ class SentenceFrames:
         evidence = [Evidence("event", self._q(noun))]
         if purpose_words:
             evidence.append(Evidence("purpose", purpose_words))
+        if act is not None and (act.first, act.last) == (noun.first, noun.last) \
+                and act.entry.name == "called-for" and self._genitive_before(noun):
+            # "the second stage of the ceasefire plan": a plan named, not one put forward
+            act = None
         status = act.entry.name if act else ""
         if act is not None:
             evidence.append(Evidence("status", self._q(act)))
@@ -494,6 +587,7 @@ class SentenceFrames:
             lo = max(_clause(self.bounds, head.first, self.n)[0],
                      head.first - (CUE_WINDOW + 2) * self.scale)
             demands = [h for h in self.hits if lo <= h.first and h.last < head.first
+                       and not (noun.first <= h.first <= noun.last)  # "the plan collapsed"
                        and ((h.entry.category == "cue" and h.entry.name == "demand")
                             or (h.entry.category == "act" and h.entry.type == etype
                                 and h.entry.name == "called-for"))]
@@ -516,8 +610,7 @@ class SentenceFrames:
                         and start < h.first and h.last < noun.first), None)
             if own is not None:
                 status = "agreed"
-                evidence.append(Evidence("status", f"{self._q(own)} (an order to its own "
-                                                   "forces)"))
+                evidence.append(Evidence("status", f"{self._q(own)} {ORDER}"))
         if etype == "ceasefire" and status in ("", "agreed", "accepted") \
                 and modality in ("happened", "planned"):
             # "Sudan to stop fighting if rebels withdraw", "he'll halt the war in exchange for
@@ -533,6 +626,10 @@ class SentenceFrames:
             status, why = self._talks_named(noun)
             if status:
                 evidence.append(Evidence("status", why))
+            elif self._in_talks_with(noun):
+                status = "held"
+                evidence.append(Evidence("status", f"{self.s.quote(noun.first - 1, noun.last + 1)} "
+                                                   "(under way)"))
             else:
                 # "During the third round of talks, the delegations agreed...": the talks are
                 # the setting of what happened, so they took place.
@@ -571,6 +668,28 @@ class SentenceFrames:
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
+
+    def _genitive_before(self, noun: Hit) -> bool:
+        """"of (the) ceasefire plan", "du plan de cessez-le-feu": the noun phrase is the
+        complement of another noun."""
+        words, at = self.s.tokens, noun.first - 1
+        if at >= 0 and words[at] in _GENITIVE:
+            return True
+        # "of the": a determiner between
+        return at >= 1 and noun.first in self._after_determiner and words[at - 1] in _GENITIVE
+
+    def _in_talks_with(self, noun: Hit) -> bool:
+        """"GIs in talks with rebels", "en négociations avec", "в переговорах с": talks under
+        way with someone (the preposition before, "with" right after the noun)."""
+        words, at = self.s.tokens, noun.first - 1
+        if not (at > 0 and noun.last + 1 < self.n and words[at] in _IN
+                and words[noun.last + 1] in _WITH):
+            return False
+        # Someone is in talks: a copula ("are in talks with") or the party right before;
+        # "her position in talks with", "confidence in talks with" name the talks only, and
+        # an opening "In talks with Russia, Kyiv will..." sets a scene.
+        return words[at - 1] in _COPULAS | _STILL \
+            or any(i + len(lexicon_tokens(m.alias)) == at for i, m in self.mentions)
 
     def _talks_named(self, noun: Hit) -> tuple[str, str]:
         """Talks named with no act word of their own are held when people came or met for

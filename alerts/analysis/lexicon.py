@@ -40,6 +40,7 @@ class Entry:
     kinds: tuple[str, ...] = ()  # an act's noun kinds (empty: any)
     form: str = ""  # as the lexicon writes it
     before: bool = False  # an act that governs only a noun after it ("recognise a state")
+    after: bool = False  # an act said only of a noun before it, its subject ("talks struggle")
 
 
 @dataclass
@@ -174,6 +175,11 @@ def build(data: dict[str, Any]) -> Lexicon:
                 for form in forms:
                     lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
                                         before), lang)
+            for lang, forms in _languages(act_spec.get("subject_forms") or {},
+                                          f"types.{type_id}.acts.{act}.subject_forms").items():
+                for form in forms:
+                    lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
+                                        after=True), lang)
         for lang, forms in _languages(spec.get("purpose") or {},
                                       f"types.{type_id}.purpose").items():
             for form in forms:

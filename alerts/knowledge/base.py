@@ -89,11 +89,24 @@ class Conflict:
     start: date | None
     end: date | None
     others: tuple[str, ...] = ()  # parties the knowledge base does not know, by name
+    # The two sides, when the parties are not all against each other (default: the two
+    # parties of a war between two states and no one else).
+    sides: tuple[tuple[str, ...], ...] = ()
+    # Who mediated talks between the sides, and when: ((codes), from, to).
+    mediators: tuple[tuple[tuple[str, ...], date | None, date | None], ...] = ()
 
     def covers(self, day: date | None) -> bool:
         if day is None:
             return self.end is None
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def side_of(self, code: str) -> int | None:
+        """0 or 1: the side a state fights on, or None."""
+        return next((k for k, side in enumerate(self.sides) if code in side), None)
+
+    def mediates(self, code: str, day: date) -> bool:
+        return any(code in who and (start is None or start <= day) and (end is None or day <= end)
+                   for who, start, end in self.mediators)
 
 
 @dataclass(frozen=True)
@@ -216,12 +229,7 @@ class KnowledgeBase:
             str(spec["code"]): (str(spec["leader"]), _day(spec.get("from")))
             for spec in states.get("leaders") or []}
         self.conflicts: tuple[Conflict, ...] = tuple(
-            Conflict(str(spec["id"]), str(spec.get("name") or spec["id"]),
-                     tuple(str(c) for c in spec.get("parties") or []),
-                     tuple(str(c) for c in spec.get("theatre") or []),
-                     _day(spec.get("from")), _day(spec.get("to")),
-                     tuple(str(o) for o in spec.get("others") or []))
-            for spec in states.get("conflicts") or [])
+            _conflict(spec) for spec in states.get("conflicts") or [])
         modality = modality or {}
         self._before = {token_text(str(p)).strip() for words in
                         (modality.get("before") or {}).values() for p in words or []}
@@ -282,6 +290,24 @@ class KnowledgeBase:
     def conflicts_of(self, party: str, day: date | None) -> list[Conflict]:
         """The armed conflicts `party` (a state's code) is a party to on `day`."""
         return [c for c in self.conflicts if party in c.parties and c.covers(day)]
+
+    def war_between(self, a: str, b: str, day: date | None,
+                    mediator: bool = False) -> Conflict | None:
+        """The conflict going on on `day` whose two sides the states `a` and `b` are on or,
+        with `mediator`, one of whose sides is `a` or `b` and the other its mediator then.
+        Undated text has no war going on."""
+        if day is None or not a or not b:
+            return None
+        for c in self.conflicts:
+            if not c.covers(day):
+                continue
+            sa, sb = c.side_of(a), c.side_of(b)
+            if sa is not None and sb is not None and sa != sb:
+                return c
+            if mediator and ((sa is not None and sb is None and c.mediates(b, day))
+                             or (sb is not None and sa is None and c.mediates(a, day))):
+                return c
+        return None
 
     def mentions(self, tokens: str, day: date | None) -> list[Mention]:
         """Known people and countries named in `tokens` (see token_text), first mention each.
@@ -366,6 +392,20 @@ def _country(entity: Entity, day: date | None) -> str:
 _lock = threading.Lock()
 _instances: dict[tuple[str, str], KnowledgeBase] = {}
 _current: tuple[Path | None, str] = (None, "")  # the user's knowledge folder and its stamp
+
+
+def _conflict(spec: dict) -> Conflict:
+    """A conflict of states.yaml (or of the user's knowledge, checked by user.py)."""
+    parties = tuple(str(c) for c in spec.get("parties") or [])
+    others = tuple(str(o) for o in spec.get("others") or [])
+    sides = tuple(tuple(str(c) for c in side) for side in spec.get("sides") or [])
+    if not sides and len(parties) == 2 and not others:
+        sides = ((parties[0],), (parties[1],))
+    mediators = tuple((tuple(str(c) for c in m.get("who") or []), _day(m.get("from")),
+                       _day(m.get("to"))) for m in spec.get("mediators") or [])
+    return Conflict(str(spec["id"]), str(spec.get("name") or spec["id"]), parties,
+                    tuple(str(c) for c in spec.get("theatre") or []), _day(spec.get("from")),
+                    _day(spec.get("to")), others, sides, mediators)
 
 
 def _role_key(role: dict) -> tuple[str, str]:

@@ -9,7 +9,8 @@ Each file is a mapping with any of these sections (all optional):
     offices:        [{office, country, phrases: [...]}]
     events:         [{id, title, triggers: {LANG: [...]}}]
     leaders:        [{code, leader: head-of-state | head-of-government, from}]
-    conflicts:      [{id, name, parties: [codes], theatre: [codes], others: [names], from, to}]
+    conflicts:      [{id, name, parties: [codes], theatre: [codes], others: [names], from, to,
+                      sides: [[codes], [codes]], mediators: [{who: [codes], from, to}]}]
 
 An entry whose id (or code) the shipped data already has extends it: its aliases, names,
 phrases and triggers are added, its roles replace the shipped roles of the same office and
@@ -38,7 +39,9 @@ OFFICE_KEYS = ("office", "country", "phrases")
 EVENT_KEYS = ("id", "title", "triggers")
 LEADER_KEYS = ("code", "leader", "from")
 LEADING = ("head-of-state", "head-of-government")
-CONFLICT_KEYS = ("id", "name", "parties", "theatre", "others", "from", "to")
+CONFLICT_KEYS = ("id", "name", "parties", "theatre", "others", "from", "to", "sides",
+                 "mediators")
+MEDIATOR_KEYS = ("who", "from", "to")
 OFFICES = ("head-of-state", "head-of-government", "foreign-minister", "secretary-general",
            "crown-prince", "other")
 _EXAMPLES = {"people": "- {id: jane-doe, name: Jane Doe}",
@@ -370,7 +373,50 @@ def _conflict(entry: dict, line: int | None, f: _File) -> None:
         f.problem(_line(entry, "to", line), f"the conflict ends ({end}) before it starts "
                                             f"({start}); swap or fix the dates")
         return
+    talks = _talks(entry, line, f)
+    if talks is None:
+        return
     if _remember(f, "conflict", conflict_id, line):
         f.found.conflicts.append({"id": conflict_id, "name": str(entry.get("name") or
                                                                  conflict_id),
-                                  **codes, "others": others, "from": start, "to": end})
+                                  **codes, "others": others, "from": start, "to": end, **talks})
+
+
+def _codes(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        value = [value]
+    if isinstance(value, list) and value and all(isinstance(c, str) and _CODE.match(c)
+                                                 for c in value):
+        return value
+    return None
+
+
+def _talks(entry: dict, line: int | None, f: _File) -> dict | None:
+    """A conflict's optional `sides` (two lists of codes) and `mediators` ({who, from, to}:
+    who mediated talks between the sides, and when); None after a problem."""
+    out: dict[str, Any] = {}
+    sides = entry.get("sides")
+    if sides is not None:
+        lists = [_codes(side) for side in sides] if isinstance(sides, list) else []
+        if len(lists) != 2 or any(c is None for c in lists):
+            f.problem(_line(entry, "sides", line), "'sides' is two lists of state codes, the "
+                                                   "two sides of the war, e.g. sides: "
+                                                   "[[\"CD\"], [\"RW\"]]")
+            return None
+        out["sides"] = lists
+    mediators = []
+    for m in entry.get("mediators") or []:
+        where = _line(entry, "mediators", line)
+        if not isinstance(m, dict) or _codes(m.get("who")) is None:
+            f.problem(where, "each of 'mediators' is {who: [codes], from: date, to: date or "
+                             "null}, e.g. - {who: [\"QA\"], from: \"2025-01-27\", to: null}")
+            return None
+        _keys(m, MEDIATOR_KEYS, where, f, "a mediator")
+        ok_from, start = _date(m.get("from"), where, f, "a mediator's 'from'")
+        ok_to, end = _date(m.get("to"), where, f, "a mediator's 'to'")
+        if not (ok_from and ok_to):
+            return None
+        mediators.append({"who": _codes(m.get("who")), "from": start, "to": end})
+    if mediators:
+        out["mediators"] = mediators
+    return out
