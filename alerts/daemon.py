@@ -46,6 +46,9 @@ STALL_INTERVALS = 3
 PROGRESS_STATUSES = frozenset({"new", "not-modified", "unchanged", "postponed", "waiting"})
 STATUS_EVERY = 30.0  # seconds between STATUS= updates when systemd sets no watchdog
 FIRST_POLL_WAIT = 1.0  # seconds the channel check waits for the first poll to begin
+# Once no poll has run for this long, the per-text caches are emptied and the memory given
+# back (alerts.trim): the next polls bring new texts.
+TRIM_AFTER = 2.0
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Daemon:
         self._wake_sender = asyncio.Event()
         self._inflight: set[asyncio.Task] = set()
         self._reloads: set[asyncio.Task] = set()  # reloads asked for by SIGHUP
+        self._trim: asyncio.TimerHandle | None = None  # emptying the caches, once idle
         self._reload_lock = asyncio.Lock()
         self._refused_since: datetime | None = None  # rules on disk were refused since then
         self._damaged = False  # the state database proved damaged: stop and exit 2
@@ -268,6 +272,9 @@ class Daemon:
         task = asyncio.current_task()
         assert task is not None
         self._inflight.add(task)
+        if self._trim is not None:
+            self._trim.cancel()
+            self._trim = None
         try:
             async with asyncio.timeout(self._job_deadline()):
                 result = await self.poller.poll(feed)
@@ -301,6 +308,20 @@ class Daemon:
                           feed.name)
         finally:
             self._inflight.discard(task)
+            if not self._inflight:
+                self._trim = asyncio.get_running_loop().call_later(TRIM_AFTER, self._trim_now)
+
+    def _trim_now(self) -> None:
+        """No poll for TRIM_AFTER seconds: the per-text caches are emptied, the memory
+        given back to the system."""
+        self._trim = None
+        if self._inflight:
+            return
+        from alerts.trim import forget_texts, give_back
+
+        dropped = forget_texts()
+        give_back()
+        log.debug("polls are idle: %d cached texts forgotten, memory given back", dropped)
 
     def _state_damaged(self, exc: Exception) -> bool:
         """The state database turned out damaged while running (its start check passed):

@@ -74,3 +74,18 @@ def test_the_check_runs_here_when_the_child_cannot_start(tmp_path, monkeypatch):
     assert [p.message for p in here] == from_child
     assert len(here) == 1 and "channel 'desk'" in here[0].message
     assert here[0].file == str(settings.path)
+
+
+def test_an_idle_daemon_forgets_the_texts_of_its_polls(tmp_path, feed_server, webhook):
+    url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1"),
+                                           rss_item("Markets open higher", guid="2")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
+                          channels={"hook": webhook.url})
+    done = subprocess.run([sys.executable, "-m", "alerts", "--config", str(config),
+                           "--log-level", "debug", "run", "--duration", "12"],
+                          cwd=tmp_path, env=cli_env(), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    forgot = [line for line in done.stderr.splitlines() if "cached texts forgotten" in line]
+    assert len(forgot) == 1, done.stderr  # once, after the poll went quiet
+    assert int(forgot[0].split("polls are idle: ")[1].split()[0]) > 0, forgot

@@ -1,0 +1,67 @@
+"""Giving memory back once the daemon is idle.
+
+A poll analyses every new item once, but asks about the same text several times (matching,
+the knowledge base's mentions, story grouping, the message's "who"), so each stage remembers
+its last answers: folded and tokenised texts, analyses, mentions. After a first poll of 200
+feeds these caches hold about 20 MiB that no later poll will ask for (the next items are
+new texts). `forget_texts` empties them; the daemon calls it once its polls have been quiet
+for a few seconds, then hands the freed memory back to the system (`malloc_trim`), which
+Python's allocator does not do by itself for memory freed in scattered blocks.
+
+Only caches of pure functions of a text are emptied: an answer asked for again is computed
+again, the same. Modules that were never imported are not imported for this.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+import sys
+from typing import Any
+
+# (module, function): functools.lru_cache'd functions of a text or a word.
+_LRU = (("alerts.fold", "fold"), ("alerts.knowledge.phrases", "token_text"),
+        ("alerts.analysis.sentences", "fold_token"),
+        ("alerts.analysis.lexicon", "arabic_candidates"), ("alerts.stories", "_decode"))
+
+
+def forget_texts() -> int:
+    """Empty the per-text caches; how many entries they held."""
+    dropped = 0
+    for module_name, name in _LRU:
+        function = getattr(sys.modules.get(module_name), name, None)
+        if function is not None and hasattr(function, "cache_clear"):
+            dropped += function.cache_info().currsize
+            function.cache_clear()
+    analysis = sys.modules.get("alerts.analysis")
+    if analysis is not None:
+        with analysis._lock:
+            dropped += len(analysis._cache)
+            analysis._cache.clear()
+    base = sys.modules.get("alerts.knowledge.base")
+    if base is not None:
+        with base._lock:
+            bases = list(base._instances.values())
+        for kb in bases:
+            dropped += len(kb._recent)
+            kb._recent.clear()
+    return dropped
+
+
+def give_back() -> None:
+    """Collect cycles, then return free heap memory to the system (glibc only)."""
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None

@@ -1,0 +1,34 @@
+"""Idle memory (issue #17): the per-text caches are emptied by alerts.trim.forget_texts, and
+what is asked again is computed again, the same."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from alerts import analysis
+from alerts.fold import fold
+from alerts.knowledge.base import knowledge_base
+from alerts.knowledge.phrases import token_text
+from alerts.trim import forget_texts, give_back
+
+TITLE = "Macron urges Putin to agree to an immediate ceasefire in Ukraine"
+SUMMARY = "The French president called his Russian counterpart on Friday, the Élysée said."
+
+
+def test_forget_texts_empties_every_per_text_cache_and_answers_stay_the_same():
+    day = date(2024, 3, 1)
+    kb = knowledge_base()
+    first = analysis.analyse_text(TITLE, SUMMARY, day)
+    mentions = [m.entity.id for m in kb.mentions(token_text(TITLE), day)]
+    assert fold.cache_info().currsize > 0 and token_text.cache_info().currsize > 0
+    assert analysis._cache and kb._recent
+
+    assert forget_texts() > 0
+    assert fold.cache_info().currsize == 0 and token_text.cache_info().currsize == 0
+    assert not analysis._cache and not kb._recent
+    give_back()
+
+    again = analysis.analyse_text(TITLE, SUMMARY, day)
+    assert again is not first and again == first
+    assert [m.entity.id for m in kb.mentions(token_text(TITLE), day)] == mentions
+    assert len(mentions) >= 2  # Macron and Putin
