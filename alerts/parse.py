@@ -168,8 +168,9 @@ def code_fingerprint() -> str:
         from alerts import entryscan, normalise, parseworker
         digest = hashlib.sha256(str(_MEMO_FORMAT).encode())
         spec = find_spec("feedparser")  # its __init__ names its version; not imported here
+        fast = find_spec("alerts.fastparse")  # run in the workers; not imported here
         files = [spec.origin if spec else None, entryscan.__file__, normalise.__file__,
-                 parseworker.__file__, __file__]
+                 parseworker.__file__, fast.origin if fast else None, __file__]
         for name in files:
             digest.update(Path(name).read_bytes() if name else b"-")
         _fingerprint = digest.hexdigest()[:24]
