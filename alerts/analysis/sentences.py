@@ -108,5 +108,8 @@ def lexicon_tokens(phrase: str) -> tuple[str, ...]:
     return tokens(phrase.translate(_QUOTES))[0]
 
 
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
 def is_cjk(token: str) -> bool:
-    return len(token) == 1 and bool(re.match(f"[{_CJK}]", token))
+    return len(token) == 1 and bool(_CJK_CHAR.match(token))
