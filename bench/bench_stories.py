@@ -53,9 +53,10 @@ def headline(rng: random.Random) -> str:
 
 def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
     """Stored stories as assign() leaves them, written in bulk (the fill is not measured)."""
+    from alerts.state.compact import band_value, moment, pack_signature
     from alerts.stories import bands, link_key, signature, text_key
 
-    stories, members, keys = [], [], []
+    stories, members, keys, stored_bands = [], [], [], []
     for n in range(count):
         at = (start + timedelta(minutes=n)).isoformat()  # months of news, many windows
         title = headline(rng)
@@ -65,7 +66,7 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
                     published=None)
         story_id = n + 1
         happened = event(rng)
-        stories.append((story_id, title, at, at, ",".join(map(str, sig)) if sig else None,
+        stories.append((story_id, title, at, at, pack_signature(sig) if sig else None,
                         happened.encode()))
         members.append((story_id, item.feed_url, item.key, "rule", "pub", title, item.link,
                         "new", at))
@@ -73,7 +74,8 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
                                                           story_id, at),
                  ("entities", f"rule\x1fp{rng.randrange(400)}+q{rng.randrange(400)}",
                   story_id, at)]
-        keys += [("band", band, story_id, at) for band in (bands(sig) if sig else [])]
+        stored_bands += [(band_value(band), story_id, moment(start + timedelta(minutes=n)))
+                         for band in (bands(sig) if sig else [])]
         keys += [("event", key, story_id, at) for key in happened.stored_keys()]
     with store.write() as conn:
         conn.executemany("INSERT INTO stories (id, title, created_at, last_at, signature, "
@@ -83,6 +85,8 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
                          "(?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
         conn.executemany("INSERT OR IGNORE INTO story_keys (kind, key, story_id, at) "
                          "VALUES (?, ?, ?, ?)", keys)
+        conn.executemany("INSERT OR IGNORE INTO story_bands (band, story_id, at) "
+                         "VALUES (?, ?, ?)", stored_bands)
 
 
 def per_item(store: Store, rng: random.Random, at: datetime) -> tuple[float, float]:
