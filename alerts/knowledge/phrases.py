@@ -12,6 +12,7 @@ Two scripts need more than word boundaries:
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -58,12 +59,28 @@ def arabic_variants(key: str) -> list[str]:
 
 
 class PhraseIndex(Generic[T]):
-    """Maps phrases to payloads; find() reports every occurrence, overlapping ones included."""
+    """Maps phrases to payloads; find() reports every occurrence, overlapping ones included.
+
+    Built, it is compact (the knowledge base's indexes hold about 40,000 keys and stay in
+    every daemon's memory): the automaton stores each key's number, not a Python object,
+    the keys and their payloads are two tuples, and the strings inside payloads are interned
+    (the same office, country or id is one object, in memory and in a pickle)."""
 
     def __init__(self) -> None:
-        self._automaton = ahocorasick.Automaton()
-        self._payloads: dict[str, list[T]] = {}
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        # While phrases are added: key -> payloads. Once built: None, and the same in
+        # `_keys` and `_values`, in the automaton's numbering.
+        self._payloads: dict[str, list[T]] | None = {}
+        self._keys: tuple[str, ...] = ()
+        self._values: tuple[tuple[T, ...], ...] = ()
         self._ready = False
+
+    def _adding(self) -> dict[str, list[T]]:
+        if self._payloads is None:  # built already: back to the adding form
+            self._payloads = {key: list(values)
+                              for key, values in zip(self._keys, self._values, strict=True)}
+            self._keys, self._values = (), ()
+        return self._payloads
 
     def add(self, phrase: str, payload: T) -> bool:
         """Whole-word phrase; a trailing '*' on the last word allows any ending."""
@@ -72,23 +89,29 @@ class PhraseIndex(Generic[T]):
         if key.strip() == "":
             return False
         keys = [key, *arabic_variants(key)]
+        payloads = self._adding()
         for key in keys:
             if wildcard or _CJK.match(key[-2]):
                 key = key[:-1]  # no boundary required after the stem or a CJK character
             if _CJK.match(key[1]):
                 key = key[1:]  # nor before a CJK character
-            self._payloads.setdefault(key, []).append(payload)
+            payloads.setdefault(key, []).append(payload)
         self._ready = False
         return True
 
     def __len__(self) -> int:
-        return len(self._payloads)
+        return len(self._payloads) if self._payloads is not None else len(self._keys)
 
     def _build(self) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for key in self._payloads:
-            self._automaton.add_word(key, key)
-        if self._payloads:
+        payloads = self._adding()
+        self._keys = tuple(payloads)
+        self._values = tuple(tuple(_interned(p) for p in values)
+                             for values in payloads.values())
+        self._payloads = None
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for number, key in enumerate(self._keys):
+            self._automaton.add_word(key, number)
+        if self._keys:
             self._automaton.make_automaton()
         self._ready = True
 
@@ -97,11 +120,23 @@ class PhraseIndex(Generic[T]):
         if not self._ready:
             self._build()
 
-    def find(self, tokens: str) -> Iterator[tuple[int, str, list[T]]]:
+    def find(self, tokens: str) -> Iterator[tuple[int, str, tuple[T, ...]]]:
         """(start offset in `tokens`, matched key, payloads) for each occurrence."""
         if not self._ready:
             self._build()
-        if not self._payloads:
+        if not self._keys:
             return
-        for end, key in self._automaton.iter(tokens):
-            yield end - len(key) + 1, key, self._payloads[key]
+        keys, values = self._keys, self._values
+        for end, number in self._automaton.iter(tokens):
+            key = keys[number]
+            yield end - len(key) + 1, key, values[number]
+
+
+def _interned(payload: T) -> T:
+    """The payload with its strings (or a tuple's strings) interned."""
+    if isinstance(payload, str):
+        return sys.intern(payload)  # type: ignore[return-value]
+    if type(payload) is tuple:  # a plain tuple (a named one keeps its type)
+        return tuple(sys.intern(p) if isinstance(p, str) else p  # type: ignore[return-value]
+                     for p in payload)
+    return payload
