@@ -45,7 +45,8 @@ def test_the_lead_tells_a_headline_call_is_an_order_to_ones_own_fighters():
                                          "The cleric called on his followers to end fighting "
                                          "against the army.", date(2004, 8, 30)).frames
                  if f.type == "ceasefire" and f.position == "headline")
-    assert any("the lead: his followers" in e.words for e in frame.evidence)
+    # The explanation names the order first.
+    assert frame.words("status").startswith("the lead: his followers")
 
 
 def test_a_headline_call_by_someone_the_lead_does_not_name_stays_a_call():
@@ -57,3 +58,39 @@ def test_a_headline_call_by_someone_the_lead_does_not_name_stays_a_call():
     assert ("called-for", "happened", "headline") in ceasefires(
         "Cleric calls on militia to stop fighting", "Fighting went on in the city.",
         date(2004, 8, 30))
+
+
+def test_an_ultimatum_is_a_call():
+    """A time given to someone to reach a ceasefire is a demand for one, made when announced:
+    "said he would give" sets the deadline."""
+    assert ("called-for", "happened", "lead") in ceasefires(
+        "President sets a deadline", "The president said he would give the rebels 10 days to "
+        "reach a ceasefire or face sanctions.")
+    assert ("called-for", "happened", "headline") in ceasefires(
+        "Le médiateur accorde 48 heures pour conclure un cessez-le-feu")
+    # A time span without a verb of giving is no ultimatum: "it took 36 hours to reach a truce".
+    assert not [s for s, _, _ in ceasefires("Mediators took 36 hours to reach a ceasefire")
+                if s == "called-for"]
+    # A refusal still undoes it.
+    assert not [m for s, m, _ in ceasefires("He refused to give them 10 days to agree a truce")
+                if s == "called-for" and m == "happened"]
+
+
+def test_laying_down_arms_is_a_ceasefire_ordered_not_called_for():
+    """A leader ordering his fighters to lay down their weapons declares a ceasefire; a call
+    on the other side's troops to lay down arms demands a surrender, not a truce."""
+    day = date(2004, 8, 27)
+    assert ("agreed", "happened", "headline") in ceasefires(
+        "Cleric orders fighters to lay down weapons", day=day)
+    assert ("agreed", "happened", "headline") in ceasefires(
+        "Le chef rebelle ordonne à ses combattants de déposer les armes", day=day)
+    assert not [s for s, _, _ in ceasefires("President urges the rebels' troops to lay down arms",
+                                            day=day) if s]
+
+
+def test_a_pledge_governs_only_its_object():
+    """"UDA pledge ceasefire" declares one; "pledged to respect a truce" recommits to one that
+    exists (the infinitive governs the truce)."""
+    assert ("agreed", "happened", "headline") in ceasefires("Paramilitary group pledges ceasefire")
+    assert not [s for s, _, _ in ceasefires("Rebel group pledged to respect the truce")
+                if s == "agreed"]

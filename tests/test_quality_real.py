@@ -33,8 +33,8 @@ PRECISION, RECALL = 0.90, 0.85
 # Measured on the full set (24,846 items) with the frame rules of issue #15; raise, never
 # lower. (precision, recall)
 FLOOR = {
-    "ceasefire-agreed": (0.93, 0.82),
-    "ceasefire-call": (0.91, 0.83),
+    "ceasefire-agreed": (0.94, 0.94),
+    "ceasefire-call": (0.92, 0.92),
     "diplomatic-relations": (0.80, 0.77),
     "first-contact-after-gap": (0.72, 0.66),
     "peace-talks": (0.94, 0.87),

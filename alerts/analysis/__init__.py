@@ -198,9 +198,13 @@ def _orders_explained(frames: list[EventFrame]) -> list[EventFrame]:
         callers = {p.entity_id for p in f.participants if p.role == "demander"}
         if f.type == "ceasefire" and f.position == "headline" and f.status == "called-for" \
                 and callers <= ordered_by:
-            said = next(e.words for e in order.evidence if e.words.endswith(ORDER))
+            said = Evidence("status", "the lead: " + next(
+                e.words for e in order.evidence if e.words.endswith(ORDER)))
+            # The order is the status the explanation names first.
+            at = next((k for k, e in enumerate(f.evidence) if e.part == "status"),
+                      len(f.evidence))
             f = replace(f, status="agreed",
-                        evidence=(*f.evidence, Evidence("status", f"the lead: {said}")))
+                        evidence=(*f.evidence[:at], said, *f.evidence[at:]))
         out.append(f)
     return out
 

@@ -507,7 +507,8 @@ class SentenceFrames:
         lo, hi = _clause(self.bounds, noun.first, self.n)
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
                 and (not h.entry.kinds or kind in h.entry.kinds)
-                and (not h.entry.before or h.last < noun.first)  # "recognise a state"
+                and (not h.entry.before or (h.last < noun.first
+                                            and not self._infinitive_between(h, noun)))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
@@ -592,7 +593,16 @@ class SentenceFrames:
                             or (h.entry.category == "act" and h.entry.type == etype
                                 and h.entry.name == "called-for"))]
             demand = demands[-1] if demands else None
-            if modality == "demanded" or demand is not None:
+            ultimatum = None if demands else self._ultimatum(lo, head.first)
+            if ultimatum is not None:
+                # Setting a deadline is done by announcing it: "said he would give Putin 10
+                # days to reach a cease-fire" gave them; only a refusal or a denial undoes it.
+                status = "called-for"
+                evidence.append(Evidence("status", f"{self._q(ultimatum)} (an ultimatum)"))
+                modality, cue = self._modality(ultimatum.first, True, allow_demand=False)
+                if modality in ("planned", "hypothetical"):
+                    modality, cue = "happened", None
+            elif modality == "demanded" or demand is not None:
                 # "urges Putin to agree a ceasefire": what happened is the call for it.
                 status = "called-for"
                 demand = demand or cue
@@ -611,6 +621,11 @@ class SentenceFrames:
             if own is not None:
                 status = "agreed"
                 evidence.append(Evidence("status", f"{self._q(own)} {ORDER}"))
+        if etype == "ceasefire" and kind == "disarm" and status == "called-for":
+            # "urges the army to lay down arms" demands a surrender, not a truce
+            evidence.append(Evidence("status", "a call to lay down arms (a demand to surrender, "
+                                               "not for a truce)"))
+            status = ""
         if etype == "ceasefire" and status in ("", "agreed", "accepted") \
                 and modality in ("happened", "planned"):
             # "Sudan to stop fighting if rebels withdraw", "he'll halt the war in exchange for
@@ -668,6 +683,25 @@ class SentenceFrames:
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
+
+    def _infinitive_between(self, act: Hit, noun: Hit) -> bool:
+        """An act that governs only its object ("recognise a state", "pledge a ceasefire")
+        does not reach past an infinitive: "pledged to respect a truce" pledges the
+        respecting, not the truce."""
+        return any(h.entry.category == "cue" and h.entry.name == "infinitive"
+                   and act.last < h.first and h.last < noun.first for h in self.hits)
+
+    def _ultimatum(self, lo: int, before: int) -> Hit | None:
+        """A time span given to someone ("give Putin 10 or 12 days to"), between `lo` and
+        the predicate at `before`, with a verb of giving before it in its clause."""
+        for h in self.hits:
+            if h.entry.category != "ultimatum" or not (lo <= h.first and h.last < before):
+                continue
+            start = max(_clause(self.bounds, h.first, self.n)[0], h.first - 8 * self.scale)
+            if any(g.entry.category == "giving" and start <= g.first and g.last < h.first
+                   for g in self.hits):
+                return h
+        return None
 
     def _genitive_before(self, noun: Hit) -> bool:
         """"of (the) ceasefire plan", "du plan de cessez-le-feu": the noun phrase is the

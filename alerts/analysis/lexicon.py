@@ -175,6 +175,11 @@ def build(data: dict[str, Any]) -> Lexicon:
                 for form in forms:
                     lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
                                         before), lang)
+            for lang, forms in _languages(act_spec.get("object_forms") or {},
+                                          f"types.{type_id}.acts.{act}.object_forms").items():
+                for form in forms:
+                    lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
+                                        before=True), lang)
             for lang, forms in _languages(act_spec.get("subject_forms") or {},
                                           f"types.{type_id}.acts.{act}.subject_forms").items():
                 for form in forms:
@@ -193,10 +198,10 @@ def build(data: dict[str, Any]) -> Lexicon:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
                      "topic", "determiners", "subordinators", "text_subordinators",
-                     "conditions", "own_forces", "settings"):
+                     "conditions", "own_forces", "settings", "ultimatums", "giving"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
-                "conditions": "condition"}.get(category, category)
+                "conditions": "condition", "ultimatums": "ultimatum"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
