@@ -27,9 +27,6 @@ LABELLED = Path(__file__).parent / "data" / "labelled"
 KNOWN_WRITTEN = {
     ("first-contact-after-gap", "yoon-tokyo"):
         "de-003: the host of Yoon's visit to Tokyo is read as the Emperor, not Kishida",
-    ("diplomatic-relations", "fr-009"):
-        "who expels whom is not read ('Alger' and 'algériens' are Algeria since H9): "
-        "France's answer a day later is read as a copy of Algeria's expulsion",
 }
 
 

@@ -16,11 +16,16 @@ The mechanisms, each independent of any one outlet or year:
 * **Arguments by position.** Known people and countries of the sentence, resolved on the
   item's date; for contact, those before the verb are the subject and those after it (not
   after a topic word such as "about") its object: "Putin spoke with Aliyev and Pashinyan"
-  is two pairs, both with Putin.
+  is two pairs, both with Putin. For relations, only the act's own arguments count as
+  parties (not states inside another phrase: "responds to Russia's invasion of Ukraine by
+  cutting ties"), and an act one state does to another has an actor and a target, read from
+  the subject and object, the passive or an Arabic verb-first clause ("Paris expulse à son
+  tour douze agents algériens": France did it to Algeria).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -38,6 +43,12 @@ CUE_WINDOW = 6  # tokens before a predicate searched for modality cues
 # relations restored, while "agree to meet" or "agree to reopen embassies" plans a later act.
 DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
                     ("relations", "upgraded")}
+# Acts one state does to another: who did it to whom tells a reply ("expels in turn") from
+# the first act.
+DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
+# The agent of a noun or a passive: "the expulsion of ... by Algeria", "par l'Algérie".
+_AGENT = {"by", "par", "von", "por"}
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
                 "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
 _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "receives",
@@ -72,6 +83,27 @@ def _participle(word: str) -> bool:
     # French: accents are folded away, so "signé" is "signe"; -ue/-u/-is/-it as well.
     return len(word) > 4 and word.endswith(("e", "ee", "es", "ees", "u", "ue", "us", "is",
                                             "it"))
+# Prepositions (folded) whose object is no argument of an event unless they follow the event's
+# own words: "responds to Russia's invasion of Ukraine by cutting ties" names no party, "cuts
+# ties with Russia" and "recalls its ambassador from Cuba" do. Not "a" nor "an" (English
+# articles); Chinese and Arabic clitics are not read this way.
+_PREPOSITIONS = {"of", "to", "by", "on", "in", "at", "for", "against", "into", "over", "about",
+                 "after", "amid", "during", "since", "under", "through", "toward", "towards",
+                 "across", "with", "from", "between", "among", "near", "before", "within",
+                 "de", "du", "des", "d", "au", "aux", "par", "pour", "contre", "sur", "dans",
+                 "en", "apres", "pendant", "depuis", "vers", "avec", "entre", "chez",
+                 "von", "vom", "zu", "zum", "zur", "durch", "fur", "gegen", "auf", "im", "am",
+                 "nach", "seit", "uber", "unter", "bei", "mit", "aus", "wegen",
+                 "del", "al", "por", "para", "sobre", "tras", "durante", "desde", "hacia", "con",
+                 "в", "во", "на", "о", "об", "по", "к", "ко", "для", "против", "после", "при",
+                 "под", "над", "через", "за", "до", "от", "из", "с", "со", "у", "про", "проти",
+                 "після", "під", "від", "з", "із",
+                 "في", "على", "عن", "ضد", "حول", "بعد", "إلى", "الى", "من", "مع"}
+_CONJUNCTIONS = {"and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і", "й",
+                 "та", "або"}
+_DETERMINERS = {"the", "its", "their", "his", "her", "le", "la", "les", "l", "son", "sa", "ses",
+                "leur", "leurs", "der", "die", "das", "den", "dem", "des", "ihre", "ihren",
+                "seine", "seinen", "el", "los", "las", "su", "sus"}
 # Prepositions that name where a visit goes: "to China", "in Ankara", "до Китаю", "إلى".
 _DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", "во", "до", "у",
                 "إلى", "الى", "في", "到", "赴"}
@@ -188,7 +220,8 @@ class SentenceFrames:
         self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
-        self.hits = hits if hits is not None else find_hits(lex, sentence.tokens)
+        self.hits = [h for h in (hits if hits is not None else find_hits(lex, sentence.tokens))
+                     if not self._number_sign(h)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
         cjk = sum(1 for w in sentence.tokens if is_cjk(w))
@@ -203,6 +236,16 @@ class SentenceFrames:
                                   if h.entry.category == "determiner"}
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _number_sign(self, hit: Hit) -> bool:
+        """"No. 2 US envoy", "n° 2", "Nr. 2": a number sign, not a negation."""
+        if hit.entry.category != "cue" or hit.first != hit.last \
+                or self.s.tokens[hit.first] not in ("no", "n", "nr"):
+            return False
+        end = self.s.spans[hit.first][1]
+        nxt = hit.first + 1
+        return self.s.text[end:end + 1] in (".", "°", "º") and nxt < len(self.s.tokens) \
+            and self.s.tokens[nxt][:1].isdigit()
 
     def _q(self, hit: Hit) -> str:
         return self.s.quote(hit.first, hit.last)
@@ -340,6 +383,99 @@ class SentenceFrames:
 
     def _participants(self, role: str) -> tuple[Participant, ...]:
         return tuple(self._participant(m, role) for _, m in self.mentions)
+
+    def _directed(self, arguments: list[tuple[int, Mention]], noun: Hit, act: Hit
+                  ) -> tuple[Participant, ...]:
+        """Who did it to whom, for an act one state does to another (expelling or recalling
+        envoys): the actor is the subject ("Paris expulse à son tour douze agents
+        algériens"), the target the object ("... Iran's ambassador", "French diplomats");
+        in the passive ("US envoy expelled", "diplomats were expelled by Russia", "expelled
+        from Russia") the other way round; an Arabic verb comes before its subject. Empty
+        when no actor is named: then the parties stay unordered."""
+        words = self.s.tokens
+        passive = act.first > noun.last or (
+            act.first > 0 and words[act.first - 1] in _COPULAS and _participle(words[act.first]))
+        before = [(i, m) for i, m in arguments if i < act.first]
+        after = [(i, m) for i, m in arguments if i > act.last]
+        if passive:
+            actor, target = after, before
+        else:
+            # The subject is the group of names nearest before the verb ("Moscow accuses
+            # Warsaw of expelling"), or the sentence's first one when the verb's subject is
+            # left out ("Australia blames Iran ..., expels ambassador"; "Paris expulse ... et
+            # rappelle son ambassadeur").
+            lo = _clause(self.bounds, act.first, self.n)[0]
+            elided = act.first == lo or words[act.first - 1] in _CONJUNCTIONS
+            groups = self._groups(before)
+            actor = (groups[0] if elided else groups[-1]) if groups else []
+            target = after
+            if self._nominal(act):  # "the expulsion of French diplomats by Algeria"
+                agents = [(i, m) for i, m in after if i > 0 and words[i - 1] in _AGENT]
+                actor, target = actor + agents, [x for x in after if x not in agents]
+            elif not actor and after and _ARABIC_LETTER.match(words[act.first]):
+                actor, target = after[:1], after[1:]  # طردت الجزائر دبلوماسيين فرنسيين
+        if not actor:
+            return ()
+        role = {m.entity.id: "parties" for _, m in arguments}
+        role.update({m.entity.id: "target" for _, m in target})
+        role.update({m.entity.id: "actor" for _, m in actor})
+        return tuple(self._participant(m, role[m.entity.id]) for _, m in arguments)
+
+    def _groups(self, named: list[tuple[int, Mention]]) -> list[list[tuple[int, Mention]]]:
+        """Names joined only by "and", commas or articles, as groups: "Germany and France"."""
+        groups: list[list[tuple[int, Mention]]] = []
+        end = -1
+        for i, m in named:
+            between = self.s.tokens[end + 1:i]
+            if groups and all(w in _CONJUNCTIONS or w in _DETERMINERS for w in between):
+                groups[-1].append((i, m))
+            else:
+                groups.append([(i, m)])
+            end = i + len(lexicon_tokens(m.alias)) - 1
+        return groups
+
+    def _arguments(self, noun: Hit, act: Hit | None) -> list[tuple[int, Mention]]:
+        """The known parties that are arguments of the event: named in the clause of its
+        noun and act (a list of names split by commas is one phrase; a clause that opens with
+        the act shares the subject of the sentence before it: "Australia blames Iran,
+        expels ambassador"), and not the object of a preposition that belongs to another
+        word ("responds to Russia's invasion of Ukraine"); a preposition after the event's
+        own words names a party ("ties with Russia", "agents of the embassy of France")."""
+        words = self.s.tokens
+        first = min(noun.first, act.first) if act is not None else noun.first
+        last = max(noun.last, act.last) if act is not None else noun.last
+        lo = _clause(self.bounds, first, self.n)[0]
+        hi = _clause(self.bounds, last, self.n)[1]
+        ends = {i + len(lexicon_tokens(m.alias)) - 1 for i, m in self.mentions}
+        starts = {i for i, _ in self.mentions}
+        while lo > 0 and lo in starts and (lo - 1) in ends:
+            lo = _clause(self.bounds, lo - 1, self.n)[0]  # "U.K., Australia and Canada"
+        if act is not None and act.first == lo and lo > 0:
+            lo = 0  # "..., expels ambassador": the sentence's subject is the act's
+        mine = [h for h in self.hits if h.entry.type == noun.entry.type
+                and h.entry.category in ("noun", "act")]
+        own = {h.last for h in mine}  # a preposition right after one of these names a party
+        modified = {h.first for h in mine}  # a name right before one qualifies it
+        out: list[tuple[int, Mention]] = []
+        for i, m in self.mentions:
+            if not lo <= i < hi or is_cjk(words[i]):
+                if lo <= i < hi:
+                    out.append((i, m))
+                continue
+            if i + len(lexicon_tokens(m.alias)) in modified:
+                out.append((i, m))  # "dozens of Russian diplomats", "at the US embassy"
+                continue
+            k = i - 1
+            while k >= 0 and words[k] in _DETERMINERS:
+                k -= 1
+            if k >= 0 and words[k] in _PREPOSITIONS:
+                j = k - 1
+                while j >= 0 and words[j] in _DETERMINERS:
+                    j -= 1
+                if j not in own:
+                    continue
+            out.append((i, m))
+        return out
 
     def _participant(self, m: Mention, role: str) -> Participant:
         entity = m.entity
@@ -510,6 +646,7 @@ class SentenceFrames:
                 and (not h.entry.before or (h.last < noun.first
                                             and not self._infinitive_between(h, noun)))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
+                and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and max(lo, noun.first - WINDOW * self.scale) <= h.first
@@ -667,8 +804,15 @@ class SentenceFrames:
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
         demander: tuple[Participant, ...] = ()
-        parties = self._participants("parties")
         needed = self.lex.parties.get((etype, kind), 0)
+        # Diplomacy is between states: those counted are the act's own arguments, not states
+        # named inside another phrase ("the art world responds to Russia's invasion of Ukraine
+        # by cutting ties"; "by recognising ..., Russia is creating ...").
+        arguments = self._arguments(noun, act) if needed else None
+        parties = (tuple(self._participant(m, "parties") for _, m in arguments)
+                   if arguments is not None else self._participants("parties"))
+        if arguments and act is not None and status in DIRECTED:
+            parties = self._directed(arguments, noun, act) or parties
         states = {p.country or p.entity_id for p in parties if p.kind in ("country", "person")}
         if len(states) < needed and status:
             evidence.append(Evidence("parties", f"{len(states)} state(s) named, {needed} needed; "
@@ -724,6 +868,14 @@ class SentenceFrames:
         # an opening "In talks with Russia, Kyiv will..." sets a scene.
         return words[at - 1] in _COPULAS | _STILL \
             or any(i + len(lexicon_tokens(m.alias)) == at for i, m in self.mentions)
+
+    def _coordinated(self, act: Hit, noun: Hit) -> bool:
+        """An act word right before "and" ("or", "et", "und", "и"...) governs nothing after it:
+        "tax cuts and deteriorating China-US relations" cuts no relations. Chinese and
+        Arabic join words without a separate conjunction token here, so they are not read."""
+        nxt = act.last + 1
+        return act.last < noun.first and nxt < noun.first \
+            and self.s.tokens[nxt] in _CONJUNCTIONS
 
     def _talks_named(self, noun: Hit) -> tuple[str, str]:
         """Talks named with no act word of their own are held when people came or met for

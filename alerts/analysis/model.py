@@ -46,7 +46,7 @@ class Participant:
     entity_id: str
     name: str
     kind: str  # "person" | "country" | ...
-    role: str  # caller, called, host, visitor, parties, demander
+    role: str  # caller, called, host, visitor, parties, demander, actor, target
     alias: str  # the words of the text that named it
     description: str  # "Emmanuel Macron, President of France" on the item's date
     country: str  # the state a person served on that date ("" when unknown)

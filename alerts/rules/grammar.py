@@ -24,7 +24,7 @@ LIST_NAME_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 HISTORY_NAME_PATTERN = r"^[a-z0-9_.-]+$"
 
 # Who did what in an event frame (`event: {roles: {caller: Macron}}`).
-ROLES = ("caller", "called", "host", "visitor", "parties", "demander")
+ROLES = ("caller", "called", "host", "visitor", "parties", "demander", "actor", "target")
 
 _NONE = object()
 
