@@ -35,7 +35,7 @@ PRECISION, RECALL = 0.90, 0.85
 FLOOR = {
     "ceasefire-agreed": (0.94, 0.94),
     "ceasefire-call": (0.92, 0.92),
-    "diplomatic-relations": (0.80, 0.77),
+    "diplomatic-relations": (1.00, 0.88),
     "first-contact-after-gap": (0.72, 0.66),
     "peace-talks": (0.94, 0.87),
 }
