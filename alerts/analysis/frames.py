@@ -889,9 +889,38 @@ class SentenceFrames:
             return "held", f"{self._q(came)} (they came or met for the talks)"
         return "", ""
 
+    def _host_offices(self, office: str, home: str, there: str, pred: Hit) -> list[str]:
+        """Whom a visitor from `home` holding `office` meets in `there`, in order: a foreign
+        minister the foreign minister; a ceremonial head of state (a monarch, a president
+        elected by parliament) the head of state, as on a state visit; anyone else the
+        leader of the government there, the head of government where the head of state is
+        ceremonial (Yoon in Tokyo meets Kishida, not the Emperor), else the head of state
+        (Modi in Moscow meets Putin, not the prime minister)."""
+        if self.kb is None:
+            return []
+        lead = self.kb.leading_office(there, self.day)
+        rest = [o for o in ("head-of-state", "head-of-government") if o != lead]
+        if office == "foreign-minister":
+            return ["foreign-minister", lead, *rest]
+        ceremonial = office == "head-of-state" and \
+            self.kb.leading_office(home, self.day) == "head-of-government"
+        if ceremonial or self._state_visit(pred):
+            return ["head-of-state", "head-of-government"]
+        return [lead, *rest]
+
+    def _state_visit(self, pred: Hit) -> bool:
+        """"a state visit", "visite d'État", "visita de Estado", "государственный визит",
+        "державний візит", "زيارة دولة", "国事访问": hosted by the head of state."""
+        words = self.s.tokens
+        before = words[pred.first - 1] if pred.first > 0 else ""
+        after = words[pred.last + 1:pred.last + 3]
+        return (before == "state" or before.startswith(("государствен", "державн"))
+                or after in (("d", "etat"), ("de", "estado")) or after[:1] == ("دولة",)
+                or "国事" in self.s.quote(pred.first, pred.last))
+
     def _hosts(self, visitor: Mention, pred: Hit) -> list[tuple[Participant, Participant]]:
-        """A leader visiting a country (or its capital) meets its leader on that date: the
-        holder of the visitor's own office there, else its head of state."""
+        """A leader visiting a country (or its capital) meets its leader on that date (see
+        `_host_offices`)."""
         guest = self._participant(visitor, "visitor")
         role = visitor.entity.role_at(self.day)
         # The destination is named at the visit word ("visits Turkey", "Turkey visit") or
@@ -907,15 +936,27 @@ class SentenceFrames:
             before = self.s.tokens[max(pred.last + 1, i - 2):i]
             return pred.last < i < end and any(w in _DESTINATION for w in before)
 
+        if self.kb is not None and guest.country:
+            from alerts.knowledge.phrases import token_text
+
+            # "... Jüri Ratas who arrived in Kyiv" beside Zelensky: someone came to the
+            # guest's own country, so the guest is no visitor and who came is not known.
+            # (Read from the words, as the sentence's mentions name each state once.)
+            words = self.s.tokens
+            start = pred.last + 1 if words[pred.last] in _DESTINATION else \
+                pred.last + 2 if pred.last + 1 < end and words[pred.last + 1] in _DESTINATION \
+                else end
+            after = " ".join(words[start:min(start + 3, end)])
+            if after and any(m.entity.id == guest.country
+                   for m in self.kb.mentions(token_text(after), self.day)):
+                return []
         places = [(i, m) for i, m in self.mentions if m.entity.kind == "country"
                   and m.entity.id != guest.country and i not in self._possessors
                   and destination(i)]
         places.sort(key=lambda im: (im[0] < pred.first, abs(im[0] - pred.first)))
         for _, place in places[:1]:
-            leaders = ("head-of-state", "head-of-government", "foreign-minister")
-            own = [role.office] if role and role.office in leaders else []
-            offices = [*own, "head-of-state", "head-of-government"]
-            for office in offices:
+            for office in self._host_offices(role.office if role else "", guest.country,
+                                             place.entity.id, pred):
                 holder = self.kb.holder(office, place.entity.id, self.day) if self.kb else None
                 if holder is not None and holder.id != visitor.entity.id:
                     host_role = holder.role_at(self.day)
@@ -974,6 +1015,11 @@ class SentenceFrames:
             guests = [m for i, m in people if lo <= i < hi]
             if len(guests) == 1:
                 pairs = self._hosts(guests[0], pred)
+                for _, inferred in pairs[:1]:
+                    # Whom the visitor met is inferred, not read: said, so that a gap is not
+                    # claimed on it from history alone (see GapCondition).
+                    evidence.append(Evidence("host", f"{inferred.name}, the leader there on "
+                                                     "the day (the report names no host)"))
         pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
                  and (a.country or a.entity_id) != (b.country or b.entity_id)]
         seen: set[frozenset[str]] = set()

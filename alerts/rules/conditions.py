@@ -567,10 +567,20 @@ class GapCondition(_HistoryCondition):
             if gap > self.days:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(note if gap > self.days else f"{note} <= {self.days}")
+        inferred = {"+".join(sorted((a.entity_id, b.entity_id)))
+                    for f in ctx.frames or [] if f.words("host") for a, b in f.pairs}
+        named = {"+".join(sorted((a.entity_id, b.entity_id)))
+                 for f in ctx.frames or [] if not f.words("host") for a, b in f.pairs}
         for key, spoken in keys if not stated else []:
             last = records[key]
             if last is None:
                 notes.append(f"no earlier record for {spoken}")
+                continue
+            if key in inferred - named:
+                # "Putin is embarking on a visit to India": that he met Modi is inferred from
+                # the place; a gap in contact is claimed on it only when the report states one.
+                notes.append(f"{spoken}: the host is inferred, not named, and the report states "
+                             "no gap; history alone does not make a gap of it")
                 continue
             gap = (when - last.at).days
             note = (f"their last contact: last on record for {spoken}: "
