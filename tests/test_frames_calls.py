@@ -68,6 +68,9 @@ def test_an_ultimatum_is_a_call():
         "reach a ceasefire or face sanctions.")
     assert ("called-for", "happened", "headline") in ceasefires(
         "Le médiateur accorde 48 heures pour conclure un cessez-le-feu")
+    frame = next(f for f in analyse_text("He gave the rebels 10 days to reach a ceasefire", "",
+                                         DAY).frames if f.type == "ceasefire")
+    assert frame.words("status") == "days to (an ultimatum)"  # named first
     # A time span without a verb of giving is no ultimatum: "it took 36 hours to reach a truce".
     assert not [s for s, _, _ in ceasefires("Mediators took 36 hours to reach a ceasefire")
                 if s == "called-for"]

@@ -133,6 +133,8 @@ def test_an_ing_contact_word_with_its_object_is_a_verb():
     assert not talks("Rubio cites new path to Ukraine peace talks after the meeting with "
                      "Russia's delegation", day=date(2025, 7, 10))
     assert not talks("Zelensky doubts the meeting Putin proposed", day=date(2025, 7, 10))
+    # Only something done: "against meeting Putin" is no meeting.
+    assert not talks("Zelensky warns against meeting Putin", day=date(2025, 7, 10))
 
 
 def test_a_relative_clause_of_place_ends_the_visit():

@@ -109,6 +109,9 @@ _DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", 
                 "إلى", "الى", "في", "到", "赴"}
 
 
+# Words after which an -ing contact word with its object is something done ("after meeting
+# Russia's Lavrov").
+_GERUND_DONE = {"after", "following", "while", "when", "since", "by", "on", "upon"}
 # "in talks with": talks under way (the preposition before the noun, "with" after it).
 _IN = {"in", "en", "в", "у", "во", "في", "在"}
 _WITH = {"with", "avec", "mit", "con", "с", "со", "з", "із", "مع", "与", "同"}
@@ -528,6 +531,10 @@ class SentenceFrames:
         if noun.first != noun.last or not self.s.tokens[noun.first].endswith("ing") \
                 or noun.first in self._after_determiner:
             return False
+        # Only after a word that makes it something done: "after meeting", "while meeting",
+        # "by meeting"; "against meeting Putin", "before meeting Putin" did not happen.
+        if noun.first == 0 or self.s.tokens[noun.first - 1] not in _GERUND_DONE:
+            return False
         nxt = noun.last + 1
         starts = {i: m for i, m in self.mentions}
         if nxt in starts and starts[nxt].entity.kind == "person":
@@ -735,7 +742,9 @@ class SentenceFrames:
                 # Setting a deadline is done by announcing it: "said he would give Putin 10
                 # days to reach a cease-fire" gave them; only a refusal or a denial undoes it.
                 status = "called-for"
-                evidence.append(Evidence("status", f"{self._q(ultimatum)} (an ultimatum)"))
+                at = next((k for k, e in enumerate(evidence) if e.part == "status"),
+                          len(evidence))  # the explanation names the ultimatum first
+                evidence.insert(at, Evidence("status", f"{self._q(ultimatum)} (an ultimatum)"))
                 modality, cue = self._modality(ultimatum.first, True, allow_demand=False)
                 if modality in ("planned", "hypothetical"):
                     modality, cue = "happened", None
