@@ -50,6 +50,10 @@ _CATEGORIES = frozenset({"category", "dc_subject"})
 # Handled elements that never touch what normalise reads (when they have no children).
 _INERT_HANDLED = frozenset({"enclosure", "source", "media_content", "media_thumbnail"})
 _TEXT_TYPES = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
+# An absolute http(s) link without userinfo, query, parameters or fragment, whose path is
+# unreserved characters and escapes: feedparser's join (urllib's urljoin) leaves it as it is.
+_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?"
+                       r"(?::[0-9]{1,5})?(?:/[A-Za-z0-9_~.%/-]*)?")
 _C1 = re.compile("[\x80-\x9f]")  # what feedparser's cp1252 table maps
 _LANG_NAMES = (f"{{{_XML}}}lang", "lang")
 _COMMENT_OR_PI = re.compile(rb"<!--|<\?")
@@ -94,6 +98,8 @@ class _Feedparser:
             for kind in ("_start_", "_end_") if name.startswith(kind))
 
     def urljoin(self, base: str, uri: str) -> str:
+        if _ABSOLUTE.fullmatch(uri):
+            return uri  # urljoin gives a plain absolute link back as it is
         # feedparser.mixin's name, which alerts.parseworker may have wrapped in a cache
         return self.module._urljoin(base, uri)  # type: ignore[no-any-return]
 

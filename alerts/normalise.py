@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -40,6 +41,7 @@ _BLOCK_TAGS = frozenset({
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "iframe",
                         "object", "svg", "math", "form", "button", "select", "textarea"})
 _WHITESPACE = re.compile(r"\s+")
+_SHORT_WAYS = True  # html_to_text's and canonical_link's short ways (tests close them)
 
 
 class _TextExtractor(HTMLParser):
@@ -105,12 +107,47 @@ def _clean(text: str) -> str:
     # Control and format characters (NUL, bidi overrides...) never reach a notification: they
     # become spaces, except the invisible ones that sit inside words, which are removed so that
     # "Verhand\xadlungen" (a soft hyphen) stays one word a rule can match.
-    return _WHITESPACE.sub(" ", _patterns()[0].sub(_control_to_space, text)).strip()
+    # " ".join(split()) is the same as replacing each run of \s with a space and stripping:
+    # str.split and the \s of a str pattern know the same whitespace
+    return " ".join(_patterns()[0].sub(_control_to_space, text).split())
 
 
 def _escape_in_link(m: re.Match[str]) -> str:
     ch = m.group()
     return ch if _is_astral_visible(ch, "CZ") else quote(ch, safe="")
+
+
+# Start and end tags of the plainest form (a name of letters and digits; attributes with a
+# value quoted without < or >, or unquoted): html.parser reads each as one tag of that name.
+_SIMPLE_TAG = re.compile(
+    r"<(?:/([a-zA-Z][a-zA-Z0-9]*)\s*|([a-zA-Z][a-zA-Z0-9]*)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+    r"""(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*\s*/?)>""")
+
+
+def _simple_text(value: str) -> str | None:
+    """What _TextExtractor makes of `value` when every "<" in it opens a simple tag of no
+    skipped element; None otherwise. html.parser hands the text between two tags to
+    handle_data whole, its references decoded (convert_charrefs): so is it here."""
+    parts: list[str] = []
+    position = 0
+    for tag in _SIMPLE_TAG.finditer(value):
+        data = value[position:tag.start()]
+        if "<" in data:
+            return None
+        if data:
+            parts.append(html.unescape(data))
+        name = (tag.group(1) or tag.group(2)).lower()
+        if name in _SKIP_TAGS:
+            return None
+        if name in _BLOCK_TAGS:
+            parts.append(" ")
+        position = tag.end()
+    rest = value[position:]
+    if "<" in rest:
+        return None
+    if rest:
+        parts.append(html.unescape(rest))
+    return "".join(parts)
 
 
 def html_to_text(value: str | None, limit: int = MAX_SUMMARY) -> str:
@@ -119,6 +156,9 @@ def html_to_text(value: str | None, limit: int = MAX_SUMMARY) -> str:
         return ""
     if "<" not in value and "&" not in value:
         return _clean(value)[:limit]
+    simple = _simple_text(value) if _SHORT_WAYS else None
+    if simple is not None:
+        return _clean(simple)[:limit]
     parser = _TextExtractor()
     try:
         parser.feed(value)
@@ -128,11 +168,20 @@ def html_to_text(value: str | None, limit: int = MAX_SUMMARY) -> str:
     return _clean("".join(parser.parts))[:limit]
 
 
+# An absolute http(s) link with a lower-case host name, no port, query or fragment, and a
+# path of unreserved characters and escapes: the joins, splits and filters of canonical_link
+# give it back unchanged (a path "/" added when it has none).
+_PLAIN_LINK = re.compile(r"https?://[a-z0-9](?:[a-z0-9.-]{0,250}[a-z0-9])?(/[A-Za-z0-9_~.%/-]*)?")
+
+
 def canonical_link(link: str | None, base: str | None = None) -> str | None:
     """An absolute http(s) link without tracking parameters, fragment or default port."""
     if not link:
         return None
     link = link.strip()
+    plain = _PLAIN_LINK.fullmatch(link) if _SHORT_WAYS else None
+    if plain is not None:  # what the steps below leave as it is, but for an empty path
+        return link if plain.group(1) else link + "/"
     if base:
         link = urljoin(base, link)
     try:

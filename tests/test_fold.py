@@ -36,3 +36,21 @@ def test_mixed_text_folds_as_the_table_says():
         text = "".join(c for c in text if unicodedata.category(c) != "Cs")
         assert fold(text) == by_table(text), repr(text)
     assert fold("Élysée, Erdoğan, Ёлка, 🙂 café") == "elysee, erdogan, елка, 🙂 cafe"
+
+
+def test_token_text_skips_the_arabic_table_only_where_it_changes_nothing():
+    from alerts.knowledge import phrases
+
+    def by_table(text: str) -> str:
+        folded = fold(text)
+        if not folded.isascii():
+            folded = folded.translate(phrases._ARABIC_FORMS)
+        return " " + phrases._NON_WORD.sub(" ", folded).strip() + " "
+
+    rng = random.Random(7)
+    letters = [*"ab ,.é", "\u0649", "\u0629", "\u0640", "\u0671", "\u064a", "\u0647", "\u0627",
+               "\u0628", "Ж"]
+    for _ in range(3000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randrange(1, 14)))
+        assert phrases.token_text(text) == by_table(text), repr(text)
+    assert phrases.token_text("السعودية مصطفى") == " السعوديه مصطفي "

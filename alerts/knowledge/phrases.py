@@ -28,6 +28,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 # Arabic letter forms that writers use interchangeably, and the tatweel (a stretching stroke).
 _ARABIC_FORMS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, "ٱ": "ا"})
+_ARABIC_FORM_LETTERS = re.compile("[" + "".join(map(chr, _ARABIC_FORMS)) + "]")
 # One-letter proclitics and their common pairs: and, so, with/by, for/to, like.
 _ARABIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول")
 # ل before the article drops its alif: ل + الرئيس -> للرئيس.
@@ -41,7 +42,9 @@ def token_text(text: str) -> str:
     Padding makes " word " a whole-word key; "phone-call" and "phone call" become one form.
     """
     folded = fold(text)
-    if not folded.isascii():
+    # str.translate looks every character up in the table (and fails, for nearly all of
+    # them): only text holding one of its four letters needs it
+    if not folded.isascii() and _ARABIC_FORM_LETTERS.search(folded):
         folded = folded.translate(_ARABIC_FORMS)
     return " " + _NON_WORD.sub(" ", folded).strip() + " "
 
