@@ -242,3 +242,26 @@ def test_alerts_queued_in_full_before_are_read_as_they_were(tmp_path):
             assert list(row.payload.items()) == list(full[row.id].items())
     finally:
         store.close()
+
+
+def test_values_this_code_did_not_write_stay_as_they_were(tmp_path):
+    path = old_state(tmp_path / "old.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO stories (id, title, created_at, last_at, signature) VALUES "
+                     "(99, 'Hand-edited', '2025-07-01T10:00:00+00:00', "
+                     "'2025-07-01T10:00:00+00:00', '1,2,three')")
+        conn.executemany("INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, 99, ?)",
+                         [("band", "not-hex-at-all!!", "2025-07-01T10:00:00+00:00"),
+                          ("band", "00ff00ff00ff00ff", "yesterday"),
+                          ("band", "00ff00ff00ff00ff00", "2025-07-01T10:00:00+00:00")])
+    Store(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT signature FROM stories WHERE id = 99").fetchone() == (
+            "1,2,three",)
+        assert conn.execute("SELECT key, at FROM story_keys WHERE story_id = 99 "
+                            "ORDER BY key").fetchall() == [
+            ("00ff00ff00ff00ff", "yesterday"),
+            ("00ff00ff00ff00ff00", "2025-07-01T10:00:00+00:00"),
+            ("not-hex-at-all!!", "2025-07-01T10:00:00+00:00")]
+        assert conn.execute("SELECT count(*) FROM story_bands WHERE story_id = 99"
+                            ).fetchone() == (0,)

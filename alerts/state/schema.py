@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from datetime import datetime
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -382,42 +383,61 @@ def _compact_story_signatures(db: sqlite_utils.Database) -> None:
     # index, was about 85). Two indexes dropped: story_members_story (the UNIQUE index on
     # (story_id, ...) answers every question by story) and items_published (no query reads
     # items by publication time). Nothing is lost: a value that is not what this code wrote
-    # (not 64 numbers, not 16 hex digits) stays where and as it was.
-    from datetime import datetime
-
+    # (not 64 numbers, not 16 hex digits) stays where and as it was. All in SQL, through
+    # three functions: a state of 100,000 stories (1.6 million bands) moves without holding
+    # them in memory; story_keys is copied without its bands rather than deleted from.
     from alerts.state.compact import band_value, moment, pack_signature
 
-    conn = db.conn
-    _script(db, """
+    def band(key: object) -> bytes | None:
+        try:
+            return band_value(key) if isinstance(key, str) and len(key) == 16 else None
+        except ValueError:
+            return None
+
+    def when(at: object) -> int | None:
+        try:
+            return moment(datetime.fromisoformat(at)) if isinstance(at, str) else None
+        except (ValueError, OverflowError):
+            return None
+
+    def packed(text: object) -> bytes | None:
+        try:
+            return pack_signature(tuple(int(v) for v in text.split(","))) \
+                if isinstance(text, str) else None
+        except (ValueError, struct.error):
+            return None
+
+    db.conn.create_function("alerts_0016_band", 1, band, deterministic=True)
+    db.conn.create_function("alerts_0016_time", 1, when, deterministic=True)
+    db.conn.create_function("alerts_0016_signature", 1, packed, deterministic=True)
+    moved = ("kind = 'band' AND alerts_0016_band(key) IS NOT NULL "
+             "AND alerts_0016_time(at) IS NOT NULL")
+    _script(db, f"""
         CREATE TABLE story_bands (
             band BLOB NOT NULL,
             story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
             at INTEGER NOT NULL,
             PRIMARY KEY (band, story_id)
         ) WITHOUT ROWID;
+        INSERT INTO story_bands (band, story_id, at)
+            SELECT alerts_0016_band(key), story_id, alerts_0016_time(at) FROM story_keys
+            WHERE {moved} ORDER BY key, story_id
+            ON CONFLICT (band, story_id) DO UPDATE SET at = max(at, excluded.at);
         CREATE INDEX story_bands_story ON story_bands (story_id);
+        CREATE TABLE story_keys_0016 (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            PRIMARY KEY (kind, key, story_id)
+        ) WITHOUT ROWID;
+        INSERT INTO story_keys_0016 (kind, key, story_id, at)
+            SELECT kind, key, story_id, at FROM story_keys WHERE NOT ({moved});
+        DROP TABLE story_keys;
+        ALTER TABLE story_keys_0016 RENAME TO story_keys;
+        CREATE INDEX story_keys_story ON story_keys (story_id);
+        UPDATE stories SET signature = alerts_0016_signature(signature)
+            WHERE typeof(signature) = 'text' AND alerts_0016_signature(signature) IS NOT NULL;
         DROP INDEX IF EXISTS story_members_story;
         DROP INDEX IF EXISTS items_published;
     """)
-    packed = []
-    for story_id, text in conn.execute(
-            "SELECT id, signature FROM stories WHERE typeof(signature) = 'text'").fetchall():
-        try:
-            packed.append((pack_signature(tuple(int(v) for v in text.split(","))), story_id))
-        except (ValueError, struct.error):
-            continue
-    conn.executemany("UPDATE stories SET signature = ? WHERE id = ?", packed)
-    moved = []
-    for key, story_id, at in conn.execute(
-            "SELECT key, story_id, at FROM story_keys WHERE kind = 'band'").fetchall():
-        try:
-            if len(key) != 16:
-                raise ValueError(key)
-            moved.append((band_value(key), story_id, moment(datetime.fromisoformat(at)), key))
-        except (ValueError, TypeError):
-            continue
-    conn.executemany("INSERT INTO story_bands (band, story_id, at) VALUES (?, ?, ?) "
-                     "ON CONFLICT (band, story_id) DO UPDATE SET at = max(at, excluded.at)",
-                     [row[:3] for row in moved])
-    conn.executemany("DELETE FROM story_keys WHERE kind = 'band' AND key = ? AND story_id = ?",
-                     [(key, story_id) for _, story_id, _, key in moved])
