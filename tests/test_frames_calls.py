@@ -66,13 +66,22 @@ def test_an_ultimatum_is_a_call():
     assert ("called-for", "happened", "lead") in ceasefires(
         "President sets a deadline", "The president said he would give the rebels 10 days to "
         "reach a ceasefire or face sanctions.")
-    assert ("called-for", "happened", "headline") in ceasefires(
-        "Le médiateur accorde 48 heures pour conclure un cessez-le-feu")
+    for title in ("Le médiateur accorde 48 heures pour conclure un cessez-le-feu",
+                  "Trump donne dix jours à Poutine pour conclure un cessez-le-feu",
+                  "Trump gibt Putin zehn Tage Zeit für eine Waffenruhe",
+                  "Trump le dio a Putin diez días para un alto el fuego",
+                  "Трамп дал Путину десять дней на перемирие",
+                  "Трамп дав Путіну десять днів на перемир'я",
+                  "أمهل ترامب بوتين عشرة أيام لوقف إطلاق النار",
+                  "特朗普给普京十天内达成停火"):
+        assert ("called-for", "happened", "headline") in ceasefires(title), title
     frame = next(f for f in analyse_text("He gave the rebels 10 days to reach a ceasefire", "",
                                          DAY).frames if f.type == "ceasefire")
     assert frame.words("status") == "days to (an ultimatum)"  # named first
     # A time span without a verb of giving is no ultimatum: "it took 36 hours to reach a truce".
     assert not [s for s, _, _ in ceasefires("Mediators took 36 hours to reach a ceasefire")
+                if s == "called-for"]
+    assert not [s for s, _, _ in ceasefires("Depuis dix jours, le cessez-le-feu tient")
                 if s == "called-for"]
     # A refusal still undoes it.
     assert not [m for s, m, _ in ceasefires("He refused to give them 10 days to agree a truce")

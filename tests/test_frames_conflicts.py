@@ -103,14 +103,24 @@ def test_a_negotiation_format_is_peace_talks():
     assert ("held", "lead") in talks("Regarding the advisers' meeting", "The meeting of "
                                      "advisers of the Normandy format countries took place in "
                                      "Paris.", date(2022, 1, 26))
-    assert talks("Встреча советников в нормандском формате состоялась в Париже",
-                 day=date(2022, 1, 26))
+    day = date(2022, 2, 10)
+    for title in ("Встреча советников в нормандском формате состоялась в Париже",
+                  "Les conseillers du format Normandie se sont réunis à Paris",
+                  "Los asesores del formato de Normandía se reunieron en París",
+                  "Переговори в нормандському форматі відбулися в Берліні",
+                  "اجتماع صيغة نورماندي عقد في برلين",
+                  "诺曼底模式会谈在柏林举行"):
+        assert ("held", "headline") in talks(title, day=day), title
 
 
 def test_in_talks_with_is_talks_under_way():
     assert ("held", "headline") in talks("US troops are in talks with rebels in Falluja",
                                          day=date(2004, 10, 1))
-    assert talks("Le gouvernement est en négociations avec les rebelles", day=date(2004, 10, 1))
+    for title in ("Le gouvernement est en négociations avec les rebelles",
+                  "El gobierno está en negociaciones con los rebeldes",
+                  "Правительство находится в переговорах с повстанцами",
+                  "Die Regierung ist in Gesprächen mit den Rebellen"):
+        assert ("held", "headline") in talks(title, day=date(2004, 10, 1)), title
     # "in talks with" after a noun names the talks, it does not say someone is in them.
     assert not talks("Kyiv's position in talks with Russia will depend on the front",
                      "It wants to end the war.", date(2022, 4, 20))

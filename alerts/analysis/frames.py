@@ -116,7 +116,8 @@ _GERUND_DONE = {"after", "following", "while", "when", "since", "by", "on", "upo
 _IN = {"in", "en", "в", "у", "во", "في", "在"}
 _WITH = {"with", "avec", "mit", "con", "с", "со", "з", "із", "مع", "与", "同"}
 _STILL = {"s", "remain", "remains", "remained", "still", "now", "already", "restent", "reste",
-          "bleiben", "siguen", "sigue", "остаются", "залишаються"}
+          "bleiben", "siguen", "sigue", "está", "están", "estaba", "estaban", "esta", "estan",
+          "остаются", "находится", "находятся", "залишаються", "перебуває", "перебувають"}
 # The first person singular, as the subject of a contact verb.
 _FIRST_PERSON = {"i", "je", "j", "ich", "yo", "я", "أنا", "我"}
 # A headline naming who speaks in the text: "Address by President Volodymyr Zelenskyy",
