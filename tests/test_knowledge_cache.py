@@ -113,3 +113,38 @@ def test_any_shipped_data_file_is_part_of_the_key(tmp_path, monkeypatch):
     assert after != before
     (copy / "data" / "zz-new.yaml").write_text("- {code: ZY}\n", "utf-8")
     assert base._built_key(None) != after
+
+
+def test_a_process_running_old_code_keeps_the_old_key(tmp_path):
+    """After an upgrade on disk, a daemon still running the old code must not file the base
+    it builds under the new code's key: the new code would read an object of the old shape
+    (seen: AttributeError for a field the new code added)."""
+    import shutil
+    import subprocess
+    import sys
+    import textwrap
+
+    package = Path(base.__file__).resolve().parent.parent
+    copy = tmp_path / "site"
+    shutil.copytree(package, copy / "alerts", ignore=shutil.ignore_patterns("__pycache__"))
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from alerts.knowledge import base
+        before = base._built_key(None)
+        phrases = Path(base.__file__).parent / "phrases.py"
+        if sys.argv[1] == "upgrade":
+            phrases.write_text(phrases.read_text() + "\\n# upgraded\\n")
+        print(before, base._built_key(None))
+    """)
+
+    def keys(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", script, *args], cwd=copy, check=True,
+                              capture_output=True, text=True, timeout=60,
+                              env={"PYTHONPATH": str(copy), "PATH": "/usr/bin:/bin"})
+        return done.stdout.split()
+
+    old_loaded, after_upgrade = keys("upgrade")
+    assert after_upgrade == old_loaded  # the running old code keeps its own key
+    (new_loaded, _) = keys("look")
+    assert new_loaded != old_loaded  # the new code has another one

@@ -492,9 +492,27 @@ _BUILT_KEPT = 3  # built bases kept in the cache folder
 _BUILT_BY = ("knowledge/base.py", "knowledge/phrases.py", "knowledge/user.py", "rules/text.py")
 
 
+def _code_digest() -> bytes:
+    """The building code's digest as this process loaded it. Taken once, at import: a
+    process still running the old code after an upgrade must not file the base it builds
+    under the new code's key (the new code would then unpickle an object of the old shape)."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent.parent
+    for module in _BUILT_BY:
+        try:
+            digest.update((package / module).read_bytes())
+        except OSError:  # unreadable code: a key no other process shares
+            digest.update(f"{os.getpid()}\0{module}".encode())
+    return digest.digest()
+
+
+_CODE_DIGEST = _code_digest()
+
+
 def _built_key(folder: Path | None) -> str:
     """What a built knowledge base depends on: the shipped data, the user's folder (by
-    content), the code that builds and searches it, and the Python and automaton versions."""
+    content), the code that builds and searches it (as this process loaded it), and the
+    Python and automaton versions."""
     import sys
 
     import ahocorasick
@@ -507,9 +525,7 @@ def _built_key(folder: Path | None) -> str:
     for entry in sorted(data.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml", ".json")) and entry.is_file():
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
-    package = Path(__file__).resolve().parent.parent
-    for module in _BUILT_BY:
-        digest.update((package / module).read_bytes())
+    digest.update(_CODE_DIGEST)
     digest.update(f"{folder}\0{folder_stamp(folder)}\0{sys.version}\0"
                   f"{getattr(ahocorasick, '__version__', '')}".encode())
     return digest.hexdigest()
