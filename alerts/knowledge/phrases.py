@@ -139,7 +139,7 @@ def _interned(payload: T) -> T:
     """The payload with its strings (or a tuple's strings) interned."""
     if isinstance(payload, str):
         return sys.intern(payload)  # type: ignore[return-value]
-    if type(payload) is tuple:  # a plain tuple (a named one keeps its type)
+    if isinstance(payload, tuple) and type(payload) is tuple:  # a named one keeps its type
         return tuple(sys.intern(p) if isinstance(p, str) else p  # type: ignore[return-value]
                      for p in payload)
     return payload
