@@ -49,6 +49,10 @@ FIRST_POLL_WAIT = 1.0  # seconds the channel check waits for the first poll to b
 # Once no poll has run for this long, the per-text caches are emptied and the memory given
 # back (alerts.trim): the next polls bring new texts.
 TRIM_AFTER = 2.0
+# After this many more, the knowledge base is let go too (read back from its cache file by the
+# next poll with new items, in about 0.2 s): longer, as polls spread over an interval come in
+# bursts, and a 304 poll never needs it.
+KNOWLEDGE_AFTER = 4.0
 
 
 @dataclass(frozen=True)
@@ -322,6 +326,18 @@ class Daemon:
         dropped = forget_texts()
         give_back()
         log.debug("polls are idle: %d cached texts forgotten, memory given back", dropped)
+        self._trim = asyncio.get_running_loop().call_later(KNOWLEDGE_AFTER,
+                                                           self._release_knowledge)
+
+    def _release_knowledge(self) -> None:
+        self._trim = None
+        if self._inflight:
+            return
+        from alerts.trim import forget_knowledge, give_back
+
+        if forget_knowledge():
+            give_back()
+            log.debug("polls are idle: the knowledge base was let go until it is needed")
 
     def _state_damaged(self, exc: Exception) -> bool:
         """The state database turned out damaged while running (its start check passed):

@@ -89,3 +89,5 @@ def test_an_idle_daemon_forgets_the_texts_of_its_polls(tmp_path, feed_server, we
     forgot = [line for line in done.stderr.splitlines() if "cached texts forgotten" in line]
     assert len(forgot) == 1, done.stderr  # once, after the poll went quiet
     assert int(forgot[0].split("polls are idle: ")[1].split()[0]) > 0, forgot
+    # Later, the knowledge base too (its cache file gives it back when needed).
+    assert "the knowledge base was let go" in done.stderr, done.stderr

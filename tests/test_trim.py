@@ -32,3 +32,31 @@ def test_forget_texts_empties_every_per_text_cache_and_answers_stay_the_same():
     assert again is not first and again == first
     assert [m.entity.id for m in kb.mentions(token_text(TITLE), day)] == mentions
     assert len(mentions) >= 2  # Macron and Putin
+
+
+def test_the_knowledge_base_is_let_go_only_when_its_cache_gives_it_back(tmp_path,
+                                                                       monkeypatch):
+    from alerts.knowledge import base
+    from alerts.trim import forget_knowledge
+
+    monkeypatch.setattr(base, "_instances", {})
+    monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
+    # No usable cache folder (a file stands where it would be): kept, as building it again
+    # would cost seconds.
+    (tmp_path / "blocked").write_text("not a folder", "utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocked"))
+    kept = knowledge_base(None)
+    assert not forget_knowledge()
+    assert knowledge_base(None) is kept
+    # With its cache file: let go, and the next use reads the same base back.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(base, "_instances", {})
+    first = knowledge_base(None)
+    day = date(2024, 3, 1)
+    mentions = [m.entity.id for m in first.mentions(token_text(TITLE), day)]
+    assert forget_knowledge()
+    assert base._instances == {}
+    again = knowledge_base(None)
+    assert again is not first
+    assert [m.entity.id for m in again.mentions(token_text(TITLE), day)] == mentions
+    assert again.entities == first.entities
