@@ -209,3 +209,15 @@ def test_a_malformed_conflict_is_a_clear_error(tmp_path, entry, says):
         f"    from: \"2030-01-01\"\n    {entry}\n", "utf-8")
     problems = [str(p) for p in read_folder(folder).problems]
     assert any(f"wars.yaml:6: {says}" in p for p in problems), problems
+
+
+def test_an_interview_is_a_view_of_the_news_not_its_report():
+    for title in ("Interview: spokesperson on sticking points in peace talks",
+                  "Интервью: представитель о трудностях мирных переговоров"):
+        frames = [f for f in analyse_text(title, "", date(2022, 3, 20)).frames
+                  if f.type == "peace-talks"]
+        assert frames and all("opinion" in f.flags for f in frames), title
+    # Not an opener: an interview named inside a report flags nothing.
+    frames = [f for f in analyse_text("Peace talks stall, spokesperson says in interview", "",
+                                      date(2022, 3, 20)).frames if f.type == "peace-talks"]
+    assert frames and not any("opinion" in f.flags for f in frames)
