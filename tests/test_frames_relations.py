@@ -90,6 +90,7 @@ def test_a_number_sign_is_no_negation():
 
 @pytest.mark.parametrize("title,actor,target", [
     ("Germany expels Russian diplomats in retaliation", {"DE"}, {"RU"}),
+    ("France pulls its ambassador out of Niger", {"FR"}, {"NE"}),
     ("Germany and France expel Russian diplomats", {"DE", "FR"}, {"RU"}),
     ("Russian diplomats were expelled by Poland", {"PL"}, {"RU"}),
     ("Twelve French diplomats expelled from Algeria", {"DZ"}, {"FR"}),

@@ -101,6 +101,7 @@ _PREPOSITIONS = {"of", "to", "by", "on", "in", "at", "for", "against", "into", "
                  "في", "على", "عن", "ضد", "حول", "بعد", "إلى", "الى", "من", "مع"}
 _CONJUNCTIONS = {"and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і", "й",
                  "та", "або"}
+_OUT = {"out", "away", "back", "home"}  # "pulls its ambassador out of", "back from"
 _DETERMINERS = {"the", "its", "their", "his", "her", "le", "la", "les", "l", "son", "sa", "ses",
                 "leur", "leurs", "der", "die", "das", "den", "dem", "des", "ihre", "ihren",
                 "seine", "seinen", "el", "los", "las", "su", "sus"}
@@ -474,8 +475,8 @@ class SentenceFrames:
                 k -= 1
             if k >= 0 and words[k] in _PREPOSITIONS:
                 j = k - 1
-                while j >= 0 and words[j] in _DETERMINERS:
-                    j -= 1
+                while j >= 0 and (words[j] in _DETERMINERS or words[j] in _OUT):
+                    j -= 1  # "its ambassador out of Niger"
                 if j not in own:
                     continue
             out.append((i, m))
