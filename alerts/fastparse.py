@@ -124,8 +124,9 @@ def read(body: bytes, final_url: str, content_type: str | None,
         return None
     try:
         return _read(body, found, final_url, content_type, parse)
-    except (_Unsure, ET.ParseError, ValueError, LookupError, TypeError, AttributeError,
-            KeyError, IndexError):
+    except MemoryError:
+        raise  # the worker's budget answers for it
+    except Exception:  # unsure, or deeper than this reader recurses: feedparser reads it
         return None
 
 

@@ -537,3 +537,14 @@ def test_a_plain_absolute_link_is_joined_as_feedparser_joins_it():
         for base in ("http://127.0.0.1:9/corpus/x.xml", "https://feeds.example.org/a/b.rss",
                      "http://h/"):
             assert join(base, link) == mixin._urljoin(base, link), (base, link)
+
+
+def test_markup_nested_deeper_than_the_reader_recurses_goes_to_feedparser():
+    from alerts import fastparse
+    from alerts.parseworker import parse_bytes
+
+    deep = "<div>" * 3000 + "x" + "</div>" * 3000
+    body = FULL_ATOM.replace("<p>deux</p>", "<p>deux</p>" + deep).encode()
+    assert fastparse.read(body, URL, "application/atom+xml", parse_bytes) is None
+    slow, fast = answers(body, content_type="application/atom+xml")
+    assert fast == slow
