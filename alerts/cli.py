@@ -647,10 +647,13 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
             click.echo("    developments: " + " -> ".join(
                 f"{d['status']} ({d['at'][:16]}, {d['rule_id']})"
                 for d in story["developments"]))
+        # Times are measured from the report that opened the story, which need not be the
+        # earliest published (an older report can arrive later).
+        opened = next((s["at"] for s in story["sources"] if s["joined_by"] in (None, "new")),
+                      story["sources"][0]["at"] if story["sources"] else "")
         for source in story["sources"]:
             # Which status each report gave, why it joined the story, and what it added (#16).
-            note = source_note(source, story["sources"][0]["at"], story["developments"],
-                               window)
+            note = source_note(source, opened, story["developments"], window)
             click.echo(f"    {source['at'][:16]}  {source['publisher']}: {source['title']}"
                        + (f"  {source['link']}" if source["link"] else "") + f"  {note}")
 

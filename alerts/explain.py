@@ -122,6 +122,7 @@ def story_lines(store: Store, rule: Rule, item: Item, window: timedelta) -> Iter
     elif alerted:
         yield f"    {rule.id} alerted in this story"
     if member is not None:
+        yield from _polled_outcome(store, rule, me)
         return
     status = event.status if event else ""
     if not alerted and not done:
@@ -167,11 +168,30 @@ def explain_items(rules: RuleSet, rule: Rule, items: list[Item],
         yield ""
 
 
+def _polled_outcome(store: Store, rule: Rule, me: tuple[str, str]) -> Iterator[str]:
+    """What the rule did when the report was polled, as recorded."""
+    outcome = store.match_outcome(*me, rule.id)
+    if outcome is None:
+        yield (f"    alert: none; {rule.id} did not match this report when it was polled "
+               "(the rule or the report has changed since)")
+    elif outcome["alerted"]:
+        yield f"    alert: this report raised the story's alert for {rule.id}"
+    elif outcome["suppressed"]:
+        yield f"    alert: none; {outcome['suppressed']}"
+    elif outcome["followed_up"]:
+        yield ("    alert: a follow-up, threaded to the story's first alert, with the "
+               "sources of its status")
+    else:
+        yield ("    alert: none; recorded without alerting (a feed's first poll records "
+               "its backlog: `--backfill` alerts on it)")
+
+
 def source_note(source: dict, first_at: str, developments: list[dict],
                 window: timedelta) -> str:
     """For `alerts history`: how one report of a story joined it (first report, or by what
-    and why), how long after the story's first report against the window, and what it
-    added: the status that alerted, a development alerted as a follow-up, or a copy."""
+    and why), how long after (or before: a report published earlier that arrived later)
+    the report that opened the story, against the window, and what it added: the status
+    that alerted, a development alerted as a follow-up, a copy, or no new stage."""
     said = f"{source['status']}; " if source.get("status") else ""
     if source.get("joined_by") in (None, "new"):
         how = "first report"
@@ -179,7 +199,8 @@ def source_note(source: dict, first_at: str, developments: list[dict],
         how = f"joined by {source['joined_by']}" + (f": {source['why']}" if source.get("why")
                                                      else "")
         gap = (datetime.fromisoformat(source["at"]) - datetime.fromisoformat(first_at))
-        how += f"; {_hours(gap)} after the story's first report, window {_hours(window)}"
+        side = "after" if gap >= timedelta(0) else "before"
+        how += f"; {_hours(abs(gap))} {side} the story's first report, window {_hours(window)}"
     status = source.get("status")
     if not status:
         return f"[{said}{how}]"
@@ -190,6 +211,11 @@ def source_note(source: dict, first_at: str, developments: list[dict],
                  else "a development: alerted as a follow-up")
     elif any(d["at"] < source["at"] for d in alerted):
         added = f"a copy of '{status}': no alert"
+    elif developments and not alerted:
+        # A late report of an earlier stage ("talks begin" arriving after "talks collapse"),
+        # another wording of a stage alerted, or a development under `updates: false`.
+        stages = " -> ".join(dict.fromkeys(d["status"] for d in developments))
+        added = f"no alert; the story alerted for {stages}"
     else:
         return f"[{said}{how}]"
     return f"[{said}{how}; {added}]"

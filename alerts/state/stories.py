@@ -166,6 +166,18 @@ class Stories(Database):
             "ORDER BY id LIMIT 1", (story_id, rule_id)).fetchone()
         return row[0] if row else None
 
+    def match_outcome(self, feed_url: str, item_key: str, rule_id: str
+                      ) -> dict[str, Any] | None:
+        """What the rule did with this polled item (for explain): `alerted` (the story's
+        first alert), `suppressed` (why not), `followed_up` (an update was queued)."""
+        cur = self.conn.execute(
+            "SELECT m.alerted, m.suppressed, EXISTS (SELECT 1 FROM outbox o WHERE "
+            "o.match_id = m.id AND o.kind = 'update') AS followed_up FROM matches m "
+            "JOIN items i ON i.id = m.item_id WHERE i.feed_url = ? AND i.key = ? "
+            "AND m.rule_id = ?", (feed_url, item_key, rule_id))
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
+
     def story_sources(self, story_id: int, rule_id: str | None = None) -> list[dict[str, Any]]:
         """The story's reports, oldest first, one per item."""
         sql = ("SELECT feed_url, item_key, publisher, title, link, min(at) AS at, "
