@@ -119,3 +119,38 @@ def test_updates_true_sends_each_later_copy_as_a_follow_up_listing_every_source(
     quiet = tmp_path / "quiet.db"
     _poll(quiet, feeds, _rules(tmp_path, CEASEFIRE, "", "\n"))
     assert _kinds(quiet) == ["alert"]
+
+
+def test_on_a_digest_channel_the_story_is_one_entry_listing_every_outlet(tmp_path,
+                                                                          feed_server):
+    """`updates: true` with a channel that gathers a digest: the first alert and the
+    follow-ups of later copies are one story in the digest, with every outlet once."""
+    from datetime import UTC, datetime
+
+    from alerts.deliver import make_digest
+    from alerts.routing import ChannelStyle
+    from alerts.state import Store
+
+    links = ("https://afp.example/1", "https://reuters.example/1", "https://ap.example/1")
+    feeds = [_feed(feed_server, "AFP", ("Israel and Lebanon agree ceasefire", links[0],
+                                        NOW - timedelta(hours=4))),
+             _feed(feed_server, "Reuters", ("Lebanon and Israel reach truce deal", links[1],
+                                            NOW - timedelta(hours=3))),
+             _feed(feed_server, "AP", ("Ceasefire agreed between Israel and Lebanon", links[2],
+                                       NOW - timedelta(hours=2)))]
+    db = tmp_path / "s.db"
+    _poll(db, feeds, _rules(tmp_path, CEASEFIRE, "", "updates: true\n"))
+    store = Store(db)
+    try:
+        later = datetime.now(UTC) + timedelta(days=1)
+        rows = store.outbox_due(later)
+        assert [row.kind for row in rows] == ["alert", "update", "update"]
+        digest = make_digest(store, ChannelStyle(), "c", "digest", rows, later)
+        assert digest is not None
+        assert digest.title.startswith("Digest: 3 alerts")
+        assert [digest.body.count(link) for link in links] == [1, 1, 1]
+        # One entry for the story, naming the first alert and its two follow-ups.
+        ids = [line for line in digest.body.splitlines() if line.strip().startswith("alert ")]
+        assert len(ids) == 1 and ids[0].count(", ") == 2, digest.body
+    finally:
+        store.close()
