@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from alerts.models import Feed, PollResult
     from alerts.rules import RuleSet
     from alerts.state import Store
+    from tests.shared_work import RunCache
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -133,6 +134,15 @@ def outbox_messages(db: Path) -> list[Any]:
                 if not row.body and row.kind in (ALERT, UPDATE) else row for row in rows]
     finally:
         opened.close()
+
+
+@pytest.fixture(scope="session")
+def run_cache(tmp_path_factory: pytest.TempPathFactory) -> RunCache:
+    """Expensive results shared by the test files (and xdist workers) of one run, each
+    computed once (tests/shared_work.py)."""
+    from tests.shared_work import RunCache, run_cache_folder
+
+    return RunCache(run_cache_folder(tmp_path_factory.getbasetemp()))
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import pytest
 
 from alerts.quality import story_sets
 from tests.conftest import CORPUS
+from tests.shared_work import real_items
 
 LABELLED = Path(__file__).parent / "data" / "labelled"
 
@@ -103,10 +104,11 @@ def test_figures_count_a_second_alert_a_repeated_status_and_a_lost_event():
 # -- the real set --------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def real(rules):
+def real(rules, run_cache):
     if not CORPUS.is_dir():
         pytest.skip("shared corpus not present")
-    return story_sets.real_set(CORPUS, rules)
+    # The items as real.load_items reads them, read once for every file of the run.
+    return story_sets.real_set(CORPUS, rules, real_items(run_cache, CORPUS))
 
 
 def _undated(events: list[story_sets.Event]) -> set[str]:

@@ -331,11 +331,13 @@ def restrict(real: RealSet, sources: tuple[str, ...]) -> RealSet:
 
 
 def evaluate(corpus: Path, folder: Path = SET_DIR, rules: RuleSet | None = None,
-             sources: tuple[str, ...] | None = None) -> RealReport:
+             sources: tuple[str, ...] | None = None,
+             items: dict[str, Item] | None = None) -> RealReport:
     """The scores on the whole set, or (with `sources`) on the items of those sources: the
-    replay still reads every item in order, so contact history is the same either way."""
+    replay still reads every item in order, so contact history is the same either way.
+    `items`: the set's items as load_items reads them, when the caller has them already."""
     real = load_set(folder)
-    items = load_items(corpus, real)
+    items = load_items(corpus, real) if items is None else items
     rules = rules or RuleSet(load_rules([shipped_rules_dir()], None))
     fired = fire(items, rules)
     rule_ids = sorted({r.id for r in rules.enabled} | {e.rule for e in real.events})

@@ -189,11 +189,13 @@ def written(folder: Path, rules: RuleSet) -> tuple[dict[str, Figures], list[Even
 
 # -- the real set -------------------------------------------------------------------------
 
-def real_set(corpus: Path, rules: RuleSet) -> tuple[dict[str, Figures], list[Event]]:
+def real_set(corpus: Path, rules: RuleSet, items: dict[str, Item] | None = None
+             ) -> tuple[dict[str, Figures], list[Event]]:
+    """`items`: the set's items as real.load_items reads them, when the caller has them."""
     from alerts.quality import real
 
     labelled = real.load_set()
-    items = real.load_items(corpus, labelled)
+    items = real.load_items(corpus, labelled) if items is None else items
     events = [Event(e.id, e.rule, tuple(e.items)) for e in labelled.events]
     return figures(events, replay(real.in_order(items), rules), one_stage=False), events
 
