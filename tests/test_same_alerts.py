@@ -19,9 +19,13 @@ RECORDED = json.loads(same_alerts.FIXTURE.read_text("utf-8"))["cases"]
 
 
 @pytest.fixture(scope="module")
-def now() -> dict:
-    """Every case as the code computes it now (one run, shared by the tests below)."""
-    return same_alerts.cases()
+def now(run_cache) -> dict:
+    """Every case as the code computes it now (one run, shared by the tests below); the real
+    set's items as load_items reads them, read once for every file of the run."""
+    from tests.conftest import CORPUS
+    from tests.shared_work import real_items
+
+    return same_alerts.cases(real_items(run_cache, CORPUS) if CORPUS.is_dir() else None)
 
 
 def differences(before: dict, after: dict, limit: int = 12) -> list[str]:

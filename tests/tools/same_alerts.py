@@ -69,13 +69,14 @@ def labelled_items() -> list[tuple[str, Item]]:
     return sorted(rows, key=lambda r: (r[1].published or UNDATED, r[0]))
 
 
-def real_items() -> list[tuple[str, Item]] | None:
-    """The real set in publication order, or None when ../shared/corpus is not here."""
+def real_items(items: dict[str, Item] | None = None) -> list[tuple[str, Item]] | None:
+    """The real set in publication order, or None when ../shared/corpus is not here.
+    `items`: the set's items as load_items reads them, when the caller has them already."""
     from alerts.quality.real import DEFAULT_CORPUS, in_order, load_items, load_set
 
     if not DEFAULT_CORPUS.is_dir():
         return None
-    return in_order(load_items(DEFAULT_CORPUS, load_set()))
+    return in_order(load_items(DEFAULT_CORPUS, load_set()) if items is None else items)
 
 
 # -- generated rules ------------------------------------------------------------------------
@@ -215,13 +216,13 @@ def digested(alerts: dict[str, list[Record]]) -> dict[str, list[Record]]:
                       for record in records] for item_id, records in alerts.items()}
 
 
-def cases() -> dict[str, dict[str, list[Record]] | None]:
+def cases(items: dict[str, Item] | None = None) -> dict[str, dict[str, list[Record]] | None]:
     """Every case's alerts as the code computes them now; None for a case whose corpus is
-    absent."""
+    absent. `items`: the real set's items, when the caller has read them already."""
     found: dict[str, dict[str, list[Record]] | None] = {}
     rules = shipped()
     found["labelled"] = piped(labelled_items(), rules)
-    real = real_items()
+    real = real_items(items)
     if real is None:
         found.update({"real-shipped": None, "real-terms": None, "real-terms-pipeline": None})
         return found
