@@ -64,12 +64,18 @@ class Entity:
     kind: str  # "person" | "country"
     name: str
     roles: tuple[Role, ...] = ()
+    # The state whose office says who this person is, where several cover one day: a
+    # President of France is ex officio Co-Prince of Andorra, a King of the United Kingdom
+    # head of state of fourteen other realms. Set by a hand-written source over a generated one.
+    home: str = ""
 
     def role_at(self, day: date | None) -> Role | None:
         current = [r for r in self.roles if r.covers(day)]
         if current:
-            return current[0]
-        return self.roles[-1] if self.roles else None
+            return next((r for r in current if r.country == self.home), current[0])
+        if not self.roles:
+            return None
+        return next((r for r in reversed(self.roles) if r.country == self.home), self.roles[-1])
 
     def describe(self, day: date | None) -> str:
         if self.kind != "person":
@@ -213,7 +219,8 @@ class KnowledgeBase:
                 Role(str(r.get("office", "other")), str(r.get("title", "")),
                      str(r.get("country", "")), _day(r.get("from")), _day(r.get("to")))
                 for r in spec.get("roles") or [])
-            entity = Entity(str(spec["id"]), "person", str(spec.get("name") or spec["id"]), roles)
+            entity = Entity(str(spec["id"]), "person", str(spec.get("name") or spec["id"]), roles,
+                            str(spec.get("home") or ""))
             self.entities[entity.id] = entity
             self._lookup[entity.id] = entity.id
             for phrase in [entity.name, *(spec.get("aliases") or [])]:
@@ -440,6 +447,9 @@ def merge_people(base: list[dict], extra: list[dict]) -> list[dict]:
         kept = [r for r in old.get("roles") or []
                 if not any(_role_key(r) == _role_key(n) and _overlap(r, n) for n in added)]
         new["roles"] = sorted(kept + added, key=lambda r: str(r.get("from") or ""))
+        if added:  # the latest office the better-knowing source names
+            latest = max(added, key=lambda r: str(r.get("from") or ""))
+            new["home"] = str(latest.get("country") or old.get("home") or "")
         merged[key] = new
     return list(merged.values())
 
