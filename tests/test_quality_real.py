@@ -25,6 +25,7 @@ from alerts.quality.real import (
     load_set,
     score,
 )
+from tests.shared_work import real_items
 
 CORPUS = DEFAULT_CORPUS
 SHIPPED = ["first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
@@ -55,13 +56,14 @@ def real() -> RealSet:
 
 
 @pytest.fixture(scope="module")
-def items(real):
-    return load_items(CORPUS, real)
+def items(run_cache):
+    """load_items(CORPUS, load_set()), read once for every file of the run."""
+    return real_items(run_cache, CORPUS)
 
 
 @pytest.fixture(scope="module")
-def report():
-    return evaluate(CORPUS)
+def report(items):
+    return evaluate(CORPUS, items=items)
 
 
 def test_every_event_names_a_shipped_rule_and_items(real):
