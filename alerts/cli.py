@@ -630,7 +630,14 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
         return
     from alerts.explain import source_note
 
-    window = timedelta(seconds=settings.stories.window)
+    default_window = timedelta(seconds=settings.stories.window)
+    try:  # a rule's own `story: {window}` applies to its stories
+        from alerts.rules import load_rules
+
+        windows = {r.id: timedelta(seconds=r.story_window)
+                   for r in load_rules(settings.rule_paths) if r.story_window}
+    except AlertsError:
+        windows = {}  # rules that do not load: the configured window (`alerts check` says why)
     if not stories:
         click.echo(f"no stories in the last {days:g} days")
     for story in stories:
@@ -651,6 +658,8 @@ def history(ctx: click.Context, days: float, as_json: bool) -> None:
         # earliest published (an older report can arrive later).
         opened = next((s["at"] for s in story["sources"] if s["joined_by"] in (None, "new")),
                       story["sources"][0]["at"] if story["sources"] else "")
+        rule_ids = (story["alerted_rules"] or "").split(",")
+        window = windows.get(rule_ids[0], default_window)
         for source in story["sources"]:
             # Which status each report gave, why it joined the story, and what it added (#16).
             note = source_note(source, opened, story["developments"], window)

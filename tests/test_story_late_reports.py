@@ -76,3 +76,28 @@ def test_a_late_report_of_an_earlier_stage_is_placed_before_and_adds_no_alert(
     assert "alert: none; already alerted for story-1" in late
     assert "alert: none; already alerted for story-1" in _block(out, COPY)
     assert "(a copy of 'collapse')" in _block(out, COPY)
+
+
+def test_history_gives_the_window_of_the_rule_that_alerted(tmp_path, feed_server, webhook):
+    """A rule's own `story: {window: 72h}` is the window its stories were grouped in."""
+    from alerts.rulepack import shipped_rules_dir
+    from tests.servers import wait_for
+
+    now = datetime.now(UTC)
+    wire = feed_server.put("/wire.xml", rss(
+        rss_item(COLLAPSE, guid="2", link="https://kyiv.example/2",
+                 pub=_pub(now - timedelta(hours=2))),
+        rss_item(COPY, guid="3", link="https://afp.example/3",
+                 pub=_pub(now - timedelta(hours=1)))))
+    rule = (shipped_rules_dir() / "peace-talks.yaml").read_text("utf-8")
+    config = write_config(tmp_path, feeds=[{"url": wire, "name": "Wire", "publisher": "Wire"}],
+                          channels={"hook": webhook.url},
+                          rules={"t.yaml": rule + "story: {window: 72h}\n"},
+                          defaults={"backfill": True, "channels": ["hook"]})
+    polled = run_cli("--config", str(config), "poll", "--once", cwd=tmp_path)
+    assert polled.returncode == 0, polled.stdout + polled.stderr
+    assert wait_for(lambda: len(webhook.received) == 1, timeout=10)
+    shown = run_cli("--config", str(config), "history", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    line = next(x for x in shown.stdout.splitlines() if "afp.example/3" in x)
+    assert "1 h after the story's first report, window 3 days; a copy of 'collapse'" in line
