@@ -161,17 +161,26 @@ def poll_once(db: Path, feed: Feed, rules: RuleSet | None = None, *,
     and closed around it), as `poll --once` does. `rules`: else one enabled rule (see
     polling_rules); `fetch`: else a 5 s deadline with loopback allowed; `poller`: the Poller's
     own options (clock, force_backfill, max_entries, composer, backoff_cap...)."""
+    return poll_feeds(db, [feed], rules, fetch=fetch, **poller)[0]
+
+
+def poll_feeds(db: Path, feeds: list[Feed], rules: RuleSet | None = None, *,
+               force: bool = False, fetch: FetchSettings | None = None,
+               **poller: Any) -> list[PollResult]:
+    """Each of `feeds` polled once, in order, by one real Poller and Fetcher on the state at
+    `db`, as poll_once does one; `force`: polled whatever their backoff (`--feed NAME`)."""
     from alerts.config import FetchSettings
     from alerts.fetch import Fetcher
     from alerts.pipeline import Poller
     from alerts.state import Store
 
-    async def go() -> PollResult:
+    async def go() -> list[PollResult]:
         state = Store(db)
         fetcher = Fetcher(fetch or FetchSettings(timeout=5, allow_networks=LOOPBACK))
         try:
-            return await Poller(state, fetcher, rules if rules is not None
-                                else polling_rules(db.parent), **poller).poll(feed)
+            polling = Poller(state, fetcher, rules if rules is not None
+                             else polling_rules(db.parent), **poller)
+            return [await polling.poll(feed, force=force) for feed in feeds]
         finally:
             await fetcher.aclose()
             state.close()

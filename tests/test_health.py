@@ -1,7 +1,6 @@
 """Source-health notices (failing, silent, gone, stale, recovered) and permanent redirects,
 through a real HTTP server, real SQLite and an injected clock (no sleeping)."""
 
-import asyncio
 import json
 import logging
 from datetime import timedelta
@@ -15,12 +14,10 @@ from alerts.config import (
     Settings,
     load_settings,
 )
-from alerts.fetch import Fetcher
 from alerts.health import STALE_FLOOR, HealthWatch, stale_after
 from alerts.models import Feed
-from alerts.pipeline import Poller
 from alerts.state import Store
-from tests.conftest import polling_rules, run_cli, write_config
+from tests.conftest import poll_once, polling_rules, run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.test_backoff import LOOPBACK, T0, Clock
 
@@ -35,18 +32,14 @@ def settings_for(db: Path, feed: Feed, **health: object) -> Settings:
 
 def poll_and_check(settings: Settings, feed: Feed, clock: Clock):
     """One daemon run of a feed's job: poll, then the health check. (result, notices)"""
-    async def go():
-        store = Store(settings.state_path)
-        fetcher = Fetcher(FetchSettings(allow_networks=LOOPBACK, timeout=5))
-        try:
-            result = await Poller(store, fetcher, polling_rules(settings.state_path.parent),
-                                  clock=clock,
-                                  backoff_cap=300.0).poll(feed)
-            return result, HealthWatch(store, settings, clock).check(feed)
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    result = poll_once(settings.state_path, feed, polling_rules(settings.state_path.parent),
+                       fetch=FetchSettings(allow_networks=LOOPBACK, timeout=5), clock=clock,
+                       backoff_cap=300.0)
+    store = Store(settings.state_path)
+    try:
+        return result, HealthWatch(store, settings, clock).check(feed)
+    finally:
+        store.close()
 
 
 def notices(db: Path) -> list:

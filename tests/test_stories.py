@@ -90,22 +90,9 @@ def test_stories_survive_a_restart_and_are_pruned(tmp_path):
 # -- through the real pipeline: three outlets, one event -----------------------------------
 
 def _poll_many(db, feeds_and_servers, rules):
-    import asyncio
+    from tests.conftest import poll_feeds
 
-    from alerts.config import FetchSettings
-    from alerts.fetch import Fetcher
-    from alerts.pipeline import Poller
-
-    async def go():
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(timeout=5, allow_networks=("127.0.0.0/8",)))
-        try:
-            poller = Poller(store, fetcher, rules, force_backfill=True)
-            return [await poller.poll(feed) for feed in feeds_and_servers]
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_feeds(db, feeds_and_servers, rules, force_backfill=True)
 
 
 def _rules(tmp_path, extra: str = ""):

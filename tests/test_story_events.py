@@ -7,7 +7,6 @@ outbox would send."""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -17,7 +16,7 @@ import pytest
 
 from alerts.models import Feed
 from alerts.state import Store
-from tests.conftest import outbox_messages
+from tests.conftest import outbox_messages, poll_feeds
 from tests.feeds import rss, rss_item
 
 NOW = datetime(2025, 11, 20, 12, 0, tzinfo=UTC)
@@ -43,20 +42,7 @@ def _pub(moment: datetime) -> str:
 
 def _poll(db: Path, feeds: list[Feed], rules, clock: datetime = NOW):
     """Polls each feed once, in order, with backfill (the feeds are new) and a fixed clock."""
-    from alerts.config import FetchSettings
-    from alerts.fetch import Fetcher
-    from alerts.pipeline import Poller
-
-    async def go():
-        store = Store(db)
-        fetcher = Fetcher(FetchSettings(timeout=5, allow_networks=("127.0.0.0/8",)))
-        try:
-            poller = Poller(store, fetcher, rules, force_backfill=True, clock=lambda: clock)
-            return [await poller.poll(feed, force=True) for feed in feeds]
-        finally:
-            await fetcher.aclose()
-            store.close()
-    return asyncio.run(go())
+    return poll_feeds(db, feeds, rules, force=True, force_backfill=True, clock=lambda: clock)
 
 
 def _feed(feed_server, name: str, *entries: tuple[str, str, datetime]) -> Feed:
