@@ -38,10 +38,17 @@ _NOT_THE_HOLDER_WORDS = [
     "asesor del", "asesora del", "portavoz del", "помощник", "помощника", "советник",
     "советника", "пресс секретарь", "администрация", "администрации", "супруга",
     "радник", "радника", "речник", "офіс", "офісу", "дружина",
+    # someone who does not hold it yet: "the incoming president", "der designierte Kanzler"
+    "incoming", "designierte", "designierter", "designierten", "избранный", "избранного",
+    "избранному", "избранным", "новоизбранный", "новоизбранного", "обраний", "обраного",
+    "новообраний", "новообраного",
 ]
 _NOT_THE_HOLDER = re.compile(
-    "(?:^| )(?:" + "|".join(re.escape(w) for w in _NOT_THE_HOLDER_WORDS)
+    "(?:^| )(?:" + "|".join(re.escape(token_text(w).strip()) for w in _NOT_THE_HOLDER_WORDS)
     + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
+# Words after an office phrase that name someone who does not hold it yet: "the US
+# president-elect" on 2024-12-07 is Trump, not the incumbent Biden.
+_NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designado|designada)\b")
 
 
 @dataclass(frozen=True)
@@ -341,9 +348,11 @@ class KnowledgeBase:
             for entity_id, alias, via in payloads:
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
-        for start, _, payloads in self._offices.find(tokens):
+        for start, key, payloads in self._offices.find(tokens):
             if _NOT_THE_HOLDER.search(tokens[:start + 1]):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
+            if _NOT_YET_AFTER.match(tokens, start + len(key)):
+                continue  # "president-elect", "presidente electo": not the holder of the day
             for office, country, phrase in payloads:
                 person = self.holder(office, country, day)
                 if person is not None and person.id not in found:
