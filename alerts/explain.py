@@ -52,6 +52,7 @@ def story_lines(store: Store, rule: Rule, item: Item, window: timedelta) -> Iter
     """Which story took (or would take) the item for this rule, and why: how it joined
     (the same page, a re-post, event frames that agree on who and what, close wording),
     the dates against the story's window, and whether the rule alerts for it."""
+    from alerts.dateline import stated_time
     from alerts.pipeline import entity_keys
     from alerts.stories import (
         EventKey,
@@ -65,7 +66,7 @@ def story_lines(store: Store, rule: Rule, item: Item, window: timedelta) -> Iter
 
     settings = story_settings(rule, window)
     event = event_of(item, event_types([rule]))
-    at = item.published or datetime.now(UTC)
+    at = min(item.published or stated_time(item) or datetime.now(UTC), datetime.now(UTC))
     me = (item.feed_url, item.key)
     member = store.story_member(*me)
     found = None

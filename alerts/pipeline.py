@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
+from alerts.dateline import stated_time
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
 from alerts.models import Feed, FeedState, Fetched, Item, Match, PollResult
@@ -214,10 +215,11 @@ class Poller:
 
     def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None
                 ) -> tuple[StoryRef | None, EventKey | None, datetime]:
-        """The item's story, the event it reports, and when it was published (its arrival
-        when it gives no date, or a date in the future): stories group by the event's time."""
+        """The item's story, the event it reports, and when it was published (else the date
+        its dateline gives; its arrival without either, or for a date in the future):
+        stories group by the event's time."""
         arrived = self.clock()
-        at = min(item.published, arrived) if item.published else arrived
+        at = min(item.published or stated_time(item) or arrived, arrived)
         if not matches:
             return None, None, at
         rules = [r for r in (self.rules.by_id.get(m.rule_id) for m in matches) if r]
