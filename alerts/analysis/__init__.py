@@ -28,6 +28,7 @@ from alerts.analysis.model import (
 )
 from alerts.analysis.sentences import is_cjk, split_sentences, tokens
 from alerts.fold import fold
+from alerts.knowledge.phrases import token_text
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -58,13 +59,22 @@ def _token_string(words: tuple[str, ...]) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
-def _sentence_mentions(kb: KnowledgeBase, words: tuple[str, ...], day: date | None
+def _sentence_mentions(kb: KnowledgeBase, sentence: Sentence, day: date | None
                        ) -> list[tuple[int, int, Mention]]:
     import bisect
 
-    text, starts = _token_string(words)
+    text, starts = _token_string(sentence.tokens)
+    # Case aliases ("US", not "us") as written in the sentence, where their tokens start.
+    cased = []
+    for at, alias in kb.case_hits(sentence.text):
+        index = next((i for i, (a, _) in enumerate(sentence.spans) if a == at), None)
+        if index is None:
+            continue
+        offset = starts[index] - 1 if text[starts[index] - 1] == " " else starts[index]
+        if text.startswith(token_text(alias), offset):
+            cased.append((offset, alias))
     out = []
-    for m in kb.mentions(text, day):
+    for m in kb.mentions(text, day, tuple(cased)):
         # A key starts with the space before its first word, or (Chinese) at the character.
         offset = m.start + 1 if text[m.start] == " " else m.start
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
@@ -244,8 +254,6 @@ def _analyse(title: str, summary: str, day: date | None,
         for h in hits:
             if h.entry.category == "purpose":
                 purposes.setdefault(h.entry.type, sentence.quote(h.first, h.last))
-    from alerts.knowledge.phrases import token_text
-
     kb: KnowledgeBase | None = None
     item_mentions: tuple[Mention, ...] | None = None
     short: dict[tuple[str, ...], Mention] = {}
@@ -255,7 +263,7 @@ def _analyse(title: str, summary: str, day: date | None,
     if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
         kb = _knowledge(kb_source)
         for sentence in sentences[:headline_count]:
-            named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence.tokens, day)]
+            named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence, day)]
             speaker = speaker or speaker_of(sentence, named)
     for number, (sentence, hits) in enumerate(zip(sentences, hits_of, strict=True)):
         if not any(h.entry.category == "noun" or (h.entry.category == "act"
@@ -264,9 +272,9 @@ def _analyse(title: str, summary: str, day: date | None,
         if kb is None:
             kb = _knowledge(kb_source)
         if item_mentions is None:
-            item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
+            item_mentions = tuple(kb.text_mentions(f"{title} . {summary}", day))
             short = _short_forms(item_mentions)
-        found = _with_short_forms(sentence, _sentence_mentions(kb, sentence.tokens, day), short)
+        found = _with_short_forms(sentence, _sentence_mentions(kb, sentence, day), short)
         # "the US President's national security adviser" is not the president: a possessive
         # names whose someone is, not who took part.
         possessive = {last for _, last, _ in found if last + 1 < len(sentence.tokens)
@@ -277,8 +285,8 @@ def _analyse(title: str, summary: str, day: date | None,
                     or m.entity.kind == "country"]
         if states is None:  # the news: the headline and the lead
             lead = next(iter(split_sentences(summary)), (0, 0))
-            states = _states(tuple(kb.mentions(token_text(
-                f"{title} . {summary[lead[0]:lead[1]]}"), day)), day)
+            states = _states(tuple(kb.text_mentions(
+                f"{title} . {summary[lead[0]:lead[1]]}", day)), day)
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
                                      purposes, {i for i, last, _ in found
                                                 if last in possessive}, hits,
@@ -287,7 +295,7 @@ def _analyse(title: str, summary: str, day: date | None,
     if kb is None:
         kb = _knowledge(kb_source)
     if item_mentions is None:
-        item_mentions = tuple(kb.mentions(token_text(f"{title} . {summary}"), day))
+        item_mentions = tuple(kb.text_mentions(f"{title} . {summary}", day))
     frames = _orders_explained(frames)
     return Analysis(day, fold(title), fold(summary), tuple(sentences), item_mentions,
                     tuple(frames), item_flags)

@@ -49,6 +49,32 @@ _NOT_THE_HOLDER = re.compile(
 # Words after an office phrase that name someone who does not hold it yet: "the US
 # president-elect" on 2024-12-07 is Trump, not the incumbent Biden.
 _NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designado|designada)\b")
+# Where a case alias's sentence ends, for telling text written all in capitals.
+_SENTENCE_END = re.compile(r"[.!?;:|。！？؟…]+(?:\s|$)|\n|\s[-–—]\s")
+_CASED_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def case_alias_problem(alias: str) -> str | None:
+    """Why `alias` cannot be a case alias (matched as written, capitals included), or None."""
+    if not re.search(r"[^\W\d_]", alias):
+        return f"{alias!r} has no letters; a case alias is a name as it is printed, e.g. \"US\""
+    if alias == alias.lower():
+        return (f"{alias!r} has no capital letter, so case does not set it apart; put it "
+                "under 'aliases' (or write it as it is printed, e.g. \"US\")")
+    return None
+
+
+def all_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] is written in capitals ("TALKS WITH US
+    COLLAPSE"), where a case alias tells nothing: three in four of its other words that have
+    a case are all capitals."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    words = [w for w in _CASED_WORD.findall(text[begin:start] + " " +
+                                            text[end:after.start() if after else len(text)])
+             if w.upper() != w.lower()]
+    upper = sum(w.isupper() for w in words)
+    return bool(words) and upper * 4 >= len(words) * 3
 
 
 @dataclass(frozen=True)
@@ -191,6 +217,9 @@ def _load(name: str) -> Any:
     return data
 
 
+_Payload = tuple[str, str, str]  # entity id, the alias as written, how it names it
+
+
 class KnowledgeBase:
     def __init__(self, people: list[dict], countries: list[dict],
                  offices: list[dict] | Callable[[], list[dict]],
@@ -204,11 +233,15 @@ class KnowledgeBase:
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
         self._office_specs = offices
-        self._recent: dict[tuple[str, date | None], list[Mention]] = {}
+        self._recent: dict[tuple[str, date | None, tuple[tuple[int, str], ...]],
+                           list[Mention]] = {}
         self._office_index: PhraseIndex[tuple[str, str, str]] | None = None
         self._triggers: PhraseIndex[tuple[str, str]] = PhraseIndex()
         self._holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
         self._lookup: dict[str, str] = {}
+        # Case aliases ("US"), matched in the written text, capitals included: their folded
+        # form is a common word ("us"). Written form -> payloads.
+        self._case: dict[str, list[_Payload]] = {}
 
         for spec in countries:
             code = str(spec["code"])
@@ -221,6 +254,8 @@ class KnowledgeBase:
                         self._names.add(str(phrase), (code, str(phrase), "country"))
                         if group == "names":
                             self._lookup.setdefault(token_text(str(phrase)).strip(), code)
+            for phrase in spec.get("case_aliases") or []:
+                self._case.setdefault(str(phrase), []).append((code, str(phrase), "country"))
         for spec in people:
             roles = tuple(
                 Role(str(r.get("office", "other")), str(r.get("title", "")),
@@ -233,6 +268,8 @@ class KnowledgeBase:
             for phrase in [entity.name, *(spec.get("aliases") or [])]:
                 self._names.add(str(phrase), (entity.id, str(phrase), "name"))
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
+            for phrase in spec.get("case_aliases") or []:
+                self._case.setdefault(str(phrase), []).append((entity.id, str(phrase), "name"))
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
         self.calendar: tuple[str, ...] = tuple(dict.fromkeys(
@@ -251,6 +288,11 @@ class KnowledgeBase:
         for words in (modality.get("denial") or {}).values():
             for phrase in words or []:
                 self._denials.add(str(phrase), str(phrase))
+        # Longest first: "US" must not end the search for "USA" (which is a name anyway).
+        self._case_pattern = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(re.escape(a) for a in sorted(self._case, key=len,
+                                                                      reverse=True))
+            + r")(?![^\W_])") if self._case else None
         for spec in events:
             event = EventType(str(spec["id"]), str(spec.get("title") or spec["id"]))
             self.events[event.id] = event
@@ -323,23 +365,52 @@ class KnowledgeBase:
                 return c
         return None
 
-    def mentions(self, tokens: str, day: date | None) -> list[Mention]:
+    def case_hits(self, text: str) -> list[tuple[int, str]]:
+        """The case aliases written in `text` (as written: "US", not "us" nor "Us"), each as
+        (where it starts in `text`, the alias); none in a sentence written in capitals."""
+        if self._case_pattern is None:
+            return []
+        return [(m.start(), m.group(0)) for m in self._case_pattern.finditer(text)
+                if not all_capitals(text, m.start(), m.end())]
+
+    def text_mentions(self, text: str, day: date | None) -> list[Mention]:
+        """mentions() of written text: its token text, and its case aliases."""
+        tokens = token_text(text)
+        cased = []
+        for start, alias in self.case_hits(text):
+            # The key's leading space: where the token text of what comes before ends.
+            before = token_text(text[:start])
+            offset = len(before) - 1 if before.strip() else 0
+            key = token_text(alias)
+            if tokens.startswith(key, offset):  # folding kept the words apart, as it should
+                cased.append((offset, alias))
+        return self.mentions(tokens, day, tuple(cased))
+
+    def mentions(self, tokens: str, day: date | None,
+                 cased: tuple[tuple[int, str], ...] = ()) -> list[Mention]:
         """Known people and countries named in `tokens` (see token_text), first mention each.
+        `cased`: case aliases the written text holds, as (where the alias's key starts in
+        `tokens`, the alias as written); see case_hits and text_mentions.
 
         Remembered for the last texts: matching, story grouping and the message's "who"
         ask about the same item in turn."""
-        key = (tokens, day)
+        key = (tokens, day, cased)
         found = self._recent.get(key)
         if found is None:
-            found = self._mentions(tokens, day)
+            found = self._mentions(tokens, day, cased)
             if len(self._recent) >= _RECENT_TEXTS:
                 self._recent.clear()
             self._recent[key] = found
         return list(found)
 
-    def _mentions(self, tokens: str, day: date | None) -> list[Mention]:
+    def _mentions(self, tokens: str, day: date | None,
+                  cased: tuple[tuple[int, str], ...] = ()) -> list[Mention]:
         found: dict[str, Mention] = {}
         hits = list(self._names.find(tokens))
+        if cased:
+            hits += [(start, token_text(alias), tuple(self._case[alias]))
+                     for start, alias in cased if alias in self._case]
+            hits.sort(key=lambda hit: hit[0])
         spans = [(start, start + len(key)) for start, key, _ in hits]
         for start, key, payloads in hits:
             end = start + len(key)
@@ -448,7 +519,7 @@ def merge_people(base: list[dict], extra: list[dict]) -> list[dict]:
         new = dict(old)
         if spec.get("name"):
             new["name"] = spec["name"]
-        for group in ("aliases", "ambiguous_aliases"):
+        for group in ("aliases", "ambiguous_aliases", "case_aliases"):
             seen = list(old.get(group) or [])
             seen += [a for a in spec.get(group) or [] if a not in seen]
             new[group] = seen
@@ -475,6 +546,8 @@ def merge_places(base: list[dict], extra: list[dict]) -> list[dict]:
             for lang, words in (spec.get(group) or {}).items():
                 languages.setdefault(lang, []).extend(w for w in words if w not in languages[lang])
             old[group] = languages
+        cased = list(old.get("case_aliases") or [])
+        old["case_aliases"] = cased + [a for a in spec.get("case_aliases") or [] if a not in cased]
     return list(merged.values())
 
 

@@ -2,9 +2,10 @@
 
 Each file is a mapping with any of these sections (all optional):
 
-    people:         [{id, name, aliases, ambiguous_aliases, roles: [{office, title, country,
-                      from, to}]}]
-    organisations:  [{code, name, names: {LANG: [...]}, adjectives: {...}, capital: {...}}]
+    people:         [{id, name, aliases, ambiguous_aliases, case_aliases, roles: [{office,
+                      title, country, from, to}]}]
+    organisations:  [{code, name, names: {LANG: [...]}, adjectives: {...}, capital: {...},
+                      case_aliases: [...]}]
     countries:      the same as organisations
     offices:        [{office, country, phrases: [...]}]
     events:         [{id, title, triggers: {LANG: [...]}}]
@@ -16,6 +17,10 @@ An entry whose id (or code) the shipped data already has extends it: its aliases
 phrases and triggers are added, its roles replace the shipped roles of the same office and
 country that they overlap, and a name or title given replaces the shipped one. A leader (by
 code) or a conflict (by id) replaces the shipped entry.
+
+`case_aliases` are short forms matched only as written, capitals included, because their
+lower-case form is a common word ("US", not the pronoun "us"); not in a sentence written all
+in capitals. Each needs a capital letter.
 """
 
 from __future__ import annotations
@@ -32,9 +37,9 @@ from alerts.yamlsource import LinedDict, LinedList, load_documents
 
 SECTIONS = ("people", "organisations", "countries", "offices", "events", "leaders",
             "conflicts")
-PERSON_KEYS = ("id", "name", "aliases", "ambiguous_aliases", "roles")
+PERSON_KEYS = ("id", "name", "aliases", "ambiguous_aliases", "case_aliases", "roles")
 ROLE_KEYS = ("office", "title", "country", "from", "to")
-PLACE_KEYS = ("code", "name", "names", "adjectives", "capital")
+PLACE_KEYS = ("code", "name", "names", "adjectives", "capital", "case_aliases")
 OFFICE_KEYS = ("office", "country", "phrases")
 EVENT_KEYS = ("id", "title", "triggers")
 LEADER_KEYS = ("code", "leader", "from")
@@ -174,6 +179,20 @@ def _texts(entry: dict, key: str, line: int | None, f: _File, example: str) -> l
     return [str(v) for v in value]
 
 
+def _case_aliases(entry: dict, line: int | None, f: _File) -> list[str]:
+    """Aliases matched as written: each needs a capital (else it is a plain alias)."""
+    from alerts.knowledge.base import case_alias_problem
+
+    kept = []
+    for alias in _texts(entry, "case_aliases", line, f, '["US"]'):
+        problem = case_alias_problem(alias)
+        if problem:
+            f.problem(_line(entry, "case_aliases", line), f"case_aliases: {problem}")
+        else:
+            kept.append(alias)
+    return kept
+
+
 def _by_language(entry: dict, key: str, line: int | None, f: _File) -> dict[str, list[str]]:
     value = entry.get(key)
     if value is None:
@@ -236,6 +255,7 @@ def _person(entry: dict, line: int | None, f: _File) -> None:
             spec["name"] = str(entry["name"])
     spec["aliases"] = _texts(entry, "aliases", line, f, '["Jane Doe", "J. Doe"]')
     spec["ambiguous_aliases"] = _texts(entry, "ambiguous_aliases", line, f, '["Doe"]')
+    spec["case_aliases"] = _case_aliases(entry, line, f)
     roles = entry.get("roles", [])
     if not isinstance(roles, list):
         f.problem(_line(entry, "roles", line), "'roles' is a list of {office, title, country, "
@@ -290,6 +310,7 @@ def _place(entry: dict, line: int | None, f: _File) -> None:
             spec["name"] = str(entry["name"])
     for group in ("names", "adjectives", "capital"):
         spec[group] = _by_language(entry, group, line, f)
+    spec["case_aliases"] = _case_aliases(entry, line, f)
     if _remember(f, "organisation", code, line):
         f.found.countries.append(spec)
 
