@@ -130,6 +130,12 @@ _POSITIONS = ("headline", "lead", "body")
 # or recalling envoys): "Paris expels Algerian agents in turn" is not Algeria's expulsion of
 # French agents the day before, though both name the same two states.
 ACTOR = ">"
+# A place entry "~US" says the report's talks are a meeting of named people (who met whom,
+# so who was at the table is said) and the United States took part as a mediator of the war
+# whose side it met (states.yaml, on the report's date): a mediator meeting one side
+# (Witkoff and Putin in Moscow, Ukraine named) is not its meeting with the other side, or
+# both, days before (in Florida).
+MEDIATOR = "~"
 MAX_ACTORS = 6  # pairs of at most this many actors are keys (15 at most)
 
 
@@ -233,8 +239,11 @@ class EventKey:
         doers = _doers(self)
         if doers:
             who += f" (done by {', '.join(sorted(doers))})"
-        shown = sorted(p for p in self.places if not p.startswith(ACTOR))
+        shown = sorted(p for p in self.places if not p.startswith((ACTOR, MEDIATOR)))
         where = f" in {', '.join(shown)}" if shown else ""
+        mediators = _mediators(self)
+        if mediators:
+            who += f" ({', '.join(sorted(mediators))} mediating)"
         kind = {"a": "", "p": " (planned)", "o": " (not asserted)"}[self.kind]
         note = f" ({self.inferred})" if self.inferred else ""
         return f"{self.type}{kind}: {who}{where}{note}"
@@ -276,8 +285,32 @@ def _doers(event: EventKey) -> frozenset[str]:
     return frozenset(p[len(ACTOR):] for p in event.places if p.startswith(ACTOR))
 
 
+def _mediators(event: EventKey) -> frozenset[str]:
+    """The actors a report of talks says took part as mediators (see MEDIATOR)."""
+    return frozenset(p[len(MEDIATOR):] for p in event.places if p.startswith(MEDIATOR))
+
+
 def _undirected(event: EventKey) -> EventKey:
-    return replace(event, places=frozenset(p for p in event.places if not p.startswith(ACTOR)))
+    return replace(event, places=frozenset(p for p in event.places
+                                           if not p.startswith((ACTOR, MEDIATOR))))
+
+
+def _other_round(one: EventKey, other: EventKey) -> bool:
+    """One report is a meeting of a mediator with one side of its war, naming a state that
+    was not at the table, which the other report seats beside the same mediator: the
+    mediator's meeting with one side ("Witkoff and Kushner meet Putin", Ukraine named) is
+    another round than its meeting with the other side, or both, days before. The mediator
+    both share is no evidence that two meetings are one. Only a meeting says who was at the
+    table: talks named by a noun ("Rubio and Lavrov hold talks on ending the war in Ukraine")
+    may seat a topic, so a state they name and do not seat says nothing."""
+    return any(mediators & theirs.actors and (_absent(mine) & theirs.actors) - mediators
+               for mine, theirs in ((one, other), (other, one))
+               for mediators in (_mediators(mine) & mine.actors,))
+
+
+def _absent(event: EventKey) -> frozenset[str]:
+    """The states and bodies a report names that are not among its actors."""
+    return frozenset(p for p in event.places if not p.startswith(("@", ACTOR, MEDIATOR)))
 
 
 def _reply(one: EventKey, other: EventKey) -> bool:
@@ -309,7 +342,7 @@ def _agreement(new: EventKey, story: EventKey) -> str | None:
 def _agreeing(new: EventKey, story: EventKey) -> str | None:
     if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
         return None
-    if _reply(new, story):
+    if _reply(new, story) or _other_round(new, story):
         return None
     new, story = _undirected(new), _undirected(story)
     if not new.actors or not story.actors:
@@ -324,9 +357,13 @@ def _agreeing(new: EventKey, story: EventKey) -> str | None:
     if len(small) == 1 < len(large):
         # One party of several: not when it names a state or body the other does not
         # ("Sudan talks resume" in Kenya is not the Abuja round of Sudan and Nigeria).
+        # Both naming the same place word ("in Berlin") agree on where, so the states one
+        # names that the other does not are the parties its frames missed ("talks between
+        # Germany, France, Ukraine and Russia" in the body), not another venue.
         one, other = (new, story) if new.actors == small else (story, new)
         named = {p for p in one.places if not p.startswith("@")}
-        if named - other.actors - other.places:
+        venue = {p for p in one.places & other.places if p.startswith("@")}
+        if named - other.actors - other.places and not venue:
             return None
     if len(large) == 1:
         shared = sorted(p.lstrip("@") for p in new.places & story.places)
@@ -435,6 +472,8 @@ def _event(analysis: Analysis, frames: list[EventFrame]) -> EventKey:
             and not {p for p in places if not p.startswith("@")}:
         places, inferred = _conflict_place(next(iter(actors)), analysis.day, places)
     places |= {ACTOR + unit(p) for p in participants if p.role == "actor"}
+    if frame.type == "peace-talks" and frame.kind == "meeting":
+        places |= {MEDIATOR + m for m in _talks_mediators(actors, countries, analysis.day)}
     return EventKey(frame.type, kind, actors, frozenset(places - actors), frame.status,
                     demand=bool(demanders), inferred=inferred)
 
@@ -464,6 +503,23 @@ def _conflict_place(actor: str, day: date | None, places: set[str]) -> tuple[set
     when = day.isoformat() if day else "an undated report"
     return places | added, (f"{names} inferred: {who} is a party to one armed conflict on "
                             f"{when}, {war.name}, and the report names no place")
+
+
+def _talks_mediators(actors: frozenset[str], named: set[str], day: date | None) -> set[str]:
+    """The actors who, on `day`, mediate (states.yaml) a war a side of which the report names
+    (`named`: the states it names, at the table or not), and are no side of it."""
+    from alerts.knowledge import knowledge_base
+
+    if day is None:
+        return set()
+    found: set[str] = set()
+    for war in knowledge_base().conflicts:
+        if not war.mediators or not war.covers(day):
+            continue
+        sides = {code for side in war.sides for code in side}
+        if sides & (actors | named):
+            found |= {a for a in actors - sides if war.mediates(a, day)}
+    return found
 
 
 def _kind(frame: EventFrame) -> str:
