@@ -357,12 +357,14 @@ def _agreeing(new: EventKey, story: EventKey) -> str | None:
     if len(small) == 1 < len(large):
         # One party of several: not when it names a state or body the other does not
         # ("Sudan talks resume" in Kenya is not the Abuja round of Sudan and Nigeria).
-        # Both naming the same place word ("in Berlin") agree on where, so the states one
+        # Both naming the same place words ("in Berlin") agree on where, so the states one
         # names that the other does not are the parties its frames missed ("talks between
-        # Germany, France, Ukraine and Russia" in the body), not another venue.
+        # Germany, France, Ukraine and Russia" in the body), not another venue. Words that
+        # differ ("in North Kivu" / "in North Darfur", sharing "north") say no such thing.
         one, other = (new, story) if new.actors == small else (story, new)
         named = {p for p in one.places if not p.startswith("@")}
-        venue = {p for p in one.places & other.places if p.startswith("@")}
+        words = [frozenset(p for p in e.places if p.startswith("@")) for e in (one, other)]
+        venue = bool(words[0] and words[1]) and _same_place(*words)
         if named - other.actors - other.places and not venue:
             return None
     if len(large) == 1:

@@ -95,3 +95,20 @@ def test_one_party_of_talks_in_the_same_place_joins_though_it_names_more_states(
     assert got["arrived"].kind == "alert"
     assert got["ended"].kind == "suppressed", got["ended"]
     assert got["ended"].story == got["arrived"].story
+
+
+def test_the_same_place_needs_the_same_place_words_not_one_shared_word():
+    # The exemption above holds only when both name the same place: "in North Kivu" and
+    # "in North Darfur" share the word "north" (as the place words are to be kept, the
+    # whole name beside its first word), and a party of talks there that names another
+    # state is still another round.
+    from alerts.stories import EventKey, agreement
+
+    story = EventKey("peace-talks", "a", frozenset({"CD", "RW"}),
+                     frozenset({"@north", "@north-kivu"}), "held")
+    same = EventKey("peace-talks", "a", frozenset({"CD"}),
+                    frozenset({"@north", "@north-kivu", "UG"}), "held")
+    other = EventKey("peace-talks", "a", frozenset({"CD"}),
+                     frozenset({"@north", "@north-darfur", "UG"}), "held")
+    assert agreement(same, story)
+    assert agreement(other, story) is None
