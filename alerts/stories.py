@@ -545,6 +545,14 @@ def _named_places(sentence: Sentence) -> set[str]:
         if tokens[i - 1] in _PLACE_BEFORE and word[:1].isupper() and not any(
                 tokens[i:i + len(p)] == p for p in times.get(tokens[i], ())):
             found.add("@" + tokens[i])  # a word, not a known entity
+            # And the whole name ("North Kivu" is not "North Darfur"; "Gaza City" keeps
+            # "@gaza" too, so it still agrees with "Gaza").
+            end = i + 1
+            while end < len(tokens) and sentence.text[
+                    sentence.spans[end][0]:sentence.spans[end][1]][:1].isupper():
+                end += 1
+            if end > i + 1:
+                found.add("@" + "-".join(tokens[i:end]))
     return found
 
 

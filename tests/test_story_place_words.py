@@ -5,11 +5,9 @@ word is kept, so "North Kivu" and "North Darfur", "West Bank" and "West Darfur",
 and "El Obeid" are one place, and the second call is swallowed as a copy of the first (a
 false merge, which costs more than a duplicate).
 
-The fix belongs in alerts/stories.py `_named_places` (held by another helper when this was
-written): keep the whole run of capitalised words as well as its first word ("@north",
-"@north-kivu"), so that "Gaza City" still joins "Gaza" (one set within the other) while
-"North Kivu" and "North Darfur" part. Until then the failing cases are strict xfails: they
-turn into failures the moment the fix lands, to be made plain tests."""
+The fix, in alerts/stories.py `_named_places`: the whole run of capitalised words is kept as
+well as its first word ("@north", "@north-kivu"), so that "Gaza City" still joins "Gaza" (one
+set within the other) while "North Kivu" and "North Darfur" part."""
 
 from __future__ import annotations
 
@@ -36,8 +34,6 @@ TWO_PLACES = [("Guterres calls for ceasefire in North Kivu",
               ("Guterres calls for truce in El Fasher", "Guterres calls for truce in El Obeid")]
 
 
-@pytest.mark.xfail(strict=True, reason="#16 audit: _named_places keeps only the first word "
-                                       "of a place (fix in alerts/stories.py)")
 @pytest.mark.parametrize(("one", "other"), TWO_PLACES)
 def test_calls_for_two_places_sharing_a_first_word_do_not_agree(one, other):
     from alerts.stories import agreement
@@ -55,8 +51,6 @@ def test_a_city_and_its_place_are_one_call():
                      _event("Guterres calls for ceasefire in Gaza"))
 
 
-@pytest.mark.xfail(strict=True, reason="#16 audit: _named_places keeps only the first word "
-                                       "of a place (fix in alerts/stories.py)")
 def test_a_call_for_north_darfur_is_not_swallowed_by_one_for_north_kivu(tmp_path,
                                                                         feed_server):
     db = tmp_path / "s.db"
