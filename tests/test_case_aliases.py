@@ -104,7 +104,8 @@ def test_users_case_aliases_are_used_and_checked_with_file_and_line(tmp_path):
 
 
 def test_shipped_case_aliases_all_have_a_capital():
-    from alerts.knowledge.base import _load, case_alias_problem, shipped_people
+    from alerts.knowledge.base import _load, shipped_people
+    from alerts.knowledge.user import case_alias_problem
 
     specs = shipped_people() + _load("countries.yaml") + _load("countries-generated.yaml")
     aliases = [a for spec in specs for a in spec.get("case_aliases") or []]

@@ -141,7 +141,7 @@ ABSURD_DATES = [
 
 
 def test_absurd_dates_never_hide_an_item_new_is_decided_by_key(tmp_path, feed_server):
-    items = [rss_item(f"UN urges ceasefire, report {i}", guid=f"d{i}", pub=pub)
+    items = [rss_item(f"UN urges ceasefire in Zone{i}", guid=f"d{i}", pub=pub)
              for i, pub in enumerate(ABSURD_DATES)]
     url = feed_server.put("/f.xml", rss(*items))
     db = tmp_path / "state.db"
@@ -164,15 +164,15 @@ def test_absurd_dates_never_hide_an_item_new_is_decided_by_key(tmp_path, feed_se
 
 def test_missing_blank_and_duplicate_guids_never_merge_items(tmp_path, feed_server):
     items = [
-        rss_item("UN urges ceasefire A", guid="same", link="https://x.org/a"),
-        rss_item("UN urges ceasefire B", guid="same", link="https://x.org/b"),
-        rss_item("UN urges ceasefire C", guid="", link="https://x.org/c"),
-        rss_item("UN urges ceasefire C", guid=" ", link="https://x.org/c2"),
-        rss_item("UN urges ceasefire D", link="https://x.org/d"),
-        rss_item("UN urges ceasefire D, updated", link="https://x.org/d"),  # same link
-        rss_item("UN urges ceasefire E"),  # neither GUID nor link
-        rss_item("UN urges ceasefire F"),
-        rss_item("UN urges ceasefire A", guid="same", link="https://x.org/a"),  # true repeat
+        rss_item("UN urges ceasefire in ZoneA", guid="same", link="https://x.org/a"),
+        rss_item("UN urges ceasefire in ZoneB", guid="same", link="https://x.org/b"),
+        rss_item("UN urges ceasefire in ZoneC", guid="", link="https://x.org/c"),
+        rss_item("UN urges ceasefire in ZoneC", guid=" ", link="https://x.org/c2"),
+        rss_item("UN urges ceasefire in ZoneD", link="https://x.org/d"),
+        rss_item("UN urges ceasefire in ZoneD, updated", link="https://x.org/d"),  # same link
+        rss_item("UN urges ceasefire in ZoneE"),  # neither GUID nor link
+        rss_item("UN urges ceasefire in ZoneF"),
+        rss_item("UN urges ceasefire in ZoneA", guid="same", link="https://x.org/a"),  # true repeat
     ]
     url = feed_server.put("/f.xml", rss(*items))
     db = tmp_path / "state.db"

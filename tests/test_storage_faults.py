@@ -41,7 +41,7 @@ def items(start: int, count: int) -> list[str]:
     # channel: item, match and outbox counts must move together or not at all. Dated now, so
     # a burst of new items is news, not the pipeline's "old stories under new GUIDs" flood.
     now = format_datetime(datetime.now(UTC), usegmt=True)
-    return [rss_item(f"UN urges ceasefire in region {i}", guid=f"g{i}", pub=now,
+    return [rss_item(f"UN urges ceasefire in Region{i}", guid=f"g{i}", pub=now,
                      link=f"https://wire.example.org/{i}",
                      # Distinct events: different places, wording too far apart to be one story.
                      summary=f"Region {i}: delegates of town {i * 7} met at hall {i * 13} on day "

@@ -54,16 +54,6 @@ _SENTENCE_END = re.compile(r"[.!?;:|。！？؟…]+(?:\s|$)|\n|\s[-–—]\s")
 _CASED_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def case_alias_problem(alias: str) -> str | None:
-    """Why `alias` cannot be a case alias (matched as written, capitals included), or None."""
-    if not re.search(r"[^\W\d_]", alias):
-        return f"{alias!r} has no letters; a case alias is a name as it is printed, e.g. \"US\""
-    if alias == alias.lower():
-        return (f"{alias!r} has no capital letter, so case does not set it apart; put it "
-                "under 'aliases' (or write it as it is printed, e.g. \"US\")")
-    return None
-
-
 def all_capitals(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] is written in capitals ("TALKS WITH US
     COLLAPSE"), where a case alias tells nothing: three in four of its other words that have

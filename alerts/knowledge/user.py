@@ -179,10 +179,18 @@ def _texts(entry: dict, key: str, line: int | None, f: _File, example: str) -> l
     return [str(v) for v in value]
 
 
+def case_alias_problem(alias: str) -> str | None:
+    """Why `alias` cannot be a case alias (matched as written, capitals included), or None."""
+    if not re.search(r"[^\W\d_]", alias):
+        return f"{alias!r} has no letters; a case alias is a name as it is printed, e.g. \"US\""
+    if alias == alias.lower():
+        return (f"{alias!r} has no capital letter, so case does not set it apart; put it "
+                "under 'aliases' (or write it as it is printed, e.g. \"US\")")
+    return None
+
+
 def _case_aliases(entry: dict, line: int | None, f: _File) -> list[str]:
     """Aliases matched as written: each needs a capital (else it is a plain alias)."""
-    from alerts.knowledge.base import case_alias_problem
-
     kept = []
     for alias in _texts(entry, "case_aliases", line, f, '["US"]'):
         problem = case_alias_problem(alias)
