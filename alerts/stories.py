@@ -136,6 +136,16 @@ ACTOR = ">"
 # (Witkoff and Putin in Moscow, Ukraine named) is not its meeting with the other side, or
 # both, days before (in Florida).
 MEDIATOR = "~"
+# A place entry "=call" or "=person" says how the people of a contact met, when the report
+# says so unmistakably: a phone call and a meeting in person of the same two leaders a day
+# apart are two events ("Biden and Xi speak by phone", then "Biden and Xi meet in
+# Woodside"). A conversation ("разговор") said without a phone or video word sets no mode,
+# and a report without one joins either.
+MODE = "="
+MARKS = (ACTOR, MEDIATOR, MODE)
+# Word stems that make a contact remote, in the eight languages (lower-cased text).
+_REMOTE_STEMS = ("phone", "telefon", "téléfon", "teléfon", "téléphon", "телефон", "video",
+                 "vidéo", "visio", "видео", "відео", "هاتف", "电话", "视频", "通话")
 MAX_ACTORS = 6  # pairs of at most this many actors are keys (15 at most)
 
 
@@ -239,7 +249,7 @@ class EventKey:
         doers = _doers(self)
         if doers:
             who += f" (done by {', '.join(sorted(doers))})"
-        shown = sorted(p for p in self.places if not p.startswith((ACTOR, MEDIATOR)))
+        shown = sorted(p for p in self.places if not p.startswith(MARKS))
         where = f" in {', '.join(shown)}" if shown else ""
         mediators = _mediators(self)
         if mediators:
@@ -292,7 +302,7 @@ def _mediators(event: EventKey) -> frozenset[str]:
 
 def _undirected(event: EventKey) -> EventKey:
     return replace(event, places=frozenset(p for p in event.places
-                                           if not p.startswith((ACTOR, MEDIATOR))))
+                                           if not p.startswith(MARKS)))
 
 
 def _other_round(one: EventKey, other: EventKey) -> bool:
@@ -310,7 +320,26 @@ def _other_round(one: EventKey, other: EventKey) -> bool:
 
 def _absent(event: EventKey) -> frozenset[str]:
     """The states and bodies a report names that are not among its actors."""
-    return frozenset(p for p in event.places if not p.startswith(("@", ACTOR, MEDIATOR)))
+    return frozenset(p for p in event.places if not p.startswith(("@", *MARKS)))
+
+
+def _modes(event: EventKey) -> frozenset[str]:
+    return frozenset(p for p in event.places if p.startswith(MODE))
+
+
+def _other_mode(one: EventKey, other: EventKey) -> bool:
+    """Both reports say how the people met (see MODE), and not in the same way."""
+    mine, theirs = _modes(one), _modes(other)
+    return bool(mine and theirs and mine != theirs)
+
+
+def _contact_mode(frame: EventFrame, sentence: Sentence) -> str:
+    """"call" when the frame's sentence says phone or video, "person" for a meeting or a
+    visit said without either, "" when the report does not say."""
+    text = sentence.text.lower()
+    if any(stem in text for stem in _REMOTE_STEMS):
+        return "call"
+    return "person" if frame.kind in ("meeting", "visit") else ""
 
 
 def _reply(one: EventKey, other: EventKey) -> bool:
@@ -323,7 +352,7 @@ def _reply(one: EventKey, other: EventKey) -> bool:
 def _conflict(one: EventKey, other: EventKey) -> bool:
     if one.type != other.type or one.kind != other.kind or one.demand != other.demand:
         return True
-    if _reply(one, other):
+    if _reply(one, other) or _other_mode(one, other):
         return True
     one, other = _undirected(one), _undirected(other)
     if one.actors and other.actors and not one.actors & other.actors:
@@ -342,7 +371,7 @@ def _agreement(new: EventKey, story: EventKey) -> str | None:
 def _agreeing(new: EventKey, story: EventKey) -> str | None:
     if new.type != story.type or new.kind != story.kind or new.demand != story.demand:
         return None
-    if _reply(new, story) or _other_round(new, story):
+    if _reply(new, story) or _other_round(new, story) or _other_mode(new, story):
         return None
     new, story = _undirected(new), _undirected(story)
     if not new.actors or not story.actors:
@@ -401,7 +430,7 @@ def _same_call(new: EventKey, story: EventKey) -> str | None:
 
 
 def _entities(event: EventKey) -> frozenset[str]:
-    return frozenset(x for x in event.actors | event.places if not x.startswith(("@", ACTOR)))
+    return frozenset(x for x in event.actors | event.places if not x.startswith(("@", *MARKS)))
 
 
 def _same_place(one: frozenset[str], two: frozenset[str]) -> bool:
@@ -474,6 +503,10 @@ def _event(analysis: Analysis, frames: list[EventFrame]) -> EventKey:
             and not {p for p in places if not p.startswith("@")}:
         places, inferred = _conflict_place(next(iter(actors)), analysis.day, places)
     places |= {ACTOR + unit(p) for p in participants if p.role == "actor"}
+    if frame.type == "contact":
+        mode = _contact_mode(frame, analysis.sentences[frame.sentence])
+        if mode:
+            places.add(MODE + mode)
     if frame.type == "peace-talks" and frame.kind == "meeting":
         places |= {MEDIATOR + m for m in _talks_mediators(actors, countries, analysis.day)}
     return EventKey(frame.type, kind, actors, frozenset(places - actors), frame.status,
