@@ -100,6 +100,23 @@ def write_config(directory: Path, *, feeds: list[dict], channels: dict,
     return path
 
 
+def loaded_probe(heavy: tuple[str, ...]) -> str:
+    """A `python -c` script that runs the CLI with its own arguments and prints its exit code
+    and which of the `heavy` modules it loaded (tests that a path starts light)."""
+    return f"""\
+import runpy, sys
+sys.argv = ["alerts", *sys.argv[1:]]
+code = 0
+try:
+    runpy.run_module("alerts", run_name="__main__")
+except SystemExit as exc:
+    code = exc.code
+loaded = sorted(m for m in {heavy!r} if m in sys.modules)
+print("EXIT", code)
+print("LOADED", ",".join(loaded))
+"""
+
+
 def cli_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ALERTS_")}
     env["PYTHONUNBUFFERED"] = "1"

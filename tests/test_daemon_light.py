@@ -10,22 +10,11 @@ import sys
 
 from alerts import channelcheck
 from alerts.config import load_settings
-from tests.conftest import cli_env, query, write_config
+from tests.conftest import cli_env, loaded_probe, query, write_config
 from tests.feeds import rss, rss_item
 
 HEAVY = ("apprise", "jinja2", "alerts.notify", "alerts.deliver")
-PROBE = """\
-import runpy, sys
-sys.argv = ["alerts", *sys.argv[1:]]
-code = 0
-try:
-    runpy.run_module("alerts", run_name="__main__")
-except SystemExit as exc:
-    code = exc.code
-loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)
-print("EXIT", code)
-print("LOADED", ",".join(loaded))
-""".replace("{HEAVY!r}", repr(HEAVY))
+PROBE = loaded_probe(HEAVY)
 
 
 def run(config, *args: str) -> tuple[int, set[str], subprocess.CompletedProcess[str]]:

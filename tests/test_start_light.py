@@ -6,23 +6,12 @@ from __future__ import annotations
 
 import sys
 
-from tests.conftest import cli_env, write_config
+from tests.conftest import cli_env, loaded_probe, write_config
 from tests.feeds import rss, rss_item
 from tests.servers import WebhookReceiver
 
 HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
-PROBE = """\
-import runpy, sys
-sys.argv = ["alerts", *sys.argv[1:]]
-code = 0
-try:
-    runpy.run_module("alerts", run_name="__main__")
-except SystemExit as exc:
-    code = exc.code
-loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)
-print("EXIT", code)
-print("LOADED", ",".join(loaded))
-""".replace("{HEAVY!r}", repr(HEAVY))
+PROBE = loaded_probe(HEAVY)
 
 
 def poll(config, *args: str):
