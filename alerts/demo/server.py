@@ -68,12 +68,20 @@ class DemoWire:
         self.backlog, self.feeds = load_wire()
         self.every = every
         self.clock = clock
-        self.started = clock()
+        self.started: float | None = None
+        self._start_lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     def visible(self, feed_index: int) -> int:
-        released = int((self.clock() - self.started) / self.every) if self.every > 0 else 0
+        with self._start_lock:
+            # The wire's clock starts at the daemon's first request, not when the server
+            # starts: on a slow machine the daemon's start-up would otherwise let items go
+            # out before its first poll, and those are recorded as backlog, never alerted.
+            if self.started is None:
+                self.started = self.clock()
+            started = self.started
+        released = int((self.clock() - started) / self.every) if self.every > 0 else 0
         count = len(self.feeds)
         extra = released // count + (1 if feed_index < released % count else 0)
         return min(len(self.feeds[feed_index].items), self.backlog + extra)
@@ -128,7 +136,6 @@ class DemoWire:
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
                                         name="demo-wire")
         self._thread.start()
-        self.started = self.clock()
         return self
 
     def stop(self) -> None:
