@@ -34,3 +34,20 @@ def test_a_slow_start_up_does_not_turn_the_demo_items_into_backlog():
         assert wire.all_released()
     finally:
         wire.stop()
+
+
+def test_the_demo_refuses_a_state_another_daemon_holds(tmp_path):
+    from alerts.lock import StateLock
+    from tests.conftest import run_cli
+
+    state = tmp_path / "alerts.db"
+    lock = StateLock(state)
+    lock.acquire("run")  # a daemon on this state
+    try:
+        proc = run_cli("demo", "--state", str(state), "--duration", "1", cwd=tmp_path)
+    finally:
+        lock.release()
+    assert proc.returncode != 0
+    assert "is in use by process" in proc.stderr and "`alerts run`" in proc.stderr
+    assert "without --state" in proc.stderr
+    assert not state.exists()  # nothing was written into the other daemon's state

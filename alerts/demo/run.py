@@ -12,6 +12,8 @@ import yaml
 from alerts.config import load_settings
 from alerts.daemon import Daemon
 from alerts.demo.server import DemoWire
+from alerts.errors import StateError
+from alerts.lock import StateLock
 from alerts.rulepack import shipped_rules_dir
 from alerts.rules import RuleSet, load_rules
 
@@ -37,6 +39,14 @@ def write_demo_config(directory: Path, wire: DemoWire, state: str | None) -> Pat
 
 
 def run_demo(duration: float | None, every: float, state: str | None) -> int:
+    lock = StateLock(Path(state).resolve()) if state else None
+    holder = lock.try_acquire("demo") if lock else None
+    if holder is not None:
+        # The demo is a daemon too: beside another on the same state it would record the
+        # demo's items into that state and mix its outbox with the real one.
+        raise StateError(f"the state database {state} is in use by {holder.describe()}; the "
+                         "demo does not run on it. Run `alerts demo` without --state (a fresh "
+                         "temporary state) or give it a state file of its own")
     wire = DemoWire(every=every).start()
     try:
         with tempfile.TemporaryDirectory(prefix="alerts-demo-") as tmp:
@@ -50,3 +60,5 @@ def run_demo(duration: float | None, every: float, state: str | None) -> int:
             return asyncio.run(Daemon(settings, rules, duration=duration).run())
     finally:
         wire.stop()
+        if lock:
+            lock.release()
