@@ -314,14 +314,14 @@ def outbox(ctx: click.Context, statuses: tuple[str, ...], as_json: bool) -> None
     sends failed or dead ones again."""
     if ctx.invoked_subcommand is not None:
         return
-    from alerts.outbox import LISTED, outbox_json, outbox_lines, shown_status
+    from alerts.outbox import LISTED, OUTBOX_SHOWN, outbox_json, outbox_lines
 
     wanted = set(statuses or LISTED)
     try:
         settings = load_settings(find_config(ctx.obj["config"]))
         store = _open_state(settings)
         # The rows as shown: "pending" ones that failed once are "failed" (as counted below).
-        rows = [row for row in store.outbox_list(wanted) if shown_status(row) in wanted]
+        rows = store.outbox_list(wanted, limit=-1 if as_json else OUTBOX_SHOWN, as_shown=True)
         counts = {status: n for status, n in store.outbox_summary().items() if status in wanted}
         store.close()
     except AlertsError as exc:

@@ -10,6 +10,8 @@ from alerts.messages import NOTICE, OutboxRow, Outgoing
 from alerts.render import SAMPLE, short_hash
 
 LISTED = ("pending", "failed", "dead")
+# Rows the table shows at most; a longer table helps nobody at a terminal (--json has all).
+OUTBOX_SHOWN = 1000
 
 
 def shown_status(row: OutboxRow) -> str:
@@ -39,6 +41,10 @@ def outbox_lines(rows: list[OutboxRow], totals: dict[str, int] | None = None) ->
     summary = ", ".join(f"{counts[s]} {s}" for s in ("pending", "failed", "dead", "sent",
                                                      "digested") if counts[s])
     lines.append("")
+    listed = sum(counts.values())
+    if listed > len(rows):
+        lines.append(f"Listed: the oldest {len(rows):,} of {listed:,} messages; list one status "
+                     "at a time with --status, or all of them with --json.")
     lines.append(f"{summary}." + (" Send failed or dead ones again with `alerts outbox retry "
                                   "ID` or `alerts outbox retry --all`."
                                   if counts["failed"] or counts["dead"] else ""))

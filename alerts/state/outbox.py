@@ -241,11 +241,17 @@ class Outbox(Database):
                                  "WHERE paused_until > ?", (ts(now),)).fetchall()
         return {channel: datetime.fromisoformat(until) for channel, until in rows}
 
-    def outbox_list(self, statuses: Iterable[str], limit: int = 1000) -> list[OutboxRow]:
-        """Rows by status for `alerts outbox`; "failed" means pending after a failed try."""
+    def outbox_list(self, statuses: Iterable[str], limit: int = 1000,
+                    as_shown: bool = False) -> list[OutboxRow]:
+        """Rows by status, oldest first, at most `limit` (-1: all). "failed" means pending after a
+        failed try; with `as_shown` (what `alerts outbox` lists) "pending" means pending and
+        not yet tried, so the limit is spent on the rows asked for, not on rows left out
+        after."""
         wanted = set(statuses)
-        clauses = [f"status = '{s}'" for s in ("pending", "dead", "sent", "digested")
-                   if s in wanted]
+        clauses = [f"status = '{s}'" for s in ("dead", "sent", "digested") if s in wanted]
+        if "pending" in wanted:
+            clauses.append("(status = 'pending' AND attempts = 0)"
+                           if as_shown and "failed" not in wanted else "status = 'pending'")
         if "failed" in wanted and "pending" not in wanted:
             clauses.append("(status = 'pending' AND attempts > 0)")
         if not clauses:
