@@ -185,13 +185,20 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     return kept
 
 
+_CLAUSE_MARKS = frozenset(",;:—–()")
+_DASHES = frozenset("—–;")
+
+
 def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
     """Token indices before which a new clause starts."""
     text = sentence.text
     starts = set()
-    for i in range(1, len(sentence.spans)):
-        between = text[sentence.spans[i - 1][1]:sentence.spans[i][0]]
-        if any(c in between for c in ",;:—–()"):
+    spans = sentence.spans
+    for i in range(1, len(spans)):
+        a, b = spans[i - 1][1], spans[i][0]
+        # Most words are apart by one space: only other gaps are looked into.
+        if (b - a > 1 or (b > a and text[a] != " ")) \
+                and not _CLAUSE_MARKS.isdisjoint(text[a:b]):
             starts.add(i)
     running = sentence.position != "headline"
     for h in hits:
@@ -239,6 +246,15 @@ class SentenceFrames:
         self._title_case = len(words) >= 3 and sum(w.isupper() for w in words) > 0.6 * len(words)
         self._after_determiner = {h.last + 1 for h in self.hits
                                   if h.entry.category == "determiner"}
+        self._dash_before: list[int] | None = None  # see _dashes
+
+    def _dashes(self) -> list[int]:
+        """Token indices with a dash or semicolon before them (worked out once)."""
+        if self._dash_before is None:
+            text, spans = self.s.text, self.s.spans
+            self._dash_before = [i for i in range(1, self.n) if spans[i][0] > spans[i - 1][1]
+                                 and not _DASHES.isdisjoint(text[spans[i - 1][1]:spans[i][0]])]
+        return self._dash_before
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -996,8 +1012,7 @@ class SentenceFrames:
         # is a no-show" names no one Zelensky met.
         end = next((h.first for h in self.hits if h.entry.category == "boundary"
                     and h.first > pred.last), self.n)
-        dash = next((i for i in range(pred.last + 1, self.n) if any(
-            c in self.s.text[self.s.spans[i - 1][1]:self.s.spans[i][0]] for c in "—–;")), self.n)
+        dash = next((i for i in self._dashes() if i > pred.last), self.n)
         objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)]
         if objects and act == "call" and verb:
             # "spoke about Putin": a topic, not a counterpart; a genitive word ("of", "de",

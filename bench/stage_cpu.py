@@ -1,0 +1,126 @@
+"""CPU time of each stage of the all-new cycle's main process (issue #17), without a profiler.
+
+    .venv/bin/python bench/stage_cpu.py [shipped|broad]
+
+Runs `alerts poll --once --no-send --backfill` in this process over bench_cycle's loopback
+feeds (fresh state) with timers around the stages: each stage's own CPU time (the main
+thread's, `time.thread_time`; a stage inside another is not counted twice), how many times
+it ran, the process's CPU time (getrusage, the parse workers counted apart) and the load
+average. Not a benchmark either: it says where the main process spends its CPU, with
+little overhead (a few microseconds a call). BENCH_FEEDS, BENCH_ITEMS and BENCH_RULES as in
+bench_cycle.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_cycle import ITEMS, RULES, Wire, serve, write_config  # noqa: E402
+from bench_matching import SCENARIOS, write_rules  # noqa: E402
+
+from tests.servers import FeedServer  # noqa: E402
+
+own: Counter[str] = Counter()
+calls: Counter[str] = Counter()
+_stack: list[list[Any]] = []  # [label, started, time of the stages inside it]
+
+
+def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        frame = [label, time.thread_time(), 0.0]
+        _stack.append(frame)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _stack.pop()
+            spent = time.thread_time() - frame[1]
+            own[label] += spent - frame[2]
+            calls[label] += 1
+            if _stack:
+                _stack[-1][2] += spent
+    return wrapper
+
+
+def instrument() -> None:
+    import alerts.analysis as analysis
+    import alerts.pipeline as pipeline
+    import alerts.routing as routing
+    import alerts.rules.engine as engine
+    import alerts.state.items as items
+    import alerts.stories as stories
+
+    analysis._analyse = timed("analysis (the frame reader)", analysis._analyse)
+    engine.RuleSet.candidates = timed("matching: candidates", engine.RuleSet.candidates)
+    engine.RuleSet.match = timed("matching: conditions", engine.RuleSet.match)
+    pipeline.Poller._assign = timed("stories: event and entity keys", pipeline.Poller._assign)
+    stories.StoryDesk.assign = timed("stories: StoryDesk.assign", stories.StoryDesk.assign)
+    pipeline.Poller._story = timed("stories: per-match checks", pipeline.Poller._story)
+    routing.Composer.compose = timed("messages", routing.Composer.compose)
+    items.Items.record_poll = timed("storage: record_poll", items.Items.record_poll)
+    pipeline.Poller._process = timed("the rest of processing a feed", pipeline.Poller._process)
+
+
+def main() -> None:
+    which = sys.argv[1] if len(sys.argv) > 1 else "shipped"
+    wire = Wire()
+    server = FeedServer()
+    try:
+        urls = serve(server, wire, ITEMS)
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            if which == "broad":
+                folder = work / "rules"
+                folder.mkdir()
+                write_rules(folder, random.Random(1000), wire.words, RULES,
+                            SCENARIOS["shipped-like"])
+            else:
+                from alerts.rulepack import shipped_rules_dir
+                folder = shipped_rules_dir()
+            config = write_config(work / "c.yaml", urls, folder, "s.db")
+            from alerts.cli import cli
+
+            instrument()
+            os.chdir(work)
+            load = os.getloadavg()
+            before = resource.getrusage(resource.RUSAGE_SELF)
+            wall = time.perf_counter()
+            started = time.thread_time()
+            with contextlib.suppress(SystemExit):
+                cli.main(["--config", str(config), "--log-level", "error", "poll", "--once",
+                          "--no-send", "--backfill"], standalone_mode=False)
+            thread = time.thread_time() - started
+            wall = time.perf_counter() - wall
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            os.chdir(ROOT)
+    finally:
+        server.close()
+    process = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    print(f"\n{which} rules: main thread {thread:.2f} s CPU, main process {process:.2f} s CPU "
+          f"(all its threads, the feed server's included), parse workers "
+          f"{children.ru_utime + children.ru_stime:.2f} s, wall {wall:.2f} s; load average "
+          f"{load[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
+    print(f"{'stage (own CPU time, main thread)':<40} {'s':>7} {'calls':>7}")
+    for label, seconds in own.most_common():
+        print(f"{label:<40} {seconds:7.2f} {calls[label]:7d}")
+    print(f"{'outside these stages':<40} {thread - sum(own.values()):7.2f}")
+
+
+if __name__ == "__main__":
+    main()
