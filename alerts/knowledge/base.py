@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from alerts import buildcache
 from alerts.errors import Problem
 from alerts.knowledge.phrases import PhraseIndex, token_text
 
@@ -175,12 +176,8 @@ def _day(value: Any) -> date | None:
 
 
 def _cache_dir() -> Path:
-    """systemd's CacheDirectory= (a hardened unit's home is read-only), else the XDG one."""
-    service = os.environ.get("CACHE_DIRECTORY", "").split(":")[0]
-    if service:
-        return Path(service) / "knowledge"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "alerts" / "knowledge"
+    """The knowledge base's part of the cache folder (alerts.buildcache)."""
+    return buildcache.cache_root() / "knowledge"
 
 
 def _load(name: str) -> Any:
@@ -575,17 +572,8 @@ _BUILT_BY = ("knowledge/base.py", "knowledge/phrases.py", "knowledge/user.py", "
 
 
 def _code_digest() -> bytes:
-    """The building code's digest as this process loaded it. Taken once, at import: a
-    process still running the old code after an upgrade must not file the base it builds
-    under the new code's key (the new code would then unpickle an object of the old shape)."""
-    digest = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).resolve().parent.parent
-    for module in _BUILT_BY:
-        try:
-            digest.update((package / module).read_bytes())
-        except OSError:  # unreadable code: a key no other process shares
-            digest.update(f"{os.getpid()}\0{module}".encode())
-    return digest.digest()
+    """The building code's digest as this process loaded it (alerts.buildcache)."""
+    return buildcache.code_digest(_BUILT_BY)
 
 
 _CODE_DIGEST = _code_digest()
@@ -613,55 +601,21 @@ def _built_key(folder: Path | None) -> str:
     return digest.hexdigest()
 
 
-def _readable_cache(path: Path) -> bool:
-    """A cached base is code to Python's unpickler: only a file this user owns and no one
-    else may write is read (as ssh treats its keys)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+_readable_cache = buildcache.owned  # a cached base is code to Python's unpickler
 
 
 def _build(folder: Path | None) -> KnowledgeBase:
     """The knowledge base with its phrase automata built, from the cache folder when this
     data, these user files and this code built it before (reading it takes about a quarter
-    of the time of building it); built and cached otherwise. Without a usable cache folder
-    it is built every time."""
-    import pickle
-
+    of the time of building it); built and cached otherwise (alerts.buildcache). Without a
+    usable cache folder it is built every time. Bases of other data, user files or code:
+    the few most recent are kept (a desk and `alerts explain` on the shipped base alone)."""
     try:
         key = _built_key(folder)
     except OSError:
         return _prepared(_construct(folder))
-    cached = _cache_dir() / f"built.{key}.pickle"
-    if _readable_cache(cached):
-        try:
-            with cached.open("rb") as file:
-                found = pickle.load(file)
-            if isinstance(found, KnowledgeBase):
-                return found
-        except Exception:  # a broken or foreign file (another version): build it again
-            pass
-    kb = _prepared(_construct(folder))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as file:
-            pickle.dump(kb, file, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(cached)
-        # Bases of other data, user files or code: the few most recent are kept (a desk and
-        # `alerts explain` on the shipped base alone), the rest removed.
-        built = sorted(cached.parent.glob("built.*.pickle"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)
-        for old in built[_BUILT_KEPT:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home (a hardened service without CacheDirectory=): built each time
-    except (pickle.PicklingError, TypeError, AttributeError):
-        # Something in the base cannot be stored (a loader added later): built each time.
-        Path(partial).unlink(missing_ok=True)
-    return kb
+    return buildcache.built(_cache_dir(), "built", key, lambda: _prepared(_construct(folder)),
+                            KnowledgeBase, keep=_BUILT_KEPT)
 
 
 def _prepared(kb: KnowledgeBase) -> KnowledgeBase:
