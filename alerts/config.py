@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
+import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-import jsonschema
-
+from alerts import __version__, buildcache
 from alerts.errors import ConfigError, Problem
 from alerts.models import Feed
 from alerts.options import children, config_schema, default
@@ -19,6 +20,9 @@ from alerts.policy import ChannelPolicy, check_timezone, parse_policy
 from alerts.redact import MASK, SECRET_HEADER, is_secret_param, redact_text
 from alerts.routing import ChannelStyle, Route, parse_routes
 from alerts.yamlsource import LinedDict, LinedList, line_at, load_documents, plain
+
+if TYPE_CHECKING:
+    import jsonschema
 
 CONFIG_ENV = "ALERTS_CONFIG"
 DEFAULT_CONFIG_NAME = "alerts.yaml"
@@ -222,6 +226,46 @@ def _expand_env(value: Any, path: tuple[Any, ...], root: Any, file: str,
     return value
 
 
+def _schema_passed() -> Path:
+    """Where the keys of settings that passed the schema are remembered."""
+    return buildcache.cache_root() / "config"
+
+
+def _schema_key(data: Any) -> str:
+    """What a schema check's answer depends on: the settings as read (repr tells a date from
+    a string and True from 1), the schema and the version of alerts."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps(_SCHEMA, sort_keys=True, default=repr).encode())
+    digest.update(f"\0{__version__}\0{data!r}".encode())
+    return digest.hexdigest()
+
+
+def _schema_problems(raw: LinedDict, file: str) -> list[Problem]:
+    """The settings checked against the schema, each problem at its line. Settings that
+    passed before (the same content, schema and version: alerts.buildcache) are not checked
+    again, so a poll does not load jsonschema; only a pass is remembered, never a failure,
+    so a wrong file is always checked and told."""
+    data = plain(raw)
+    key = _schema_key(data)
+    if buildcache.marked(_schema_passed(), "valid", key):
+        return []
+    import jsonschema
+
+    problems = []
+    validator = jsonschema.Draft202012Validator(_SCHEMA)
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        err = _innermost(err)
+        where = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            # Point at the unknown key itself, not at the mapping that holds it.
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})), key=str)
+            where = (*where, extra[0]) if extra else where
+        problems.append(Problem(file, line_at(raw, where), _schema_message(err)))
+    if not problems:
+        buildcache.mark(_schema_passed(), "valid", key)
+    return problems
+
+
 def load_settings(path: str | Path) -> Settings:
     """Read and validate a config file; raise ConfigError listing every problem."""
     path = Path(path)
@@ -238,15 +282,7 @@ def load_settings(path: str | Path) -> Settings:
     if not isinstance(raw, dict):
         raise ConfigError([Problem(file, docs[0].line, "the configuration must be a mapping of "
                                                        "settings (key: value); see `alerts init`")])
-    validator = jsonschema.Draft202012Validator(_SCHEMA)
-    for err in sorted(validator.iter_errors(plain(raw)), key=lambda e: list(map(str, e.path))):
-        err = _innermost(err)
-        where = tuple(err.absolute_path)
-        if err.validator == "additionalProperties":
-            # Point at the unknown key itself, not at the mapping that holds it.
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})), key=str)
-            where = (*where, extra[0]) if extra else where
-        problems.append(Problem(file, line_at(raw, where), _schema_message(err)))
+    problems.extend(_schema_problems(raw, file))
     if problems:
         raise ConfigError(problems)
 
