@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import os
@@ -44,9 +45,18 @@ _NOT_THE_HOLDER_WORDS = [
     "избранному", "избранным", "новоизбранный", "новоизбранного", "обраний", "обраного",
     "новообраний", "новообраного",
 ]
-_NOT_THE_HOLDER = re.compile(
-    "(?:^| )(?:" + "|".join(re.escape(token_text(w).strip()) for w in _NOT_THE_HOLDER_WORDS)
-    + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
+
+
+@functools.cache
+def _not_the_holder() -> re.Pattern[str]:
+    """Those words as one pattern, made at the first office found (folding them loads the
+    folding tables, which a process that reads no text, such as a poll in which nothing
+    changed, does not need)."""
+    return re.compile(
+        "(?:^| )(?:" + "|".join(re.escape(token_text(w).strip()) for w in _NOT_THE_HOLDER_WORDS)
+        + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
+
+
 # Words after an office phrase that name someone who does not hold it yet: "the US
 # president-elect" on 2024-12-07 is Trump, not the incumbent Biden.
 _NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designado|designada)\b")
@@ -407,7 +417,7 @@ class KnowledgeBase:
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
         for start, key, payloads in self._offices.find(tokens):
-            if _NOT_THE_HOLDER.search(tokens[:start + 1]):
+            if _not_the_holder().search(tokens[:start + 1]):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
             if _NOT_YET_AFTER.match(tokens, start + len(key)):
                 continue  # "president-elect", "presidente electo": not the holder of the day
