@@ -349,3 +349,83 @@ def test_a_denied_contact_states_a_gap_only_as_not_since(rules):
     said = _readout("Lula met Pedro Sanchez in Brasilia, their first meeting since 2019", "",
                     datetime(2025, 3, 1, 12, tzinfo=UTC))
     assert _first_contact(rules, said)  # the pair and the day do match with a gap said
+
+
+# -- what makes a first contact: leaders, and a visit that names whom it met ---------------------
+
+def test_a_minister_of_another_portfolio_than_foreign_affairs_is_no_leader():
+    """Leaders here are those who speak for a state abroad by virtue of office: heads of state
+    and of government and foreign ministers (VCLT art. 7(2)(a)), crown princes and the de
+    facto leaders the knowledge base lists. A defence secretary is not: Zelensky receiving
+    Ben Wallace is the routine of a portfolio, not contact between two states' leaders."""
+    from alerts.analysis.model import Participant
+    from alerts.knowledge import knowledge_base
+    from alerts.knowledge.contacts import leader_pairs, speaks_for_the_state
+
+    assert not speaks_for_the_state("defence-minister")
+    assert all(speaks_for_the_state(office) for office in (
+        "head-of-state", "head-of-government", "foreign-minister", "crown-prince", "other"))
+
+    def person(entity_id: str, country: str) -> Participant:
+        return Participant(entity_id, entity_id, "person", "parties", entity_id, entity_id,
+                           country)
+
+    zelensky, wallace = person("volodymyr-zelensky", "UA"), person("ben-wallace", "GB")
+    truss = person("liz-truss", "GB")
+    entities = knowledge_base().entities
+    day = date(2022, 6, 10)
+    assert leader_pairs([(zelensky, wallace), (zelensky, truss)], day, entities) == [
+        (zelensky, truss)]
+
+
+@pytest.mark.parametrize("title", [
+    "Zelensky met Ben Wallace, their first meeting since 2020",
+    "Selenskyj traf Ben Wallace zum ersten Mal seit 2020",
+    "Zelensky rencontre Ben Wallace pour la première fois depuis 2020",
+    "Zelenski se reunió con Ben Wallace por primera vez desde 2020",
+])
+def test_a_stated_gap_with_a_defence_minister_is_no_first_contact(rules, title):
+    when = datetime(2022, 6, 10, 19, tzinfo=UTC)
+    wallace = _readout(title, "", when)
+    assert not _first_contact(rules, wallace)
+    (trace,) = [rules.trace(r, wallace, now=when, history=HistoryView())
+                for r in rules.enabled if r.id == "first-contact-after-gap"]
+    assert "a minister of another portfolio" in "\n".join(trace.lines())
+    # The same words with a foreign minister are one.
+    assert _first_contact(rules, _readout(title.replace("Ben Wallace", "Liz Truss"), "", when))
+
+
+# A visit to a country whose leader the report neither names nor says the visitor met: the gap
+# it states is in visits to the country ("MBS visits Turkey for first time since Khashoggi
+# murder", "the first visit by any Russian leader in 32 years"), not in contact between two
+# leaders. Naming the host anywhere (by name or office) makes it one.
+VISITS = [  # (the visit with a stated gap, a sentence naming the host)
+    ("Saudi Crown Prince Mohammed bin Salman visits Turkey for first time since 2018",
+     "He met President Erdogan in Ankara."),
+    ("Le prince héritier saoudien Mohammed ben Salmane en visite en Turquie, une première "
+     "depuis 2018", "Il a été reçu par Recep Tayyip Erdogan."),
+    ("Kronprinz Mohammed bin Salman zu Besuch in der Türkei – erstmals seit 2018",
+     "Präsident Erdogan empfing ihn in Ankara."),
+    ("El príncipe heredero Mohammed bin Salman visita Turquía por primera vez desde 2018",
+     "Fue recibido por el presidente Erdogan."),
+    ("Наследный принц Мухаммед бен Сальман впервые с 2018 года посетил Турцию",
+     "Его принял Реджеп Тайип Эрдоган."),
+    ("Наслідний принц Мухаммед бін Салман вперше з 2018 року відвідав Туреччину",
+     "Його прийняв Реджеп Тайїп Ердоган."),
+    ("ولي العهد السعودي محمد بن سلمان يزور تركيا لأول مرة منذ 2018",
+     "واستقبله الرئيس أردوغان في أنقرة."),
+    ("沙特王储穆罕默德·本·萨勒曼2018年以来首次访问土耳其", "埃尔多安在安卡拉会见了他。"),
+]
+
+
+@pytest.mark.parametrize("title,host", VISITS)
+def test_a_first_visit_to_a_country_is_no_first_contact_with_an_unnamed_leader(rules, title,
+                                                                               host):
+    when = datetime(2022, 6, 22, 13, tzinfo=UTC)
+    visit = _readout(title, "", when)
+    assert not _first_contact(rules, visit)
+    (trace,) = [rules.trace(r, visit, now=when, history=HistoryView())
+                for r in rules.enabled if r.id == "first-contact-after-gap"]
+    assert "a first visit to a country is no first contact with its leader" in "\n".join(
+        trace.lines())
+    assert _first_contact(rules, _readout(title, host, when))

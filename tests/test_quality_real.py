@@ -37,7 +37,10 @@ FLOOR = {
     "ceasefire-agreed": (0.94, 0.94),
     "ceasefire-call": (0.91, 0.91),
     "diplomatic-relations": (1.00, 0.88),
-    "first-contact-after-gap": (0.72, 0.66),
+    # Recall lowered from 0.66 on purpose (H2, #15): a first visit to a country whose leader
+    # the report does not name is no first contact (the Assad-UAE alert was on the wrong pair,
+    # an inferred Khalifa bin Zayed; the label's pair, Mohammed bin Rashid, is not named).
+    "first-contact-after-gap": (1.00, 0.58),
     "peace-talks": (0.95, 0.86),
 }
 NOT_YET = {rule: f"issue #15 open: {rule} measures precision {p:.2f}, recall {r:.2f} on "

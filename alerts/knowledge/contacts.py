@@ -42,6 +42,27 @@ def state_office(entity: Entity | None, day: date | None) -> Role | None:
                  and r.country not in ORGANISATIONS), None)
 
 
+def speaks_for_the_state(office: str) -> bool:
+    """Whether an office's holder is a leader in the first-contact rule's sense: one who
+    represents the state abroad by virtue of office (heads of state and of government and
+    foreign ministers, as the Vienna Convention on the Law of Treaties, art. 7(2)(a), lists
+    them), or a crown prince or de facto leader ("crown-prince", "other": the people of the
+    diplomatic news the knowledge base lists by hand). A minister of any other portfolio
+    ("defence-minister") is not: a defence secretary's visit to a president is the routine of
+    a portfolio, not contact between two states' leaders, and the knowledge base does not
+    cover those ministers well enough for a gap in their contacts to mean anything."""
+    return not (office.endswith("-minister") and office != "foreign-minister")
+
+
+def leader_office(entity: Entity | None, day: date | None) -> Role | None:
+    """The office of a state the person holds on the day that makes them a leader: as
+    state_office, but never a sectoral minister's (speaks_for_the_state)."""
+    if entity is None or entity.kind != "person":
+        return None
+    return next((r for r in entity.roles if r.covers(day) and r.country
+                 and r.country not in ORGANISATIONS and speaks_for_the_state(r.office)), None)
+
+
 class _Named(Protocol):
     """What a participant of an event frame is here: an entity of the knowledge base."""
 
@@ -57,13 +78,14 @@ _P = TypeVar("_P", bound=_Named)
 
 def leader_pairs(pairs: Iterable[tuple[_P, _P]], day: date | None,
                  entities: dict[str, Entity]) -> list[tuple[_P, _P]]:
-    """The pairs whose two people hold offices of two different states on the day. A person
-    the entities do not hold counts by the state the analysis gave them."""
+    """The pairs whose two people lead two different states on the day (leader_office: not
+    a sectoral minister). A person the entities do not hold counts by the state the analysis
+    gave them."""
     def state(p: _P) -> str | None:
         entity = entities.get(p.entity_id)
         if entity is None:
             return p.country if p.country and p.country not in ORGANISATIONS else None
-        office = state_office(entity, day)
+        office = leader_office(entity, day)
         return office.country if office is not None else None
 
     out = []

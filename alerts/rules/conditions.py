@@ -391,8 +391,9 @@ class EventCondition(Condition):
         if self.people and not _leader_pairs(frame, analysis):
             named = [p.name for p in frame.participants] or [
                 m.entity.name for m in analysis.mentions if m.entity.kind == "person"]
-            why = (" in office on the day (the head of an international organisation, or a "
-                   "former minister, is no leader of a state)" if frame.pairs else "")
+            why = (" in office on the day (the head of an international organisation, a "
+                   "former minister or a minister of another portfolio than foreign affairs "
+                   "is no leader of a state)" if frame.pairs else "")
             return ("people: no pair of known people of different states" + why + " on either "
                     f"side of '{frame.words('event')}' (named: {', '.join(named) or 'none'})")
         for role, wanted in self.roles:
@@ -442,8 +443,9 @@ class EventCondition(Condition):
 
 def _leader_pairs(frame: EventFrame, analysis: Analysis
                   ) -> list[tuple[Participant, Participant]]:
-    """The frame's pairs of people who lead (or are ministers of) two different states on
-    the item's day: not heads of international organisations, not former office holders."""
+    """The frame's pairs of people who lead two different states on the item's day (heads
+    of state or government, foreign ministers: contacts.speaks_for_the_state): not heads of
+    international organisations, not former office holders, not defence ministers."""
     from alerts.knowledge.contacts import leader_pairs
 
     entities = {m.entity.id: m.entity for m in analysis.mentions}
@@ -532,6 +534,29 @@ class GapCondition(_HistoryCondition):
         stated = ctx.stated_gaps() if self.stated else []
         records = {key: (ctx.history.last(scope, key, when) if ctx.history else None)
                    for key, _ in keys}
+        # A visit whose host the reader inferred from the place ("MBS visits Turkey": its
+        # leader on the day): another frame may pair the two ("... and met Erdogan").
+        inferred = {"+".join(sorted((a.entity_id, b.entity_id)))
+                    for f in ctx.frames or [] if f.words("host") for a, b in f.pairs}
+        named = {"+".join(sorted((a.entity_id, b.entity_id)))
+                 for f in ctx.frames or [] if not f.words("host") for a, b in f.pairs}
+        # A gap the report states is about contact with that leader only when the report
+        # names them (by name or office) somewhere; history alone never makes a gap of an
+        # inferred host (below).
+        mentioned = {m.entity.id for m in ctx.analysis().mentions}
+        unnamed = {"+".join(sorted((a.entity_id, b.entity_id)))
+                   for f in ctx.frames or [] if f.words("host") for a, b in f.pairs
+                   if not {a.entity_id, b.entity_id} <= mentioned}
+        visit_only = False
+        if stated and all(key in unnamed - named for key, _ in keys):
+            # "MBS visits Turkey for the first time since the Khashoggi murder": a visit to a
+            # country whose leader the report neither names nor says the visitor met. The
+            # gap it states is in visits to the country, not in contact between two leaders.
+            notes.append("the report states a gap ('" + max(stated, key=lambda g: g.since).phrase
+                         + "'), but the visit's host is inferred from the place, not named, "
+                         "and the report does not say they met: a first visit to a country "
+                         "is no first contact with its leader")
+            stated, visit_only = [], True
         if stated:
             # The report knows better than our history (which may miss contacts, or hold a
             # detected one that was not): the most recent contact it implies wins, except
@@ -567,10 +592,6 @@ class GapCondition(_HistoryCondition):
             if gap > self.days:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(note if gap > self.days else f"{note} <= {self.days}")
-        inferred = {"+".join(sorted((a.entity_id, b.entity_id)))
-                    for f in ctx.frames or [] if f.words("host") for a, b in f.pairs}
-        named = {"+".join(sorted((a.entity_id, b.entity_id)))
-                 for f in ctx.frames or [] if not f.words("host") for a, b in f.pairs}
         for key, spoken in keys if not stated else []:
             last = records[key]
             if last is None:
@@ -579,8 +600,9 @@ class GapCondition(_HistoryCondition):
             if key in inferred - named:
                 # "Putin is embarking on a visit to India": that he met Modi is inferred from
                 # the place; a gap in contact is claimed on it only when the report states one.
-                notes.append(f"{spoken}: the host is inferred, not named, and the report states "
-                             "no gap; history alone does not make a gap of it")
+                if not visit_only:
+                    notes.append(f"{spoken}: the host is inferred, not named, and the report "
+                                 "states no gap; history alone does not make a gap of it")
                 continue
             gap = (when - last.at).days
             note = (f"their last contact: last on record for {spoken}: "
