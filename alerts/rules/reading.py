@@ -381,8 +381,8 @@ def _parse_contact(spec: LinedDict, where: str, pc: ParseContext) -> Condition |
 
 
 def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | None:
-    from alerts.analysis import FLAGS, MODALITIES, POSITIONS
-    from alerts.analysis.lexicon import lexicon
+    # The lexicon's names, without loading the analysis (alerts.rules.vocabulary).
+    from alerts.rules.vocabulary import event_vocabulary
 
     _check_keys(spec, {"event"}, where, pc)
     value = spec["event"]
@@ -394,7 +394,7 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
     allowed = {"type", "status", "modality", "position", "people", "roles", "flags",
                "not_flags"}
     _check_keys(cast(LinedDict, value), allowed, here, pc)  # a mapping from YAML is one
-    lex = lexicon()
+    lex = event_vocabulary()
     event_type = value.get("type")
     if event_type not in lex.types:
         pc.problem(_line(value, "type") or _line(spec, "event"),
@@ -424,10 +424,10 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
         return tuple(listed)
 
     statuses = names("status", lex.statuses[event_type])
-    modalities = names("modality", MODALITIES) or ("happened",)
-    positions = names("position", POSITIONS)
-    flags = names("flags", FLAGS)
-    not_flags = names("not_flags", FLAGS)
+    modalities = names("modality", lex.modalities) or ("happened",)
+    positions = names("position", lex.positions)
+    flags = names("flags", lex.flags)
+    not_flags = names("not_flags", lex.flags)
     people = value.get("people", 0)
     if isinstance(people, bool) or not isinstance(people, int) or people not in (0, 2):
         pc.problem(_line(value, "people"), f"at '{here}.people': write people: 2 (a pair of "
@@ -460,7 +460,7 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
     if not ok:
         return None
     return EventCondition(event_type, statuses, modalities, positions, people, tuple(roles),
-                          flags, not_flags, frozenset(lex.anchors.get(event_type, ())))
+                          flags, not_flags, lex.anchors.get(event_type, frozenset()))
 
 
 CONDITION_KINDS: dict[str, Callable[[LinedDict, str, ParseContext], Condition | None]] = {
