@@ -2,28 +2,46 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import shutil
 import sys
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from alerts import __version__
-from alerts.config import FetchSettings, Settings, find_config, load_settings
 from alerts.errors import AlertsError, ConfigError, FileProblems, Problem, StateDamaged
 from alerts.logs import setup_logging
 
 if TYPE_CHECKING:
+    from alerts.config import FetchSettings, Settings
     from alerts.state import Store
 
 EXIT_PROBLEMS = 2  # config or rule files are wrong, or the state is damaged: restarts can't help
 EXIT_FAILED = 1
+
+
+def find_config(explicit: str | None) -> Path:
+    """The configuration file (alerts.config, loaded by the commands that read it: `--help`,
+    `init` and `schema` start without the configuration's loader)."""
+    from alerts.config import find_config as find
+
+    return find(explicit)
+
+
+def load_settings(path: str | Path) -> Settings:
+    from alerts.config import load_settings as load
+
+    return load(path)
+
+
+def _no_fetch_settings() -> FetchSettings:
+    from alerts.config import FetchSettings
+
+    return FetchSettings()
 
 
 def _fail(exc: AlertsError) -> None:
@@ -126,6 +144,8 @@ def run(ctx: click.Context, duration: float | None, backfill: bool) -> None:
         daemon = Daemon(settings, rules, reload_rules=reload_rules,  # type: ignore[arg-type]
                         reload_config=reload_config,
                         duration=duration, force_backfill=backfill)
+        import asyncio
+
         code = asyncio.run(daemon.run())
         lock.release()
         sys.exit(code)
@@ -164,6 +184,8 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
                 return None
             return (f"not sending: {holder.describe()} runs on this state database and sends "
                     "its alerts, including those queued by this poll")
+
+        import asyncio
 
         sys.exit(asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
                                        send=not no_send, report=click.echo, claim=claim,
@@ -206,6 +228,8 @@ def check(ctx: click.Context) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing alerts.yaml.")
 def init(directory: str, force: bool) -> None:
     """Write a commented starter alerts.yaml (and a copy of the shipped rules) into DIRECTORY."""
+    from importlib import resources
+
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     config_path = target / "alerts.yaml"
@@ -378,6 +402,8 @@ def notify_test(ctx: click.Context, channel: str) -> None:
                               f"configuration: {known}")
         notifier = Notifier(settings.channels, settings.notify.send_timeout)
         message = sample_message(settings.channels[channel], datetime.now(UTC))
+        import asyncio
+
         outcome = asyncio.run(notifier.send_within(
             channel, message.title, message.body, format=message.format,
             alert_id=message.alert_id, severity=message.severity))
@@ -514,7 +540,7 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
         sys.exit(EXIT_FAILED)
     try:
         rules, settings = _tool_rules(ctx.obj["config"], rule_paths)
-        fetch = settings.fetch if settings else FetchSettings()  # type: ignore[attr-defined]
+        fetch = settings.fetch if settings else _no_fetch_settings()  # type: ignore[attr-defined]
         rule = rules.by_id.get(rule_id)  # type: ignore[attr-defined]
         if rule is None:
             known = ", ".join(sorted(rules.by_id))  # type: ignore[attr-defined]
@@ -579,7 +605,7 @@ def replay(ctx: click.Context, inputs: tuple[str, ...], rule_paths: tuple[str, .
         sys.exit(EXIT_FAILED)
     try:
         rules, settings = _tool_rules(ctx.obj["config"], rule_paths)
-        fetch = settings.fetch if settings else FetchSettings()  # type: ignore[attr-defined]
+        fetch = settings.fetch if settings else _no_fetch_settings()  # type: ignore[attr-defined]
         stored = settings.state_path if settings else None  # type: ignore[attr-defined]
         if state and stored and Path(state).resolve() == stored.resolve() and any(
                 i == "stored" for i in inputs):
@@ -830,7 +856,7 @@ def _fetch_settings(path: Path) -> FetchSettings:
     try:
         return load_without_secrets(path).fetch
     except AlertsError:
-        return FetchSettings()  # a config `feeds add` is about to fix
+        return _no_fetch_settings()  # a config `feeds add` is about to fix
 
 
 @feeds.command(name="add")

@@ -4,19 +4,27 @@ them. The real CLI runs in a subprocess, and reports the modules it ended with."
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
-from tests.conftest import cli_env, loaded_probe, write_config
+from alerts.rulepack import shipped_rules_dir
+from tests.conftest import CEASEFIRE_RULE, cli_env, loaded_probe, write_config
 from tests.feeds import rss, rss_item
 from tests.servers import WebhookReceiver
 
 HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
-PROBE = loaded_probe(HEAVY)
+# Nor, when nothing changed, what only a new item needs (the analysis and its lexicon: the
+# rules' event names come from alerts.rules.vocabulary) or the schema check of settings
+# that passed it before (alerts.config).
+UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon",
+             "alerts.analysis.frames")
+PROBE = loaded_probe(UNCHANGED)
+# `alerts --help` reads no configuration and runs no event loop.
+HELP = ("alerts.config", "alerts.options", "yaml", "asyncio", "jsonschema", "httpx",
+        "sqlite_utils", "alerts.rules", "importlib.resources")
 
 
 def poll(config, *args: str):
-    import subprocess
-
     done = subprocess.run([sys.executable, "-c", PROBE, "--config", str(config), "poll",
                            "--once", *args], cwd=config.parent, env=cli_env(),
                           capture_output=True, text=True, timeout=120)
@@ -29,14 +37,26 @@ def poll(config, *args: str):
 def test_an_unchanged_cycle_loads_no_apprise_templates_or_scheduler(tmp_path, feed_server,
                                                                       webhook):
     url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    # The shipped rules, which read event frames, and the test's rule, which reads words.
+    shipped = {p.name: p.read_text("utf-8") for p in shipped_rules_dir().glob("*.yaml")}
     config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
-                          channels={"hook": webhook.url})
+                          channels={"hook": webhook.url},
+                          rules={**shipped, "words.yaml": CEASEFIRE_RULE.replace(
+                              "id: ceasefire-call", "id: ceasefire-words")})
     code, loaded, done = poll(config)  # the first poll records the feed, alerting nothing
     assert code == 0, done.stdout + done.stderr
-    assert loaded == set(), f"a first poll with nothing to send loaded {loaded}"
+    assert loaded & set(HEAVY) == set(), f"a first poll with nothing to send loaded {loaded}"
     code, loaded, done = poll(config)  # nothing changed
     assert code == 0 and "Wire: unchanged" in done.stdout, done.stdout + done.stderr
     assert loaded == set(), f"an unchanged cycle loaded {loaded}"
+
+
+def test_help_loads_no_configuration_loader_or_event_loop(tmp_path):
+    done = subprocess.run([sys.executable, "-c", loaded_probe(HELP), "--help"], cwd=tmp_path,
+                          env=cli_env(), capture_output=True, text=True, timeout=120)
+    assert "EXIT 0" in done.stdout and "poll" in done.stdout, done.stdout + done.stderr
+    loaded = [line for line in done.stdout.splitlines() if line.startswith("LOADED ")]
+    assert loaded == ["LOADED "], f"`alerts --help` loaded {loaded}"
 
 
 def test_a_due_alert_loads_apprise_and_is_sent(tmp_path, feed_server, webhook):
