@@ -275,7 +275,8 @@ def _as_stored_before_content(db: Path) -> None:
     with sqlite3.connect(db) as conn:
         for column in ("content", "author", "categories"):
             conn.execute(f"ALTER TABLE items DROP COLUMN {column}")
-        conn.execute("UPDATE items SET content_hash = substr(content_hash, 1, 16)")
+        # The first 16 hex digits (stored as their 8 bytes since migration 0017).
+        conn.execute("UPDATE items SET content_hash = substr(content_hash, 1, 8)")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0015_item_content'")
 
 

@@ -5,7 +5,9 @@
 - Each LSH band (`alerts.stories.bands`: 16 hex digits of a 64-bit hash): its 8 bytes, in
   `story_bands`, which sort as the hex text did (so lookups meet stories in the same order).
 - The time a band was last seen: microseconds since the epoch (UTC) in an INTEGER, the
-  order of the ISO text `ts()` writes, exactly, in 8 bytes instead of 25 to 32.
+  order of the ISO text `ts()` writes, exactly, in 8 bytes instead of 25 to 32. Since
+  migration 0017 an item's first_seen, last_seen and published are stored so too, and its
+  content hash as its 8 or 12 bytes (`pack_hash`); readers get back the text they had.
 """
 
 from __future__ import annotations
@@ -35,3 +37,46 @@ def band_value(band: str) -> bytes:
 def moment(when: datetime) -> int:
     """Microseconds since the epoch: a naive time is local, as for `ts()`."""
     return (when.astimezone(UTC) - _EPOCH) // timedelta(microseconds=1)
+
+
+def instant(stored: object) -> datetime | None:
+    """A stored time back as a UTC datetime: microseconds (`moment`), or ISO text as `ts()`
+    wrote it (a value 0017 could not convert exactly stays text)."""
+    if stored is None:
+        return None
+    if isinstance(stored, int):
+        return _EPOCH + timedelta(microseconds=stored)
+    return datetime.fromisoformat(str(stored))
+
+
+def iso(stored: object) -> str | None:
+    """A stored time as the ISO text `ts()` writes (what readers were given before 0017)."""
+    if isinstance(stored, int):
+        return (_EPOCH + timedelta(microseconds=stored)).isoformat()
+    return None if stored is None else str(stored)
+
+
+def exact_moment(text: object) -> int | None:
+    """The microseconds of an ISO time `ts()` wrote, when they give that text back exactly
+    (UTC, from 1970); else None: such a value is kept as it was."""
+    if not isinstance(text, str):
+        return None
+    try:
+        value = moment(datetime.fromisoformat(text))
+    except (ValueError, OverflowError):
+        return None
+    return value if value >= 0 and iso(value) == text else None
+
+
+def pack_hash(digest: str) -> bytes | str:
+    """An item's content hash (16 or 24 lower-case hex digits) as its bytes; anything else
+    stays text."""
+    try:
+        packed = bytes.fromhex(digest)
+    except ValueError:
+        return digest
+    return packed if packed.hex() == digest else digest
+
+
+def unpack_hash(stored: object) -> str:
+    return stored.hex() if isinstance(stored, bytes) else str(stored)

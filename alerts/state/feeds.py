@@ -10,6 +10,7 @@ from typing import Any
 
 from alerts.messages import Outgoing
 from alerts.models import FeedState, Fetched
+from alerts.state.compact import instant
 from alerts.state.db import Database, ts
 from alerts.state.outbox import queue_message
 from alerts.state.rekey import rekey_feeds
@@ -98,7 +99,7 @@ class Feeds(Database):
         """When the feed's most recent items were first seen, oldest first."""
         rows = self.conn.execute("SELECT first_seen FROM items WHERE feed_url = ? "
                                  "ORDER BY id DESC LIMIT ?", (feed_url, limit)).fetchall()
-        return sorted(datetime.fromisoformat(r[0]) for r in rows)
+        return sorted(instant(r[0]) for r in rows)  # type: ignore[type-var]
 
     def flag_feed_alert(self, url: str, column: str, at: datetime | None,
                         messages: Iterable[Outgoing], now: datetime) -> bool:

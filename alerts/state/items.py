@@ -11,9 +11,11 @@ from typing import Any
 from alerts.messages import Outgoing
 from alerts.models import Fetched, Item, Match
 from alerts.rules.history import HistoryEntry
+from alerts.state.compact import iso, moment, pack_hash, unpack_hash
 from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
+from alerts.state.members import keep_members_as_joined, members_as_items
 from alerts.state.outbox import queue_message
 
 
@@ -28,6 +30,14 @@ def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoin
 
 def _categories(item: Item) -> str:
     return json.dumps(list(item.categories), ensure_ascii=False)
+
+
+def _when(published: datetime | None) -> int | str | None:
+    """A publication time as stored (#17): microseconds, or as `ts()` text before 1970."""
+    if published is None:
+        return None
+    value = moment(published)
+    return value if value >= 0 else ts(published)
 
 
 
@@ -73,7 +83,7 @@ class Items(Database):
                 f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_url = ? "
                 f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
             for key, item_id, content_hash, without_content in rows:
-                known[key] = KnownItem(item_id, content_hash, bool(without_content))
+                known[key] = KnownItem(item_id, unpack_hash(content_hash), bool(without_content))
         return known
 
     def matched_rules(self, item_id: int) -> frozenset[str]:
@@ -89,7 +99,7 @@ class Items(Database):
         """Items marked seen and their alerts queued in one transaction. Returns alerts queued.
         `feed_title`: the feed's own title, as parsed (kept when None)."""
         queued = 0
-        stamp = ts(now)
+        stamp = moment(now)
         with self.write() as conn:
             touch_feed(conn, feed_url, feed_name)
             log_poll(conn, feed_name, now, "ok", fetched.status)
@@ -100,16 +110,18 @@ class Items(Database):
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_url, key) DO NOTHING",
                 [(feed_url, item.key, item.guid, item.link, item.title, item.summary,
-                  ts(item.published), item.language, item.content_hash, stamp, stamp,
-                  item.content, item.author, _categories(item)) for item in new_items])
+                  _when(item.published), item.language, pack_hash(item.content_hash), stamp,
+                  stamp, item.content, item.author, _categories(item)) for item in new_items])
             inserted = conn.total_changes - before
+            keep_members_as_joined(conn, feed_url, [item.key for item in edited_items])
             conn.executemany(
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
                 "categories = ? WHERE feed_url = ? AND key = ?",
-                [(item.title, item.summary, item.link, ts(item.published),
-                  item.content_hash, stamp, item.content, item.author, _categories(item),
-                  feed_url, item.key) for item in edited_items])
+                [(item.title, item.summary, item.link, _when(item.published),
+                  pack_hash(item.content_hash), stamp, item.content, item.author,
+                  _categories(item), feed_url, item.key) for item in edited_items])
+            members_as_items(conn, feed_url, [item.key for item in (*new_items, *edited_items)])
             for start in range(0, len(seen_keys), IN_BATCH):
                 batch = seen_keys[start:start + IN_BATCH]
                 conn.execute(
@@ -126,7 +138,7 @@ class Items(Database):
                     "alerted, suppressed, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (item_id, rule_id) DO NOTHING",
                     (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
-                     stamp,
+                     ts(now),
                      int(alert.alerted if alert.alerted is not None else bool(alert.messages)),
                      alert.match.suppressed, alert.match.story_id))
                 if cur.rowcount:
@@ -146,7 +158,7 @@ class Items(Database):
                 # A success ends any backoff or Retry-After wait (max-age is set after).
                 "error_kind = NULL, error_count = 0, next_poll_after = NULL, "
                 "title = COALESCE(?, title), items_seen = items_seen + ? WHERE url = ?",
-                (fetched.etag, fetched.last_modified, body_hash, stamp, stamp,
+                (fetched.etag, fetched.last_modified, body_hash, ts(now), ts(now),
                  fetched.status, feed_title, inserted, feed_url))
         return queued
 
@@ -162,4 +174,6 @@ class Items(Database):
             rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
             for row in rows:
                 row["categories"] = tuple(json.loads(row["categories"] or "[]"))
+                row["published"] = iso(row["published"])
+                row["content_hash"] = unpack_hash(row["content_hash"])
             yield url, name, rows

@@ -21,14 +21,33 @@ from alerts.state.rekey import rekey_feeds
 migrations = Migrations("alerts")
 
 
-def migrate(database: Database) -> None:
-    """Bring the database to the current schema, in one write transaction."""
+def migrate(database: Database, steps: Migrations = migrations) -> None:
+    """Bring the database to the current schema, in one write transaction.
+
+    Foreign keys are off while migrations run, as SQLite's way of rebuilding a table that
+    others reference asks (0017 rebuilds `items`, which matches reference): a DROP TABLE would
+    otherwise fail, or delete what refers to it. Instead, the transaction is rolled back when
+    the migrations left more rows pointing at nothing than there were before."""
+    conn = database.conn
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before it
     try:
         with database.write():
-            migrations.apply(database.db)
+            if steps.pending(database.db):
+                dangling = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+                steps.apply(database.db)
+                after = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+                if after > dangling:
+                    lost = after - dangling
+                    raise StateError(
+                        f"upgrading the state database {database.path} would leave {lost} "
+                        "rows referring to rows that are gone, so it was not "
+                        "upgraded and nothing changed; please report this with `alerts "
+                        "--version`, and keep using the previous version meanwhile")
     except sqlite3.DatabaseError as exc:
         raise StateError(f"the state database {database.path} cannot be used: {exc}; if it is "
                          "not an alerts database, point 'state' elsewhere") from None
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _script(db: sqlite_utils.Database, script: str) -> None:
@@ -440,4 +459,59 @@ def _compact_story_signatures(db: sqlite_utils.Database) -> None:
             WHERE typeof(signature) = 'text' AND alerts_0016_signature(signature) IS NOT NULL;
         DROP INDEX IF EXISTS story_members_story;
         DROP INDEX IF EXISTS items_published;
+    """)
+
+
+@migrations(name="0017_compact_items")
+def _compact_items(db: sqlite_utils.Database) -> None:
+    # Store less (#17). Items keep every column, name and value readers had; times
+    # (first_seen, last_seen, published) as microseconds since the epoch in an INTEGER (8
+    # bytes, was 25 to 32 of ISO text) and the content hash as its 8 or 12 bytes (was 16 or
+    # 24 hex digits). A value that would not come back as the exact text it was stays text.
+    # Story members whose title and link are their item's say so (as_item = 1) instead of
+    # holding a copy: readers take them from the item (an edit of the item first writes the
+    # old ones back into such members, so a member still shows what it joined with).
+    # The table is rebuilt (column types change), its rows in id order, with the same ids.
+    from alerts.state.compact import exact_moment, pack_hash
+
+    db.conn.create_function("alerts_0017_time", 1, exact_moment, deterministic=True)
+    db.conn.create_function("alerts_0017_hash", 1,
+                            lambda v: pack_hash(v) if isinstance(v, str) else v,
+                            deterministic=True)
+    _script(db, """
+        CREATE TABLE items_0017 (
+            id INTEGER PRIMARY KEY,
+            feed_url TEXT NOT NULL REFERENCES feeds(url),
+            key TEXT NOT NULL,
+            guid TEXT,
+            link TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            published INTEGER,
+            language TEXT,
+            content_hash BLOB NOT NULL,
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            edits INTEGER NOT NULL DEFAULT 0,
+            content TEXT,
+            author TEXT NOT NULL DEFAULT '',
+            categories TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (feed_url, key)
+        );
+        INSERT INTO items_0017 (id, feed_url, key, guid, link, title, summary, published,
+            language, content_hash, first_seen, last_seen, edits, content, author, categories)
+            SELECT id, feed_url, key, guid, link, title, summary,
+                coalesce(alerts_0017_time(published), published), language,
+                alerts_0017_hash(content_hash),
+                coalesce(alerts_0017_time(first_seen), first_seen),
+                coalesce(alerts_0017_time(last_seen), last_seen),
+                edits, content, author, categories
+            FROM items ORDER BY id;
+        DROP TABLE items;
+        ALTER TABLE items_0017 RENAME TO items;
+        ALTER TABLE story_members ADD COLUMN as_item INTEGER NOT NULL DEFAULT 0;
+        UPDATE story_members SET as_item = 1, title = '', link = NULL WHERE EXISTS (
+            SELECT 1 FROM items i WHERE i.feed_url = story_members.feed_url
+            AND i.key = story_members.item_key AND i.title = story_members.title
+            AND i.link IS story_members.link)
     """)

@@ -15,6 +15,7 @@ from alerts.state.compact import (
     unpack_signature,
 )
 from alerts.state.db import Database, ts
+from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
 from alerts.stories import EventKey, StoryRef
 
 
@@ -180,14 +181,16 @@ class Stories(Database):
 
     def story_sources(self, story_id: int, rule_id: str | None = None) -> list[dict[str, Any]]:
         """The story's reports, oldest first, one per item."""
-        sql = ("SELECT feed_url, item_key, publisher, title, link, min(at) AS at, "
-               "max(status) AS status, max(joined_by) AS joined_by, max(why) AS why "
-               "FROM story_members WHERE story_id = ?")
+        sql = (f"SELECT m.feed_url, m.item_key, m.publisher, {MEMBER_TITLE} AS title, "
+               f"{MEMBER_LINK} AS link, min(m.at) AS at, max(m.status) AS status, "
+               "max(m.joined_by) AS joined_by, max(m.why) AS why "
+               f"FROM story_members m {MEMBER_ITEM} WHERE m.story_id = ?")
         args: list[Any] = [story_id]
         if rule_id:
-            sql += " AND rule_id = ?"
+            sql += " AND m.rule_id = ?"
             args.append(rule_id)
-        cur = self.conn.execute(sql + " GROUP BY feed_url, item_key ORDER BY at, min(id)", args)
+        cur = self.conn.execute(
+            sql + " GROUP BY m.feed_url, m.item_key ORDER BY min(m.at), min(m.id)", args)
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 

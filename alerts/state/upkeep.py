@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from alerts.rules.history import HistoryKeep
+from alerts.state.compact import moment
 from alerts.state.db import Database, ts
+from alerts.state.members import keep_members_of
 
 
 class Upkeep(Database):
@@ -46,13 +48,15 @@ class Upkeep(Database):
             old = "SELECT id FROM items WHERE last_seen < ?"
             conn.execute(f"DELETE FROM outbox WHERE status IN ('sent', 'dead', 'digested') AND "
                          f"match_id IN (SELECT id FROM matches WHERE item_id IN ({old}))",
-                         (ts(before),))
+                         (moment(before),))
             conn.execute(f"DELETE FROM matches WHERE item_id IN ({old}) AND id NOT IN "
                          "(SELECT match_id FROM outbox WHERE match_id IS NOT NULL)",
-                         (ts(before),))
-            counts["items"] = conn.execute(
-                "DELETE FROM items WHERE last_seen < ? AND id NOT IN "
-                "(SELECT item_id FROM matches)", (ts(before),)).rowcount
+                         (moment(before),))
+            gone = "SELECT id FROM items WHERE last_seen < ? AND id NOT IN " \
+                "(SELECT item_id FROM matches)"
+            keep_members_of(conn, gone, (moment(before),))
+            counts["items"] = conn.execute(f"DELETE FROM items WHERE id IN ({gone})",
+                                           (moment(before),)).rowcount
         return counts
 
     def shift_deadlines(self, seconds: float) -> int:

@@ -12,12 +12,23 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
+from alerts.state.compact import iso
+
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
 
+# Items' times are stored as microseconds since 1970 (#17, migration 0017): shown as dates.
+TIMES = {"items": ("first_seen", "last_seen", "published")}
+
+
 @hookimpl
-def render_cell(value: Any, column: str, database: str | None, **_: Any) -> Markup | None:
-    if database != "state" or not isinstance(value, str) or not value.startswith("["):
+def render_cell(value: Any, column: str, table: str | None, database: str | None,
+                **_: Any) -> Markup | str | None:
+    if database != "state":
+        return None
+    if isinstance(value, int) and column in TIMES.get(table or "", ()):
+        return iso(value)
+    if not isinstance(value, str) or not value.startswith("["):
         return None
     found = LINK.fullmatch(value)
     if found is None:

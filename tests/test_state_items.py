@@ -1,0 +1,195 @@
+"""Store less (#17, migration 0017): items' times as microseconds and content hashes as bytes,
+story members that are their item read its title and link instead of copying them. A state
+made by the previous schema upgrades with every reader giving what it gave before; a
+migration killed half-way loses nothing; an edit or a prune of the item keeps what a member
+joined with."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from alerts.errors import StateError
+from alerts.models import Fetched, Item
+from alerts.state import Store
+from alerts.state.schema import migrate
+from alerts.stories import StoryRef
+from tests.conftest import ROOT, cli_env, write_config
+from tests.tools.state_before_0017 import readings
+
+BEFORE = Path(__file__).parent / "data" / "state-before-0017"
+T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
+
+
+def old_state(path: Path) -> Path:
+    """The state tests/tools/state_before_0017.py made at 4c48c38, the schema before 0017."""
+    conn = sqlite3.connect(path)
+    conn.executescript(BEFORE.with_suffix(".sql").read_text("utf-8"))
+    conn.close()
+    return path
+
+
+def expected() -> dict[str, object]:
+    """What the store's readers gave on that state, read by the code of 4c48c38."""
+    return json.loads(BEFORE.with_suffix(".json").read_text("utf-8"))
+
+
+def as_json(found: dict[str, object]) -> dict[str, object]:
+    return json.loads(json.dumps(found, ensure_ascii=False, sort_keys=True))
+
+
+def migrations_done(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
+
+
+def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
+    db = old_state(tmp_path / "old.db")
+    with sqlite3.connect(db) as conn:
+        old_items = conn.execute("SELECT count(*), count(published) FROM items").fetchone()
+    assert as_json(readings(db)) == expected()  # every reader: items, stories, alerts, outbox
+    assert "0017_compact_items" in migrations_done(db)
+    with sqlite3.connect(db) as conn:
+        types = conn.execute(
+            "SELECT DISTINCT typeof(first_seen), typeof(last_seen), typeof(published), "
+            "typeof(content_hash) FROM items").fetchall()
+        members = conn.execute("SELECT as_item, title, link FROM story_members ORDER BY id"
+                               ).fetchall()
+        assert conn.execute("SELECT count(*), count(published) FROM items").fetchone() == \
+            old_items
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert types == [("integer", "integer", "integer", "blob")]
+    # The two members that joined before their item was edited (one by a real second poll,
+    # one made so by the tool) keep their own titles; the five others read their item's.
+    assert members[0][:2] == (0, "Delegations resume talks in Geneva on the exchange of "
+                                 "prisoners and the front line, officials say (as it joined)")
+    assert members[2][:2] == (0, "Delegations resume talks in Geneva on the exchange of "
+                                 "prisoners and the front line")
+    assert [m for n, m in enumerate(members) if n not in (0, 2)] == [(1, "", None)] * 5
+
+
+def test_times_that_would_not_come_back_exactly_stay_as_they_were(tmp_path):
+    db = old_state(tmp_path / "old.db")
+    odd = {"published": "1969-07-20T20:17:40+00:00",  # before 1970
+           "first_seen": "2025-07-01T12:00:00+02:00",  # not as ts() writes it
+           "content_hash": "NOT-HEX"}
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE items SET published = ?, first_seen = ?, content_hash = ? "
+                     "WHERE id = 1", tuple(odd.values()))
+    store = Store(db)
+    try:
+        row = store.conn.execute("SELECT published, first_seen, content_hash FROM items "
+                                 "WHERE id = 1").fetchone()
+        assert row == tuple(odd.values())
+        first = next(r for _, _, rows in store.stored_items() for r in rows
+                     if r["key"] == "g:wire-b-0")
+        assert (first["published"], first["content_hash"]) == ("1969-07-20T20:17:40+00:00",
+                                                              "NOT-HEX")
+        assert len(store.item_arrivals("http://127.0.0.1:8001/b.xml")) == 2
+        store.prune(datetime(2030, 1, 1, tzinfo=UTC))  # text and numbers side by side
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("statement", ["DROP TABLE items",
+                                       "ALTER TABLE story_members ADD COLUMN as_item"])
+def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
+    (tmp_path / "state").mkdir()
+    db = old_state(tmp_path / "state" / "alerts.db")
+    with sqlite3.connect(db) as conn:
+        dump = list(conn.iterdump())
+    config = write_config(tmp_path, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
+                          channels={"desk": "json://127.0.0.1:9/"})
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.crashpoint", statement, "--config", str(config), "status"],
+        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    with sqlite3.connect(db) as conn:  # the state as it was, to the byte of every row
+        assert list(conn.iterdump()) == dump
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert "0017_compact_items" not in migrations_done(db)
+    assert as_json(readings(db)) == expected()  # and the next start upgrades it
+
+
+def _item(title: str, link: str = "https://a.example/1") -> Item:
+    return Item(feed_url="https://a.example/rss", feed_name="A", key="g:1", guid="1",
+                link=link, title=title, summary="The envoy spoke.", published=T0,
+                content_hash=title[:16].encode().hex()[:16].ljust(16, "0"))
+
+
+def _poll(store: Store, now: datetime, new: list[Item], edited: list[Item]) -> None:
+    store.record_poll(feed_url="https://a.example/rss", feed_name="A", now=now,
+                      fetched=Fetched("https://a.example/rss", "https://a.example/rss", 200, b""),
+                      body_hash="h", new_items=new, edited_items=edited, seen_keys=[], alerts=[])
+
+
+def _join(store: Store, item: Item, story: StoryRef | None, at: datetime) -> StoryRef:
+    return store.add_to_story(story, item, at, rule_ids=["r"], entity_keys=[], link=item.link,
+                              text=item.title, sig=None, band_keys=[], publisher="a.example")
+
+
+def test_an_edit_of_the_item_keeps_the_title_its_member_joined_with(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        first = _item("Envoy arrives in Doha")
+        story = _join(store, first, None, T0)
+        _poll(store, T0, [first], [])
+        assert store.conn.execute("SELECT as_item FROM story_members").fetchall() == [(1,)]
+        edited = _item("Envoy arrives in Doha for talks", link="https://a.example/1b")
+        _poll(store, T0 + timedelta(hours=1), [], [edited])
+        (source,) = store.story_sources(story.id)
+        assert (source["title"], source["link"]) == ("Envoy arrives in Doha",
+                                                    "https://a.example/1")
+    finally:
+        store.close()
+
+
+def test_pruning_an_item_keeps_the_title_of_its_members(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        old = _item("Envoy arrives in Doha")
+        story = _join(store, old, None, T0)
+        _poll(store, T0, [old], [])
+        # The story lives on (a later report), the old item is gone from every feed.
+        later = replace(old, key="g:2", guid="2", title="Talks open in Doha",
+                        link="https://a.example/2")
+        _join(store, later, story, T0 + timedelta(days=40))
+        counts = store.prune(T0 + timedelta(days=30))
+        assert counts["items"] == 1 and counts["stories"] == 0
+        titles = [(s["title"], s["link"]) for s in store.story_sources(story.id)]
+        assert titles[0] == ("Envoy arrives in Doha", "https://a.example/1")
+    finally:
+        store.close()
+
+
+def test_an_upgrade_that_would_leave_dangling_rows_is_refused_and_changes_nothing(tmp_path):
+    db = old_state(tmp_path / "old.db")
+    store = Store(db)  # upgraded
+    store.close()
+    with sqlite3.connect(db) as conn:
+        before = list(conn.iterdump())
+    steps = Migrations("alerts")
+
+    @steps(name="9999_loses_items")
+    def _loses(db_: sqlite_utils.Database) -> None:  # forgets items their matches refer to
+        db_.execute("DELETE FROM items WHERE id IN (SELECT item_id FROM matches)")
+
+    store = Store(db)
+    try:
+        with pytest.raises(StateError, match="rows referring to rows that are gone"):
+            migrate(store, steps)
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    finally:
+        store.close()
+    with sqlite3.connect(db) as conn:
+        assert list(conn.iterdump()) == before
