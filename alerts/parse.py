@@ -83,39 +83,21 @@ class ParseMemo:
         self._feeds: dict[str, FeedMemo] = {}
         self._lock = threading.Lock()
         self.changed = False  # since it was made or loaded (save() skips an unchanged one)
+        self._unread: Path | None = None  # a saved memo read at first use (load())
 
-    def get(self, feed_url: str) -> FeedMemo | None:
-        with self._lock:
-            return self._feeds.get(feed_url)
-
-    def keep(self, feed_url: str, memo: FeedMemo | None) -> None:
-        """After the poll that parsed it was stored (never before: the store must hold
-        every item the memo lets a later poll skip)."""
-        if memo is None:
+    def _read_saved(self) -> None:
+        """The saved memo, read when it is first needed (with the lock held): a cycle in
+        which no document is parsed (every feed 304) never reads it."""
+        path, self._unread = self._unread, None
+        if path is None:
             return
-        with self._lock:
-            self._feeds[feed_url] = memo
-            self.changed = True
-
-    def forget(self, feed_url: str) -> None:
-        with self._lock:
-            self._feeds.pop(feed_url, None)
-
-    # -- kept on disk between `poll --once` runs ------------------------------------------------
-
-    @classmethod
-    def load(cls, path: Path) -> ParseMemo:
-        """The memo saved at `path` by the same code, or an empty one. It is only a cache:
-        whatever is wrong with the file (missing, damaged, written by another version) costs
-        one full parse per feed, and the store is still asked about every entry it skips."""
-        memo = cls()
         try:
             saved = json.loads(path.read_text("utf-8"))
             if saved.get("code") != code_fingerprint():
-                return memo
+                return
             for url, (context, version, complaint, ttl, title, entries) in saved[
                     "feeds"].items():
-                memo._feeds[url] = FeedMemo(
+                self._feeds[url] = FeedMemo(
                     bytes.fromhex(context), version, complaint, ttl, title,
                     {bytes.fromhex(ident): _Seen(guid, hkey, bool(readable), digest)
                      for ident, (guid, hkey, readable, digest) in entries.items()})
@@ -124,7 +106,38 @@ class ParseMemo:
         except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
             log.info("the parse memo %s could not be read (%s); every feed is parsed whole "
                      "once", path, exc)
-            memo._feeds.clear()
+            self._feeds.clear()
+
+    def get(self, feed_url: str) -> FeedMemo | None:
+        with self._lock:
+            self._read_saved()
+            return self._feeds.get(feed_url)
+
+    def keep(self, feed_url: str, memo: FeedMemo | None) -> None:
+        """After the poll that parsed it was stored (never before: the store must hold
+        every item the memo lets a later poll skip)."""
+        if memo is None:
+            return
+        with self._lock:
+            self._read_saved()  # before: what this run keeps is newer than what was saved
+            self._feeds[feed_url] = memo
+            self.changed = True
+
+    def forget(self, feed_url: str) -> None:
+        with self._lock:
+            self._read_saved()
+            self._feeds.pop(feed_url, None)
+
+    # -- kept on disk between `poll --once` runs ------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> ParseMemo:
+        """The memo saved at `path` by the same code, or an empty one; the file is read at
+        the memo's first use. It is only a cache: whatever is wrong with the file (missing,
+        damaged, written by another version) costs one full parse per feed, and the store is
+        still asked about every entry it skips."""
+        memo = cls()
+        memo._unread = path
         return memo
 
     def save(self, path: Path) -> None:
