@@ -109,3 +109,20 @@ def test_malformed_cases_name_the_file_and_case(tmp_path: Path):
                    "title: 'x', silent: [peace-talks]}\n", "utf-8")
     with pytest.raises(ContrastError, match="kind 'maybe'"):
         load_cases(bad, SHIPPED)
+
+
+def test_both_directions_of_an_expectation_are_judged():
+    """A rule that fires where it must stay silent, or stays silent where it must fire, is
+    a failure of the case (and of that rule's judgements)."""
+    when = datetime(2025, 1, 1, tzinfo=UTC)
+    call = Case("w-1", "refused", "", frozenset(), frozenset({"ceasefire-call"}),
+                lang="fr", title="Le pape appelle à un cessez-le-feu immédiat", published=when)
+    none = Case("w-2", "paraphrase", "", frozenset({"ceasefire-call"}), frozenset(),
+                lang="fr", title="Le pape visite Lyon", published=when)
+    right = Case("w-3", "paraphrase", "", frozenset({"ceasefire-call"}), frozenset(),
+                 lang="fr", title="Le pape appelle à un cessez-le-feu immédiat",
+                 published=when)
+    outcomes = run([call, none, right], {})
+    assert [o.wrong for o in outcomes] == [{"ceasefire-call": "should stay silent"},
+                                           {"ceasefire-call": "should fire"}, {}]
+    assert str(per_rule(outcomes)["ceasefire-call"]) == "0.33 (1/3)"
