@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import quote
 
 import pytest
@@ -16,7 +17,8 @@ from alerts import fetch as fetch_module
 from alerts.config import FetchSettings
 from alerts.errors import FeedError
 from alerts.fetch import Fetcher
-from tests.servers import free_port
+from tests.feeds import rss, rss_item
+from tests.servers import _Server, free_port
 from tests.test_feed_secrets import PASSWORD, USER, AuthWire
 
 SETTINGS = FetchSettings(allow_networks=("127.0.0.0/8",), timeout=5)
@@ -105,3 +107,55 @@ def test_the_remembered_urls_are_bounded(monkeypatch, parses):
         fetcher._target(f"https://example.org/{n}.xml")
         assert len(fetcher._targets) <= 3
     assert len(parses) == 10
+
+
+class CookieWire(_Server):
+    """A feed behind a cookie wall: without its cookie, a redirect to itself that sets it
+    (as some publishers' consent and bot checks do)."""
+
+    def __init__(self) -> None:
+        self.seen: list[str | None] = []
+        wire = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:
+                cookie = self.headers.get("Cookie")
+                wire.seen.append(cookie)
+                if cookie != "passed=yes":
+                    self.send_response(302)
+                    self.send_header("Location", "/feed.xml")
+                    self.send_header("Set-Cookie", "passed=yes; Path=/")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                body = rss(rss_item("UN urges ceasefire in Sudan", guid="1")).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        super().__init__(Handler)
+
+
+def test_a_cookie_set_along_a_redirect_is_sent_back():
+    wire = CookieWire()
+    try:
+        async def go() -> tuple[int, int]:
+            fetcher = Fetcher(SETTINGS)
+            try:
+                first = await fetcher.fetch(f"{wire.base}/feed.xml")
+                again = await fetcher.fetch(f"{wire.base}/feed.xml")  # the jar kept it
+                return first.status, again.status
+            finally:
+                await fetcher.aclose()
+
+        assert asyncio.run(go()) == (200, 200)
+    finally:
+        wire.close()
+    assert wire.seen == [None, "passed=yes", "passed=yes"]
