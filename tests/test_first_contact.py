@@ -355,16 +355,18 @@ def test_a_denied_contact_states_a_gap_only_as_not_since(rules):
 
 def test_a_minister_of_another_portfolio_than_foreign_affairs_is_no_leader():
     """Leaders here are those who speak for a state abroad by virtue of office: heads of state
-    and of government and foreign ministers (VCLT art. 7(2)(a)), crown princes and the de
-    facto leaders the knowledge base lists. A defence secretary is not: Zelensky receiving
-    Ben Wallace is the routine of a portfolio, not contact between two states' leaders."""
+    and of government and foreign ministers (VCLT art. 7(2)(a)), crown princes and ruling
+    party leaders. A defence secretary is not (Zelensky receiving Ben Wallace is the routine
+    of a portfolio), nor an adviser (Yermak speaking with Sullivan)."""
     from alerts.analysis.model import Participant
     from alerts.knowledge import knowledge_base
     from alerts.knowledge.contacts import leader_pairs, speaks_for_the_state
 
-    assert not speaks_for_the_state("defence-minister")
+    assert not any(speaks_for_the_state(office) for office in (
+        "defence-minister", "other", "secretary-general"))
     assert all(speaks_for_the_state(office) for office in (
-        "head-of-state", "head-of-government", "foreign-minister", "crown-prince", "other"))
+        "head-of-state", "head-of-government", "foreign-minister", "crown-prince",
+        "party-leader"))
 
     def person(entity_id: str, country: str) -> Participant:
         return Participant(entity_id, entity_id, "person", "parties", entity_id, entity_id,
@@ -376,6 +378,8 @@ def test_a_minister_of_another_portfolio_than_foreign_affairs_is_no_leader():
     day = date(2022, 6, 10)
     assert leader_pairs([(zelensky, wallace), (zelensky, truss)], day, entities) == [
         (zelensky, truss)]
+    yermak, sullivan = person("andriy-yermak", "UA"), person("jake-sullivan", "US")
+    assert leader_pairs([(yermak, sullivan)], date(2022, 5, 24), entities) == []
 
 
 @pytest.mark.parametrize("title", [
@@ -400,28 +404,28 @@ def test_a_stated_gap_with_a_defence_minister_is_no_first_contact(rules, title):
 # murder", "the first visit by any Russian leader in 32 years"), not in contact between two
 # leaders. Naming the host anywhere (by name or office) makes it one.
 VISITS = [  # (the visit with a stated gap, a sentence naming the host)
-    ("Saudi Crown Prince Mohammed bin Salman visits Turkey for first time since 2018",
+    ("Russian President Vladimir Putin visits Turkey for first time since 2018",
      "He met President Erdogan in Ankara."),
-    ("Le prince héritier saoudien Mohammed ben Salmane en visite en Turquie, une première "
-     "depuis 2018", "Il a été reçu par Recep Tayyip Erdogan."),
-    ("Kronprinz Mohammed bin Salman zu Besuch in der Türkei – erstmals seit 2018",
+    ("Le président russe Vladimir Poutine en visite en Turquie, une première depuis 2018",
+     "Il a été reçu par Recep Tayyip Erdogan."),
+    ("Russlands Präsident Wladimir Putin zu Besuch in der Türkei – erstmals seit 2018",
      "Präsident Erdogan empfing ihn in Ankara."),
-    ("El príncipe heredero Mohammed bin Salman visita Turquía por primera vez desde 2018",
+    ("El presidente ruso Vladimir Putin visita Turquía por primera vez desde 2018",
      "Fue recibido por el presidente Erdogan."),
-    ("Наследный принц Мухаммед бен Сальман впервые с 2018 года посетил Турцию",
+    ("Президент России Владимир Путин впервые с 2018 года посетил Турцию",
      "Его принял Реджеп Тайип Эрдоган."),
-    ("Наслідний принц Мухаммед бін Салман вперше з 2018 року відвідав Туреччину",
+    ("Президент Росії Володимир Путін вперше з 2018 року відвідав Туреччину",
      "Його прийняв Реджеп Тайїп Ердоган."),
-    ("ولي العهد السعودي محمد بن سلمان يزور تركيا لأول مرة منذ 2018",
+    ("الرئيس الروسي فلاديمير بوتين يزور تركيا لأول مرة منذ 2018",
      "واستقبله الرئيس أردوغان في أنقرة."),
-    ("沙特王储穆罕默德·本·萨勒曼2018年以来首次访问土耳其", "埃尔多安在安卡拉会见了他。"),
+    ("俄罗斯总统普京2018年以来首次访问土耳其", "埃尔多安在安卡拉会见了他。"),
 ]
 
 
 @pytest.mark.parametrize("title,host", VISITS)
 def test_a_first_visit_to_a_country_is_no_first_contact_with_an_unnamed_leader(rules, title,
                                                                                host):
-    when = datetime(2022, 6, 22, 13, tzinfo=UTC)
+    when = datetime(2025, 6, 22, 13, tzinfo=UTC)  # after the shipped record's last day
     visit = _readout(title, "", when)
     assert not _first_contact(rules, visit)
     (trace,) = [rules.trace(r, visit, now=when, history=HistoryView())
@@ -429,3 +433,103 @@ def test_a_first_visit_to_a_country_is_no_first_contact_with_an_unnamed_leader(r
     assert "a first visit to a country is no first contact with its leader" in "\n".join(
         trace.lines())
     assert _first_contact(rules, _readout(title, host, when))
+
+
+# -- more ways a report states the gap (gaps.py), in the languages each applies to ---------------
+
+JUNE = date(2025, 6, 1)
+
+
+def gaps_on(text: str, day: date = JUNE) -> set[tuple[date, str]]:
+    return {(g.since, g.kind) for g in stated_gaps(text, day)}
+
+
+@pytest.mark.parametrize("text", [
+    "Macron called Putin, ending two years of silence",
+    "Macron a appelé Poutine après deux ans de silence",
+    "Macron rompt un silence de deux ans avec Poutine",
+    "Macron telefonierte nach zwei Jahren Funkstille mit Putin",
+    "Macron llamó a Putin tras dos años de silencio",
+    "Макрон позвонил Путину после двух лет молчания",
+    "Макрон зателефонував Путіну після двох років мовчання",
+    "ماكرون اتصل ببوتين بعد عامين من القطيعة",
+])
+def test_ending_a_silence_states_the_gap(text):
+    assert gaps_on(text) == {(JUNE - timedelta(days=2 * 365.25), "first-since")}
+
+
+def test_months_of_silence_are_read_conservatively():
+    """"Months" without a number is at least one: no gap of more than 180 days is claimed."""
+    assert gaps_on("Trump called Petro, ending months of silence") == {
+        (JUNE - timedelta(days=30.44), "first-since")}
+
+
+@pytest.mark.parametrize("text", [
+    "It was their first meeting",
+    "C'était leur premier entretien",
+    "Es war ihr erstes Treffen",
+    "Это была их первая встреча",
+    "Це була їхня перша зустріч",
+    "It was their first-ever meeting",
+])
+def test_their_first_contact_is_a_first_ever(text):
+    assert gaps_on(text) == {(date.min, "first-ever")}
+
+
+@pytest.mark.parametrize("text", [
+    "It was their first meeting in Beijing",
+    "It was their first meeting as presidents",
+    "C'était leur premier entretien à Paris",
+])
+def test_their_first_contact_somewhere_or_as_something_is_no_first_ever(text):
+    assert not gaps_on(text)
+
+
+@pytest.mark.parametrize("text", [
+    "their first meeting in person since 2019",
+    "premier entretien en face à face depuis 2019",
+    "primer encuentro en persona desde 2019",
+    "das erste Treffen in Präsenz seit 2019",
+])
+def test_a_word_like_a_preposition_before_the_time_is_stepped_over(text):
+    """"en face à face depuis 2019": the "en" is no time, the "depuis" after it is."""
+    assert [(str(g.since), g.contact) for g in stated_gaps(text, JUNE)] == [
+        ("2019-12-31", "in-person")]
+
+
+@pytest.mark.parametrize("text,years", [
+    ("for the first time in almost three years", 3),
+    ("for the first time in nearly two years", 2),
+    ("pour la première fois depuis presque trois ans", 3),
+    ("впервые почти за два года", 2),
+])
+def test_almost_n_years_is_less_than_n(text, years):
+    assert gaps_on(text) == {(JUNE - timedelta(days=0.9 * years * 365.25), "first-since")}
+
+
+@pytest.mark.parametrize("text,since", [
+    ("لأول مرة منذ ثلاث سنوات", JUNE - timedelta(days=3 * 365.25)),
+    ("لأول مرة منذ عامين", JUNE - timedelta(days=2 * 365.25)),
+    ("أول اتصال منذ خمس سنوات", JUNE - timedelta(days=5 * 365.25)),
+])
+def test_arabic_numbers_and_duals(text, since):
+    assert gaps_on(text) == {(since, "first-since")}
+
+
+@pytest.mark.parametrize("text", [
+    "their first call since February 28",
+    "leur premier appel depuis le 28 février",
+    "ihr erstes Telefonat seit dem 28. Februar",
+    "su primera llamada desde el 28 de febrero",
+    "их первый разговор с 28 февраля",
+    "їхня перша розмова від 28 лютого",
+])
+def test_a_day_without_a_year_is_the_last_such_day(text):
+    """Read as the last 28 February up to the report's date, never as a first contact ever."""
+    assert gaps_on(text, date(2025, 4, 26)) == {(date(2025, 2, 28), "first-since")}
+    assert gaps_on(text, date(2025, 2, 20)) == {(date(2024, 2, 28), "first-since")}
+
+
+def test_a_chinese_year_is_no_number_of_years():
+    assert gaps_on("2019年以来首次会晤") == {(date(2019, 12, 31), "first-since")}
+    assert gaps_on("5年来首次会晤") == {(JUNE - timedelta(days=5 * 365.25), "first-since")}

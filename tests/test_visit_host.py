@@ -114,5 +114,11 @@ def test_history_alone_makes_no_gap_with_a_host_the_report_does_not_name():
 def test_a_named_host_or_a_stated_gap_still_makes_one():
     assert _first_contact("Putin meets Modi in New Delhi", "The leaders held talks.",
                           WHEN, _met_long_ago())
-    assert _first_contact("Putin visits India for the first time since 2021", "",
+    # A stated gap with the host named (by name or office) anywhere in the report.
+    assert _first_contact("Putin visits India for the first time since 2021",
+                          "Prime Minister Narendra Modi received him in New Delhi.",
                           WHEN, _met_long_ago())
+    # Without the host named, the gap is in visits to India, not in contact with its leader
+    # (tests/test_first_contact.py: a first visit to a country is no first contact).
+    assert not _first_contact("Putin visits India for the first time since 2021", "",
+                              WHEN, _met_long_ago())

@@ -42,16 +42,23 @@ def state_office(entity: Entity | None, day: date | None) -> Role | None:
                  and r.country not in ORGANISATIONS), None)
 
 
+# The offices whose holders speak for a state abroad by virtue of office: heads of state and
+# of government and foreign ministers (the Vienna Convention on the Law of Treaties, art.
+# 7(2)(a)), a ruling crown prince, and the leader of a ruling party where the party leads the
+# state (people.yaml's "party-leader": Xi as General Secretary).
+LEADER_OFFICES = frozenset({"head-of-state", "head-of-government", "foreign-minister",
+                            "crown-prince", "party-leader"})
+
+
 def speaks_for_the_state(office: str) -> bool:
-    """Whether an office's holder is a leader in the first-contact rule's sense: one who
-    represents the state abroad by virtue of office (heads of state and of government and
-    foreign ministers, as the Vienna Convention on the Law of Treaties, art. 7(2)(a), lists
-    them), or a crown prince or de facto leader ("crown-prince", "other": the people of the
-    diplomatic news the knowledge base lists by hand). A minister of any other portfolio
-    ("defence-minister") is not: a defence secretary's visit to a president is the routine of
-    a portfolio, not contact between two states' leaders, and the knowledge base does not
-    cover those ministers well enough for a gap in their contacts to mean anything."""
-    return not (office.endswith("-minister") and office != "foreign-minister")
+    """Whether an office's holder is a leader in the first-contact rule's sense
+    (LEADER_OFFICES). Not a minister of another portfolio ("defence-minister": a defence
+    secretary's visit to a president is the routine of a portfolio, not contact between two
+    states' leaders), nor an adviser, envoy, spokesperson or vice president ("other": Yermak
+    and Sullivan speaking is no contact between Ukraine's and America's leaders); the
+    knowledge base does not cover those offices well enough for a gap in their contacts to
+    mean anything."""
+    return office in LEADER_OFFICES
 
 
 def leader_office(entity: Entity | None, day: date | None) -> Role | None:

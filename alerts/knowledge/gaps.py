@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -57,6 +58,9 @@ for value, names in [
     (18, "eighteen dix-huit achtzehn dieciocho восемнадцать"),
     (20, "twenty vingt zwanzig veinte двадцать"),
     (0.5, "half"),
+    # Arabic: the counted noun follows the number ("ثلاث سنوات"); a dual noun is two of it.
+    (3, "ثلاث ثلاثة"), (4, "أربع أربعة اربع اربعة"), (5, "خمس خمسة"), (6, "ست ستة"),
+    (7, "سبع سبعة"), (8, "ثماني ثمانية ثمان"), (9, "تسع تسعة"), (10, "عشر عشرة"),
 ]:
     for name in names.split():
         NUMBERS[fold(name)] = value
@@ -71,6 +75,10 @@ UNITS = {  # days per unit
     1: "day days jour jours tag tage tagen dia dias день дня дней день дні днів يوم أيام",
 }
 UNIT_DAYS = {fold(word): days for days, words in UNITS.items() for word in words.split()}
+# Arabic duals name two of a unit without a number: "منذ عامين" (for two years).
+UNIT_DAYS.update({fold(word): 2 * days for days, words in {
+    365.25: "عامين سنتين", 30.44: "شهرين", 7: "أسبوعين اسبوعين", 1: "يومين"}.items()
+    for word in words.split()})
 DECADE = {fold(w): 3652.5 for w in ["decade", "decennie", "jahrzehnt", "decada", "десятилетие", "десятиліття"]}
 
 APPROX = _alternatives("nearly", "almost", "about", "around", "more than", "over", "some",
@@ -124,11 +132,11 @@ CONTACT_NOUNS = _alternatives(
     "conversacion", "llamada", "reunion", "encuentro", "contacto", "cumbre", "разговор",
     "беседа", "встреча", "контакт", "переговоры", "розмова", "зустріч", "переговори")
 PAIR_PREPS = _alternatives("between", "with", "entre", "avec", "zwischen", "mit", "con", "между",
-                           "с", "со", "між", "з", "із")
+                           "с", "со", "між", "з", "із", "بين", "مع")
 QUALIFIERS = _alternatives("as", "this year", "of the year", "of his", "of her", "of their",
                            "in office", "since", "after", "als", "comme", "como", "как",
                            "в качестве", "як", "depuis", "seit", "desde", "с тех пор",
-                           "apres", "nach", "despues", "tras", "после", "після", "بعد",
+                           "apres", "nach", "despues", "tras", "после", "після", "від", "بعد",
                            "منذ", "以来", "之后")
 NEGATED = _alternatives("have not", "haven't", "haven’t", "havent", "has not", "hasn't",
                         "hasn’t", "had not", "hadn't", "hadn’t", "not")
@@ -138,9 +146,15 @@ CONTACT_VERBS = _alternatives("spoken", "talked", "met", "been in contact", "had
 _DURATION_PREPS = {fold(p) for p in ("in", "en", "за", "in over", "in more than", "in nearly",
                                       "in almost", "for", "for over", "for more than",
                                       "for nearly", "for almost")}
+# "their first meeting", "leur premier entretien", "ihr erstes Telefonat", "их первая встреча":
+# a plural possessive says the first is the pair's, as "between A and B" does.
+THEIR = _alternatives("their", "leur", "leurs", "ihr", "ihre", "ihres", "ihrem", "ihren", "ihrer",
+                      "их", "їх", "їхня", "їхній", "їхнє", "їхню")
 _FIRST_EVER = [
     re.compile(rf"(?<!\w)(?:{FIRST})(?:[- ]ever)?\s+(?:[^\s.;:!?]+\s+){{0,2}}?(?:{CONTACT_NOUNS})"
                rf"\s+(?:[^\s.;:!?]+\s+)?(?:{PAIR_PREPS})\s(?P<rest>[^.;:!?]*)"),
+    re.compile(rf"(?<!\w)(?:{THEIR})\s+(?:{FIRST})(?:[- ]ever)?\s+(?:[^\s.;:!?]+\s+){{0,2}}?"
+               rf"(?:{CONTACT_NOUNS})(?!\w)(?P<rest>[^.;:!?]*)"),
     re.compile(rf"(?<!\w)(?:{FIRST_TIME})(?:\s+ever)?(?P<rest>(?:\s[^.;:!?]*)?)"),
 ]
 # "they haven't spoken in two years", "had not met since 2019"
@@ -161,7 +175,8 @@ class StatedGap:
 # A gap stated about in-person contact ("first in-person meeting since 2019", "first visit
 # since") says nothing about calls in between.
 IN_PERSON = re.compile(r"(?<!\w)(?:" + _alternatives(
-    "in-person", "in person", "face-to-face", "face to face", "visit", "visits", "trip",
+    "in-person", "in person", "face-to-face", "face to face", "face à face", "face-à-face",
+    "cara a cara", "visit", "visits", "trip",
     "summit", "meeting", "met", "meet", "talks in", "en personne", "visite", "rencontre",
     "sommet", "tete-a-tete", "besuch", "treffen", "gipfel", "persönlich", "personlich",
     "visita", "reunion", "reunión", "encuentro", "cumbre", "en persona", "встреча", "встречи",
@@ -172,6 +187,19 @@ VISIT = re.compile(r"(?<!\w)(?:" + _alternatives(
     "visit", "visits", "visiting", "visited", "trip", "travel", "travels", "travelling",
     "traveling", "voyage", "visite", "besuch", "reise", "visita", "viaje", "визит", "поездка",
     "поездку", "візит", "поїздка", "поїздку", "زيارة", "访问") + r")(?!\w)")
+# A first qualified by a place ("their first meeting in Beijing", "at the White House") is a
+# first there, not a first contact.
+PLACE_PREPS = re.compile(r"^\s*(?:" + _alternatives(
+    "in", "at", "on", "a", "à", "en", "au", "aux", "im", "am", "bei", "auf", "del", "в", "во",
+    "у", "на", "під", "في", "على") + r")(?!\w)")
+# "ending two years of silence", "après deux ans de silence", "nach zwei Jahren Funkstille",
+# "tras un silencio de tres años", "после двух лет молчания": a stated gap in contact.
+SILENCE = _alternatives("silence", "estrangement", "funkstille", "schweigen", "silencio",
+                        "молчания", "молчание", "молчанья", "мовчання", "قطيعة", "القطيعة", "صمت",
+                        "الصمت")
+_SILENCE_AFTER = re.compile(rf"(?<!\w)(?P<dur>(?:[^\s.;:!?]+\s+){{1,4}}?)(?:(?:of|de|d'|d’|من)\s*)?"
+                            rf"(?:{SILENCE})(?!\w)")
+_SILENCE_BEFORE = re.compile(rf"(?<!\w)(?:{SILENCE})\s+(?:of|de|von)\s+(?P<rest>.{{0,40}})")
 # "almost three years" is less than three: read as nine tenths of it.
 _LESS = re.compile(r"^(?:" + _alternatives("nearly", "almost", "presque", "pres de", "près de",
                                            "fast", "knapp", "casi", "почти", "майже",
@@ -196,6 +224,11 @@ _MONTH_YEAR = re.compile(r"^(?:(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+
 _YEAR = re.compile(r"^(?:(?:the|la|le|el|der|die|das|\w+)\s+){0,3}?"
                    r"(?:(?:of|de|del|von|in|en|im)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 _MONTH = re.compile(r"^(?P<month>[^\W\d_]+)")
+# "since 28 February", "depuis le 28 février", "від 28 лютого", "since February 28": a day
+# without a year is the last such day up to the publication date.
+_DAY_MONTH = re.compile(r"^(?:(?:the|le|el|dem|den)\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+"
+                        r"(?:(?:de|of)\s+)?(?P<month>[^\W\d_]+)(?!\s+(?:de\s+)?(?:19|20)\d\d)")
+_MONTH_DAY = re.compile(r"^(?P<month>[^\W\d_]+)\s+(?P<day>\d{1,2})(?!\d)(?![,.]?\s*(?:19|20)\d\d)")
 # "since the Syrian civil war began in 2011", "since he took office in 2019": an event dated
 # by its year a few words on.
 _EVENT_YEAR = re.compile(r"^(?:[^\s\d.,;:!?]+\s+){1,7}?(?:in|en|im|в|у)\s+(?P<year>(?:19|20)\d\d)(?!\d)")
@@ -235,6 +268,13 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
         elif days and not number:
             return published - timedelta(days=days)  # "впервые за год", "first in a decade"
     if not durations_only:
+        m = _DAY_MONTH.match(rest) or _MONTH_DAY.match(rest)
+        if m and m.group("month") in MONTHS:
+            month, day = MONTHS[m.group("month")], int(m.group("day"))
+            for year in (published.year, published.year - 1):
+                if day <= calendar.monthrange(year, month)[1] and \
+                        date(year, month, day) <= published:
+                    return date(year, month, day)
         m = _MONTH.match(rest)
         if m and m.group("month") in MONTHS and len(m.group("month")) > 3:
             return _last_month_before(MONTHS[m.group("month")], published)
@@ -248,7 +288,7 @@ _ZH_UNITS = {"年": 365.25, "个月": 30.44, "月": 30.44, "周": 7, "天": 1}
 _ZH_SINCE = re.compile(r"(?P<year>(?:19|20)\d\d)年(?:(?P<month>\d{1,2})月)?(?:以来|来)"
                        r"(?:的)?(?:首次|第一次)")
 _ZH_FOR = re.compile(r"(?:时隔(?P<n1>\d+|[一二两三四五六七八九十]+)(?P<u1>年|个月|周|天))|"
-                     r"(?:(?P<n2>\d+|[一二两三四五六七八九十]+)(?P<u2>年|个月|周|天)(?:来|以来)"
+                     r"(?:(?<!\d)(?P<n2>\d{1,3}|[一二两三四五六七八九十]+)(?P<u2>年|个月|周|天)(?:来|以来)"
                      r"(?:的)?(?:首次|第一次))")
 
 
@@ -302,6 +342,8 @@ def _first_ever(folded: str, published: date) -> list[StatedGap]:
         for m in cue.finditer(folded):
             if _timed(m.group("rest"), published):
                 continue
+            if cue is _FIRST_EVER[1] and PLACE_PREPS.match(m.group("rest")):
+                continue  # "their first meeting in Beijing": a first there
             context = folded[max(0, m.start() - 40):m.start("rest")]
             if VISIT.search(context):
                 continue  # "who is visiting Ukraine for the first time": a first trip
@@ -311,24 +353,68 @@ def _first_ever(folded: str, published: date) -> list[StatedGap]:
     return found
 
 
+_LESS_ANY = re.compile(r"(?<!\w)(?:" + _alternatives("nearly", "almost", "presque", "pres de",
+                                                      "fast", "knapp", "casi", "почти", "майже")
+                       + r")(?!\w)")
+_PREP_AT = re.compile(rf"(?:(?P<approx>{APPROX})\s+)?(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})")
+_WORD_AT = re.compile(r"[^\s.;:!?]+\s+")
+
+
+def _cue_matches(folded: str, published: date
+                 ) -> Iterator[tuple[int, re.Match[str], date]]:
+    """Each "first ... since/in <time>" with the date it points back to. The words between
+    "first" and the time are tried one by one: in "premier entretien en face à face depuis
+    2019" the "en" of "en face" is no time, the "depuis" after it is."""
+    for cue in _CUES:
+        for start in cue.finditer(folded):
+            pos = start.start("prep") - (len(start.group("approx")) + 1
+                                         if start.group("approx") else 0)
+            for _ in range(12):
+                m = _PREP_AT.match(folded, pos)
+                if m is not None:
+                    rest, lead = m.group("rest"), " ".join(
+                        g for g in (m.group("approx"), m.group("prep")) if g)
+                    if _LESS_ANY.search(lead):
+                        rest = "almost " + rest  # "впервые почти за два года", "in almost"
+                    since = parse_time(rest, published, m.group("prep") in _DURATION_PREPS)
+                    if since is not None and since <= published:
+                        yield start.start(), m, since
+                        break
+                word = _WORD_AT.match(folded, pos)
+                if word is None:
+                    break
+                pos = word.end()
+
+
+def _silences(folded: str, published: date) -> list[StatedGap]:
+    found = []
+    for m in _SILENCE_AFTER.finditer(folded):
+        words = m.group("dur").split()
+        for k in range(len(words)):  # "ending two years of silence": from "two" on
+            since = parse_time(" ".join(words[k:]).replace("-", " "), published, True)
+            if since is not None:
+                found.append(StatedGap(m.group(0).strip(), since, "first-since"))
+                break
+    for m in _SILENCE_BEFORE.finditer(folded):
+        since = parse_time(m.group("rest"), published, True)
+        if since is not None:
+            found.append(StatedGap(m.group(0).split(".")[0][:60].strip(), since, "first-since"))
+    return found
+
+
 def stated_gaps(text: str, published: date) -> list[StatedGap]:
     folded = fold(text)
     found: list[StatedGap] = _chinese_gaps(text, published)
-    for cue in _CUES:
-        for m in cue.finditer(folded):
-            rest = m.group("rest")
-            if m.group("approx") and _LESS.match(m.group("approx") + " "):
-                rest = m.group("approx") + " " + rest  # "впервые почти за два года"
-            since = parse_time(rest, published, m.group("prep") in _DURATION_PREPS)
-            if since is not None and since <= published:
-                phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:40]
-                month = _MONTH_YEAR.match(m.group("rest").strip())
-                earliest = (since.replace(day=1) if month and not month.group("day")
-                            and month.group("month") in MONTHS else None)
-                # The kind of contact: the words between "first" and the time, and before.
-                context = folded[max(0, m.start() - 40):m.start("rest")]
-                contact = "in-person" if IN_PERSON.search(context) else ""
-                found.append(StatedGap(phrase.strip(), since, "first-since", earliest, contact))
+    for first, m, since in _cue_matches(folded, published):
+        phrase = folded[first:m.start("rest")] + m.group("rest").split(".")[0][:40]
+        month = _MONTH_YEAR.match(m.group("rest").strip())
+        earliest = (since.replace(day=1) if month and not month.group("day")
+                    and month.group("month") in MONTHS else None)
+        # The kind of contact: the words between "first" and the time, and before.
+        context = folded[max(0, first - 40):m.start("rest")]
+        contact = "in-person" if IN_PERSON.search(context) else ""
+        found.append(StatedGap(phrase.strip(), since, "first-since", earliest, contact))
+    found.extend(_silences(folded, published))
     for m in _NOT_SINCE.finditer(folded):
         since = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
         if since is not None and since <= published:
