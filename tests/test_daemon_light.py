@@ -10,11 +10,13 @@ import sys
 
 from alerts import channelcheck
 from alerts.config import load_settings
+from alerts.rulepack import shipped_rules_dir
 from tests.conftest import cli_env, loaded_probe, query, write_config
 from tests.feeds import rss, rss_item
 
 HEAVY = ("apprise", "jinja2", "alerts.notify", "alerts.deliver")
 PROBE = loaded_probe(HEAVY)
+UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon")
 
 
 def run(config, *args: str) -> tuple[int, set[str], subprocess.CompletedProcess[str]]:
@@ -38,6 +40,28 @@ def test_a_daemon_with_nothing_to_send_loads_no_apprise(tmp_path, feed_server, w
     assert query(tmp_path / "state" / "alerts.db", "SELECT count(*) FROM items")[0][0] == 1
     assert loaded == set(), f"a daemon with nothing to send loaded {loaded}"
     assert webhook.received == []
+
+
+def test_a_daemon_started_on_unchanged_feeds_loads_no_schema_check_or_analysis(tmp_path,
+                                                                               feed_server):
+    """Started again on settings it checked before, over feeds that answer 304: neither the
+    schema check (jsonschema) nor the analysis and its lexicon (only a new item needs them;
+    the rules' event names come from alerts.rules.vocabulary)."""
+    url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    shipped = {p.name: p.read_text("utf-8") for p in shipped_rules_dir().glob("*.yaml")}
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
+                          channels={"hook": "json://127.0.0.1:9/hook"}, rules=shipped)
+    recorded = subprocess.run([sys.executable, "-m", "alerts", "--config", str(config), "poll",
+                               "--once", "--no-send"], cwd=tmp_path, env=cli_env(),
+                              capture_output=True, text=True, timeout=120)
+    assert recorded.returncode == 0, recorded.stderr
+    done = subprocess.run([sys.executable, "-c", loaded_probe(UNCHANGED), "--config",
+                           str(config), "run", "--duration", "3"], cwd=tmp_path,
+                          env=cli_env(), capture_output=True, text=True, timeout=120)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(("EXIT", "LOADED"))]
+    assert lines == ["EXIT 0", "LOADED "], done.stdout + done.stderr
+    polled = [r for r in feed_server.requests if r[0] == "/wire.xml"]
+    assert len(polled) == 2  # the daemon polled it (and was told 304)
 
 
 def test_an_unusable_channel_stops_the_daemon_without_loading_apprise_in_it(tmp_path,
