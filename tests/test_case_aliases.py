@@ -127,3 +127,73 @@ def test_a_case_alias_glued_to_a_word_by_folding_names_no_one(kb):
     # "e" + a combining accent, then "US": folding drops the accent and joins "eus" into one
     # word, so the written "US" has no word of its own in the token text.
     assert ids(kb, "Cafe\u0301US envoy opens") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AU envoy arrives in CAR", ["AFRICAN-UNION", "CF"]),
+    ("Nigerian troops set off on AU peace mission", ["NG", "AFRICAN-UNION"]),
+    ("Russia recognises DPR and LPR", ["RU", "DPR", "LPR"]),
+    ("L'UA envoie des troupes; the AU-led force", ["AFRICAN-UNION"]),
+])
+def test_au_car_dpr_and_lpr_as_written(kb, text, expected):
+    assert ids(kb, text, date(2022, 2, 21)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Patients infused with CAR-T cells",  # a hyphen and one capital: a longer code
+    "He paid AU$300 for it",  # a currency
+    "PORT-AU-PRINCE, Haiti Oct. 2, 2004 - Supporters of Aristide marched",  # a dateline
+    "Il est allé au marché; a car bomb",  # the lower-case words
+])
+def test_a_case_alias_inside_a_longer_code_or_in_lower_case_names_no_one(kb, text):
+    assert not {"AFRICAN-UNION", "CF"} & set(ids(kb, text))
+
+
+def test_a_case_alias_beside_another_code_by_a_hyphen_still_counts(kb):
+    assert ids(kb, "US-China talks; EU-US trade deal") == ["US", "CN", "EU"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Президент Малі зустрівся з послом", ["ML"]),  # capitalised inside the sentence: Mali
+    ("Посол прибув до Малі.", ["ML"]),
+    ("Переговоры в Мали завершились", ["ML"]),
+    ("Делегация Того прибыла в Москву", ["TG", "RU"]),
+    ("Малі країни підписали угоду", []),  # "small": the sentence's first word
+    ("Він сказав: «Малі кроки важливі»", []),  # first word of a quotation
+    ("Вони мали намір приїхати", []),  # "had": lower case
+    ("Того же дня посол уехал", []),  # "of that"
+    ("Того же дня посол уехал. Потом в Мали начались переговоры", ["ML"]),
+])
+def test_a_proper_alias_names_its_country_only_inside_a_sentence(kb, text, expected):
+    assert ids(kb, text) == expected
+
+
+def test_a_proper_alias_in_a_title_case_sentence_names_no_one(kb):
+    from alerts.knowledge.base import starts_a_sentence
+
+    text = "Дипломати Обговорили Малі Питання Сьогодні"
+    assert starts_a_sentence(text, text.index("Малі"))
+    assert "ML" not in ids(kb, text)
+
+
+def test_users_proper_aliases_are_used_and_checked(tmp_path):
+    folder = tmp_path / "knowledge"
+    write(folder, """\
+        countries:
+          - code: XL
+            name: Xland
+            proper_aliases: ["Small"]
+        """)
+    assert read_folder(folder).problems == []
+    kb = knowledge_base(folder)
+    assert ids(kb, "Talks in Small ended") == ["XL"]
+    assert ids(kb, "Small talks ended") == []
+    bad = tmp_path / "bad"
+    write(bad, """\
+        countries:
+          - code: XL
+            proper_aliases: ["small"]
+        """)
+    assert [str(p) for p in read_folder(bad).problems] == [
+        f"{bad / 'k.yaml'}:3: proper_aliases: 'small' has no capital letter, so case does not "
+        "set it apart; put it under 'aliases' (or write it as it is printed, e.g. \"US\")"]

@@ -63,6 +63,37 @@ _NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designad
 # Where a case alias's sentence ends, for telling text written all in capitals.
 _SENTENCE_END = re.compile(r"[.!?;:|。！？؟…]+(?:\s|$)|\n|\s[-–—]\s")
 _CASED_WORD = re.compile(r"[^\W\d_]{2,}")
+# A case alias inside a longer code is not one: "CAR-T" cells, "PORT-AU-PRINCE", "AU$".
+_CODE_AFTER = re.compile(r"-[A-Z](?![^\W_])|\$")
+_CAPS_AROUND = re.compile(r"[A-Z]-$")
+_CAPS_AFTER = re.compile(r"-[A-Z]")
+# Where a sentence (or a quotation, a bracket) begins, for proper aliases.
+_OPENING = re.compile(r"[\s\"'«»„“”‘’‚(\[]*$")
+
+
+def part_of_a_code(text: str, start: int, end: int) -> bool:
+    """Whether the case alias text[start:end] belongs to a longer code or name written in
+    capitals and hyphens: "CAR-T" cells (a hyphen and one capital after it), "AU$" (a
+    currency), "PORT-AU-PRINCE" (capitals joined by hyphens on both sides). "US-China talks"
+    and "EU-US trade" are the alias."""
+    if _CODE_AFTER.match(text, end):
+        return True
+    return bool(_CAPS_AROUND.search(text, 0, start) and _CAPS_AFTER.match(text, end)
+                and text[end + 1:end + 3].isupper())
+
+
+def starts_a_sentence(text: str, start: int) -> bool:
+    """Whether text[start] is a sentence's first word (after a quotation mark or a bracket
+    that opens it too), or the sentence is written in Title Case (most of its words capital):
+    where a word is capitalised whatever it is."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    if _OPENING.fullmatch(text, begin, start):
+        return True
+    after = _SENTENCE_END.search(text, start)
+    # The words of four letters or more but the sentence's first and the alias itself.
+    found = list(_CASED_WORD.finditer(text, begin, after.start() if after else len(text)))
+    words = [m.group(0) for m in found[1:] if len(m.group(0)) > 3 and m.start() != start]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
 def all_capitals(text: str, start: int, end: int) -> bool:
@@ -239,6 +270,9 @@ class KnowledgeBase:
         # Case aliases ("US"), matched in the written text, capitals included: their folded
         # form is a common word ("us"). Written form -> payloads.
         self._case: dict[str, list[_Payload]] = {}
+        # Proper aliases: case aliases that are a common word at a sentence's start (Ukrainian
+        # "Малі" is Mali and "small"): matched as written, never where a sentence begins.
+        self._proper: set[str] = set()
 
         for spec in countries:
             code = str(spec["code"])
@@ -253,6 +287,9 @@ class KnowledgeBase:
                             self._lookup.setdefault(token_text(str(phrase)).strip(), code)
             for phrase in spec.get("case_aliases") or []:
                 self._case.setdefault(str(phrase), []).append((code, str(phrase), "country"))
+            for phrase in spec.get("proper_aliases") or []:
+                self._case.setdefault(str(phrase), []).append((code, str(phrase), "country"))
+                self._proper.add(str(phrase))
         for spec in people:
             roles = tuple(
                 Role(str(r.get("office", "other")), str(r.get("title", "")),
@@ -368,7 +405,9 @@ class KnowledgeBase:
         if self._case_pattern is None:
             return []
         return [(m.start(), m.group(0)) for m in self._case_pattern.finditer(text)
-                if not all_capitals(text, m.start(), m.end())]
+                if not all_capitals(text, m.start(), m.end())
+                and not part_of_a_code(text, m.start(), m.end())
+                and not (m.group(0) in self._proper and starts_a_sentence(text, m.start()))]
 
     def text_mentions(self, text: str, day: date | None) -> list[Mention]:
         """mentions() of written text: its token text, and its case aliases."""
@@ -543,8 +582,9 @@ def merge_places(base: list[dict], extra: list[dict]) -> list[dict]:
             for lang, words in (spec.get(group) or {}).items():
                 languages.setdefault(lang, []).extend(w for w in words if w not in languages[lang])
             old[group] = languages
-        cased = list(old.get("case_aliases") or [])
-        old["case_aliases"] = cased + [a for a in spec.get("case_aliases") or [] if a not in cased]
+        for group in ("case_aliases", "proper_aliases"):
+            cased = list(old.get(group) or [])
+            old[group] = cased + [a for a in spec.get(group) or [] if a not in cased]
     return list(merged.values())
 
 

@@ -5,7 +5,7 @@ Each file is a mapping with any of these sections (all optional):
     people:         [{id, name, aliases, ambiguous_aliases, case_aliases, roles: [{office,
                       title, country, from, to}]}]
     organisations:  [{code, name, names: {LANG: [...]}, adjectives: {...}, capital: {...},
-                      case_aliases: [...]}]
+                      case_aliases: [...], proper_aliases: [...]}]
     countries:      the same as organisations
     offices:        [{office, country, phrases: [...]}]
     events:         [{id, title, triggers: {LANG: [...]}}]
@@ -20,7 +20,10 @@ code) or a conflict (by id) replaces the shipped entry.
 
 `case_aliases` are short forms matched only as written, capitals included, because their
 lower-case form is a common word ("US", not the pronoun "us"); not in a sentence written all
-in capitals. Each needs a capital letter.
+in capitals, nor inside a longer code ("CAR-T", "PORT-AU-PRINCE"). Each needs a capital
+letter. `proper_aliases` (organisations and countries) are names that are also a common word
+capitalised at a sentence's start (Ukrainian "Малі" is Mali and "small"): matched as written,
+only inside a sentence that is not written in Title Case.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ SECTIONS = ("people", "organisations", "countries", "offices", "events", "leader
             "conflicts")
 PERSON_KEYS = ("id", "name", "aliases", "ambiguous_aliases", "case_aliases", "roles")
 ROLE_KEYS = ("office", "title", "country", "from", "to")
-PLACE_KEYS = ("code", "name", "names", "adjectives", "capital", "case_aliases")
+PLACE_KEYS = ("code", "name", "names", "adjectives", "capital", "case_aliases",
+              "proper_aliases")
 OFFICE_KEYS = ("office", "country", "phrases")
 EVENT_KEYS = ("id", "title", "triggers")
 LEADER_KEYS = ("code", "leader", "from")
@@ -48,7 +52,7 @@ CONFLICT_KEYS = ("id", "name", "parties", "theatre", "others", "from", "to", "si
                  "mediators")
 MEDIATOR_KEYS = ("who", "from", "to")
 OFFICES = ("head-of-state", "head-of-government", "foreign-minister", "secretary-general",
-           "crown-prince", "other")
+           "crown-prince", "party-leader", "other")
 _EXAMPLES = {"people": "- {id: jane-doe, name: Jane Doe}",
              "events": "- {id: summit, triggers: {en: [summit]}}",
              "organisations": "- {code: BRICS, name: BRICS}",
@@ -189,13 +193,14 @@ def case_alias_problem(alias: str) -> str | None:
     return None
 
 
-def _case_aliases(entry: dict, line: int | None, f: _File) -> list[str]:
+def _case_aliases(entry: dict, line: int | None, f: _File,
+                  key: str = "case_aliases") -> list[str]:
     """Aliases matched as written: each needs a capital (else it is a plain alias)."""
     kept = []
-    for alias in _texts(entry, "case_aliases", line, f, '["US"]'):
+    for alias in _texts(entry, key, line, f, '["US"]' if key == "case_aliases" else '["Малі"]'):
         problem = case_alias_problem(alias)
         if problem:
-            f.problem(_line(entry, "case_aliases", line), f"case_aliases: {problem}")
+            f.problem(_line(entry, key, line), f"{key}: {problem}")
         else:
             kept.append(alias)
     return kept
@@ -319,6 +324,7 @@ def _place(entry: dict, line: int | None, f: _File) -> None:
     for group in ("names", "adjectives", "capital"):
         spec[group] = _by_language(entry, group, line, f)
     spec["case_aliases"] = _case_aliases(entry, line, f)
+    spec["proper_aliases"] = _case_aliases(entry, line, f, "proper_aliases")
     if _remember(f, "organisation", code, line):
         f.found.countries.append(spec)
 

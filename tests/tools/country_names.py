@@ -30,6 +30,15 @@ from functools import cache
 
 LANGUAGES = ("fr", "de", "es", "ru", "uk")
 
+# Names left out above that are the country when written capitalised inside a sentence (their
+# other sense is a lower-case word in a language that writes headlines in sentence case): the
+# base's proper aliases. Ukrainian "Малі" (small), Russian "Мали" and Ukrainian "мали" (had),
+# Russian and Ukrainian "Того" (of that).
+PROPER_ALIASES = {"ML": ["Малі", "Мали"], "TG": ["Того"]}
+# Abbreviations printed in capitals only, matched as written: "CAR" (the Central African
+# Republic; not "car", nor "CAR-T" cells).
+CASE_ALIASES = {"CF": ["CAR"]}
+
 # Folded (lower-case) names never used, in any language.
 AMBIGUOUS = {
     "island", "того", "мали", "малі", "maurice", "mauricio", "dominique", "grenade",

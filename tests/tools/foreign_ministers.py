@@ -244,6 +244,7 @@ GW|head-of-government|Geraldo Martins|2023-08-09|2023-12-20|approx
 ML|head-of-state|Assimi Goïta|2020-08-19|2020-09-24|
 GN|head-of-state|Mamadi Doumbouya|2021-09-05|2021-09-30|
 HT|head-of-government|Michel Patrick Boisvert|2024-04-25|2024-06-02|
+VN|head-of-state|Lương Cường|2024-10-21||
 """
 
 FOREIGN_MINISTERS: list[dict] = [

@@ -17,6 +17,33 @@ ARABIC_ADJECTIVES = {
     "AR": ["الأرجنتيني"], "ZA": ["الجنوب أفريقي"], "AF": ["الأفغاني"], "BY": ["البيلاروسي"],
     "PL": ["البولندي"], "HU": ["المجري"], "VE": ["الفنزويلي"], "ET": ["الإثيوبي"],
 }
+# An adjective's forms the base holds as the country's Arabic adjectives (a nisba agrees in
+# gender, number and case, with or without the article): الفرنسي, الفرنسية, فرنسيا (the
+# accusative's alif: "التقى وزيرا فرنسيا"), فرنسيون, الفرنسيين, فرنسيات... Left out: forms that
+# are a person's name in the news (السوداني: Iraq's prime minister Mohammed Shia al-Sudani).
+ARABIC_ENDINGS = ("ي", "ية", "يا", "يان", "يين", "يون", "يات", "يتان", "يتين")
+NOT_ADJECTIVES = {"السوداني"}
+
+
+def arabic_adjective_forms(definite: str) -> list[str]:
+    """Every form of a (definite, masculine) nisba adjective, one or more words: each word that
+    ends in ي is declined alike; the article kept where it is written (الجنوب أفريقي: not
+    "الجنوب الأفريقي", which is southern Africa) or taken off every word."""
+    words = definite.split()
+    out = []
+    for ending in ARABIC_ENDINGS:
+        declined = [w[:-1] + ending if w.endswith("ي") else w for w in words]
+        if ending != "يا":  # the alif is the indefinite accusative only
+            out.append(" ".join(declined))
+        out.append(" ".join(w.removeprefix("ال") for w in declined))
+    return [form for form in dict.fromkeys(out) if form not in NOT_ADJECTIVES]
+
+
+def arabic_feminine(definite: str) -> str:
+    """الفرنسي -> الفرنسية; الكوري الجنوبي -> الكورية الجنوبية."""
+    return " ".join(w + "ة" if w.endswith("ي") else w for w in definite.split())
+
+
 # Kings, emirs, sultans and emperors: "King of X" names the head of state only here.
 MONARCHS = {
     "King": "GB ES NL BE SE NO DK TH KH BT SA JO MA BH SZ LS TO MY",
@@ -70,4 +97,40 @@ ORGANISATION_OFFICES = {
                                          "الرئيس الدوري للاتحاد الأفريقي", "非盟轮值主席"],
     ("other", "SA"): ["ولي العهد السعودي", "沙特王储"],
     ("secretary-general", "AFRICAN-UNION"): ["رئيس مفوضية الاتحاد الأفريقي", "非盟委员会主席"],
+}
+# The leaders of the ruling parties of one-party states (people.yaml's "party-leader" roles):
+# code -> phrases in the lexicon's eight languages. Never the bare "party chief" or
+# "general secretary", which name many people.
+PARTY_LEADERS = {
+    "CN": ["General Secretary of the Chinese Communist Party",
+           "General Secretary of the Communist Party of China",
+           "Chinese Communist Party General Secretary", "Communist Party General Secretary",
+           "CCP General Secretary", "CPC General Secretary", "China's party chief",
+           "Chinese party chief", "China's Communist Party chief", "Chinese Communist Party chief",
+           "Chinese Communist Party leader", "secrétaire général du Parti communiste chinois",
+           "chef du Parti communiste chinois",
+           "Generalsekretär der Kommunistischen Partei Chinas", "chinesische Parteichef",
+           "chinesischen Parteichef", "chinesischen Parteichefs", "KP-Chef Chinas",
+           "secretario general del Partido Comunista de China",
+           "secretario general del Partido Comunista Chino",
+           "генеральный секретарь ЦК КПК", "генерального секретаря ЦК КПК",
+           "генеральным секретарём ЦК КПК", "генеральным секретарем ЦК КПК",
+           "генсек ЦК КПК", "генсек КПК", "генеральний секретар ЦК КПК",
+           "генерального секретаря ЦК КПК", "генеральним секретарем ЦК КПК",
+           "الأمين العام للحزب الشيوعي الصيني", "中共中央总书记", "中共总书记"],
+    "VN": ["General Secretary of the Communist Party of Vietnam",
+           "Vietnamese Communist Party General Secretary", "Vietnam's party chief",
+           "Vietnamese party chief", "Vietnam's Communist Party chief",
+           "secrétaire général du Parti communiste vietnamien",
+           "Generalsekretär der Kommunistischen Partei Vietnams",
+           "secretario general del Partido Comunista de Vietnam",
+           "генеральный секретарь ЦК КПВ", "генеральний секретар ЦК КПВ",
+           "الأمين العام للحزب الشيوعي الفيتنامي", "越共中央总书记"],
+    "LA": ["General Secretary of the Lao People's Revolutionary Party", "Laos' party chief",
+           "Lao party chief", "老挝人民革命党中央总书记"],
+    "CU": ["First Secretary of the Communist Party of Cuba", "Cuba's party chief",
+           "Cuban Communist Party chief", "primer secretario del Partido Comunista de Cuba",
+           "Первый секретарь ЦК Компартии Кубы", "古共中央第一书记"],
+    "KP": ["General Secretary of the Workers' Party of Korea", "朝鲜劳动党总书记",
+           "Генеральный секретарь ТПК", "الأمين العام لحزب العمال الكوري"],
 }

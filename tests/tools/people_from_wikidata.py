@@ -29,7 +29,13 @@ from pathlib import Path
 import yaml
 
 from tests.tools.countries_table import EXTRA_NAMES, ORG_NAMES, ORGANISATIONS, TABLE
-from tests.tools.country_names import adjectives, capital_names, territory_names
+from tests.tools.country_names import (
+    CASE_ALIASES,
+    PROPER_ALIASES,
+    adjectives,
+    capital_names,
+    territory_names,
+)
 from tests.tools.defence_ministers import ALIASES as DEFENCE_ALIASES
 from tests.tools.defence_ministers import COVERED as DEFENCE_COVERED
 from tests.tools.defence_ministers import (
@@ -50,6 +56,9 @@ from tests.tools.offices_table import (
     CHINESE_SHOUXIANG,
     MONARCHS,
     ORGANISATION_OFFICES,
+    PARTY_LEADERS,
+    arabic_adjective_forms,
+    arabic_feminine,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -510,8 +519,10 @@ def write_countries(folder: Path) -> None:
         "# hand-written countries_table.py and country_names.py: the UN members countries.yaml",
         "# lacks (English names, adjective and capital; French, German, Spanish, Russian and",
         "# Ukrainian names from CLDR with case forms, capitals from CLDR's exemplar cities,",
-        "# adjectives from country_names.ADJECTIVES), and every country's and organisation's",
-        "# name in Arabic (ar) and Chinese (zh). Merged with countries.yaml at load time.",
+        "# adjectives from country_names.ADJECTIVES, case and proper aliases from its tables),",
+        "# and every country's and organisation's name in Arabic (ar) and Chinese (zh), and the",
+        "# Arabic adjectives' forms (offices_table.arabic_adjective_forms). Merged with",
+        "# countries.yaml at load time.",
         "# Do not edit by hand.",
         "",
     ]
@@ -520,19 +531,27 @@ def write_countries(folder: Path) -> None:
         extra = EXTRA_NAMES.get(c.iso2, {})
         ar = [c.arabic, *extra.get("ar", [])]
         zh = [c.chinese, *extra.get("zh", [])]
+        ar_adjectives = [f for a in ARABIC_ADJECTIVES.get(c.iso2, [])
+                         for f in arabic_adjective_forms(a)]
         if c.iso2 not in shipped:
             names = [c.name] + ([plain(c.name)] if plain(c.name) != c.name else [])
             out.append(f"  name: {quote(c.name)}")
             out.append("  names: {" + group({"en": names, **territory_names(c.iso2),
                                               "ar": ar, "zh": zh}) + "}")
+            for key, table in (("case_aliases", CASE_ALIASES), ("proper_aliases", PROPER_ALIASES)):
+                if c.iso2 in table:
+                    out.append(f"  {key}: [" + ", ".join(map(quote, table[c.iso2])) + "]")
             adjective = {"en": [c.adjective]} if c.adjective != c.name else {}
-            if adjective or adjectives(c.iso2):
-                out.append("  adjectives: {" + group({**adjective, **adjectives(c.iso2)}) + "}")
+            if adjective or adjectives(c.iso2) or ar_adjectives:
+                out.append("  adjectives: {" + group({**adjective, **adjectives(c.iso2),
+                                                      "ar": ar_adjectives}) + "}")
             out.append("  capital: {" + group({"en": [c.capital],
                                                 **capital_names(c.iso2, c.capital)}) + "}")
         else:
             out.append("  names: {ar: [" + ", ".join(map(quote, ar)) + "], zh: ["
                        + ", ".join(map(quote, zh)) + "]}")
+            if ar_adjectives:
+                out.append("  adjectives: {" + group({"ar": ar_adjectives}) + "}")
     for line in ORGANISATIONS.splitlines():
         code, en, ar, zh, seat = line.split("|")
         out += [f"- code: \"{code}\"", f"  name: {quote(en.split(';')[0])}",
@@ -639,9 +658,11 @@ def write_offices(folder: Path) -> None:
         if c.iso2 == "US":
             fm += ["美国国务卿", "国务卿"]
         for adjective in ARABIC_ADJECTIVES.get(c.iso2, []):
-            hos.append(f"الرئيس {adjective}")
-            hog += [f"رئيس الوزراء {adjective}", f"رئيس الحكومة {adjective}"]
-            fm.append(f"وزير الخارجية {adjective}")
+            feminine = arabic_feminine(adjective)  # a woman in the office
+            hos += [f"الرئيس {adjective}", f"الرئيسة {feminine}"]
+            hog += [f"رئيس الوزراء {adjective}", f"رئيس الحكومة {adjective}",
+                    f"رئيسة الوزراء {feminine}", f"رئيسة الحكومة {feminine}"]
+            fm += [f"وزير الخارجية {adjective}", f"وزيرة الخارجية {feminine}"]
         hos += ARABIC_MONARCHS.get(c.iso2, []) + CHINESE_MONARCHS.get(c.iso2, [])
         if c.iso2 == "IR":  # the president heads the government; the leader is head of state
             hog, hos = hog + hos, ["المرشد الأعلى الإيراني", "المرشد الإيراني",
@@ -660,6 +681,8 @@ def write_offices(folder: Path) -> None:
             entry("defence-minister", c.iso2, defence)
     for (office, code), phrases in ORGANISATION_OFFICES.items():
         entry(office, code, phrases)
+    for code, phrases in PARTY_LEADERS.items():
+        entry("party-leader", code, phrases)
     (folder / "offices-generated.yaml").write_text("\n".join(out) + "\n", "utf-8")
 
 
