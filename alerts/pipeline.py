@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
 from alerts.dateline import stated_time
@@ -20,6 +20,7 @@ from alerts.parse import ParseMemo, parse_items
 from alerts.redact import Redactor
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
+from alerts.rules.context import MatchContext
 from alerts.rules.history import HistoryBackend, HistoryEntry, HistoryView
 from alerts.state import FeedHealth, KnownItem, QueuedAlert
 from alerts.stories import (
@@ -34,6 +35,9 @@ from alerts.stories import (
     publisher,
     story_settings,
 )
+
+if TYPE_CHECKING:
+    from alerts.analysis import Analysis
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +76,7 @@ class PollStore(StoryStore, HistoryBackend, Protocol):
                              reason: str) -> None: ...
     def known_items(self, feed_url: str, keys: list[str]) -> dict[str, KnownItem]: ...
     def matched_rules(self, item_id: int) -> frozenset[str]: ...
+    def any_mutes(self) -> bool: ...
     def muted(self, rule_id: str, story_id: int | None,
               now: datetime) -> dict[str, Any] | None: ...
     def story_alerted(self, story_id: int, rule_id: str) -> int | None: ...
@@ -213,45 +218,52 @@ class Poller:
                         if _private(feed) else "")
         return result
 
-    def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None
-                ) -> tuple[StoryRef | None, EventKey | None, datetime]:
+    def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None,
+                ctx: MatchContext) -> tuple[StoryRef | None, EventKey | None, datetime]:
         """The item's story, the event it reports, and when it was published (else the date
         its dateline gives; its arrival without either, or for a date in the future):
-        stories group by the event's time."""
+        stories group by the event's time. `ctx`: the item's matching context, whose one
+        analysis (made there when a rule read it) the story keys read too."""
         arrived = self.clock()
         at = min(item.published or stated_time(item) or arrived, arrived)
         if not matches:
             return None, None, at
         rules = [r for r in (self.rules.by_id.get(m.rule_id) for m in matches) if r]
-        event = event_of(item, event_types(rules))
-        story = self.stories.assign(item, [m.rule_id for m in matches], entity_keys(item), at,
+        analysis = ctx.analysis()
+        event = event_of(item, event_types(rules), analysis)
+        story = self.stories.assign(item, [m.rule_id for m in matches],
+                                    entity_keys(item, analysis), at,
                                     publisher(feed.url, feed.publisher or feed_title),
                                     event=event, settings=story_settings(
                                         rules[0] if rules else None, self.stories.window))
         return story, event, at
 
     def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
-               alerted_now: set[tuple[int, str]], event: EventKey | None = None
-               ) -> tuple[Match, bool]:
+               alerted_now: set[tuple[int, str]], event: EventKey | None = None,
+               mutes: bool = True) -> tuple[Match, bool, list[dict] | None]:
         """One alert per (rule, story), once the story has enough sources; then one
-        follow-up per development of its event (a new status), unless `updates: false`."""
-        if match.suppressed is None:  # a muted rule or story stays silent; history is kept
+        follow-up per development of its event (a new status), unless `updates: false`.
+        Also the story's reports for the rule when they were read for this (None: not
+        read), so that the message does not read them again. `mutes`: False when the
+        state holds no mute at all (asked once per poll), so none is looked up."""
+        if mutes and match.suppressed is None:  # muted: silent, its history kept
             mute = self.store.muted(match.rule_id, story.id if story else None, self.clock())
             if mute is not None:
                 until = f"until {mute['until'][:16]} UTC" if mute["until"] else "until unmuted"
                 match = replace(match, suppressed=f"muted ({mute['target']}, {until}; "
                                                   "`alerts unmute` lifts it)")
         if story is None:
-            return match, update
+            return match, update, None
         match = replace(match, story_id=story.id)
         if update or match.suppressed is not None:
-            return match, update
+            return match, update, None
         if (story.id, match.rule_id) in alerted_now or self.store.story_alerted(story.id,
                                                                                  match.rule_id):
-            return already_alerted(match, story, rule, event,
-                                   self.store.story_developments(story.id, match.rule_id))
+            return (*already_alerted(match, story, rule, event,
+                                     self.store.story_developments(story.id, match.rule_id)),
+                    None)
         sources = self.store.story_sources(story.id, match.rule_id)
-        return corroborated(match, [s["publisher"] for s in sources], rule), False
+        return corroborated(match, [s["publisher"] for s in sources], rule), False, sources
 
     def _flooded(self, items: list[Item], known: Mapping[str, KnownItem],
                  last_success: datetime | None, unchanged: int = 0) -> int:
@@ -300,6 +312,7 @@ class Poller:
         edited: list[Item] = []
         alerts: list[QueuedAlert] = []
         alerted_now: set[tuple[int, str]] = set()  # (story, rule) alerted earlier in this poll
+        mutes = self.store.any_mutes()  # none stored: no mute to look up per match
         for item in items:
             previous = known.get(item.key)
             if previous is None:
@@ -312,17 +325,21 @@ class Poller:
             else:
                 continue
             now = (item.published or self.clock()) if item_time else self.clock()
-            matches = self.rules.match(item, now=now, history=history)
+            # The item is read once: its folded fields and its analysis, made for matching,
+            # are the ones its story and messages use (MatchContext).
+            ctx = MatchContext(item, now=now, history=history)
+            matches = self.rules.match(item, context=ctx)
             # One story per item, whichever rules it matched; each rule alerts once in it,
             # and again for each development of its event (stories.development).
-            story, event, story_at = self._assign(item, matches, feed, feed_title)
+            story, event, story_at = self._assign(item, matches, feed, feed_title, ctx)
             for match in matches:
                 rule = self.rules.by_id.get(match.rule_id)
                 update = match.rule_id in already
                 if update and not getattr(rule, "updates", False):
                     continue  # the story already alerted, and the rule wants no follow-ups
                 is_development = not update
-                match, update = self._story(story, match, rule, update, alerted_now, event)
+                match, update, read = self._story(story, match, rule, update, alerted_now,
+                                                  event, mutes)
                 is_development = is_development and update
                 send = alerting and match.suppressed is None
                 if send and match.story_id is not None:
@@ -330,12 +347,15 @@ class Poller:
                     if event is not None and event.status:
                         self.store.record_development(match.story_id, match.rule_id,
                                                       event.status, item, story_at)
-                sources = (self.store.story_sources(match.story_id, match.rule_id)
+                # The story's reports as _story read them (nothing was stored since).
+                sources = ((read if read is not None
+                            else self.store.story_sources(match.story_id, match.rule_id))
                            if send and match.story_id is not None else [])
                 others = [s for s in sources if s["item_key"] != item.key and (
                     not is_development or s["status"] == (event.status if event else None))]
                 messages = (self.composer.compose(item, match, rule, update=update,
-                                                  sources=others, later=True)
+                                                  sources=others, later=True,
+                                                  analysis=ctx.analysis())
                             if send else ())
                 alerts.append(QueuedAlert(item.key, match, messages, update=update,
                                           alerted=send and not update))
@@ -429,14 +449,17 @@ def _private(feed: Feed) -> bool:
     return bool(feed.secrets or feed.headers)
 
 
-def entity_keys(item: Item) -> list[str]:
+def entity_keys(item: Item, analysis: Analysis | None = None) -> list[str]:
     """Who a report is about, for joining differently worded reports of one event: each pair
-    of people it names and each pair of countries (or the one country)."""
+    of people it names and each pair of countries (or the one country). `analysis`: the
+    item's one analysis, when the caller carries it."""
     from itertools import combinations
 
-    from alerts.analysis import analyse
+    if analysis is None:
+        from alerts.analysis import analyse
 
-    mentions = analyse(item).mentions  # the item's one analysis, shared with matching
+        analysis = analyse(item)
+    mentions = analysis.mentions
     people = sorted({m.entity.id for m in mentions if m.entity.kind == "person"})
     countries = sorted({m.entity.id for m in mentions if m.entity.kind == "country"})
     keys = ["+".join(pair) for pair in combinations(people, 2)]

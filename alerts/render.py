@@ -224,13 +224,17 @@ def when(published: datetime | None) -> str:
     return published.strftime("%Y-%m-%d %H:%M UTC") if published else "date unknown"
 
 
-def who(title: str, summary: str, day: datetime | None) -> list[str]:
-    """People named in the text (with their office on that day), else countries."""
+def who(title: str, summary: str, day: datetime | None, analysis: Any = None) -> list[str]:
+    """People named in the text (with their office on that day), else countries.
+    `analysis`: the item's analysis when the caller carries it (the poller's, from
+    matching); used when it is of the same day, else the text is analysed here."""
     try:
         from alerts.analysis import analyse_text
 
-        # The item's one analysis (remembered from matching), on the item's own date.
-        found = analyse_text(title, summary, day.date() if day else None).mentions
+        on = day.date() if day else None
+        # The item's one analysis (carried, or remembered from matching), on its own date.
+        found = (analysis.mentions if analysis is not None and analysis.day == on
+                 else analyse_text(title, summary, on).mentions)
     except Exception:  # the knowledge base is a nicety here, never a reason to lose an alert
         log.exception("could not look up who is named in an alert; sending it without")
         return []

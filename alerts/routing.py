@@ -78,11 +78,12 @@ def _source(entry: Any) -> dict[str, Any]:
 
 
 def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False,
-                sources: Iterable[Any] = ()) -> dict[str, Any]:
+                sources: Iterable[Any] = (), analysis: Any = None) -> dict[str, Any]:
     """Everything a template may show about one alert, as JSON-ready data.
 
     `sources`: other reports of the same story, as (feed, title, link) or mappings with
-    feed (or publisher), title and link."""
+    feed (or publisher), title and link; `analysis`: the item's analysis when the caller
+    carries it (see render.who)."""
     story = story_key(item, match)
     first = alert_id(match.rule_id, story)
     summary = summary_fact(item.summary)
@@ -106,7 +107,7 @@ def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False
         "tags": list(getattr(rule, "tags", ()) or ()),
         "title": clean(item.title) or "(untitled)",
         "summary": summary,
-        "who": who(item.title, item.summary, item.published),
+        "who": who(item.title, item.summary, item.published, analysis),
         "when": when(item.published),
         "published": item.published.isoformat() if item.published else None,
         "feed": clean(item.feed_name),
@@ -180,11 +181,13 @@ class Composer:
                             tuple(rule.tags), self.routes, defaults)
 
     def compose(self, item: Any, match: Any, rule: Any = None, *, update: bool = False,
-                sources: Iterable[Any] = (), later: bool = False) -> tuple[Outgoing, ...]:
+                sources: Iterable[Any] = (), later: bool = False,
+                analysis: Any = None) -> tuple[Outgoing, ...]:
         """One message per channel. `sources`: the story's other reports (see alert_facts).
         `later`: its body is left empty, to be rendered when it is sent (alerts.deliver
-        .rendered): what the poller queues."""
-        facts = self.facts(item, match, rule, update=update, sources=sources)
+        .rendered): what the poller queues. `analysis`: the item's, when carried."""
+        facts = self.facts(item, match, rule, update=update, sources=sources,
+                           analysis=analysis)
         stored = stored_facts(facts)
         messages: list[Outgoing] = []
         for channel in self.channels(match, rule):

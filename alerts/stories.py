@@ -439,12 +439,16 @@ def _same_place(one: frozenset[str], two: frozenset[str]) -> bool:
     return bool(one & two) and (one <= two or two <= one)
 
 
-def event_of(item: Item, types: list[str] | None = None) -> EventKey | None:
+def event_of(item: Item, types: list[str] | None = None,
+             analysis: Analysis | None = None) -> EventKey | None:
     """The event an item reports: its main frame (of `types` when given: the event types of
-    the rules it matched), or None when its analysis found none with a participant."""
-    from alerts.analysis import analyse
+    the rules it matched), or None when its analysis found none with a participant.
+    `analysis`: the item's analysis when the caller has it (the poller carries the one
+    matching made); else it is made here."""
+    if analysis is None:
+        from alerts.analysis import analyse
 
-    analysis = analyse(item)
+        analysis = analyse(item)
     frames = [f for f in analysis.frames if (not types or f.type in types)
               and not f.flags & {"backdrop", "metaphor", "anniversary"}]
     if not frames:

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from alerts.analysis.frames import ORDER, SPEECH_WORDS, SentenceFrames, find_hits, speaker_of
@@ -26,7 +27,7 @@ from alerts.analysis.model import (
     Participant,
     Sentence,
 )
-from alerts.analysis.sentences import is_cjk, split_sentences, tokens
+from alerts.analysis.sentences import has_cjk, is_cjk, split_sentences, tokens
 from alerts.fold import fold
 from alerts.knowledge.phrases import token_text
 
@@ -45,6 +46,11 @@ _lock = threading.Lock()
 def _token_string(words: tuple[str, ...]) -> tuple[str, list[int]]:
     """The knowledge base's token text (" word word ", Chinese without spaces) and where each
     token starts in it."""
+    if not words:
+        return "  ", []
+    if not has_cjk("".join(words)):  # no Chinese: every word after one space
+        return " " + " ".join(words) + " ", list(accumulate(
+            (len(w) + 1 for w in words[:-1]), initial=1))
     parts: list[str] = [" "]
     starts: list[int] = []
     length = 1
@@ -242,7 +248,8 @@ def _analyse(title: str, summary: str, day: date | None,
         sentences.append(sentence)
         hits_of.append(hits)
     headline_count = len(sentences)
-    for index, (s, e) in enumerate(split_sentences(summary)):
+    summary_sentences = split_sentences(summary)  # read once: the lead is the first
+    for index, (s, e) in enumerate(summary_sentences):
         sentence, hits = _sentence(lex, "summary", index, summary, s, e, False)
         sentences.append(sentence)
         hits_of.append(hits)
@@ -284,7 +291,7 @@ def _analyse(title: str, summary: str, day: date | None,
         mentions = [(i, m) for i, last, m in found if last not in possessive
                     or m.entity.kind == "country"]
         if states is None:  # the news: the headline and the lead
-            lead = next(iter(split_sentences(summary)), (0, 0))
+            lead = next(iter(summary_sentences), (0, 0))
             states = _states(tuple(kb.text_mentions(
                 f"{title} . {summary[lead[0]:lead[1]]}", day)), day)
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,

@@ -82,6 +82,14 @@ def fold_token(word: str) -> str:
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """Folded tokens of `text` and their character spans. English "n't" becomes "not" and
     "'d" "would"."""
+    if "'" not in text and "’" not in text:
+        # No apostrophe, no contraction: each token is its folded word (a lower-cased one in
+        # ASCII text), in one pass without the checks below.
+        found = list(_TOKEN.finditer(text))
+        if text.isascii():
+            return (tuple([m.group().lower() for m in found]),
+                    tuple([m.span() for m in found]))
+        return tuple([fold_token(m.group()) for m in found]), tuple([m.span() for m in found])
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
@@ -113,3 +121,8 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 def is_cjk(token: str) -> bool:
     return len(token) == 1 and bool(_CJK_CHAR.match(token))
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a Chinese or Japanese character."""
+    return _CJK_CHAR.search(text) is not None

@@ -156,9 +156,14 @@ class RuleSet:
 
     def match(self, item: Item, *, now: datetime | None = None, history: HistoryView | None = None,
               record: bool = True,
-              knowledge: Callable[[], KnowledgeBase] | None = None) -> list[Match]:
-        ctx = MatchContext(item, now=now or datetime.now(UTC), history=history, record=record,
-                           knowledge=knowledge)
+              knowledge: Callable[[], KnowledgeBase] | None = None,
+              context: MatchContext | None = None) -> list[Match]:
+        """The rules `item` matches. `context`: the item's context when the caller made it
+        (MatchContext(item, now=..., history=...)), so that what matching read of the item
+        (its folded fields, its one analysis) is there for the stages after it."""
+        ctx = context if context is not None else MatchContext(
+            item, now=now or datetime.now(UTC), history=history, record=record,
+            knowledge=knowledge)
         matches: list[Match] = []
         for rule in self.candidates(ctx):
             ctx.rule_id = rule.id

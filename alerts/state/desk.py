@@ -61,6 +61,11 @@ class Desk(Database):
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
+    def any_mutes(self) -> bool:
+        """Whether any mute is stored, in force or not: a poll that finds none asks no more
+        (its write transaction keeps others from adding one meanwhile)."""
+        return self.conn.execute("SELECT EXISTS (SELECT 1 FROM mutes)").fetchone()[0] == 1
+
     def muted(self, rule_id: str, story_id: int | None, now: datetime) -> dict[str, Any] | None:
         """The mute in force for this rule or this story, if any."""
         targets = [rule_id] + ([f"story-{story_id}"] if story_id is not None else [])
