@@ -29,7 +29,15 @@ def test_an_alert_is_queued_without_its_body_and_sent_with_it(tmp_path, feed_ser
     assert body == ""
     facts = json.loads(payload)
     assert "summary" not in facts and "explanation" not in facts
-    assert facts["title"] == "UN chief urges ceasefire in Sudan"
+    # Nor the facts its stored item gives back (title, link, publication time): read with it.
+    assert "title" not in facts and "link" not in facts and facts["i"] == 15
+    store = Store(db)
+    try:
+        (row,) = store.outbox_list(["pending"])
+    finally:
+        store.close()
+    assert row.payload["title"] == "UN chief urges ceasefire in Sudan"
+    assert {"link", "published", "when"} <= row.payload.keys()
     sent = run_cli("--config", str(config), "poll", "--once")
     assert sent.returncode == 0 and "alerts delivered: 1" in sent.stdout, sent.stderr
     (message,) = alerts_received(webhook)

@@ -1,8 +1,9 @@
 """Store less (#17, migration 0017): items' times as microseconds and content hashes as bytes,
-story members that are their item read its title and link instead of copying them. A state
-made by the previous schema upgrades with every reader giving what it gave before; a
-migration killed half-way loses nothing; an edit or a prune of the item keeps what a member
-joined with."""
+story members that are their item read its title and link instead of copying them, queued
+alerts read the facts their item gives back from it. A state made by the previous schema
+upgrades with every reader giving what it gave before; a migration killed half-way loses
+nothing; an edit or a prune of the item keeps what a member joined with and what an alert
+was queued with."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from alerts.errors import StateError
-from alerts.models import Fetched, Item
-from alerts.state import Store
+from alerts.messages import OutboxRow
+from alerts.models import Fetched, Item, Match
+from alerts.routing import Composer, alert_facts, stored_facts
+from alerts.state import QueuedAlert, Store
 from alerts.state.schema import migrate
 from alerts.stories import StoryRef
 from tests.conftest import ROOT, cli_env, write_config
@@ -127,10 +130,12 @@ def _item(title: str, link: str = "https://a.example/1") -> Item:
                 content_hash=title[:16].encode().hex()[:16].ljust(16, "0"))
 
 
-def _poll(store: Store, now: datetime, new: list[Item], edited: list[Item]) -> None:
+def _poll(store: Store, now: datetime, new: list[Item], edited: list[Item],
+          alerts: list[QueuedAlert] | None = None) -> None:
     store.record_poll(feed_url="https://a.example/rss", feed_name="A", now=now,
                       fetched=Fetched("https://a.example/rss", "https://a.example/rss", 200, b""),
-                      body_hash="h", new_items=new, edited_items=edited, seen_keys=[], alerts=[])
+                      body_hash="h", new_items=new, edited_items=edited, seen_keys=[],
+                      alerts=alerts or [])
 
 
 def _join(store: Store, item: Item, story: StoryRef | None, at: datetime) -> StoryRef:
@@ -193,3 +198,61 @@ def test_an_upgrade_that_would_leave_dangling_rows_is_refused_and_changes_nothin
         store.close()
     with sqlite3.connect(db) as conn:
         assert list(conn.iterdump()) == before
+
+
+# -- queued alerts take the facts their item gives back from it -----------------------------
+
+def _queued(store: Store, item: Item, *, title: str | None = None) -> OutboxRow:
+    """`item` polled with one alert queued, its facts as the composer makes them."""
+    match = Match(rule_id="r", rule_title="Rule", severity="high", channels=("desk",),
+                  explanation="matched because: 'envoy'")
+    message = Composer(None, (), ("desk",)).compose(item, match)[0]
+    if title is not None:  # an alert whose title fact is not the item's
+        message = replace(message, payload={**message.payload, "title": title})
+    _poll(store, T0, [item], [], [QueuedAlert(item.key, match, (message,))])
+    (row,) = store.outbox_list(["pending"])
+    return row
+
+
+def _stored(store: Store) -> dict[str, object]:
+    return json.loads(store.conn.execute("SELECT payload FROM outbox").fetchone()[0])
+
+
+def test_a_queued_alert_reads_back_the_facts_it_was_queued_with(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        item = _item("Envoy arrives in Doha")
+        match = Match(rule_id="r", rule_title="Rule", severity="high", channels=("desk",),
+                      explanation="matched because: 'envoy'")
+        row = _queued(store, item)
+        assert row.payload == stored_facts(alert_facts(item, match))
+        kept = _stored(store)
+        assert kept["i"] == 15 and not {"title", "link", "published", "when"} & kept.keys()
+    finally:
+        store.close()
+
+
+def test_a_fact_that_is_not_the_items_is_stored(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        row = _queued(store, _item("Envoy arrives in Doha"), title="Envoy in Doha (corrected)")
+        assert row.payload["title"] == "Envoy in Doha (corrected)"
+        kept = _stored(store)
+        assert kept["title"] == "Envoy in Doha (corrected)" and kept["i"] == 14
+    finally:
+        store.close()
+
+
+def test_an_edit_of_the_item_keeps_the_facts_its_queued_alert_was_queued_with(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        item = _item("Envoy arrives in Doha")
+        before = _queued(store, item).payload
+        edited = replace(item, title="Envoy arrives in Doha for talks",
+                         link="https://a.example/1b", published=T0 + timedelta(hours=3))
+        _poll(store, T0 + timedelta(hours=4), [], [edited])
+        (row,) = store.outbox_list(["pending"])
+        assert row.payload == before
+        assert "i" not in _stored(store)
+    finally:
+        store.close()

@@ -16,7 +16,7 @@ from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
-from alerts.state.outbox import queue_message
+from alerts.state.outbox import keep_alert_facts, queue_message
 
 
 def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoing:
@@ -114,6 +114,7 @@ class Items(Database):
                   stamp, item.content, item.author, _categories(item)) for item in new_items])
             inserted = conn.total_changes - before
             keep_members_as_joined(conn, feed_url, [item.key for item in edited_items])
+            keep_alert_facts(conn, feed_url, [item.key for item in edited_items])
             conn.executemany(
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "

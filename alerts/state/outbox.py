@@ -11,6 +11,8 @@ from typing import Any
 
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery
+from alerts.render import clean, safe_link, when
+from alerts.state.compact import instant
 from alerts.state.db import IN_BATCH, Database, ts
 
 # The status a person is shown for an outbox row: a pending message that failed at least once
@@ -37,6 +39,23 @@ _FACTS_ORDER = ("alert_id", "thread", "update", "severity", "rule_id", "rule_tit
                 "feed", "link", "sources", "explanation", "story")
 
 
+# Facts an alert takes from its item (alerts.routing.alert_facts), left out when the stored
+# item gives them back exactly; the payload's "i" says which (#17: about 190 bytes of each
+# queued alert). An edit of the item first writes them back (keep_alert_facts), so a queued
+# alert keeps the facts it was queued with.
+_ITEM_FACTS = (("title", 1), ("link", 2), ("published", 4), ("when", 8))
+ITEM_MARK = "i"
+ItemRow = tuple[str, str | None, object]  # the stored item's title, link and published
+
+
+def item_facts(item: ItemRow) -> dict[str, Any]:
+    """The facts alert_facts takes from an item, from its stored row."""
+    title, link, published = item
+    at = instant(published)
+    return {"title": clean(title) or "(untitled)", "link": safe_link(link),
+            "published": at.isoformat() if at else None, "when": when(at)}
+
+
 def _self_source(facts: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"feed": facts.get("feed"), "title": facts.get("title"), "link": facts.get("link")}]
 
@@ -45,9 +64,9 @@ def _is_alert(kind: str, payload: dict[str, Any]) -> bool:
     return kind in (ALERT, UPDATE) and "title" in payload
 
 
-def pack_payload(message: Outgoing) -> str | None:
-    """The JSON stored for a message's payload: an alert's without what the row's columns
-    and the alert itself say again."""
+def pack_payload(message: Outgoing, item: ItemRow | None = None) -> str | None:
+    """The JSON stored for a message's payload: an alert's without what the row's columns,
+    the alert itself and its stored `item` say again."""
     payload = dict(message.payload)
     if not payload:
         return None
@@ -59,6 +78,18 @@ def pack_payload(message: Outgoing) -> str | None:
             del payload["update"]
         if payload.get("sources") == _self_source(payload):
             del payload["sources"]
+        if item is not None and ITEM_MARK not in payload:
+            derived, mark = item_facts(item), 0
+            for fact, bit in _ITEM_FACTS:
+                if fact in payload and payload[fact] == derived[fact]:
+                    del payload[fact]
+                    mark |= bit
+            if mark:
+                payload[ITEM_MARK] = mark
+    return _dumps(payload)
+
+
+def _dumps(payload: dict[str, Any]) -> str:
     text = json.dumps(payload, default=str, separators=(",", ":"), ensure_ascii=False)
     try:
         text.encode("utf-8")
@@ -67,9 +98,17 @@ def pack_payload(message: Outgoing) -> str | None:
     return text
 
 
-def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any]) -> dict[str, Any]:
-    """A payload as the message had it (stored in full before #17's compaction, or packed)."""
+def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any],
+                   item: ItemRow | None = None) -> dict[str, Any]:
+    """A payload as the message had it (stored in full before #17's compaction, or packed;
+    `item`: the stored item of an alert whose payload takes facts from it)."""
     payload: dict[str, Any] = json.loads(stored) if stored else {}
+    mark = payload.pop(ITEM_MARK, 0) if kind in (ALERT, UPDATE) else 0
+    if mark:
+        derived = item_facts(item) if item is not None else {}
+        for fact, bit in _ITEM_FACTS:
+            if mark & bit and fact in derived:
+                payload[fact] = derived[fact]
     if not _is_alert(kind, payload):
         return payload
     full = dict(payload)
@@ -81,13 +120,13 @@ def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any]) -> di
     return ordered | full
 
 
-def outbox_row(row: tuple[Any, ...]) -> OutboxRow:
+def outbox_row(row: tuple[Any, ...], item: ItemRow | None = None) -> OutboxRow:
     (id_, channel, kind, title, body, fmt, alert_id, thread_id, severity, rule_id, story,
      payload, attempts, created, next_attempt, done, status, last_error) = row
     columns = {"alert_id": alert_id, "thread_id": thread_id, "severity": severity,
                "rule_id": rule_id, "story": story}
     return OutboxRow(id_, channel, kind, title, body, fmt, alert_id, thread_id, severity,
-                     rule_id, story, unpack_payload(payload, kind, columns), attempts,
+                     rule_id, story, unpack_payload(payload, kind, columns, item), attempts,
                      datetime.fromisoformat(created), datetime.fromisoformat(next_attempt),
                      frozenset(json.loads(done)) if done else frozenset(), status, last_error)
 
@@ -113,9 +152,62 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (match_id, message.channel, message.kind, revision, message.alert_id,
          message.thread_id, message.severity, message.rule_id, message.story,
-         message.format, message.title, message.body, pack_payload(message),
-         ts(now), ts(now)))
+         message.format, message.title, message.body,
+         pack_payload(message, _stored_item(conn, match_id, message.kind)), ts(now), ts(now)))
     return 1
+
+
+def _marked(payload: object) -> bool:
+    return isinstance(payload, str) and f'"{ITEM_MARK}":' in payload
+
+
+def _stored_item(conn: sqlite3.Connection, match_id: int | None, kind: str) -> ItemRow | None:
+    if match_id is None or kind not in (ALERT, UPDATE):
+        return None
+    row = conn.execute("SELECT i.title, i.link, i.published FROM matches m JOIN items i "
+                       "ON i.id = m.item_id WHERE m.id = ?", (match_id,)).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def alert_items(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[int, ItemRow]:
+    """The stored items of the outbox rows (as OUTBOX_COLUMNS) whose payload takes facts
+    from them, by outbox id."""
+    ids = [row[0] for row in rows if _marked(row[11])]
+    found: dict[int, ItemRow] = {}
+    for start in range(0, len(ids), IN_BATCH):
+        batch = ids[start:start + IN_BATCH]
+        found.update((o, (title, link, published)) for o, title, link, published in conn.execute(
+            "SELECT o.id, i.title, i.link, i.published FROM outbox o JOIN matches m ON "
+            "m.id = o.match_id JOIN items i ON i.id = m.item_id "
+            f"WHERE o.id IN ({','.join('?' * len(batch))})", batch))
+    return found
+
+
+def outbox_rows_of(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[OutboxRow]:
+    items = alert_items(conn, rows)
+    return [outbox_row(row, items.get(row[0])) for row in rows]
+
+
+def keep_alert_facts(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> None:
+    """Before these items are edited: their queued alerts that take facts from them get
+    those facts back, as they were queued."""
+    for start in range(0, len(keys), IN_BATCH):
+        batch = keys[start:start + IN_BATCH]
+        rows = conn.execute(
+            "SELECT o.id, o.kind, o.payload, i.title, i.link, i.published FROM outbox o "
+            "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
+            f"WHERE i.feed_url = ? AND i.key IN ({','.join('?' * len(batch))}) "
+            f"AND o.payload LIKE '%\"{ITEM_MARK}\":%'", (feed_url, *batch)).fetchall()
+        changes = []
+        for outbox_id, kind, stored, title, link, published in rows:
+            payload = json.loads(stored)
+            mark = payload.pop(ITEM_MARK, 0) if kind in (ALERT, UPDATE) else 0
+            if not mark:
+                continue
+            derived = item_facts((title, link, published))
+            payload.update({fact: derived[fact] for fact, bit in _ITEM_FACTS if mark & bit})
+            changes.append((_dumps(payload), outbox_id))
+        conn.executemany("UPDATE outbox SET payload = ? WHERE id = ?", changes)
 
 
 
@@ -161,7 +253,7 @@ class Outbox(Database):
         cur = self.conn.execute(
             f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' "
             "AND next_attempt <= ? ORDER BY id LIMIT ?", (ts(now), limit))
-        return [outbox_row(row) for row in cur.fetchall()]
+        return outbox_rows_of(self.conn, cur.fetchall())
 
     def alert_texts(self, outbox_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
         """(the item's summary, the match's explanation) of queued alerts, by outbox id: what
@@ -185,7 +277,7 @@ class Outbox(Database):
             cur = self.conn.execute(
                 f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE id IN "
                 f"({','.join('?' * len(batch))}) ORDER BY id", batch)
-            found.extend(outbox_row(row) for row in cur.fetchall())
+            found.extend(outbox_rows_of(self.conn, cur.fetchall()))
         return found
 
     def sent_count(self, channel: str, since: datetime) -> int:
@@ -218,7 +310,7 @@ class Outbox(Database):
         with self.write() as conn:
             cur = conn.execute(f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'dead' "
                                "AND reported = 0 ORDER BY id")
-            dead = [outbox_row(row) for row in cur.fetchall()]
+            dead = outbox_rows_of(conn, cur.fetchall())
             if not dead:
                 return []
             message = notice(dead)
@@ -258,7 +350,7 @@ class Outbox(Database):
             return []
         cur = self.conn.execute(f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE "
                                 f"{' OR '.join(clauses)} ORDER BY id LIMIT ?", (limit,))
-        return [outbox_row(row) for row in cur.fetchall()]
+        return outbox_rows_of(self.conn, cur.fetchall())
 
     def outbox_retry(self, ids: list[int] | None, now: datetime) -> dict[int, str]:
         """Requeue dead (and failed) messages to be sent at once with fresh attempts.
