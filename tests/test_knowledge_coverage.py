@@ -13,7 +13,16 @@ from datetime import date, timedelta
 import pytest
 
 from alerts.knowledge import knowledge_base
-from tests.tools.kb_coverage import FIRST, LAST, SEATS, UN_MEMBERS, VACANT, gaps, summary
+from tests.tools.kb_coverage import (
+    FIRST,
+    LAST,
+    ORGANISATION_SEATS,
+    SEATS,
+    UN_MEMBERS,
+    VACANT,
+    gaps,
+    summary,
+)
 
 # office -> (states with a gap at most, state-days without a holder at most)
 FLOOR = {"head-of-state": (4, 1101), "head-of-government": (19, 195),
@@ -62,6 +71,15 @@ def test_the_seats_in_the_news_have_no_gap_longer_than_a_month(found):
 def test_only_the_unknown_seats_lack_a_holder_for_over_a_year(found):
     assert {key for key, runs in found.items()
             if sum((b - a).days + 1 for a, b in runs) > 365} == UNKNOWN
+
+
+def test_the_organisations_leaders_are_known_every_day_but_two_gaps():
+    """The UN, EU, NATO, AU, ASEAN, Arab League, GCC and OSCE: a holder every day, but for
+    Sisi's AU chairmanship (to February 2020) and the GCC between Al Zayani's move to
+    Bahrain's foreign ministry and al-Hajraf (February-March 2020)."""
+    found = gaps(knowledge_base(), ORGANISATION_SEATS)
+    assert found == {("head-of-state", "AFRICAN-UNION"): [(FIRST, date(2020, 2, 8))],
+                     ("secretary-general", "GCC"): [(date(2020, 2, 11), date(2020, 3, 31))]}
 
 
 def test_a_vacancy_of_record_is_a_time_the_data_has_no_holder():

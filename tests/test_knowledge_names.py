@@ -120,3 +120,36 @@ def test_russias_recognition_of_the_republics_is_a_recognition_event():
                      "of the Lugansk People's Republic.", date(2022, 2, 21))
     frames = [f for f in a.frames if f.type == "relations" and f.status == "recognised"]
     assert frames and {"DPR", "LPR"} & {p.entity_id for f in frames for p in f.participants}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Kyslytsya led Ukraine's delegation in Istanbul", "sergiy-kyslytsya"),
+    ("Сергій Кислиця заявив", "sergiy-kyslytsya"),
+    ("Galuzin and Kostyukov joined Medinsky", "mikhail-galuzin"),
+    ("Galuzin and Kostyukov joined Medinsky", "igor-kostyukov"),
+    ("Рябков заявил", "sergei-ryabkov"),
+    ("Mossad chief David Barnea travelled to Doha", "david-barnea"),
+    ("UN envoy Geir Pedersen", "geir-pedersen"),
+    ("China's special envoy Li Hui", "li-hui"),
+    ("Ali Shamkhani signed the deal in Beijing", "ali-shamkhani"),
+    ("علي لاريجاني يزور بيروت", "ali-larijani"),
+    ("Mohammed Al-Khulaifi met Hamas leaders", "mohammed-al-khulaifi"),
+    ("Jacob Sullivan and Mark Milley", "mark-milley"),
+])
+def test_envoys_and_negotiators_in_the_news_are_known(kb, text, person):
+    assert person in ids(kb, text, date(2025, 8, 20))
+
+
+def test_a_named_general_or_deputy_minister_is_no_leader_for_first_contact(kb):
+    """They hold no role here: the first-contact rule counts every role but a sectoral
+    minister's as a leader's (alerts.knowledge.contacts.speaks_for_the_state)."""
+    for person in ("mark-milley", "sergei-ryabkov", "igor-kostyukov", "david-barnea"):
+        assert kb.entities[person].roles == ()
+
+
+def test_the_organisations_leaders_of_2020_are_known(kb):
+    assert kb.holder("secretary-general", "GCC", date(2020, 1, 15)).id == \
+        "abdullatif-bin-rashid-al-zayani"
+    # his last role names him when the text gives no date: Bahrain's foreign minister
+    assert "Bahrain" in kb.entities["abdullatif-bin-rashid-al-zayani"].describe(None)
+    assert "david-sassoli" in ids(kb, "David Sassoli opened the session", date(2021, 3, 1))

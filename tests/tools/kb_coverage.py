@@ -20,6 +20,13 @@ LAST = date(2025, 10, 31)
 SEATS = ("head-of-state", "head-of-government", "foreign-minister")
 UN_MEMBERS = tuple(line.split("|")[1] for line in TABLE.splitlines()
                    if line.split("|")[1] not in ("PS", "TW", "VA", "XK"))
+# The leaders of the organisations the issue names: (office, code) as the base files them.
+ORGANISATION_SEATS = (
+    ("secretary-general", "UN"), ("head-of-state", "EU"), ("head-of-government", "EU"),
+    ("foreign-minister", "EU"), ("secretary-general", "NATO"),
+    ("head-of-state", "AFRICAN-UNION"), ("secretary-general", "AFRICAN-UNION"),
+    ("secretary-general", "ASEAN"), ("secretary-general", "ARAB-LEAGUE"),
+    ("secretary-general", "GCC"), ("secretary-general", "OSCE"))
 
 # Seats with no single holder, by public record (not gaps in the data): the day ranges (both
 # ends included; None: to LAST) and why.
@@ -69,6 +76,10 @@ VACANT: dict[tuple[str, str], list[tuple[date, date | None, str]]] = {
                                "Rajoelina stood down to run; the government acted collegially")],
     ("head-of-state", "SY"): [(date(2024, 12, 9), date(2025, 1, 28),
                                "al-Sharaa led de facto before he was named president")],
+    ("secretary-general", "OSCE"): [(date(2020, 7, 19), date(2020, 12, 3),
+                                     "no consensus on renewing Greminger; Schmid from December"),
+                                    (date(2024, 9, 4), date(2024, 12, 2),
+                                     "no consensus on Schmid's successor until December")],
 }
 
 
@@ -76,22 +87,25 @@ def _vacant(office: str, code: str, day: date) -> bool:
     return any(start <= day <= (end or LAST) for start, end, _ in VACANT.get((office, code), []))
 
 
-def gaps(kb) -> dict[tuple[str, str], list[tuple[date, date]]]:
-    """(office, state) -> the runs of days without a holder (first and last day of each)."""
+def gaps(kb, seats: tuple[tuple[str, str], ...] | None = None
+         ) -> dict[tuple[str, str], list[tuple[date, date]]]:
+    """(office, state) -> the runs of days without a holder (first and last day of each);
+    `seats`: (office, code) pairs, by default every UN member's three."""
     out: dict[tuple[str, str], list[tuple[date, date]]] = {}
     days = [FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)]
-    for code in UN_MEMBERS:
-        for office in SEATS:
-            runs: list[tuple[date, date]] = []
-            for day in days:
-                if _vacant(office, code, day) or kb.holder(office, code, day) is not None:
-                    continue
-                if runs and runs[-1][1] == day - timedelta(days=1):
-                    runs[-1] = (runs[-1][0], day)
-                else:
-                    runs.append((day, day))
-            if runs:
-                out[(office, code)] = runs
+    if seats is None:
+        seats = tuple((office, code) for code in UN_MEMBERS for office in SEATS)
+    for office, code in seats:
+        runs: list[tuple[date, date]] = []
+        for day in days:
+            if _vacant(office, code, day) or kb.holder(office, code, day) is not None:
+                continue
+            if runs and runs[-1][1] == day - timedelta(days=1):
+                runs[-1] = (runs[-1][0], day)
+            else:
+                runs.append((day, day))
+        if runs:
+            out[(office, code)] = runs
     return out
 
 
@@ -117,6 +131,11 @@ def main() -> None:
     if "-v" in sys.argv:
         for (office, code), runs in sorted(found.items()):
             print(f"  {code} {office}: " + ", ".join(f"{a}..{b}" for a, b in runs))
+    organisations = gaps(knowledge_base(None), ORGANISATION_SEATS)
+    print(f"organisations: {len(ORGANISATION_SEATS)} seats, "
+          f"{sum((b - a).days + 1 for r in organisations.values() for a, b in r)} days missing")
+    for (office, code), runs in sorted(organisations.items()):
+        print(f"  {code} {office}: " + ", ".join(f"{a}..{b}" for a, b in runs))
 
 
 if __name__ == "__main__":
