@@ -533,3 +533,47 @@ def test_a_day_without_a_year_is_the_last_such_day(text):
 def test_a_chinese_year_is_no_number_of_years():
     assert gaps_on("2019年以来首次会晤") == {(date(2019, 12, 31), "first-since")}
     assert gaps_on("5年来首次会晤") == {(JUNE - timedelta(days=5 * 365.25), "first-since")}
+
+
+# -- a gap counted from something the reader cannot date ----------------------------------------
+
+@pytest.mark.parametrize("text,phrase", [
+    ("MBS met Erdogan for the first time since the Khashoggi murder",
+     "for the first time since the khashoggi murder"),
+    ("Macron et Poutine se parlent pour la première fois depuis le sommet",
+     "pour la premiere fois depuis le sommet"),
+    ("Scholz trifft Putin zum ersten Mal seit dem Gipfel", "zum ersten mal seit dem gipfel"),
+    ("Sánchez y Mohamed VI se reúnen por primera vez desde la crisis",
+     "por primera vez desde la crisis"),
+    ("ماكرون وبوتين يلتقيان لأول مرة منذ القمة", "لاول مرة منذ القمة"),
+])
+def test_a_gap_from_an_undated_event_has_no_length(text, phrase):
+    from alerts.knowledge.gaps import undated_gaps
+
+    assert not stated_gaps(text, JUNE)
+    assert undated_gaps(text, JUNE) == [phrase]
+
+
+def test_an_undated_gap_is_neither_a_gap_nor_one_in_with_words():
+    from alerts.knowledge.gaps import undated_gaps
+
+    assert undated_gaps("their first meeting since 2019", JUNE) == []  # dated
+    assert undated_gaps("Путин провел первый разговор с Макроном", JUNE) == []  # "с": with
+
+
+def test_the_rule_says_an_undated_gap_cannot_pass_its_threshold_and_asks_history(rules):
+    """No date for "the summit": the rule claims no gap from the words; the history decides,
+    and explain says so."""
+    when = datetime(2025, 6, 22, 12, tzinfo=UTC)
+    item = _readout("Putin held talks with Erdogan, their first meeting since the summit", "",
+                    when)
+    (trace,) = [rules.trace(r, item, now=when, history=HistoryView())
+                for r in rules.enabled if r.id == "first-contact-after-gap"]
+    assert not trace.ok
+    assert ("a gap of unknown length ('first meeting since the summit')"
+            in "\n".join(trace.lines()))
+    history = HistoryView(record=False)
+    history.add(HistoryEntry("shared:contact", "recep-tayyip-erdogan+vladimir-putin",
+                             datetime(2024, 1, 5, tzinfo=UTC), "test:", "an old call"))
+    assert [m for m in rules.match(item, now=when, history=history)
+            if m.rule_id == "first-contact-after-gap"]

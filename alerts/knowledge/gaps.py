@@ -386,6 +386,33 @@ def _cue_matches(folded: str, published: date
                 pos = word.end()
 
 
+# Russian and Ukrainian "с", "з" also mean "with" ("впервые встретился с Путиным"): an
+# undated gap is read from the other words for since only.
+_SINCE_AT = re.compile(r"(?<!\w)(?:" + _alternatives("since", "depuis", "seit", "desde", "منذ")
+                       + r")\s+(?P<rest>[^.;:!?]{1,60})")
+
+
+def undated_gaps(text: str, published: date) -> list[str]:
+    """The gaps a report states from something the reader cannot date: "the first visit
+    since the Khashoggi murder", "their first meeting since the summit". Such a gap has no
+    length, so it can never show that more than a rule's days have passed; the rule says so
+    and lets its history decide."""
+    folded = fold(text)
+    dated = {first for first, _, _ in _cue_matches(folded, published)}
+    found = []
+    for cue in _CUES:
+        for start in cue.finditer(folded):
+            if start.start() in dated:
+                continue
+            since = _SINCE_AT.match(folded, start.start("prep"))
+            if since is None:
+                continue
+            phrase = folded[start.start():since.end()].strip()
+            if not any(phrase in other for other in found):  # "for the first time since"
+                found.append(phrase)                          # holds "first time since"
+    return found
+
+
 def _silences(folded: str, published: date) -> list[StatedGap]:
     found = []
     for m in _SILENCE_AFTER.finditer(folded):

@@ -532,6 +532,13 @@ class GapCondition(_HistoryCondition):
         when = ctx.when
         day = ctx.day
         stated = ctx.stated_gaps() if self.stated else []
+        if self.stated and not stated:
+            for phrase in ctx.undated_gaps()[:1]:
+                # "first visit since the Khashoggi murder": a gap counted from an event the
+                # reader cannot date has no length; it cannot show more than the rule's days.
+                notes.append(f"the report states a gap of unknown length ('{phrase}'): no "
+                             f"date is known for what it counts from, so it cannot show more "
+                             f"than {self.days} days; the history decides")
         records = {key: (ctx.history.last(scope, key, when) if ctx.history else None)
                    for key, _ in keys}
         # A visit whose host the reader inferred from the place ("MBS visits Turkey": its

@@ -148,17 +148,31 @@ class MatchContext:
             self._contact = self._kb().contact(self._tokens(), self.day)
         return self._contact  # type: ignore[return-value]
 
-    def stated_gaps(self) -> list[StatedGap]:
-        from alerts.knowledge.gaps import stated_gaps
-
-        # Only where a contact is reported: "first time since 2019" elsewhere in the item may
-        # be about anything (a first visit to a museum, a first rate cut).
+    def _contact_text(self) -> str:
+        """The sentences that report a contact that happened: where a stated gap counts
+        ("first time since 2019" elsewhere in the item may be about anything, a first visit
+        to a museum, a first rate cut)."""
         analysis = self.analysis()
         said = sorted({f.sentence for f in analysis.frames
                        if f.type == "contact" and f.modality == "happened"})
-        if not said:
+        return " ".join(analysis.sentences[i].text.rstrip(".") + "." for i in said)
+
+    def undated_gaps(self) -> list[str]:
+        """Gaps the contact sentences state from something undated (gaps.undated_gaps)."""
+        from alerts.knowledge.gaps import undated_gaps
+
+        text = self._contact_text()
+        return undated_gaps(text, self.day) if text else []
+
+    def stated_gaps(self) -> list[StatedGap]:
+        from alerts.knowledge.gaps import stated_gaps
+
+        analysis = self.analysis()
+        text = self._contact_text()
+        if not text:
             return []
-        text = " ".join(analysis.sentences[i].text.rstrip(".") + "." for i in said)
+        said = sorted({f.sentence for f in analysis.frames
+                       if f.type == "contact" and f.modality == "happened"})
         # "We haven't spoken to him in two years" is a denied contact that states the gap.
         denied = sorted({f.sentence for f in analysis.frames if f.type == "contact"
                          and f.modality == "denied"} - set(said))
