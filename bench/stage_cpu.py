@@ -59,6 +59,7 @@ def timed(label: str, function: Callable[..., Any]) -> Callable[..., Any]:
 
 def instrument() -> None:
     import alerts.analysis as analysis
+    import alerts.knowledge as knowledge
     import alerts.pipeline as pipeline
     import alerts.routing as routing
     import alerts.rules.engine as engine
@@ -66,6 +67,8 @@ def instrument() -> None:
     import alerts.stories as stories
 
     analysis._analyse = timed("analysis (the frame reader)", analysis._analyse)
+    # Loading (or building) the knowledge base happens once, wherever it is first asked for.
+    knowledge.knowledge_base = timed("knowledge base: loaded", knowledge.knowledge_base)
     engine.RuleSet.candidates = timed("matching: candidates", engine.RuleSet.candidates)
     engine.RuleSet.match = timed("matching: conditions", engine.RuleSet.match)
     pipeline.Poller._assign = timed("stories: event and entity keys", pipeline.Poller._assign)
