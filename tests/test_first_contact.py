@@ -577,3 +577,21 @@ def test_the_rule_says_an_undated_gap_cannot_pass_its_threshold_and_asks_history
                              datetime(2024, 1, 5, tzinfo=UTC), "test:", "an old call"))
     assert [m for m in rules.match(item, now=when, history=history)
             if m.rule_id == "first-contact-after-gap"]
+
+
+@pytest.mark.parametrize("text,since", [
+    ("بوتين وشولتس يتحدثان هاتفيا لأول مرة منذ نحو عامين", date(2022, 11, 16)),  # about
+    ("لأول مرة منذ أكثر من عامين", date(2022, 11, 16)),  # more than
+    ("لأول مرة منذ قرابة ثلاث سنوات", date(2022, 3, 5)),  # nearly: less than three
+])
+def test_arabic_approximations(text, since):
+    assert gaps_on(text, date(2024, 11, 15)) == {(since, "first-since")}
+
+
+@pytest.mark.parametrize("text", [
+    "ترامب وبوتين يلتقيان في ألاسكا لأول مرة منذ 2019",
+    "التقى الرئيسان لأول مرة منذ 2019",
+    "Trump and Putin meet in Alaska for the first time since 2019",
+])
+def test_a_meeting_verb_makes_the_gap_one_in_person(text):
+    assert {g.contact for g in stated_gaps(text, JUNE)} == {"in-person"}

@@ -85,7 +85,8 @@ APPROX = _alternatives("nearly", "almost", "about", "around", "more than", "over
                        "plus de", "pres de", "près de", "presque", "environ", "fast", "mehr als",
                        "über", "rund", "knapp", "casi", "mas de", "más de", "unos", "cerca de",
                        "почти", "более чем", "больше чем", "более", "около", "майже", "понад",
-                       "більш ніж", "більше ніж", "близько", "hace")
+                       "більш ніж", "більше ніж", "близько", "hace", "نحو", "حوالي", "حوالى",
+                       "قرابة", "زهاء", "أكثر من", "اكثر من", "ما يقرب من", "ما يقارب")
 WAR = _alternatives(
     "russia's invasion", "the invasion", "the full-scale invasion", "russia's full-scale invasion",
     "the start of the war", "the beginning of the war", "the outbreak of the war", "the war began",
@@ -181,7 +182,8 @@ IN_PERSON = re.compile(r"(?<!\w)(?:" + _alternatives(
     "sommet", "tete-a-tete", "besuch", "treffen", "gipfel", "persönlich", "personlich",
     "visita", "reunion", "reunión", "encuentro", "cumbre", "en persona", "встреча", "встречи",
     "визит", "лично", "очная", "зустріч", "візит", "особисто", "приїхав", "прибыл",
-    "زيارة", "لقاء", "قمة", "访问", "会晤", "会见", "会面", "峰会") + r")(?!\w)")
+    "زيارة", "لقاء", "قمة", "يلتقي", "التقى", "يلتقيان", "التقيا", "تلتقي", "التقت", "اجتمع",
+    "يجتمع", "اجتمعا", "يجتمعان", "访问", "会晤", "会见", "会面", "峰会") + r")(?!\w)")
 # A first visit or trip is a first journey to a place, not a first contact with its leader.
 VISIT = re.compile(r"(?<!\w)(?:" + _alternatives(
     "visit", "visits", "visiting", "visited", "trip", "travel", "travels", "travelling",
@@ -203,7 +205,7 @@ _SILENCE_BEFORE = re.compile(rf"(?<!\w)(?:{SILENCE})\s+(?:of|de|von)\s+(?P<rest>
 # "almost three years" is less than three: read as nine tenths of it.
 _LESS = re.compile(r"^(?:" + _alternatives("nearly", "almost", "presque", "pres de", "près de",
                                            "fast", "knapp", "casi", "почти", "майже",
-                                           "近") + r")\s")
+                                           "قرابة", "ما يقرب من", "ما يقارب", "近") + r")\s")
 
 
 def _end_of_month(year: int, month: int) -> date:
@@ -354,7 +356,8 @@ def _first_ever(folded: str, published: date) -> list[StatedGap]:
 
 
 _LESS_ANY = re.compile(r"(?<!\w)(?:" + _alternatives("nearly", "almost", "presque", "pres de",
-                                                      "fast", "knapp", "casi", "почти", "майже")
+                                                      "fast", "knapp", "casi", "почти", "майже",
+                                                      "قرابة", "ما يقرب من", "ما يقارب")
                        + r")(?!\w)")
 _PREP_AT = re.compile(rf"(?:(?P<approx>{APPROX})\s+)?(?P<prep>{SINCE}|{WITHIN})\s+(?P<rest>.{{0,60}})")
 _WORD_AT = re.compile(r"[^\s.;:!?]+\s+")
