@@ -4,12 +4,13 @@ as entities that are not states elsewhere."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from alerts.analysis import analyse_text
-from alerts.knowledge.base import knowledge_base
+from alerts.knowledge.base import knowledge_base, shipped_people
 from tests.tools.countries_table import TABLE
 from tests.tools.kb_coverage import UN_MEMBERS
 
@@ -153,3 +154,35 @@ def test_the_organisations_leaders_of_2020_are_known(kb):
     # his last role names him when the text gives no date: Bahrain's foreign minister
     assert "Bahrain" in kb.entities["abdullatif-bin-rashid-al-zayani"].describe(None)
     assert "david-sassoli" in ids(kb, "David Sassoli opened the session", date(2021, 3, 1))
+
+
+# The G20's states and the Security Council's permanent members.
+G20 = ("US", "CN", "RU", "GB", "FR", "DE", "IT", "JP", "CA", "IN", "BR", "AR", "MX", "AU", "KR",
+       "ID", "SA", "TR", "ZA")
+SCRIPTS = {"ar": re.compile(r"[\u0600-\u06ff]"), "zh": re.compile(r"[\u4e00-\u9fff]"),
+           "ru/uk": re.compile(r"[\u0400-\u04ff]")}
+
+
+def unnamed_in(kb, states, days) -> dict[str, list[str]]:
+    """Per script, the holders of the three seats of `states` on `days` without a name in it."""
+    specs = {str(s["id"]): s for s in shipped_people()}
+    holders = {h.id for c in states for d in days
+               for o in ("head-of-state", "head-of-government", "foreign-minister")
+               if (h := kb.holder(o, c, d)) is not None}
+    names = {p: [specs[p].get("name"), *(specs[p].get("aliases") or [])] for p in holders}
+    return {script: sorted(p for p in holders
+                           if not any(pattern.search(str(a)) for a in names[p]))
+            for script, pattern in SCRIPTS.items()}
+
+
+def test_the_g20_leaders_of_today_have_arabic_chinese_and_cyrillic_names(kb):
+    assert unnamed_in(kb, G20, [date(2025, 10, 31)]) == {"ar": [], "zh": [], "ru/uk": []}
+
+
+def test_leaders_in_the_news_since_2022_lack_script_names_no_more_than_now(kb):
+    """The floors are what the names tables reach (tests/tools/foreign_ministers.py): a name
+    removed makes this fail; raise them as names are added."""
+    from tests.test_knowledge_coverage import WATCHED
+
+    missing = unnamed_in(kb, WATCHED, [date(2022, 6, 1), date(2024, 6, 1), date(2025, 10, 31)])
+    assert {s: len(p) for s, p in missing.items()} == {"ar": 49, "zh": 58, "ru/uk": 45}
