@@ -574,6 +574,44 @@ salva-kiir-mayardit|سلفا كير;سلفا كير ميارديت|萨尔瓦·�
 juan-ramon-de-la-fuente|خوان رامون دي لا فوينتي|胡安·拉蒙·德拉富恩特
 kim-min-seok|كيم مين سوك|金民锡
 pablo-quirno|بابلو كيرنو|巴勃罗·基尔诺
+ahmed-moallim-fiqi|أحمد معلم فقي|艾哈迈德·莫阿林·菲基
+hamza-abdi-barre|حمزة عبدي بري|哈姆扎·阿卜迪·巴雷
+mohamed-hussein-roble|محمد حسين روبلي|穆罕默德·侯赛因·罗布莱
+mohamed-abdirizak-mohamud|محمد عبد الرزاق محمود|穆罕默德·阿卜迪里扎克·穆罕默德
+osman-saleh-mohammed|عثمان صالح محمد|奥斯曼·萨利赫
+taher-al-baour|الطاهر الباعور|塔希尔·巴乌尔
+zbigniew-rau|زبيغنيو راو|兹比格涅夫·劳
+nicu-popescu|نيكو بوبيسكو|尼库·波佩斯库
+natalia-gavrilita|ناتاليا غافريليتا|加夫里利察
+ilia-darchiashvili|إيليا دارتشياشفيلي|达尔恰什维利
+maka-botchorishvili|ماكا بوتشوريشفيلي|博乔里什维利
+alexander-turchin|ألكسندر تورتشين|图尔钦
+maxim-ryzhenkov|ماكسيم ريجينكوف|雷任科夫
+carlos-franca|كارلوس فرانسا|卡洛斯·弗兰萨
+carlos-faria|كارلوس فاريا|卡洛斯·法里亚
+yvan-gil|إيفان خيل|伊万·希尔
+kim-tok-hun|كيم توك هون|金德训
+pak-thae-song|باك تاي سونغ|朴泰成
+demeke-mekonnen|دمقي مكونن|德梅克·梅孔嫩
+sahle-work-zewde|سهلي ورق زودي|萨赫勒-沃克·祖德
+taye-atske-selassie|تاي أتسكي سيلاسي|塔耶·阿茨凯-塞拉西
+christophe-lutundula|كريستوف لوتوندولا|卢通杜拉
+judith-tuluka|جوديث سومينوا تولوكا|朱迪特·图卢卡
+therese-kayikwamba-wagner|تيريز كاييكوامبا فاغنر|卡伊昆巴·瓦格纳
+abdoulaye-maiga|عبد الله مايغا|阿卜杜拉耶·马伊加
+choguel-kokalla-maiga|شوغيل كوكالا مايغا|舒格尔·科卡拉·马伊加
+ali-lamine-zeine|علي الأمين زين|阿里·拉明·泽恩
+don-pramudwinai|دون براموديناي|敦·帕穆威奈
+maris-sangiampongsa|ماريس سانغيامبونغسا|玛里·桑基安蓬萨
+edouard-ngirente|إدوار نغيرينتي|爱德华·恩吉伦特
+alix-didier-fils-aime|أليكس ديدييه فيس إيميه|菲尔斯-艾梅
+"""
+# Chinese names of Arab leaders who have an Arabic one already.
+_SCRIPTS += """\
+michel-aoun|ميشال عون|米歇尔·奥恩
+hussein-arnous|حسين عرنوس|侯赛因·阿尔努斯
+kamil-idris|كامل إدريس|卡米勒·伊德里斯
+ahmad-awad-bin-mubarak|أحمد عوض بن مبارك|艾哈迈德·阿瓦德·本·穆巴拉克
 """
 # Russian and Ukrainian names of the same people where the generated data has none.
 _CYRILLIC = """\
@@ -605,6 +643,19 @@ abdoulaye-diop|Абдулай Диоп;Абдулай Діоп
 olivier-nduhungirehe|Оливье Ндухунгирехе;Олів'є Ндухунгірехе
 salva-kiir-mayardit|Сальва Киир;Сальва Кіір
 ariel-henry|Ариэль Анри;Аріель Анрі
+barham-salih|Бархам Салех;Бархам Салех
+mustafa-al-kadhimi|Мустафа аль-Казыми;Мустафа аль-Казимі;аль-Казыми
+bisher-al-khasawneh|Бишр аль-Хасауна;Бішр аль-Хасауна
+jafar-hassan|Джафар Хасан;Джафар Хассан
+abdul-latif-rashid|Абдул Латиф Рашид;Абдуль-Латиф Рашид
+najla-mangoush|Наджла аль-Мангуш;Наджла Мангуш
+hasan-akhund|Мохаммад Хасан Ахунд;Мохаммад Хасан Ахунд
+norodom-sihamoni|Нородом Сиамони;Нородом Сіамоні
+nicu-popescu|Нику Попеску;Ніку Попеску
+natalia-gavrilita|Наталья Гаврилица;Наталія Гавриліца
+maka-botchorishvili|Мака Бочоришвили;Мака Бочорішвілі
+ilia-darchiashvili|Илья Дарчиашвили;Ілля Дарчіашвілі
+vincent-biruta|Венсан Бирута;Венсан Бірута
 """
 for _line in _CYRILLIC.splitlines():
     _id, _names = _line.split("|")
