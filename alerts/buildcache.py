@@ -15,7 +15,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
@@ -86,7 +86,7 @@ def built(folder: Path, name: str, key: str, build: Callable[[], T], kind: type,
             with cached.open("rb") as file:
                 found = pickle.load(file)
             if isinstance(found, kind):
-                return found
+                return cast(T, found)
         except Exception:  # a broken or foreign file (another version): build it again
             pass
     made = build()

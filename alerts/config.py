@@ -240,7 +240,7 @@ def _schema_key(data: Any) -> str:
     return digest.hexdigest()
 
 
-def _schema_problems(raw: LinedDict, file: str) -> list[Problem]:
+def _schema_problems(raw: dict[Any, Any], file: str) -> list[Problem]:
     """The settings checked against the schema, each problem at its line. Settings that
     passed before (the same content, schema and version: alerts.buildcache) are not checked
     again, so a poll does not load jsonschema; only a pass is remembered, never a failure,

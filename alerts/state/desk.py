@@ -64,7 +64,7 @@ class Desk(Database):
     def any_mutes(self) -> bool:
         """Whether any mute is stored, in force or not: a poll that finds none asks no more
         (its write transaction keeps others from adding one meanwhile)."""
-        return self.conn.execute("SELECT EXISTS (SELECT 1 FROM mutes)").fetchone()[0] == 1
+        return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM mutes)").fetchone()[0])
 
     def muted(self, rule_id: str, story_id: int | None, now: datetime) -> dict[str, Any] | None:
         """The mute in force for this rule or this story, if any."""

@@ -99,7 +99,7 @@ class Feeds(Database):
         """When the feed's most recent items were first seen, oldest first."""
         rows = self.conn.execute("SELECT first_seen FROM items WHERE feed_url = ? "
                                  "ORDER BY id DESC LIMIT ?", (feed_url, limit)).fetchall()
-        return sorted(instant(r[0]) for r in rows)  # type: ignore[type-var]
+        return sorted(at for r in rows if (at := instant(r[0])) is not None)
 
     def flag_feed_alert(self, url: str, column: str, at: datetime | None,
                         messages: Iterable[Outgoing], now: datetime) -> bool:
