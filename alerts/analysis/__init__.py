@@ -225,6 +225,25 @@ def _orders_explained(frames: list[EventFrame]) -> list[EventFrame]:
     return out
 
 
+def _anniversaries_restated(frames: list[EventFrame]) -> list[EventFrame]:
+    """A headline that marks an anniversary of an act ("Ukraine marks the anniversary of
+    severing relations with Russia") makes the summary's telling of the same act ("A year
+    ago, Ukraine severed relations") the old event the anniversary is of, not news."""
+    old = {(f.type, f.status): f for f in frames if f.position == "headline" and f.status
+           and "anniversary" in f.flags}
+    if not old:
+        return frames
+    out = []
+    for f in frames:
+        marked = old.get((f.type, f.status))
+        if marked is not None and f.position != "headline" and "anniversary" not in f.flags:
+            said = Evidence("flag", "anniversary (the headline's: "
+                                    f"'{marked.words('event')}', {f.status})")
+            f = replace(f, flags=f.flags | {"anniversary"}, evidence=(*f.evidence, said))
+        out.append(f)
+    return out
+
+
 def _states(mentions: tuple[Mention, ...], day: date | None) -> frozenset[str]:
     """The countries an item names, and those of the people it names, on its date."""
     out = set()
@@ -304,6 +323,7 @@ def _analyse(title: str, summary: str, day: date | None,
     if item_mentions is None:
         item_mentions = tuple(kb.text_mentions(f"{title} . {summary}", day))
     frames = _orders_explained(frames)
+    frames = _anniversaries_restated(frames)
     return Analysis(day, fold(title), fold(summary), tuple(sentences), item_mentions,
                     tuple(frames), item_flags)
 

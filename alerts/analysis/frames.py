@@ -62,6 +62,10 @@ ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 # A participle after one of these is a passive verb, not a noun: "talks were held", "a truce
 # was agreed", "l'accord a été signé", "el acuerdo fue firmado".
+# Words after a contact noun that name its two sides ("the call between A and B").
+_BETWEEN = frozenset({"between", "entre", "zwischen", "между", "між", "بين"})
+# Words before a person that say where someone came from, not whom they met.
+_FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
             "etaient", "ete", "ist", "sind", "war", "waren", "worden", "es", "son", "fue",
             "fueron", "sido"}
@@ -201,7 +205,13 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
                 and not _CLAUSE_MARKS.isdisjoint(text[a:b]):
             starts.add(i)
     running = sentence.position != "headline"
+    # A word inside a longer phrase is that phrase's: the German "wo" (where) is no clause
+    # mark in the English "won't" (read "wo not").
+    longer = [(h.first, h.last) for h in hits if h.last > h.first]
     for h in hits:
+        if any(a <= h.first and h.last <= b and (a, b) != (h.first, h.last)
+               for a, b in longer):
+            continue
         if h.entry.category in ("boundary", "subordinator") or (
                 running and h.entry.category == "text_subordinator"):
             starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
@@ -245,7 +255,7 @@ class SentenceFrames:
         words = [sentence.text[a] for a, _ in sentence.spans if sentence.text[a].isalpha()]
         self._title_case = len(words) >= 3 and sum(w.isupper() for w in words) > 0.6 * len(words)
         self._after_determiner = {h.last + 1 for h in self.hits
-                                  if h.entry.category == "determiner"}
+                                  if h.entry.category == "determiner" and not self._dotted(h)}
         self._dash_before: list[int] | None = None  # see _dashes
 
     def _dashes(self) -> list[int]:
@@ -257,6 +267,13 @@ class SentenceFrames:
         return self._dash_before
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _dotted(self, hit: Hit) -> bool:
+        """The "s" of "U.S." is a letter of an abbreviation, not a possessive ("Israel's
+        refusal"): "U.S. May Make New Push for" has no determiner before "May"."""
+        if hit.first == 0 or self.s.tokens[hit.first] != "s":
+            return False
+        return self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]] == "."
 
     def _number_sign(self, hit: Hit) -> bool:
         """"No. 2 US envoy", "n° 2", "Nr. 2": a number sign, not a negation."""
@@ -275,7 +292,9 @@ class SentenceFrames:
         lo, _ = _clause(self.bounds, index, self.n)
         lo = max(lo, index - window)
         return [h for h in self.hits if h.entry.category == "cue" and lo <= h.first
-                and h.last < index and h.first not in self._after_determiner]  # "a push"
+                and h.last < index and (h.first not in self._after_determiner  # "a push"
+                                        # "is seeking a meeting": a verb after a copula
+                                        or self.s.tokens[h.first - 1] in _COPULAS)]
 
     def _proper_between(self, after: int, before: int) -> bool:
         """A capitalised word between a cue and a noun heads a phrase of its own ("desde
@@ -289,7 +308,7 @@ class SentenceFrames:
         ceasefire" (joined by a hyphen), "the truce announced by Putin" (followed by "by")."""
         if hit.first > 0:
             between = self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]]
-            if between == "-":
+            if between in ("-", ".-"):  # "a U.S.-brokered truce" too
                 return True
         nxt = hit.last + 1
         return nxt < self.n and self.s.tokens[nxt] in ("by", "par", "von", "por") and \
@@ -317,8 +336,14 @@ class SentenceFrames:
         """The modality of a predicate starting at `index`, and the cue that set it."""
         denial = next((h for h in self.hits if h.entry.category == "cue"
                        and h.entry.name == "denial" and h.last < index), None)
+        start, end = _clause(self.bounds, index, self.n)
+        if verb and end - index == 1 and window == CUE_WINDOW:
+            # A verb that ends its clause (German word order: "Scholz will erstmals seit
+            # fast zwei Jahren mit Putin telefonieren") has its auxiliary at the clause's
+            # second place, however far: the whole clause before it is read.
+            window = max(window, index - start)
         cues = self._cues_before(index, window * self.scale)
-        lo = max(_clause(self.bounds, index, self.n)[0], index - window * self.scale)
+        lo = max(start, index - window * self.scale)
         # "has pushed for progress on peace talks": a call-for of any type is a demand; one
         # that is also an event's noun names it ("the ceasefire plan collapsed").
         named = {(h.first, h.last) for h in self.hits if h.entry.category == "noun"}
@@ -471,8 +496,12 @@ class SentenceFrames:
         starts = {i for i, _ in self.mentions}
         while lo > 0 and lo in starts and (lo - 1) in ends:
             lo = _clause(self.bounds, lo - 1, self.n)[0]  # "U.K., Australia and Canada"
-        if act is not None and act.first == lo and lo > 0:
-            lo = 0  # "..., expels ambassador": the sentence's subject is the act's
+        cued = {i for h in self.hits if h.entry.category == "cue"
+                for i in range(h.first, h.last + 1)}
+        if act is not None and lo > 0 and all(i in cued for i in range(lo, act.first)):
+            # "..., expels ambassador", "..., will expel ambassador": a clause that opens
+            # with the act (or its auxiliaries) has the sentence's subject.
+            lo = 0
         mine = [h for h in self.hits if h.entry.type == noun.entry.type
                 and h.entry.category in ("noun", "act")]
         own = {h.last for h in mine}  # a preposition right after one of these names a party
@@ -993,10 +1022,26 @@ class SentenceFrames:
                     return [(guest, host)]
         return []
 
+    def _verb_of_subject(self, pred: Hit) -> Hit | None:
+        """The verb after a contact noun that is its clause's subject (no verb before it in
+        the clause): "the call between them took place", "talks will take place"."""
+        lo, hi = _clause(self.bounds, pred.first, self.n)
+        acts = [h for h in self.hits if h.entry.category == "act" and lo <= h.first < hi
+                and (h.first, h.last) != (pred.first, pred.last) and not self._nominal(h)]
+        if any(h.first < pred.first for h in acts):
+            return None
+        return next((h for h in acts if h.first > pred.last), None)
+
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
         evidence = [Evidence("event", self._q(pred))]
         modality, cue = self._modality(pred.first, verb, allow_demand=True)
+        if modality == "happened":
+            later = self._verb_of_subject(pred)
+            if later is not None:
+                # "The first phone conversation between them will take place": the noun is
+                # the subject of a later verb, whose auxiliaries say whether it happened.
+                modality, cue = self._modality(later.first, True, allow_demand=False, window=2)
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
@@ -1013,7 +1058,15 @@ class SentenceFrames:
         end = next((h.first for h in self.hits if h.entry.category == "boundary"
                     and h.first > pred.last), self.n)
         dash = next((i for i in self._dashes() if i > pred.last), self.n)
-        objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)]
+        # "under pressure from Putin", "arrived from Warsaw": where someone comes from is no
+        # counterpart.
+        objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)
+                   and not (i > 0 and self.s.tokens[i - 1] in _FROM)]
+        if len(objects) >= 2 and pred.last + 1 < self.n \
+                and self.s.tokens[pred.last + 1] in _BETWEEN:
+            # "Zelensky on the conversation between Biden and Putin": the people after
+            # "between" are the pair; whoever comes before comments on it.
+            subjects = []
         if objects and act == "call" and verb:
             # "spoke about Putin": a topic, not a counterpart; a genitive word ("of", "de",
             # "von") is a topic only right after the verb ("spoke of"), not inside a title
@@ -1038,7 +1091,8 @@ class SentenceFrames:
             # Headlines join their parts with dashes and colons: the whole headline counts.
             lo, hi = ((0, self.n) if self.s.position == "headline"
                       else _clause(self.bounds, pred.first, self.n))
-            guests = [m for i, m in people if lo <= i < hi]
+            guests = [m for i, m in people if lo <= i < hi
+                      and not (i > 0 and self.s.tokens[i - 1] in _FROM)]
             if len(guests) == 1:
                 pairs = self._hosts(guests[0], pred)
                 for _, inferred in pairs[:1]:
