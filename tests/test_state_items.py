@@ -71,7 +71,10 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
         assert conn.execute("SELECT count(*), count(published) FROM items").fetchone() == \
             old_items
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        outbox = conn.execute("SELECT DISTINCT typeof(created), typeof(next_attempt) "
+                              "FROM outbox").fetchall()
     assert types == [("integer", "integer", "integer", "blob")]
+    assert outbox == [("integer", "integer")]  # 0018
     # The two members that joined before their item was edited (one by a real second poll,
     # one made so by the tool) keep their own titles; the five others read their item's.
     assert members[0][:2] == (0, "Delegations resume talks in Geneva on the exchange of "
@@ -105,7 +108,8 @@ def test_times_that_would_not_come_back_exactly_stay_as_they_were(tmp_path):
 
 
 @pytest.mark.parametrize("statement", ["DROP TABLE items",
-                                       "ALTER TABLE story_members ADD COLUMN as_item"])
+                                       "ALTER TABLE story_members ADD COLUMN as_item",
+                                       "DROP TABLE outbox", "CREATE TABLE alert_rules"])
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = old_state(tmp_path / "state" / "alerts.db")
@@ -228,6 +232,14 @@ def test_a_queued_alert_reads_back_the_facts_it_was_queued_with(tmp_path):
         assert row.payload == stored_facts(alert_facts(item, match))
         kept = _stored(store)
         assert kept["i"] == 15 and not {"title", "link", "published", "when"} & kept.keys()
+        # The rule's facts are kept once, whatever the number of its alerts.
+        assert isinstance(kept["r"], int) and "rule_title" not in kept
+        second = replace(item, key="g:2", guid="2", link="https://a.example/2")
+        message = Composer(None, (), ("desk",)).compose(second, match)[0]
+        _poll(store, T0, [second], [], [QueuedAlert(second.key, match, (message,))])
+        rows = store.outbox_list(["pending"])
+        assert [r.payload["rule_title"] for r in rows] == ["Rule", "Rule"]
+        assert store.conn.execute("SELECT count(*) FROM alert_rules").fetchone() == (1,)
     finally:
         store.close()
 
@@ -256,3 +268,13 @@ def test_an_edit_of_the_item_keeps_the_facts_its_queued_alert_was_queued_with(tm
         assert "i" not in _stored(store)
     finally:
         store.close()
+
+
+def test_the_web_view_shows_stored_microseconds_as_dates():
+    links = pytest.importorskip("alerts.web.links")
+    shown = links.render_cell(value=1751364000000000, column="first_seen", table="items",
+                              database="state")
+    assert shown == "2025-07-01T10:00:00+00:00"
+    assert links.render_cell(value=1751364000000000, column="next_attempt", table=None,
+                             database="state") == "2025-07-01T10:00:00+00:00"
+    assert links.render_cell(value=3, column="edits", table="items", database="state") is None

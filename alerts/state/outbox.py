@@ -12,7 +12,7 @@ from typing import Any
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery
 from alerts.render import clean, safe_link, when
-from alerts.state.compact import instant
+from alerts.state.compact import instant, moment
 from alerts.state.db import IN_BATCH, Database, ts
 
 # The status a person is shown for an outbox row: a pending message that failed at least once
@@ -46,6 +46,10 @@ _FACTS_ORDER = ("alert_id", "thread", "update", "severity", "rule_id", "rule_tit
 _ITEM_FACTS = (("title", 1), ("link", 2), ("published", 4), ("when", 8))
 ITEM_MARK = "i"
 ItemRow = tuple[str, str | None, object]  # the stored item's title, link and published
+# An alert's rule facts are kept once per rule in alert_rules (migration 0018); the payload's
+# "r" is their number there (#17: the shipped rules' descriptions are 300-400 bytes each).
+_RULE_FACTS = ("rule_title", "rule_description", "tags")
+RULE_MARK = "r"
 
 
 def item_facts(item: ItemRow) -> dict[str, Any]:
@@ -64,9 +68,11 @@ def _is_alert(kind: str, payload: dict[str, Any]) -> bool:
     return kind in (ALERT, UPDATE) and "title" in payload
 
 
-def pack_payload(message: Outgoing, item: ItemRow | None = None) -> str | None:
+def pack_payload(message: Outgoing, item: ItemRow | None = None,
+                 rule_ref: Callable[[str], int] | None = None) -> str | None:
     """The JSON stored for a message's payload: an alert's without what the row's columns,
-    the alert itself and its stored `item` say again."""
+    the alert itself and its stored `item` say again; `rule_ref` gives the number of its
+    rule facts (as JSON) in alert_rules."""
     payload = dict(message.payload)
     if not payload:
         return None
@@ -86,6 +92,10 @@ def pack_payload(message: Outgoing, item: ItemRow | None = None) -> str | None:
                     mark |= bit
             if mark:
                 payload[ITEM_MARK] = mark
+        if rule_ref is not None and RULE_MARK not in payload:
+            rule = {fact: payload.pop(fact) for fact in _RULE_FACTS if fact in payload}
+            if rule:
+                payload[RULE_MARK] = rule_ref(_dumps(rule))
     return _dumps(payload)
 
 
@@ -99,11 +109,16 @@ def _dumps(payload: dict[str, Any]) -> str:
 
 
 def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any],
-                   item: ItemRow | None = None) -> dict[str, Any]:
+                   item: ItemRow | None = None,
+                   rules: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """A payload as the message had it (stored in full before #17's compaction, or packed;
-    `item`: the stored item of an alert whose payload takes facts from it)."""
+    `item`: the stored item of an alert whose payload takes facts from it; `rules`: rule
+    facts by their number in alert_rules)."""
     payload: dict[str, Any] = json.loads(stored) if stored else {}
-    mark = payload.pop(ITEM_MARK, 0) if kind in (ALERT, UPDATE) else 0
+    alert = kind in (ALERT, UPDATE)
+    if alert and RULE_MARK in payload:
+        payload.update((rules or {}).get(payload.pop(RULE_MARK), {}))
+    mark = payload.pop(ITEM_MARK, 0) if alert else 0
     if mark:
         derived = item_facts(item) if item is not None else {}
         for fact, bit in _ITEM_FACTS:
@@ -120,14 +135,16 @@ def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any],
     return ordered | full
 
 
-def outbox_row(row: tuple[Any, ...], item: ItemRow | None = None) -> OutboxRow:
+def outbox_row(row: tuple[Any, ...], item: ItemRow | None = None,
+               rules: dict[int, dict[str, Any]] | None = None) -> OutboxRow:
     (id_, channel, kind, title, body, fmt, alert_id, thread_id, severity, rule_id, story,
      payload, attempts, created, next_attempt, done, status, last_error) = row
     columns = {"alert_id": alert_id, "thread_id": thread_id, "severity": severity,
                "rule_id": rule_id, "story": story}
     return OutboxRow(id_, channel, kind, title, body, fmt, alert_id, thread_id, severity,
-                     rule_id, story, unpack_payload(payload, kind, columns, item), attempts,
-                     datetime.fromisoformat(created), datetime.fromisoformat(next_attempt),
+                     rule_id, story, unpack_payload(payload, kind, columns, item, rules),
+                     attempts,
+                     instant(created), instant(next_attempt),
                      frozenset(json.loads(done)) if done else frozenset(), status, last_error)
 
 
@@ -153,8 +170,30 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
         (match_id, message.channel, message.kind, revision, message.alert_id,
          message.thread_id, message.severity, message.rule_id, message.story,
          message.format, message.title, message.body,
-         pack_payload(message, _stored_item(conn, match_id, message.kind)), ts(now), ts(now)))
+         pack_payload(message, _stored_item(conn, match_id, message.kind),
+                      lambda facts: _rule_ref(conn, facts)), moment(now), moment(now)))
     return 1
+
+
+def _rule_ref(conn: sqlite3.Connection, facts: str) -> int:
+    conn.execute("INSERT INTO alert_rules (facts) VALUES (?) ON CONFLICT (facts) DO NOTHING",
+                 (facts,))
+    return int(conn.execute("SELECT id FROM alert_rules WHERE facts = ?",
+                            (facts,)).fetchone()[0])
+
+
+def _rules_of(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[int, dict[str, Any]]:
+    """The rule facts the payloads of these outbox rows (as OUTBOX_COLUMNS) refer to."""
+    refs = sorted({ref for row in rows if isinstance(row[11], str)
+                   and f'"{RULE_MARK}":' in row[11]
+                   and isinstance(ref := json.loads(row[11]).get(RULE_MARK), int)})
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(refs), IN_BATCH):
+        batch = refs[start:start + IN_BATCH]
+        found.update((ref, json.loads(facts)) for ref, facts in conn.execute(
+            f"SELECT id, facts FROM alert_rules WHERE id IN ({','.join('?' * len(batch))})",
+            batch))
+    return found
 
 
 def _marked(payload: object) -> bool:
@@ -184,8 +223,8 @@ def alert_items(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[i
 
 
 def outbox_rows_of(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> list[OutboxRow]:
-    items = alert_items(conn, rows)
-    return [outbox_row(row, items.get(row[0])) for row in rows]
+    items, rules = alert_items(conn, rows), _rules_of(conn, rows)
+    return [outbox_row(row, items.get(row[0]), rules) for row in rows]
 
 
 def keep_alert_facts(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> None:
@@ -220,14 +259,14 @@ class Outbox(Database):
         rows = self.conn.execute(
             "SELECT id, channel, title, body, attempts FROM outbox "
             "WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?",
-            (ts(now), limit)).fetchall()
+            (moment(now), limit)).fetchall()
         return [Delivery(*row) for row in rows]
 
     def mark_sent(self, delivery_id: int, now: datetime) -> None:
         with self.write() as conn:
             conn.execute("UPDATE outbox SET status = 'sent', sent_at = ?, "
                          "attempts = attempts + 1, last_error = NULL WHERE id = ?",
-                         (ts(now), delivery_id))
+                         (moment(now), delivery_id))
 
     def mark_failed(self, delivery_id: int, error: str, retry_at: datetime | None,
                     done: Iterable[str] | None = None) -> None:
@@ -242,7 +281,7 @@ class Outbox(Database):
             else:
                 conn.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                              "next_attempt = ?, services_done = ? WHERE id = ?",
-                             (error, ts(retry_at), services, delivery_id))
+                             (error, moment(retry_at), services, delivery_id))
 
     def queue(self, messages: Iterable[Outgoing], now: datetime) -> int:
         """Queue messages that belong to no match (operator notices)."""
@@ -252,7 +291,7 @@ class Outbox(Database):
     def outbox_due(self, now: datetime, limit: int = 2000) -> list[OutboxRow]:
         cur = self.conn.execute(
             f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' "
-            "AND next_attempt <= ? ORDER BY id LIMIT ?", (ts(now), limit))
+            "AND next_attempt <= ? ORDER BY id LIMIT ?", (moment(now), limit))
         return outbox_rows_of(self.conn, cur.fetchall())
 
     def alert_texts(self, outbox_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -284,7 +323,7 @@ class Outbox(Database):
         """Messages delivered on a channel since a moment (for its rate limit)."""
         return int(self.conn.execute(
             "SELECT count(*) FROM outbox WHERE channel = ? AND status = 'sent' "
-            "AND sent_at >= ?", (channel, ts(since))).fetchone()[0])
+            "AND sent_at >= ?", (channel, moment(since))).fetchone()[0])
 
     def fold_digest(self, member_ids: list[int], digest: Outgoing, now: datetime) -> int | None:
         """Replace pending alerts by one digest message, atomically. None when one of them
@@ -365,7 +404,7 @@ class Outbox(Database):
                     found = conn.execute("SELECT id, status FROM outbox WHERE id = ?",
                                          (delivery_id,)).fetchone()
                     rows.append(found or (delivery_id, "missing"))
-            requeue = [(ts(now), i) for i, status in rows if status in ("dead", "pending")]
+            requeue = [(moment(now), i) for i, status in rows if status in ("dead", "pending")]
             conn.executemany("UPDATE outbox SET status = 'pending', attempts = 0, "
                              "next_attempt = ?, reported = 0 WHERE id = ?", requeue)
             conn.execute("DELETE FROM channel_state")

@@ -515,3 +515,69 @@ def _compact_items(db: sqlite_utils.Database) -> None:
             AND i.key = story_members.item_key AND i.title = story_members.title
             AND i.link IS story_members.link)
     """)
+
+
+@migrations(name="0018_compact_outbox")
+def _compact_outbox(db: sqlite_utils.Database) -> None:
+    # Store less (#17). The outbox's times (created, next_attempt, sent_at) as microseconds
+    # since the epoch in an INTEGER (8 bytes, was 25 to 32 of ISO text, in the row and in the
+    # outbox_due and outbox_sent indexes): every time ts() wrote is converted, to the same
+    # instant; a value that is not a time at all stays as it was. And a table for the rule
+    # facts of queued alerts (rule title, description, tags), each kept once and referred to
+    # by number from the alerts queued since (rows queued before keep theirs, and read as
+    # they are). The outbox is rebuilt (column types change), its rows in id order with the
+    # same ids; no table refers to it.
+    from alerts.state.compact import moment
+
+    def when(text: object) -> int | None:
+        try:
+            return moment(datetime.fromisoformat(text)) if isinstance(text, str) else None
+        except (ValueError, OverflowError):
+            return None
+
+    db.conn.create_function("alerts_0018_time", 1, when, deterministic=True)
+    columns = ("id, match_id, channel, kind, revision, alert_id, thread_id, severity, "
+               "rule_id, story, format, title, body, payload, status, attempts, "
+               "next_attempt, last_error, created, sent_at, digest_id, services_done, reported")
+    converted = columns.replace(
+        "next_attempt,", "coalesce(alerts_0018_time(next_attempt), next_attempt),").replace(
+        "created,", "coalesce(alerts_0018_time(created), created),").replace(
+        "sent_at,", "coalesce(alerts_0018_time(sent_at), sent_at),")
+    _script(db, f"""
+        CREATE TABLE outbox_0018 (
+            id INTEGER PRIMARY KEY,
+            match_id INTEGER REFERENCES matches(id),
+            channel TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'alert',
+            revision INTEGER NOT NULL DEFAULT 0,
+            alert_id TEXT,
+            thread_id TEXT,
+            severity TEXT,
+            rule_id TEXT,
+            story TEXT,
+            format TEXT NOT NULL DEFAULT 'text',
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            payload TEXT,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt INTEGER NOT NULL,
+            last_error TEXT,
+            created INTEGER NOT NULL,
+            sent_at INTEGER,
+            digest_id INTEGER,
+            services_done TEXT,
+            reported INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (match_id, channel, revision)
+        );
+        INSERT INTO outbox_0018 ({columns}) SELECT {converted} FROM outbox ORDER BY id;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_0018 RENAME TO outbox;
+        CREATE INDEX outbox_due ON outbox (status, next_attempt);
+        CREATE INDEX outbox_alert ON outbox (alert_id, channel);
+        CREATE INDEX outbox_sent ON outbox (channel, sent_at);
+        CREATE TABLE alert_rules (
+            id INTEGER PRIMARY KEY,
+            facts TEXT NOT NULL UNIQUE
+        )
+    """)

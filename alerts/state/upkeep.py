@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from alerts.rules.history import HistoryKeep
-from alerts.state.compact import moment
+from alerts.state.compact import instant, moment
 from alerts.state.db import Database, ts
 from alerts.state.members import keep_members_of
 
@@ -71,7 +71,9 @@ class Upkeep(Database):
         with self.write() as conn:
             for table, key, column, where in targets:
                 rows = conn.execute(f"SELECT {key}, {column} FROM {table} WHERE {where}")
-                changes = [(ts(datetime.fromisoformat(value) + step), row_key)
+                # The outbox's times are microseconds since 0018, the others ISO text.
+                changes = [(moment(instant(value) + step) if isinstance(value, int)  # type: ignore[operator]
+                            else ts(datetime.fromisoformat(value) + step), row_key)
                            for row_key, value in rows.fetchall()]
                 conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", changes)
                 moved += len(changes)
