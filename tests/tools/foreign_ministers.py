@@ -206,6 +206,7 @@ PE|Óscar Maúrtua|2021-08-18|2022-02-01|approx
 PE|César Landa|2022-02-02|2022-08-05|approx
 PE|Miguel Ángel Rodríguez Mackay|2022-08-05|2022-11-25|approx
 PE|César Landa|2022-11-25|2022-12-09|approx
+SS|Beatrice Khamisa Wani-Noah|2020-03-12|2021-09-08|approx
 """
 
 # Heads of state and government the Wikidata snapshot lacks: "country|office|name|from|to|
