@@ -115,15 +115,22 @@ def _feedparser() -> _Feedparser:
 
 
 def read(body: bytes, final_url: str, content_type: str | None,
-         parse: Any = None) -> tuple[Any, list[dict]] | None:
+         parse: Any = None, max_field: int | None = None,
+         max_meta: int | None = None) -> tuple[Any, list[dict]] | None:
     """(feedparser's result for the document without its entries, each entry as feedparser
     would give it), or None when the document is not plain enough to be sure. `parse` runs
-    feedparser on bytes (alerts.parseworker.parse_bytes)."""
+    feedparser on bytes (alerts.parseworker.parse_bytes). With `max_field`, a date or an
+    author longer than that many characters is not read (feedparser's regular expressions
+    for them are quadratic at worst: 8,000 characters of an author took a second), and with
+    `max_meta`, neither is a document whose bytes around its entries (what `parse` reads)
+    are longer: the reading is bounded, for a caller without a worker's budget."""
     found = scan(body)
     if found is None:
         return None
+    if max_meta is not None and len(found.header) + len(found.footer) > max_meta:
+        return None
     try:
-        return _read(body, found, final_url, content_type, parse)
+        return _read(body, found, final_url, content_type, parse, max_field)
     except MemoryError:
         raise  # the worker's budget answers for it
     except Exception:  # unsure, or deeper than this reader recurses: feedparser reads it
@@ -131,7 +138,7 @@ def read(body: bytes, final_url: str, content_type: str | None,
 
 
 def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
-          parse: Any) -> tuple[Any, list[dict]] | None:
+          parse: Any, max_field: int | None = None) -> tuple[Any, list[dict]] | None:
     fp = _feedparser()
     if any(_COMMENT_OR_PI.search(e) for e in found.entries) \
             or _FOOTER_TITLE.search(found.footer):
@@ -157,7 +164,7 @@ def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
     for _, (prefix, uri) in events:
         declared.setdefault(uri, set()).add(prefix)
     root = events.root  # type: ignore[attr-defined]
-    reader = _Reader(fp, declared, meta.get("version"), final_url)
+    reader = _Reader(fp, declared, meta.get("version"), final_url, max_field)
     if meta["version"] == "rss20":
         if root.tag != "rss":
             return None
@@ -199,8 +206,9 @@ def _map_type(value: str) -> str:
 
 class _Reader:
     def __init__(self, fp: _Feedparser, declared: dict[str, set[str]], version: str,
-                 final_url: str):
+                 final_url: str, max_field: int | None = None):
         self.fp = fp
+        self.max_field = max_field
         self.version = version
         base = (fp.make_safe_absolute_uri("", final_url)
                 or fp.make_safe_absolute_uri(final_url) or "")
@@ -417,6 +425,7 @@ class _Reader:
         elif key in _DATES:
             kind = _DATES[key]
             value = self.finish(self.text(child), kind)
+            self.bounded(value)
             entry[kind] = value
             entry[f"{kind}_parsed"] = self.fp.parse_date(value)
         elif key in _AUTHORS:
@@ -441,8 +450,14 @@ class _Reader:
             raise _Unsure
         # else: an element feedparser has no handler for, stored under its own name
 
+    def bounded(self, value: str) -> None:
+        """A date or author within max_field characters (see read())."""
+        if self.max_field is not None and len(value) > self.max_field:
+            raise _Unsure
+
     def author(self, entry: dict, element: ET.Element) -> None:
         entry.setdefault("authors", []).append({})
+        self.bounded("".join(element.itertext()))
         for child in element:
             key = self.key(child.tag)
             if len(child) or self.attrs(child):

@@ -150,6 +150,13 @@ def _simple_text(value: str) -> str | None:
     return "".join(parts)
 
 
+def plain_or_simple(value: str | None) -> bool:
+    """Whether html_to_text reads `value` without html.parser (plain text, or simple markup
+    taken apart by linear regular expressions): bounded work, whatever the input."""
+    return not value or ("<" not in value and "&" not in value) or (
+        _SHORT_WAYS and _simple_text(value) is not None)
+
+
 def html_to_text(value: str | None, limit: int = MAX_SUMMARY) -> str:
     """Markup stripped, entities decoded, whitespace folded."""
     if not value:

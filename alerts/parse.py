@@ -21,7 +21,7 @@ from alerts.entryscan import entry_id, scan
 from alerts.errors import FeedError
 from alerts.models import Feed, Item
 from alerts.normalise import EntryFacts, assign_keys, build_item
-from alerts.parseworker import default_pool
+from alerts.parseworker import default_pool, parse_facts_here
 
 log = logging.getLogger(__name__)
 _MEMO_FORMAT = 1
@@ -235,8 +235,8 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
     fresh = [i for i, ident in enumerate(ids) if ident not in seen]
     answer: dict | None = None
     if seen and fresh:
-        answer = default_pool().parse_facts(scanned.rebuild(fresh), final_url, content_type,
-                                            settings, max_entries)
+        answer = _facts(scanned.rebuild(fresh), final_url, content_type, settings,
+                        max_entries)
         if ("facts" not in answer or answer["entries"] != len(fresh)
                 or answer["version"] != previous.version  # type: ignore[union-attr]
                 or answer["bozo"] != previous.complaint):  # type: ignore[union-attr]
@@ -246,8 +246,7 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
         fresh = list(range(len(ids)))
     cacheable = True
     if answer is None and (fresh or not seen):
-        answer = default_pool().parse_facts(body, final_url, content_type, settings,
-                                            max_entries)
+        answer = _facts(body, final_url, content_type, settings, max_entries)
         _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
         if "facts" not in answer:  # more entries than the cap: its newest, as items
             return _items_answer(answer)
@@ -282,6 +281,16 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
         for ident, fact in zip(ids, facts, strict=True)}) if cacheable else None
     return ParsedItems(items, ttl, title=title, unchanged=tuple(unchanged), memo=keep,
                        parsed=len(fresh) if answer is not None else 0)
+
+
+def _facts(body: bytes, final_url: str, content_type: str | None, settings: tuple,
+           max_entries: int) -> dict:
+    """The entry facts of a document: read here when the fast reader can do it within
+    bounds (no parse worker is started for a plain feed), else in a worker."""
+    here = parse_facts_here(body, final_url, content_type, settings, max_entries)
+    if here is not None:
+        return here
+    return default_pool().parse_facts(body, final_url, content_type, settings, max_entries)
 
 
 def _parse_whole(body: bytes, final_url: str, content_type: str | None, feed: Feed,

@@ -38,12 +38,21 @@ MEMORY_LIMIT = 1024 * 1024 * 1024  # address space of one worker, bytes
 TIME_LIMIT = 20.0  # wall-clock seconds for one document
 MAX_WORKERS = max(1, min(4, os.cpu_count() or 1))
 JOBS_PER_WORKER = 1000  # then the worker is replaced, so fragmentation cannot pile up
-IDLE_SECONDS = 10.0  # a worker left without a document this long ends (its memory returns)
+# A worker left without a document this long ends (its memory returns): long enough to serve
+# a burst of polls (8 feeds at a time, one after another), short enough that a daemon idle
+# between polls holds no worker (each holds about 26 MiB).
+IDLE_SECONDS = 1.0
 START_TIMEOUT = 30.0  # seconds for a new worker to import feedparser and say it is ready
 MAX_FEED_TITLE = 120  # characters of a feed's own title kept (it names the publisher)
 # Entries of a plain RSS 2.0 / Atom document are read by alerts.fastparse (feedparser's
 # reading, repeated for the elements it knows); False sends every document to feedparser.
 FAST_PATH = True
+# ... and read in the daemon's own process, without a worker, when the document is small and
+# plain enough for that reading to be bounded (parse_facts_here); False: always in a worker.
+IN_PROCESS = True
+HERE_MAX_BYTES = 1024 * 1024  # the largest document read in this process
+HERE_MAX_FIELD = 1000  # characters of a date or an author name read in this process
+HERE_MAX_META = 4096  # bytes around the entries (feedparser reads them) read in this process
 _HEADER = 8
 _READY = b"ready\n"  # with its memory limit in place
 _READY_UNLIMITED = b"unlim\n"  # setrlimit was refused: only the wall clock applies
@@ -106,9 +115,6 @@ def parse_facts(body: bytes, final_url: str, content_type: str | None, feed: tup
     fields), in document order, without keys: the caller keys them over the whole document,
     entries it has seen before included (alerts.parse). A document with more entries than
     `max_entries` is answered as parse_and_normalise answers (its newest entries as items)."""
-    from alerts.models import Feed
-    from alerts.normalise import entry_facts, html_to_text
-
     fast = None
     if FAST_PATH:
         from alerts import fastparse
@@ -121,6 +127,96 @@ def parse_facts(body: bytes, final_url: str, content_type: str | None, feed: tup
     else:
         parsed = parse_bytes(body, final_url, content_type, check_entities)
         entries = list(parsed.entries)
+    if len(entries) > max_entries:
+        return parse_and_normalise(body, final_url, content_type, feed, max_entries,
+                                   check_entities)
+    return _facts_answer(parsed, entries, final_url, feed)
+
+
+def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed: tuple,
+                     max_entries: int) -> dict | None:
+    """parse_facts in this process, for the plain document the fast reader reads whole and
+    whose reading is bounded; None for any other (a worker parses it, under its budget).
+
+    Bounded: a body of at most HERE_MAX_BYTES, already refused if it declares entities and
+    read by expat without a DOCTYPE (alerts.parse, alerts.entryscan); feedparser runs here
+    only on the document without its entries, at most HERE_MAX_META bytes, with its strict
+    (expat) parser alone (the loose parser, whose expansion and regular expressions are what
+    the workers' budget is for, is refused in this thread); dates and author names past
+    HERE_MAX_FIELD characters are not given to feedparser's regular expressions
+    (alerts.fastparse); and every text field is plain or simple markup, which
+    alerts.normalise takes apart with linear regular expressions, never with html.parser
+    (but for a name or category whose decoded text reveals markup, cut to four times its
+    limit first: at most 1,200 characters). So the work is bounded by the document's size
+    and cannot hang the daemon. The answer is a worker's (the same functions)."""
+    if not (FAST_PATH and IN_PROCESS) or len(body) > HERE_MAX_BYTES:
+        return None
+    from alerts import fastparse
+    from alerts.normalise import plain_or_simple
+
+    _refuse_loose_parser_here()
+    _strict_only.on = True
+    try:
+        fast = fastparse.read(body, final_url, content_type,
+                              lambda data, url, kind: parse_bytes(data, url, kind),
+                              max_field=HERE_MAX_FIELD, max_meta=HERE_MAX_META)
+    finally:
+        _strict_only.on = False
+    if fast is None:
+        return None
+    parsed, entries = fast
+    if len(entries) > max_entries or not all(
+            plain_or_simple(text) for entry in entries for text in _texts(entry)):
+        return None
+    return _facts_answer(parsed, entries, final_url, feed)
+
+
+def _texts(entry: dict) -> Any:
+    """Every text of a fast-read entry that alerts.normalise takes markup out of."""
+    yield entry.get("title")
+    yield entry.get("summary")
+    for content in entry.get("content") or ():
+        yield content.get("value")
+    for person in entry.get("authors") or ():
+        yield person.get("name")
+    yield (entry.get("author_detail") or {}).get("name")
+    yield entry.get("author")
+    for tag in entry.get("tags") or ():
+        yield tag.get("label")
+        yield tag.get("term")
+
+
+_strict_only = threading.local()  # set while parse_facts_here runs feedparser in this thread
+
+
+class _LooseRefused(Exception):
+    """feedparser's strict parser refused the document: not read in this process."""
+
+
+def _refuse_loose_parser_here() -> None:
+    """feedparser falls back to its loose parser when its strict one refuses a document; in
+    a thread that parse_facts_here marked, that raises instead (the document then goes to a
+    worker). Other threads, and workers, are unaffected."""
+    import feedparser.api as api
+
+    with _guard_lock:
+        original = api.LooseFeedParser
+        if getattr(original, "alerts_guard", False):
+            return
+
+        def loose(*args: Any, **kwargs: Any) -> Any:
+            if getattr(_strict_only, "on", False):
+                raise _LooseRefused
+            return original(*args, **kwargs)
+
+        loose.alerts_guard = True  # type: ignore[attr-defined]
+        api.LooseFeedParser = loose
+
+
+def _facts_answer(parsed: Any, entries: list, final_url: str, feed: tuple) -> dict:
+    from alerts.models import Feed
+    from alerts.normalise import entry_facts, html_to_text
+
     feed_part = parsed.get("feed", {})
     answer = {"version": parsed.get("version") or "", "entries": len(entries),
               "ttl": _plain(feed_part.get("ttl")),
@@ -131,9 +227,6 @@ def parse_facts(body: bytes, final_url: str, content_type: str | None, feed: tup
               # what surrounds an entry.
               "bozo": type(parsed.get("bozo_exception")).__name__ if parsed.get("bozo")
               else ""}
-    if len(entries) > max_entries:
-        return parse_and_normalise(body, final_url, content_type, feed, max_entries,
-                                   check_entities)
     atom = answer["version"].startswith("atom")
     settings = Feed(*feed)
     answer["facts"] = [
@@ -465,6 +558,7 @@ class ParsePool:
         self.check_entities = check_entities
         self._idle: list[_Worker] = []
         self._started = 0
+        self.starts = 0  # worker processes started so far (each import of feedparser)
         self._cond = threading.Condition()
         self._unavailable = False
         self._closed = False
@@ -558,6 +652,8 @@ class ParsePool:
             return None
 
     def _start(self) -> _Worker:
+        with self._cond:
+            self.starts += 1
         try:
             worker = _Worker(self.memory, self.seconds, self.check_entities, self._limits)
         except _WorkerLost:

@@ -79,7 +79,9 @@ def test_an_expansion_bomb_that_gets_through_costs_one_failed_parse():
 
 
 def test_a_parse_past_its_time_budget_is_stopped_and_the_worker_replaced():
-    pool = ParsePool(workers=1, memory=4 * 2**30, seconds=1.0, check_entities=False)
+    # idle_seconds: the worker must still be there when the test looks at it
+    pool = ParsePool(workers=1, memory=4 * 2**30, seconds=1.0, check_entities=False,
+                     idle_seconds=60)
     try:
         pool.parse(rss().encode(), "https://x.org/rss")  # start the worker
         (worker,) = pool._idle
@@ -123,7 +125,7 @@ def test_workers_are_reused_and_shared_by_threads():
 
 
 def test_a_worker_killed_between_documents_is_replaced():
-    pool = ParsePool(workers=1)
+    pool = ParsePool(workers=1, idle_seconds=60)
     try:
         pool.parse(rss().encode(), "https://x.org/rss")
         (worker,) = pool._idle
