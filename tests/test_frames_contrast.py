@@ -250,3 +250,27 @@ def test_the_host_is_inferred_past_where_someone_comes_from():
     # the leader of the place visited is the host.
     assert pairs("Zelensky Heads Back to Washington Under Pressure From Putin",
                  date(2025, 8, 18)) == {frozenset(("Volodymyr Zelensky", "Donald Trump"))}
+
+
+# -- German separable verbs: the particle ends the clause ------------------------------------
+
+@pytest.mark.parametrize(("title", "found"), [
+    ("Ecuador bricht die diplomatischen Beziehungen zu Mexiko ab", ("relations", "severed")),
+    ("Israel lehnt eine Waffenruhe im Libanon ab", ("ceasefire", "rejected")),
+    ("Die USA erkennen den palästinensischen Staat an", ("relations", "recognised")),
+    ("Putin ordnet eine Waffenruhe zu Ostern an", ("ceasefire", "agreed")),
+])
+def test_a_separable_verb_with_its_particle_at_the_end(title: str, found: tuple[str, str]):
+    assert found in {(t, s) for t, s, _ in frames(title)}
+
+
+
+# -- "speak by phone": the phone is how they speak, not a second call ----------------------
+
+@pytest.mark.parametrize(("title", "modality"), [
+    ("Lapid and Abbas to speak by phone", "planned"),
+    ("Lapid and Abbas will speak by telephone on Friday", "planned"),
+    ("Lapid and Abbas spoke by phone", "happened"),
+])
+def test_the_manner_of_a_call_is_no_call_of_its_own(title: str, modality: str):
+    assert modalities(title, "contact") == {modality}

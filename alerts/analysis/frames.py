@@ -62,6 +62,11 @@ ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 # A participle after one of these is a passive verb, not a noun: "talks were held", "a truce
 # was agreed", "l'accord a été signé", "el acuerdo fue firmado".
+# Prepositions of manner: "by phone", "par téléphone", "por teléfono", "via video link".
+_MANNER = frozenset({"by", "par", "per", "por", "via"})
+# German verb particles that may stand at the end of the clause ("bricht ... ab").
+_PARTICLES = frozenset({"ab", "an", "auf", "aus", "ein", "herab", "statt", "vor", "zu", "zurück",
+                        "zusammen"})
 # Words after a contact noun that name its two sides ("the call between A and B").
 _BETWEEN = frozenset({"between", "entre", "zwischen", "между", "між", "بين"})
 # Words before a person that say where someone came from, not whom they met.
@@ -249,6 +254,7 @@ class SentenceFrames:
         cjk = sum(1 for w in sentence.tokens if is_cjk(w))
         self.scale = 3 if cjk > self.n / 2 else 1
         self.bounds = _boundaries(sentence, self.hits)
+        self.hits += self._separated()
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
         self._possessors = possessors or set()  # mentions followed by "'s"
@@ -267,6 +273,27 @@ class SentenceFrames:
         return self._dash_before
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _manner(self, pred: Hit, preds: list[Hit]) -> bool:
+        """A contact word in a phrase of manner right after another contact word ("speak by
+        phone", "parler par téléphone", "hablar por teléfono") says how that one happened."""
+        k = pred.first - 1
+        return k > 0 and self.s.tokens[k] in _MANNER and any(
+            p.last in (k - 1, k - 2) for p in preds if p is not pred)
+
+    def _separated(self) -> list[Hit]:
+        """German separable verbs: the lexicon's "bricht ab" also holds as "Ecuador bricht
+        die Beziehungen zu Mexiko ab", its particle ending the verb's clause. The hit is the
+        verb; the particle is the last word of the clause."""
+        words, out = self.s.tokens, []
+        for i, word in enumerate(words):
+            for phrase, entry in self.lex.index.get(word, ()):
+                if len(phrase) != 2 or phrase[1] not in _PARTICLES:
+                    continue
+                end = _clause(self.bounds, i, self.n)[1]
+                if end - 1 > i + 1 and words[end - 1] == phrase[1]:
+                    out.append(Hit(i, i, entry))
+        return out
 
     def _dotted(self, hit: Hit) -> bool:
         """The "s" of "U.S." is a letter of an abbreviation, not a possessive ("Israel's
@@ -557,6 +584,8 @@ class SentenceFrames:
             if frame is not None:
                 out.append(frame)
         for verb in contact_verbs:
+            if self._manner(verb, contact_verbs):
+                continue  # "to speak by phone": how they speak, not a second call
             frame = self._contact(verb, verb=True)
             if frame is not None:
                 out.append(frame)
