@@ -21,12 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from markupsafe import Markup, escape
-
 from alerts.messages import FORMATS
 
-if TYPE_CHECKING:  # Jinja2 is imported when the first message is rendered, not at start-up
+if TYPE_CHECKING:  # Jinja2 and markupsafe are imported when a message is rendered
     import jinja2
+    from markupsafe import Markup
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +104,8 @@ def html_link_addresses(text: str) -> str:
         if shown == href:
             return m.group(0)
         return f"{m.group(0)} ({escape(href)})"
+
+    from markupsafe import escape  # as Jinja2 escapes: only when HTML is rendered
     return _ANCHOR.sub(spell, text)
 
 
@@ -112,6 +113,8 @@ def escape_for(fmt: str, text: Any) -> str:
     if fmt == "markdown":
         return escape_markdown(text)
     if fmt == "html":
+        from markupsafe import escape  # as Jinja2 escapes: only when HTML is rendered
+
         return str(escape(clean(text, newlines=True)))
     return clean(text, newlines=True)
 
@@ -133,6 +136,8 @@ def safe_link(url: Any) -> str | None:
 # -- environments -----------------------------------------------------------------------------
 
 def _finalizer(fmt: str):  # type: ignore[no-untyped-def]
+    from markupsafe import Markup  # with Jinja2, when a message is rendered
+
     def finalize(value: Any) -> Any:
         if value is None:
             return ""
@@ -145,6 +150,8 @@ def _finalizer(fmt: str):  # type: ignore[no-untyped-def]
 
 
 def _link_filter(fmt: str):  # type: ignore[no-untyped-def]
+    from markupsafe import Markup, escape
+
     def link(url: Any) -> Markup:
         safe = safe_link(url)
         if safe is None:
