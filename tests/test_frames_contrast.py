@@ -274,3 +274,10 @@ def test_a_separable_verb_with_its_particle_at_the_end(title: str, found: tuple[
 ])
 def test_the_manner_of_a_call_is_no_call_of_its_own(title: str, modality: str):
     assert modalities(title, "contact") == {modality}
+
+
+# -- a refusal named by a noun after a possessive still refuses -----------------------------
+
+def test_a_refusal_of_calls_is_no_call():
+    assert modalities("Israel's refusal of calls for a ceasefire angers allies",
+                      "ceasefire") == {"refused"}

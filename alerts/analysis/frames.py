@@ -320,6 +320,9 @@ class SentenceFrames:
         lo = max(lo, index - window)
         return [h for h in self.hits if h.entry.category == "cue" and lo <= h.first
                 and h.last < index and (h.first not in self._after_determiner  # "a push"
+                                        # "Israel's refusal of calls for": a refusal named
+                                        # by a noun still refuses
+                                        or h.entry.name in ("refusal", "denial")
                                         # "is seeking a meeting": a verb after a copula
                                         or self.s.tokens[h.first - 1] in _COPULAS)]
 
