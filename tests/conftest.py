@@ -28,6 +28,14 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
+# The built knowledge base, lexicon and checked settings (alerts.buildcache) are cached in a
+# folder of the checkout's own, shared by every worker and CLI run of the suite and kept
+# between runs, never in the user's ~/.cache (a desk running the tests beside its daemon
+# would see its entries evicted by other versions of the code).
+TEST_CACHE = ROOT / "test-artifacts" / "cache"
+os.environ["XDG_CACHE_HOME"] = str(TEST_CACHE)
+os.environ.pop("CACHE_DIRECTORY", None)  # systemd's, which would win over it
+
 LOOPBACK = ("127.0.0.0/8",)  # test feeds are on loopback, which the address guard refuses
 CEASEFIRE_RULE = """\
 id: ceasefire-call
