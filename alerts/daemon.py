@@ -321,9 +321,10 @@ class Daemon:
         self._trim = None
         if self._inflight:
             return
-        from alerts.trim import forget_texts, give_back
+        from alerts.trim import forget_texts, give_back, shrink_database
 
         dropped = forget_texts()
+        shrink_database(self.store)  # this thread's connection, as every poll's
         give_back()
         log.debug("polls are idle: %d cached texts forgotten, memory given back", dropped)
         self._trim = asyncio.get_running_loop().call_later(KNOWLEDGE_AFTER,

@@ -5,8 +5,9 @@ the knowledge base's mentions, story grouping, the message's "who"), so each sta
 its last answers: folded and tokenised texts, analyses, mentions. After a first poll of 200
 feeds these caches hold about 20 MiB that no later poll will ask for (the next items are
 new texts). `forget_texts` empties them; the daemon calls it once its polls have been quiet
-for a few seconds, then hands the freed memory back to the system (`malloc_trim`), which
-Python's allocator does not do by itself for memory freed in scattered blocks. After a
+for a few seconds, empties SQLite's page cache (`shrink_database`), then hands the freed
+memory back to the system (`malloc_trim`), which Python's allocator does not do by itself
+for memory freed in scattered blocks. After a
 longer quiet, `forget_knowledge` lets the knowledge base go too, when its cache file can
 give it back.
 
@@ -72,6 +73,22 @@ def forget_knowledge() -> bool:
             if not base._readable_cache(cached):
                 return False
         base._instances.clear()
+    return True
+
+
+def shrink_database(store: object) -> bool:
+    """SQLite's page cache of the store's connection handed back (`PRAGMA shrink_memory`,
+    up to its 2 MiB): the next poll reads the pages it needs again, from the system's file
+    cache. Whether the store has a connection to shrink."""
+    conn = getattr(store, "conn", None)
+    if conn is None:
+        return False
+    import sqlite3
+
+    try:
+        conn.execute("PRAGMA shrink_memory")
+    except sqlite3.Error:  # a cache: nothing is lost if it stays
+        return False
     return True
 
 
