@@ -281,3 +281,17 @@ def test_the_manner_of_a_call_is_no_call_of_its_own(title: str, modality: str):
 def test_a_refusal_of_calls_is_no_call():
     assert modalities("Israel's refusal of calls for a ceasefire angers allies",
                       "ceasefire") == {"refused"}
+
+
+# -- a verb governing the noun after it takes the noun before it in the passive -------------
+
+def test_a_headline_passive_of_recognition():
+    got = [(f.status, f.modality, tuple(sorted(f.flags))) for f in analyse_text(
+        "In Historic Shift, Palestinian State Recognized by U.K., Australia and Canada", "",
+        date(2025, 9, 21)).frames if f.type == "relations"]
+    assert got == [("recognised", "happened", ())]
+    # In running text the same words describe the state: background, not news.
+    lead = [f for f in analyse_text("Violence", "Strikes continue in a Palestinian state "
+                                    "recognised by 140 countries.", date(2025, 9, 21)).frames
+            if f.type == "relations" and f.status == "recognised"]
+    assert lead and all("backdrop" in f.flags for f in lead)

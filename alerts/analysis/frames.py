@@ -62,6 +62,8 @@ ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 # A participle after one of these is a passive verb, not a noun: "talks were held", "a truce
 # was agreed", "l'accord a été signé", "el acuerdo fue firmado".
+# Words that introduce the agent of a passive ("recognised by", "reconnu par").
+_AGENT = frozenset({"by", "par", "von", "por"})
 # Prepositions of manner: "by phone", "par téléphone", "por teléfono", "via video link".
 _MANNER = frozenset({"by", "par", "per", "por", "via"})
 # German verb particles that may stand at the end of the clause ("bricht ... ab").
@@ -273,6 +275,12 @@ class SentenceFrames:
         return self._dash_before
 
     # -- helpers -----------------------------------------------------------------------------
+
+    def _passive_of(self, act: Hit, noun: Hit) -> bool:
+        """A verb that governs the noun after it takes the noun before it in the passive,
+        with its agent after: "Palestinian State Recognized by U.K., Australia and Canada"."""
+        nxt = act.last + 1
+        return act.first == noun.last + 1 and nxt < self.n and self.s.tokens[nxt] in _AGENT
 
     def _manner(self, pred: Hit, preds: list[Hit]) -> bool:
         """A contact word in a phrase of manner right after another contact word ("speak by
@@ -730,7 +738,8 @@ class SentenceFrames:
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
                 and (not h.entry.kinds or kind in h.entry.kinds)
                 and (not h.entry.before or (h.last < noun.first
-                                            and not self._infinitive_between(h, noun)))
+                                            and not self._infinitive_between(h, noun))
+                     or self._passive_of(h, noun))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
                 and (not (noun.first <= h.first <= noun.last)
