@@ -150,10 +150,10 @@ def test_words_only_in_the_full_text_fire_a_rule_without_in(tmp_path, feed_serve
     ((_, match),) = result.matches
     assert "(content)" in match.explanation and "'ceasefire' (content)" in match.explanation
     # What was matched is stored: the teaser as the summary, the body as the content.
-    stored = dict(rows(db, "SELECT guid, content FROM items"))
+    stored = dict(rows(db, "SELECT substr(key, 3), content FROM items"))  # key: 'g:' GUID
     assert stored[guid] == (TEASER + " Later the UN secretary-general urged an immediate "
                             "ceasefire.")
-    assert rows(db, f"SELECT summary FROM items WHERE guid = '{guid}'") == [(TEASER,)]
+    assert rows(db, f"SELECT summary FROM items WHERE key = 'g:{guid}'") == [(TEASER,)]
 
 
 def test_in_content_and_in_summary_are_different_texts(tmp_path, feed_server):
@@ -194,7 +194,7 @@ def test_author_and_categories_rules_fire_only_on_their_own_field(tmp_path, feed
     explanations = {m.rule_id: m.explanation for _, m in result.matches}
     assert explanations["by-jane"] == "matched because: 'Jane Doe' (author)"
     assert explanations["middle-east-desk"] == "matched because: 'Middle East' (categories)"
-    assert rows(db, "SELECT author, categories FROM items WHERE guid = 'jane'") == [
+    assert rows(db, "SELECT author, categories FROM items WHERE key = 'g:jane'") == [
         ("Jane Doe", '["Middle East", "Diplomacy"]')]
 
 
@@ -210,7 +210,7 @@ def test_atom_authors_and_category_labels(tmp_path, feed_server):
     result = poll(db, url, ruleset(tmp_path, AUTHOR_RULE, CATEGORY_RULE))
     assert fired(result) == {("by-jane", "urn:wire:a1"), ("middle-east-desk", "urn:wire:a1")}
     # The e-mail address is not part of the author; the label stands for a URI term.
-    assert rows(db, "SELECT author, categories FROM items ORDER BY guid") == [
+    assert rows(db, "SELECT author, categories FROM items ORDER BY key") == [
         ("Jane Doe", '["Middle East"]'), ("John Roe", '["europe"]')]
 
 
@@ -295,13 +295,13 @@ def test_items_stored_before_the_upgrade_are_not_edits_of_their_full_text(tmp_pa
                                       entry))
     second = poll(db, url, rules)
     assert (second.new_items, second.edited_items, second.alerts_queued) == (1, 0, 0)
-    assert rows(db, "SELECT content IS NULL FROM items WHERE guid = 'g1'") == [(1,)]
+    assert rows(db, "SELECT content IS NULL FROM items WHERE key = 'g:g1'") == [(1,)]
     # A real edit afterwards is one, and stores the full text.
     feed_server.put("/f.xml", rss_doc(rss_entry("UN urges ceasefire in Gaza and Lebanon", "g1",
                                                 teaser=TEASER, body=BODY)))
     third = poll(db, url, rules)
     assert third.edited_items == 1
-    assert rows(db, "SELECT content IS NOT NULL FROM items WHERE guid = 'g1'") == [(1,)]
+    assert rows(db, "SELECT content IS NOT NULL FROM items WHERE key = 'g:g1'") == [(1,)]
 
 
 # -- replay of stored items ----------------------------------------------------------------

@@ -43,10 +43,11 @@ def killed_at(statement: str, config: Path) -> subprocess.CompletedProcess[str]:
 def stored(db: Path, guid: str) -> tuple[bool, list[tuple[str, str]]]:
     """Whether the item is recorded, and the outbox rows (alert id, status) of its matches."""
     with sqlite3.connect(db, timeout=5) as conn:
-        seen = conn.execute("SELECT count(*) FROM items WHERE guid = ?", (guid,)).fetchone()[0]
+        seen = conn.execute("SELECT count(*) FROM items WHERE key = 'g:' || ?",
+                            (guid,)).fetchone()[0]
         rows = conn.execute(
             "SELECT o.alert_id, o.status FROM outbox o JOIN matches m ON m.id = o.match_id "
-            "JOIN items i ON i.id = m.item_id WHERE i.guid = ? ORDER BY o.id",
+            "JOIN items i ON i.id = m.item_id WHERE i.key = 'g:' || ? ORDER BY o.id",
             (guid,)).fetchall()
     conn.close()
     return bool(seen), rows

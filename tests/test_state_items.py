@@ -74,6 +74,9 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
         outbox = conn.execute("SELECT DISTINCT typeof(created), typeof(next_attempt) "
                               "FROM outbox").fetchall()
     assert types == [("integer", "integer", "integer", "blob")]
+    with sqlite3.connect(db) as conn:  # 0019: every GUID here is its key's
+        assert conn.execute("SELECT count(*) FROM items WHERE guid IS NOT NULL").fetchone() \
+            == (0,)
     assert outbox == [("integer", "integer")]  # 0018
     # The two members that joined before their item was edited (one by a real second poll,
     # one made so by the tool) keep their own titles; the five others read their item's.
@@ -109,7 +112,8 @@ def test_times_that_would_not_come_back_exactly_stay_as_they_were(tmp_path):
 
 @pytest.mark.parametrize("statement", ["DROP TABLE items",
                                        "ALTER TABLE story_members ADD COLUMN as_item",
-                                       "DROP TABLE outbox", "CREATE TABLE alert_rules"])
+                                       "DROP TABLE outbox", "CREATE TABLE alert_rules",
+                                       "UPDATE items SET guid = NULL"])
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = old_state(tmp_path / "state" / "alerts.db")
@@ -278,3 +282,21 @@ def test_the_web_view_shows_stored_microseconds_as_dates():
     assert links.render_cell(value=1751364000000000, column="next_attempt", table=None,
                              database="state") == "2025-07-01T10:00:00+00:00"
     assert links.render_cell(value=3, column="edits", table="items", database="state") is None
+    assert links.render_cell(value=None, column="guid", table="items", database="state",
+                             row={"key": "g:urn:wire:1"}) == "urn:wire:1"  # 0019
+
+
+def test_a_guid_is_stored_only_when_the_key_does_not_say_it(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        items = [replace(_item("One"), key="g:1", guid="1"),
+                 replace(_item("Two"), key="h:2b", guid="dup"),  # a GUID the feed repeats
+                 replace(_item("Three"), key="g:3", guid=None),  # not made so; kept apart
+                 replace(_item("Four"), key="h:4d", guid=None)]
+        _poll(store, T0, items, [])
+        stored = store.conn.execute("SELECT key, guid FROM items ORDER BY id").fetchall()
+        assert stored == [("g:1", None), ("h:2b", "dup"), ("g:3", ""), ("h:4d", None)]
+        read = [(r["key"], r["guid"]) for _, _, rows in store.stored_items() for r in rows]
+        assert read == [("g:1", "1"), ("h:2b", "dup"), ("g:3", None), ("h:4d", None)]
+    finally:
+        store.close()

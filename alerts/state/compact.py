@@ -80,3 +80,19 @@ def pack_hash(digest: str) -> bytes | str:
 
 def unpack_hash(stored: object) -> str:
     return stored.hex() if isinstance(stored, bytes) else str(stored)
+
+
+def stored_guid(key: str, guid: str | None) -> str | None:
+    """An item's GUID as stored since migration 0019: NULL when its key is 'g:' and the GUID,
+    '' for no GUID under such a key, else the GUID."""
+    if guid and key == "g:" + guid:
+        return None
+    if guid is None and key.startswith("g:"):
+        return ""
+    return guid
+
+
+def read_guid(key: str, stored: str | None) -> str | None:
+    if stored is None:
+        return key[2:] if key.startswith("g:") else None
+    return stored or None

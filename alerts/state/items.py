@@ -11,7 +11,7 @@ from typing import Any
 from alerts.messages import Outgoing
 from alerts.models import Fetched, Item, Match
 from alerts.rules.history import HistoryEntry
-from alerts.state.compact import iso, moment, pack_hash, unpack_hash
+from alerts.state.compact import iso, moment, pack_hash, read_guid, stored_guid, unpack_hash
 from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
@@ -109,7 +109,8 @@ class Items(Database):
                 "language, content_hash, first_seen, last_seen, content, author, categories) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_url, key) DO NOTHING",
-                [(feed_url, item.key, item.guid, item.link, item.title, item.summary,
+                [(feed_url, item.key, stored_guid(item.key, item.guid), item.link, item.title,
+                  item.summary,
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
                   stamp, item.content, item.author, _categories(item)) for item in new_items])
             inserted = conn.total_changes - before
@@ -176,5 +177,6 @@ class Items(Database):
             for row in rows:
                 row["categories"] = tuple(json.loads(row["categories"] or "[]"))
                 row["published"] = iso(row["published"])
+                row["guid"] = read_guid(row["key"], row["guid"])
                 row["content_hash"] = unpack_hash(row["content_hash"])
             yield url, name, rows

@@ -581,3 +581,15 @@ def _compact_outbox(db: sqlite_utils.Database) -> None:
             facts TEXT NOT NULL UNIQUE
         )
     """)
+
+
+@migrations(name="0019_item_guid_in_key")
+def _item_guid_in_key(db: sqlite_utils.Database) -> None:
+    # Store less (#17): an item's GUID is not stored a second time when its key is 'g:' and
+    # the GUID (nearly every item: GUIDs a feed keeps unique are its items' keys); NULL then
+    # reads as the key without its 'g:'. An item keyed 'g:' without a GUID (none is made so)
+    # would store '', read as no GUID (alerts.state.compact.stored_guid / read_guid).
+    _script(db, """
+        UPDATE items SET guid = '' WHERE guid IS NULL AND substr(key, 1, 2) = 'g:';
+        UPDATE items SET guid = NULL WHERE guid <> '' AND key = 'g:' || guid
+    """)

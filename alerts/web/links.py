@@ -12,7 +12,7 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from alerts.state.compact import iso
+from alerts.state.compact import iso, read_guid
 
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
@@ -26,9 +26,14 @@ TIMES[""] = tuple(column for columns in TIMES.values() for column in columns)
 
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str | None,
-                **_: Any) -> Markup | str | None:
+                row: Any = None, **_: Any) -> Markup | str | None:
     if database != "state":
         return None
+    if table == "items" and column == "guid" and value is None and row is not None:
+        try:  # not stored again when the key says it (0019)
+            return read_guid(str(row["key"]), None)
+        except (IndexError, KeyError):  # the page left the key out
+            return None
     if isinstance(value, int) and column in TIMES.get(table or "", ()):
         return iso(value)
     if not isinstance(value, str) or not value.startswith("["):
