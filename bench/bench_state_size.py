@@ -51,9 +51,21 @@ def vacuumed(db: Path, work: Path) -> Path:
     return copy
 
 
+def _stored_length(column: str) -> str:
+    """SQL for the bytes a value takes in its record: an integer as SQLite stores it (1 to 8
+    bytes; times are microseconds since migrations 0017 and 0018), a text or blob its length."""
+    c = f'"{column}"'
+    return (f"CASE typeof({c}) WHEN 'integer' THEN CASE WHEN {c} BETWEEN 0 AND 1 THEN 0 "
+            f"WHEN {c} BETWEEN -128 AND 127 THEN 1 WHEN {c} BETWEEN -32768 AND 32767 THEN 2 "
+            f"WHEN {c} BETWEEN -8388608 AND 8388607 THEN 3 "
+            f"WHEN {c} BETWEEN -2147483648 AND 2147483647 THEN 4 "
+            f"WHEN {c} BETWEEN -140737488355328 AND 140737488355327 THEN 6 ELSE 8 END "
+            f"WHEN 'real' THEN 8 ELSE length(CAST({c} AS BLOB)) END")
+
+
 def breakdown(copy: Path, items: int) -> list[str]:
     """Bytes per stored item of every table and index, largest first; then per column of
-    the tables that hold most (the values' lengths, before SQLite's record overhead)."""
+    the tables that hold most (the values' stored lengths, before SQLite's record overhead)."""
     conn = sqlite3.connect(copy)
     try:
         pages = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name "
@@ -70,7 +82,7 @@ def breakdown(copy: Path, items: int) -> list[str]:
                 continue
             columns = [row[1] for row in conn.execute(f"PRAGMA table_info('{name}')")]
             sums = conn.execute("SELECT " + ", ".join(
-                f"coalesce(sum(length(CAST(\"{c}\" AS BLOB))), 0)" for c in columns)
+                f"coalesce(sum({_stored_length(c)}), 0)" for c in columns)
                 + f" FROM \"{name}\"").fetchone()
             pairs = sorted(zip(columns, sums, strict=True), key=lambda p: -p[1])
             lines += [f"| {name}.{column} | {value / items:,.0f} |"
