@@ -1,5 +1,5 @@
 """Idle memory of `alerts run` after a first poll of the bench's feeds, every process counted
-(issue #17), alone: bench_cycle.py's memory rows without its rss2email cycles (about 1 min).
+(issue #17), alone: bench_cycle.py's memory rows without its rss2email cycles (2-3 min).
 
     .venv/bin/python bench/bench_memory.py            # writes bench/results/memory.md
     BENCH_TRACE=1 .venv/bin/python bench/bench_memory.py   # and tracemalloc's top lines
@@ -8,7 +8,9 @@ The daemon runs the shipped rules on BENCH_FEEDS (200) loopback feeds of BENCH_I
 items (bench_cycle.Wire: RSS 2.0 and Atom, three languages, some windows-1252). Resident
 memory (VmRSS from /proc) of the daemon and every process it started, 3 s after its polls
 went quiet and again 20 s after; each process is listed, and how many parse workers were
-seen (the process tree, sampled once a second while the daemon was busy). With BENCH_TRACE
+seen (the process tree, sampled once a second while the daemon was busy). The run has a
+cache folder of its own, filled first by one `poll --once` (an installed daemon finds its
+knowledge base and lexicon built); BENCH_COLD_CACHE=1 leaves it empty. With BENCH_TRACE
 the daemon runs under tracemalloc (slower: use BENCH_FEEDS=50) and a thread of it writes
 its largest allocation sites 20 s after the polls (see _TRACE below).
 """
@@ -49,6 +51,9 @@ from tests.servers import FeedServer, wait_for  # noqa: E402
 ITEMS = int(os.environ.get("BENCH_ITEMS", "50"))
 RUNS = int(os.environ.get("BENCH_RUNS", "1"))
 TRACE = os.environ.get("BENCH_TRACE", "") not in ("", "0")
+# BENCH_COLD_CACHE=1: the daemon builds the knowledge base and lexicon itself (the first start
+# after an upgrade) instead of reading them from its cache folder.
+COLD_CACHE = os.environ.get("BENCH_COLD_CACHE", "") not in ("", "0")
 # Run as `python -c _TRACE SECONDS OUT CONFIG`: `alerts run` under tracemalloc, with a thread
 # that writes the top allocation sites once the file named by OUT+".go" appears.
 _TRACE = """
@@ -114,6 +119,24 @@ def label(command: str) -> str:
     return "parse worker" if "alerts.parseworker" in command else "daemon"
 
 
+def bench_env(work: Path) -> dict[str, str]:
+    """run_env with a cache folder of the run's own (alerts.buildcache): other checkouts'
+    code and data, sharing ~/.cache, must not decide whether the daemon builds the knowledge
+    base or reads it back."""
+    return run_env() | {"XDG_CACHE_HOME": str(work / "cache")}
+
+
+def warm_up(work: Path, urls: list[str]) -> None:
+    """The caches an installed daemon finds (the knowledge base, the event lexicon, the
+    rules' vocabulary), made by one `poll --once` of the same feeds into another state."""
+    from alerts.rulepack import shipped_rules_dir
+
+    config = write_config(work / "warm.yaml", urls, shipped_rules_dir(), "warm.db")
+    subprocess.run([str(BIN / "alerts"), "--config", str(config), "--log-level", "error",
+                    "poll", "--once", "--no-send"], cwd=work, env=bench_env(work),
+                   check=False, capture_output=True, timeout=900)
+
+
 def one_run(config: Path, server: FeedServer, work: Path) -> dict:
     before = len(server.requests)
     log_path = work / "run.log"
@@ -124,7 +147,8 @@ def one_run(config: Path, server: FeedServer, work: Path) -> dict:
         else:
             command = [str(BIN / "alerts"), "--config", str(config), "--log-level", "info",
                        "run"]
-        proc = subprocess.Popen(command, cwd=work, stdout=log, stderr=log, env=run_env())
+        proc = subprocess.Popen(command, cwd=work, stdout=log, stderr=log,
+                                env=bench_env(work))
         try:
             if not wait_for(lambda: len(server.requests) - before >= FEEDS
                             or proc.poll() is not None, timeout=300, step=0.1):
@@ -172,6 +196,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             config = write_config(work / "daemon.yaml", urls, shipped_rules_dir(), "daemon.db")
+            if not COLD_CACHE:
+                warm_up(work, urls)
             for run in range(RUNS):
                 for suffix in ("", "-wal", "-shm", ".lock"):
                     (work / f"daemon.db{suffix}").unlink(missing_ok=True)
@@ -187,7 +213,8 @@ def main() -> None:
     load = os.getloadavg()
     last = runs[-1]
     lines = [
-        f"`alerts run`, shipped rules, first poll of {FEEDS} loopback feeds x {ITEMS} items; "
+        f"`alerts run`, shipped rules, first poll of {FEEDS} loopback feeds x {ITEMS} items, "
+        f"{'built' if COLD_CACHE else 'cached'} knowledge base and lexicon; "
         f"median of {len(runs)} run(s); load average {load[0]:.2f} {load[1]:.2f} "
         f"{load[2]:.2f} at the end.",
         "",
