@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from alerts.analysis.lexicon import Entry, Lexicon, arabic_candidates
+from alerts.analysis.lexicon import _ARABIC, Entry, Lexicon, arabic_candidates
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
 from alerts.analysis.sentences import is_cjk, lexicon_tokens
 
@@ -166,17 +166,30 @@ class Hit:
 def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     """Every lexicon phrase in the sentence; a hit inside a longer hit of a predicate
     category (noun, act, demand or refusal cue) is dropped."""
-    candidates = [arabic_candidates(w) for w in words]
     hits: list[Hit] = []
     n = len(words)
-    for i in range(n):
-        for cand in candidates[i]:
-            for phrase, entry in lex.index.get(cand, ()):
+    index = lex.index
+    if _ARABIC.search("".join(words)) is None:
+        # No Arabic letter: every word is its only candidate (arabic_candidates), and a
+        # phrase holds where the words after its first are its own.
+        for i, word in enumerate(words):
+            entries = index.get(word)
+            if entries is None:
+                continue
+            for phrase, entry in entries:
                 last = i + len(phrase) - 1
-                if last >= n:
-                    continue
-                if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
+                if last < n and (last == i or words[i + 1:last + 1] == phrase[1:]):
                     hits.append(Hit(i, last, entry))
+    else:
+        candidates = [arabic_candidates(w) for w in words]
+        for i in range(n):
+            for cand in candidates[i]:
+                for phrase, entry in index.get(cand, ()):
+                    last = i + len(phrase) - 1
+                    if last >= n:
+                        continue
+                    if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
+                        hits.append(Hit(i, last, entry))
     # Contact phrases ("hold talks") never hide another type's word inside them.
     predicates = [h for h in hits if (h.entry.category in ("noun", "act")
                                       and h.entry.type != "contact")
