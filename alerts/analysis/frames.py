@@ -46,8 +46,9 @@ DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
 # Acts one state does to another: who did it to whom tells a reply ("expels in turn") from
 # the first act.
 DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
-# The agent of a noun or a passive: "the expulsion of ... by Algeria", "par l'Algérie".
-_AGENT = {"by", "par", "von", "por"}
+# The agent of a noun or a passive: "the expulsion of ... by Algeria", "par l'Algérie",
+# "recognised by".
+_AGENT = frozenset({"by", "par", "von", "por"})
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
                 "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
@@ -60,10 +61,6 @@ _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "re
 # How a demand read as an order to one's own fighters says so in its evidence.
 ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
-# A participle after one of these is a passive verb, not a noun: "talks were held", "a truce
-# was agreed", "l'accord a été signé", "el acuerdo fue firmado".
-# Words that introduce the agent of a passive ("recognised by", "reconnu par").
-_AGENT = frozenset({"by", "par", "von", "por"})
 # Prepositions of manner: "by phone", "par téléphone", "por teléfono", "via video link".
 _MANNER = frozenset({"by", "par", "per", "por", "via"})
 # German verb particles that may stand at the end of the clause ("bricht ... ab").

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery
@@ -144,7 +144,8 @@ def outbox_row(row: tuple[Any, ...], item: ItemRow | None = None,
     return OutboxRow(id_, channel, kind, title, body, fmt, alert_id, thread_id, severity,
                      rule_id, story, unpack_payload(payload, kind, columns, item, rules),
                      attempts,
-                     instant(created), instant(next_attempt),
+                     cast(datetime, instant(created)),  # both NOT NULL
+                     cast(datetime, instant(next_attempt)),
                      frozenset(json.loads(done)) if done else frozenset(), status, last_error)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import cast
 
 from alerts.rules.history import HistoryKeep
 from alerts.state.compact import instant, moment
@@ -72,7 +73,8 @@ class Upkeep(Database):
             for table, key, column, where in targets:
                 rows = conn.execute(f"SELECT {key}, {column} FROM {table} WHERE {where}")
                 # The outbox's times are microseconds since 0018, the others ISO text.
-                changes = [(moment(instant(value) + step) if isinstance(value, int)  # type: ignore[operator]
+                changes = [(moment(cast(datetime, instant(value)) + step)
+                            if isinstance(value, int)
                             else ts(datetime.fromisoformat(value) + step), row_key)
                            for row_key, value in rows.fetchall()]
                 conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", changes)

@@ -19,8 +19,8 @@ LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
 # Items' and the outbox's times are stored as microseconds since 1970 (#17, migrations 0017
 # and 0018): shown as dates, in their tables and in the canned pages (no table) alike.
-TIMES = {"items": ("first_seen", "last_seen", "published"),
-         "outbox": ("created", "next_attempt", "sent_at")}
+TIMES: dict[str, tuple[str, ...]] = {"items": ("first_seen", "last_seen", "published"),
+                                     "outbox": ("created", "next_attempt", "sent_at")}
 TIMES[""] = tuple(column for columns in TIMES.values() for column in columns)
 
 
