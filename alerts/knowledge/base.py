@@ -20,6 +20,7 @@ import yaml
 
 from alerts import buildcache
 from alerts.errors import Problem
+from alerts.knowledge.groups import group_members
 from alerts.knowledge.phrases import PhraseIndex, token_text
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
@@ -464,6 +465,10 @@ class KnowledgeBase:
                 person = self.holder(office, country, day)
                 if person is not None and person.id not in found:
                     found[person.id] = Mention(person, phrase, start, "office")
+        # "Chinese, Russian, Indian leaders", "лидеры Китая, России и Индии": each state's
+        # office holder of the day (groups.py).
+        for person, words, start in group_members(self, tokens, list(found.values()), day):
+            found.setdefault(person.id, Mention(person, words, start, "office"))
         return sorted(found.values(), key=lambda m: m.start)
 
     def asserted(self, tokens: str, start: int) -> bool:
