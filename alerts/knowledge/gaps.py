@@ -402,7 +402,7 @@ def undated_gaps(text: str, published: date) -> list[str]:
     and lets its history decide."""
     folded = fold(text)
     dated = {first for first, _, _ in _cue_matches(folded, published)}
-    found = []
+    found: list[str] = []
     for cue in _CUES:
         for start in cue.finditer(folded):
             if start.start() in dated:
@@ -446,15 +446,15 @@ def stated_gaps(text: str, published: date) -> list[StatedGap]:
         found.append(StatedGap(phrase.strip(), since, "first-since", earliest, contact))
     found.extend(_silences(folded, published))
     for m in _NOT_SINCE.finditer(folded):
-        since = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
-        if since is not None and since <= published:
+        said = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
+        if said is not None and said <= published:
             phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:30]
-            found.append(StatedGap(phrase.strip(), since, "not-since"))
+            found.append(StatedGap(phrase.strip(), said, "not-since"))
     if not found:
         found.extend(_first_ever(folded, published))
     for m in _LAST.finditer(folded):
-        since = parse_time(m.group("rest"), published)
-        if since is not None and since <= published:
+        said = parse_time(m.group("rest"), published)
+        if said is not None and said <= published:
             phrase = folded[m.start():m.start("rest")] + m.group("rest").split(".")[0][:30]
-            found.append(StatedGap(phrase.strip(), since, "last-contact"))
+            found.append(StatedGap(phrase.strip(), said, "last-contact"))
     return found
