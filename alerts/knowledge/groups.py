@@ -70,6 +70,7 @@ PLURAL_OFFICES: dict[str, str] = {token_text(phrase).strip(): office for office,
 }.items() for phrase in phrases}
 _NOUN = re.compile(r"(?<= )(?:" + "|".join(re.escape(k) for k in sorted(
     PLURAL_OFFICES, key=len, reverse=True)) + r")(?= )")
+_FIRST_WORDS = frozenset(noun.split()[0] for noun in PLURAL_OFFICES)
 # Words that may stand between the states of a list, or between the noun and its states.
 JOINS = frozenset(token_text(w).strip() for w in (
     "and", "of", "the", "et", "de", "des", "du", "d", "les", "la", "le", "und", "der", "die",
@@ -86,6 +87,8 @@ def group_members(kb: _Offices, tokens: str, mentions: Sequence[_Mentioned],
     """The office holders a group of states with a plural office noun names in `tokens`
     (token text), given the mentions already found in it: (the person's entity, the words
     that name them, where), for the knowledge base to make mentions of."""
+    if _FIRST_WORDS.isdisjoint(tokens.split()):
+        return []  # most texts: no plural office noun (a set lookup per word, no regex)
     nouns = list(_NOUN.finditer(tokens))
     if not nouns:
         return []
