@@ -1073,6 +1073,30 @@ class SentenceFrames:
                     return [(guest, host)]
         return []
 
+    def _subject_of_clause(self, pred: Hit) -> bool:
+        """No verb of the lexicon before the noun in its clause: the noun is its subject."""
+        lo, _ = _clause(self.bounds, pred.first, self.n)
+        return not any(h.entry.category == "act" and lo <= h.first < pred.first
+                       and not self._nominal(h) for h in self.hits)
+
+    def _cue_after(self, pred: Hit, verb: Hit | None) -> tuple[str, Hit] | None:
+        """A cue in the predicate after its subject noun, within the clause (or the verb of
+        the lexicon that `verb` is), that the event is planned or hypothetical. Not a
+        negation: one after a noun is as often another verb's ("темы беседы раскрывать не
+        стали": they did not disclose the topics of the conversation), and "the call did not
+        take place" has its verb."""
+        _, hi = _clause(self.bounds, pred.first, self.n)
+        lo, hi = pred.last, min(hi, pred.last + 1 + CUE_WINDOW * self.scale)
+        if verb is not None:
+            # Only the verb itself ("is scheduled"): what stands between was read by
+            # _modality, and a participle there describes the noun ("the call planned for
+            # weeks took place").
+            lo, hi = verb.first - 1, verb.last + 1
+        cue = next((h for h in self.hits if h.entry.category == "cue"
+                    and h.entry.name in ("planned", "hypothetical")
+                    and lo < h.first < hi), None)
+        return (cue.entry.name, cue) if cue is not None else None
+
     def _verb_of_subject(self, pred: Hit) -> Hit | None:
         """The verb after a contact noun that is its clause's subject (no verb before it in
         the clause): "the call between them took place", "talks will take place"."""
@@ -1093,6 +1117,11 @@ class SentenceFrames:
                 # "The first phone conversation between them will take place": the noun is
                 # the subject of a later verb, whose auxiliaries say whether it happened.
                 modality, cue = self._modality(later.first, True, allow_demand=False, window=2)
+            if modality == "happened" and self._subject_of_clause(pred):
+                # "разговор президентов России и США готовится", "la rencontre est prévue
+                # mardi", "a call ... is scheduled": the predicate after the subject says it
+                # has not happened (up to its verb when the lexicon knows one).
+                modality, cue = self._cue_after(pred, later) or (modality, cue)
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
