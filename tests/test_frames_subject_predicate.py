@@ -44,3 +44,13 @@ def test_a_noun_that_is_not_the_subject_keeps_its_own_reading():
 def test_a_participle_between_the_noun_and_its_verb_describes_the_noun():
     assert contact_modalities("The call planned for weeks took place on Tuesday") \
         == {"happened"}
+
+
+@pytest.mark.parametrize("title", [
+    "Macron met Putin in Paris and could meet him again",
+    "Macron met Putin in Paris and will meet him again in May",
+])
+def test_a_verb_is_not_the_subject_of_the_next_one(title: str):
+    # The first meeting happened; only the second is a plan or a possibility.
+    found = [f.modality for f in analyse_text(title, "", DAY).frames if f.type == "contact"]
+    assert found[0] == "happened" and found[1] != "happened"

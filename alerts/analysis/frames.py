@@ -1073,6 +1073,11 @@ class SentenceFrames:
                     return [(guest, host)]
         return []
 
+    def _named_before(self, pred: Hit) -> bool:
+        """Someone or some state is named before the word in its clause (its subject)."""
+        lo, _ = _clause(self.bounds, pred.first, self.n)
+        return any(lo <= i < pred.first for i, _ in self.mentions)
+
     def _subject_of_clause(self, pred: Hit) -> bool:
         """No verb of the lexicon before the noun in its clause: the noun is its subject."""
         lo, _ = _clause(self.bounds, pred.first, self.n)
@@ -1111,7 +1116,11 @@ class SentenceFrames:
         act = pred.entry.name
         evidence = [Evidence("event", self._q(pred))]
         modality, cue = self._modality(pred.first, verb, allow_demand=True)
-        if modality == "happened":
+        if modality == "happened" and (not verb or self._nominal(pred)
+                                       or not self._named_before(pred)):
+            # Only a noun ("a call", "la rencontre", "the first phone conversation") is the
+            # subject of what follows, not a verb with its own subject: "Macron met Putin in
+            # Paris and could meet him again" met him, whatever comes next.
             later = self._verb_of_subject(pred)
             if later is not None:
                 # "The first phone conversation between them will take place": the noun is
