@@ -95,7 +95,7 @@ def group_members(kb: _Offices, tokens: str, mentions: Sequence[_Mentioned],
 
     words = _words(tokens)
     starts = {s: i for i, (s, _) in enumerate(words)}
-    index_of = {}
+    index_of: dict[int, int] = {}
     for i, (s, e) in enumerate(words):
         for k in range(s, e + 1):
             index_of.setdefault(k, i)
