@@ -95,7 +95,7 @@ ORGANISATION_OFFICES = {
                                          "Chairperson of the African Union",
                                          "Chairman of the African Union",
                                          "الرئيس الدوري للاتحاد الأفريقي", "非盟轮值主席"],
-    ("other", "SA"): ["ولي العهد السعودي", "沙特王储"],
+    ("crown-prince", "SA"): ["ولي العهد السعودي", "沙特王储"],
     ("secretary-general", "AFRICAN-UNION"): ["رئيس مفوضية الاتحاد الأفريقي", "非盟委员会主席"],
 }
 # The leaders of the ruling parties of one-party states (people.yaml's "party-leader" roles):
