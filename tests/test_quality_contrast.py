@@ -33,11 +33,11 @@ from tests.shared_work import real_items
 SHIPPED = {"first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
            "diplomatic-relations", "peace-talks"}
 # Cases right, measured (raise, never lower). First measure 233/253 (written 78/88).
-FLOOR_WRITTEN = 84  # of 88
-FLOOR_ALL = 246  # of 253
+FLOOR_WRITTEN = 85  # of 88
+FLOOR_ALL = 248  # of 253
 FLOOR_RULE = {  # judgements right per rule, all cases
-    "ceasefire-agreed": 73, "ceasefire-call": 38, "diplomatic-relations": 54,
-    "first-contact-after-gap": 34, "peace-talks": 59,
+    "ceasefire-agreed": 73, "ceasefire-call": 38, "diplomatic-relations": 55,
+    "first-contact-after-gap": 35, "peace-talks": 59,
 }
 
 needs_corpus = pytest.mark.skipif(

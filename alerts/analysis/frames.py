@@ -192,11 +192,11 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                                       and h.entry.type != "contact")
                   or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))]
     kept = []
-    seen: set[tuple[int, int, str, str, str]] = set()
+    seen: set[tuple[int, int, str, str, str, tuple[str, ...]]] = set()
     for h in hits:
-        key = (h.first, h.last, h.entry.category, h.entry.type, h.entry.name)
+        key = (h.first, h.last, h.entry.category, h.entry.type, h.entry.name, h.entry.then)
         if key in seen:
-            continue  # "cease-fire" and "cease fire" are one phrase
+            continue  # "cease-fire" and "cease fire" are one phrase (the same words after)
         seen.add(key)
         if h.entry.category in ("noun", "act", "cue") and any(
                 o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
@@ -751,6 +751,7 @@ class SentenceFrames:
                                             and not self._infinitive_between(h, noun))
                      or self._passive_of(h, noun))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
+                and (not h.entry.then or self._completed(h, noun, hi))  # "orders X to leave"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
@@ -934,6 +935,15 @@ class SentenceFrames:
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
+
+    def _completed(self, act: Hit, noun: Hit, hi: int) -> bool:
+        """An act written around its noun holds when its closing words follow the noun in
+        its clause: "orders ambassador to leave", "ordonne à l'ambassadeur de quitter le
+        pays"; "orders an inquiry into the ambassador" says nothing of leaving."""
+        then, words = act.entry.then, self.s.tokens
+        end = min(hi, noun.last + 1 + WINDOW * self.scale + len(then))
+        return act.last < noun.first and any(
+            words[i:i + len(then)] == then for i in range(noun.last + 1, end - len(then) + 1))
 
     def _infinitive_between(self, act: Hit, noun: Hit) -> bool:
         """An act that governs only its object ("recognise a state", "pledge a ceasefire")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -44,6 +44,9 @@ class Entry:
     form: str = ""  # as the lexicon writes it
     before: bool = False  # an act that governs only a noun after it ("recognise a state")
     after: bool = False  # an act said only of a noun before it, its subject ("talks struggle")
+    # An act written around its noun ("order{|s|ed} … to leave"): the words that must follow
+    # the noun in its clause; the entry is indexed by the words before the "…".
+    then: tuple[str, ...] = ()
 
 
 @dataclass
@@ -62,6 +65,15 @@ class Lexicon:
 
     def add(self, phrase: str, entry: Entry, lang: str) -> None:
         for variant in expand(phrase):
+            if "…" in variant:
+                head, _, rest = variant.partition("…")
+                then = lexicon_tokens(rest)
+                if entry.category != "act" or not then or not lexicon_tokens(head) \
+                        or "…" in rest:
+                    raise LexiconError(f"frames.yaml: {phrase!r}: only an act may be written "
+                                       "around its noun, once, with words on both sides")
+                self.add(head, replace(entry, then=then, before=True), lang)
+                continue
             words = lexicon_tokens(variant)
             if not words:
                 raise LexiconError(f"frames.yaml: {phrase!r} has no letters")

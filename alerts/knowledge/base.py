@@ -72,6 +72,21 @@ _CAPS_AFTER = re.compile(r"-[A-Z]")
 _OPENING = re.compile(r"[\s\"'«»„“”‘’‚(\[]*$")
 
 
+# Ukrainian declines surnames in -енко like masculine nouns in -о (Russian leaves them as
+# they are): "з Лукашенком", "Лукашенка", "Лукашенку", "Лукашенкові".
+_UK_ENKO = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’]*енко$")
+_UK_ENKO_ENDINGS = ("енка", "енку", "енком", "енкові")
+
+
+def ukrainian_case_forms(alias: str) -> list[str]:
+    """The Ukrainian case forms of a one-word surname alias in -енко ("Лукашенко" ->
+    "Лукашенка", "Лукашенку", "Лукашенком", "Лукашенкові"); none for any other alias."""
+    if not _UK_ENKO.match(alias):
+        return []
+    stem = alias[:-len("енко")]
+    return [stem + ending for ending in _UK_ENKO_ENDINGS]
+
+
 def part_of_a_code(text: str, start: int, end: int) -> bool:
     """Whether the case alias text[start:end] belongs to a longer code or name written in
     capitals and hyphens: "CAR-T" cells (a hyphen and one capital after it), "AU$" (a
@@ -303,6 +318,8 @@ class KnowledgeBase:
             for phrase in [entity.name, *(spec.get("aliases") or [])]:
                 self._names.add(str(phrase), (entity.id, str(phrase), "name"))
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
+                for form in ukrainian_case_forms(str(phrase)):
+                    self._names.add(form, (entity.id, str(phrase), "name"))
             for phrase in spec.get("case_aliases") or []:
                 self._case.setdefault(str(phrase), []).append((entity.id, str(phrase), "name"))
             for role in roles:
