@@ -292,8 +292,8 @@ def _analyse(title: str, summary: str, day: date | None,
             named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence, day)]
             speaker = speaker or speaker_of(sentence, named)
     for number, (sentence, hits) in enumerate(zip(sentences, hits_of, strict=True)):
-        if not any(h.entry.category == "noun" or (h.entry.category == "act"
-                                                  and h.entry.standalone) for h in hits):
+        if not any(h.entry.category == "noun" or (h.entry.category == "act" and (
+                h.entry.standalone or h.entry.names_state)) for h in hits):
             continue
         if kb is None:
             kb = _knowledge(kb_source)

@@ -49,6 +49,8 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 # The agent of a noun or a passive: "the expulsion of ... by Algeria", "par l'Algérie",
 # "recognised by".
 _AGENT = frozenset({"by", "par", "von", "por"})
+# "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
+_AS = frozenset({"as", "comme", "als", "como", "как", "як", "كـ", "为"})
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
                 "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
@@ -587,7 +589,7 @@ class SentenceFrames:
 
     def frames(self) -> list[EventFrame]:
         out: list[EventFrame] = []
-        nouns = [h for h in self.hits if h.entry.category == "noun"]
+        nouns = [h for h in self.hits if h.entry.category == "noun"] + self._states_recognised()
         contact_verbs = [h for h in self.hits if h.entry.category == "act"
                          and h.entry.type == "contact" and h.entry.standalone]
         self._bare_nouns = {self._q(n).casefold() for n in nouns if n.entry.type == "contact"}
@@ -620,6 +622,29 @@ class SentenceFrames:
             out = [replace(f, modality=qualified[0].modality, evidence=(*f.evidence, said))
                    if f.type == "contact" and f.modality == "happened" and not f.words("modality")
                    and f.words("event").casefold() in self._bare_nouns else f for f in out]
+        return out
+
+    def _states_recognised(self) -> list[Hit]:
+        """A state named as the object of a verb of recognition is the state recognised
+        ("Formally Recognize Palestine", "reconnaît la Palestine", "erkennt Palästina an",
+        "визнала Палестину"): the name stands where "a Palestinian state" would. Not a
+        possessor ("recognise Israel's right to"), nor a state recognised as something else
+        ("recognised Russia as a sponsor of terrorism")."""
+        acts = [h for h in self.hits if h.entry.category == "act" and h.entry.names_state]
+        if not acts:
+            return []
+        out, words = [], self.s.tokens
+        for i, m in self.mentions:
+            if m.entity.kind != "country" or i in self._possessors:
+                continue
+            last = i + max(len(lexicon_tokens(m.alias)) - 1, 0)
+            if last + 1 < self.n and words[last + 1] in _AS:
+                continue
+            act = next((a for a in acts if i == a.last + 1  # "la Palestine": an article between
+                        or (i == a.last + 2 and i in self._after_determiner)), None)
+            if act is not None:
+                kind = act.entry.kinds[0] if act.entry.kinds else ""
+                out.append(Hit(i, last, Entry("noun", act.entry.type, kind, form=m.alias)))
         return out
 
     def _gerund(self, noun: Hit) -> bool:

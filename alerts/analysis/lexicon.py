@@ -47,6 +47,8 @@ class Entry:
     # An act written around its noun ("order{|s|ed} … to leave"): the words that must follow
     # the noun in its clause; the entry is indexed by the words before the "…".
     then: tuple[str, ...] = ()
+    # An act whose object may be a state's name, standing for its noun ("recognise Palestine")
+    names_state: bool = False
 
 
 @dataclass
@@ -79,7 +81,8 @@ class Lexicon:
                 raise LexiconError(f"frames.yaml: {phrase!r} has no letters")
             self.index.setdefault(words[0], []).append((words, entry))
             self.languages.add(lang)
-            if entry.category == "noun" or (entry.category == "act" and entry.standalone):
+            if entry.category == "noun" or (entry.category == "act"
+                                             and (entry.standalone or entry.names_state)):
                 self.anchors.setdefault(entry.type, set()).add(_anchor(words))
 
     def finish(self) -> None:
@@ -185,11 +188,12 @@ def build(data: dict[str, Any]) -> Lexicon:
                                    f"unknown noun kinds {unknown}")
             standalone = bool(act_spec.get("standalone"))
             before = bool(act_spec.get("before"))
+            names_state = bool(act_spec.get("names_state"))
             for lang, forms in _languages(act_spec.get("forms") or {},
                                           f"types.{type_id}.acts.{act}.forms").items():
                 for form in forms:
                     lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
-                                        before), lang)
+                                        before, names_state=names_state), lang)
             for lang, forms in _languages(act_spec.get("object_forms") or {},
                                           f"types.{type_id}.acts.{act}.object_forms").items():
                 for form in forms:
