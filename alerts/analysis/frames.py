@@ -780,8 +780,9 @@ class SentenceFrames:
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
-                and max(lo, noun.first - WINDOW * self.scale) <= h.first
-                <= min(hi - 1, noun.last + WINDOW * self.scale)]
+                and (max(lo, noun.first - WINDOW * self.scale) <= h.first
+                     <= min(hi - 1, noun.last + WINDOW * self.scale)
+                     or self._closes_clause(h, noun, lo, hi))]
         # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
         # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
         # effect"), a verb before a noun ("ceasefire agreement collapses").
@@ -960,6 +961,13 @@ class SentenceFrames:
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
+
+    def _closes_clause(self, act: Hit, noun: Hit, lo: int, hi: int) -> bool:
+        """A verb that ends the clause a noun opens is that noun's predicate however long the
+        words between: the German verb-final clause "Friedensgespräche zwischen Russland und
+        der Ukraine in Istanbul begonnen", "talks between ... in Istanbul have begun"."""
+        return (noun.first <= lo + 1 and act.last == hi - 1 and act.first > noun.last
+                and not act.entry.before and not self._nominal(act))
 
     def _completed(self, act: Hit, noun: Hit, hi: int) -> bool:
         """An act written around its noun holds when its closing words follow the noun in
