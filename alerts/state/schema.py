@@ -33,6 +33,7 @@ def migrate(database: Database, steps: Migrations = migrations) -> None:
     try:
         with database.write():
             if steps.pending(database.db):
+                _refuse_beside_a_running_process(database)
                 dangling = len(conn.execute("PRAGMA foreign_key_check").fetchall())
                 steps.apply(database.db)
                 after = len(conn.execute("PRAGMA foreign_key_check").fetchall())
@@ -48,6 +49,26 @@ def migrate(database: Database, steps: Migrations = migrations) -> None:
                          "not an alerts database, point 'state' elsewhere") from None
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _refuse_beside_a_running_process(database: Database) -> None:
+    """No upgrade under a process that holds the state's lock (a daemon, a `poll --once`)
+    other than this one: a daemon of the previous release keeps its code and would go on
+    writing and reading the tables as they were (since 0017-0019 it would take every stored
+    item for edited, fail on every outbox read, and queue alerts the new code never sends)."""
+    import os
+
+    from alerts.lock import StateLock
+
+    holder = StateLock(database.path).holder()
+    if holder is None or holder.pid == os.getpid():
+        return
+    raise StateError(
+        f"the state database {database.path} needs upgrading for this version of alerts, "
+        f"but {holder.describe()} is running on it, perhaps with the previous version, so it "
+        "was not upgraded and nothing changed. Stop it first (`kill "
+        f"{holder.pid or 'PID'}` or `systemctl stop alerts`), then start the daemon of this "
+        "version: it upgrades the state as it starts")
 
 
 def _script(db: sqlite_utils.Database, script: str) -> None:
