@@ -116,21 +116,27 @@ def _feedparser() -> _Feedparser:
 
 def read(body: bytes, final_url: str, content_type: str | None,
          parse: Any = None, max_field: int | None = None,
-         max_meta: int | None = None) -> tuple[Any, list[dict]] | None:
+         max_meta: int | None = None, max_tags: int | None = None,
+         max_author_cost: int | None = None) -> tuple[Any, list[dict]] | None:
     """(feedparser's result for the document without its entries, each entry as feedparser
     would give it), or None when the document is not plain enough to be sure. `parse` runs
     feedparser on bytes (alerts.parseworker.parse_bytes). With `max_field`, a date or an
     author longer than that many characters is not read (feedparser's regular expressions
     for them are quadratic at worst: 8,000 characters of an author took a second), and with
     `max_meta`, neither is a document whose bytes around its entries (what `parse` reads)
-    are longer: the reading is bounded, for a caller without a worker's budget."""
+    are longer: the reading is bounded, for a caller without a worker's budget. With
+    `max_tags`, neither is an entry with more categories (feedparser compares each new one
+    with every earlier one: 40,000 took 34 s), and with `max_author_cost`, a document whose
+    authors' lengths squared add up to more (the e-mail pattern again: 1,000 authors of
+    1,000 letters, each within `max_field`, took 5.4 s)."""
     found = scan(body)
     if found is None:
         return None
     if max_meta is not None and len(found.header) + len(found.footer) > max_meta:
         return None
     try:
-        return _read(body, found, final_url, content_type, parse, max_field)
+        return _read(body, found, final_url, content_type, parse, max_field, max_tags,
+                     max_author_cost)
     except MemoryError:
         raise  # the worker's budget answers for it
     except Exception:  # unsure, or deeper than this reader recurses: feedparser reads it
@@ -138,7 +144,8 @@ def read(body: bytes, final_url: str, content_type: str | None,
 
 
 def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
-          parse: Any, max_field: int | None = None) -> tuple[Any, list[dict]] | None:
+          parse: Any, max_field: int | None = None, max_tags: int | None = None,
+          max_author_cost: int | None = None) -> tuple[Any, list[dict]] | None:
     fp = _feedparser()
     if any(_COMMENT_OR_PI.search(e) for e in found.entries) \
             or _FOOTER_TITLE.search(found.footer):
@@ -164,7 +171,8 @@ def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
     for _, (prefix, uri) in events:
         declared.setdefault(uri, set()).add(prefix)
     root = events.root  # type: ignore[attr-defined]
-    reader = _Reader(fp, declared, meta.get("version"), final_url, max_field)
+    reader = _Reader(fp, declared, meta.get("version"), final_url, max_field, max_tags,
+                     max_author_cost)
     if meta["version"] == "rss20":
         if root.tag != "rss":
             return None
@@ -206,9 +214,12 @@ def _map_type(value: str) -> str:
 
 class _Reader:
     def __init__(self, fp: _Feedparser, declared: dict[str, set[str]], version: str,
-                 final_url: str, max_field: int | None = None):
+                 final_url: str, max_field: int | None = None, max_tags: int | None = None,
+                 max_author_cost: int | None = None):
         self.fp = fp
         self.max_field = max_field
+        self.max_tags = max_tags
+        self.author_cost = max_author_cost  # what is left of it
         self.version = version
         base = (fp.make_safe_absolute_uri("", final_url)
                 or fp.make_safe_absolute_uri(final_url) or "")
@@ -431,6 +442,8 @@ class _Reader:
         elif key in _AUTHORS:
             self.author(entry, child)
         elif key in _CATEGORIES:
+            if self.max_tags is not None and len(entry.get("tags", ())) >= self.max_tags:
+                raise _Unsure  # see read()
             term, scheme = attrs.get("term"), attrs.get("scheme", attrs.get("domain"))
             _add_tag(entry, term, scheme, attrs.get("label"))
             value = self.finish(self.text(child), "category")
@@ -457,7 +470,12 @@ class _Reader:
 
     def author(self, entry: dict, element: ET.Element) -> None:
         entry.setdefault("authors", []).append({})
-        self.bounded("".join(element.itertext()))
+        text = "".join(element.itertext())
+        self.bounded(text)
+        if self.author_cost is not None:  # see read()
+            self.author_cost -= len(text) ** 2
+            if self.author_cost < 0:
+                raise _Unsure
         for child in element:
             key = self.key(child.tag)
             if len(child) or self.attrs(child):

@@ -53,6 +53,10 @@ IN_PROCESS = True
 HERE_MAX_BYTES = 1024 * 1024  # the largest document read in this process
 HERE_MAX_FIELD = 1000  # characters of a date or an author name read in this process
 HERE_MAX_META = 4096  # bytes around the entries (feedparser reads them) read in this process
+HERE_MAX_TAGS = 100  # categories of one entry read in this process (de-duplication is quadratic)
+# Sum of the squared lengths of a document's authors read in this process (feedparser's e-mail
+# pattern is quadratic in one's length): four of HERE_MAX_FIELD characters, about 20 ms.
+HERE_MAX_AUTHOR_COST = 4 * HERE_MAX_FIELD ** 2
 _HEADER = 8
 _READY = b"ready\n"  # with its memory limit in place
 _READY_UNLIMITED = b"unlim\n"  # setrlimit was refused: only the wall clock applies
@@ -143,8 +147,10 @@ def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed
     only on the document without its entries, at most HERE_MAX_META bytes, with its strict
     (expat) parser alone (the loose parser, whose expansion and regular expressions are what
     the workers' budget is for, is refused in this thread); dates and author names past
-    HERE_MAX_FIELD characters are not given to feedparser's regular expressions
-    (alerts.fastparse); and every text field is plain or simple markup, which
+    HERE_MAX_FIELD characters are not given to feedparser's regular expressions, nor
+    authors whose squared lengths add up past HERE_MAX_AUTHOR_COST, nor an entry with more
+    than HERE_MAX_TAGS categories (alerts.fastparse: each is linear in the document's size
+    only within those bounds); and every text field is plain or simple markup, which
     alerts.normalise takes apart with linear regular expressions, never with html.parser
     (but for a name or category whose decoded text reveals markup, cut to four times its
     limit first: at most 1,200 characters). So the work is bounded by the document's size
@@ -159,7 +165,8 @@ def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed
     try:
         fast = fastparse.read(body, final_url, content_type,
                               lambda data, url, kind: parse_bytes(data, url, kind),
-                              max_field=HERE_MAX_FIELD, max_meta=HERE_MAX_META)
+                              max_field=HERE_MAX_FIELD, max_meta=HERE_MAX_META,
+                              max_tags=HERE_MAX_TAGS, max_author_cost=HERE_MAX_AUTHOR_COST)
     finally:
         _strict_only.on = False
     if fast is None:
