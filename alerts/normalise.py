@@ -117,11 +117,13 @@ def _escape_in_link(m: re.Match[str]) -> str:
     return ch if _is_astral_visible(ch, "CZ") else quote(ch, safe="")
 
 
-# Start and end tags of the plainest form (a name of letters and digits; attributes with a
-# value quoted without < or >, or unquoted): html.parser reads each as one tag of that name.
+# Start and end tags of the plainest form (a name of letters and digits; at most 64
+# attributes with a value quoted without < or >, or unquoted): html.parser reads each as one
+# tag of that name. The bound keeps re's backtracking stack small (400 bytes an attribute:
+# a 1 MiB tag of attributes took 200 MiB); a tag with more goes to html.parser.
 _SIMPLE_TAG = re.compile(
     r"<(?:/([a-zA-Z][a-zA-Z0-9]*)\s*|([a-zA-Z][a-zA-Z0-9]*)(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-    r"""(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*\s*/?)>""")
+    r"""(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?){0,64}\s*/?)>""")
 
 
 def _simple_text(value: str) -> str | None:
