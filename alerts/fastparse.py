@@ -117,7 +117,8 @@ def _feedparser() -> _Feedparser:
 def read(body: bytes, final_url: str, content_type: str | None,
          parse: Any = None, max_field: int | None = None,
          max_meta: int | None = None, max_tags: int | None = None,
-         max_author_cost: int | None = None) -> tuple[Any, list[dict]] | None:
+         max_author_cost: int | None = None,
+         max_elements: int | None = None) -> tuple[Any, list[dict]] | None:
     """(feedparser's result for the document without its entries, each entry as feedparser
     would give it), or None when the document is not plain enough to be sure. `parse` runs
     feedparser on bytes (alerts.parseworker.parse_bytes). With `max_field`, a date or an
@@ -128,7 +129,9 @@ def read(body: bytes, final_url: str, content_type: str | None,
     `max_tags`, neither is an entry with more categories (feedparser compares each new one
     with every earlier one: 40,000 took 34 s), and with `max_author_cost`, a document whose
     authors' lengths squared add up to more (the e-mail pattern again: 1,000 authors of
-    1,000 letters, each within `max_field`, took 5.4 s)."""
+    1,000 letters, each within `max_field`, took 5.4 s). With `max_elements`, a document
+    of more elements is given up as soon as the tree holds that many (1 MiB of empty
+    elements made a 61 MiB tree)."""
     found = scan(body)
     if found is None:
         return None
@@ -136,7 +139,7 @@ def read(body: bytes, final_url: str, content_type: str | None,
         return None
     try:
         return _read(body, found, final_url, content_type, parse, max_field, max_tags,
-                     max_author_cost)
+                     max_author_cost, max_elements)
     except MemoryError:
         raise  # the worker's budget answers for it
     except Exception:  # unsure, or deeper than this reader recurses: feedparser reads it
@@ -145,7 +148,8 @@ def read(body: bytes, final_url: str, content_type: str | None,
 
 def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
           parse: Any, max_field: int | None = None, max_tags: int | None = None,
-          max_author_cost: int | None = None) -> tuple[Any, list[dict]] | None:
+          max_author_cost: int | None = None,
+          max_elements: int | None = None) -> tuple[Any, list[dict]] | None:
     fp = _feedparser()
     if any(_COMMENT_OR_PI.search(e) for e in found.entries) \
             or _FOOTER_TITLE.search(found.footer):
@@ -166,10 +170,17 @@ def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
     if (meta.get("version") not in ("rss20", "atom10") or meta.get("encoding")
             != result["encoding"] or complaint != meta_complaint or meta.get("entries")):
         return None
-    events = ET.iterparse(io.BytesIO(data), events=("start-ns",))
+    events = ET.iterparse(io.BytesIO(data), events=("start-ns", "start"))
     declared: dict[str, set[str]] = {}
-    for _, (prefix, uri) in events:
-        declared.setdefault(uri, set()).add(prefix)
+    elements = 0
+    for kind, value in events:
+        if kind == "start-ns":
+            prefix, uri = value
+            declared.setdefault(uri, set()).add(prefix)
+        elif max_elements is not None:
+            elements += 1
+            if elements > max_elements:
+                return None  # see read()
     root = events.root  # type: ignore[attr-defined]
     reader = _Reader(fp, declared, meta.get("version"), final_url, max_field, max_tags,
                      max_author_cost)

@@ -57,6 +57,9 @@ HERE_MAX_TAGS = 100  # categories of one entry read in this process (de-duplicat
 # Sum of the squared lengths of a document's authors read in this process (feedparser's e-mail
 # pattern is quadratic in one's length): four of HERE_MAX_FIELD characters, about 20 ms.
 HERE_MAX_AUTHOR_COST = 4 * HERE_MAX_FIELD ** 2
+# Elements of a document read in this process (its element tree is built whole: 1 MiB of
+# empty elements made 61 MiB); the largest of the shared corpus read here has 1,808.
+HERE_MAX_ELEMENTS = 20_000
 _HEADER = 8
 _READY = b"ready\n"  # with its memory limit in place
 _READY_UNLIMITED = b"unlim\n"  # setrlimit was refused: only the wall clock applies
@@ -149,7 +152,8 @@ def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed
     the workers' budget is for, is refused in this thread); dates and author names past
     HERE_MAX_FIELD characters are not given to feedparser's regular expressions, nor
     authors whose squared lengths add up past HERE_MAX_AUTHOR_COST, nor an entry with more
-    than HERE_MAX_TAGS categories (alerts.fastparse: each is linear in the document's size
+    than HERE_MAX_TAGS categories, nor a document of more than HERE_MAX_ELEMENTS elements
+    (alerts.fastparse: each is linear in the document's size
     only within those bounds); and every text field is plain or simple markup, which
     alerts.normalise takes apart with linear regular expressions, never with html.parser
     (but for a name or category whose decoded text reveals markup, cut to four times its
@@ -166,7 +170,8 @@ def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed
         fast = fastparse.read(body, final_url, content_type,
                               lambda data, url, kind: parse_bytes(data, url, kind),
                               max_field=HERE_MAX_FIELD, max_meta=HERE_MAX_META,
-                              max_tags=HERE_MAX_TAGS, max_author_cost=HERE_MAX_AUTHOR_COST)
+                              max_tags=HERE_MAX_TAGS, max_author_cost=HERE_MAX_AUTHOR_COST,
+                              max_elements=HERE_MAX_ELEMENTS)
     finally:
         _strict_only.on = False
     if fast is None:
