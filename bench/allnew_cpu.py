@@ -18,7 +18,6 @@ nothing.
 from __future__ import annotations
 
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -31,8 +30,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_cycle import BIN, ITEMS, RULES, RUNS, Wire, reset, run_env, serve, write_config  # noqa: E402
-from bench_matching import SCENARIOS, write_rules  # noqa: E402
+from bench_cycle import (  # noqa: E402
+    BIN,
+    ITEMS,
+    RUNS,
+    Wire,
+    broad_rules,
+    reset,
+    run_env,
+    serve,
+    write_config,
+)
 
 from tests.servers import FeedServer  # noqa: E402
 
@@ -70,10 +78,7 @@ def main() -> None:
         urls = serve(server, wire, ITEMS)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            generated = work / "rules"
-            generated.mkdir()
-            write_rules(generated, random.Random(1000), wire.words, RULES,
-                        SCENARIOS["shipped-like"])
+            generated = broad_rules(work / "rules", wire)
             (work / "r2e.cfg").write_text("[DEFAULT]\nto = desk@example.org\n\n" + "".join(
                 f"[feed.f{n}]\nurl = {u}\n\n" for n, u in enumerate(urls)), "utf-8")
             r2e = [str(BIN / "r2e"), "-c", "r2e.cfg", "-d", "r2e.json", "run", "--no-send"]

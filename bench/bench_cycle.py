@@ -156,6 +156,14 @@ def make_feed(n: int, rng: random.Random, words: list[str], shared: list[str]) -
     return text.encode(encoding, "replace")
 
 
+def broad_rules(folder: Path, wire: Wire) -> Path:
+    """The RULES generated rules as broad as the shipped ones, the same in every benchmark
+    (seed 1000), written into `folder` (created)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_rules(folder, random.Random(1000), wire.words, RULES, SCENARIOS["shipped-like"])
+    return folder
+
+
 def serve(server: FeedServer, wire: Wire, count: int) -> list[str]:
     return [server.put(f"/f{n}.xml", wire.feed(n, count), content_type="application/xml")
             for n in range(FEEDS)]
@@ -333,10 +341,7 @@ def main() -> None:
         urls = serve(server, wire, ITEMS)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            generated = work / "rules"
-            generated.mkdir()
-            write_rules(generated, random.Random(1000), wire.words, RULES,
-                        SCENARIOS["shipped-like"])
+            generated = broad_rules(work / "rules", wire)
             shipped = shipped_rules_dir()
             cold = write_config(work / "shipped.yaml", urls, shipped, "shipped.db")
             broad = write_config(work / "broad.yaml", urls, generated, "broad.db")

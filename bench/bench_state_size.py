@@ -15,7 +15,6 @@ a change to the schema shows where it saved. BENCH_KEEP=DIR keeps the databases 
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
 import subprocess
 import sys
@@ -32,11 +31,11 @@ from bench_cycle import (  # noqa: E402 - bench/ is on sys.path when a script ru
     ITEMS,
     RULES,
     Wire,
+    broad_rules,
     ours,
     serve,
     write_config,
 )
-from bench_matching import SCENARIOS, write_rules  # noqa: E402
 from report import publish  # noqa: E402
 
 from tests.servers import FeedServer  # noqa: E402
@@ -105,10 +104,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(os.environ.get("BENCH_KEEP") or tmp)
             work.mkdir(parents=True, exist_ok=True)
-            generated = work / "rules"
-            generated.mkdir()
-            write_rules(generated, random.Random(1000), wire.words, RULES,
-                        SCENARIOS["shipped-like"])
+            generated = broad_rules(work / "rules", wire)
             for name, label, rules in (("shipped", "shipped rules", shipped_rules_dir()),
                                        ("1000", f"{RULES:,} generated rules", generated)):
                 for suffix in ("", "-wal", "-shm", ".lock", ".parse-memo.json"):

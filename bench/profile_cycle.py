@@ -15,7 +15,6 @@ from __future__ import annotations
 import cProfile
 import os
 import pstats
-import random
 import subprocess
 import sys
 import tempfile
@@ -27,8 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_cycle import FEEDS, ITEMS, RULES, Wire, serve, write_config  # noqa: E402
-from bench_matching import SCENARIOS, write_rules  # noqa: E402
+from bench_cycle import FEEDS, ITEMS, Wire, broad_rules, serve, write_config  # noqa: E402
 
 from tests.servers import FeedServer  # noqa: E402
 
@@ -48,10 +46,7 @@ def profile_main(wire: Wire, rules: str) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             if rules == "broad":
-                folder = work / "rules"
-                folder.mkdir()
-                write_rules(folder, random.Random(1000), wire.words, RULES,
-                            SCENARIOS["shipped-like"])
+                folder = broad_rules(work / "rules", wire)
             else:
                 from alerts.rulepack import shipped_rules_dir
                 folder = shipped_rules_dir()

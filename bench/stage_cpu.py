@@ -17,7 +17,6 @@ import contextlib
 import functools
 import hashlib
 import os
-import random
 import resource
 import subprocess
 import sys
@@ -32,8 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_cycle import ITEMS, RULES, Wire, serve, write_config  # noqa: E402
-from bench_matching import SCENARIOS, write_rules  # noqa: E402
+from bench_cycle import ITEMS, Wire, broad_rules, serve, write_config  # noqa: E402
 
 from tests.servers import FeedServer  # noqa: E402
 
@@ -104,10 +102,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             if which == "broad":
-                folder = work / "rules"
-                folder.mkdir()
-                write_rules(folder, random.Random(1000), wire.words, RULES,
-                            SCENARIOS["shipped-like"])
+                folder = broad_rules(work / "rules", wire)
             else:
                 from alerts.rulepack import shipped_rules_dir
                 folder = shipped_rules_dir()
