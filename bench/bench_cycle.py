@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -156,12 +157,35 @@ def make_feed(n: int, rng: random.Random, words: list[str], shared: list[str]) -
     return text.encode(encoding, "replace")
 
 
+def wait_quiet(pid: int, each_second: Callable[[list[int]], None] | None = None) -> float:
+    """Wait (at most 300 s) until no process of the tree under `pid` used CPU for a whole
+    second; `each_second` sees the tree's pids once a second. Returns when it went quiet."""
+    last = cpu(tree(pid))
+    for _ in range(300):
+        if each_second is not None:
+            each_second(tree(pid))
+        time.sleep(1.0)
+        now = cpu(tree(pid))
+        if now - last < 0.02:
+            break
+        last = now
+    return time.monotonic()
+
+
 def broad_rules(folder: Path, wire: Wire) -> Path:
     """The RULES generated rules as broad as the shipped ones, the same in every benchmark
     (seed 1000), written into `folder` (created)."""
     folder.mkdir(parents=True, exist_ok=True)
     write_rules(folder, random.Random(1000), wire.words, RULES, SCENARIOS["shipped-like"])
     return folder
+
+
+def rules_folder(which: str, work: Path, wire: Wire) -> Path:
+    """The rules a benchmark runs: "broad" (broad_rules, in `work`) or the shipped pack."""
+    if which == "broad":
+        return broad_rules(work / "rules", wire)
+    from alerts.rulepack import shipped_rules_dir
+    return shipped_rules_dir()
 
 
 def serve(server: FeedServer, wire: Wire, count: int) -> list[str]:
@@ -285,15 +309,7 @@ def daemon_memory(config: Path, server: FeedServer, work: Path) -> dict[str, flo
         if not wait_for(lambda: len(server.requests) - before >= FEEDS
                         or proc.poll() is not None, timeout=300, step=0.1):
             raise SystemExit("the daemon did not poll every feed; see run.log")
-        # Quiet: no process of the daemon used CPU for a whole second.
-        last = cpu(tree(proc.pid))
-        for _ in range(300):
-            time.sleep(1.0)
-            now = cpu(tree(proc.pid))
-            if now - last < 0.02:
-                break
-            last = now
-        quiet = time.monotonic()
+        quiet = wait_quiet(proc.pid)
         time.sleep(2.0)
         pids = tree(proc.pid)
         figures = {"processes": len(pids), "rss": resident(pids)}

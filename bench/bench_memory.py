@@ -37,11 +37,11 @@ from bench_cycle import (  # noqa: E402
     MIB,
     Wire,
     compile_ours,
-    cpu,
     resident,
     run_env,
     serve,
     tree,
+    wait_quiet,
     write_config,
 )
 from report import publish  # noqa: E402
@@ -154,15 +154,7 @@ def one_run(config: Path, server: FeedServer, work: Path) -> dict:
                             or proc.poll() is not None, timeout=300, step=0.1):
                 raise SystemExit(f"the daemon did not poll every feed; see {log_path}")
             seen_workers: set[int] = set()
-            last = cpu(tree(proc.pid))
-            for _ in range(300):  # quiet: no process of the daemon used CPU for a second
-                seen_workers |= set(tree(proc.pid)[1:])
-                time.sleep(1.0)
-                now = cpu(tree(proc.pid))
-                if now - last < 0.02:
-                    break
-                last = now
-            quiet = time.monotonic()
+            quiet = wait_quiet(proc.pid, lambda pids: seen_workers.update(pids[1:]))
             time.sleep(3.0)
             pids = tree(proc.pid)
             seen_workers |= set(pids[1:])

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_cycle import FEEDS, ITEMS, Wire, broad_rules, serve, write_config  # noqa: E402
+from bench_cycle import FEEDS, ITEMS, Wire, rules_folder, serve, write_config  # noqa: E402
 
 from tests.servers import FeedServer  # noqa: E402
 
@@ -45,11 +45,7 @@ def profile_main(wire: Wire, rules: str) -> None:
         urls = serve(server, wire, ITEMS)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            if rules == "broad":
-                folder = broad_rules(work / "rules", wire)
-            else:
-                from alerts.rulepack import shipped_rules_dir
-                folder = shipped_rules_dir()
+            folder = rules_folder(rules, work, wire)
             config = write_config(work / "c.yaml", urls, folder, "s.db")
             target = OUT / f"main-{rules}.prof"
             started = time.perf_counter()

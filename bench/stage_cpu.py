@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_cycle import ITEMS, Wire, broad_rules, serve, write_config  # noqa: E402
+from bench_cycle import ITEMS, Wire, rules_folder, serve, write_config  # noqa: E402
 
 from tests.servers import FeedServer  # noqa: E402
 
@@ -101,11 +101,7 @@ def main() -> None:
         urls = serve(server, wire, ITEMS)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            if which == "broad":
-                folder = broad_rules(work / "rules", wire)
-            else:
-                from alerts.rulepack import shipped_rules_dir
-                folder = shipped_rules_dir()
+            folder = rules_folder(which, work, wire)
             config = write_config(work / "c.yaml", urls, folder, "s.db")
             from alerts.cli import cli
 
