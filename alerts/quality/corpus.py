@@ -9,6 +9,7 @@ import csv
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -148,6 +149,41 @@ def wsj(corpus: Path) -> tuple[list[str], list[tuple[Item, str]]]:
             + ", ".join(f"{k} {v}" for k, v in sorted(per_rule.items())) + ")"], alerts
 
 
+PETRARCH_FILES = ("PETR2_GSR_validation.xml", "PETR.UnitTest.records.xml")
+
+
+@dataclass(frozen=True)
+class CodedSentence:
+    """One PETRARCH record: its id, its text and its CAMEO event codes (none: no event)."""
+
+    id: str
+    text: str
+    codes: tuple[str, ...]
+
+    @property
+    def consult(self) -> bool:
+        """CAMEO 04x: consult, by telephone, visit, host, meet, mediate, negotiate."""
+        return any(c.startswith("04") for c in self.codes)
+
+
+def petrarch_sentences(path: Path) -> list[CodedSentence]:
+    """The coded sentences of a PETRARCH records file. The files are not well-formed XML
+    (the validation file closes a self-closed <Sentence .../> again with </Sentence>), and
+    a record's <EventCoding> elements come BEFORE its <Text>, so each record is read from
+    one '<Sentence ' to the next: the codes before its text, the text inside <Text>."""
+    xml = path.read_text("utf-8")
+    out: list[CodedSentence] = []
+    for chunk in re.split(r"<Sentence\s", xml)[1:]:
+        text = re.search(r"<Text>(.*?)</Text>", chunk, re.S)
+        if text is None:
+            continue
+        ident = re.search(r'\bid="([^"]*)"', chunk[:text.start()])
+        codes = re.findall(r'eventcode="(\d+)"', chunk[:text.start()])
+        out.append(CodedSentence(ident.group(1) if ident else f"record-{len(out) + 1}",
+                                 " ".join(text.group(1).split()), tuple(codes)))
+    return out
+
+
 def event_cases(corpus: Path) -> list[str]:
     """PLOVER and PETRARCH sentences: is a consultation found as a contact phrase?"""
     kb = knowledge_base()
@@ -162,20 +198,23 @@ def event_cases(corpus: Path) -> list[str]:
 
     hit = sum(has_contact(r["text"]) for r in consult)
     false = sum(has_contact(r["text"]) for r in other)
-    xml = (corpus / "petrarch-validation" / "PETR2_GSR_validation.xml").read_text("utf-8")
-    sentences = re.findall(r"<Sentence[^>]*>.*?<Text>(.*?)</Text>(.*?)</Sentence>", xml, re.S)
-    coded = [(" ".join(text.split()), re.findall(r'eventcode="(\d+)"', rest))
-             for text, rest in sentences]
-    p_consult = [t for t, codes in coded if any(c.startswith("04") for c in codes)]
-    p_other = [t for t, codes in coded if codes and not any(c.startswith("04") for c in codes)]
-    return [
+    lines = [
         f"- PLOVER gold sentences coded CONSULT (visit, host, phone, meet): {len(consult)}; a "
         f"contact phrase found in **{hit}**. Other events: {len(other)}; a contact phrase "
         f"found in {false} (contact also needs two known people, so these alone never alert).",
-        f"- PETRARCH validation sentences coded 04x (consult): {len(p_consult)}; a contact "
-        f"phrase found in **{sum(has_contact(t) for t in p_consult)}**. Other codes: "
-        f"{len(p_other)}; contact phrase in {sum(has_contact(t) for t in p_other)}.",
     ]
+    for name in PETRARCH_FILES:
+        sentences = petrarch_sentences(corpus / "petrarch-validation" / name)
+        p_consult = [s.text for s in sentences if s.consult]
+        p_other = [s.text for s in sentences if s.codes and not s.consult]
+        p_none = [s.text for s in sentences if not s.codes]
+        lines.append(
+            f"- PETRARCH {name}: {len(sentences)} sentences; coded 04x (consult, phone, visit, "
+            f"meet, negotiate): {len(p_consult)}, a contact phrase found in "
+            f"**{sum(map(has_contact, p_consult))}**. Coded other events: {len(p_other)}, "
+            f"contact phrase in {sum(map(has_contact, p_other))}; coded no event: "
+            f"{len(p_none)}, contact phrase in {sum(map(has_contact, p_none))}.")
+    return lines
 
 
 def review_list(alerts: list[tuple[Item, str]]) -> list[str]:
