@@ -73,7 +73,7 @@ def _load(config: str | None, verify: bool = False, channels: bool = True,
     from alerts.rules.loader import no_rules_problem
 
     settings = load_settings(find_config(config))
-    from alerts.knowledge.base import use_folder
+    from alerts.knowledge.choice import use_folder
 
     problems: list[Problem] = use_folder(settings.knowledge_path)  # before the rules name people
     if channels:
@@ -464,7 +464,7 @@ def _tool_rules(config: str | None, rule_paths: tuple[str, ...]) -> tuple[object
     if settings is None and config:
         settings = load_settings(find_config(config))
     if settings is not None:
-        from alerts.knowledge.base import use_folder
+        from alerts.knowledge.choice import use_folder
 
         problems = use_folder(settings.knowledge_path)  # type: ignore[attr-defined]
         if problems:

@@ -15,9 +15,10 @@ from tests.servers import WebhookReceiver
 HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
 # Nor, when nothing changed, what only a new item needs (the analysis and its lexicon: the
 # rules' event names come from alerts.rules.vocabulary) or the schema check of settings
-# that passed it before (alerts.config).
+# that passed it before (alerts.config), nor the knowledge base's module (choosing the
+# user's knowledge folder does not load it, nor the folding tables it builds).
 UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon",
-             "alerts.analysis.frames")
+             "alerts.analysis.frames", "alerts.knowledge.base")
 PROBE = loaded_probe(UNCHANGED)
 # `alerts --help` reads no configuration and runs no event loop.
 HELP = ("alerts.config", "alerts.options", "yaml", "asyncio", "jsonschema", "httpx",

@@ -8,7 +8,6 @@ import hashlib
 import json
 import os
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,8 @@ import yaml
 
 from alerts import buildcache
 from alerts.errors import Problem
+from alerts.knowledge import choice
+from alerts.knowledge.choice import use_folder  # noqa: F401 - where callers found it
 from alerts.knowledge.groups import group_members
 from alerts.knowledge.phrases import PhraseIndex, token_text
 
@@ -534,9 +535,8 @@ def _country(entity: Entity, day: date | None) -> str:
     return role.country if role else entity.id
 
 
-_lock = threading.Lock()
+_lock = choice.lock  # the chosen folder and the instances built from it change together
 _instances: dict[tuple[str, str], KnowledgeBase] = {}
-_current: tuple[Path | None, str] = (None, "")  # the user's knowledge folder and its stamp
 
 
 def _conflict(spec: dict) -> Conflict:
@@ -718,22 +718,6 @@ def _construct(folder: Path | None) -> KnowledgeBase:
                          _load("calendar.yaml"))
 
 
-def use_folder(folder: Path | None) -> list[Problem]:
-    """Use the user's knowledge folder from now on; its problems as file:line (none: fine).
-
-    Reads only the user's (small) files; the shipped data is still loaded on first use.
-    A changed file is noticed here, so a reload of the configuration picks it up."""
-    from alerts.knowledge.user import read_folder
-
-    global _current
-    checked = read_folder(folder)
-    if checked.problems:
-        return checked.problems
-    with _lock:
-        _current = (folder, checked.stamp)
-    return []
-
-
 def user_warnings(folder: Path | None) -> list[Problem]:
     """Aliases of the user's people that another person already has: a name that will find
     both in text. Loads the whole base (for `alerts check`)."""
@@ -774,7 +758,7 @@ def knowledge_base(folder: Path | bool | None = True) -> KnowledgeBase:
 
     with _lock:
         if folder is True:
-            chosen, stamp = _current
+            chosen, stamp = choice.current()
         else:
             chosen = folder or None  # type: ignore[assignment]
             stamp = folder_stamp(chosen)
