@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from alerts.analysis.frames import ORDER, SPEECH_WORDS, SentenceFrames, find_hits, speaker_of
-from alerts.analysis.lexicon import Lexicon, lexicon
+from alerts.analysis.lexicon import SIDE, Lexicon, lexicon
 from alerts.analysis.model import (
     FLAGS,
     MODALITIES,
@@ -279,7 +279,9 @@ def _analyse(title: str, summary: str, day: date | None,
     for sentence, hits in zip(sentences, hits_of, strict=True):
         for h in hits:
             if h.entry.category == "purpose":
-                purposes.setdefault(h.entry.type, sentence.quote(h.first, h.last))
+                # A purpose of a war's sides that is not its end is kept apart (see SIDE).
+                key = h.entry.type if h.entry.name != SIDE else f"{h.entry.type}/{SIDE}"
+                purposes.setdefault(key, sentence.quote(h.first, h.last))
     kb: KnowledgeBase | None = None
     item_mentions: tuple[Mention, ...] | None = None
     short: dict[tuple[str, ...], Mention] = {}

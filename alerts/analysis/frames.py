@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from alerts.analysis.lexicon import _ARABIC, Entry, Lexicon, arabic_candidates
+from alerts.analysis.lexicon import _ARABIC, SIDE, Entry, Lexicon, arabic_candidates
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
 from alerts.analysis.sentences import is_cjk, lexicon_tokens
 
@@ -70,6 +70,17 @@ _PARTICLES = frozenset({"ab", "an", "auf", "aus", "ein", "herab", "statt", "vor"
                         "zusammen"})
 # Words after a contact noun that name its two sides ("the call between A and B").
 _BETWEEN = frozenset({"between", "entre", "zwischen", "между", "між", "بين"})
+# Prepositions that give the topic of talks after their noun: "talks on grain exports",
+# "pourparlers sur", "Gespräche über", "conversaciones sobre", "переговоры по/об", "щодо",
+# "حول"; and the starts of the words after them that make them time or manner instead
+# ("talks on Monday", "переговоры по видеосвязи", "по итогам", "по приглашению").
+_TOPIC = frozenset({"on", "about", "over", "regarding", "concerning", "sur", "concernant",
+                    "uber", "sobre", "acerca", "по", "о", "об", "относительно", "касательно",
+                    "щодо", "про", "стосовно", "حول", "بشأن"})
+_NOT_TOPIC = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "sideline", "margin",
+              "видео", "телефон", "итог", "приглашени", "инициатив", "поручени")
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -679,6 +690,7 @@ class SentenceFrames:
                     for i in range(h.first, h.last + 1)}
         why = next((h for h in self.hits if (h.entry.category == "purpose"
                                              and h.entry.type == "peace-talks"
+                                             and h.entry.name != SIDE  # "to discuss a swap"
                                              and self.s.tokens[h.first:h.last + 1]
                                              not in self.lex.broad_purpose
                                              and h.first not in demanded)
@@ -721,6 +733,64 @@ class SentenceFrames:
                     return f"{states[a]} and {states[b]}, the sides of {war.name}"
         return ""
 
+    def _talk_parties(self, noun: Hit) -> list[Participant]:
+        """The people and states talks are between: named in the noun's clause as their
+        subject ("Ukraine and Russia hold talks"), after "with" or "between", in the genitive
+        ("Переговоры Украины и России") or as an adjective ("Russian and Ukrainian
+        delegations"); not the object of another preposition, which names a topic or a place
+        ("talks on Ukraine", "talks in Moscow", "переговоры по Украине")."""
+        words = self.s.tokens
+        lo, hi = _clause(self.bounds, noun.first, self.n)
+        named = [(i, m) for i, m in self.mentions if lo <= i < hi
+                 and m.entity.kind in ("country", "person")]
+        out = []
+        for group in self._groups(named):
+            k = group[0][0] - 1
+            while k >= lo and words[k] in _DETERMINERS:
+                k -= 1
+            if k >= lo and (words[k] in _PREPOSITIONS or words[k] in _TOPIC) \
+                    and words[k] not in _WITH and words[k] not in _BETWEEN:
+                continue
+            out += [self._participant(m, "parties") for _, m in group]
+        return out
+
+    def _warring_parties(self, noun: Hit) -> str:
+        """The war (conflicts.yaml) whose two sides are parties of the talks (see
+        `_talk_parties`), as evidence; ''."""
+        if self.kb is None:
+            return ""
+        states: dict[str, str] = {}  # state -> the first party of it named
+        for p in self._talk_parties(noun):
+            for state in self._states_of(p):
+                states.setdefault(state, p.name)
+        codes = list(states)
+        for k, a in enumerate(codes):
+            for b in codes[k + 1:]:
+                war = self.kb.war_between(a, b, self.day)
+                if war is not None:
+                    return f"{states[a]} and {states[b]}, the sides of {war.name}"
+        return ""
+
+    def _topic_stated(self, noun: Hit) -> bool:
+        """Talks said to be about something ("talks on grain exports", "переговоры по
+        зерновой сделке", "щодо обміну полоненими", "حول تبادل الأسرى", "就粮食出口举行谈判"):
+        a preposition of topic after the noun in its clause (not one of time or manner: "talks
+        on Monday", "переговоры по видеосвязи"), or the Chinese "就"/"关于" before it."""
+        words = self.s.tokens
+        lo, hi = _clause(self.bounds, noun.first, self.n)
+        if self.scale > 1:
+            return any(words[i] == "就" or words[i:i + 2] == ("关", "于")
+                       for i in range(lo, noun.first))
+        for i in range(noun.last + 1, hi - 1):
+            if words[i] not in _TOPIC:
+                continue
+            k = i + 1
+            while k < hi - 1 and words[k] in _DETERMINERS:
+                k += 1
+            if not words[k].startswith(_NOT_TOPIC) and not words[k][:1].isdigit():
+                return True
+        return False
+
     def _war_meeting(self, pairs: tuple[tuple[Participant, Participant], ...]) -> str:
         """A pair that met is the two sides of a war active on the item's date, or one side
         and a mediator of that war's talks while the headline or lead names the war's other
@@ -759,14 +829,19 @@ class SentenceFrames:
         etype, kind = entry.type, entry.name
         purpose_words = ""
         if kind == "generic":
+            # Talks said to be about something ("talks on a prisoner exchange") are not made
+            # peace talks by a purpose of the war's sides that is not its end.
+            stated = self._topic_stated(noun)
             purpose = next((h for h in self.hits if h.entry.category == "purpose"
-                            and h.entry.type == etype and not (noun.first <= h.first <= noun.last)),
-                           None)
-            purpose_words = self._q(purpose) if purpose else self.purposes.get(etype, "")
-            if not purpose_words and etype == "peace-talks":
-                # "trilateral talks were held between Aliyev and Pashinyan": talks between
-                # the two sides of a war are about it.
-                purpose_words = self._warring_sides()
+                            and h.entry.type == etype and not (noun.first <= h.first <= noun.last)
+                            and not (h.entry.name == SIDE and stated)), None)
+            purpose_words = self._q(purpose) if purpose else self.purposes.get(etype, "") or (
+                "" if stated else self.purposes.get(f"{etype}/{SIDE}", ""))
+            if not purpose_words and etype == "peace-talks" and not stated:
+                # "trilateral talks were held between Aliyev and Pashinyan", "Ukraine and
+                # Russia hold talks in Istanbul": talks between the two sides of a war are
+                # about it, unless they are said to be about something else.
+                purpose_words = self._warring_sides() or self._warring_parties(noun)
             if not purpose_words:
                 return None
         lo, hi = _clause(self.bounds, noun.first, self.n)

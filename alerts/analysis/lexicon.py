@@ -29,6 +29,11 @@ MODALITY_CUES = ("planned", "agreement", "hypothetical", "negation", "refusal", 
                  "demand", "infinitive")
 
 
+# The name of a purpose entry of `side_purpose`: a purpose of a war's sides that is not its
+# end (an exchange of prisoners), see frames.yaml.
+SIDE = "side"
+
+
 class LexiconError(ValueError):
     """The lexicon file is malformed (a shipped-data bug, caught by the tests)."""
 
@@ -208,6 +213,10 @@ def build(data: dict[str, Any]) -> Lexicon:
                                       f"types.{type_id}.purpose").items():
             for form in forms:
                 lex.add(form, Entry("purpose", type_id, form=form), lang)
+        for lang, forms in _languages(spec.get("side_purpose") or {},
+                                      f"types.{type_id}.side_purpose").items():
+            for form in forms:
+                lex.add(form, Entry("purpose", type_id, SIDE, form=form), lang)
     for cue, langs in (data.get("modality") or {}).items():
         if cue not in MODALITY_CUES:
             raise LexiconError(f"frames.yaml: modality.{cue} is not one of "

@@ -1,0 +1,108 @@
+"""Talks whose parties are the two sides of a war are peace talks (issue #15), without the
+word "peace": "Ukraine and Russia hold talks in Istanbul", "Україна і Росія провели перший
+раунд переговорів". The parties are the states the talks are between (their subject,
+"with" or "between" after the noun, the Russian and Ukrainian genitive, an adjective), not
+states named as their topic or place ("talks on Ukraine", "talks in Moscow"); and talks
+whose topic is stated as something else ("on grain exports", "об обмене пленными": trade
+and humanitarian talks between the same states) are not peace talks on their parties alone.
+
+The texts are written for these tests; they are run through the shipped lexicon, conflicts
+(alerts/knowledge/data/states.yaml) and knowledge base.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+
+WAR = date(2025, 5, 16)  # the Russia-Ukraine war (from 24 Feb 2022)
+
+
+def talks(title: str, summary: str = "", day: date = WAR) -> list[tuple[str, str]]:
+    """(status, position) of every peace-talks frame with a status that happened."""
+    return [(f.status, f.position) for f in analyse_text(title, summary, day).frames
+            if f.type == "peace-talks" and f.status and f.modality == "happened"]
+
+
+@pytest.mark.parametrize("title", [
+    "Ukraine and Russia hold talks in Istanbul",
+    "Ukraine holds talks with Russia in Istanbul",
+    "Ukraine and Russia hold talks on Monday in Istanbul",
+    "L'Ukraine et la Russie ont tenu des pourparlers à Istanbul",
+    "Gespräche zwischen der Ukraine und Russland in Istanbul haben begonnen",
+    "Ucrania y Rusia celebran conversaciones en Estambul",
+    "Россия и Украина провели переговоры в Стамбуле",
+    "Переговоры Украины и России прошли в Стамбуле",
+    "Україна і Росія провели перший раунд переговорів на кордоні з Білоруссю",
+    "Переговори України та Росії відбулися в Стамбулі",
+    "أوكرانيا وروسيا تعقدان محادثات في إسطنبول",
+    "乌克兰与俄罗斯在伊斯坦布尔举行谈判",
+])
+def test_talks_between_two_states_at_war_are_peace_talks(title):
+    assert talks(title), title
+
+
+def test_the_evidence_names_the_war_of_the_parties():
+    frames = [f for f in analyse_text("Ukraine and Russia hold talks in Istanbul", "", WAR).frames
+              if f.type == "peace-talks"]
+    assert any("Russia–Ukraine war" in f.words("purpose") for f in frames)
+
+
+def test_other_wars_and_capitals_as_metonyms():
+    assert talks("Thailand and Cambodia hold talks in Kuala Lumpur", day=date(2025, 7, 28))
+    assert talks("Moscow and Kyiv hold talks in Istanbul")
+
+
+@pytest.mark.parametrize("title,day", [
+    # not at war on the date
+    ("Armenia and Azerbaijan hold talks in Washington", date(2026, 3, 1)),
+    ("Ukraine and Russia hold talks in Minsk", date(2021, 6, 1)),
+    # not the two sides of a war
+    ("Ukraine and Poland hold talks in Warsaw", WAR),
+    ("Украина и Польша провели переговоры в Варшаве", WAR),
+])
+def test_talks_of_states_not_at_war_with_each_other_are_not(title, day):
+    assert not talks(title, day=day), title
+
+
+@pytest.mark.parametrize("title", [
+    # a side of the war named as the topic or the place, not as a party
+    "Russia and the United States hold talks on Ukraine",
+    "Russia and the United States hold talks about Ukraine in Riyadh",
+    "Россия и США провели переговоры по Украине в Эр-Рияде",
+    "Росія і США провели переговори щодо України",
+    "Russland und die USA führen Gespräche über die Ukraine",
+    "Washington hosts talks with Russia in Kyiv",
+    "Russia and the United States hold talks three years after the invasion of Ukraine",
+    "Россия и США провели переговоры в Киеве",
+    "Росія та США провели переговори через три роки після вторгнення в Україну",
+    "روسيا والولايات المتحدة تعقدان محادثات حول أوكرانيا",
+])
+def test_a_state_named_as_topic_or_place_is_no_party(title):
+    assert not talks(title), title
+
+
+@pytest.mark.parametrize("title", [
+    # Talks between the same states on another stated topic are trade or humanitarian
+    # talks: a desk following the war's diplomacy gets them when the text says they are
+    # about ending it, not on the parties alone.
+    "Ukraine and Russia hold talks on grain exports",
+    "Ukraine and Russia hold talks in Istanbul over grain shipments",
+    "L'Ukraine et la Russie ont tenu des pourparlers sur les exportations de céréales",
+    "Ucrania y Rusia celebran conversaciones sobre las exportaciones de cereales",
+    "Россия и Украина провели переговоры по зерновой сделке",
+    "Україна і Росія провели переговори щодо обміну полоненими",
+    "Ukraine and Russia hold talks on a prisoner exchange",
+    "Россия и Украина провели переговоры об обмене пленными",
+    "乌克兰与俄罗斯就粮食出口举行谈判",
+    "أوكرانيا وروسيا تعقدان محادثات حول تبادل الأسرى",
+])
+def test_talks_with_another_stated_topic_are_not_peace_talks(title):
+    assert not talks(title), title
+
+
+def test_a_prisoner_exchange_said_to_be_about_ending_the_war_is():
+    assert talks("Ukraine and Russia hold talks on a prisoner exchange and ending the war")
