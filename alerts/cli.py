@@ -169,12 +169,13 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     leaves the sending to the daemon."""
     from alerts.lock import StateLock
     from alerts.once import poll_once
-    from alerts.state import ensure_intact
+    from alerts.state.integrity import ensure_intact_since_clean_run, note_clean_run
 
     try:
         # The channels are checked by poll_once, when a message is to be sent.
         settings, rules = _load(ctx.obj["config"], channels=False)
-        ensure_intact(settings.state_path)
+        # Not checked again when it is as the last run that checked it left it (#17).
+        checked = ensure_intact_since_clean_run(settings.state_path)
         lock = StateLock(settings.state_path)
 
         def claim() -> str | None:
@@ -187,9 +188,11 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
 
         import asyncio
 
-        sys.exit(asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
-                                       send=not no_send, report=click.echo, claim=claim,
-                                       only=only)))
+        code = asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
+                                     send=not no_send, report=click.echo, claim=claim,
+                                     only=only))
+        note_clean_run(settings.state_path, checked)  # every connection is closed by now
+        sys.exit(code)
     except AlertsError as exc:
         _fail(exc)
 
