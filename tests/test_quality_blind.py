@@ -1,0 +1,122 @@
+"""The blind set (tests/data/blind, issue #15): items written and labelled before any rule was
+run on them, from outlets, years and wordings the rules were not tuned on.
+
+The floors are today's figures minus a small margin (raise them when the rules get better,
+never lower them): a change that fits the rules to the sets they were tuned on and loses
+general reading shows up here. The figures themselves, and every failure grouped by class,
+are in tests/data/blind/README.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from alerts.quality.blind import (
+    BLIND,
+    LANGUAGES,
+    NEGATIVE_KINDS,
+    BlindError,
+    evaluate,
+    load_blind,
+    main,
+)
+
+SHIPPED = {"first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
+           "diplomatic-relations", "peace-talks"}
+# Measured on 5 Dec 2026 at HEAD dbdff05 (after the label corrections the README lists), minus
+# 0.03. H2's public contact record, uncommitted then, raises first-contact to 0.57 / 0.44 and the
+# items to 188: raise these floors when it lands.
+FLOOR = {  # rule: (precision, recall)
+    "ceasefire-agreed": (0.79, 0.81),       # 0.82 / 0.84
+    "ceasefire-call": (0.86, 0.91),         # 0.89 / 0.94
+    "diplomatic-relations": (0.97, 0.89),   # 1.00 / 0.92
+    "first-contact-after-gap": (0.37, 0.30),  # 0.40 / 0.33
+    "peace-talks": (0.80, 0.56),            # 0.83 / 0.59
+}
+FLOOR_ITEMS = 180  # items with every expectation met: 183 of 237
+
+
+@pytest.fixture(scope="module")
+def result():
+    return evaluate()
+
+
+def test_the_set_is_blind_sized_and_spread_as_the_brief_asks():
+    blind = load_blind(BLIND, SHIPPED)
+    cases = blind.cases
+    assert len(cases) >= 150
+    by_lang = Counter(c.lang for c in cases)
+    assert set(by_lang) == set(LANGUAGES)
+    assert by_lang["en"] * 2 >= len(cases)
+    assert all(n >= 10 for n in by_lang.values()), by_lang
+    for rule in SHIPPED:
+        positives = [c for c in cases if rule in c.fire]
+        assert len(positives) >= 8, rule
+    negatives = [c for c in cases if not c.fire]
+    assert len(negatives) >= 60
+    assert len({c.kind for c in negatives}) >= 20
+    assert {c.kind for c in negatives} <= set(NEGATIVE_KINDS)
+    assert len(set(blind.outlets.values())) >= 25
+
+
+def test_the_figures_do_not_fall_below_today(result):
+    failures = "\n".join(result.scores.mistakes())
+    for rule, (precision, recall) in FLOOR.items():
+        score = result.scores.scores[rule]
+        assert score.precision >= precision, f"{rule} precision {score.precision:.2f}\n{failures}"
+        assert score.recall >= recall, f"{rule} recall {score.recall:.2f}\n{failures}"
+    assert sum(o.ok for o in result.outcomes) >= FLOOR_ITEMS, failures
+
+
+def test_the_shared_scorers_agree(result):
+    """Precision and recall come from the labelled set's scorer, the per-item outcomes from
+    the contrast set's: both must see the same alerts."""
+    for rule, score in result.scores.scores.items():
+        missed = sum(o.wrong.get(rule) == "should fire" for o in result.outcomes)
+        false = sum(o.wrong.get(rule) == "should stay silent" for o in result.outcomes)
+        assert (score.fn, score.fp) == (missed, false), rule
+
+
+def test_the_command_prints_the_table_and_the_failures(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Blind set: 237 items")
+    assert all(f"| `{rule}` |" in out for rule in SHIPPED)
+    assert "Failures:" in out and "- b-" in out
+
+
+GOOD = ('- id: "b-en-001"\n  outlet: "AFP"\n  published: "2016-01-03T21:00:00Z"\n'
+        '  kind: "event"\n  title: "Saudi Arabia cuts diplomatic ties with Iran"\n'
+        '  expect: [diplomatic-relations]\n')
+
+
+@pytest.mark.parametrize(("text", "name", "message"), [
+    (GOOD.replace('  outlet: "AFP"\n', ""), "en.yaml", "missing outlet"),
+    (GOOD + GOOD, "en.yaml", "the id is used twice"),
+    (GOOD.replace('"event"', '"gossip"'), "en.yaml", "kind 'gossip' is not one of"),
+    (GOOD.replace("diplomatic-relations]", "relations]"), "en.yaml",
+     "names unknown rules ['relations']"),
+    (GOOD.replace("[diplomatic-relations]", "[]"), "en.yaml", "an item of kind 'event'"),
+    (GOOD.replace('"event"', '"denied"'), "en.yaml", "a hard negative"),
+    (GOOD.replace("2016-01-03T21:00:00Z", "3 Jan 2016"), "en.yaml", "is not an ISO time"),
+    (GOOD, "fr.yaml", "ids in fr.yaml start with 'b-fr-'"),
+    (GOOD, "xx.yaml", "the file name must be a language"),
+])
+def test_a_malformed_item_gets_a_clear_error_naming_file_and_item(tmp_path: Path, text, name,
+                                                                  message):
+    (tmp_path / name).write_text(text, "utf-8")
+    with pytest.raises(BlindError) as err:
+        load_blind(tmp_path, SHIPPED)
+    assert str(tmp_path / name) in str(err.value)
+    assert message in str(err.value)
+
+
+def test_a_good_item_loads_as_a_case_with_every_other_rule_silent(tmp_path: Path):
+    (tmp_path / "en.yaml").write_text(GOOD, "utf-8")
+    [case] = load_blind(tmp_path, SHIPPED).cases
+    assert case.fire == {"diplomatic-relations"}
+    assert case.silent == SHIPPED - {"diplomatic-relations"}
+    assert case.published is not None and case.published.year == 2016
