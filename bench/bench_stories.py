@@ -68,8 +68,8 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
         happened = event(rng)
         stories.append((story_id, title, at, at, pack_signature(sig) if sig else None,
                         happened.encode()))
-        members.append((story_id, item.feed_url, item.key, "rule", "pub", title, item.link,
-                        "new", at))
+        members.append((len(members) + 1, story_id, item.feed_url, item.key, "pub", title,
+                        item.link, "new", at))
         keys += [("text", text_key(item), story_id, at), ("link", link_key(item.link),
                                                           story_id, at),
                  ("entities", f"rule\x1fp{rng.randrange(400)}+q{rng.randrange(400)}",
@@ -80,9 +80,11 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
     with store.write() as conn:
         conn.executemany("INSERT INTO stories (id, title, created_at, last_at, signature, "
                          "event) VALUES (?, ?, ?, ?, ?, ?)", stories)
-        conn.executemany("INSERT INTO story_members (story_id, feed_url, item_key, rule_id, "
+        conn.executemany("INSERT INTO story_members (id, story_id, feed_url, item_key, "
                          "publisher, title, link, joined_by, at) VALUES "
                          "(?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
+        conn.executemany("INSERT INTO story_member_rules (member_id, rule_id) VALUES (?, ?)",
+                         [(member[0], "rule") for member in members])
         conn.executemany("INSERT OR IGNORE INTO story_keys (kind, key, story_id, at) "
                          "VALUES (?, ?, ?, ?)", keys)
         conn.executemany("INSERT OR IGNORE INTO story_bands (band, story_id, at) "

@@ -42,8 +42,12 @@ def test_story_questions_asked_per_item_use_indexes(tmp_path):
         "SELECT story_id FROM story_bands WHERE band IN (x'00', x'01') AND at >= 0":
             "PRIMARY KEY",
         "DELETE FROM story_bands WHERE story_id = 1": "story_bands_story",
-        "SELECT rule_id FROM story_members WHERE story_id = 1 AND rule_id = 'r'":
-            "sqlite_autoindex_story_members_1",
+        "SELECT id FROM story_members WHERE story_id = 1": "story_members_story",
+        "SELECT 1 FROM story_member_rules WHERE member_id = 1 AND rule_id = 'r'":
+            "PRIMARY KEY",
+        "SELECT id FROM story_members WHERE feed_url = 'f' AND item_key = 'k' AND "
+        "story_id = 1": "story_members_",
+        "DELETE FROM story_member_rules WHERE member_id = 1": "PRIMARY KEY",
     }
     for sql, index in queries.items():
         plan = " ".join(row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"))

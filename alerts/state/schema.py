@@ -614,3 +614,51 @@ def _item_guid_in_key(db: sqlite_utils.Database) -> None:
         UPDATE items SET guid = '' WHERE guid IS NULL AND substr(key, 1, 2) = 'g:';
         UPDATE items SET guid = NULL WHERE guid <> '' AND key = 'g:' || guid
     """)
+
+
+@migrations(name="0020_one_member_per_report")
+def _one_member_per_report(db: sqlite_utils.Database) -> None:
+    # Store less (#17): a report that joined a story for several rules at once was one
+    # story_members row per rule, each with the same feed, key, publisher, reason and time
+    # (with 1,000 rules, 2.2 rows per report). Now one row per report and way it joined, and
+    # its rules in story_member_rules (member, rule). Nothing is lost: rows that differ in
+    # anything but their rule stay apart; the first row's id is kept, so the order of a
+    # story's reports (by time, then id) is what it was. The UNIQUE (story, feed, key, rule)
+    # index goes with the rows: the rules' primary key answers "did this rule join it?", an
+    # index on story_id the questions by story.
+    same = ("x.story_id = o.story_id AND x.feed_url = o.feed_url AND x.item_key = o.item_key "
+            "AND x.publisher = o.publisher AND x.title = o.title AND x.link IS o.link "
+            "AND x.joined_by = o.joined_by AND x.at IS o.at AND x.status IS o.status "
+            "AND x.why IS o.why AND x.as_item = o.as_item")
+    columns = ("story_id, feed_url, item_key, publisher, title, link, joined_by, at, status, "
+               "why, as_item")
+    _script(db, f"""
+        CREATE TABLE story_members_0020 (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            feed_url TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            publisher TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            joined_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            status TEXT,
+            why TEXT,
+            as_item INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO story_members_0020 (id, {columns})
+            SELECT min(id), {columns} FROM story_members GROUP BY {columns} ORDER BY 1;
+        CREATE TABLE story_member_rules (
+            member_id INTEGER NOT NULL REFERENCES story_members(id) ON DELETE CASCADE,
+            rule_id TEXT NOT NULL,
+            PRIMARY KEY (member_id, rule_id)
+        ) WITHOUT ROWID;
+        INSERT INTO story_member_rules (member_id, rule_id)
+            SELECT (SELECT min(x.id) FROM story_members x WHERE {same}), o.rule_id
+            FROM story_members o ORDER BY 1, 2;
+        DROP TABLE story_members;
+        ALTER TABLE story_members_0020 RENAME TO story_members;
+        CREATE INDEX story_members_story ON story_members (story_id);
+        CREATE INDEX story_members_item ON story_members (feed_url, item_key)
+    """)

@@ -3,6 +3,7 @@ find it again, and the developments of its event that alerted."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,27 @@ from alerts.state.compact import (
 from alerts.state.db import Database, ts
 from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
 from alerts.stories import EventKey, StoryRef
+
+
+def _join(conn: sqlite3.Connection, story: StoryRef, item: Item, rule_ids: list[str],
+          publisher: str, stamp: str | None, status: str | None) -> None:
+    """The report joins the story for the rules it has not joined it for yet: one member
+    row for them all (migration 0020), with their rules beside it. A rule that already
+    joined keeps the way and time it joined with, as before."""
+    joined = {rule for (rule,) in conn.execute(
+        "SELECT r.rule_id FROM story_members m JOIN story_member_rules r ON r.member_id = m.id "
+        "WHERE m.feed_url = ? AND m.item_key = ? AND m.story_id = ?",
+        (item.feed_url, item.key, story.id))}
+    new = [rule for rule in dict.fromkeys(rule_ids) if rule not in joined]
+    if not new:
+        return
+    cur = conn.execute(
+        "INSERT INTO story_members (story_id, feed_url, item_key, publisher, title, link, "
+        "joined_by, at, status, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (story.id, item.feed_url, item.key, publisher, item.title, item.link,
+         story.joined_by, stamp, status, story.why or None))
+    conn.executemany("INSERT INTO story_member_rules (member_id, rule_id) VALUES (?, ?)",
+                     [(cur.lastrowid, rule) for rule in new])
 
 
 class Stories(Database):
@@ -107,13 +129,8 @@ class Stories(Database):
                              "event = coalesce(?, event) WHERE id = ?",
                              (ts(at), widened.encode() if widened and widened != story_event
                               else None, story.id))
-            conn.executemany(
-                "INSERT OR IGNORE INTO story_members (story_id, feed_url, item_key, rule_id, "
-                "publisher, title, link, joined_by, at, status, why) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(story.id, item.feed_url, item.key, rule_id, publisher, item.title, item.link,
-                  story.joined_by, stamp, event.status if event else None, story.why or None)
-                 for rule_id in rule_ids])
+            _join(conn, story, item, rule_ids, publisher, stamp,
+                  event.status if event else None)
             keys = [("text", text)] + ([("link", link)] if link else [])
             keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
                      for key in entity_keys]
@@ -187,7 +204,8 @@ class Stories(Database):
                f"FROM story_members m {MEMBER_ITEM} WHERE m.story_id = ?")
         args: list[Any] = [story_id]
         if rule_id:
-            sql += " AND m.rule_id = ?"
+            sql += (" AND EXISTS (SELECT 1 FROM story_member_rules r WHERE r.member_id = m.id "
+                    "AND r.rule_id = ?)")
             args.append(rule_id)
         cur = self.conn.execute(
             sql + " GROUP BY m.feed_url, m.item_key ORDER BY min(m.at), min(m.id)", args)

@@ -25,6 +25,15 @@ from pathlib import Path
 from tests.tools.state_before_0016 import main as make_state
 
 
+def member_rules(conn: sqlite3.Connection) -> str:
+    """The query of the rules story members joined for: in story_members before migration
+    0020, in story_member_rules since."""
+    since_0020 = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_member_rules'"
+                              ).fetchone()
+    return ("SELECT rule_id FROM story_member_rules" if since_0020
+            else "SELECT rule_id FROM story_members")
+
+
 def readings(db: Path) -> dict[str, object]:
     """What the store's readers give for every item, story, alert and outbox row."""
     from alerts.state import Store
@@ -40,7 +49,7 @@ def readings(db: Path) -> dict[str, object]:
                            for url in feeds}
         stories = [sid for (sid,) in store.conn.execute("SELECT id FROM stories ORDER BY id")]
         out["story_sources"] = {str(sid): store.story_sources(sid) for sid in stories}
-        rules = sorted({r for (r,) in store.conn.execute("SELECT rule_id FROM story_members")})
+        rules = sorted({r for (r,) in store.conn.execute(member_rules(store.conn))})
         out["story_sources_by_rule"] = {f"{sid} {rule}": store.story_sources(sid, rule)
                                         for sid in stories for rule in rules}
         keys = store.conn.execute("SELECT feed_url, key FROM items ORDER BY id").fetchall()

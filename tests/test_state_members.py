@@ -1,0 +1,159 @@
+"""Store less (#17, migration 0020): one story member row per report and way it joined, its
+rules in story_member_rules, where there was one row per report and rule. A state made by the
+previous schema upgrades with every reader giving what it gave before; an upgrade killed
+half-way loses nothing; new joins write one row for all their rules; a pruned story takes
+its members' rules with it."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from alerts.models import Item
+from alerts.state import Store
+from alerts.stories import StoryRef
+from tests.conftest import ROOT, cli_env, write_config
+from tests.tools.state_before_0020 import more_readings
+
+BEFORE = Path(__file__).parent / "data" / "state-before-0020"
+T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
+
+
+def old_state(path: Path) -> Path:
+    """The state tests/tools/state_before_0020.py made at bcee3b4, the schema before 0020."""
+    conn = sqlite3.connect(path)
+    conn.executescript(BEFORE.with_suffix(".sql").read_text("utf-8"))
+    conn.close()
+    return path
+
+
+def expected() -> dict[str, object]:
+    return json.loads(BEFORE.with_suffix(".json").read_text("utf-8"))
+
+
+def as_json(found: dict[str, object]) -> dict[str, object]:
+    return json.loads(json.dumps(found, ensure_ascii=False, sort_keys=True, default=str))
+
+
+def joins(conn: sqlite3.Connection, since_0020: bool) -> list[tuple[object, ...]]:
+    """Every (story, report, rule) that joined, with how, when and why: what a member row
+    said before 0020, read from either schema."""
+    columns = ("m.story_id, m.feed_url, m.item_key, {rule}, m.publisher, m.title, m.link, "
+               "m.joined_by, m.at, m.status, m.why, m.as_item")
+    if since_0020:
+        sql = (f"SELECT {columns.format(rule='r.rule_id')} FROM story_members m "
+               "JOIN story_member_rules r ON r.member_id = m.id")
+    else:
+        sql = f"SELECT {columns.format(rule='m.rule_id')} FROM story_members m"
+    return sorted(conn.execute(sql).fetchall(), key=repr)
+
+
+def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
+    db = old_state(tmp_path / "old.db")
+    with sqlite3.connect(db) as conn:
+        before = joins(conn, since_0020=False)
+        rows_before = conn.execute("SELECT count(*) FROM story_members").fetchone()[0]
+        mutes = conn.execute("SELECT * FROM mutes ORDER BY target").fetchall()
+    assert as_json(more_readings(db)) == expected()  # every reader: items, stories, outbox...
+    with sqlite3.connect(db) as conn:
+        assert "0020_one_member_per_report" in {
+            name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
+        assert joins(conn, since_0020=True) == before  # every join, to the value
+        assert conn.execute("SELECT * FROM mutes ORDER BY target").fetchall() == mutes
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        members = conn.execute(
+            "SELECT m.id, m.item_key, m.joined_by, group_concat(r.rule_id, ' ') FROM "
+            "story_members m JOIN story_member_rules r ON r.member_id = m.id "
+            "GROUP BY m.id ORDER BY m.id").fetchall()
+    # The ceasefire report joined for two rules at once: one member, the first row's id.
+    assert (4, "g:wire-a-1", "new", "ceasefire-event talks-words") in members
+    assert 5 not in [m[0] for m in members]
+    # The report that joined twice, another way and for another rule, stays two members.
+    assert [m for m in members if m[1] == "g:wire-a-3"] == [
+        (7, "g:wire-a-3", "new", "talks-words"), (8, "g:wire-a-3", "link", "talks-again")]
+    assert len(members) == rows_before - 1
+
+
+@pytest.mark.parametrize("statement", ["CREATE TABLE story_member_rules",
+                                       "DROP TABLE story_members",
+                                       "CREATE INDEX story_members_item"])
+def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
+    (tmp_path / "state").mkdir()
+    db = old_state(tmp_path / "state" / "alerts.db")
+    with sqlite3.connect(db) as conn:
+        dump = list(conn.iterdump())
+    config = write_config(tmp_path, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
+                          channels={"desk": "json://127.0.0.1:9/"})
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.crashpoint", statement, "--config", str(config), "status"],
+        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    with sqlite3.connect(db) as conn:  # the state as it was, to the byte of every row
+        assert list(conn.iterdump()) == dump
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert as_json(more_readings(db)) == expected()  # and the next start upgrades it
+
+
+def _item(key: str = "g:1", title: str = "Envoys meet in Geneva") -> Item:
+    return Item(feed_url="https://a.example/rss", feed_name="A", key=key, guid=key[2:],
+                link=f"https://a.example/{key}", title=title, summary="The envoys met.",
+                published=T0)
+
+
+def _join(store: Store, item: Item, story: StoryRef | None, rules: list[str],
+          at: datetime = T0) -> StoryRef:
+    return store.add_to_story(story, item, at, rule_ids=rules, entity_keys=[], link=item.link,
+                              text=item.title, sig=None, band_keys=[], publisher="a.example")
+
+
+def _members(store: Store) -> list[tuple[object, ...]]:
+    return store.conn.execute(
+        "SELECT m.id, m.item_key, m.joined_by, group_concat(r.rule_id, ' ') FROM "
+        "story_members m JOIN story_member_rules r ON r.member_id = m.id "
+        "GROUP BY m.id ORDER BY m.id").fetchall()
+
+
+def test_a_report_joining_for_several_rules_is_one_member(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        story = _join(store, _item(), None, ["talks", "envoys", "talks"])
+        assert _members(store) == [(1, "g:1", "new", "envoys talks")]
+        # Joined again (an edited report): only the rules it had not joined for are added,
+        # with the way this join found the story; the earlier rules keep theirs.
+        again = StoryRef(story.id, story.title, "link", "the same page")
+        _join(store, _item(), again, ["talks", "geneva"], T0 + timedelta(hours=1))
+        _join(store, _item(), again, ["envoys", "geneva"], T0 + timedelta(hours=2))
+        assert _members(store) == [(1, "g:1", "new", "envoys talks"),
+                                   (2, "g:1", "link", "geneva")]
+        other = _join(store, _item("g:2", "Envoys meet again"), story, ["geneva"])
+        by_rule = {rule: [(s["item_key"], s["joined_by"])
+                          for s in store.story_sources(story.id, rule)]
+                   for rule in ("talks", "geneva", "nobody")}
+        assert other.id == story.id
+        assert by_rule == {"talks": [("g:1", "new")],
+                           "geneva": [("g:2", "new"), ("g:1", "link")],  # by time
+                           "nobody": []}
+        assert [s["item_key"] for s in store.story_sources(story.id)] == ["g:1", "g:2"]
+    finally:
+        store.close()
+
+
+def test_a_pruned_story_takes_its_members_rules_with_it(tmp_path):
+    store = Store(tmp_path / "s.db")
+    try:
+        _join(store, _item(), None, ["talks", "envoys"])
+        kept = _join(store, _item("g:2", "Another"), None, ["talks"],
+                     T0 + timedelta(days=30))
+        store.prune(T0 + timedelta(days=10))
+        assert _members(store) == [(2, "g:2", "new", "talks")]
+        assert store.conn.execute("SELECT count(*) FROM story_member_rules").fetchone() == (1,)
+        assert [s["item_key"] for s in store.story_sources(kept.id, "talks")] == ["g:2"]
+    finally:
+        store.close()
