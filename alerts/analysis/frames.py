@@ -201,9 +201,11 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                     if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
                         hits.append(Hit(i, last, entry))
     # Contact phrases ("hold talks") never hide another type's word inside them.
+    # A report's name hides the cue inside it ("compte rendu": no plan in "compte").
     predicates = [h for h in hits if (h.entry.category in ("noun", "act")
                                       and h.entry.type != "contact")
-                  or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))]
+                  or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))
+                  or h.entry.category == "report"]
     kept = []
     seen: set[tuple[int, int, str, str, str, tuple[str, ...]]] = set()
     for h in hits:
@@ -325,6 +327,11 @@ class SentenceFrames:
                 if end - 1 > i + 1 and words[end - 1] == phrase[1]:
                     out.append(Hit(i, i, entry))
         return out
+
+    def _possessive_s(self, k: int) -> bool:
+        """The token is the "s" of a possessive ("Trump's", "Trump’s")."""
+        return k > 0 and self.s.tokens[k] == "s" and \
+            self.s.text[self.s.spans[k - 1][1]:self.s.spans[k][0]] in ("'", "’")
 
     def _dotted(self, hit: Hit) -> bool:
         """The "s" of "U.S." is a letter of an abbreviation, not a possessive ("Israel's
@@ -996,10 +1003,15 @@ class SentenceFrames:
                 # the setting of what happened, so they took place.
                 setting = next((h for h in self.hits if h.entry.category == "settings"
                                 and noun.first - 4 <= h.last < noun.first), None)
+                report = None if setting is not None else self._report_of(noun)
                 if setting is not None:
                     status = "held"
                     evidence.append(Evidence("status", f"{self._q(setting)} (the setting of "
                                                        "what the sentence reports)"))
+                elif report is not None:
+                    status = "held"
+                    evidence.append(Evidence("status", f"{self._q(report)} (a report of the "
+                                                       "talks: they were held)"))
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
@@ -1036,6 +1048,33 @@ class SentenceFrames:
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
+
+    def _report_of(self, noun: Hit) -> Hit | None:
+        """The report whose object the noun is ("Readout of Peace Talks in Geneva", "Joint
+        Statement on the Peace Talks", "Итоги переговоров России и Украины"): the report's
+        words before it in its clause with only names, a possessor ("Readout of Secretary
+        Rubio's Meeting"), articles, the event's own words and at most two other words
+        between, none of them the head of a phrase of its own ("Statement on the
+        anniversary of the talks", "Итоги голосования по мирным переговорам")."""
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        report = next((h for h in reversed(self.hits) if h.entry.category == "report"
+                       and lo <= h.first and h.last < noun.first), None)
+        if report is None:
+            return None
+        words = self.s.tokens
+        start = report.last + 1
+        for k in range(start, noun.first):  # a possessor: the object starts after its "'s"
+            if self._possessive_s(k):
+                start = k + 1
+        named = {i + j for i, m in self.mentions for j in range(len(lexicon_tokens(m.alias)))}
+        own = {i for h in self.hits if h.entry.type == noun.entry.type
+               and h.entry.category in ("noun", "act") for i in range(h.first, h.last + 1)}
+        others = [k for k in range(start, noun.first)
+                  if k not in named and k not in own and words[k] not in _DETERMINERS]
+        if len(others) > 2 or any(words[k + 1] in _PREPOSITIONS or words[k + 1] in _GENITIVE
+                                  for k in others):
+            return None
+        return report
 
     def _closes_clause(self, act: Hit, noun: Hit, lo: int, hi: int) -> bool:
         """A verb that ends the clause a noun opens is that noun's predicate however long the
@@ -1294,14 +1333,21 @@ class SentenceFrames:
             side = subjects if len(subjects) >= 2 else objects
             pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))
                      for k, (_, a) in enumerate(side) for _, b in side[k + 1:]]
+        # Two of one state are no pair: "Steve Witkoff and Jared Kushner's visit" is theirs.
+        pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
+                 and (a.country or a.entity_id) != (b.country or b.entity_id)]
         if act == "visit" and not pairs and not hosting and self.kb:
             # Headlines join their parts with dashes and colons: the whole headline counts.
             lo, hi = ((0, self.n) if self.s.position == "headline"
                       else _clause(self.bounds, pred.first, self.n))
             guests = [m for i, m in people if lo <= i < hi
                       and not (i > 0 and self.s.tokens[i - 1] in _FROM)]
-            if len(guests) == 1:
-                pairs = self._hosts(guests[0], pred)
+            # One visitor, or a delegation of one state ("Steve Witkoff and Jared Kushner's
+            # visit to Moscow"): each who serves it meets the leader there.
+            serving = {m.entity.id: self._participant(m, "visitor").country for m in guests}
+            if len(guests) == 1 or len(set(serving.values()) - {""}) == 1:
+                pairs = [pair for m in guests if serving[m.entity.id] or len(guests) == 1
+                         for pair in self._hosts(m, pred)]
                 for _, inferred in pairs[:1]:
                     # Whom the visitor met is inferred, not read: said, so that a gap is not
                     # claimed on it from history alone (see GapCondition).

@@ -41,7 +41,8 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
-    #                purpose | nominal | topic | condition | own_forces | text_subordinator
+    #                purpose | nominal | topic | condition | own_forces | text_subordinator |
+    #                report
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -226,10 +227,11 @@ def build(data: dict[str, Any]) -> Lexicon:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
                      "topic", "determiners", "subordinators", "text_subordinators",
-                     "conditions", "own_forces", "settings", "ultimatums", "giving"):
+                     "conditions", "own_forces", "settings", "ultimatums", "giving", "reports"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
-                "conditions": "condition", "ultimatums": "ultimatum"}.get(category, category)
+                "conditions": "condition", "ultimatums": "ultimatum",
+                "reports": "report"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
