@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 
 from alerts.models import Item
 from alerts.state import Store
-from alerts.stories import StoryRef
+from alerts.stories import StoryDesk, StoryRef
 from tests.conftest import ROOT, cli_env, write_config
 from tests.tools.state_before_0020 import more_readings
 
@@ -59,6 +60,8 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
     db = old_state(tmp_path / "old.db")
     with sqlite3.connect(db) as conn:
         before = joins(conn, since_0020=False)
+        keys = conn.execute("SELECT * FROM story_keys ORDER BY 1, 2, 3").fetchall()
+        bands = conn.execute("SELECT * FROM story_bands ORDER BY 1, 2").fetchall()
         rows_before = conn.execute("SELECT count(*) FROM story_members").fetchone()[0]
         mutes = conn.execute("SELECT * FROM mutes ORDER BY target").fetchall()
     assert as_json(more_readings(db)) == expected()  # every reader: items, stories, outbox...
@@ -68,6 +71,12 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
         assert joins(conn, since_0020=True) == before  # every join, to the value
         assert conn.execute("SELECT * FROM mutes ORDER BY target").fetchall() == mutes
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        # 0021: keys and bands as they were, without the foreign key and its index.
+        assert conn.execute("SELECT * FROM story_keys ORDER BY 1, 2, 3").fetchall() == keys
+        assert conn.execute("SELECT * FROM story_bands ORDER BY 1, 2").fetchall() == bands
+        assert len(keys) > 10 and len(bands) > 10
+        assert conn.execute("SELECT count(*) FROM pragma_foreign_key_list('story_keys')"
+                            ).fetchone() == (0,)
         members = conn.execute(
             "SELECT m.id, m.item_key, m.joined_by, group_concat(r.rule_id, ' ') FROM "
             "story_members m JOIN story_member_rules r ON r.member_id = m.id "
@@ -83,7 +92,8 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
 
 @pytest.mark.parametrize("statement", ["CREATE TABLE story_member_rules",
                                        "DROP TABLE story_members",
-                                       "CREATE INDEX story_members_item"])
+                                       "CREATE INDEX story_members_item",
+                                       "DROP TABLE story_keys"])
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = old_state(tmp_path / "state" / "alerts.db")
@@ -155,5 +165,30 @@ def test_a_pruned_story_takes_its_members_rules_with_it(tmp_path):
         assert _members(store) == [(2, "g:2", "new", "talks")]
         assert store.conn.execute("SELECT count(*) FROM story_member_rules").fetchone() == (1,)
         assert [s["item_key"] for s in store.story_sources(kept.id, "talks")] == ["g:2"]
+    finally:
+        store.close()
+
+
+def test_a_pruned_story_leaves_no_key_or_band_behind(tmp_path):
+    # Since 0021 no foreign key deletes them with their story: the prune does, in one pass.
+    store = Store(tmp_path / "s.db")
+    try:
+        text = ("Negotiators from both sides met again in Geneva on Tuesday to discuss an "
+                "exchange of prisoners, the front line and humanitarian corridors")
+        old = replace(_item("g:1", "Talks resume in Geneva"), summary=text)
+        new = replace(_item("g:2", "Harbour unions walk out of port talks"),
+                      summary="Dock unions walked out of the port authority meeting on "
+                              "Tuesday after the talks on pay and hours stalled again")
+        desk = StoryDesk(store)
+        gone = desk.assign(old, "talks", None, T0, "a.example")
+        kept = desk.assign(new, "talks", None, T0 + timedelta(days=30), "a.example")
+        counts = ("SELECT (SELECT count(*) FROM story_keys WHERE story_id = ?), "
+                  "(SELECT count(*) FROM story_bands WHERE story_id = ?)")
+        assert min(store.conn.execute(counts, (gone.id, gone.id)).fetchone()) > 0
+        kept_before = store.conn.execute(counts, (kept.id, kept.id)).fetchone()
+        store.prune(T0 + timedelta(days=10))
+        assert store.conn.execute(counts, (gone.id, gone.id)).fetchone() == (0, 0)
+        assert store.conn.execute(counts, (kept.id, kept.id)).fetchone() == kept_before
+        assert store.story_by_link(old.link or "", T0 - timedelta(days=1)) is None
     finally:
         store.close()
