@@ -394,6 +394,8 @@ class SentenceFrames:
             return True
         if self.s.tokens[hit.first].startswith("ال"):
             return True
+        if hit.first > 0 and self.s.tokens[hit.first - 1] == "的":
+            return True  # "特朗普与普京的通话": after the Chinese attributive particle
         if self._attributive(hit):
             return True
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0) \
@@ -1259,6 +1261,14 @@ class SentenceFrames:
                     and lo < h.first < hi), None)
         return (cue.entry.name, cue) if cue is not None else None
 
+    def _occurred(self, pred: Hit) -> Hit | None:
+        """A verb of duration or occurrence that is a contact noun's predicate: after it in
+        its clause ("the call lasted two hours", "通话持续了"), or right before it, verb first
+        ("استمر الاتصال")."""
+        _, hi = _clause(self.bounds, pred.first, self.n)
+        return next((h for h in self.hits if h.entry.category == "occurrence"
+                     and (pred.last < h.first < hi or h.last == pred.first - 1)), None)
+
     def _verb_of_subject(self, pred: Hit) -> Hit | None:
         """The verb after a contact noun that is its clause's subject (no verb before it in
         the clause): "the call between them took place", "talks will take place"."""
@@ -1279,6 +1289,9 @@ class SentenceFrames:
             # subject of what follows, not a verb with its own subject: "Macron met Putin in
             # Paris and could meet him again" met him, whatever comes next.
             later = self._verb_of_subject(pred)
+            occurred = self._occurred(pred)
+            if occurred is not None and (later is None or occurred.first <= later.first):
+                later = occurred  # "the call lasted two hours": the noun's own predicate
             if later is not None:
                 # "The first phone conversation between them will take place": the noun is
                 # the subject of a later verb, whose auxiliaries say whether it happened.
@@ -1288,6 +1301,10 @@ class SentenceFrames:
                 # mardi", "a call ... is scheduled": the predicate after the subject says it
                 # has not happened (up to its verb when the lexicon knows one).
                 modality, cue = self._cue_after(pred, later) or (modality, cue)
+            if modality == "happened" and later is not None and later is occurred:
+                # Said in so many words: a plan elsewhere in the sentence ("and the leaders
+                # will meet soon") is not this contact's (see frames()).
+                evidence.append(Evidence("modality", f"{self._q(later)} (it took place)"))
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]

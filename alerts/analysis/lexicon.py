@@ -42,7 +42,7 @@ class LexiconError(ValueError):
 class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
-    #                report
+    #                report | occurrence
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -227,7 +227,8 @@ def build(data: dict[str, Any]) -> Lexicon:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
                      "topic", "determiners", "subordinators", "text_subordinators",
-                     "conditions", "own_forces", "settings", "ultimatums", "giving", "reports"):
+                     "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
+                     "occurrence"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",
