@@ -7,6 +7,7 @@ import asyncio
 import base64
 import dataclasses
 import re
+import ssl
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -37,6 +38,18 @@ INFLATE_PIECE = 64 * 1024  # largest piece one decompress call may produce
 DRAIN_BYTES = 64 * 1024
 DRAIN_SECONDS = 2.0
 MAX_TARGETS = 4096  # feed URLs whose parsed form a Fetcher remembers
+
+
+class _Pool(httpcore.AsyncConnectionPool):
+    """httpcore's pool, whose TLS context is made for its first https connection: loading
+    the certificate authorities takes about 35 ms of CPU, which a poll of http:// feeds
+    does not need (#17)."""
+
+    def create_connection(self, origin: httpcore.Origin) -> httpcore.AsyncConnectionInterface:
+        if origin.scheme != b"http" and self._ssl_context is None:
+            # As httpx's own: certifi, or SSL_CERT_FILE / SSL_CERT_DIR when set.
+            self._ssl_context = httpx.create_ssl_context()
+        return super().create_connection(origin)
 
 
 class _Cookies(httpx.Cookies):
@@ -145,16 +158,16 @@ class Fetcher:
         # A few requests at a time per host: polite, and faster than a crowd on one origin.
         self._per_host: dict[str, asyncio.Semaphore] = {}
         limits = httpx.Limits(max_connections=32, max_keepalive_connections=8)
-        # As httpx's own: certifi, or SSL_CERT_FILE / SSL_CERT_DIR when set.
-        ssl_context = httpx.create_ssl_context()
-        transport = httpx.AsyncHTTPTransport(verify=ssl_context, limits=limits, trust_env=False)
+        # The transport's own pool is replaced below; the context it is given trusts no
+        # certificate at all (none loaded), so that nothing could go unverified through it.
+        transport = httpx.AsyncHTTPTransport(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
+                                             limits=limits, trust_env=False)
         if not hasattr(transport, "_pool"):  # pragma: no cover - an httpx upgrade moved it
             raise RuntimeError("httpx.AsyncHTTPTransport has no _pool; the address guard "
                                "cannot be installed with this httpx version")
         # The same pool httpx builds, with our backend: every connection (every redirect hop
         # included) is checked by the address policy and opened to the checked address.
-        transport._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
+        transport._pool = _Pool(
             max_connections=limits.max_connections,
             max_keepalive_connections=limits.max_keepalive_connections,
             keepalive_expiry=limits.keepalive_expiry,

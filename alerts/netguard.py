@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import httpcore
 
+from alerts.aionet import AsyncioBackend
 from alerts.errors import FeedError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -118,7 +119,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
     def __init__(self, policy: AddressPolicy, inner: httpcore.AsyncNetworkBackend | None = None):
         self.policy = policy
-        self.inner = inner or httpcore.AnyIOBackend()
+        # asyncio's streams, not anyio's: a sixth less CPU per request (alerts.aionet).
+        self.inner = inner or AsyncioBackend()
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None,
