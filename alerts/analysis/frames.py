@@ -81,6 +81,8 @@ _NOT_TOPIC = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "sideline", "margin",
               "видео", "телефон", "итог", "приглашени", "инициатив", "поручени")
+# The Spanish personal "a" before a named object: "reconoce a Palestina".
+_PERSONAL_A = {"es": "a"}
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -660,12 +662,21 @@ class SentenceFrames:
             last = i + max(len(lexicon_tokens(m.alias)) - 1, 0)
             if last + 1 < self.n and words[last + 1] in _AS:
                 continue
-            act = next((a for a in acts if i == a.last + 1  # "la Palestine": an article between
-                        or (i == a.last + 2 and i in self._after_determiner)), None)
+            act = next((a for a in acts if self._object_at(a, i)), None)
             if act is not None:
                 kind = act.entry.kinds[0] if act.entry.kinds else ""
                 out.append(Hit(i, last, Entry("noun", act.entry.type, kind, form=m.alias)))
         return out
+
+    def _object_at(self, act: Hit, i: int) -> bool:
+        """Whether the word at `i` starts the object of a verb: right after it, past a manner
+        adverb ("recognises officially", "reconoce oficialmente", "reconnaît officiellement"),
+        an article ("la Palestine") or the Spanish personal "a" ("reconoce a Palestina")."""
+        words, k = self.s.tokens, act.last + 1
+        while k < i and len(words[k]) > 5 and words[k].endswith(("mente", "ment", "ly")):
+            k += 1
+        return i == k or (i == k + 1 and (i in self._after_determiner
+                                          or words[k] == _PERSONAL_A.get(act.entry.lang)))
 
     def _gerund(self, noun: Hit) -> bool:
         """An English -ing contact word with its object right after it is a verb: "after

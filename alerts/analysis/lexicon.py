@@ -55,6 +55,7 @@ class Entry:
     then: tuple[str, ...] = ()
     # An act whose object may be a state's name, standing for its noun ("recognise Palestine")
     names_state: bool = False
+    lang: str = ""  # the language of the form (as frames.yaml lists it)
 
 
 @dataclass
@@ -85,7 +86,7 @@ class Lexicon:
             words = lexicon_tokens(variant)
             if not words:
                 raise LexiconError(f"frames.yaml: {phrase!r} has no letters")
-            self.index.setdefault(words[0], []).append((words, entry))
+            self.index.setdefault(words[0], []).append((words, replace(entry, lang=lang)))
             self.languages.add(lang)
             if entry.category == "noun" or (entry.category == "act"
                                              and (entry.standalone or entry.names_state)):
