@@ -40,7 +40,10 @@ FLOOR = {
     # Recall lowered from 0.66 on purpose (H2, #15): a first visit to a country whose leader
     # the report does not name is no first contact (the Assad-UAE alert was on the wrong pair,
     # an inferred Khalifa bin Zayed; the label's pair, Mohammed bin Rashid, is not named).
-    "first-contact-after-gap": (1.00, 0.58),
+    # 0.58 -> 0.75 with the shipped public record of leaders' contacts (contacts_public.yaml:
+    # Trump-al-Sharaa, Trump-Petro); Modi-Xi in Tianjin and Kim-Xi in Beijing are missed by
+    # the frame reader (no pair read, no contact word), not for want of history.
+    "first-contact-after-gap": (1.00, 0.75),
     "peace-talks": (0.95, 0.86),
 }
 NOT_YET = {rule: f"issue #15 open: {rule} measures precision {p:.2f}, recall {r:.2f} on "

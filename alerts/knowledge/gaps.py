@@ -181,7 +181,8 @@ IN_PERSON = re.compile(r"(?<!\w)(?:" + _alternatives(
     "summit", "meeting", "met", "meet", "talks in", "en personne", "visite", "rencontre",
     "sommet", "tete-a-tete", "besuch", "treffen", "gipfel", "persönlich", "personlich",
     "visita", "reunion", "reunión", "encuentro", "cumbre", "en persona", "встреча", "встречи",
-    "визит", "лично", "очная", "зустріч", "візит", "особисто", "приїхав", "прибыл",
+    "визит", "лично", "очная", "лицом к лицу", "зустріч", "візит", "особисто", "віч-на-віч",
+    "приїхав", "прибыл",
     "زيارة", "لقاء", "قمة", "يلتقي", "التقى", "يلتقيان", "التقيا", "تلتقي", "التقت", "اجتمع",
     "يجتمع", "اجتمعا", "يجتمعان", "访问", "会晤", "会见", "会面", "峰会") + r")(?!\w)")
 # A first visit or trip is a first journey to a place, not a first contact with its leader.
@@ -349,7 +350,10 @@ def _first_ever(folded: str, published: date) -> list[StatedGap]:
             context = folded[max(0, m.start() - 40):m.start("rest")]
             if VISIT.search(context):
                 continue  # "who is visiting Ukraine for the first time": a first trip
-            contact = "in-person" if IN_PERSON.search(context) else ""
+            # The words right after qualify it too: "вперше зустрілися віч-на-віч", "for the
+            # first time in person".
+            after = " ".join(m.group("rest").split()[:5])
+            contact = "in-person" if IN_PERSON.search(f"{context} {after}") else ""
             phrase = folded[m.start():m.start("rest")].strip()
             found.append(StatedGap(phrase, date.min, "first-ever", None, contact))
     return found

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from alerts.rules.context import Evidence, MatchContext
-from alerts.rules.history import HistoryEntry
+from alerts.rules.history import RECORD_FEED, HistoryEntry, is_contact
 from alerts.rules.text import TermSet
 
 if TYPE_CHECKING:
@@ -492,6 +492,61 @@ def _record(ctx: MatchContext, scope: str, keys: list[tuple[str, str]],
                                          ctx.item.title))
 
 
+def _origin(entry: HistoryEntry) -> str:
+    """Where a last contact comes from, for explain: a shipped record (its title says which
+    and what), or what this daemon saw, kept in the user's state."""
+    if entry.feed_url.startswith(RECORD_FEED):
+        return entry.title
+    return f"seen by this daemon, in your state: {entry.title!r} from {entry.feed_url}"
+
+
+def _pair_key(a: Participant, b: Participant) -> str:
+    return "+".join(sorted((a.entity_id, b.entity_id)))
+
+
+def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
+    """The pairs an item does not assert plainly enough for history alone to make a gap of
+    them, with why. A gap the report states is evidence of its own; a gap from history
+    (what this daemon saw, the shipped records) rests wholly on the reading of who had
+    contact with whom, and on the contact having happened:
+    - a pair the reader formed among three or more people of one contact ('Trump and Putin
+      speak ahead of Zelensky meeting', 'after a call with Putin and a meeting with
+      Zelensky'): who had contact with whom there is an inference from roles and order;
+    - a contact told only in someone's words (reported speech: 'any new talks must be
+      initiated by Kim, Yoon said'): one side's account, not the report's;
+    - a contact whose happening rests on no words of its own ('Trump pitches meeting with
+      Kim') while the headline or lead says in words that the same pair's contact is
+      planned, hypothetical, refused or denied.
+    Such a pair is neither given a gap from history nor recorded as a contact."""
+    found: dict[str, list[EventFrame]] = {}
+    for frame in ctx.frames or []:
+        for a, b in frame.pairs:
+            found.setdefault(_pair_key(a, b), []).append(frame)
+    if not found:
+        return {}
+    analysis = ctx.analysis()
+    weak: dict[str, str] = {}
+    for key, frames in found.items():
+        if all(len({p.entity_id for p in f.participants}) > 2 for f in frames):
+            names = ", ".join(f"'{p.alias}'" for p in frames[0].participants)
+            weak[key] = (f"the reader paired them among {names} in one contact "
+                         f"('{frames[0].words('event')}'): who had contact with whom is "
+                         "inferred there")
+        elif all("reported" in f.flags for f in frames):
+            weak[key] = (f"the contact ('{frames[0].words('event')}') is told only in "
+                         "someone's words (reported speech), not by the report")
+        elif not any(f.words("modality") for f in frames):
+            said = next((g for g in analysis.frames if g.type == "contact"
+                         and g.modality != "happened" and g.words("modality")
+                         and g.position in ("headline", "lead")
+                         and any(_pair_key(a, b) == key for a, b in g.pairs)), None)
+            if said is not None:
+                weak[key] = (f"nothing says '{frames[0].words('event')}' happened, while "
+                             f"{said.where(analysis)} says their contact is {said.modality} "
+                             f"('{said.words('modality')}')")
+    return weak
+
+
 def _scope(ctx: MatchContext, shared: str | None) -> str:
     return f"shared:{shared}" if shared else f"rule:{ctx.rule_id}"
 
@@ -572,10 +627,10 @@ class GapCondition(_HistoryCondition):
             since = latest.since
             exact = ""
             for last in records.values():
-                if (last is not None and latest.earliest is not None
+                if (last is not None and is_contact(last) and latest.earliest is not None
                         and latest.earliest <= last.at.date() <= latest.since):
                     since = last.at.date()
-                    exact = f"; history's exact date {since.isoformat()}"
+                    exact = f"; history's exact date {since.isoformat()}, {_origin(last)}"
             gap = (day - since).days
             what = ("the report says" if latest.kind == "first-since"
                     else "the report says they last met")
@@ -583,13 +638,13 @@ class GapCondition(_HistoryCondition):
                     f"gap {gap:,} days")
             if latest.kind == "first-ever":
                 note = f"the report says it is their first contact ever: '{latest.phrase}'"
-            recent = [r for r in records.values() if r is not None
+            recent = [r for r in records.values() if r is not None and is_contact(r)
                       and (when - r.at).days <= self.days]
             if latest.contact and recent:
                 # "first in-person meeting since 2019" while history holds a recent call: a
                 # gap in one kind of contact, not in contact.
                 note += (f"; a gap in {latest.contact} contact only: their last contact on "
-                         f"record was {recent[0].at.date().isoformat()} ({recent[0].title!r}), "
+                         f"record was {recent[0].at.date().isoformat()} ({_origin(recent[0])}), "
                          "so no gap in contact")
                 notes.append(note)
                 _record(ctx, scope, keys, when)
@@ -599,7 +654,12 @@ class GapCondition(_HistoryCondition):
             if gap > self.days:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(note if gap > self.days else f"{note} <= {self.days}")
+        weak = _weak_pairs(ctx) if not stated else {}
         for key, spoken in keys if not stated else []:
+            if key in weak:
+                notes.append(f"{spoken}: {weak[key]}; history alone does not make a gap of "
+                             "it, and it is not recorded as a contact")
+                continue
             last = records[key]
             if last is None:
                 notes.append(f"no earlier record for {spoken}")
@@ -613,11 +673,11 @@ class GapCondition(_HistoryCondition):
                 continue
             gap = (when - last.at).days
             note = (f"their last contact: last on record for {spoken}: "
-                    f"{last.at.date().isoformat()} ({last.title!r}); gap {gap:,} days")
+                    f"{last.at.date().isoformat()} ({_origin(last)}); gap {gap:,} days")
             if gap > self.days and result is None:
                 result = [Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(f"{note} <= {self.days}" if gap <= self.days else note)
-        _record(ctx, scope, keys, when)
+        _record(ctx, scope, [k for k in keys if k[0] not in weak], when)
         return result, "; ".join(notes)
 
     def label(self) -> str:

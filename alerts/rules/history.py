@@ -7,7 +7,7 @@ transaction as the item, so a crash never records history for an item it did not
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -26,8 +26,17 @@ class HistoryBackend(Protocol):
     def history_window(self, scope: str, key: str, since: datetime,
                        until: datetime) -> list[HistoryEntry]: ...
 
+    def history_first(self, scope: str) -> datetime | None: ...
+
 
 RECORD_FEED = "record:"  # feed_url of an entry that comes from the shipped contact record
+NO_CONTACT = ":none"  # ends the feed_url of a record entry that says there was NO contact since
+
+
+def is_contact(entry: HistoryEntry) -> bool:
+    """Whether the entry is a contact, not a record's word that there was none since its day
+    (its day is then where the record starts, not a contact)."""
+    return not entry.feed_url.endswith(NO_CONTACT)
 
 
 class HistoryView:
@@ -52,22 +61,52 @@ class HistoryView:
             candidates.append(on_record)
         return max(candidates, key=lambda e: e.at, default=None)
 
-    @staticmethod
-    def _on_record(scope: str, key: str, before: datetime) -> HistoryEntry | None:
-        """The pair's last contact in the shipped record, as a history entry whose title
-        says where it comes from (or, from a complete record, that there was none)."""
-        from alerts.knowledge.contacts import CONTACT_SCOPE, contact_record
+    def watched_since(self, scope: str) -> datetime | None:
+        """When this history began to be kept for a scope: its oldest entry, stored or
+        pending (the shipped records are never stored: they are read beside it)."""
+        seen = [e.at for e in self.pending if e.scope == scope]
+        if self.backend is not None:
+            stored = self.backend.history_first(scope)
+            if stored is not None:
+                seen.append(stored)
+        return min(seen, default=None)
+
+    def _on_record(self, scope: str, key: str, before: datetime) -> HistoryEntry | None:
+        """The pair's last contact in the shipped records, as a history entry whose title
+        says where it comes from: the Kremlin and Zelensky readouts (or, from a complete
+        one, that there was none), and the public record of leaders' contacts
+        (alerts/knowledge/public_record.py), which speaks after its last day only when this
+        history was already kept then. The newer of the two wins."""
+        from alerts.knowledge.contacts import CONTACT_SCOPE, NoContact, contact_record
+        from alerts.knowledge.public_record import public_record
 
         if scope != CONTACT_SCOPE or key.count("+") != 1:
             return None
         first, second = key.split("+")
-        found = contact_record().last(first, second, before.date())
-        if found is None:
-            return None
-        day = found.day
-        return HistoryEntry(scope, key, datetime(day.year, day.month, day.day,
-                                                 tzinfo=before.tzinfo or UTC),
-                            RECORD_FEED + found.source.id, found.describe())
+        tz = before.tzinfo or UTC
+        found: list[HistoryEntry] = []
+        readout = contact_record().last(first, second, before.date())
+        if readout is not None:
+            day = readout.day
+            none = NO_CONTACT if isinstance(readout, NoContact) else ""
+            found.append(HistoryEntry(scope, key, datetime(day.year, day.month, day.day,
+                                                           tzinfo=tz),
+                                      RECORD_FEED + readout.source.id + none,
+                                      readout.describe()))
+        record = public_record()
+        watched = None
+        if before.date() > record.end + timedelta(days=1):
+            since = self.watched_since(scope)
+            watched = since.date() if since is not None else None
+        public = record.last(first, second, before.date(), watched)
+        if public is not None:
+            day = public.day
+            found.append(HistoryEntry(scope, key, datetime(day.year, day.month, day.day,
+                                                           tzinfo=tz),
+                                      RECORD_FEED + "public" + ("" if public.contact
+                                                                else NO_CONTACT),
+                                      public.text))
+        return max(found, key=lambda e: e.at, default=None)
 
     def window(self, scope: str, key: str, since: datetime, until: datetime) -> list[HistoryEntry]:
         found = [e for e in self.pending if e.scope == scope and e.key == key

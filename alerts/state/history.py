@@ -34,3 +34,9 @@ class History(Database):
             "AND at >= ? AND at <= ? ORDER BY at", (scope, key, ts(since), ts(until)))
         return [HistoryEntry(scope, key, datetime.fromisoformat(at), feed, title)
                 for at, feed, title in rows.fetchall()]
+
+    def history_first(self, scope: str) -> datetime | None:
+        """The oldest entry kept for a scope: since when this state has kept it."""
+        row = self.conn.execute("SELECT min(at) FROM history WHERE scope = ?",
+                                (scope,)).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
