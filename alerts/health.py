@@ -27,6 +27,8 @@ class HealthStore(Protocol):
 
     def feed_row(self, url: str) -> dict[str, Any] | None: ...
     def item_arrivals(self, feed_url: str, limit: int = 200) -> list[datetime]: ...
+    def arrival_batches(self, feed_url: str, limit: int = 200) -> tuple[int, list[datetime]]:
+        ...
     def flag_feed_alert(self, url: str, column: str, at: datetime | None,
                         messages: Iterable[Outgoing], now: datetime) -> bool: ...
 
@@ -57,9 +59,13 @@ def failing(row: dict, settings: HealthSettings, now: datetime) -> bool:
 def stale_after(arrivals: list[datetime]) -> timedelta | None:
     """How long without a new item is unusual for this feed; None while its history is short.
     Items found by one poll share a time, so the rhythm is the gap between such batches."""
-    if len(arrivals) < STALE_MIN_ITEMS:
+    return _stale_after(len(arrivals), sorted(set(arrivals)))
+
+
+def _stale_after(count: int, moments: list[datetime]) -> timedelta | None:
+    """stale_after of `count` arrivals at these distinct `moments` (sorted)."""
+    if count < STALE_MIN_ITEMS:
         return None
-    moments = sorted(set(arrivals))
     gaps = [later - earlier for earlier, later in pairwise(moments)]
     if not gaps:
         return None
@@ -71,9 +77,9 @@ def stale(store: HealthStore, row: dict, now: datetime) -> bool:
     """Polls succeed but no new item came for much longer than the feed's usual rhythm."""
     if row.get("disabled_at") or row.get("error_count") or not row.get("last_success"):
         return False
-    arrivals = store.item_arrivals(row["url"])
-    limit = stale_after(arrivals)
-    return limit is not None and now - arrivals[-1] >= limit
+    count, moments = store.arrival_batches(row["url"])
+    limit = _stale_after(count, moments)
+    return limit is not None and now - moments[-1] >= limit
 
 
 class HealthWatch:

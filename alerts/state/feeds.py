@@ -101,6 +101,21 @@ class Feeds(Database):
                                  "ORDER BY id DESC LIMIT ?", (feed_url, limit)).fetchall()
         return sorted(at for r in rows if (at := instant(r[0])) is not None)
 
+    def arrival_batches(self, feed_url: str, limit: int = 200) -> tuple[int, list[datetime]]:
+        """item_arrivals(feed_url, limit) as its length and its distinct times, oldest first:
+        the items one poll found share a time, so a feed's last 200 items are a few batches,
+        and only those are converted (#17: the health check of every feed after each poll)."""
+        rows = self.conn.execute(
+            "SELECT first_seen, count(*) FROM (SELECT first_seen FROM items WHERE feed_url = ? "
+            "ORDER BY id DESC LIMIT ?) GROUP BY first_seen", (feed_url, limit)).fetchall()
+        count, moments = 0, set()
+        for stored, n in rows:
+            at = instant(stored)
+            if at is not None:
+                count += n
+                moments.add(at)
+        return count, sorted(moments)
+
     def flag_feed_alert(self, url: str, column: str, at: datetime | None,
                         messages: Iterable[Outgoing], now: datetime) -> bool:
         """Set (or clear, with `at` None) a feed's health/stale flag and queue its notice in
