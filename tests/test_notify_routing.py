@@ -12,6 +12,7 @@ from alerts.errors import ConfigError
 from alerts.models import Feed
 from alerts.routing import Composer, Route, channels_for
 from alerts.rules import RuleSet, load_rules
+from alerts.state import Store
 from tests.conftest import poll_once, query, run_cli, write_config
 from tests.feeds import rss, rss_item
 
@@ -133,8 +134,16 @@ def poll(db: Path, url: str, settings, backfill: bool = False):
 
 
 def outbox(db: Path) -> list[tuple]:
-    return query(db, "SELECT channel, kind, alert_id, thread_id, format, title "
-                     "FROM outbox ORDER BY id")
+    """channel, kind, alert_id, thread_id, format and title of every row, the title as the
+    store reads it (a default alert title is made again from its facts)."""
+    rows = query(db, "SELECT id, channel, kind, alert_id, thread_id, format FROM outbox "
+                     "ORDER BY id")
+    store = Store(db)
+    try:
+        titles = {row.id: row.title for row in store.outbox_rows([r[0] for r in rows])}
+    finally:
+        store.close()
+    return [(*row[1:], titles[row[0]]) for row in rows]
 
 
 def test_pipeline_routes_renders_per_channel_and_threads_follow_ups(tmp_path, feed_server):

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery
-from alerts.render import clean, safe_link, when
+from alerts.render import _default_title, clean, safe_link, when
 from alerts.state.compact import instant, moment
 from alerts.state.db import IN_BATCH, Database, ts
 
@@ -50,6 +50,10 @@ ItemRow = tuple[str, str | None, object]  # the stored item's title, link and pu
 # "r" is their number there (#17: the shipped rules' descriptions are 300-400 bytes each).
 _RULE_FACTS = ("rule_title", "rule_description", "tags")
 RULE_MARK = "r"
+# An alert whose title is the default one its facts make ("[high] Rule: headline") stores
+# an empty title and this mark, and reads the title back from its facts (#17: about 96 bytes
+# of each queued alert; a channel's own title template is stored as rendered).
+TITLE_MARK = "d"
 
 
 def item_facts(item: ItemRow) -> dict[str, Any]:
@@ -68,15 +72,24 @@ def _is_alert(kind: str, payload: dict[str, Any]) -> bool:
     return kind in (ALERT, UPDATE) and "title" in payload
 
 
+def default_titled(message: Outgoing) -> bool:
+    """Whether an alert's title is the default one its facts make again when read."""
+    return (_is_alert(message.kind, message.payload) and bool(message.title)
+            and message.title == _default_title(message.payload))
+
+
 def pack_payload(message: Outgoing, item: ItemRow | None = None,
                  rule_ref: Callable[[str], int] | None = None) -> str | None:
     """The JSON stored for a message's payload: an alert's without what the row's columns,
     the alert itself and its stored `item` say again; `rule_ref` gives the number of its
-    rule facts (as JSON) in alert_rules."""
+    rule facts (as JSON) in alert_rules. An alert whose title is its default one is marked
+    (its title is then not stored)."""
     payload = dict(message.payload)
     if not payload:
         return None
     if _is_alert(message.kind, payload):
+        if default_titled(message):
+            payload[TITLE_MARK] = 1
         for fact, column in _FROM_COLUMNS:
             if fact in payload and payload[fact] == getattr(message, column):
                 del payload[fact]
@@ -114,8 +127,16 @@ def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any],
     """A payload as the message had it (stored in full before #17's compaction, or packed;
     `item`: the stored item of an alert whose payload takes facts from it; `rules`: rule
     facts by their number in alert_rules)."""
+    return _unpacked(stored, kind, columns, item, rules)[0]
+
+
+def _unpacked(stored: str | None, kind: str, columns: dict[str, Any],
+              item: ItemRow | None = None, rules: dict[int, dict[str, Any]] | None = None
+              ) -> tuple[dict[str, Any], bool]:
+    """unpack_payload's payload, and whether the alert's title is its default one."""
     payload: dict[str, Any] = json.loads(stored) if stored else {}
     alert = kind in (ALERT, UPDATE)
+    default_title = bool(payload.pop(TITLE_MARK, 0)) if alert else False
     if alert and RULE_MARK in payload:
         payload.update((rules or {}).get(payload.pop(RULE_MARK), {}))
     mark = payload.pop(ITEM_MARK, 0) if alert else 0
@@ -125,14 +146,14 @@ def unpack_payload(stored: str | None, kind: str, columns: dict[str, Any],
             if mark & bit and fact in derived:
                 payload[fact] = derived[fact]
     if not _is_alert(kind, payload):
-        return payload
+        return payload, False
     full = dict(payload)
     for fact, column in _FROM_COLUMNS:
         full.setdefault(fact, columns[column])
     full.setdefault("update", kind == UPDATE)
     full.setdefault("sources", _self_source(full))
     ordered = {fact: full.pop(fact) for fact in _FACTS_ORDER if fact in full}
-    return ordered | full
+    return ordered | full, default_title
 
 
 def outbox_row(row: tuple[Any, ...], item: ItemRow | None = None,
@@ -141,8 +162,11 @@ def outbox_row(row: tuple[Any, ...], item: ItemRow | None = None,
      payload, attempts, created, next_attempt, done, status, last_error) = row
     columns = {"alert_id": alert_id, "thread_id": thread_id, "severity": severity,
                "rule_id": rule_id, "story": story}
+    facts, default_title = _unpacked(payload, kind, columns, item, rules)
+    if default_title and not title:
+        title = _default_title(facts) or title
     return OutboxRow(id_, channel, kind, title, body, fmt, alert_id, thread_id, severity,
-                     rule_id, story, unpack_payload(payload, kind, columns, item, rules),
+                     rule_id, story, facts,
                      attempts,
                      cast(datetime, instant(created)),  # both NOT NULL
                      cast(datetime, instant(next_attempt)),
@@ -170,7 +194,7 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (match_id, message.channel, message.kind, revision, message.alert_id,
          message.thread_id, message.severity, message.rule_id, message.story,
-         message.format, message.title, message.body,
+         message.format, "" if default_titled(message) else message.title, message.body,
          pack_payload(message, _stored_item(conn, match_id, message.kind),
                       lambda facts: _rule_ref(conn, facts)), moment(now), moment(now)))
     return 1
