@@ -7,9 +7,8 @@ feeds these caches hold about 20 MiB that no later poll will ask for (the next i
 new texts). `forget_texts` empties them; the daemon calls it once its polls have been quiet
 for a few seconds, empties SQLite's page cache (`shrink_database`), then hands the freed
 memory back to the system (`malloc_trim`), which Python's allocator does not do by itself
-for memory freed in scattered blocks. After a
-longer quiet, `forget_knowledge` lets the knowledge base go too, when its cache file can
-give it back.
+for memory freed in scattered blocks. In the same trim, `forget_knowledge` lets the
+knowledge base go too, when its cache file can give it back.
 
 Only caches of pure functions of a text are emptied: an answer asked for again is computed
 again, the same. Modules that were never imported are not imported for this.
