@@ -140,6 +140,12 @@ class Gate:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        from alerts.web.dates import typed_dates
+
+        query_string = scope.get("query_string", b"")
+        typed = typed_dates(scope.get("path", ""), query_string)
+        if typed != query_string:
+            scope = {**scope, "query_string": typed}
         if scope.get("method", "GET") not in ("GET", "HEAD"):
             await _reply(send, 405, b"This view is read-only: only GET requests are answered.\n",
                          [(b"allow", b"GET, HEAD")])
