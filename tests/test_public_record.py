@@ -281,3 +281,16 @@ def test_a_first_face_to_face_meeting_after_a_call_is_no_first_contact(rules):
     explained = _explain(rules, item, HistoryView())
     assert "a call in the shipped public record" in explained
     assert "so no gap in contact" in explained
+
+
+def test_the_record_keeps_no_hold_on_the_knowledge_base():
+    """The idle daemon lets the knowledge base go (alerts/trim.py): the record asks it for
+    offices when it needs them and keeps no reference that would hold it in memory."""
+    import gc
+
+    from alerts.knowledge import knowledge_base
+
+    shipped = public_record()
+    entities = knowledge_base().entities
+    assert not any(referrer is shipped or referrer is getattr(shipped, "__dict__", None)
+                   for referrer in gc.get_referrers(entities))

@@ -95,8 +95,11 @@ def _line_numbers(text: str, key: str) -> list[int]:
 
 class PublicRecord:
     def __init__(self, start: date, end: date, contacts: list[PublicContact],
-                 before: list[PublicContact], entities: dict[str, Entity],
+                 before: list[PublicContact], entities: dict[str, Entity] | None,
                  names: dict[str, str], path: Path = DATA):
+        """`entities`: the people to read offices from; None: the knowledge base of the
+        moment, asked each time (the record keeps no reference to it, so that the daemon
+        can let it go when idle)."""
         self.start, self.end, self.path = start, end, path
         self.names = names
         self._entities = entities
@@ -119,11 +122,12 @@ class PublicRecord:
     @classmethod
     def load(cls, path: Path = DATA, entities: dict[str, Entity] | None = None,
              names: dict[str, str] | None = None) -> PublicRecord:
-        if entities is None or names is None:
+        known = entities
+        if known is None or names is None:
             from alerts.knowledge import knowledge_base
 
             kb = knowledge_base()
-            entities = entities if entities is not None else kb.entities
+            known = known if known is not None else kb.entities
             names = names if names is not None else {
                 e.id: e.name for e in kb.entities.values() if e.kind == "country"}
         text = path.read_text("utf-8")
@@ -135,9 +139,9 @@ class PublicRecord:
         except (KeyError, TypeError):
             raise PublicRecordError(f"{path}: the file needs a 'record:' with 'from' and 'to' "
                                     "(the first and last day it covers)") from None
-        contacts = cls._rows(path, text, data, "contacts", start, end, entities, names)
+        contacts = cls._rows(path, text, data, "contacts", start, end, known, names)
         before = cls._rows(path, text, data, "before", date.min, start - timedelta(days=1),
-                           entities, names)
+                           known, names)
         return cls(start, end, contacts, before, entities, names, path)
 
     @staticmethod
@@ -186,7 +190,12 @@ class PublicRecord:
         """The states the person leads on the day (HEAD_OFFICES), empty when none."""
         from alerts.knowledge.contacts import ORGANISATIONS
 
-        entity = self._entities.get(person)
+        if self._entities is not None:
+            entity = self._entities.get(person)
+        else:
+            from alerts.knowledge import knowledge_base
+
+            entity = knowledge_base().entities.get(person)
         if entity is None or entity.kind != "person":
             return set()
         return {r.country for r in entity.roles if r.covers(day) and r.country
