@@ -3,9 +3,10 @@
 For each UN member state and each of its three seats (head of state, head of government,
 foreign minister), the days from FIRST to LAST on which the knowledge base has no holder,
 less the days the seat was vacant or did not exist (VACANT, below: a fact, not a gap).
-Used by tests/test_knowledge_coverage.py; run it to see the gaps:
+Used by tests/test_knowledge_coverage.py (and, with --history, 2000-2019, by
+tests/test_knowledge_history.py); run it to see the gaps:
 
-    .venv/bin/python -m tests.tools.kb_coverage
+    .venv/bin/python -m tests.tools.kb_coverage [-v] [--history]
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from tests.tools.countries_table import TABLE
 
 FIRST = date(2020, 1, 1)
 LAST = date(2025, 10, 31)
+# The years before (tests/test_knowledge_history.py): the Wikidata tables alone, no vacancies
+# of record listed.
+HISTORY_FIRST = date(2000, 1, 1)
+HISTORY_LAST = date(2019, 12, 31)
 SEATS = ("head-of-state", "head-of-government", "foreign-minister")
 UN_MEMBERS = tuple(line.split("|")[1] for line in TABLE.splitlines()
                    if line.split("|")[1] not in ("PS", "TW", "VA", "XK"))
@@ -87,12 +92,14 @@ def _vacant(office: str, code: str, day: date) -> bool:
     return any(start <= day <= (end or LAST) for start, end, _ in VACANT.get((office, code), []))
 
 
-def gaps(kb, seats: tuple[tuple[str, str], ...] | None = None
-         ) -> dict[tuple[str, str], list[tuple[date, date]]]:
+def gaps(kb, seats: tuple[tuple[str, str], ...] | None = None, first: date = FIRST,
+         last: date = LAST, step: int = 1) -> dict[tuple[str, str], list[tuple[date, date]]]:
     """(office, state) -> the runs of days without a holder (first and last day of each);
-    `seats`: (office, code) pairs, by default every UN member's three."""
+    `seats`: (office, code) pairs, by default every UN member's three; `first`, `last`: the
+    period (HISTORY_FIRST, HISTORY_LAST for the years before it); `step`: look at every
+    step-th day only (a run then ends on the last day looked at)."""
     out: dict[tuple[str, str], list[tuple[date, date]]] = {}
-    days = [FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)]
+    days = [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step)]
     if seats is None:
         seats = tuple((office, code) for code in UN_MEMBERS for office in SEATS)
     for office, code in seats:
@@ -100,7 +107,7 @@ def gaps(kb, seats: tuple[tuple[str, str], ...] | None = None
         for day in days:
             if _vacant(office, code, day) or kb.holder(office, code, day) is not None:
                 continue
-            if runs and runs[-1][1] == day - timedelta(days=1):
+            if runs and runs[-1][1] == day - timedelta(days=step):
                 runs[-1] = (runs[-1][0], day)
             else:
                 runs.append((day, day))
@@ -121,9 +128,10 @@ def summary(found: dict[tuple[str, str], list[tuple[date, date]]]) -> dict[str, 
 def main() -> None:
     from alerts.knowledge import knowledge_base
 
-    found = gaps(knowledge_base(None))
-    total = (LAST - FIRST).days + 1
-    print(f"{len(UN_MEMBERS)} UN member states, {FIRST} to {LAST} ({total} days)")
+    first, last = (HISTORY_FIRST, HISTORY_LAST) if "--history" in sys.argv else (FIRST, LAST)
+    found = gaps(knowledge_base(None), first=first, last=last)
+    total = (last - first).days + 1
+    print(f"{len(UN_MEMBERS)} UN member states, {first} to {last} ({total} days)")
     for office, (states, days) in summary(found).items():
         share = 1 - days / (total * len(UN_MEMBERS))
         print(f"{office}: {states} states with a gap, {days} state-days missing "

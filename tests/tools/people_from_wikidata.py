@@ -3,10 +3,13 @@ offices-generated.yaml.
 
 Sources (Wikidata, CC0; see ../shared/corpus/world-leaders-wikidata/README.md):
   * geografia-2025/leaders_history.csv: heads of state and government to 2025-10-03;
-  * peppercat-2022/leaders.csv: foreign ministers to mid-2022, and English labels;
+  * peppercat-2022/leaders.csv: foreign ministers to mid-2022, English labels, and the
+    heads of state and government of 2000-2019 that geografia lacks (Karzai, Hadi);
 and the hand-written tables beside this script: countries_table.py (ISO codes, names in
-Arabic and Chinese) and foreign_ministers.py (foreign ministers since mid-2022, from the
-maintainers' knowledge, with "approx" where the day is not certain).
+Arabic and Chinese), foreign_ministers.py (foreign ministers since mid-2022, from the
+maintainers' knowledge, with "approx" where the day is not certain) and historic_leaders.py
+(names of the best-known leaders of 2000-2019 in the eight languages, their ambiguous
+surnames, and tenures the tables lack). Tenures from 2000 on are written.
 
 Hand-curated entries in people.yaml win at load time (alerts.knowledge.base.merge_people):
 a generated person that people.yaml already has gets the curated id, so the curated
@@ -48,6 +51,10 @@ from tests.tools.defence_ministers import (
 )
 from tests.tools.defence_ministers import PHRASES as DEFENCE_PHRASES
 from tests.tools.foreign_ministers import ALIASES, FOREIGN_MINISTERS, NAME_FIXES, SCRIPT_NAMES
+from tests.tools.historic_leaders import ALIASES as HISTORIC_ALIASES
+from tests.tools.historic_leaders import AMBIGUOUS as HISTORIC_AMBIGUOUS
+from tests.tools.historic_leaders import NAME_FIXES as HISTORIC_NAME_FIXES
+from tests.tools.historic_leaders import ROLES as HISTORIC_ROLES
 from tests.tools.offices_table import (
     ARABIC_ADJECTIVES,
     ARABIC_MONARCHS,
@@ -63,7 +70,11 @@ from tests.tools.offices_table import (
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "alerts" / "knowledge" / "data"
-SINCE = date(2015, 1, 1)  # tenures that end before this are left out
+SINCE = date(2000, 1, 1)  # tenures that end before this are left out
+FILL_BEFORE = date(2020, 1, 1)  # peppercat's heads fill geografia's gaps that ended before
+# Where the family name comes first: the surname is the first word ("Hu Jintao", "Park
+# Geun-hye"), not the last.
+SURNAME_FIRST = {"CN", "TW", "KR", "KP", "HK", "MO"}
 SNAPSHOT_HOS = date(2025, 10, 3)  # geografia's last day
 OFFICE = {"head_of_state": "head-of-state", "head_of_government": "head-of-government",
           "foreign_minister": "foreign-minister"}
@@ -165,6 +176,7 @@ def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tup
     """Foreign ministers, English labels by QID, the position titles, governors-general."""
     path = corpus / "world-leaders-wikidata" / "peppercat-2022" / "leaders.csv"
     ministers, names, titles, governors = [], {}, {}, set()
+    heads = []
     for row in csv.DictReader(path.open(encoding="utf-8")):
         names[row["personID"]] = row["enwiki"] or row["person"]
         if row["role"] == "governor_general" or "Governor" in row["position"]:
@@ -177,12 +189,30 @@ def read_peppercat(corpus: Path) -> tuple[list[Tenure], dict[str, str], dict[tup
         country = next(c for c in COUNTRIES if c.iso2 == iso2)
         titles[(row["personID"], iso2, row["role"])] = f"{row['position']} of {country.name}"
         start = day(row["start"])
+        if row["role"] in ("head_of_state", "head_of_government") and start is not None:
+            office = OFFICE[row["role"]]
+            heads.append(Tenure(row["personID"], names[row["personID"]], office, iso2, start,
+                                day(row["end"]), f"{row['position']} of {country.name}"))
         if row["role"] != "foreign_minister" or start is None:
             continue
         ministers.append(Tenure(row["personID"], names[row["personID"]], "foreign-minister",
                                 iso2, start, day(row["end"]),
                                 f"Foreign Minister of {country.name}"))
+    READ_HEADS[:] = heads
     return ministers + read_defence(corpus), names, titles, governors
+
+
+READ_HEADS: list[Tenure] = []  # peppercat's heads of state and government, as last read
+
+
+def fill_heads(heads: list[Tenure], peppercat: list[Tenure]) -> list[Tenure]:
+    """peppercat's head-of-state and head-of-government tenures of a person and seat
+    geografia has no row for at all (Karzai, Hadi: Wikidata's country item names them, the
+    office item does not), when they ended before FILL_BEFORE: the later ones are
+    geografia's or the hand-checked data's to give."""
+    known = {(t.qid, t.office, t.country) for t in heads}
+    return [t for t in peppercat if (t.qid, t.office, t.country) not in known
+            and t.end is not None and t.end < FILL_BEFORE]
 
 
 def read_defence(corpus: Path) -> list[Tenure]:
@@ -343,8 +373,19 @@ def curated() -> tuple[list[dict], dict[str, str]]:
     by_name: dict[str, str] = {}
     for spec in people:
         for phrase in [spec["name"], *(spec.get("aliases") or [])]:
-            by_name.setdefault(slug(str(phrase)), spec["id"])
+            if slug(str(phrase)):  # a name in another script has no Latin slug
+                by_name.setdefault(slug(str(phrase)), spec["id"])
     return people, by_name
+
+
+def alike(a: str, b: str) -> bool:
+    """Two spellings of one name share a word's first four letters (Berdimuhamedow and
+    Berdimuhamedov) or a whole word (Su Tseng-chang and Hope Su); an acting holder at a
+    handover (Zubkov for a day before Medvedev) does not."""
+    words = [w for w in slug(a).split("-") if len(w) >= 2 and w not in COMMON_WORDS]
+    stems = {w[:4] for w in words if len(w) >= 4}
+    return any(w in words or (len(w) >= 4 and w[:4] in stems)
+               for w in slug(b).split("-") if len(w) >= 2 and w not in COMMON_WORDS)
 
 
 def same_person(generated: list[Tenure], ours: list[Tenure], by_name: dict[str, str]) -> None:
@@ -352,12 +393,13 @@ def same_person(generated: list[Tenure], ours: list[Tenure], by_name: dict[str, 
     person's is that person under another spelling (Berdimuhamedow, Hope Su): the name is
     registered so both get the curated id."""
     starts = {(t.office, t.country, t.start): t.qid.removeprefix("curated:") for t in ours}
+    names = {t.qid.removeprefix("curated:"): t.name for t in ours}
     for t in generated:
-        if slug(t.name) in by_name:
-            continue
+        if slug(t.name) in by_name or (t.end is not None and (t.end - t.start).days < 31):
+            continue  # known by name, or a stub (an acting day at a handover) tells nothing
         for shift in range(-3, 4):
             person_id = starts.get((t.office, t.country, t.start + timedelta(days=shift)))
-            if person_id is not None:
+            if person_id is not None and alike(t.name, names[person_id]):
                 by_name[slug(t.name)] = person_id
                 break
 
@@ -420,15 +462,16 @@ def quote(text: str) -> str:
 def generate(corpus: Path, out: Path = DATA) -> None:
     ministers, english, titles, governors = read_peppercat(corpus)
     heads = read_heads(corpus, english, governors | GOVERNORS)
+    heads += fill_heads(heads, READ_HEADS)
     for t in heads:
         key = (t.qid, t.country, t.office.replace("-", "_"))
         if key in titles:
             t.title = titles[key]
     generated = []
     for t in collapse(heads + ministers):
-        label = NAME_FIXES.get(t.qid, t.name) or ""
+        label = {**NAME_FIXES, **HISTORIC_NAME_FIXES}.get(t.qid, t.name) or ""
         t.name = re.sub(r"\s*\(.*\)$", "", label).replace("\u2011", "-")
-        if t.name and not re.match(r"^(Q\d+|https?:)", t.name) and t.qid.startswith("Q"):
+        if slug(t.name) and not re.match(r"^(Q\d+|https?:)", t.name) and t.qid.startswith("Q"):
             generated.append(t)
     generated = collapse(generated)
     # a hand-written tenure belongs to the latest person of that name (Bjarni Benediktsson
@@ -441,6 +484,12 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                                 date.fromisoformat(m["from"]), day(m["to"]),
                                 f"{TITLE[m.get('office', 'defence-minister')]} of {country}",
                                 m["approx"] == "approx"))
+    # A seat historic_leaders.ROLES gives a person replaces Wikidata's tenures of it.
+    replaced = {(person_id, office, code) for person_id, _, office, _, code, _, _ in HISTORIC_ROLES}
+    generated = [t for t in generated if (slug(t.name), t.office, t.country) not in replaced]
+    for person_id, name, office, title, code, start, end in HISTORIC_ROLES:
+        generated.append(Tenure(qids.get(person_id, "manual:" + person_id), name, office, code,
+                                date.fromisoformat(start), day(end or ""), title))
     generated = drop_fallbacks(hand_over(generated))
     people, by_name = curated()
     ours = curated_tenures(people)
@@ -476,12 +525,18 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                 person_id = f"{person_id}-{items[0].qid.lower()}"
         written.add(person_id)
         extra = ([a for t in items for a in t.aliases] + ALIASES.get(person_id, [])
-                 + SCRIPT_NAMES.get(person_id, []) + DEFENCE_ALIASES.get(person_id, []))
+                 + SCRIPT_NAMES.get(person_id, []) + DEFENCE_ALIASES.get(person_id, [])
+                 + HISTORIC_ALIASES.get(person_id, []))
         lines.append(f"- id: {person_id}")
         lines.append(f"  name: {quote(name)}")
         lines.append("  aliases: [" + ", ".join(quote(a) for a in aliases_for(name, extra)) + "]")
-        surname = plain(name).split()[-1] if " " in name and " of " not in name else ""
-        if surname and surname.lower() not in COMMON_WORDS and len(surname) > 2 and \
+        words = plain(name).split() if " " in name and " of " not in name else []
+        surname = "" if not words else words[0] if items[0].country in SURNAME_FIRST \
+            else words[-1]
+        if person_id in HISTORIC_AMBIGUOUS:
+            lines.append("  ambiguous_aliases: ["
+                         + ", ".join(map(quote, HISTORIC_AMBIGUOUS[person_id])) + "]")
+        elif surname and surname.lower() not in COMMON_WORDS and len(surname) > 2 and \
                 person_id not in curated_ids:
             lines.append(f"  ambiguous_aliases: [{quote(surname)}]")
         lines.append("  roles:")
@@ -492,13 +547,18 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                       f"      country: \"{t.country}\"",
                       f"      from: \"{t.start.isoformat()}\"{note}",
                       "      to: " + (f"\"{t.end.isoformat()}\"" if t.end else "null")]
-    for person_id in sorted((set(SCRIPT_NAMES) | set(ALIASES) | set(DEFENCE_ALIASES)) - written):
+    named = (set(SCRIPT_NAMES) | set(ALIASES) | set(DEFENCE_ALIASES) | set(HISTORIC_ALIASES)
+             | set(HISTORIC_AMBIGUOUS))
+    for person_id in sorted(named - written):
         if person_id not in curated_ids:
             raise SystemExit(f"names for unknown person {person_id!r}; fix the tables")
         forms = (ALIASES.get(person_id, []) + SCRIPT_NAMES.get(person_id, [])
-                 + DEFENCE_ALIASES.get(person_id, []))
+                 + DEFENCE_ALIASES.get(person_id, []) + HISTORIC_ALIASES.get(person_id, []))
         lines += [f"- id: {person_id}  # names only; the rest is in people.yaml",
-                  "  aliases: [" + ", ".join(quote(a) for a in forms) + "]"]
+                  "  aliases: [" + ", ".join(quote(a) for a in dict.fromkeys(forms)) + "]"]
+        if person_id in HISTORIC_AMBIGUOUS:
+            lines.append("  ambiguous_aliases: ["
+                         + ", ".join(map(quote, HISTORIC_AMBIGUOUS[person_id])) + "]")
     (out / "people-generated.yaml").write_text("\n".join(lines) + "\n", "utf-8")
     write_countries(out)
     write_offices(out)
