@@ -68,8 +68,12 @@ def test_talks_of_states_not_at_war_with_each_other_are_not(title, day):
     assert not talks(title, day=day), title
 
 
+NO_MEDIATOR = date(2023, 6, 1)  # the war on; the United States no mediator of its talks
+
+
 @pytest.mark.parametrize("title", [
-    # a side of the war named as the topic or the place, not as a party
+    # a side of the war named as the topic or the place, not as a party (on a day when the
+    # other parties are no mediator of the war's talks: see the mediator tests below)
     "Russia and the United States hold talks on Ukraine",
     "Russia and the United States hold talks about Ukraine in Riyadh",
     "Россия и США провели переговоры по Украине в Эр-Рияде",
@@ -82,7 +86,41 @@ def test_talks_of_states_not_at_war_with_each_other_are_not(title, day):
     "روسيا والولايات المتحدة تعقدان محادثات حول أوكرانيا",
 ])
 def test_a_state_named_as_topic_or_place_is_no_party(title):
-    assert not talks(title), title
+    assert not talks(title, day=NO_MEDIATOR), title
+
+
+def peace_frames(title: str, summary: str = "", day: date = WAR) -> list[str]:
+    """The purpose evidence of every peace-talks frame."""
+    return [f.words("purpose") for f in analyse_text(title, summary, day).frames
+            if f.type == "peace-talks"]
+
+
+@pytest.mark.parametrize("title,summary", [
+    # a side and a mediator of the war's talks on the day, about the other side
+    ("Russia and the United States hold talks on Ukraine", ""),
+    ("Россия и США провели переговоры по Украине в Эр-Рияде", ""),
+    ("Росія і США провели переговори щодо України", ""),
+    ("روسيا والولايات المتحدة تعقدان محادثات حول أوكرانيا", ""),
+    # no topic stated, the other side in the headline or lead
+    ("U.S. and Ukraine hold talks in Jeddah", "Kyiv hopes to win back Washington's support "
+     "against Russia."),
+])
+def test_a_side_and_a_mediator_talking_about_the_other_side(title, summary):
+    assert talks(title, summary, day=date(2025, 3, 11)), title
+
+
+def test_a_side_and_a_mediator_on_another_topic_or_without_the_other_side():
+    day = date(2025, 2, 27)
+    assert not talks("U.S. and Russia hold talks on embassy operations in Istanbul",
+                     "Relations were strained by the war in Ukraine.", day)
+    assert not talks("U.S. and Ukraine hold talks in Jeddah", "", date(2025, 3, 11))
+
+
+def test_the_possessor_of_talks_is_a_party():
+    # "in Washington's talks with Moscow": the possessor after the preposition is a party
+    assert any("mediator" in p for p in peace_frames(
+        "Europe wants a say over Ukraine", "Europe seeks a role in Washington's talks with "
+        "Moscow.", date(2025, 4, 17)))
 
 
 @pytest.mark.parametrize("title", [
@@ -106,3 +144,11 @@ def test_talks_with_another_stated_topic_are_not_peace_talks(title):
 
 def test_a_prisoner_exchange_said_to_be_about_ending_the_war_is():
     assert talks("Ukraine and Russia hold talks on a prisoner exchange and ending the war")
+
+
+def test_a_topic_of_another_word_is_not_the_talks_topic():
+    # "on territory" is the topic of the questions, after the talks' verb: the lead's talks
+    # are still the headline's peace talks
+    assert ("stalled", "lead") in talks(
+        "Three Takeaways From the Ukraine Peace Talks", "The negotiations have so far "
+        "struggled to resolve central questions on territory.", date(2026, 2, 5))

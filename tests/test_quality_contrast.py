@@ -34,10 +34,10 @@ SHIPPED = {"first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
            "diplomatic-relations", "peace-talks"}
 # Cases right, measured (raise, never lower). First measure 233/253 (written 78/88).
 FLOOR_WRITTEN = 87  # of 88
-FLOOR_ALL = 251  # of 253
+FLOOR_ALL = 252  # of 253
 FLOOR_RULE = {  # judgements right per rule, all cases
     "ceasefire-agreed": 73, "ceasefire-call": 38, "diplomatic-relations": 56,
-    "first-contact-after-gap": 35, "peace-talks": 61,
+    "first-contact-after-gap": 35, "peace-talks": 62,
 }
 
 needs_corpus = pytest.mark.skipif(

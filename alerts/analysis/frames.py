@@ -768,48 +768,79 @@ class SentenceFrames:
             k = group[0][0] - 1
             while k >= lo and words[k] in _DETERMINERS:
                 k -= 1
+            i, m = group[-1]
+            end = i + len(lexicon_tokens(m.alias)) - 1
+            # "in Washington's talks with Moscow": the preposition governs the talks; their
+            # possessor is a party.
+            possessor = end + 2 == noun.first and self._possessive_s(end + 1)
             if k >= lo and (words[k] in _PREPOSITIONS or words[k] in _TOPIC) \
-                    and words[k] not in _WITH and words[k] not in _BETWEEN:
+                    and words[k] not in _WITH and words[k] not in _BETWEEN and not possessor:
                 continue
             out += [self._participant(m, "parties") for _, m in group]
         return out
 
-    def _warring_parties(self, noun: Hit) -> str:
-        """The war (conflicts.yaml) whose two sides are parties of the talks (see
-        `_talk_parties`), as evidence; ''."""
+    def _warring_parties(self, noun: Hit, topic: int | None) -> str:
+        """The war (conflicts.yaml) the talks are about by their parties (see
+        `_talk_parties`), as evidence, or '': its two sides, when the talks state no topic
+        ("Ukraine and Russia hold talks in Istanbul"); or one side and a mediator of the
+        war's talks on the day, with the other side as the talks' stated topic ("Russia and
+        the United States hold talks on Ukraine") or, when they state none, named in the
+        headline or lead (as `_war_meeting` reads a meeting)."""
         if self.kb is None:
             return ""
         states: dict[str, str] = {}  # state -> the first party of it named
         for p in self._talk_parties(noun):
             for state in self._states_of(p):
                 states.setdefault(state, p.name)
+        if topic is None:
+            others = self.item_states
+        else:  # the states the topic names: "on Ukraine", "по Украине", "حول أوكرانيا"
+            others = frozenset(m.entity.id for i, m in self.mentions
+                               if i == topic and m.entity.kind == "country")
         codes = list(states)
         for k, a in enumerate(codes):
             for b in codes[k + 1:]:
                 war = self.kb.war_between(a, b, self.day)
                 if war is not None:
-                    return f"{states[a]} and {states[b]}, the sides of {war.name}"
+                    if topic is None:
+                        return f"{states[a]} and {states[b]}, the sides of {war.name}"
+                    continue
+                war = self.kb.war_between(a, b, self.day, mediator=True)
+                if war is None:
+                    continue
+                side = next((x for x in (war.side_of(a), war.side_of(b)) if x is not None), 0)
+                other = sorted(set(war.sides[1 - side]) & others)
+                if other:
+                    named = self.kb.entities.get(other[0])
+                    return (f"{states[a]} and {states[b]}, a side of {war.name} and a mediator "
+                            f"of its talks, about the other side "
+                            f"({named.name if named else other[0]})")
         return ""
 
-    def _topic_stated(self, noun: Hit) -> bool:
-        """Talks said to be about something ("talks on grain exports", "переговоры по
-        зерновой сделке", "щодо обміну полоненими", "حول تبادل الأسرى", "就粮食出口举行谈判"):
-        a preposition of topic after the noun in its clause (not one of time or manner: "talks
-        on Monday", "переговоры по видеосвязи"), or the Chinese "就"/"关于" before it."""
+    def _topic_stated(self, noun: Hit) -> int | None:
+        """Where the topic of talks starts, when they are said to be about something ("talks
+        on grain exports", "переговоры по зерновой сделке", "щодо обміну полоненими", "حول
+        تبادل الأسرى", "就粮食出口举行谈判"): the word after a preposition of topic after the
+        noun in its clause (not one of time or manner: "talks on Monday", "переговоры по
+        видеосвязи"), or after the Chinese "就"/"关于" before it; None."""
         words = self.s.tokens
         lo, hi = _clause(self.bounds, noun.first, self.n)
         if self.scale > 1:
-            return any(words[i] == "就" or words[i:i + 2] == ("关", "于")
-                       for i in range(lo, noun.first))
-        for i in range(noun.last + 1, hi - 1):
+            return next((i + 1 if words[i] == "就" else i + 2 for i in range(lo, noun.first)
+                         if words[i] == "就" or words[i:i + 2] == ("关", "于")), None)
+        # In the noun phrase: before any verb after the noun ("negotiations struggled to
+        # resolve questions on territory" say nothing of what the talks are about).
+        verb = next((h.first for h in self.hits if h.entry.category in ("act", "occurrence")
+                     and h.first > noun.last), hi)
+        for i in range(noun.last + 1, min(hi - 1, verb, noun.last + 1 + WINDOW * self.scale)):
             if words[i] not in _TOPIC:
                 continue
             k = i + 1
             while k < hi - 1 and words[k] in _DETERMINERS:
                 k += 1
             if not words[k].startswith(_NOT_TOPIC) and not words[k][:1].isdigit():
-                return True
-        return False
+                return k
+        return None
 
     def _war_meeting(self, pairs: tuple[tuple[Participant, Participant], ...]) -> str:
         """A pair that met is the two sides of a war active on the item's date, or one side
@@ -851,17 +882,22 @@ class SentenceFrames:
         if kind == "generic":
             # Talks said to be about something ("talks on a prisoner exchange") are not made
             # peace talks by a purpose of the war's sides that is not its end.
-            stated = self._topic_stated(noun)
+            topic = self._topic_stated(noun)
+            stated = topic is not None
             purpose = next((h for h in self.hits if h.entry.category == "purpose"
                             and h.entry.type == etype and not (noun.first <= h.first <= noun.last)
                             and not (h.entry.name == SIDE and stated)), None)
-            purpose_words = self._q(purpose) if purpose else self.purposes.get(etype, "") or (
-                "" if stated else self.purposes.get(f"{etype}/{SIDE}", ""))
-            if not purpose_words and etype == "peace-talks" and not stated:
+            # The item says what talks are for only when their own sentence does not
+            # ("talks on embassy operations", the lead naming "the war in Ukraine").
+            purpose_words = self._q(purpose) if purpose else "" if stated else (
+                self.purposes.get(etype, "") or self.purposes.get(f"{etype}/{SIDE}", ""))
+            if not purpose_words and etype == "peace-talks":
                 # "trilateral talks were held between Aliyev and Pashinyan", "Ukraine and
                 # Russia hold talks in Istanbul": talks between the two sides of a war are
-                # about it, unless they are said to be about something else.
-                purpose_words = self._warring_sides() or self._warring_parties(noun)
+                # about it, unless they are said to be about something else; a side and a
+                # mediator talk about the other side ("U.S. and Russia hold talks on Ukraine").
+                purpose_words = ("" if stated else self._warring_sides()) \
+                    or self._warring_parties(noun, topic)
             if not purpose_words:
                 return None
         lo, hi = _clause(self.bounds, noun.first, self.n)
