@@ -75,20 +75,64 @@ def _prune(folder: Path, name: str, suffix: str, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
-def built(folder: Path, name: str, key: str, build: Callable[[], T], kind: type,
-          keep: int = 3) -> T:
-    """What `build()` makes, read from `folder/name.key.pickle` when it is there, owned by
-    this user and of the expected `kind`; built and stored otherwise (the `keep` most
-    recent of this name are kept). A broken or foreign file is built again."""
-    cached = folder / f"{name}.{key}.pickle"
+# Set in a child process started by `built(..., child=...)`: build and store here.
+IN_CHILD = "ALERTS_BUILD_HERE"
+CHILD_TIMEOUT = 600.0  # seconds a child gets to build and store (the knowledge base: ~10 s)
+
+
+def _read(cached: Path, kind: type) -> object | None:
     if owned(cached):
         try:
             with cached.open("rb") as file:
                 found = pickle.load(file)
             if isinstance(found, kind):
-                return cast(T, found)
+                return found
         except Exception:  # a broken or foreign file (another version): build it again
             pass
+    return None
+
+
+def _build_in_child(child: tuple[str, ...]) -> bool:
+    """`child` = (module, function, *string arguments) run in a fresh Python process that
+    builds and stores the thing itself (IN_CHILD set); whether it ended well."""
+    import subprocess
+    import sys
+
+    if not sys.executable:
+        return False
+    module, function, *arguments = child
+    code = (f"import sys; from importlib import import_module; "
+            f"getattr(import_module({module!r}), {function!r})(*sys.argv[1:])")
+    try:
+        done = subprocess.run([sys.executable, "-c", code, *arguments],
+                              env=os.environ | {IN_CHILD: "1"}, stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=CHILD_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+def built(folder: Path, name: str, key: str, build: Callable[[], T], kind: type,
+          keep: int = 3, child: tuple[str, ...] | None = None) -> T:
+    """What `build()` makes, read from `folder/name.key.pickle` when it is there, owned by
+    this user and of the expected `kind`; built and stored otherwise (the `keep` most
+    recent of this name are kept). A broken or foreign file is built again.
+
+    With `child` (module, function, *string arguments: a call that reaches this `built`
+    with the same key in a fresh process), a missing file is built and stored by that call
+    in a child process and read back here; only if that fails is it built here. For what
+    holds pyahocorasick automata: pickling one leaks the whole pickled dump and keeps its
+    values alive (pyahocorasick 2.3.1, issue WojciechMula/pyahocorasick#219), which in a
+    daemon that built its knowledge base was about 14 MiB held for good, more at each
+    rebuild; and the build's own garbage stays out of a long-lived process too."""
+    cached = folder / f"{name}.{key}.pickle"
+    found = _read(cached, kind)
+    if found is not None:
+        return cast(T, found)
+    if child is not None and not os.environ.get(IN_CHILD) and _build_in_child(child):
+        found = _read(cached, kind)
+        if found is not None:
+            return cast(T, found)
     made = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -686,8 +686,18 @@ def _build(folder: Path | None) -> KnowledgeBase:
         key = _built_key(folder)
     except OSError:
         return _prepared(_construct(folder))
+    # A missing base is built and stored by a child process (`_store`) and read back: building
+    # and pickling it here would leave a long-lived process (the daemon) about 14 MiB it never
+    # gives back (alerts.buildcache.built).
     return buildcache.built(_cache_dir(), "built", key, lambda: _prepared(_construct(folder)),
-                            KnowledgeBase, keep=_BUILT_KEPT)
+                            KnowledgeBase, keep=_BUILT_KEPT,
+                            child=(__name__, "_store", "" if folder is None else str(folder)))
+
+
+def _store(folder: str = "") -> None:
+    """Build the base of this user folder ("" for none) into the cache folder (run in the
+    child process alerts.buildcache.built starts)."""
+    _build(Path(folder) if folder else None)
 
 
 def _prepared(kb: KnowledgeBase) -> KnowledgeBase:
