@@ -152,3 +152,13 @@ def test_a_topic_of_another_word_is_not_the_talks_topic():
     assert ("stalled", "lead") in talks(
         "Three Takeaways From the Ukraine Peace Talks", "The negotiations have so far "
         "struggled to resolve central questions on territory.", date(2026, 2, 5))
+
+
+@pytest.mark.parametrize("title", [
+    # headline grammar: a comma for "and"
+    "Ukraine, Russia hold second round of talks in Istanbul",
+    "Ukraine, Russia talks end without a deal",
+    "Украина, Россия провели второй раунд переговоров в Стамбуле",
+])
+def test_parties_joined_by_a_comma(title):
+    assert talks(title), title
