@@ -16,9 +16,10 @@ HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
 # Nor, when nothing changed, what only a new item needs (the analysis and its lexicon: the
 # rules' event names come from alerts.rules.vocabulary) or the schema check of settings
 # that passed it before (alerts.config), nor the knowledge base's module (choosing the
-# user's knowledge folder does not load it, nor the folding tables it builds).
+# user's knowledge folder does not load it, nor the folding tables it builds), nor
+# sqlite-utils (no migration is pending).
 UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon",
-             "alerts.analysis.frames", "alerts.knowledge.base")
+             "alerts.analysis.frames", "alerts.knowledge.base", "sqlite_utils")
 PROBE = loaded_probe(UNCHANGED)
 # `alerts --help` reads no configuration and runs no event loop.
 HELP = ("alerts.config", "alerts.options", "yaml", "asyncio", "jsonschema", "httpx",

@@ -10,11 +10,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from alerts.errors import StateError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
@@ -42,8 +45,15 @@ class Database:
             raise StateError(f"cannot open the state database {self.path}: {exc}; check that "
                              "the folder exists and is writable") from None
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0  # write() blocks open; inner ones join the outermost transaction
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for the migrations and whole-table reads:
+        loaded on first use (#17: a poll with nothing pending and nothing new needs none)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -3,35 +3,103 @@
 They are Python functions registered with sqlite-utils' `Migrations` (recorded in the
 database's `_sqlite_migrations` table), not files: nothing to ship beside the code. A new
 migration goes at the end, with the next number; a shipped one is never edited.
+
+sqlite-utils itself is loaded only when a migration is pending (#17: importing it was about
+a tenth of the CPU of a `poll --once` in which nothing changed): `migrations` records the
+steps in order and hands them to a real `Migrations` when one is asked for.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import struct
+from collections.abc import Callable
 from datetime import datetime
-
-import sqlite_utils
-from sqlite_utils import Migrations
+from typing import TYPE_CHECKING, Any
 
 from alerts.errors import StateError
 from alerts.state.db import Database
 from alerts.state.rekey import rekey_feeds
 
-migrations = Migrations("alerts")
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils import Migrations
 
 
-def migrate(database: Database, steps: Migrations = migrations) -> None:
+class Steps:
+    """The named migrations in order, registered as with sqlite-utils' `Migrations`
+    (`@migrations(name=...)`), which is built from them on first use: `pending`, `applied`
+    and `apply` are its own."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._steps: list[tuple[str, Callable[..., None], bool]] = []
+        self._built: Migrations | None = None
+
+    def __call__(self, *, name: str,
+                 transactional: bool = True) -> Callable[[Callable[..., None]],
+                                                         Callable[..., None]]:
+        def register(fn: Callable[..., None]) -> Callable[..., None]:
+            if any(step[0] == name for step in self._steps):
+                raise ValueError(f"Migration {name!r} is already registered in {self.name!r}")
+            self._steps.append((name, fn, transactional))
+            self._built = None
+            return fn
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [step[0] for step in self._steps]
+
+    def built(self) -> Migrations:
+        if self._built is None:
+            from sqlite_utils import Migrations
+
+            built = Migrations(self.name)
+            for name, fn, transactional in self._steps:
+                built(name=name, transactional=transactional)(fn)
+            self._built = built
+        return self._built
+
+    def pending(self, db: sqlite_utils.Database) -> list[Any]:
+        return self.built().pending(db)
+
+    def applied(self, db: sqlite_utils.Database) -> list[Any]:
+        return self.built().applied(db)
+
+    def apply(self, db: sqlite_utils.Database, **kwargs: Any) -> None:
+        self.built().apply(db, **kwargs)
+
+    def none_pending(self, conn: sqlite3.Connection) -> bool:
+        """Every step is recorded as applied (one query; False when that cannot be read)."""
+        try:
+            applied = {row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (self.name,))}
+        except sqlite3.Error:
+            return False  # no table yet, or not as sqlite-utils makes it: ask sqlite-utils
+        return all(name in applied for name in self.names)
+
+
+migrations = Steps("alerts")
+
+
+def migrate(database: Database, steps: Migrations | Steps = migrations) -> None:
     """Bring the database to the current schema, in one write transaction.
 
     Foreign keys are off while migrations run, as SQLite's way of rebuilding a table that
     others reference asks (0017 rebuilds `items`, which matches reference): a DROP TABLE would
     otherwise fail, or delete what refers to it. Instead, the transaction is rolled back when
-    the migrations left more rows pointing at nothing than there were before."""
+    the migrations left more rows pointing at nothing than there were before.
+
+    When every step is recorded as applied, nothing more is done (sqlite-utils is not
+    loaded); the write transaction is still taken, so a state another process keeps busy is
+    told at once, as before."""
     conn = database.conn
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before it
     try:
         with database.write():
+            if isinstance(steps, Steps) and steps.none_pending(conn):
+                return
             if steps.pending(database.db):
                 _refuse_beside_a_running_process(database)
                 dangling = len(conn.execute("PRAGMA foreign_key_check").fetchall())
