@@ -1123,6 +1123,10 @@ class SentenceFrames:
                and h.entry.category in ("noun", "act") for i in range(h.first, h.last + 1)}
         others = [k for k in range(start, noun.first)
                   if k not in named and k not in own and words[k] not in _DETERMINERS]
+        # Talks still to come are not reported ("Results of upcoming peace talks").
+        if any(h.entry.category == "cue" and report.last < h.first < noun.first
+               for h in self.hits):
+            return None
         if len(others) > 2 or any(words[k + 1] in _PREPOSITIONS or words[k + 1] in _GENITIVE
                                   for k in others):
             return None
