@@ -73,6 +73,17 @@ def test_a_possessive_before_a_contact_noun_is_its_party():
     # A possessive that names whose someone is, not who took part: no pair with Trump.
     assert not any("donald-trump" in p for _, p in calls("Trump's envoy met Putin in Moscow"))
     assert not any("donald-trump" in p for _, p in calls("Trump's envoy's visit to Putin"))
+    # the possessor of another noun, with a verb between: not the meeting's party
+    assert not any(m == "hypothetical" and "volodymyr-zelensky" in p for m, p in calls(
+        "Zelensky's office says meeting with Putin is possible"))
+
+
+def test_a_possessed_visit_goes_where_its_compound_says():
+    # "Modi's Russia visit": Russia is the destination; a country after the noun with no
+    # preposition of place is something else ("angers Washington")
+    got = calls("Modi's Russia visit angers Washington", date(2024, 7, 9))
+    assert ("happened", frozenset({"narendra-modi", "vladimir-putin"})) in got, got
+    assert not any("donald-trump" in p or "joe-biden" in p for _, p in got), got
 
 
 def test_a_report_word_hides_the_cue_inside_it():

@@ -311,12 +311,13 @@ def _analyse(title: str, summary: str, day: date | None,
                                         sentence.spans[last + 1][0]] in ("'", "’")}
         # Before a contact noun it names who took part: "Trump's call with Putin",
         # "Readout of President Trump's Call with President Putin", "Biden's visit to Kyiv"
-        # (not "Trump's envoy met Putin", a verb, nor "Trump's envoy's visit").
+        # (at most one word between: not "Trump's envoy met Putin", a verb, nor "Trump's
+        # envoy's visit", nor "Zelensky's office says meeting").
         contact = {h.first for h in hits if h.entry.type == "contact"
                    and h.entry.category == "noun"}
         mentions = [(i, m) for i, last, m in found if last not in possessive
                     or m.entity.kind == "country"
-                    or any(last + 2 <= k <= last + 4 and "s" not in sentence.tokens[last + 2:k]
+                    or any(last + 2 <= k <= last + 3 and "s" not in sentence.tokens[last + 2:k]
                            for k in contact)]
         if states is None:  # the news: the headline and the lead
             lead = next(iter(summary_sentences), (0, 0))

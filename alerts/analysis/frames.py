@@ -1273,7 +1273,10 @@ class SentenceFrames:
         places = [(i, m) for i, m in self.mentions if m.entity.kind == "country"
                   and m.entity.id != guest.country and i not in self._possessors
                   and destination(i)]
-        places.sort(key=lambda im: (im[0] < pred.first, abs(im[0] - pred.first)))
+        # A country right before the word is its compound, the destination ("Modi's Russia
+        # visit angers Washington"); else after it before before it.
+        places.sort(key=lambda im: (im[0] + len(lexicon_tokens(im[1].alias)) != pred.first,
+                                    im[0] < pred.first, abs(im[0] - pred.first)))
         for _, place in places[:1]:
             for office in self._host_offices(role.office if role else "", guest.country,
                                              place.entity.id, pred):
