@@ -294,3 +294,25 @@ def test_the_record_keeps_no_hold_on_the_knowledge_base():
     entities = knowledge_base().entities
     assert not any(referrer is shipped or referrer is getattr(shipped, "__dict__", None)
                    for referrer in gc.get_referrers(entities))
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("习近平抵达平壤 系中国最高领导人14年来首次访朝", "in-person"),
+    ("时隔三年 两国领导人首次会晤", "in-person"),
+    ("习近平同拜登通电话 一年来首次", ""),
+    ("时隔三年首次通话，双方同意访问", ""),  # the visit is in another clause
+])
+def test_a_chinese_gap_next_to_a_visit_or_meeting_is_in_person(text: str, contact: str):
+    from alerts.knowledge.gaps import stated_gaps
+
+    (gap,) = stated_gaps(text, date(2019, 6, 20))
+    assert gap.contact == contact
+
+
+def test_xis_first_visit_in_fourteen_years_follows_kims_visit_in_january(rules):
+    """Xi in Pyongyang, June 2019: the first visit in 14 years, but Kim had been in Beijing
+    in January; a gap in visits, not in contact."""
+    item = _item("习近平抵达平壤 系中国最高领导人14年来首次访朝",
+                 "习近平同朝鲜劳动党委员长金正恩举行会谈。", datetime(2019, 6, 20, 12, tzinfo=UTC))
+    assert _first_contact(rules, item, HistoryView()) is None
+    assert "so no gap in contact" in _explain(rules, item, HistoryView())

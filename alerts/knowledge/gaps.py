@@ -307,6 +307,19 @@ def _zh_number(text: str) -> float | None:
     return None
 
 
+# Chinese writes no spaces, so IN_PERSON's word boundaries never hold there: a gap is about
+# in-person contact when these stand next to it ("14年来首次访朝", "首次会晤", "首次峰会").
+_ZH_IN_PERSON = re.compile(r"访|会晤|会见|会面|见面|峰会")
+
+
+def _zh_contact(text: str, m: re.Match[str]) -> str:
+    """"in-person" when such a word stands within a few characters of the gap, in its
+    clause ("时隔三年 两国领导人首次会晤")."""
+    before = re.split(r"[。，；！？,;!?]", text[max(0, m.start() - 6):m.start()])[-1]
+    after = re.split(r"[。，；！？,;!?]", text[m.end():m.end() + 12])[0]
+    return "in-person" if _ZH_IN_PERSON.search(before + m.group(0) + after) else ""
+
+
 def _chinese_gaps(text: str, published: date) -> list[StatedGap]:
     found = []
     for m in _ZH_SINCE.finditer(text):
@@ -319,13 +332,14 @@ def _chinese_gaps(text: str, published: date) -> list[StatedGap]:
         else:
             since, earliest = date(year, 12, 31), None
         if since <= published:
-            found.append(StatedGap(m.group(0), since, "first-since", earliest))
+            found.append(StatedGap(m.group(0), since, "first-since", earliest,
+                                   _zh_contact(text, m)))
     for m in _ZH_FOR.finditer(text):
         number = _zh_number(m.group("n1") or m.group("n2"))
         unit = _ZH_UNITS[m.group("u1") or m.group("u2")]
         if number:
             found.append(StatedGap(m.group(0), published - timedelta(days=number * unit),
-                                   "first-since"))
+                                   "first-since", None, _zh_contact(text, m)))
     return found
 
 
