@@ -162,3 +162,8 @@ def test_a_topic_of_another_word_is_not_the_talks_topic():
 ])
 def test_parties_joined_by_a_comma(title):
     assert talks(title), title
+
+
+def test_the_chinese_word_for_the_two_sides():
+    # 俄乌: Russia and Ukraine as one word (乌 alone names no country)
+    assert talks("俄乌代表团在伊斯坦布尔举行会谈")
