@@ -564,7 +564,8 @@ def explain_cmd(ctx: click.Context, rule_id: str, text: str | None, file_: str |
         if state:
             ensure_intact(Path(state))  # a damaged file: how to recover, not a traceback
         store = Store(state) if state else None
-        history = HistoryView(store) if store else None
+        # Without --state the shipped records of leaders' contacts still answer.
+        history = HistoryView(store)
         for source in sources:
             # With --state, which story took (or would take) each item, and why (#16).
             window = timedelta(seconds=settings.stories.window  # type: ignore[attr-defined]

@@ -316,3 +316,17 @@ def test_xis_first_visit_in_fourteen_years_follows_kims_visit_in_january(rules):
                  "习近平同朝鲜劳动党委员长金正恩举行会谈。", datetime(2019, 6, 20, 12, tzinfo=UTC))
     assert _first_contact(rules, item, HistoryView()) is None
     assert "so no gap in contact" in _explain(rules, item, HistoryView())
+
+
+def test_explain_without_a_state_reads_the_shipped_records(tmp_path: Path):
+    """`alerts explain --text` with no --state still has the shipped records: it says the
+    last contact and where it came from, not 'no earlier record'."""
+    from tests.conftest import run_cli
+
+    result = run_cli("explain", "first-contact-after-gap", "--text",
+                     "Trump meets Syria's President Ahmed al-Sharaa in Riyadh",
+                     "--date", "2025-05-14", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "the last between leaders of Syria and United States" in result.stdout
+    assert "in the shipped public record (contacts_public.yaml, line" in result.stdout
+    assert "no earlier record" not in result.stdout
