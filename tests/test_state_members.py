@@ -93,7 +93,7 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
 @pytest.mark.parametrize("statement", ["CREATE TABLE story_member_rules",
                                        "DROP TABLE story_members",
                                        "CREATE INDEX story_members_item",
-                                       "DROP TABLE story_keys"])
+                                       "DROP TABLE story_keys", "DROP TABLE matches"])
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = old_state(tmp_path / "state" / "alerts.db")

@@ -140,7 +140,7 @@ class Items(Database):
                     "alerted, suppressed, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (item_id, rule_id) DO NOTHING",
                     (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
-                     ts(now),
+                     moment(now),
                      int(alert.alerted if alert.alerted is not None else bool(alert.messages)),
                      alert.match.suppressed, alert.match.story_id))
                 if cur.rowcount:

@@ -17,10 +17,12 @@ from alerts.state.compact import iso, read_guid
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
 
-# Items' and the outbox's times are stored as microseconds since 1970 (#17, migrations 0017
-# and 0018): shown as dates, in their tables and in the canned pages (no table) alike.
+# Items', the outbox's and matches' times are stored as microseconds since 1970 (#17,
+# migrations 0017, 0018 and 0022): shown as dates, in their tables and in the canned pages
+# (no table) alike.
 TIMES: dict[str, tuple[str, ...]] = {"items": ("first_seen", "last_seen", "published"),
-                                     "outbox": ("created", "next_attempt", "sent_at")}
+                                     "outbox": ("created", "next_attempt", "sent_at"),
+                                     "matches": ("matched_at",)}
 TIMES[""] = tuple(column for columns in TIMES.values() for column in columns)
 
 
