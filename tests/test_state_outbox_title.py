@@ -60,6 +60,7 @@ def test_a_default_title_is_not_stored_and_reads_back_as_queued(tmp_path):
         assert "Update: [high] Envoys: Envoy arrives in Doha" in {r.title for r in rows}
         assert "[high] Envoys: (untitled)" in {r.title for r in rows}
         assert [r.title for r in store.outbox_due(T0)] == [r.title for r in rows]
+        assert [d.title for d in store.due_deliveries(T0, limit=100)] == [r.title for r in rows]
     finally:
         store.close()
 

@@ -281,11 +281,9 @@ class Outbox(Database):
     # -- outbox --------------------------------------------------------------------------
 
     def due_deliveries(self, now: datetime, limit: int = 100) -> list[Delivery]:
-        rows = self.conn.execute(
-            "SELECT id, channel, title, body, attempts FROM outbox "
-            "WHERE status = 'pending' AND next_attempt <= ? ORDER BY id LIMIT ?",
-            (moment(now), limit)).fetchall()
-        return [Delivery(*row) for row in rows]
+        """What is due, as deliveries (titles as read: a default alert title made again)."""
+        return [Delivery(row.id, row.channel, row.title, row.body, row.attempts)
+                for row in self.outbox_due(now, limit)]
 
     def mark_sent(self, delivery_id: int, now: datetime) -> None:
         with self.write() as conn:
