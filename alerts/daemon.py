@@ -322,15 +322,23 @@ class Daemon:
         self._trim = None
         if self._inflight:
             return
-        from alerts.trim import forget_knowledge, forget_texts, give_back, shrink_database
+        from alerts.trim import (
+            forget_knowledge,
+            forget_lexicon,
+            forget_texts,
+            give_back,
+            shrink_database,
+        )
 
         dropped = forget_texts()
         released = forget_knowledge()
+        lexicon = forget_lexicon()  # read back from its cache file by the next analysis
         shrink_database(self.store)  # this thread's connection, as every poll's
         give_back()
-        log.debug("polls are idle: %d cached texts forgotten, %s, memory given back", dropped,
-                  "the knowledge base let go until it is needed" if released
-                  else "no knowledge base to let go")
+        log.debug("polls are idle: %d cached texts forgotten, %s, %s, memory given back",
+                  dropped, "the knowledge base let go until it is needed" if released
+                  else "no knowledge base to let go",
+                  "the event lexicon let go" if lexicon else "no event lexicon to let go")
 
     def _state_damaged(self, exc: Exception) -> bool:
         """The state database turned out damaged while running (its start check passed):

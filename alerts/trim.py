@@ -75,6 +75,26 @@ def forget_knowledge() -> bool:
     return True
 
 
+def forget_lexicon() -> bool:
+    """Let the event lexicon go (about 3 MiB, read during the first analysis of a poll) when
+    its cache file can give it back, the same, in a few milliseconds. Kept otherwise (building
+    it again takes seconds). Whether it was let go."""
+    module = sys.modules.get("alerts.analysis.lexicon")
+    if module is None or module.lexicon.cache_info().currsize == 0:
+        return False
+    from alerts import buildcache
+
+    try:
+        key = module.built_key(module.frames_text(), module._CODE_DIGEST)
+        cached = buildcache.cache_root() / "analysis" / f"lexicon.{key}.pickle"
+    except OSError:
+        return False
+    if not buildcache.owned(cached):
+        return False
+    module.lexicon.cache_clear()
+    return True
+
+
 def shrink_database(store: object) -> bool:
     """SQLite's page cache of the store's connection handed back (`PRAGMA shrink_memory`,
     up to its 2 MiB): the next poll reads the pages it needs again, from the system's file

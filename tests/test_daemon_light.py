@@ -105,3 +105,4 @@ def test_an_idle_daemon_forgets_the_texts_of_its_polls(tmp_path, feed_server, we
     # In the same trim, the knowledge base too (its cache file gives it back when needed),
     # so that one malloc_trim gives both back and the daemon is lean as soon as it is idle.
     assert "the knowledge base let go until it is needed" in forgot[0], forgot
+    assert "the event lexicon let go" in forgot[0], forgot  # as the base (3 MiB)

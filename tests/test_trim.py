@@ -3,6 +3,7 @@ what is asked again is computed again, the same."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 from alerts import analysis
@@ -60,3 +61,26 @@ def test_the_knowledge_base_is_let_go_only_when_its_cache_gives_it_back(tmp_path
     assert again is not first
     assert [m.entity.id for m in again.mentions(token_text(TITLE), day)] == mentions
     assert again.entities == first.entities
+
+
+def test_the_lexicon_is_let_go_only_when_its_cache_gives_it_back(tmp_path, monkeypatch):
+    from alerts.trim import forget_lexicon
+
+    lexicon = sys.modules["alerts.analysis.lexicon"].lexicon
+    monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
+    day = date(2024, 3, 1)
+    first = analysis.analyse_text(TITLE, SUMMARY, day)
+    # No readable cache file for it (a cache folder of no one's): kept.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty"))
+    assert lexicon.cache_info().currsize == 1
+    assert not forget_lexicon()
+    assert lexicon.cache_info().currsize == 1
+    # With its cache file: let go, read back by the next analysis, which is the same.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    lexicon.cache_clear()
+    built = lexicon()
+    assert forget_lexicon()
+    assert lexicon.cache_info().currsize == 0
+    forget_texts()
+    assert analysis.analyse_text(TITLE, SUMMARY, day) == first
+    assert lexicon() is not built and lexicon() == built
