@@ -167,3 +167,30 @@ def test_parties_joined_by_a_comma(title):
 def test_the_chinese_word_for_the_two_sides():
     # 俄乌: Russia and Ukraine as one word (乌 alone names no country)
     assert talks("俄乌代表团在伊斯坦布尔举行会谈")
+
+
+@pytest.mark.parametrize("title,summary", [
+    ("Talks with Russia resume in Istanbul", "Ukraine's delegation is led by Rustem Umerov."),
+    ("Переговори з Росією відновилися в Стамбулі", "Делегацію України очолив Рустем Умєров."),
+    ("Переговоры с Украиной возобновились в Стамбуле", "Делегацию России возглавил Владимир "
+     "Мединский."),
+])
+def test_talks_with_one_side_while_the_news_names_the_other(title, summary):
+    assert talks(title, summary), title
+
+
+@pytest.mark.parametrize("title,summary", [
+    ("Talks with Russia resume in Istanbul", ""),  # the other side not named
+    ("India holds talks with Russia in Moscow", "Ukraine's president criticised them."),  # a third
+    ("Talks with Russia on gas resume", "Ukraine's transit deal expired."),  # another topic
+])
+def test_talks_with_one_side_and_no_other_side_or_another_party(title, summary):
+    assert not talks(title, summary), title
+
+
+def test_one_side_named_otherwise_than_as_the_counterpart():
+    # Russia is the object of "force", not the talks' counterpart: nothing says the other
+    # side is at the table
+    assert not talks("Yermak: weapons and sanctions will help", "Only such steps can force "
+                     "Russia to sit down at the negotiating table and enter into dialogue, "
+                     "Ukraine's Yermak said.", date(2022, 6, 1))

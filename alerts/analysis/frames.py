@@ -801,6 +801,19 @@ class SentenceFrames:
             others = frozenset(m.entity.id for i, m in self.mentions
                                if i == topic and m.entity.kind == "country")
         codes = list(states)
+        if len(codes) == 1 and topic is None and self.day is not None \
+                and self._counterpart(noun, codes[0]):
+            # "Talks with Russia resume" (the lead: "Ukraine's delegation..."): one side named
+            # as the talks' counterpart, their only party, the other side in the news.
+            for war in self.kb.conflicts:
+                side = war.side_of(codes[0])
+                if side is None or not war.covers(self.day):
+                    continue
+                other = sorted(set(war.sides[1 - side]) & self.item_states)
+                if other:
+                    named = self.kb.entities.get(other[0])
+                    return (f"{states[codes[0]]}, a side of {war.name}, with the other side "
+                            f"({named.name if named else other[0]}) in the news")
         for k, a in enumerate(codes):
             for b in codes[k + 1:]:
                 war = self.kb.war_between(a, b, self.day)
@@ -819,6 +832,19 @@ class SentenceFrames:
                             f"of its talks, about the other side "
                             f"({named.name if named else other[0]})")
         return ""
+
+    def _counterpart(self, noun: Hit, state: str) -> bool:
+        """The state is named after "with" in the talks' clause ("talks with Russia",
+        "переговори з Росією", "переговоры с Украиной"), the side they are held with."""
+        lo, hi = _clause(self.bounds, noun.first, self.n)
+        for i, m in self.mentions:
+            k = i - 1
+            while k >= lo and self.s.tokens[k] in _DETERMINERS:
+                k -= 1
+            if lo <= k and i < hi and self.s.tokens[k] in _WITH \
+                    and state in self._states_of(self._participant(m, "parties")):
+                return True
+        return False
 
     def _topic_stated(self, noun: Hit) -> int | None:
         """Where the topic of talks starts, when they are said to be about something ("talks
