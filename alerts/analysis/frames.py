@@ -805,14 +805,14 @@ class SentenceFrames:
                 and self._counterpart(noun, codes[0]):
             # "Talks with Russia resume" (the lead: "Ukraine's delegation..."): one side named
             # as the talks' counterpart, their only party, the other side in the news.
-            for war in self.kb.conflicts:
-                side = war.side_of(codes[0])
-                if side is None or not war.covers(self.day):
+            for conflict in self.kb.conflicts:
+                side = conflict.side_of(codes[0])
+                if side is None or not conflict.covers(self.day):
                     continue
-                other = sorted(set(war.sides[1 - side]) & self.item_states)
+                other = sorted(set(conflict.sides[1 - side]) & self.item_states)
                 if other:
                     named = self.kb.entities.get(other[0])
-                    return (f"{states[codes[0]]}, a side of {war.name}, with the other side "
+                    return (f"{states[codes[0]]}, a side of {conflict.name}, with the other side "
                             f"({named.name if named else other[0]}) in the news")
         for k, a in enumerate(codes):
             for b in codes[k + 1:]:
