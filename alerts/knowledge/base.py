@@ -126,6 +126,117 @@ def all_capitals(text: str, start: int, end: int) -> bool:
     return bool(words) and upper * 4 >= len(words) * 3
 
 
+# An ambiguous surname ("Abe", "Kim", "May") names a person only by its context: coordinated
+# with a person the text names ("Abe and Xi", "Trump, Kim", "Moon-Kim talks", "Путин и Абэ",
+# "entre Abe et Xi"), or after a title the person's office fits ("Prime Minister Abe"); and
+# only when one person of that surname holds an office on the day (_by_context).
+_AND_WORDS = ("and", "und", "et", "y", "e", "и", "і", "та", "й")
+# How the written text joins two names: a comma, a hyphen or slash without spaces, "&", a
+# coordinating word; the other name begins with a capital.
+_JOIN = r"(?:,[ \t]*|[-–—/]|[ \t]*&[ \t]*|[ \t]+(?:" + "|".join(_AND_WORDS) + r")[ \t]+)"
+_JOINED_AFTER = re.compile(_JOIN + r"(?=[^\W\d_])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w'’.-]*)")
+# Titles before a surname, folded as token_text folds them, and the offices they name.
+# A word of letters (an ambiguous alias is one), and one that begins with a capital.
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-zа-яёіїєґ][^\W\d_]*(?![^\W_])")
+_TITLES: dict[str, tuple[str, ...]] = {}
+for _words, _offices in (
+        (("president", "presidente", "presidenta", "prasident", "prasidentin", "президент",
+          "президента", "президенту", "президентом", "президенте", "президенті"),
+         ("head-of-state",)),
+        (("prime minister", "pm", "premier", "chancellor", "premier ministre",
+          "premiere ministre", "kanzler", "kanzlerin", "bundeskanzler", "bundeskanzlerin",
+          "premierminister", "premierministerin", "ministerprasident", "ministerprasidentin",
+          "primer ministro", "primera ministra", "премьер", "премьер министр",
+          "премьер министра", "премьер министру", "премьер министром", "канцлер", "канцлера",
+          "прем єр", "прем єр міністр", "прем єр міністра", "прем єр міністру"),
+         ("head-of-government",)),
+        (("foreign minister", "foreign secretary", "secretary of state", "aussenminister",
+          "aussenministerin", "canciller", "ministre des affaires etrangeres",
+          "ministro de asuntos exteriores", "ministro de relaciones exteriores",
+          "министр иностранных дел", "главы мид", "глава мид", "міністр закордонних справ",
+          "глава мзс"), ("foreign-minister",))):
+    for _word in _words:
+        _TITLES[_word] = _offices
+_TITLE_LAST_WORDS = {w.split()[-1] for w in _TITLES}
+_LEADING_OFFICES = ("head-of-state", "head-of-government", "foreign-minister")
+
+
+def _word_before(text: str, end: int, marks: str = "'’.-") -> tuple[int, int]:
+    """(start, end) of the word that ends at `end` after spaces or tabs, of letters, digits and
+    `marks`; an empty span where none does. Scanned by hand: a pattern searched backwards
+    from `end` tries every position before it."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in marks):
+        start -= 1
+    return start, end
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a capitalised word is joined to text[start] as _JOIN joins two names: "Trump,
+    Kim", "Moon-Kim", "Abe and Xi", "Trump & Kim"."""
+    end = start
+    if end > 0 and text[end - 1] in "-–—/":
+        end -= 1
+    else:
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end > 0 and text[end - 1] in ",&":
+            end -= 1
+        elif end < start:
+            a, b = _word_before(text, end, "")
+            if b == end and a < b and text[a:b] in _AND_WORDS and a > 0 and text[a - 1] in " \t":
+                end = a
+            else:
+                return False
+        else:
+            return False
+    a, b = _word_before(text, end, "'’.")
+    return a < b and text[a].isupper() and text[a:b][0].isalpha()
+
+
+def _title_case(text: str, start: int) -> bool:
+    """Whether the sentence around text[start] is written in Title Case (most of its words of
+    four letters or more, but the first and the one at `start`, capital)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, start)
+    found = list(_CASED_WORD.finditer(text, begin, after.start() if after else len(text)))
+    words = [m.group(0) for m in found[1:] if len(m.group(0)) > 3 and m.start() != start]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
+
+
+def named_by_context(text: str, start: int, end: int) -> bool:
+    """Whether an ambiguous surname written at text[start:end] (with its capital) stands where
+    a name is coordinated with another ("Abe and Xi", "Trump, Kim", "Moon-Kim summit") or
+    after a title ("Prime Minister Abe"), and is a whole name: not a longer one's part ("Kim
+    Yo Jong", "Steve Kim", in text that is not Title Case), not a date ("Trump, May 5"),
+    not in a sentence written in capitals. Whether the other name is a person's, and whose
+    the surname is, the knowledge base decides on the day (KnowledgeBase._by_context)."""
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1)[0].isdigit():
+        return False  # "May 5", "May 2018": a month
+    p_start, p_end = _word_before(text, start)
+    previous = text[p_start:p_end] if p_end < start and text[p_start:p_end][:1].isalpha() else ""
+    titled = bool(previous) and token_text(previous).strip().split(" ")[-1] in _TITLE_LAST_WORDS
+    if not titled:  # the cheap test first: most capitalised surnames stand alone
+        after = _JOINED_AFTER.match(text, end)
+        if not ((after and text[after.end()].isupper()) or _joined_before(text, start)):
+            return False
+    if all_capitals(text, start, end) or part_of_a_code(text, start, end):
+        return False
+    if not _title_case(text, start):
+        if following and following.group(1)[0].isupper():
+            return False  # "Kim Yo Jong"
+        if (previous and previous[0].isupper() and not titled
+                and not starts_a_sentence(text, p_start)
+                and not previous.endswith(("'s", "’s"))):
+            return False  # "Steve Kim"
+    return True
+
+
 @dataclass(frozen=True)
 class Role:
     office: str
@@ -290,6 +401,8 @@ class KnowledgeBase:
         # Proper aliases: case aliases that are a common word at a sentence's start (Ukrainian
         # "Малі" is Mali and "small"): matched as written, never where a sentence begins.
         self._proper: set[str] = set()
+        # Ambiguous aliases of people, as written -> the ids of everyone who has it.
+        self._ambiguous: dict[str, list[str]] = {}
 
         for spec in countries:
             code = str(spec["code"])
@@ -323,6 +436,12 @@ class KnowledgeBase:
                     self._names.add(form, (entity.id, str(phrase), "name"))
             for phrase in spec.get("case_aliases") or []:
                 self._case.setdefault(str(phrase), []).append((entity.id, str(phrase), "name"))
+            # Ambiguous surnames written with a capital ("Abe", "Kim", "Мэй"): a name only
+            # where the text's context says whose (_by_context). Scripts without case
+            # (Arabic, Chinese) give no capital to go by.
+            for phrase in spec.get("ambiguous_aliases") or []:
+                if str(phrase)[:1].isupper() and _WORD.fullmatch(str(phrase)):
+                    self._ambiguous.setdefault(str(phrase), []).append(entity.id)
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
         self.calendar: tuple[str, ...] = tuple(dict.fromkeys(
@@ -420,13 +539,20 @@ class KnowledgeBase:
 
     def case_hits(self, text: str) -> list[tuple[int, str]]:
         """The case aliases written in `text` (as written: "US", not "us" nor "Us"), each as
-        (where it starts in `text`, the alias); none in a sentence written in capitals."""
-        if self._case_pattern is None:
-            return []
-        return [(m.start(), m.group(0)) for m in self._case_pattern.finditer(text)
-                if not all_capitals(text, m.start(), m.end())
-                and not part_of_a_code(text, m.start(), m.end())
-                and not (m.group(0) in self._proper and starts_a_sentence(text, m.start()))]
+        (where it starts in `text`, the alias); none in a sentence written in capitals. With
+        them, the ambiguous surnames written where a name may stand on its context
+        (named_by_context): mentions() decides whose they are, if anyone's."""
+        hits = [] if self._case_pattern is None else [
+            (m.start(), m.group(0)) for m in self._case_pattern.finditer(text)
+            if not all_capitals(text, m.start(), m.end())
+            and not part_of_a_code(text, m.start(), m.end())
+            and not (m.group(0) in self._proper and starts_a_sentence(text, m.start()))]
+        if self._ambiguous:
+            hits += [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)
+                     if m.group(0) in self._ambiguous and m.group(0) not in self._case
+                     and named_by_context(text, m.start(), m.end())]
+            hits.sort()
+        return hits
 
     def text_mentions(self, text: str, day: date | None) -> list[Mention]:
         """mentions() of written text: its token text, and its case aliases."""
@@ -467,11 +593,14 @@ class KnowledgeBase:
                      for start, alias in cased if alias in self._case]
             hits.sort(key=lambda hit: hit[0])
         spans = [(start, start + len(key)) for start, key, _ in hits]
+        people: list[tuple[int, int, Entity]] = []  # where the text names a person, and whom
         for start, key, payloads in hits:
             end = start + len(key)
             if any(s <= start and end <= e and e - s > end - start for s, e in spans):
                 continue  # part of a longer name: "Sudan" in "South Sudan", 印度 in 印度尼西亚
             for entity_id, alias, via in payloads:
+                if self.entities[entity_id].kind == "person":
+                    people.append((start, end, self.entities[entity_id]))
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
         for start, key, payloads in self._offices.find(tokens):
@@ -481,13 +610,117 @@ class KnowledgeBase:
                 continue  # "president-elect", "presidente electo": not the holder of the day
             for office, country, phrase in payloads:
                 person = self.holder(office, country, day)
+                if person is not None:
+                    people.append((start, start + len(key), person))
                 if person is not None and person.id not in found:
                     found[person.id] = Mention(person, phrase, start, "office")
+        if cased:
+            ambiguous = [(start, alias) for start, alias in cased if alias in self._ambiguous
+                         and not any(s <= start and start + len(token_text(alias)) <= e
+                                     for s, e in spans)]  # "Kim" of "Kim Jong Un"
+            for start, person, alias in self._by_context(tokens, day, ambiguous, people):
+                found.setdefault(person.id, Mention(person, alias, start, "name"))
         # "Chinese, Russian, Indian leaders", "лидеры Китая, России и Индии": each state's
         # office holder of the day (groups.py).
         for person, words, start in group_members(self, tokens, list(found.values()), day):
             found.setdefault(person.id, Mention(person, words, start, "office"))
         return sorted(found.values(), key=lambda m: m.start)
+
+    def _surname_holder(self, alias: str, day: date | None,
+                        offices: tuple[str, ...] = ()) -> Entity | None:
+        """The one person with the ambiguous alias who holds an office on `day` (of
+        `offices`, when given); of several, the one who holds the office that leads their
+        state (states.yaml), if only one does. None when no one, or no one alone."""
+        holding: list[tuple[Entity, Role]] = []
+        for entity_id in self._ambiguous.get(alias, ()):
+            entity = self.entities[entity_id]
+            role = next((r for r in entity.roles if r.covers(day)
+                         and (not offices or r.office in offices)), None)
+            if role is not None:
+                holding.append((entity, role))
+        if len(holding) > 1:
+            holding = [(e, r) for e, r in holding if any(
+                q.covers(day) and q.office == self.leading_office(q.country, day)
+                and self.holder(q.office, q.country, day) is e for q in e.roles)]
+        return holding[0][0] if len(holding) == 1 else None
+
+    def _possessor(self, tokens: str, start: int) -> str:
+        """The state named in the possessive right before `start` ("Japan's Abe"), or ""."""
+        before = tokens[:start + 1]
+        if not before.endswith(" s "):
+            return ""
+        words = before.split()[:-1]
+        for size in (3, 2, 1):
+            key = " " + " ".join(words[-size:]) + " "
+            for _, found_key, found in self._names.find(key):
+                country = next((p[0] for p in found if found_key == key
+                                and self.entities[p[0]].kind == "country"), "")
+                if country:
+                    return country
+        return ""
+
+    def _by_context(self, tokens: str, day: date | None, ambiguous: list[tuple[int, str]],
+                    people: list[tuple[int, int, Entity]]) -> list[tuple[int, Entity, str]]:
+        """Whom the ambiguous surnames at `ambiguous` (where each one's key starts in
+        `tokens`, the alias as written; named_by_context vetted where they stand) name on
+        `day`: the one person of that surname holding an office then, when the surname
+        follows a title that office fits ("Prime Minister Abe"), or is coordinated with a
+        person the text names ("Abe and Xi", "Trump, Kim"), or with another such surname of a
+        leader of another state ("Moon, Kim", "Park, Abe")."""
+        out: list[tuple[int, Entity, str]] = []
+        spans = list(people)
+        pending: list[tuple[int, int, str, Entity]] = []
+        for start, alias in ambiguous:
+            end = start + len(token_text(alias))
+            before = tokens[:start + 1]
+            title = next((offices for words, offices in _TITLES.items()
+                          if before.endswith(" " + words + " ")), None)
+            if title is not None:
+                titled = self._surname_holder(alias, day, title)
+                if titled is not None:
+                    out.append((start, titled, alias))
+                    spans.append((start, end, titled))
+                continue
+            person = self._surname_holder(alias, day)
+            owner = self._possessor(tokens, start)
+            if person is not None and owner and not any(
+                    r.country == owner for r in person.roles if r.covers(day)):
+                continue  # "Japan's Park": not South Korea's president
+            if person is not None:
+                pending.append((start, end, alias, person))
+
+        def joined(a: tuple[int, int], b: tuple[int, int]) -> bool:
+            """Nothing between the two names but a coordinating word, and the second's
+            state in the possessive ("Japan's Abe and China's Xi")."""
+            first, second = sorted((a, b))
+            words = tokens[first[1] - 1:second[0] + 1].split()
+            joining = words[:1] if words[:1] and words[0] in _AND_WORDS else []
+            if len(words) > len(joining) + 1 and words[-1] == "s":
+                possessor = " " + " ".join(words[len(joining):-1]) + " "
+                if any(key == possessor and self.entities[p[0]].kind == "country"
+                       for _, key, found in self._names.find(possessor) for p in found):
+                    words = joining
+            return words == joining
+
+        for _ in range(2):  # a surname named by another one found so
+            for item in list(pending):
+                start, end, alias, person = item
+                if any(joined((start, end), (s, e)) and other is not person
+                       for s, e, other in spans):
+                    out.append((start, person, alias))
+                    spans.append((start, end, person))
+                    pending.remove(item)
+        # Two surnames coordinated with each other, each of a leader of a different state.
+        def leads(person: Entity) -> set[str]:
+            return {r.country for r in person.roles
+                    if r.covers(day) and r.office in _LEADING_OFFICES}
+
+        for start, end, alias, person in pending:
+            if any(joined((start, end), (s, e)) and leads(person) and leads(other)
+                   and not leads(person) & leads(other)
+                   for s, e, _, other in pending if other is not person):
+                out.append((start, person, alias))
+        return out
 
     def asserted(self, tokens: str, start: int) -> bool:
         """False when one of the four words before `start` makes the event a plan, a wish, a
