@@ -103,3 +103,29 @@ def test_a_delegation_of_one_state_meets_the_leader_it_visits():
               if f.type == "contact" and f.status == "visit"]
     assert any({"steve-witkoff", "vladimir-putin"} <= v for v in visits)
     assert not any({"steve-witkoff", "jared-kushner"} == v for v in visits)
+
+
+@pytest.mark.parametrize("title,summary", [
+    ("Joint Statement on United States-Ukraine Meeting in Jeddah",
+     "Russia must now answer the proposal."),
+    ("Readout of Secretary Rubio's Meeting with Foreign Minister Lavrov",
+     "They discussed the war in Ukraine."),
+])
+def test_a_reported_meeting_of_a_side_and_a_mediator_is_peace_talks_held(title, summary):
+    # A report says the meeting took place, as a verb would ("Rubio met Lavrov"): a side and
+    # a mediator of the war's talks, the other side in the headline or lead.
+    assert talks_with(title, summary, date(2025, 3, 11)) == ["held"], title
+
+
+@pytest.mark.parametrize("title,summary", [
+    ("Joint Statement on United States-Ukraine Meeting in Jeddah", ""),  # no other side
+    ("Readout of the President's Meeting with Prime Minister Carney", "They discussed trade."),
+    ("Statement on the Anniversary of the United States-Ukraine Meeting", "Russia objected."),
+])
+def test_a_reported_meeting_that_is_no_peace_talks(title, summary):
+    assert not talks_with(title, summary, date(2025, 3, 11)), title
+
+
+def talks_with(title: str, summary: str, day: date) -> list[str]:
+    return [f.status for f in analyse_text(title, summary, day).frames
+            if f.type == "peace-talks" and f.status and f.modality == "happened"]

@@ -616,6 +616,7 @@ class SentenceFrames:
                          and h.entry.type == "contact" and h.entry.standalone]
         self._bare_nouns = {self._q(n).casefold() for n in nouns if n.entry.type == "contact"}
         verb_frames = []
+        reported: list[tuple[Hit, EventFrame]] = []  # contact nouns a report is about
         for noun in nouns:
             if noun.entry.type == "contact":
                 if any(abs(v.first - noun.first) <= 4 for v in contact_verbs):
@@ -624,6 +625,8 @@ class SentenceFrames:
                 frame = self._contact(noun, verb=gerund)
                 if frame is not None and gerund:
                     verb_frames.append(frame)
+                elif frame is not None and self._report_of(noun) is not None:
+                    reported.append((noun, frame))
             else:
                 frame = self._typed(noun)
             if frame is not None:
@@ -635,7 +638,7 @@ class SentenceFrames:
             if frame is not None:
                 out.append(frame)
                 verb_frames.append(frame)
-        out.extend(self._talks_from_meetings(out, verb_frames))
+        out.extend(self._talks_from_meetings(out, verb_frames, reported))
         # A contact noun with no verb of its own ("..., his first trip to Russia") is the
         # sentence's contact: it takes the modality of the one a verb or cue qualifies.
         qualified = [f for f in out if f.type == "contact" and f.modality != "happened"]
@@ -696,11 +699,13 @@ class SentenceFrames:
         return nxt in self._possessors and nxt + 2 in starts \
             and starts[nxt + 2].entity.kind == "person"
 
-    def _talks_from_meetings(self, found: list[EventFrame], verb_frames: list[EventFrame]
+    def _talks_from_meetings(self, found: list[EventFrame], verb_frames: list[EventFrame],
+                             reported: list[tuple[Hit, EventFrame]] | None = None
                              ) -> list[EventFrame]:
         """A meeting or talks that happened, in a sentence that says they were about ending a
         war ("Trump envoy makes push on Ukraine peace talks in meeting with Putin"), are
-        peace talks held."""
+        peace talks held. A meeting a report is about happened too ("Joint Statement on
+        United States-Ukraine Meeting"); its parties may be states (see `_warring_parties`)."""
         if any(f.type == "peace-talks" and f.status for f in found):
             return []
         # Meeting to demand a ceasefire is not negotiating one ("se rencontrent et appellent à
@@ -735,6 +740,22 @@ class SentenceFrames:
                                       frame.participants, (), self.day, self.s.position,
                                       self.number, frame.flags, evidence))
                 break
+        for noun, frame in reported or []:
+            if out or frame.status not in ("meeting", "talks") or frame.modality != "happened" \
+                    or demanded:
+                continue
+            said = self._q(why) if why is not None else (
+                self._war_meeting(frame.pairs) or self._warring_parties(
+                    noun, self._topic_stated(noun)))
+            if said:
+                parties = frame.participants or tuple(self._talk_parties(noun))
+                report = self._report_of(noun) or noun
+                evidence = (*frame.evidence,
+                            Evidence("status", f"{self._q(report)} (a report of the meeting)"),
+                            Evidence("purpose", said))
+                out.append(EventFrame("peace-talks", "held", "meeting", "happened", parties, (),
+                                      self.day, self.s.position, self.number, frame.flags,
+                                      evidence))
         return out
 
     def _warring_sides(self) -> str:
@@ -776,8 +797,13 @@ class SentenceFrames:
             # "in Washington's talks with Moscow": the preposition governs the talks; their
             # possessor is a party.
             possessor = end + 2 == noun.first and self._possessive_s(end + 1)
+            # "Joint Statement on United States-Ukraine Meeting": a report's preposition
+            # governs the event, whose parties follow.
+            reported = any(h.entry.category == "report" and h.first <= k <= h.last
+                           for h in self.hits)
             if k >= lo and (words[k] in _PREPOSITIONS or words[k] in _TOPIC) \
-                    and words[k] not in _WITH and words[k] not in _BETWEEN and not possessor:
+                    and words[k] not in _WITH and words[k] not in _BETWEEN and not possessor \
+                    and not reported:
                 continue
             out += [self._participant(m, "parties") for _, m in group]
         return out
