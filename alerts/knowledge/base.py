@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -198,6 +199,12 @@ def _joined_before(text: str, start: int) -> bool:
     return a < b and text[a].isupper() and text[a:b][0].isalpha()
 
 
+def _script(name: str) -> str:
+    """The script of a name's first letter ("LATIN", "CYRILLIC", "CJK", "ARABIC"...)."""
+    letter = next((c for c in name if c.isalpha()), "")
+    return unicodedata.name(letter, "").split(" ")[0] if letter else ""
+
+
 def _title_case(text: str, start: int) -> bool:
     """Whether the sentence around text[start] is written in Title Case (most of its words of
     four letters or more, but the first and the one at `start`, capital)."""
@@ -227,14 +234,12 @@ def named_by_context(text: str, start: int, end: int) -> bool:
             return False
     if all_capitals(text, start, end) or part_of_a_code(text, start, end):
         return False
-    if not _title_case(text, start):
-        if following and following.group(1)[0].isupper():
-            return False  # "Kim Yo Jong"
-        if (previous and previous[0].isupper() and not titled
-                and not starts_a_sentence(text, p_start)
-                and not previous.endswith(("'s", "’s"))):
-            return False  # "Steve Kim"
-    return True
+    if not _title_case(text, start) and following and following.group(1)[0].isupper():
+        return False  # "Kim Yo Jong"
+    # "Steve Kim", "Jimmy Lai", "Marjorie Taylor Greene": a first name, at a sentence's start
+    # or in Title Case too; a title, a state's possessive, "And" in Title Case are not.
+    return not (previous and previous[0].isupper() and not titled
+                and not previous.endswith(("'s", "’s")) and previous.lower() not in _AND_WORDS)
 
 
 @dataclass(frozen=True)
@@ -403,6 +408,10 @@ class KnowledgeBase:
         self._proper: set[str] = set()
         # Ambiguous aliases of people, as written -> the ids of everyone who has it.
         self._ambiguous: dict[str, list[str]] = {}
+        # People whose names the base knows in more than one script (leaders named abroad):
+        # a surname coordinated with another name is theirs without the text naming their
+        # state ("Abe and Xi"); "Trump and Cruz" is not Cuba's prime minister Marrero Cruz.
+        self._named_abroad: set[str] = set()
 
         for spec in countries:
             code = str(spec["code"])
@@ -442,6 +451,9 @@ class KnowledgeBase:
             for phrase in spec.get("ambiguous_aliases") or []:
                 if str(phrase)[:1].isupper() and _WORD.fullmatch(str(phrase)):
                     self._ambiguous.setdefault(str(phrase), []).append(entity.id)
+            if spec.get("ambiguous_aliases") and len({_script(str(a)) for a in [
+                    *(spec.get("aliases") or []), *spec["ambiguous_aliases"]]}) > 1:
+                self._named_abroad.add(entity.id)
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
         self.calendar: tuple[str, ...] = tuple(dict.fromkeys(
@@ -618,7 +630,9 @@ class KnowledgeBase:
             ambiguous = [(start, alias) for start, alias in cased if alias in self._ambiguous
                          and not any(s <= start and start + len(token_text(alias)) <= e
                                      for s, e in spans)]  # "Kim" of "Kim Jong Un"
-            for start, person, alias in self._by_context(tokens, day, ambiguous, people):
+            states = {m.entity.id for m in found.values() if m.entity.kind == "country"}
+            for start, person, alias in self._by_context(tokens, day, ambiguous, people,
+                                                         states):
                 found.setdefault(person.id, Mention(person, alias, start, "name"))
         # "Chinese, Russian, Indian leaders", "лидеры Китая, России и Индии": each state's
         # office holder of the day (groups.py).
@@ -660,14 +674,19 @@ class KnowledgeBase:
         return ""
 
     def _by_context(self, tokens: str, day: date | None, ambiguous: list[tuple[int, str]],
-                    people: list[tuple[int, int, Entity]]) -> list[tuple[int, Entity, str]]:
+                    people: list[tuple[int, int, Entity]], states: set[str]
+                    ) -> list[tuple[int, Entity, str]]:
         """Whom the ambiguous surnames at `ambiguous` (where each one's key starts in
         `tokens`, the alias as written; named_by_context vetted where they stand) name on
         `day`: the one person of that surname holding an office then, when the surname
         follows a title that office fits ("Prime Minister Abe"), or is coordinated with a
         person the text names ("Abe and Xi", "Trump, Kim"), or with another such surname of a
-        leader of another state ("Moon, Kim", "Park, Abe")."""
+        leader of another state ("Moon, Kim", "Park, Abe"). Coordinated, the person must be
+        one the base names in more than one script, or serve a state of `states` (those the
+        text names). Undated text names no one so: no day says who held an office."""
         out: list[tuple[int, Entity, str]] = []
+        if day is None:
+            return out
         spans = list(people)
         pending: list[tuple[int, int, str, Entity]] = []
         for start, alias in ambiguous:
@@ -686,6 +705,9 @@ class KnowledgeBase:
             if person is not None and owner and not any(
                     r.country == owner for r in person.roles if r.covers(day)):
                 continue  # "Japan's Park": not South Korea's president
+            if person is not None and person.id not in self._named_abroad and not any(
+                    r.country in states for r in person.roles if r.covers(day)):
+                continue  # "Trump and Cruz": a senator, not Cuba's prime minister
             if person is not None:
                 pending.append((start, end, alias, person))
 
