@@ -138,9 +138,8 @@ _JOIN = r"(?:,[ \t]*|[-–—/]|[ \t]*&[ \t]*|[ \t]+(?:" + "|".join(_AND_WORDS) 
 _JOINED_AFTER = re.compile(_JOIN + r"(?=[^\W\d_])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w'’.-]*)")
 # Titles before a surname, folded as token_text folds them, and the offices they name.
-# A word of letters (an ambiguous alias is one), and one that begins with a capital.
+# A word of letters (an ambiguous alias is one).
 _WORD = re.compile(r"[^\W\d_]+")
-_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-zа-яёіїєґ][^\W\d_]*(?![^\W_])")
 _TITLES: dict[str, tuple[str, ...]] = {}
 for _words, _offices in (
         (("president", "presidente", "presidenta", "prasident", "prasidentin", "президент",
@@ -197,6 +196,10 @@ def _joined_before(text: str, start: int) -> bool:
             return False
     a, b = _word_before(text, end, "'’.")
     return a < b and text[a].isupper() and text[a:b][0].isalpha()
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _script(name: str) -> str:
@@ -412,6 +415,7 @@ class KnowledgeBase:
         # a surname coordinated with another name is theirs without the text naming their
         # state ("Abe and Xi"); "Trump and Cruz" is not Cuba's prime minister Marrero Cruz.
         self._named_abroad: set[str] = set()
+        self._ambiguous_automaton: Any = None  # their written forms, found in one pass
 
         for spec in countries:
             code = str(spec["code"])
@@ -560,9 +564,12 @@ class KnowledgeBase:
             and not part_of_a_code(text, m.start(), m.end())
             and not (m.group(0) in self._proper and starts_a_sentence(text, m.start()))]
         if self._ambiguous:
-            hits += [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)
-                     if m.group(0) in self._ambiguous and m.group(0) not in self._case
-                     and named_by_context(text, m.start(), m.end())]
+            found = [(end + 1 - len(alias), end + 1, alias)
+                     for end, alias in self._ambiguous_finder().iter(text)]
+            hits += [(start, alias) for start, end, alias in found
+                     if not (start and _word_char(text[start - 1]))
+                     and not (end < len(text) and _word_char(text[end]))
+                     and alias not in self._case and named_by_context(text, start, end)]
             hits.sort()
         return hits
 
@@ -657,6 +664,20 @@ class KnowledgeBase:
                 q.covers(day) and q.office == self.leading_office(q.country, day)
                 and self.holder(q.office, q.country, day) is e for q in e.roles)]
         return holding[0][0] if len(holding) == 1 else None
+
+    def _ambiguous_finder(self) -> Any:
+        """An automaton of the ambiguous aliases as written (case and all), built at its
+        first use: it finds them in text in one pass, inside longer words too (case_hits
+        keeps whole words)."""
+        if self._ambiguous_automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for alias in self._ambiguous:
+                automaton.add_word(alias, alias)
+            automaton.make_automaton()
+            self._ambiguous_automaton = automaton
+        return self._ambiguous_automaton
 
     def _possessor(self, tokens: str, start: int) -> str:
         """The state named in the possessive right before `start` ("Japan's Abe"), or ""."""
@@ -961,6 +982,8 @@ def _prepared(kb: KnowledgeBase) -> KnowledgeBase:
     kb._office_specs = []  # the loader is not needed any more (and cannot be pickled)
     for index in (kb._names, offices, kb._triggers, kb._denials):
         index.prepare()
+    if kb._ambiguous:
+        kb._ambiguous_finder()
     kb._recent.clear()
     return kb
 
