@@ -202,6 +202,7 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                         continue
                     if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
                         hits.append(Hit(i, last, entry))
+    hits = _purposes_of_ending(hits)
     # Contact phrases ("hold talks") never hide another type's word inside them.
     # A report's name hides the cue inside it ("compte rendu": no plan in "compte").
     predicates = [h for h in hits if (h.entry.category in ("noun", "act")
@@ -221,6 +222,35 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
             continue
         kept.append(h)
     return kept
+
+
+ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("ending the X-year war")
+
+
+def _purposes_of_ending(hits: list[Hit]) -> list[Hit]:
+    """A word of ending followed, within ENDING_GAP words and no clause boundary, by a word of
+    armed conflict is a purpose ("on ending fighting", "aimed at ending the three-year war",
+    "über ein Ende des Krieges", "об окончании войны"). No purpose is a metaphor: one with a
+    metaphor word inside, right before or right after it ends a trade or price war ("ending
+    the trade war", "la fin de la guerre commerciale", "trade truce")."""
+    ends = [h for h in hits if h.entry.category == "purpose_end" and h.entry.name == "end"]
+    if ends:
+        objects = [h for h in hits if h.entry.category == "purpose_end"
+                   and h.entry.name == "object"]
+        bounds = [h.first for h in hits if h.entry.category == "boundary"]
+        for end in ends:
+            obj = next((o for o in objects if o.entry.type == end.entry.type
+                        and end.last < o.first <= end.last + 1 + ENDING_GAP
+                        and not any(end.last < b < o.first for b in bounds)), None)
+            if obj is not None:
+                hits.append(Hit(end.first, obj.last, Entry(
+                    "purpose", end.entry.type, form=f"{end.entry.form} … {obj.entry.form}",
+                    lang=end.entry.lang)))
+    metaphors = [h for h in hits if h.entry.category == "metaphor"]
+    if not metaphors:
+        return hits
+    return [h for h in hits if h.entry.category != "purpose" or not any(
+        m.first <= h.last + 1 and m.last >= h.first - 1 for m in metaphors)]
 
 
 _CLAUSE_MARKS = frozenset(",;:—–()")

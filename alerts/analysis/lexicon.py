@@ -42,7 +42,7 @@ class LexiconError(ValueError):
 class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
-    #                report | occurrence
+    #                report | occurrence | purpose_end
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -215,6 +215,17 @@ def build(data: dict[str, Any]) -> Lexicon:
                                       f"types.{type_id}.purpose").items():
             for form in forms:
                 lex.add(form, Entry("purpose", type_id, form=form), lang)
+        # A purpose said as a grammar (see frames.yaml, purpose_end): a word of ending and,
+        # a few words after it, a word of armed conflict ("ending the three-year war").
+        ending = spec.get("purpose_end") or {}
+        if not isinstance(ending, dict) or set(ending) - {"ends", "objects"}:
+            raise LexiconError(f"frames.yaml: types.{type_id}.purpose_end must have only "
+                               "'ends' and 'objects', each mapping languages to words")
+        for part, name in (("ends", "end"), ("objects", "object")):
+            for lang, forms in _languages(ending.get(part) or {},
+                                          f"types.{type_id}.purpose_end.{part}").items():
+                for form in forms:
+                    lex.add(form, Entry("purpose_end", type_id, name, form=form), lang)
         for lang, forms in _languages(spec.get("side_purpose") or {},
                                       f"types.{type_id}.side_purpose").items():
             for form in forms:
