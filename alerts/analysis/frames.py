@@ -437,7 +437,8 @@ class SentenceFrames:
                   window: int = CUE_WINDOW) -> tuple[str, Hit | None]:
         """The modality of a predicate starting at `index`, and the cue that set it."""
         denial = next((h for h in self.hits if h.entry.category == "cue"
-                       and h.entry.name == "denial" and h.last < index), None)
+                       and h.entry.name == "denial" and h.last < index), None) \
+            or self._disowned(index)
         start, end = _clause(self.bounds, index, self.n)
         if verb and end - index == 1 and window == CUE_WINDOW:
             # A verb that ends its clause (German word order: "Scholz will erstmals seit
@@ -478,6 +479,20 @@ class SentenceFrames:
                 # infinitive is a goal ("efforts to cut ties", "working to restore relations").
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
         return "happened", None
+
+    def _disowned(self, index: int) -> Hit | None:
+        """A denial said after the predicate at `index`, across clauses: the reports of it
+        dismissed ("Reports of Sudan truce deal are premature, army says": a report's word
+        before it, a dismissal after it), or a denial closing the sentence with no object of
+        its own ("...holding secret truce talks in Cairo; Hamas denies", "...; Hamás lo
+        niega"; at most one word after it: "denies it", not "denies targeting civilians")."""
+        after = [h for h in self.hits if h.first > index]
+        if any(h.entry.category == "rumour" and h.last < index for h in self.hits):
+            dismissal = next((h for h in after if h.entry.category == "dismissal"), None)
+            if dismissal is not None:
+                return dismissal
+        return next((h for h in after if h.entry.category == "cue"
+                     and h.entry.name == "denial" and self.n - 1 - h.last <= 1), None)
 
     def _flags(self, noun: Hit | None, act: Hit | None = None, setting: Hit | None = None
                ) -> tuple[set[str], list[Evidence]]:
