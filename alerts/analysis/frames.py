@@ -224,6 +224,7 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     return kept
 
 
+LABEL_WORDS = 4  # a headline's label before a colon: "Einigung in Minsk:"
 ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("ending the X-year war")
 
 
@@ -479,6 +480,22 @@ class SentenceFrames:
                 # infinitive is a goal ("efforts to cut ties", "working to restore relations").
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
         return "happened", None
+
+    def _label_act(self, act: Hit, noun: Hit) -> bool:
+        """A headline's short label before a colon, opened by an act of the event that opens
+        the clause after the colon: "Einigung in Minsk: Waffenruhe ab Sonntag", "Acuerdo en
+        Minsk: alto el fuego desde el domingo". Not a label with an object of its own ("Accord
+        sur le gaz : le cessez-le-feu reste fragile"), nor one longer than LABEL_WORDS."""
+        if self.s.position != "headline" or act.last >= noun.first:
+            return False
+        lo = _clause(self.bounds, noun.first, self.n)[0]
+        if lo == 0 or act.last >= lo or noun.first - lo > 1:
+            return False
+        if ":" not in self.s.text[self.s.spans[lo - 1][1]:self.s.spans[lo][0]]:
+            return False
+        start = _clause(self.bounds, lo - 1, self.n)[0]
+        return act.first == start and lo - start <= LABEL_WORDS and not any(
+            h.entry.category == "topic" and act.last < h.first < lo for h in self.hits)
 
     def _disowned(self, index: int) -> Hit | None:
         """A denial said after the predicate at `index`, across clauses: the reports of it
@@ -1013,7 +1030,7 @@ class SentenceFrames:
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
                      <= min(hi - 1, noun.last + WINDOW * self.scale)
-                     or self._closes_clause(h, noun, lo, hi))]
+                     or self._closes_clause(h, noun, lo, hi) or self._label_act(h, noun))]
         # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
         # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
         # effect"), a verb before a noun ("ceasefire agreement collapses").
