@@ -224,6 +224,7 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     return kept
 
 
+ARMED = ("ceasefire", "peace-talks")  # the event types of armed conflicts (see domains)
 LABEL_WORDS = 4  # a headline's label before a colon: "Einigung in Minsk:"
 ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("ending the X-year war")
 
@@ -481,6 +482,17 @@ class SentenceFrames:
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
         return "happened", None
 
+    def _label_end(self) -> int:
+        """Where a headline's short topic label before a colon ends ("Handelsstreit:",
+        "Commerce :"): the index of the first word after it, 0 when there is none."""
+        if self.s.position != "headline" or not self.bounds:
+            return 0
+        first = self.bounds[0]
+        if first > LABEL_WORDS or \
+                ":" not in self.s.text[self.s.spans[first - 1][1]:self.s.spans[first][0]]:
+            return 0
+        return first
+
     def _label_act(self, act: Hit, noun: Hit) -> bool:
         """A headline's short label before a colon, opened by an act of the event that opens
         the clause after the colon: "Einigung in Minsk: Waffenruhe ab Sonntag", "Acuerdo en
@@ -524,10 +536,19 @@ class SentenceFrames:
                     if name in flags]
         if noun is None:
             return flags, evidence
+        lo, hi = _clause(self.bounds, noun.first, self.n)
+        label = self._label_end()
         for h in self.hits:
-            if h.entry.category == "metaphor" and (
+            # A metaphor word by the noun, in its clause ("trade truce", "trêve commerciale");
+            # a domain word of a dispute that is not a war anywhere in its clause ("agree truce
+            # over TV rights", "between FIFA and European clubs") or the headline's label
+            # ("Handelsstreit: ... Waffenstillstand").
+            if (h.entry.category == "metaphor" and lo <= h.first < hi and (
                     noun.first - 2 <= h.first < noun.first or noun.last < h.first <= noun.last + 3
-                    or (noun.first <= h.first and h.last <= noun.last)):
+                    or (noun.first <= h.first and h.last <= noun.last))) \
+                    or (noun.entry.type in ARMED and (
+                        (h.entry.category == "domain" and lo <= h.first < hi)
+                        or (h.entry.category in ("domain", "domain_label") and h.last < label))):
                 flags.add("metaphor")
                 evidence.append(Evidence("flag", f"metaphor ('{self._q(h)}')"))
                 break
