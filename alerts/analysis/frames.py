@@ -232,7 +232,8 @@ ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("endi
 def _purposes_of_ending(hits: list[Hit]) -> list[Hit]:
     """A word of ending followed, within ENDING_GAP words and no clause boundary, by a word of
     armed conflict is a purpose ("on ending fighting", "aimed at ending the three-year war",
-    "über ein Ende des Krieges", "об окончании войны"). No purpose is a metaphor: one with a
+    "über ein Ende des Krieges", "об окончании войны"); a deal right before a purpose (of any
+    form) is a peace accord ("deal to end 18-year war"). No purpose is a metaphor: one with a
     metaphor word inside, right before or right after it ends a trade or price war ("ending
     the trade war", "la fin de la guerre commerciale", "trade truce")."""
     ends = [h for h in hits if h.entry.category == "purpose_end" and h.entry.name == "end"]
@@ -249,10 +250,24 @@ def _purposes_of_ending(hits: list[Hit]) -> list[Hit]:
                     "purpose", end.entry.type, form=f"{end.entry.form} … {obj.entry.form}",
                     lang=end.entry.lang)))
     metaphors = [h for h in hits if h.entry.category == "metaphor"]
-    if not metaphors:
-        return hits
-    return [h for h in hits if h.entry.category != "purpose" or not any(
-        m.first <= h.last + 1 and m.last >= h.first - 1 for m in metaphors)]
+    if metaphors:
+        hits = [h for h in hits if h.entry.category != "purpose" or not any(
+            m.first <= h.last + 1 and m.last >= h.first - 1 for m in metaphors)]
+    # A deal right before such a purpose is a peace accord: "sign deal to end 18-year war".
+    for head in [h for h in hits if h.entry.category == "purpose_end"
+                 and h.entry.name == "accord"]:
+        purpose = next((p for p in hits if p.entry.category == "purpose"
+                        and p.entry.type == head.entry.type and p.entry.name != SIDE
+                        and p.first == head.last + 1), None)
+        # Not when the purpose is an event's own noun: "اتفاق وقف الأعمال القتالية" is a
+        # ceasefire's agreement (the cessation of hostilities), not a peace accord.
+        if purpose is not None and not any(
+                h.entry.category == "noun" and purpose.first <= h.first <= purpose.last
+                for h in hits):
+            hits.append(Hit(head.first, purpose.last, Entry(
+                "noun", head.entry.type, "accord", form=f"{head.entry.form} {purpose.entry.form}",
+                lang=head.entry.lang)))
+    return hits
 
 
 _CLAUSE_MARKS = frozenset(",;:—–()")

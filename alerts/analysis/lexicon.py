@@ -219,14 +219,18 @@ def build(data: dict[str, Any]) -> Lexicon:
         # A purpose said as a grammar (see frames.yaml, purpose_end): a word of ending and,
         # a few words after it, a word of armed conflict ("ending the three-year war").
         ending = spec.get("purpose_end") or {}
-        if not isinstance(ending, dict) or set(ending) - {"ends", "objects"}:
+        if not isinstance(ending, dict) or set(ending) - {"ends", "objects", "accords"}:
             raise LexiconError(f"frames.yaml: types.{type_id}.purpose_end must have only "
-                               "'ends' and 'objects', each mapping languages to words")
-        for part, name in (("ends", "end"), ("objects", "object")):
+                               "'ends', 'objects' and 'accords', each mapping languages to words")
+        for part, name in (("ends", "end"), ("objects", "object"), ("accords", "accord")):
             for lang, forms in _languages(ending.get(part) or {},
                                           f"types.{type_id}.purpose_end.{part}").items():
                 for form in forms:
                     lex.add(form, Entry("purpose_end", type_id, name, form=form), lang)
+                    if name == "accord":  # the head of a noun (see frames._purposes_of_ending)
+                        for variant in expand(form):
+                            lex.anchors.setdefault(type_id, set()).add(
+                                _anchor(lexicon_tokens(variant)))
         for lang, forms in _languages(spec.get("side_purpose") or {},
                                       f"types.{type_id}.side_purpose").items():
             for form in forms:
