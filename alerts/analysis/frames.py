@@ -468,7 +468,8 @@ class SentenceFrames:
         # that is also an event's noun names it ("the ceasefire plan collapsed").
         named = {(h.first, h.last) for h in self.hits if h.entry.category == "noun"}
         cues += [h for h in self.hits if h.entry.category == "act" and h.entry.name == "called-for"
-                 and lo <= h.first and h.last < index and (h.first, h.last) not in named]
+                 and lo <= h.first and h.last < index and (h.first, h.last) not in named
+                 and not h.entry.after]  # "needed" is said of a noun before it
         cues.sort(key=lambda h: h.first)
         by = {name: [h for h in cues if h.entry.name == name
                      or (name == "demand" and h.entry.name == "called-for")
@@ -1075,7 +1076,9 @@ class SentenceFrames:
         right = [h for h in acts if h.first > noun.last]
         # A demand comes before what it demands in every shipped language: one after the
         # noun is a noun itself ("ceasefire calls", "停火呼吁").
-        right_verbs = [h for h in right if not self._nominal(h) and h.entry.name != "called-for"]
+        # A necessity said of the noun is its verb ("truce needed", "ist nicht nötig").
+        right_verbs = [h for h in right if not self._nominal(h)
+                       and (h.entry.name != "called-for" or h.entry.after)]
         act = left[-1] if left else (same[0] if same else
                                      (right_verbs[0] if right_verbs else
                                       (right[0] if right else None)))
@@ -1144,7 +1147,7 @@ class SentenceFrames:
                        and not (noun.first <= h.first <= noun.last)  # "the plan collapsed"
                        and ((h.entry.category == "cue" and h.entry.name == "demand")
                             or (h.entry.category == "act" and h.entry.type == etype
-                                and h.entry.name == "called-for"))]
+                                and h.entry.name == "called-for" and not h.entry.after))]
             demand = demands[-1] if demands else None
             ultimatum = None if demands else self._ultimatum(lo, head.first)
             if ultimatum is not None:
@@ -1218,8 +1221,9 @@ class SentenceFrames:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
                                            else None, setting)
-        def noun_use(h: Hit) -> bool:
-            return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last)
+        def noun_use(h: Hit) -> bool:  # not a necessity said of the noun ("truce needed")
+            return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last
+                                        and not h.entry.after)
 
         if act is not None and noun_use(act) and self.s.position != "headline" and not any(
                 h.entry.category == "act" and not noun_use(h) for h in acts):
