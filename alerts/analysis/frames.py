@@ -209,6 +209,7 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                                       and h.entry.type != "contact")
                   or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))
                   or h.entry.category == "report"]
+    places = [h for h in hits if h.entry.category == "place"]
     kept = []
     seen: set[tuple[int, int, str, str, str, tuple[str, ...]]] = set()
     for h in hits:
@@ -220,6 +221,9 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                 o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
                 for o in predicates):
             continue
+        if h.entry.category in ("noun", "act", "purpose") and any(
+                p.first <= h.first and h.last <= p.last for p in places):
+            continue  # "the truce village of Panmunjom": a place, not a truce
         kept.append(h)
     return kept
 
