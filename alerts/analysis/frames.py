@@ -502,6 +502,12 @@ class SentenceFrames:
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
         return "happened", None
 
+    def _lasted(self, noun: Hit) -> Hit | None:
+        """The talks' length in hours, days or nights right before them ("after 16 hours of
+        talks", "после 16 часов переговоров"): talks of a length took place."""
+        return next((h for h in self.hits if h.entry.category == "duration"
+                     and h.last + 1 == noun.first), None)
+
     def _label_end(self) -> int:
         """Where a headline's short topic label before a colon ends ("Handelsstreit:",
         "Commerce :"): the index of the first word after it, 0 when there is none."""
@@ -575,9 +581,14 @@ class SentenceFrames:
         acts = [h for h in self.hits if h.entry.category == "act" and not self._nominal(h)]
         # A noun act before the noun belongs to its phrase: "after the entry into force of".
         start = act.first if act is not None and self._nominal(act) else noun.first
+        # "agreed after 16 hours of talks", "после 16 часов переговоров": the talks that made
+        # the news, not its backdrop
+        lasted = noun.entry.type == "peace-talks" and self._lasted(noun) is not None
         for h in self.hits:
             if setting is not None and (h.first, h.last) == (setting.first, setting.last):
                 continue  # "during the talks" said they took place
+            if lasted and h.entry.category == "backdrop":
+                continue
             # Right before the noun phrase, with no verb between: "despite the ceasefire".
             if h.entry.category in ("backdrop", "preview") and start - 3 <= h.last < start \
                     and not any(h.last < a.first and a.last < noun.first for a in acts) \
@@ -597,7 +608,7 @@ class SentenceFrames:
         running = self.s.position != "headline"
         opener = next((h for h in self.hits if (h.entry.category == "subordinator" or (
             running and h.entry.category == "text_subordinator")) and h.last + 1 == lo), None)
-        if opener is not None and "backdrop" not in flags:
+        if opener is not None and "backdrop" not in flags and not lasted:
             flags.add("backdrop")
             evidence.append(Evidence("flag", f"backdrop (a clause opened by '{self._q(opener)}')"))
         return flags, evidence
@@ -1201,8 +1212,13 @@ class SentenceFrames:
         setting = None
         if etype == "peace-talks" and not status and modality == "happened":
             status, why = self._talks_named(noun)
+            lasted = self._lasted(noun)
             if status:
                 evidence.append(Evidence("status", why))
+            elif lasted is not None:
+                status = "held"
+                evidence.append(Evidence("status", f"{self._q(lasted)} (talks of that length: "
+                                                   "they took place)"))
             elif self._in_talks_with(noun):
                 status = "held"
                 evidence.append(Evidence("status", f"{self.s.quote(noun.first - 1, noun.last + 1)} "
