@@ -245,7 +245,8 @@ def build(data: dict[str, Any]) -> Lexicon:
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
                      "topic", "determiners", "subordinators", "text_subordinators",
                      "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
-                     "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places", "durations"):
+                     "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places",
+                     "durations"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",
