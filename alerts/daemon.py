@@ -17,7 +17,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from alerts.clock import SteadyScheduler
 from alerts.config import Settings
 from alerts.errors import AlertsError, ConfigError
-from alerts.fetch import Fetcher
+from alerts.fetch import Fetcher, poll_deadline
 from alerts.health import HealthWatch
 from alerts.models import Feed
 from alerts.once import UP_TO_DATE, nothing_polled, poll_once  # noqa: F401 - their old home
@@ -280,7 +280,7 @@ class Daemon:
             self._trim.cancel()
             self._trim = None
         try:
-            async with asyncio.timeout(self._job_deadline()):
+            async with poll_deadline(self._job_deadline()):  # host turns not counted
                 result = await self.poller.poll(feed)
             level = logging.WARNING if result.status == "error" else logging.INFO
             if result.status in ("not-modified", "unchanged", "waiting"):
