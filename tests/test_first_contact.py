@@ -98,6 +98,33 @@ def test_since_an_event_dated_by_its_year():
                  "2011") == [(date(2011, 12, 31), "first-since")]
 
 
+@pytest.mark.parametrize("text", [
+    "Putin, Erdogan hold first phone talks since last November",
+    "Merkel and Putin meet for the first time since this past November",
+    "Erstes Telefonat seit vergangenem November",
+    "primera reunión desde el pasado noviembre",
+    "premier entretien depuis novembre dernier",
+])
+def test_since_last_month_is_the_last_such_month_before_the_report(text):
+    """A month called 'last' is the latest one before the report, in its year or the one
+    before: November 2015 said in June 2016, November 2016 said in December 2016."""
+    assert set(since(text, date(2016, 6, 29))) == {(date(2015, 11, 30), "first-since")}
+    assert set(since(text, date(2016, 12, 20))) == {(date(2016, 11, 30), "first-since")}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin and Erdogan speak for the first time since November last year",
+    "первый телефонный разговор с ноября прошлого года",
+    "перша розмова з листопада минулого року",
+    "premier entretien depuis novembre de l'année dernière",
+    "primera reunión desde noviembre del año pasado",
+])
+def test_a_month_of_last_year_is_in_the_year_before_the_report(text):
+    """'November last year' said in December 2016 is November 2015, not a month ago."""
+    assert set(since(text, date(2016, 12, 20))) == {(date(2015, 11, 30), "first-since")}
+    assert set(since(text, date(2016, 6, 29))) == {(date(2015, 11, 30), "first-since")}
+
+
 def test_a_first_contact_ever_needs_no_time():
     assert since("The first phone conversation between the President of Ukraine and the Prime "
                  "Minister of Hungary took place.") == [(date.min, "first-ever")]

@@ -227,6 +227,15 @@ _MONTH_YEAR = re.compile(r"^(?:(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+
 _YEAR = re.compile(r"^(?:(?:the|la|le|el|der|die|das|\w+)\s+){0,3}?"
                    r"(?:(?:of|de|del|von|in|en|im)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 _MONTH = re.compile(r"^(?P<month>[^\W\d_]+)")
+# "since last November", "seit vergangenem November", "desde el pasado noviembre": the last
+# such month before the publication; "since November last year", "с ноября прошлого года",
+# "depuis novembre de l'année dernière": that month of the year before the publication's.
+_LAST_MONTH = re.compile(r"^(?:last|past|this\s+past|letzten|vergangenen|vergangenem|"
+                         r"pasado|el\s+pasado)\s+(?P<month>[^\W\d_]+)")
+_MONTH_LAST_YEAR = re.compile(
+    r"^(?P<month>[^\W\d_]+)\s+(?:of\s+)?(?:last\s+year|de\s+l'?annee\s+derniere|"
+    r"de\s+l'?an\s+dernier|del\s+ano\s+pasado|des\s+vorjahres|letzten\s+jahres|"
+    r"vergangenen\s+jahres|прошлого\s+года|минулого\s+року)(?!\w)")
 # "since 28 February", "depuis le 28 février", "від 28 лютого", "since February 28": a day
 # without a year is the last such day up to the publication date.
 _DAY_MONTH = re.compile(r"^(?:(?:the|le|el|dem|den)\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+"
@@ -278,7 +287,10 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
                 if day <= calendar.monthrange(year, month)[1] and \
                         date(year, month, day) <= published:
                     return date(year, month, day)
-        m = _MONTH.match(rest)
+        m = _MONTH_LAST_YEAR.match(rest)
+        if m and m.group("month") in MONTHS:
+            return _end_of_month(published.year - 1, MONTHS[m.group("month")])
+        m = _LAST_MONTH.match(rest) or _MONTH.match(rest)
         if m and m.group("month") in MONTHS and len(m.group("month")) > 3:
             return _last_month_before(MONTHS[m.group("month")], published)
     return None
