@@ -29,14 +29,15 @@ SHIPPED = {"first-contact-after-gap", "ceasefire-call", "ceasefire-agreed",
 # Measured on 5 Dec 2026 at HEAD dbdff05 (after the label corrections the README lists), minus
 # 0.03. First-contact and the items raised with H2's public record of leaders' contacts
 # (contacts_public.yaml, the weak-reading rule): 0.40 / 0.33 -> 0.64 / 0.50, items 183 -> 189.
-FLOOR = {  # rule: (precision, recall)
-    "ceasefire-agreed": (0.79, 0.81),       # 0.82 / 0.84
-    "ceasefire-call": (0.86, 0.91),         # 0.89 / 0.94
-    "diplomatic-relations": (0.97, 0.89),   # 1.00 / 0.92
-    "first-contact-after-gap": (0.61, 0.47),  # 0.64 / 0.50
-    "peace-talks": (0.80, 0.56),            # 0.83 / 0.59
+FLOOR = {  # rule: (precision, recall); raised at 0f3d4c8 after the fixes of the failure
+    # classes (the set is no longer blind: see its README), again today's figures minus 0.03
+    "ceasefire-agreed": (0.94, 0.94),       # 1.00 / 1.00 (one slip allowed)
+    "ceasefire-call": (0.94, 0.94),         # 1.00 / 1.00 (one slip allowed)
+    "diplomatic-relations": (0.94, 0.94),   # 1.00 / 1.00 (one slip allowed)
+    "first-contact-after-gap": (0.71, 0.75),  # 0.74 / 0.78
+    "peace-talks": (0.94, 0.94),            # 0.97 / 0.97
 }
-FLOOR_ITEMS = 186  # items with every expectation met: 189 of 237
+FLOOR_ITEMS = 222  # items with every expectation met: 226 of 237
 
 
 @pytest.fixture(scope="module")
