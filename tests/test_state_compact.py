@@ -17,17 +17,14 @@ from alerts.state.compact import instant, iso, moment, unpack_signature
 from alerts.state.db import ts
 from alerts.state.outbox import pack_payload
 from alerts.stories import StoryDesk, StorySettings, bands, signature
+from tests.old_states import restore
 
 BEFORE = Path(__file__).parent / "data" / "state-before-0016.sql"
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
 
 
 def old_state(path: Path) -> Path:
-    """The state tests/tools/state_before_0016.py made with the schema before 0016."""
-    conn = sqlite3.connect(path)
-    conn.executescript(BEFORE.read_text("utf-8"))
-    conn.close()
-    return path
+    return restore("state-before-0016", path)
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:

@@ -28,27 +28,18 @@ from alerts.state import QueuedAlert, Store
 from alerts.state.schema import migrate
 from alerts.stories import StoryRef
 from tests.conftest import ROOT, cli_env, write_config
+from tests.old_states import as_json, recorded, restore
 from tests.tools.state_before_0017 import readings
 
-BEFORE = Path(__file__).parent / "data" / "state-before-0017"
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
 
 
 def old_state(path: Path) -> Path:
-    """The state tests/tools/state_before_0017.py made at 4c48c38, the schema before 0017."""
-    conn = sqlite3.connect(path)
-    conn.executescript(BEFORE.with_suffix(".sql").read_text("utf-8"))
-    conn.close()
-    return path
+    return restore("state-before-0017", path)
 
 
 def expected() -> dict[str, object]:
-    """What the store's readers gave on that state, read by the code of 4c48c38."""
-    return json.loads(BEFORE.with_suffix(".json").read_text("utf-8"))
-
-
-def as_json(found: dict[str, object]) -> dict[str, object]:
-    return json.loads(json.dumps(found, ensure_ascii=False, sort_keys=True))
+    return recorded("state-before-0017")
 
 
 def migrations_done(db: Path) -> set[str]:

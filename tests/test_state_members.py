@@ -6,7 +6,6 @@ its members' rules with it."""
 
 from __future__ import annotations
 
-import json
 import signal
 import sqlite3
 import subprocess
@@ -21,26 +20,18 @@ from alerts.models import Item
 from alerts.state import Store
 from alerts.stories import StoryDesk, StoryRef
 from tests.conftest import ROOT, cli_env, write_config
+from tests.old_states import as_json, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
-BEFORE = Path(__file__).parent / "data" / "state-before-0020"
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
 
 
 def old_state(path: Path) -> Path:
-    """The state tests/tools/state_before_0020.py made at bcee3b4, the schema before 0020."""
-    conn = sqlite3.connect(path)
-    conn.executescript(BEFORE.with_suffix(".sql").read_text("utf-8"))
-    conn.close()
-    return path
+    return restore("state-before-0020", path)
 
 
 def expected() -> dict[str, object]:
-    return json.loads(BEFORE.with_suffix(".json").read_text("utf-8"))
-
-
-def as_json(found: dict[str, object]) -> dict[str, object]:
-    return json.loads(json.dumps(found, ensure_ascii=False, sort_keys=True, default=str))
+    return recorded("state-before-0020")
 
 
 def joins(conn: sqlite3.Connection, since_0020: bool) -> list[tuple[object, ...]]:
