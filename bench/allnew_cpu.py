@@ -36,6 +36,7 @@ from bench_cycle import (  # noqa: E402
     RUNS,
     Wire,
     broad_rules,
+    compile_ours,
     reset,
     run_env,
     serve,
@@ -68,8 +69,7 @@ def main() -> None:
         raise SystemExit("rss2email is the baseline: install it first with "
                          f"{BIN / 'pip'} install -e '.[bench]'")
     for checkout in checkouts:  # bytecode written first, as an installed copy has it
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(checkout / "alerts")],
-                       env=run_env(), check=True, capture_output=True, timeout=300)
+        compile_ours(checkout)
     wire = Wire()
     server = FeedServer()
     figures: dict[str, list[tuple[float, float]]] = {}

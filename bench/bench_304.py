@@ -81,8 +81,7 @@ def main() -> None:
     compile_ours()
     if TREE != ROOT:
         os.environ["PYTHONPATH"] = str(TREE)  # every run of ours imports that copy
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(TREE / "alerts")],
-                       env=run_env(), check=True, capture_output=True, timeout=300)
+        compile_ours(TREE)
     wire = Wire()
     server = FeedServer()
     rows: dict[str, list[tuple[float, float]]] = {"ours": [], "r2e": [], "daemon": []}

@@ -202,9 +202,10 @@ def run_env() -> dict[str, str]:
     return env
 
 
-def compile_ours() -> None:
-    """Our bytecode written before anything is timed (pip does it for an installed copy)."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "alerts")],
+def compile_ours(tree: Path = ROOT) -> None:
+    """The bytecode of a checkout's package written before anything is timed (pip does it
+    for an installed copy)."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "alerts")],
                    env=run_env(), check=True, capture_output=True, timeout=300)
 
 

@@ -92,8 +92,7 @@ def main() -> None:
     before_tree = Path(os.environ["BENCH_BEFORE"]).resolve()
     trees = {"before": before_tree, "after": ROOT}
     compile_ours()
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(before_tree / "alerts")],
-                   env=run_env(), check=True, capture_output=True, timeout=300)
+    compile_ours(before_tree)
     wire = Wire()
     server = FeedServer()
     rows: dict[str, list[tuple[float, float]]] = {}
