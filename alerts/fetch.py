@@ -1,6 +1,8 @@
 """HTTP for feeds: conditional GET, a total deadline, a cap on the decoded body, and redirects
 followed by hand so that every hop goes through the address guard (alerts.netguard)."""
 
+# ruff: noqa: E402 - httpx's command-line client is marked absent before httpx is imported
+
 from __future__ import annotations
 
 import asyncio
@@ -8,6 +10,7 @@ import base64
 import dataclasses
 import re
 import ssl
+import sys
 import zlib
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -15,10 +18,17 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+# `import httpx` imports its command-line client (httpx._main) when click is installed, and
+# the client imports pygments and tries rich: about 8 ms of every cold `poll --once` (#17).
+# alerts never runs that client, so it is marked absent (httpx.main then says it is not
+# installed); the `httpx` command of the same environment, a process of its own, still runs.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 import httpcore
 import httpx
 
 from alerts import __version__
+from alerts.aionet import use_asyncio_primitives
 from alerts.errors import FeedError
 from alerts.models import Fetched
 from alerts.netguard import AddressPolicy, GuardedBackend
@@ -195,6 +205,8 @@ class Fetcher:
         self._targets: dict[str, _Target | None] = {}
         # A few requests at a time per host: polite, and faster than a crowd on one origin.
         self._per_host: dict[str, asyncio.Semaphore] = {}
+        # The pool locks and waits on asyncio's primitives, not anyio's (alerts.aionet).
+        use_asyncio_primitives()
         limits = httpx.Limits(max_connections=32, max_keepalive_connections=8)
         # The transport's own pool is replaced below; the context it is given trusts no
         # certificate at all (none loaded), so that nothing could go unverified through it.

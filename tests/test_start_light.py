@@ -17,9 +17,12 @@ HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
 # rules' event names come from alerts.rules.vocabulary) or the schema check of settings
 # that passed it before (alerts.config), nor the knowledge base's module (choosing the
 # user's knowledge folder does not load it, nor the folding tables it builds), nor
-# sqlite-utils (no migration is pending).
+# sqlite-utils (no migration is pending), nor anyio's asyncio backend (httpcore's pool locks
+# and waits on asyncio's own primitives, alerts.aionet), nor httpx's command-line client and
+# the pygments it imports (alerts.fetch marks it absent).
 UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon",
-             "alerts.analysis.frames", "alerts.knowledge.base", "sqlite_utils")
+             "alerts.analysis.frames", "alerts.knowledge.base", "sqlite_utils",
+             "anyio._backends._asyncio", "pygments")
 PROBE = loaded_probe(UNCHANGED)
 # `alerts --help` reads no configuration and runs no event loop.
 HELP = ("alerts.config", "alerts.options", "yaml", "asyncio", "jsonschema", "httpx",
