@@ -121,3 +121,42 @@ def test_a_good_item_loads_as_a_case_with_every_other_rule_silent(tmp_path: Path
     assert case.fire == {"diplomatic-relations"}
     assert case.silent == SHIPPED - {"diplomatic-relations"}
     assert case.published is not None and case.published.year == 2016
+
+
+BLIND2 = Path(__file__).resolve().parent / "data" / "blind2"
+
+
+def test_a_second_set_with_its_own_id_prefix_and_kinds_loads(tmp_path: Path):
+    """--folder scores another blind set: its ids carry its own prefix ('c-en-001') and its
+    hard negatives may be of the kinds added with it (an obituary)."""
+    second = GOOD.replace("b-en-001", "c-en-001")
+    obituary = ('- id: "c-en-002"\n  outlet: "Haaretz"\n  published: "2016-09-28T06:00:00Z"\n'
+                '  kind: "obituary"\n  title: "Shimon Peres dies at 93"\n  expect: []\n')
+    (tmp_path / "en.yaml").write_text(second + obituary, "utf-8")
+    cases = load_blind(tmp_path, SHIPPED).cases
+    assert [(c.id, c.kind) for c in cases] == [("c-en-001", "event"), ("c-en-002", "obituary")]
+
+
+def test_one_id_prefix_for_the_whole_folder(tmp_path: Path):
+    (tmp_path / "en.yaml").write_text(GOOD.replace("b-en-001", "c-en-001"), "utf-8")
+    (tmp_path / "fr.yaml").write_text(GOOD.replace("b-en-001", "b-fr-001"), "utf-8")
+    with pytest.raises(BlindError) as err:
+        load_blind(tmp_path, SHIPPED)
+    assert str(tmp_path / "fr.yaml") in str(err.value)
+    assert "ids in fr.yaml start with 'c-fr-'" in str(err.value)
+
+
+def test_the_command_scores_the_folder_it_is_given(tmp_path: Path, capsys):
+    (tmp_path / "en.yaml").write_text(GOOD.replace("b-en-001", "c-en-001"), "utf-8")
+    assert main(["--folder", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Blind set: 1 items")
+    assert "| `diplomatic-relations` |" in out
+
+
+@pytest.mark.skipif(not BLIND2.is_dir(), reason="the second blind set is absent")
+def test_the_second_blind_set_loads():
+    """Only that it is well formed: its figures are in its README, with no floor here."""
+    cases = load_blind(BLIND2, SHIPPED).cases
+    assert {c.lang for c in cases} == set(LANGUAGES)
+    assert all(c.id.startswith(f"c-{c.lang}-") for c in cases)

@@ -10,8 +10,9 @@ breakdowns by language and kind and the explanation of every failure by the cont
 `expect` and whose `silent` is every other shipped rule, matched on its own, on its date,
 with an empty history.
 
-`python -m alerts.quality.blind [--explain]` prints the table, the breakdowns and every
-failure (with the rule's trace and the frames the reader found when --explain is given).
+`python -m alerts.quality.blind [--folder DIR] [--explain]` prints the table, the breakdowns
+and every failure (with the rule's trace and the frames the reader found when --explain is
+given); --folder scores another set of the same format (tests/data/blind2).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ NEGATIVE_KINDS = (
     "planned", "denied", "refused", "conditional", "hypothetical", "anniversary", "analysis",
     "opinion", "question", "metaphor", "trade", "sports", "corporate", "history", "rumour",
     "talks-about-talks", "preview", "background", "collapse", "negated", "summoned", "threat",
-    "first-ever", "short-gap", "no-gap", "not-leaders", "no-aim", "other-event")
+    "first-ever", "short-gap", "no-gap", "not-leaders", "no-aim", "other-event",
+    # added with the second blind set (tests/data/blind2)
+    "obituary", "named-entity", "other-talks", "readiness")
 KINDS = ("event", *NEGATIVE_KINDS)
 FIELDS = ("id", "outlet", "published", "kind", "title", "expect")
 
@@ -55,13 +58,15 @@ def _fail(path: Path, number: int, item_id: str, message: str) -> BlindError:
 
 
 def load_blind(folder: Path = BLIND, rule_ids: set[str] | None = None) -> Blind:
-    """Every item of the folder's <lang>.yaml files, checked: the fields present, a known
-    language, kind and rules, `kind: event` exactly when some rule is expected, and no id
-    used twice."""
+    """Every item of the folder's <lang>.yaml files, checked: the fields present, ids
+    `<set>-<lang>-NNN` with one set prefix for the whole folder ('b' in tests/data/blind, 'c'
+    in tests/data/blind2: taken from the first item), a known language, kind and rules,
+    `kind: event` exactly when some rule is expected, and no id used twice."""
     known = rule_ids if rule_ids is not None else {
         r.id for r in load_rules([shipped_rules_dir()], None)}
     cases: list[Case] = []
     outlets: dict[str, str] = {}
+    prefix: str | None = None  # the set's id prefix, from its first item
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         raise BlindError(f"{folder}: no <lang>.yaml file; the blind set lives in {BLIND}")
@@ -80,8 +85,14 @@ def load_blind(folder: Path = BLIND, rule_ids: set[str] | None = None) -> Blind:
             missing = [f for f in FIELDS if row.get(f) is None or row.get(f) == ""]
             if missing:
                 raise _fail(path, number, item_id, f"missing {', '.join(missing)}")
-            if not item_id.startswith(f"b-{lang}-"):
-                raise _fail(path, number, item_id, f"ids in {path.name} start with 'b-{lang}-'")
+            if prefix is None:
+                head = item_id.split("-", 1)[0]
+                prefix = head if head.isalpha() and head.islower() else "b"
+            if not item_id.startswith(f"{prefix}-{lang}-"):
+                raise _fail(path, number, item_id, f"ids in {path.name} start with "
+                                                   f"'{prefix}-{lang}-' (one set prefix for "
+                                                   "the whole folder, then the file's "
+                                                   "language)")
             if item_id in outlets:
                 raise _fail(path, number, item_id, "the id is used twice; give each item its "
                                                    "own id")
@@ -163,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     parser = argparse.ArgumentParser(prog="python -m alerts.quality.blind")
-    parser.add_argument("--folder", type=Path, default=BLIND)
+    parser.add_argument("--folder", type=Path, default=BLIND,
+                        help=f"the set to score (default {BLIND}; the second blind set is "
+                             "tests/data/blind2)")
     parser.add_argument("--explain", action="store_true",
                         help="show each failing rule's trace and the frames read")
     args = parser.parse_args(argv)
