@@ -15,7 +15,14 @@ from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from alerts.analysis.frames import ORDER, SPEECH_WORDS, SentenceFrames, find_hits, speaker_of
+from alerts.analysis.frames import (
+    ORDER,
+    SPEECH_WORDS,
+    SentenceFrames,
+    find_hits,
+    headline_group,
+    speaker_of,
+)
 from alerts.analysis.lexicon import SIDE, Lexicon, lexicon
 from alerts.analysis.model import (
     FLAGS,
@@ -323,11 +330,18 @@ def _analyse(title: str, summary: str, day: date | None,
             lead = next(iter(summary_sentences), (0, 0))
             states = _states(tuple(kb.text_mentions(
                 f"{title} . {summary[lead[0]:lead[1]]}", day)), day)
+        antecedents = None
+        if number == headline_count and any(h.entry.category == "anaphor" for h in hits):
+            # "The leaders met ..." in the lead: whom the headline names together.
+            antecedents = headline_group(
+                [(s.tokens, [(i, m) for i, _, m in _with_short_forms(
+                    s, _sentence_mentions(kb, s, day), short)])
+                 for s in sentences[:headline_count]], day)
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
                                      purposes, {i for i, last, _ in found
                                                 if last in possessive}, hits,
                                      speaker if number >= headline_count else None,
-                                     states).frames())
+                                     states, antecedents).frames())
     if kb is None:
         kb = _knowledge(kb_source)
     if item_mentions is None:

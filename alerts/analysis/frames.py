@@ -30,7 +30,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from alerts.analysis.lexicon import _ARABIC, SIDE, Entry, Lexicon, arabic_candidates
+from alerts.analysis.lexicon import (
+    _ARABIC,
+    ANAPHOR_COUNTS,
+    SIDE,
+    Entry,
+    Lexicon,
+    arabic_candidates,
+)
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
 from alerts.analysis.sentences import is_cjk, lexicon_tokens
 
@@ -57,7 +64,11 @@ _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
 _HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "receives",
             "received", "recoit", "recu", "recue", "a recu", "accueille", "empfangt", "empfing",
             "empfangen", "recibe", "recibio", "принял", "приняла", "прийняв", "прийняла",
-            "استقبل", "استقبلت", "接见"}
+            "استقبل", "استقبلت", "接见",
+            # "rolls out a red carpet for": the host welcomes each guest named after it
+            "red carpet for", "tapis rouge a", "tapis rouge pour", "roten teppich fur",
+            "alfombra roja a", "alfombra roja para", "красную дорожку для",
+            "красную дорожку перед", "червону доріжку для", "червону доріжку перед"}
 
 
 # How a demand read as an order to one's own fighters says so in its evidence.
@@ -166,6 +177,67 @@ def speaker_of(sentence: Sentence, mentions: list[tuple[int, Mention]]) -> Menti
         if len(found) == 1:
             return found[0]
     return None
+
+
+# Words of a title between two people named side by side ("Russia's Vladimir Putin and North
+# Korean leader Kim Jong Un"): they describe the next person, they do not end the list.
+_TITLE_WORDS = frozenset({
+    "s", "president", "leader", "prime", "minister", "chancellor", "premier", "king", "queen",
+    "emir", "crown", "prince", "sheikh", "sultan", "supreme", "foreign", "secretary",
+    "general", "counterpart", "ministre", "chancelier", "roi", "chef", "prasident", "kanzler",
+    "bundeskanzler", "ministerprasident", "staatschef", "presidente", "primer", "ministro",
+    "canciller", "rey", "президент", "премьер", "премьер-министр", "лидер", "канцлер",
+    "прем'єр", "прем'єр-міністр", "лідер", "رئيس", "الرئيس", "زعيم", "الزعيم", "ملك", "ولي",
+    "العهد", "主席", "总统", "总理", "领导人"})
+
+
+def joined_groups(tokens: tuple[str, ...], named: list[tuple[int, Mention]]
+                  ) -> list[list[tuple[int, Mention]]]:
+    """The people of a sentence named side by side, as groups: "Xi, Putin and Kim", "Russia's
+    Vladimir Putin and North Korea's Kim Jong Un", "Chinese, Russian, Indian leaders". Only
+    "and", commas, articles, titles and the names of states may stand between two people of
+    one group; a person named twice in a row ("French President Emmanuel Macron") is one."""
+    spans = [(i, i + max(len(lexicon_tokens(m.alias)), 1) - 1, m) for i, m in named]
+    covered = {k for i, last, m in spans if m.entity.kind != "person"
+               for k in range(i, last + 1)}
+    groups: list[list[tuple[int, Mention]]] = []
+    end = -1
+    for i, last, m in sorted((s for s in spans if s[2].entity.kind == "person"),
+                             key=lambda s: s[0]):
+        between = range(end + 1, i)
+        if groups and all(tokens[k] in _CONJUNCTIONS or tokens[k] in _DETERMINERS
+                          or tokens[k] in _TITLE_WORDS or k in covered for k in between):
+            if all(m.entity.id != other.entity.id for _, other in groups[-1]):
+                groups[-1].append((i, m))
+        else:
+            groups.append([(i, m)])
+        end = max(end, last)
+    return groups
+
+
+def headline_group(headline: list[tuple[tuple[str, ...], list[tuple[int, Mention]]]],
+                   day: date | None) -> list[Mention]:
+    """The leaders a plural subject of the lead stands for ("The leaders met at a regional
+    summit"): the one group of people of two or more states the headline names side by side,
+    or, with no such group, the headline's two people when they are of two states. Empty
+    when the headline leaves it open."""
+    def states(group: list[Mention]) -> set[str]:
+        return {r.country for m in group if (r := m.entity.role_at(day)) is not None and r.country}
+
+    groups = [[m for _, m in g] for tokens, named in headline
+              for g in joined_groups(tokens, named) if len(g) >= 2]
+    groups = [g for g in groups if len(states(g)) >= 2]
+    if len(groups) == 1:
+        return groups[0]
+    if groups:
+        return []
+    people: dict[str, Mention] = {}
+    for _, named in headline:
+        for _, m in named:
+            if m.entity.kind == "person":
+                people.setdefault(m.entity.id, m)
+    found = list(people.values())
+    return found if len(found) == 2 and len(states(found)) == 2 else []
 
 
 @dataclass(frozen=True)
@@ -321,8 +393,11 @@ class SentenceFrames:
                  mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
                  item_flags: frozenset[str], purposes: dict[str, str] | None = None,
                  possessors: set[int] | None = None, hits: list[Hit] | None = None,
-                 speaker: Mention | None = None, item_states: frozenset[str] = frozenset()):
+                 speaker: Mention | None = None, item_states: frozenset[str] = frozenset(),
+                 antecedents: list[Mention] | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
+        self.antecedents = antecedents or []  # whom "the leaders" stands for (headline_group)
+        self._places = [(i, m) for i, m in mentions if m.entity.kind != "person"]
         self.item_states = item_states  # the states the headline and lead name
         self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
         self.mentions = mentions  # (token index, mention)
@@ -1463,6 +1538,42 @@ class SentenceFrames:
                     return [(guest, host)]
         return []
 
+    def _pairing(self, pred: Hit, subjects: list[tuple[int, Mention]],
+                 objects: list[tuple[int, Mention]]) -> str:
+        """How the sentence itself says who had contact with whom, when three or more people
+        take part; empty when it leaves that to inference ("Trump and Putin speak ahead of
+        Zelensky meeting": who spoke with Zelensky?):
+        - one person with each of a list ("Putin spoke with Aliyev and Pashinyan", "Xi
+          rolls out a red carpet for Russia's Putin and North Korea's Kim");
+        - a list that is the contact's subject, or follows "between" ("Xi, Putin and Kim
+          enjoyed a chat", "talks between A, B and C"): each with each;
+        - a plural subject that stands for the leaders the headline names together ("The
+          leaders met at a regional summit" under "Chinese, Russian, Indian Leaders ...")."""
+        words = self.s.tokens
+        if subjects and objects:
+            hub = {m.entity.id for _, m in subjects}
+            groups = joined_groups(words, objects + self._places)
+            if len(hub) == 1 and len(groups) == 1 and len(groups[0]) >= 2:
+                names = ", ".join(m.alias for _, m in groups[0])
+                return f"{subjects[0][1].alias} with each of {names}"
+            return ""
+        between = pred.last + 1 < self.n and words[pred.last + 1] in _BETWEEN
+        side = subjects or (objects if between else [])
+        if len(side) >= 3:
+            groups = joined_groups(words, side + self._places)
+            if len(groups) == 1:
+                return ", ".join(m.alias for _, m in groups[0]) + ", each with each"
+            return ""
+        if subjects or objects or len(self.antecedents) < 2:
+            return ""
+        lo, _ = _clause(self.bounds, pred.first, self.n)
+        plural = next((h for h in self.hits if h.entry.category == "anaphor"
+                       and lo <= h.first and h.last < pred.first), None)
+        if plural is None or ANAPHOR_COUNTS[plural.entry.name] not in (0, len(self.antecedents)):
+            return ""
+        names = ", ".join(m.entity.name for m in self.antecedents)
+        return f"{self._q(plural)} = {names}, named together in the headline"
+
     def _named_before(self, pred: Hit) -> bool:
         """Someone or some state is named before the word in its clause (its subject)."""
         lo, _ = _clause(self.bounds, pred.first, self.n)
@@ -1574,6 +1685,9 @@ class SentenceFrames:
         role_a, role_b = ("host", "visitor") if hosting else _ROLE_OF_ACT.get(act, ("parties",
                                                                                 "parties"))
         pairs: list[tuple[Participant, Participant]] = []
+        # Who had contact with whom, read from the sentence's shape rather than inferred
+        # from roles and order (see _pairing): said, so that history may make a gap of it.
+        pairing = self._pairing(pred, subjects, objects)
         if subjects and objects:
             pairs = [(self._participant(a, role_a), self._participant(b, role_b))
                      for _, a in subjects for _, b in objects]
@@ -1581,6 +1695,12 @@ class SentenceFrames:
             side = subjects if len(subjects) >= 2 else objects
             pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))
                      for k, (_, a) in enumerate(side) for _, b in side[k + 1:]]
+        elif not subjects and not objects and pairing:
+            group = self.antecedents
+            pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))
+                     for k, a in enumerate(group) for b in group[k + 1:]]
+        if pairing:
+            evidence.append(Evidence("pairing", pairing))
         # Two of one state are no pair: "Steve Witkoff and Jared Kushner's visit" is theirs.
         pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
                  and (a.country or a.entity_id) != (b.country or b.entity_id)]

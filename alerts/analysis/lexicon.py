@@ -25,6 +25,8 @@ from alerts.analysis.sentences import lexicon_tokens
 _ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل",
                     "وك", "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
+# How many leaders a plural subject says it stands for ("the two leaders"; "any": no number).
+ANAPHOR_COUNTS = {"two": 2, "three": 3, "any": 0}
 MODALITY_CUES = ("planned", "agreement", "hypothetical", "negation", "refusal", "denial",
                  "demand", "infinitive")
 
@@ -43,7 +45,7 @@ class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
     #                report | occurrence | purpose_end | rumour | dismissal | domain |
-    #                domain_label | place | duration
+    #                domain_label | place | duration | anaphor
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -257,6 +259,13 @@ def build(data: dict[str, Any]) -> Lexicon:
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
+    for count, langs in (data.get("anaphors") or {}).items():
+        if count not in ANAPHOR_COUNTS:
+            raise LexiconError(f"frames.yaml: anaphors.{count} is not one of "
+                               f"{', '.join(ANAPHOR_COUNTS)}")
+        for lang, forms in _languages(langs, f"anaphors.{count}").items():
+            for form in forms:
+                lex.add(form, Entry("anaphor", name=count, form=form), lang)
     for flag, langs in (data.get("flags") or {}).items():
         for lang, forms in _languages(langs, f"flags.{flag}").items():
             for form in forms:

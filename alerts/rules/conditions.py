@@ -511,7 +511,9 @@ def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
     contact with whom, and on the contact having happened:
     - a pair the reader formed among three or more people of one contact ('Trump and Putin
       speak ahead of Zelensky meeting', 'after a call with Putin and a meeting with
-      Zelensky'): who had contact with whom there is an inference from roles and order;
+      Zelensky'): who had contact with whom there is an inference from roles and order,
+      unless the sentence's shape says it (the frame's 'pairing': one person with each of a
+      list, a list as the subject, "the leaders" the headline names together);
     - a contact told only in someone's words (reported speech: 'any new talks must be
       initiated by Kim, Yoon said'): one side's account, not the report's;
     - a contact whose happening rests on no words of its own ('Trump pitches meeting with
@@ -527,7 +529,8 @@ def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
     analysis = ctx.analysis()
     weak: dict[str, str] = {}
     for key, frames in found.items():
-        if all(len({p.entity_id for p in f.participants}) > 2 for f in frames):
+        if all(len({p.entity_id for p in f.participants}) > 2 and not f.words("pairing")
+               for f in frames):
             names = ", ".join(f"'{p.alias}'" for p in frames[0].participants)
             weak[key] = (f"the reader paired them among {names} in one contact "
                          f"('{frames[0].words('event')}'): who had contact with whom is "
@@ -566,6 +569,9 @@ class _HistoryCondition(Condition):
     def trace(self, ctx: MatchContext) -> Trace:
         evidence, notes = self._check(ctx)
         return Trace(self.label(), evidence is not None, notes)
+
+
+GAPS_SHOWN = 3  # pairs over a gap's threshold named in the evidence; the rest are counted
 
 
 @dataclass
@@ -674,9 +680,16 @@ class GapCondition(_HistoryCondition):
             gap = (when - last.at).days
             note = (f"their last contact: last on record for {spoken}: "
                     f"{last.at.date().isoformat()} ({_origin(last)}); gap {gap:,} days")
-            if gap > self.days and result is None:
-                result = [Evidence(f"{note} > {self.days}", quote=False)]
+            if gap > self.days:
+                # Every pair over the threshold: which of them is the news is the reader's
+                # call ("Xi, Putin and Kim" after years apart for one pair only).
+                result = [*(result or []), Evidence(f"{note} > {self.days}", quote=False)]
             notes.append(f"{note} <= {self.days}" if gap <= self.days else note)
+        if result is not None and len(result) > GAPS_SHOWN:
+            more = len(result) - GAPS_SHOWN
+            result = [*result[:GAPS_SHOWN - 1], Evidence(
+                f"{result[GAPS_SHOWN - 1].found} (and {more} more pair"
+                f"{'s' if more > 1 else ''} over {self.days} days)", quote=False)]
         _record(ctx, scope, [k for k in keys if k[0] not in weak], when)
         return result, "; ".join(notes)
 
