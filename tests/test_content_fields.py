@@ -20,6 +20,7 @@ from alerts.normalise import MAX_CATEGORIES, MAX_CONTENT, normalise
 from alerts.parse import parse_items
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.context import FIELDS, MatchContext
+from alerts.state.compact import unpack_text
 from tests.conftest import CEASEFIRE_RULE, CORPUS, outbox_messages, poll_once, query, run_cli
 from tests.test_hostile_text import HOSTILE_SUMMARY, assert_clean
 
@@ -150,10 +151,12 @@ def test_words_only_in_the_full_text_fire_a_rule_without_in(tmp_path, feed_serve
     ((_, match),) = result.matches
     assert "(content)" in match.explanation and "'ceasefire' (content)" in match.explanation
     # What was matched is stored: the teaser as the summary, the body as the content.
-    stored = dict(rows(db, "SELECT substr(key, 3), content FROM items"))  # key: 'g:' GUID
+    stored = {key: unpack_text(content)  # key: 'g:' GUID; texts compressed since 0023
+              for key, content in rows(db, "SELECT substr(key, 3), content FROM items")}
     assert stored[guid] == (TEASER + " Later the UN secretary-general urged an immediate "
                             "ceasefire.")
-    assert rows(db, f"SELECT summary FROM items WHERE key = 'g:{guid}'") == [(TEASER,)]
+    assert [unpack_text(s) for (s,) in rows(db, f"SELECT summary FROM items WHERE key = "
+                                                f"'g:{guid}'")] == [TEASER]
 
 
 def test_in_content_and_in_summary_are_different_texts(tmp_path, feed_server):
@@ -266,7 +269,7 @@ def test_an_edit_of_the_full_text_alone_is_an_edit(tmp_path, feed_server):
     assert (second.new_items, second.edited_items) == (0, 1)
     assert fired(second) == {("ceasefire-call", "g1")}
     assert rows(db, "SELECT edits FROM items") == [(1,)]
-    assert "ceasefire" in rows(db, "SELECT content FROM items")[0][0]
+    assert "ceasefire" in unpack_text(rows(db, "SELECT content FROM items")[0][0])
 
 
 def _as_stored_before_content(db: Path) -> None:

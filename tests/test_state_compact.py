@@ -13,7 +13,7 @@ from alerts.messages import ALERT, UPDATE, Outgoing
 from alerts.models import Item, Match
 from alerts.routing import Composer, alert_facts, stored_facts
 from alerts.state import Store
-from alerts.state.compact import instant, iso, moment, unpack_signature
+from alerts.state.compact import instant, iso, moment, unpack_signature, unpack_text
 from alerts.state.db import ts
 from alerts.state.outbox import pack_payload
 from alerts.stories import StoryDesk, StorySettings, bands, signature
@@ -95,8 +95,9 @@ def test_an_upgraded_state_finds_the_same_stories_by_words(tmp_path):
     old.executescript(BEFORE.read_text("utf-8"))
     store = Store(tmp_path / "old.db")
     try:
-        items = store.conn.execute(
-            "SELECT title, summary, published FROM items ORDER BY id").fetchall()
+        items = [(title, unpack_text(summary), published)  # compressed since 0023
+                 for title, summary, published in store.conn.execute(
+                     "SELECT title, summary, published FROM items ORDER BY id")]
         asked = 0
         for title, summary, published in items:
             sig = signature(f"{title} {summary}")

@@ -8,11 +8,16 @@
   order of the ISO text `ts()` writes, exactly, in 8 bytes instead of 25 to 32. Since
   migration 0017 an item's first_seen, last_seen and published are stored so too, and its
   content hash as its 8 or 12 bytes (`pack_hash`); readers get back the text they had.
+- An item's summary and full text (since migration 0023): compressed (raw deflate, level 9)
+  in a BLOB when that is shorter than the text's UTF-8 bytes, else the text as it was; a
+  TEXT value is always the text itself, a BLOB always its compressed bytes (`pack_text`,
+  `unpack_text`).
 """
 
 from __future__ import annotations
 
 import struct
+import zlib
 from datetime import UTC, datetime, timedelta
 
 from alerts.stories import PERMUTATIONS
@@ -96,3 +101,24 @@ def read_guid(key: str, stored: str | None) -> str | None:
     if stored is None:
         return key[2:] if key.startswith("g:") else None
     return stored or None
+
+# The columns whose values pack_text writes (a TEXT value there is still plain text).
+PACKED_TEXTS = frozenset({("items", "summary"), ("items", "content")})
+
+
+def pack_text(text: str | None) -> str | bytes | None:
+    """An item's summary or full text as stored since migration 0023: its UTF-8 bytes
+    compressed (raw deflate, level 9) when that is shorter, else the text unchanged."""
+    if not text:
+        return text
+    raw = text.encode("utf-8")
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = deflate.compress(raw) + deflate.flush()
+    return packed if len(packed) < len(raw) else text
+
+
+def unpack_text(stored: object) -> str | None:
+    """A stored summary or full text back as the text it was (`pack_text`)."""
+    if isinstance(stored, bytes):
+        return zlib.decompress(stored, -15).decode("utf-8")
+    return None if stored is None else str(stored)

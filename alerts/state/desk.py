@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from alerts.state.compact import unpack_text
 from alerts.state.db import Database, ts
 
 
@@ -21,8 +22,10 @@ class Desk(Database):
             "WHERE o.alert_id = ? LIMIT 1", (alert_id,)).fetchone()
         if row is None:
             return None
-        return dict(zip(("match_id", "rule_id", "title", "summary", "story_id"), row,
-                        strict=True))
+        facts = dict(zip(("match_id", "rule_id", "title", "summary", "story_id"), row,
+                         strict=True))
+        facts["summary"] = unpack_text(facts["summary"])
+        return facts
 
     def record_feedback(self, alert_id: str, facts: Mapping[str, Any], verdict: str,
                         note: str | None, now: datetime) -> bool:

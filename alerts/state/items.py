@@ -11,7 +11,16 @@ from typing import Any
 from alerts.messages import Outgoing
 from alerts.models import Fetched, Item, Match
 from alerts.rules.history import HistoryEntry
-from alerts.state.compact import iso, moment, pack_hash, read_guid, stored_guid, unpack_hash
+from alerts.state.compact import (
+    iso,
+    moment,
+    pack_hash,
+    pack_text,
+    read_guid,
+    stored_guid,
+    unpack_hash,
+    unpack_text,
+)
 from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
@@ -110,9 +119,10 @@ class Items(Database):
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_url, key) DO NOTHING",
                 [(feed_url, item.key, stored_guid(item.key, item.guid), item.link, item.title,
-                  item.summary,
+                  pack_text(item.summary),
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
-                  stamp, item.content, item.author, _categories(item)) for item in new_items])
+                  stamp, pack_text(item.content), item.author, _categories(item))
+                 for item in new_items])
             inserted = conn.total_changes - before
             keep_members_as_joined(conn, feed_url, [item.key for item in edited_items])
             keep_alert_facts(conn, feed_url, [item.key for item in edited_items])
@@ -120,8 +130,8 @@ class Items(Database):
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
                 "categories = ? WHERE feed_url = ? AND key = ?",
-                [(item.title, item.summary, item.link, _when(item.published),
-                  pack_hash(item.content_hash), stamp, item.content, item.author,
+                [(item.title, pack_text(item.summary), item.link, _when(item.published),
+                  pack_hash(item.content_hash), stamp, pack_text(item.content), item.author,
                   _categories(item), feed_url, item.key) for item in edited_items])
             members_as_items(conn, feed_url, [item.key for item in (*new_items, *edited_items)])
             for start in range(0, len(seen_keys), IN_BATCH):
@@ -179,4 +189,6 @@ class Items(Database):
                 row["published"] = iso(row["published"])
                 row["guid"] = read_guid(row["key"], row["guid"])
                 row["content_hash"] = unpack_hash(row["content_hash"])
+                row["summary"] = unpack_text(row["summary"])
+                row["content"] = unpack_text(row["content"])
             yield url, name, rows

@@ -12,7 +12,7 @@ from typing import Any, cast
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery
 from alerts.render import _default_title, clean, safe_link, when
-from alerts.state.compact import instant, moment
+from alerts.state.compact import instant, moment, unpack_text
 from alerts.state.db import IN_BATCH, Database, ts
 
 # The status a person is shown for an outbox row: a pending message that failed at least once
@@ -328,7 +328,8 @@ class Outbox(Database):
                 "SELECT o.id, i.summary, m.explanation FROM outbox o "
                 "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
                 f"WHERE o.id IN ({','.join('?' * len(batch))})", batch)
-            found.update((int(row[0]), (row[1] or "", row[2] or "")) for row in cur)
+            found.update((int(row[0]), (unpack_text(row[1]) or "", row[2] or ""))
+                         for row in cur)
         return found
 
     def outbox_rows(self, ids: Iterable[int]) -> list[OutboxRow]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from alerts.state.compact import PACKED_TEXTS, pack_text, unpack_text
+
 
 def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
                  secrets: Iterable[str]) -> None:
@@ -35,12 +37,23 @@ def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
                 continue
             rows = conn.execute(f'SELECT rowid, "{column}" FROM "{table}" '
                                 f'WHERE typeof("{column}") = \'text\' AND "{column}" LIKE \'%://%\'')
+            changes: list[tuple[str | bytes | None, object]] = []
             for rowid, value in rows.fetchall():
                 masked = renamed.get(value) or redact.mask(value)
                 if masked != value:
-                    with suppress(sqlite3.IntegrityError):  # a masked key that would collide
-                        conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?',
-                                     (masked, rowid))
+                    changes.append((masked, rowid))
+            if (table, column) in PACKED_TEXTS:  # compressed since 0023: read, masked, packed
+                for rowid, value in conn.execute(
+                        f'SELECT rowid, "{column}" FROM "{table}" '
+                        f'WHERE typeof("{column}") = \'blob\'').fetchall():
+                    text = unpack_text(value) or ""
+                    masked = redact.mask(text) if "://" in text else text
+                    if masked != text:
+                        changes.append((pack_text(masked), rowid))
+            for stored, rowid in changes:
+                with suppress(sqlite3.IntegrityError):  # a masked key that would collide
+                    conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?',
+                                 (stored, rowid))
     for old in renamed:
         with suppress(sqlite3.IntegrityError):  # still referenced: kept rather than lost
             conn.execute("DELETE FROM feeds WHERE url = ?", (old,))

@@ -12,7 +12,7 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from alerts.state.compact import iso, read_guid
+from alerts.state.compact import PACKED_TEXTS, iso, read_guid, unpack_text
 
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
@@ -38,6 +38,8 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
             return None
     if isinstance(value, int) and column in TIMES.get(table or "", ()):
         return iso(value)
+    if isinstance(value, bytes) and (table, column) in PACKED_TEXTS:
+        return unpack_text(value)  # compressed since 0023: shown as the text it is
     if not isinstance(value, str) or not value.startswith("["):
         return None
     found = LINK.fullmatch(value)
