@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
-from statistics import median
 from typing import Any, Protocol
 
 from alerts.config import HealthSettings, Settings
@@ -69,8 +68,17 @@ def _stale_after(count: int, moments: list[datetime]) -> timedelta | None:
     gaps = [later - earlier for earlier, later in pairwise(moments)]
     if not gaps:
         return None
-    # statistics.median averages the middle two timedeltas exactly; typeshed wants numbers.
-    return max(STALE_GAPS * median(gaps), STALE_FLOOR)  # type: ignore[type-var]
+    return max(STALE_GAPS * _median(gaps), STALE_FLOOR)
+
+
+def _median(values: list[timedelta]) -> timedelta:
+    """statistics.median of timedeltas (the middle two averaged exactly), without loading
+    statistics and the fractions and decimals it imports on every cold poll (#17)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def stale(store: HealthStore, row: dict, now: datetime) -> bool:

@@ -16,7 +16,7 @@ from alerts.errors import AlertsError, ConfigError
 from alerts.fetch import Fetcher
 from alerts.health import HealthWatch
 from alerts.models import Feed
-from alerts.parse import ParseMemo, memo_path
+from alerts.parsememo import ParseMemo, memo_path
 from alerts.pipeline import Poller, describe, utc_now
 from alerts.routing import Composer
 from alerts.rules import RuleSet

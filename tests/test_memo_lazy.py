@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from alerts import parse
+from alerts import parsememo
 from alerts.parse import ParseMemo, memo_path, parse_items
 from tests.feeds import rss
 from tests.test_parse_fast import FEED, URL, items_of, primed
@@ -19,7 +19,7 @@ def test_a_loaded_memo_is_read_at_its_first_use_only(tmp_path, monkeypatch):
     primed(rss(*items_of(3)).encode()).save(path)
     reads: list[str] = []
     real = json.loads
-    monkeypatch.setattr(parse.json, "loads", lambda text: reads.append("read") or real(text))
+    monkeypatch.setattr(parsememo.json, "loads", lambda text: reads.append("read") or real(text))
     memo = ParseMemo.load(path)
     memo.save(path)  # a cycle of 304s: nothing used, nothing kept
     assert reads == []

@@ -19,10 +19,13 @@ HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
 # user's knowledge folder does not load it, nor the folding tables it builds), nor
 # sqlite-utils (no migration is pending), nor anyio's asyncio backend (httpcore's pool locks
 # and waits on asyncio's own primitives, alerts.aionet), nor httpx's command-line client and
-# the pygments it imports (alerts.fetch marks it absent).
+# the pygments it imports (alerts.fetch marks it absent), nor the parse and its entry
+# scanner and normaliser (the parse memo is alerts.parsememo), nor statistics (its fractions
+# and decimals, for the health check's median).
 UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon",
              "alerts.analysis.frames", "alerts.knowledge.base", "sqlite_utils",
-             "anyio._backends._asyncio", "pygments")
+             "anyio._backends._asyncio", "pygments", "alerts.parse", "alerts.normalise",
+             "statistics")
 PROBE = loaded_probe(UNCHANGED)
 # `alerts --help` reads no configuration and runs no event loop.
 HELP = ("alerts.config", "alerts.options", "yaml", "asyncio", "jsonschema", "httpx",
