@@ -191,6 +191,12 @@ _TITLE_WORDS = frozenset({
     "العهد", "主席", "总统", "总理", "领导人"})
 
 
+def _finite(word: str) -> bool:
+    """An English verb form that carries its own tense ("expels", "recalled", "opening"), as
+    against a bare one that shares an auxiliary ("recall", "open")."""
+    return word.isascii() and word.endswith(("s", "ed", "ing"))
+
+
 def joined_groups(tokens: tuple[str, ...], named: list[tuple[int, Mention]]
                   ) -> list[list[tuple[int, Mention]]]:
     """The people of a sentence named side by side, as groups: "Xi, Putin and Kim", "Russia's
@@ -530,8 +536,63 @@ class SentenceFrames:
             or (hit.first == 0 and self.s.position != "headline")
 
     def _modality(self, index: int, verb: bool, allow_demand: bool = True,
-                  window: int = CUE_WINDOW) -> tuple[str, Hit | None]:
+                  window: int = CUE_WINDOW, shared: bool = False) -> tuple[str, Hit | None]:
         """The modality of a predicate starting at `index`, and the cue that set it."""
+        words = self.s.tokens
+        if verb and not shared and index > 0 and words[index - 1] in _CONJUNCTIONS \
+                and _finite(words[index]):
+            # "threatens to cut ties and recalls ambassador": the cues before "and" are the
+            # first verb's; a finite verb after it has its own.
+            window = 1
+        said = self._own_modality(index, verb, allow_demand, window)
+        if said[0] != "happened" or shared:
+            return said
+        if not verb:
+            # A noun right after its act ("recall ambassador", "open talks") is read from
+            # where the act starts.
+            act = next((h for h in self.hits if h.entry.category == "act"
+                        and h.last == index - 1), None)
+            if act is None:
+                return said
+            index = act.first
+        first = self._first_conjunct(index)
+        if first is None:
+            return said
+        # "Turkey may suspend ties with UAE, recall ambassador", "urged the government and
+        # the TPLF to protect civilians and open talks": a bare verb coordinated with an
+        # earlier one shares its auxiliary or governing verb, read over that verb's clause.
+        lo, _ = _clause(self.bounds, first, self.n)
+        found = self._own_modality(first, True, allow_demand, max(window, first - lo))
+        return found if found[0] != "happened" else said
+
+    def _first_conjunct(self, index: int) -> int | None:
+        """Where the first of two coordinated predicates starts, when the one at `index` is
+        a bare verb ("open", "recall"; not "expels", "opened") right after "and" or opening
+        a clause after a comma: after the "to" both share, else at the nearest verb of the
+        lexicon before it (within a few words)."""
+        words = self.s.tokens
+        if _finite(words[index]):
+            return None  # "Australia blames Iran, expels ambassador" says it did
+        start, _ = _clause(self.bounds, index, self.n)
+        if index - 1 >= start and words[index - 1] in _CONJUNCTIONS:
+            lo, before = max(start, index - 1 - CUE_WINDOW), index - 1
+        elif index == start and start > 0 and "," in self.s.text[
+                self.s.spans[start - 1][1]:self.s.spans[start][0]]:
+            lo, before = _clause(self.bounds, start - 1, self.n)[0], start
+            lo = max(lo, before - CUE_WINDOW)
+        else:
+            return None
+        to = [h for h in self.hits if h.entry.category == "cue" and h.entry.name == "infinitive"
+              and lo <= h.first and h.last < before]
+        if to:
+            return to[-1].last + 1
+        verbs = [h for h in self.hits if h.entry.category == "act" and lo <= h.first
+                 and h.last < before and not self._nominal(h)]
+        return verbs[-1].first if verbs else None
+
+    def _own_modality(self, index: int, verb: bool, allow_demand: bool,
+                      window: int) -> tuple[str, Hit | None]:
+        """The modality the cues before a predicate give it (see _modality)."""
         denial = next((h for h in self.hits if h.entry.category == "cue"
                        and h.entry.name == "denial" and h.last < index), None) \
             or self._disowned(index)

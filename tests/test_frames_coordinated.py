@@ -1,0 +1,99 @@
+"""Coordinated predicates and a few missing forms, from the first run of the second blind set
+(tests/data/blind2, issue #15): each a class, tested beyond the item that showed it.
+
+- A bare verb coordinated with an earlier one shares its auxiliary or governing verb: "may
+  suspend ties with UAE, recall ambassador", "urged X and Y to protect civilians and open
+  talks"; a finite one says it happened ("blames Iran, expels ambassador").
+- A truce in an economic "war" (a price war) or between sports clubs over a cup is a metaphor.
+- Verb phrases of a ceasefire in Russian and Ukrainian ("прекратить огонь", "припинити
+  вогонь"), the imperfective "выдворяет"/"видворяє", and "greeted" as a meeting.
+Each guard was broken on purpose once and its tests failed.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+from alerts.knowledge import knowledge_base
+
+DAY = date(2020, 8, 14)
+
+
+def _frames(title: str, summary: str = "", day: date = DAY) -> list[tuple[str, str, str, bool]]:
+    analysis = analyse_text(title, summary, day, knowledge_base())
+    return [(f.type, f.status, f.modality, "metaphor" in f.flags) for f in analysis.frames]
+
+
+@pytest.mark.parametrize("title, status, modality", [
+    ("Erdogan says Turkey may suspend ties with UAE, recall ambassador over Israel deal",
+     "ambassador-recalled", "hypothetical"),
+    ("Kenya will close its embassy and recall its ambassador", "ambassador-recalled", "planned"),
+    ("Kenya could cut ties, expel ambassador", "ambassador-expelled", "hypothetical"),
+])
+def test_a_bare_verb_shares_the_auxiliary_of_the_verb_it_is_coordinated_with(
+        title: str, status: str, modality: str):
+    found = [f for f in _frames(title) if f[1] == status]
+    assert found and all(f[2] == modality for f in found), _frames(title)
+
+
+@pytest.mark.parametrize("title, status", [
+    ("Australia blames Iran for attacks, expels ambassador", "ambassador-expelled"),
+    ("Mali expels French ambassador, ends defence accords", "ambassador-expelled"),
+    ("Kenya recalls its ambassador and closes its embassy in Somalia", "embassy-closed"),
+    # after a first verb with an auxiliary of its own: the finite one is not under it
+    ("Russia vows to retaliate, expels 10 US diplomats", "diplomats-expelled"),
+    ("Kenya threatens to cut ties and recalls ambassador", "ambassador-recalled"),
+])
+def test_a_finite_verb_after_a_comma_or_and_says_it_happened(title: str, status: str):
+    found = [f for f in _frames(title) if f[1] == status]
+    assert found and all(f[2] == "happened" for f in found), _frames(title)
+
+
+def test_a_governing_demand_reaches_a_coordinated_infinitive_over_a_long_object():
+    frames = _frames("African Union chief calls for immediate cessation of hostilities",
+                     "Moussa Faki Mahamat urged the federal government and the TPLF to protect "
+                     "civilians and open talks.", date(2020, 11, 9))
+    talks = [f for f in frames if f[0] == "peace-talks"]
+    assert talks and all(f[2] == "demanded" for f in talks), frames
+
+
+@pytest.mark.parametrize("title", [
+    "Ритейлеры и поставщики заключили перемирие в ценовой войне",
+    "Ритейлери й постачальники уклали перемир'я в ціновій війні",
+    "Supermarkets agree truce in price war",
+    "Händler und Hersteller vereinbaren Waffenruhe im Preiskrieg",
+    "Динамо і Шахтар уклали перемир'я після скандалу в Суперкубку",
+    "Barcelona and Real Madrid agree truce in Super Cup row",
+])
+def test_a_truce_in_a_price_war_or_over_a_cup_is_a_metaphor(title: str):
+    truces = [f for f in _frames(title, day=date(2026, 3, 1)) if f[0] == "ceasefire"]
+    assert truces and all(f[3] for f in truces), truces
+
+
+@pytest.mark.parametrize("title", [
+    "МИД России призвал Баку и Ереван немедленно прекратить огонь",
+    "МЗС України закликало Баку та Єреван негайно припинити вогонь",
+    "Moscow urges Baku and Yerevan to cease fire immediately",
+])
+def test_a_call_to_cease_fire_said_with_a_verb(title: str):
+    assert ("ceasefire", "called-for") in [f[:2] for f in _frames(title, day=date(2020, 9, 27))]
+
+
+@pytest.mark.parametrize("title", [
+    "Чехія видворяє 18 російських дипломатів через вибухи у Врбєтіце",
+    "Чехия выдворяет 18 российских дипломатов",
+])
+def test_the_imperfective_of_expelling_diplomats(title: str):
+    assert ("relations", "diplomats-expelled", "happened") in [
+        f[:3] for f in _frames(title, day=date(2021, 4, 17))]
+
+
+def test_greeting_someone_is_meeting_them():
+    analysis = analyse_text("Roh crosses DMZ on foot for first inter-Korean summit",
+                            "Kim Jong Il greeted the South Korean president in Pyongyang.",
+                            date(2007, 10, 2), knowledge_base())
+    pairs = {frozenset((a.entity_id, b.entity_id)) for f in analysis.frames
+             if f.type == "contact" for a, b in f.pairs}
+    assert frozenset(("kim-jong-il", "roh-moo-hyun")) in pairs
