@@ -21,11 +21,12 @@ HEAVY = ("apprise", "jinja2", "apscheduler", "alerts.notify", "alerts.deliver")
 # and waits on asyncio's own primitives, alerts.aionet), nor httpx's command-line client and
 # the pygments it imports (alerts.fetch marks it absent), nor the parse and its entry
 # scanner and normaliser (the parse memo is alerts.parsememo), nor statistics (its fractions
-# and decimals, for the health check's median).
+# and decimals, for the health check's median), nor PyYAML (the configuration and rules,
+# unchanged, are read from the cache of parsed files: alerts.yamlsource).
 UNCHANGED = (*HEAVY, "jsonschema", "alerts.analysis", "alerts.analysis.lexicon",
              "alerts.analysis.frames", "alerts.knowledge.base", "sqlite_utils",
              "anyio._backends._asyncio", "pygments", "alerts.parse", "alerts.normalise",
-             "statistics")
+             "statistics", "yaml", "alerts.yamlload")
 PROBE = loaded_probe(UNCHANGED)
 # `alerts --help` reads no configuration and runs no event loop.
 HELP = ("alerts.config", "alerts.options", "yaml", "asyncio", "jsonschema", "httpx",
