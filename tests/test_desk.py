@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from alerts.state.texts import SUPPRESSED
 from tests.conftest import run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.servers import wait_for
@@ -95,8 +96,8 @@ def test_a_muted_story_gets_no_follow_up_and_unmute_restores_it(tmp_path, feed_s
     assert run_cli("--config", str(config), "poll", "--once").returncode == 0
     assert len(webhook.received) == 1
     db = sqlite3.connect(config.parent / "state" / "alerts.db")
-    suppressed = db.execute("SELECT suppressed FROM matches WHERE story_id = ? AND alerted = 0",
-                            (story,)).fetchall()
+    suppressed = db.execute(f"SELECT {SUPPRESSED} FROM matches m WHERE story_id = ? "
+                            "AND alerted = 0", (story,)).fetchall()
     assert suppressed and "muted (story-" in suppressed[0][0]
     assert run_cli("--config", str(config), "unmute", f"story-{story}").stdout.startswith(
         "unmuted")
@@ -127,8 +128,8 @@ def test_a_muted_rule_keeps_its_history(tmp_path, feed_server, webhook):
     assert run_cli("--config", str(config), "poll", "--once", "--backfill").returncode == 0
     db = sqlite3.connect(config.parent / "state" / "alerts.db")
     assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM matches WHERE suppressed LIKE 'muted (ceasefire-call%'"
-                      ).fetchone()[0] == 1
+    assert db.execute(f"SELECT count(*) FROM matches m WHERE {SUPPRESSED} "
+                      "LIKE 'muted (ceasefire-call%'").fetchone()[0] == 1
     assert db.execute("SELECT count(*) FROM history WHERE key LIKE '%macron%'").fetchone()[0] == 1
     run_cli("--config", str(config), "unmute", "ceasefire-call")
     feed_server.put("/f.xml", rss(rss_item("UN urges ceasefire in Gaza", guid="3")))

@@ -26,6 +26,7 @@ from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
 from alerts.state.outbox import keep_alert_facts, queue_message
+from alerts.state.texts import text_id
 
 
 def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoing:
@@ -145,20 +146,21 @@ class Items(Database):
                 item_id = ids.get(alert.item_key)
                 if item_id is None:
                     continue
-                cur = conn.execute(
-                    "INSERT INTO matches (item_id, rule_id, severity, explanation, matched_at, "
-                    "alerted, suppressed, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (item_id, rule_id) DO NOTHING",
-                    (item_id, alert.match.rule_id, alert.match.severity, alert.match.explanation,
-                     moment(now),
-                     int(alert.alerted if alert.alerted is not None else bool(alert.messages)),
-                     alert.match.suppressed, alert.match.story_id))
-                if cur.rowcount:
-                    match_id = cur.lastrowid
-                elif alert.update:
+                stored = conn.execute(
+                    "SELECT id FROM matches WHERE item_id = ? AND rule_id = ?",
+                    (item_id, alert.match.rule_id)).fetchone()
+                if stored is None:  # its texts are stored once (0024), only for a new match
                     match_id = conn.execute(
-                        "SELECT id FROM matches WHERE item_id = ? AND rule_id = ?",
-                        (item_id, alert.match.rule_id)).fetchone()[0]
+                        "INSERT INTO matches (item_id, rule_id, severity, explanation_id, "
+                        "matched_at, alerted, suppressed_id, story_id) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (item_id, alert.match.rule_id, alert.match.severity,
+                         text_id(conn, alert.match.explanation), moment(now),
+                         int(alert.alerted if alert.alerted is not None
+                             else bool(alert.messages)),
+                         text_id(conn, alert.match.suppressed), alert.match.story_id)).lastrowid
+                elif alert.update:
+                    match_id = stored[0]
                 else:
                     continue
                 for message in alert.messages:

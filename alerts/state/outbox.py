@@ -14,6 +14,7 @@ from alerts.models import Delivery
 from alerts.render import _default_title, clean, safe_link, when
 from alerts.state.compact import instant, moment, unpack_text
 from alerts.state.db import IN_BATCH, Database, ts
+from alerts.state.texts import EXPLANATION
 
 # The status a person is shown for an outbox row: a pending message that failed at least once
 # (and waits for its retry) is "failed". shown_status() in alerts.outbox says the same.
@@ -325,7 +326,7 @@ class Outbox(Database):
         for start in range(0, len(ids), IN_BATCH):
             batch = ids[start:start + IN_BATCH]
             cur = self.conn.execute(
-                "SELECT o.id, i.summary, m.explanation FROM outbox o "
+                f"SELECT o.id, i.summary, {EXPLANATION} FROM outbox o "
                 "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
                 f"WHERE o.id IN ({','.join('?' * len(batch))})", batch)
             found.update((int(row[0]), (unpack_text(row[1]) or "", row[2] or ""))

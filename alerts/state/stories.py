@@ -17,6 +17,7 @@ from alerts.state.compact import (
 )
 from alerts.state.db import Database, ts
 from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
+from alerts.state.texts import SUPPRESSED
 from alerts.stories import EventKey, StoryRef
 
 
@@ -189,7 +190,7 @@ class Stories(Database):
         """What the rule did with this polled item (for explain): `alerted` (the story's
         first alert), `suppressed` (why not), `followed_up` (an update was queued)."""
         cur = self.conn.execute(
-            "SELECT m.alerted, m.suppressed, EXISTS (SELECT 1 FROM outbox o WHERE "
+            f"SELECT m.alerted, {SUPPRESSED} AS suppressed, EXISTS (SELECT 1 FROM outbox o WHERE "
             "o.match_id = m.id AND o.kind = 'update') AS followed_up FROM matches m "
             "JOIN items i ON i.id = m.item_id WHERE i.feed_url = ? AND i.key = ? "
             "AND m.rule_id = ?", (feed_url, item_key, rule_id))

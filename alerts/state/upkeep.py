@@ -10,6 +10,7 @@ from alerts.rules.history import HistoryKeep
 from alerts.state.compact import instant, moment
 from alerts.state.db import Database, ts
 from alerts.state.members import keep_members_of
+from alerts.state.texts import prune_texts
 
 
 class Upkeep(Database):
@@ -53,6 +54,7 @@ class Upkeep(Database):
             conn.execute(f"DELETE FROM matches WHERE item_id IN ({old}) AND id NOT IN "
                          "(SELECT match_id FROM outbox WHERE match_id IS NOT NULL)",
                          (moment(before),))
+            prune_texts(conn)  # the explanations and reasons of matches gone (0024)
             gone = "SELECT id FROM items WHERE last_seen < ? AND id NOT IN " \
                 "(SELECT item_id FROM matches)"
             keep_members_of(conn, gone, (moment(before),))

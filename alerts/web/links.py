@@ -7,6 +7,7 @@ ms), and only two kinds of target are linked: a page of this site, or an http(s)
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from datasette import hookimpl
@@ -28,7 +29,8 @@ TIMES[""] = tuple(column for columns in TIMES.values() for column in columns)
 
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str | None,
-                row: Any = None, **_: Any) -> Markup | str | None:
+                row: Any = None, datasette: Any = None,
+                **_: Any) -> Markup | str | Callable[[], Awaitable[str | None]] | None:
     if database != "state":
         return None
     if table == "items" and column == "guid" and value is None and row is not None:
@@ -40,6 +42,9 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         return iso(value)
     if isinstance(value, bytes) and (table, column) in PACKED_TEXTS:
         return unpack_text(value)  # compressed since 0023: shown as the text it is
+    if (table == "matches" and column in ("explanation_id", "suppressed_id")
+            and isinstance(value, int) and datasette is not None):
+        return _match_text(datasette, database, value)  # kept once since 0024
     if not isinstance(value, str) or not value.startswith("["):
         return None
     found = LINK.fullmatch(value)
@@ -47,3 +52,13 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         return None
     label, href = found.groups()
     return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
+
+
+def _match_text(datasette: Any, database: str, text_id: int) -> Callable[[], Awaitable[str | None]]:
+    """A match's explanation or reason, shown as its text where the table holds its number."""
+    async def text() -> str | None:
+        rows = await datasette.get_database(database).execute(
+            "SELECT text FROM match_texts WHERE id = ?", [text_id])
+        first = rows.first()
+        return None if first is None else str(first[0])
+    return text
