@@ -85,6 +85,12 @@ def stale(store: HealthStore, row: dict, now: datetime) -> bool:
     """Polls succeed but no new item came for much longer than the feed's usual rhythm."""
     if row.get("disabled_at") or row.get("error_count") or not row.get("last_success"):
         return False
+    # The limit is never under STALE_FLOOR, and the latest item is one of the batches: a feed
+    # whose latest item came more recently than that is not stale, whatever its rhythm (one
+    # indexed row instead of its last 200 items grouped, after every poll: #17).
+    latest = store.item_arrivals(row["url"], 1)
+    if latest and now - latest[-1] < STALE_FLOOR:
+        return False
     count, moments = store.arrival_batches(row["url"])
     limit = _stale_after(count, moments)
     return limit is not None and now - moments[-1] >= limit
