@@ -18,6 +18,7 @@ import pytest
 
 from alerts.models import Item
 from alerts.state import Store
+from alerts.state.compact import iso
 from alerts.stories import StoryDesk, StoryRef
 from tests.conftest import ROOT, cli_env, write_config
 from tests.old_states import as_json, recorded, restore
@@ -44,7 +45,8 @@ def joins(conn: sqlite3.Connection, since_0020: bool) -> list[tuple[object, ...]
                "JOIN story_member_rules r ON r.member_id = m.id")
     else:
         sql = f"SELECT {columns.format(rule='m.rule_id')} FROM story_members m"
-    return sorted(conn.execute(sql).fetchall(), key=repr)
+    # Times as microseconds since 0025: read as the text they were.
+    return sorted(((*row[:8], iso(row[8]), *row[9:]) for row in conn.execute(sql)), key=repr)
 
 
 def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
@@ -63,7 +65,8 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
         assert conn.execute("SELECT * FROM mutes ORDER BY target").fetchall() == mutes
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # 0021: keys and bands as they were, without the foreign key and its index.
-        assert conn.execute("SELECT * FROM story_keys ORDER BY 1, 2, 3").fetchall() == keys
+        assert [(*row[:3], iso(row[3])) for row in conn.execute(
+            "SELECT * FROM story_keys ORDER BY 1, 2, 3")] == keys  # times as text (0025)
         assert conn.execute("SELECT * FROM story_bands ORDER BY 1, 2").fetchall() == bands
         assert len(keys) > 10 and len(bands) > 10
         assert conn.execute("SELECT count(*) FROM pragma_foreign_key_list('story_keys')"

@@ -55,7 +55,9 @@ def test_only_date_filters_on_microsecond_columns_change():
         b"first_seen__gte=1751328000000000&_size=5"
     assert typed_dates("/state/items", b"published__date=2025-07-01") == \
         b"published__gte=1751328000000000&published__lt=1751414400000000"
-    for path, query in (("/state/stories.json", b"last_at__gte=2025-07-01"),
+    assert typed_dates("/state/stories.json", b"last_at__gte=2025-07-01") == \
+        b"last_at__gte=1751328000000000"  # the stories' times since 0025
+    for path, query in (("/state/poll_log.json", b"at__gte=2025-07-01"),
                         ("/state/items.json", b"title__exact=2025-07-01"),
                         ("/state/items.json", b"first_seen__gte=1751328000000000"),
                         ("/state/items.json", b"first_seen__gte=next%20week"),

@@ -871,3 +871,85 @@ def _match_texts_once(db: sqlite_utils.Database) -> None:
         ALTER TABLE matches_0024 RENAME TO matches;
         CREATE INDEX matches_story_alerted ON matches (story_id, rule_id) WHERE alerted = 1
     """)
+
+
+@migrations(name="0025_story_times")
+def _story_times(db: sqlite_utils.Database) -> None:
+    # Store less (#17): the stories' times (stories.created_at and last_at, and the `at` of
+    # story keys, members and developments) as microseconds since the epoch in an INTEGER
+    # (8 bytes, was 25 to 32 of ISO text, in the rows and in the stories_last index and the
+    # keys' primary key), as items', the outbox's, matches' and bands' times since 0016-0022;
+    # readers give back the text `ts()` wrote (alerts.state.compact.iso). A value that would
+    # not come back as the exact text it was stays text. The four tables are rebuilt (column
+    # types change), rows in order with the same ids (story_member_rules, matches and the
+    # outbox refer to them), their indexes made again.
+    from alerts.state.compact import exact_moment
+
+    db.conn.create_function("alerts_0025_time", 1, exact_moment, deterministic=True)
+
+    def t(column: str) -> str:
+        return f"coalesce(alerts_0025_time({column}), {column})"
+
+    _script(db, f"""
+        CREATE TABLE stories_0025 (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            signature TEXT,
+            event TEXT
+        );
+        INSERT INTO stories_0025 (id, title, created_at, last_at, signature, event)
+            SELECT id, title, {t('created_at')}, {t('last_at')}, signature, event
+            FROM stories ORDER BY id;
+        DROP TABLE stories;
+        ALTER TABLE stories_0025 RENAME TO stories;
+        CREATE INDEX stories_last ON stories (last_at);
+        CREATE TABLE story_keys_0025 (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            story_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (kind, key, story_id)
+        ) WITHOUT ROWID;
+        INSERT INTO story_keys_0025 (kind, key, story_id, at)
+            SELECT kind, key, story_id, {t('at')} FROM story_keys ORDER BY kind, key, story_id;
+        DROP TABLE story_keys;
+        ALTER TABLE story_keys_0025 RENAME TO story_keys;
+        CREATE TABLE story_members_0025 (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            feed_url TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            publisher TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            joined_by TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            status TEXT,
+            why TEXT,
+            as_item INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO story_members_0025 (id, story_id, feed_url, item_key, publisher, title,
+            link, joined_by, at, status, why, as_item)
+            SELECT id, story_id, feed_url, item_key, publisher, title, link, joined_by,
+                {t('at')}, status, why, as_item FROM story_members ORDER BY id;
+        DROP TABLE story_members;
+        ALTER TABLE story_members_0025 RENAME TO story_members;
+        CREATE INDEX story_members_story ON story_members (story_id);
+        CREATE INDEX story_members_item ON story_members (feed_url, item_key);
+        CREATE TABLE story_developments_0025 (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            rule_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            feed_url TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (story_id, rule_id, status)
+        ) WITHOUT ROWID;
+        INSERT INTO story_developments_0025 (story_id, rule_id, status, item_key, feed_url, at)
+            SELECT story_id, rule_id, status, item_key, feed_url, {t('at')}
+            FROM story_developments ORDER BY story_id, rule_id, status;
+        DROP TABLE story_developments;
+        ALTER TABLE story_developments_0025 RENAME TO story_developments
+    """)

@@ -11,18 +11,19 @@ from alerts.models import Item
 from alerts.state.compact import (
     END_OF_TIME,
     band_value,
+    iso,
     moment,
     pack_signature,
     unpack_signature,
 )
-from alerts.state.db import Database, ts
+from alerts.state.db import Database
 from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
 from alerts.state.texts import SUPPRESSED
 from alerts.stories import EventKey, StoryRef
 
 
 def _join(conn: sqlite3.Connection, story: StoryRef, item: Item, rule_ids: list[str],
-          publisher: str, stamp: str | None, status: str | None) -> None:
+          publisher: str, stamp: int, status: str | None) -> None:
     """The report joins the story for the rules it has not joined it for yet: one member
     row for them all (migration 0020), with their rules beside it. A rule that already
     joined keeps the way and time it joined with, as before."""
@@ -42,6 +43,13 @@ def _join(conn: sqlite3.Connection, story: StoryRef, item: Item, rule_ids: list[
                      [(cur.lastrowid, rule) for rule in new])
 
 
+def _iso_times(row: dict[str, Any], *columns: str) -> dict[str, Any]:
+    """A row with its stored times (microseconds since 0025) as the text `ts()` wrote."""
+    for column in columns:
+        row[column] = iso(row[column])
+    return row
+
+
 class Stories(Database):
     """The memory behind `alerts.stories.StoryDesk` (its StoryStore) and `alerts history`."""
 
@@ -51,7 +59,7 @@ class Stories(Database):
             "SELECT s.id, s.title FROM story_keys k JOIN stories s ON s.id = k.story_id "
             "WHERE k.kind = ? AND k.key = ? AND k.at >= ? AND k.at <= ? "
             "ORDER BY k.at DESC LIMIT 1",
-            (kind, key, ts(since), ts(until) if until else "9999")).fetchone()
+            (kind, key, moment(since), moment(until) if until else END_OF_TIME)).fetchone()
         return StoryRef(row[0], row[1], kind) if row else None
 
     def story_by_copy(self, link: str | None, text: str, since: datetime,
@@ -61,7 +69,7 @@ class Stories(Database):
             "SELECT s.id, s.title, k.kind FROM story_keys k JOIN stories s ON s.id = k.story_id "
             "WHERE ((k.kind = 'link' AND k.key = ?) OR (k.kind = 'text' AND k.key = ?)) "
             "AND k.at >= ? AND k.at <= ? ORDER BY k.kind = 'text', k.at DESC LIMIT 1",
-            (link or "", text, ts(since), ts(until))).fetchone()
+            (link or "", text, moment(since), moment(until))).fetchone()
         return StoryRef(row[0], row[1], row[2]) if row else None
 
     def story_by_link(self, key: str, since: datetime,
@@ -102,7 +110,7 @@ class Stories(Database):
             f"SELECT s.id, s.title, s.event, max(k.at) AS at FROM story_keys k "
             f"JOIN stories s ON s.id = k.story_id WHERE k.kind = 'event' AND k.key IN "
             f"({marks}) AND k.at >= ? AND k.at <= ? GROUP BY s.id ORDER BY at DESC LIMIT 20",
-            (*keys, ts(since), ts(until)))
+            (*keys, moment(since), moment(until)))
         return [(StoryRef(sid, title, "event"), event) for sid, title, event, _ in rows]
 
     def add_to_story(self, story: StoryRef | None, item: Item, at: datetime, *,
@@ -114,12 +122,12 @@ class Stories(Database):
         """The item joins the story (or starts one), with every key that can find it again.
         `at`: the report's publication time; `story_event`: the story's event as found,
         which the item's event widens ("Lebanon" joining "Israel and Lebanon")."""
-        stamp = ts(at)
+        stamp = moment(at)  # times as microseconds since 0025
         with self.write() as conn:
             if story is None:
                 cur = conn.execute(
                     "INSERT INTO stories (title, created_at, last_at, signature, event) "
-                    "VALUES (?, ?, ?, ?, ?)", (item.title, ts(at), ts(at),
+                    "VALUES (?, ?, ?, ?, ?)", (item.title, stamp, stamp,
                                                pack_signature(sig) if sig else None,
                                                event.encode() if event else None))
                 story = StoryRef(cur.lastrowid, item.title, "new",  # type: ignore[arg-type]
@@ -128,7 +136,7 @@ class Stories(Database):
                 widened = story_event.merged(event) if story_event and event else None
                 conn.execute("UPDATE stories SET last_at = max(last_at, ?), "
                              "event = coalesce(?, event) WHERE id = ?",
-                             (ts(at), widened.encode() if widened and widened != story_event
+                             (stamp, widened.encode() if widened and widened != story_event
                               else None, story.id))
             _join(conn, story, item, rule_ids, publisher, stamp,
                   event.status if event else None)
@@ -136,7 +144,6 @@ class Stories(Database):
             keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
                      for key in entity_keys]
             keys += [("event", key) for key in (event.stored_keys() if event else [])]
-            stamp = ts(at)
             conn.executemany(
                 "INSERT INTO story_keys (kind, key, story_id, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (kind, key, story_id) DO UPDATE SET at = max(at, excluded.at)",
@@ -160,14 +167,15 @@ class Stories(Database):
         with self.write() as conn:
             conn.execute("INSERT OR IGNORE INTO story_developments (story_id, rule_id, status, "
                          "item_key, feed_url, at) VALUES (?, ?, ?, ?, ?, ?)",
-                         (story_id, rule_id, status, item.key, item.feed_url, ts(at)))
+                         (story_id, rule_id, status, item.key, item.feed_url, moment(at)))
 
     def story_timeline(self, story_id: int) -> list[dict[str, Any]]:
         """Each status of the story's event that alerted, in order, with its rule."""
         cur = self.conn.execute(
             "SELECT rule_id, status, at FROM story_developments WHERE story_id = ? "
             "ORDER BY at, rule_id", (story_id,))
-        return [dict(zip(("rule_id", "status", "at"), row, strict=True)) for row in cur]
+        return [{"rule_id": rule_id, "status": status, "at": iso(at)}
+                for rule_id, status, at in cur]
 
     def story_member(self, feed_url: str, item_key: str) -> dict[str, Any] | None:
         """Which story took this item, how and why (for explain)."""
@@ -211,7 +219,7 @@ class Stories(Database):
         cur = self.conn.execute(
             sql + " GROUP BY m.feed_url, m.item_key ORDER BY min(m.at), min(m.id)", args)
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        return [_iso_times(dict(zip(names, row, strict=True)), "at") for row in cur.fetchall()]
 
     def recent_stories(self, since: datetime, limit: int = 50) -> list[dict[str, Any]]:
         cur = self.conn.execute(
@@ -219,9 +227,10 @@ class Stories(Database):
             "(SELECT count(DISTINCT publisher) FROM story_members m WHERE m.story_id = s.id) "
             "AS publishers, (SELECT group_concat(DISTINCT rule_id) FROM matches WHERE "
             "story_id = s.id AND alerted = 1) AS alerted_rules FROM stories s "
-            "WHERE s.last_at >= ? ORDER BY s.last_at DESC LIMIT ?", (ts(since), limit))
+            "WHERE s.last_at >= ? ORDER BY s.last_at DESC LIMIT ?", (moment(since), limit))
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        return [_iso_times(dict(zip(names, row, strict=True)), "created_at", "last_at")
+                for row in cur.fetchall()]
 
     def story_exists(self, story_id: int) -> bool:
         return self.conn.execute("SELECT 1 FROM stories WHERE id = ?",

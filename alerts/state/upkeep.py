@@ -27,7 +27,9 @@ class Upkeep(Database):
                 if not scope.startswith("shared:") and (kept.latest or kept.cutoff < before)}
         with self.write() as conn:
             counts["stories"] = conn.execute(
-                "DELETE FROM stories WHERE last_at < ?", (ts(before),)).rowcount
+                # Microseconds since 0025; a time that stayed text compares as text.
+                "DELETE FROM stories WHERE last_at < ? OR (typeof(last_at) = 'text' "
+                "AND last_at < ?)", (moment(before), ts(before))).rowcount
             conn.execute("DELETE FROM story_members WHERE story_id NOT IN "
                          "(SELECT id FROM stories)")
             conn.execute("DELETE FROM story_keys WHERE story_id NOT IN (SELECT id FROM stories)")

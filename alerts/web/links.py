@@ -18,13 +18,17 @@ from alerts.state.compact import PACKED_TEXTS, iso, read_guid, unpack_text
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
 
-# Items', the outbox's and matches' times are stored as microseconds since 1970 (#17,
-# migrations 0017, 0018 and 0022): shown as dates, in their tables and in the canned pages
-# (no table) alike.
+# Items', the outbox's, matches' and stories' times are stored as microseconds since 1970
+# (#17, migrations 0017, 0018, 0022 and 0025): shown as dates, in their tables and in the
+# canned pages (no table) alike.
 TIMES: dict[str, tuple[str, ...]] = {"items": ("first_seen", "last_seen", "published"),
                                      "outbox": ("created", "next_attempt", "sent_at"),
-                                     "matches": ("matched_at",)}
-TIMES[""] = tuple(column for columns in TIMES.values() for column in columns)
+                                     "matches": ("matched_at",),
+                                     "stories": ("created_at", "last_at"),
+                                     "story_members": ("at",), "story_keys": ("at",),
+                                     "story_developments": ("at",)}
+TIMES[""] = (*dict.fromkeys(column for columns in TIMES.values() for column in columns
+                            if column != "at"), "first_report", "latest_report")
 
 
 @hookimpl
