@@ -43,7 +43,7 @@ XI_PUTIN_KIM = _pairs(("xi-jinping", "vladimir-putin"), ("xi-jinping", "kim-jong
 
 
 @pytest.mark.parametrize("title", [
-    "Xi, Putin and Kim enjoyed a chat about living longer",
+    "Xi, Putin and Kim chatted about living longer",
     "Xi, Poutine et Kim se sont rencontrés à Pékin",
     "Xi, Putin und Kim trafen sich in Peking",
     "Xi, Putin y Kim se reunieron en Pekín",
@@ -68,10 +68,34 @@ def test_titles_and_states_between_the_names_keep_one_list():
     assert how.startswith("Xi Jinping with each of")
 
 
-def test_two_subjects_and_someone_after_the_verb_stay_an_inference():
-    """Who spoke with Zelensky is not said: no pairing, so no gap from history."""
-    found = _contacts("Trump and Putin Speak Ahead of Zelensky Meeting", day=date(2025, 10, 16))
+def test_two_callers_and_one_called_stay_an_inference():
+    """A joint call or two calls? Not said: no pairing, so no gap from history."""
+    found = _contacts("Macron and Scholz spoke with Putin", day=date(2022, 5, 28))
     assert found and all(how == "" for _, how in found)
+
+
+@pytest.mark.parametrize("title", [
+    "Netanyahu and Abbas met with Clinton at the State Department",
+    "Netanyahu et Abbas ont rencontré Clinton au département d'État",
+])
+def test_two_who_meet_a_third_met_each_other_too(title: str):
+    found = [(pairs, how) for pairs, how in _contacts(title, day=date(2010, 9, 2)) if pairs]
+    assert found and frozenset(("benjamin-netanyahu", "mahmoud-abbas")) in found[0][0]
+    assert found[0][1].endswith("together")
+
+
+def test_the_people_of_a_noun_are_not_paired_by_its_shape():
+    """"to attend G20 summit, setting up showdown with Biden": whom the summit's people
+    meet there is not said."""
+    found = _contacts("Putin and Xi to attend G20 summit, setting up showdown with Biden",
+                      day=date(2022, 8, 19))
+    assert found and all(how == "" for _, how in found)
+
+
+def test_who_comes_after_ahead_of_is_of_the_event_it_previews():
+    """"Trump and Putin speak ahead of Zelensky meeting": a call of Trump and Putin."""
+    found = _contacts("Trump and Putin Speak Ahead of Zelensky Meeting", day=date(2025, 10, 16))
+    assert [pairs for pairs, _ in found] == [_pairs(("donald-trump", "vladimir-putin"))]
 
 
 def test_a_list_after_a_name_with_other_words_between_is_no_list():

@@ -97,3 +97,43 @@ def test_greeting_someone_is_meeting_them():
     pairs = {frozenset((a.entity_id, b.entity_id)) for f in analysis.frames
              if f.type == "contact" for a, b in f.pairs}
     assert frozenset(("kim-jong-il", "roh-moo-hyun")) in pairs
+
+
+# -- a meeting of leaders or envoys to end a war; a subject's verb far after it -------------
+
+@pytest.mark.parametrize("title", [
+    "Leaders meet in Berlin to seek an end to Libya's war",
+    "Les dirigeants se réunissent à Berlin pour mettre fin à la guerre en Libye",
+    "Los cancilleres se reúnen en Ginebra para poner fin a la guerra en Siria",
+])
+def test_officials_meeting_to_end_a_war_hold_peace_talks(title: str):
+    assert ("peace-talks", "held", "happened") in [f[:3] for f in _frames(title,
+                                                                         day=date(2020, 1, 19))]
+
+
+@pytest.mark.parametrize("title, summary", [
+    # a topic, not an end
+    ("War in Ukraine: UK unveils new Russia sanctions",
+     "The UK reveals more sanctions as Boris Johnson and other Nato leaders meet to discuss "
+     "the war in Ukraine."),
+    # not leaders or envoys
+    ("Protesters meet in Berlin to demand an end to Libya's war", ""),
+])
+def test_a_meeting_about_a_war_or_of_others_is_no_peace_talks(title: str, summary: str):
+    assert "peace-talks" not in [f[0] for f in _frames(title, summary, date(2022, 3, 24))]
+
+
+@pytest.mark.parametrize("title", [
+    "Переговоры глав МИД Армении и Азербайджана в Москве завершились соглашением о перемирии",
+    "Переговори глав МЗС Вірменії та Азербайджану в Москві завершилися угодою про перемир'я",
+])
+def test_the_first_verb_after_a_long_subject_is_its_predicate(title: str):
+    assert ("peace-talks", "held") in [f[:2] for f in _frames(title, day=date(2020, 10, 10))]
+
+
+@pytest.mark.parametrize("title", [
+    "Tregua en el Congreso: Gobierno y oposición pactan aplazar la reforma del reglamento",
+    "Перемирие в КХЛ: клубы и лига договорились о потолке зарплат",
+])
+def test_a_verb_after_a_headline_label_is_not_the_labels_predicate(title: str):
+    assert all(f[1] == "" for f in _frames(title, day=date(2026, 3, 1)) if f[0] == "ceasefire")

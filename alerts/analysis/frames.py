@@ -974,9 +974,17 @@ class SentenceFrames:
         if why is not None and "metaphor" in self._flags(why)[0]:
             return []  # "a possible extension of the trade truce"
         out = []
+        # "Leaders meet in Berlin to seek an end to Libya's war": officials in the plural right
+        # before a contact verb, with a purpose of ending a war (not a topic: "NATO leaders
+        # meet to discuss the war in Ukraine").
+        ending = why is not None and why.entry.category == "purpose" and "…" in why.entry.form
+        officials = ending and any(h.entry.category == "officials" and any(
+            v.entry.category == "act" and v.entry.type == "contact" and v.entry.standalone
+            and 0 < v.first - h.last <= 2 for v in self.hits) for h in self.hits)
         for frame in verb_frames:  # a verb says the meeting took place; a noun may not
-            if frame.type != "contact" or frame.modality != "happened" or not frame.pairs:
-                continue  # known people met
+            if frame.type != "contact" or frame.modality != "happened" or not (
+                    frame.pairs or officials):
+                continue  # known people, or leaders and envoys, met
             said = ""
             if why is not None and frame.status in ("meeting", "talks"):
                 said = self._q(why)
@@ -1446,8 +1454,20 @@ class SentenceFrames:
         """A verb that ends the clause a noun opens is that noun's predicate however long the
         words between: the German verb-final clause "Friedensgespräche zwischen Russland und
         der Ukraine in Istanbul begonnen", "talks between ... in Istanbul have begun"."""
-        return (noun.first <= lo + 1 and act.last == hi - 1 and act.first > noun.last
-                and not act.entry.before and not self._nominal(act))
+        if not (noun.first <= lo + 1 and act.first > noun.last and not act.entry.before
+                and not self._nominal(act)):
+            return False
+        if act.last == hi - 1:
+            return True
+        # Or the first verb after it, within twice the window: "Переговоры глав МИД Армении
+        # и Азербайджана в Москве завершились соглашением", "Talks between the foreign
+        # ministers of Armenia and Azerbaijan in Moscow ended with a truce".
+        # Not across a headline's label ("Tregua en el Congreso: Gobierno y oposición pactan").
+        between = self.s.text[self.s.spans[noun.last][1]:self.s.spans[act.first][0]]
+        return act.first <= noun.last + 2 * WINDOW * self.scale and not any(
+            mark in between for mark in ":;—–") and not any(
+            h.entry.category == "act" and noun.last < h.first < act.first
+            and not self._nominal(h) for h in self.hits)
 
     def _completed(self, act: Hit, noun: Hit, hi: int) -> bool:
         """An act written around its noun holds when its closing words follow the noun in
@@ -1609,7 +1629,11 @@ class SentenceFrames:
         - a list that is the contact's subject, or follows "between" ("Xi, Putin and Kim
           enjoyed a chat", "talks between A, B and C"): each with each;
         - a plural subject that stands for the leaders the headline names together ("The
-          leaders met at a regional summit" under "Chinese, Russian, Indian Leaders ...")."""
+          leaders met at a regional summit" under "Chinese, Russian, Indian Leaders ...").
+        Only a verb's: a noun's people may be those of another verb ("Putin and Xi to attend
+        G20 summit, setting up showdown with Biden")."""
+        if pred.entry.category != "act" or self._nominal(pred):
+            return ""
         words = self.s.tokens
         if subjects and objects:
             hub = {m.entity.id for _, m in subjects}
@@ -1617,6 +1641,13 @@ class SentenceFrames:
             if len(hub) == 1 and len(groups) == 1 and len(groups[0]) >= 2:
                 names = ", ".join(m.alias for _, m in groups[0])
                 return f"{subjects[0][1].alias} with each of {names}"
+            sides = joined_groups(words, subjects + self._places)
+            if pred.entry.name in ("meeting", "talks") and len(hub) >= 2 and len(sides) == 1 \
+                    and len(groups) == 1:
+                # "Netanyahu and Abbas met with Clinton": one meeting of all of them.
+                names = " and ".join(m.alias for _, m in sides[0])
+                return (f"{names} with " + ", ".join(m.alias for _, m in groups[0])
+                        + ", together")
             return ""
         between = pred.last + 1 < self.n and words[pred.last + 1] in _BETWEEN
         side = subjects or (objects if between else [])
@@ -1733,6 +1764,12 @@ class SentenceFrames:
             # "Zelensky on the conversation between Biden and Putin": the people after
             # "between" are the pair; whoever comes before comments on it.
             subjects = []
+        # "Trump and Putin speak ahead of Zelensky meeting": who comes after "ahead of" is
+        # of the event it previews, not a counterpart of this one.
+        preview = next((h.first for h in self.hits if h.entry.category == "preview"
+                        and h.first > pred.last), None)
+        if preview is not None:
+            objects = [(i, m) for i, m in objects if i < preview]
         if objects and act == "call" and verb:
             # "spoke about Putin": a topic, not a counterpart; a genitive word ("of", "de",
             # "von") is a topic only right after the verb ("spoke of"), not inside a title
@@ -1752,6 +1789,10 @@ class SentenceFrames:
         if subjects and objects:
             pairs = [(self._participant(a, role_a), self._participant(b, role_b))
                      for _, a in subjects for _, b in objects]
+            if pairing.endswith("together"):
+                # "Netanyahu and Abbas met with Clinton": the two on one side met too.
+                pairs += [(self._participant(a, "parties"), self._participant(b, "parties"))
+                          for k, (_, a) in enumerate(subjects) for _, b in subjects[k + 1:]]
         elif len(subjects) >= 2 or len(objects) >= 2:
             side = subjects if len(subjects) >= 2 else objects
             pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))

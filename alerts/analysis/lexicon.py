@@ -45,7 +45,7 @@ class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
     #                report | occurrence | purpose_end | rumour | dismissal | domain |
-    #                domain_label | place | duration | anaphor
+    #                domain_label | place | duration | anaphor | officials
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -248,7 +248,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "topic", "determiners", "subordinators", "text_subordinators",
                      "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
                      "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places",
-                     "durations"):
+                     "durations", "officials"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",
