@@ -12,6 +12,8 @@ neither PyYAML nor the parser (issue #17).
 from __future__ import annotations
 
 import hashlib
+import os
+from contextlib import suppress
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -81,6 +83,11 @@ def _parser_key() -> bytes:
 _PARSER_KEY = _parser_key()  # at import: see buildcache.code_digest
 
 
+# Parsed files kept; each load marks its file as just used, so that the ones pruned when
+# another is stored are the least recently used (a desk reads a few files at every start).
+CACHE_KEEP = 256
+
+
 def _cache_folder() -> Path:
     return buildcache.cache_root() / "yaml"
 
@@ -115,10 +122,13 @@ def load_documents(
             raise _NotStored(documents, problems)
         return _Parsed((d.data, d.line) for d in documents)
 
+    folder = _cache_folder()
     try:
-        parsed = buildcache.built(_cache_folder(), "parsed", key, parse, _Parsed, keep=64)
+        parsed = buildcache.built(folder, "parsed", key, parse, _Parsed, keep=CACHE_KEEP)
     except _NotStored as exc:
         return exc.documents, exc.problems
+    with suppress(OSError):  # none stored (a read-only cache folder): nothing to mark
+        os.utime(folder / f"parsed.{key}.pickle")
     return [Document(name, data, line) for data, line in parsed], []
 
 

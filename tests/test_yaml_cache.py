@@ -96,3 +96,26 @@ def test_a_file_with_problems_tells_them_each_time(tmp_path):
         docs, problems = load_documents(path)
         assert docs == [] and len(problems) == 1
         assert problems[0].line == 3 and "appears twice" in problems[0].message
+
+
+def test_a_file_in_use_outlives_the_files_stored_after_it(tmp_path, monkeypatch):
+    from alerts import yamlsource
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(yamlsource, "CACHE_KEEP", 4)
+    folder = tmp_path / "cache" / "alerts" / "yaml"
+    used, once = tmp_path / "used.yaml", tmp_path / "once.yaml"
+    used.write_text("desk: used at every start\n", "utf-8")
+    once.write_text("desk: read once\n", "utf-8")
+    load_documents(once)
+    for n in range(12):  # others stored meanwhile, three times the number kept
+        load_documents(used)  # a start reads it again
+        other = tmp_path / f"other{n}.yaml"
+        other.write_text(f"n: {n}\n", "utf-8")
+        load_documents(other)
+    kept = {p.read_bytes() for p in folder.glob("parsed.*.pickle")}
+    assert len(kept) == 4
+    docs, _ = load_documents(used)
+    assert docs[0].data == {"desk": "used at every start"}
+    assert any(b"used at every start" in blob for blob in kept)
+    assert not any(b"read once" in blob for blob in kept)
