@@ -137,3 +137,13 @@ def test_the_first_verb_after_a_long_subject_is_its_predicate(title: str):
 ])
 def test_a_verb_after_a_headline_label_is_not_the_labels_predicate(title: str):
     assert all(f[1] == "" for f in _frames(title, day=date(2026, 3, 1)) if f[0] == "ceasefire")
+
+
+@pytest.mark.parametrize("title, status", [
+    ("Fighting ended with a ceasefire brokered by Qatar", "agreed"),
+    ("Talks in Moscow ended with a humanitarian truce", "agreed"),
+    ("The truce ended on Friday", "collapsed"),
+    ("Israel ends ceasefire, resumes strikes", "collapsed"),
+])
+def test_what_an_ending_ends_in_is_its_outcome(title: str, status: str):
+    assert ("ceasefire", status) in [f[:2] for f in _frames(title, day=date(2020, 10, 10))]

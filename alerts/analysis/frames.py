@@ -135,6 +135,8 @@ _PREPOSITIONS = {"of", "to", "by", "on", "in", "at", "for", "against", "into", "
                  "في", "على", "عن", "ضد", "حول", "بعد", "إلى", "الى", "من", "مع"}
 _CONJUNCTIONS = {"and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і", "й",
                  "та", "або"}
+# What an ending ends in: "ended with a ceasefire", "ended in a truce".
+_OUTCOME = frozenset({"with", "in"})
 _OUT = {"out", "away", "back", "home"}  # "pulls its ambassador out of", "back from"
 _DETERMINERS = {"the", "its", "their", "his", "her", "le", "la", "les", "l", "son", "sa", "ses",
                 "leur", "leurs", "der", "die", "das", "den", "dem", "des", "ihre", "ihren",
@@ -1255,7 +1257,15 @@ class SentenceFrames:
             # "the second stage of the ceasefire plan": a plan named, not one put forward
             act = None
         status = act.entry.name if act else ""
-        if act is not None:
+        if act is not None and etype == "ceasefire" and status in terminal \
+                and self.s.tokens[act.first].startswith("end") \
+                and act.last + 1 < noun.first and self.s.tokens[act.last + 1] in _OUTCOME:
+            # "Fighting ended with a ceasefire", "talks ended in a truce": the truce is what
+            # the ending brought about, not what ended.
+            status = "agreed"
+            evidence.append(Evidence("status", f"{self._q(act)} {self.s.tokens[act.last + 1]} "
+                                               "(its outcome)"))
+        elif act is not None:
             evidence.append(Evidence("status", self._q(act)))
         # What the modality is read from: the verb (before the noun it governs, or after the
         # noun that is its subject: "talks could start"), else the noun.
