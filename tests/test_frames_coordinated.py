@@ -147,3 +147,14 @@ def test_a_verb_after_a_headline_label_is_not_the_labels_predicate(title: str):
 ])
 def test_what_an_ending_ends_in_is_its_outcome(title: str, status: str):
     assert ("ceasefire", status) in [f[:2] for f in _frames(title, day=date(2020, 10, 10))]
+
+
+@pytest.mark.parametrize("title, status", [
+    # the accusative noun as a verb's object
+    ("التحالف بقيادة السعودية يعلن وقفا شاملا لإطلاق النار في اليمن لمدة أسبوعين", "agreed"),
+    ("الجيش يعلن وقفا لإطلاق النار لمدة 72 ساعة", "agreed"),
+    # the imperfect of beginning
+    ("تبدأ الهدنة في غزة صباح الجمعة", "took-effect"),
+])
+def test_arabic_accusative_truce_and_its_beginning(title: str, status: str):
+    assert ("ceasefire", status) in [f[:2] for f in _frames(title, day=date(2020, 4, 8))]
