@@ -10,7 +10,7 @@ import re
 import yaml
 
 from alerts.errors import Problem
-from alerts.yamlsource import (
+from alerts.yamltypes import (
     MAX_ALIAS_CHARACTERS,
     MAX_EXPANDED_NODES,
     Document,

@@ -20,43 +20,13 @@ from typing import Any
 
 from alerts import buildcache
 from alerts.errors import Problem
-
-
-class LinedDict(dict):
-    """A mapping that knows the 1-based line of itself and of each key."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-    def line_of(self, key: Any) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class LinedList(list):
-    """A sequence that knows the 1-based line of itself and of each element."""
-
-    line: int = 0
-    item_lines: list[int]
-
-    def line_of(self, index: int) -> int:
-        if 0 <= index < len(self.item_lines):
-            return self.item_lines[index]
-        return self.line
-
-
-MAX_EXPANDED_NODES = 200_000
-# Text that aliases add on top of what the file itself holds: 100 aliases to a 1 MB string
-# are only 101 nodes but 100 MB of text for every later stage to validate and search.
-MAX_ALIAS_CHARACTERS = 1_000_000
-
-
-class Document:
-    """One YAML document of a file, with where it came from."""
-
-    def __init__(self, path: str, data: Any, line: int):
-        self.path = path
-        self.data = data
-        self.line = line
+from alerts.yamltypes import (  # noqa: F401 - the loading's types, named here for its users
+    MAX_ALIAS_CHARACTERS,
+    MAX_EXPANDED_NODES,
+    Document,
+    LinedDict,
+    LinedList,
+)
 
 
 class _Parsed(tuple):
@@ -66,7 +36,8 @@ class _Parsed(tuple):
 def _parser_key() -> bytes:
     """The parsing code's digest: ours, and PyYAML's version and whether libyaml is there
     (found without importing PyYAML)."""
-    digest = hashlib.blake2b(buildcache.code_digest(("yamlsource.py", "yamlload.py")),
+    digest = hashlib.blake2b(buildcache.code_digest(("yamlsource.py", "yamlload.py",
+                                                            "yamltypes.py")),
                              digest_size=16)
     spec = find_spec("yaml")
     if spec is not None and spec.origin:
