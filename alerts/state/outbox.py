@@ -80,16 +80,18 @@ def default_titled(message: Outgoing) -> bool:
 
 
 def pack_payload(message: Outgoing, item: ItemRow | None = None,
-                 rule_ref: Callable[[str], int] | None = None) -> str | None:
+                 rule_ref: Callable[[str], int] | None = None,
+                 titled: bool | None = None) -> str | None:
     """The JSON stored for a message's payload: an alert's without what the row's columns,
     the alert itself and its stored `item` say again; `rule_ref` gives the number of its
     rule facts (as JSON) in alert_rules. An alert whose title is its default one is marked
-    (its title is then not stored)."""
+    (its title is then not stored); `titled`: default_titled(message), when the caller knows
+    it already."""
     payload = dict(message.payload)
     if not payload:
         return None
     if _is_alert(message.kind, payload):
-        if default_titled(message):
+        if default_titled(message) if titled is None else titled:
             payload[TITLE_MARK] = 1
         for fact, column in _FROM_COLUMNS:
             if fact in payload and payload[fact] == getattr(message, column):
@@ -189,15 +191,16 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
         if not earlier[0] or earlier[1]:
             return 0
         revision = earlier[0]
+    titled = default_titled(message)  # once: the title column and the payload's mark
     conn.execute(
         "INSERT INTO outbox (match_id, channel, kind, revision, alert_id, thread_id, "
         "severity, rule_id, story, format, title, body, payload, next_attempt, created) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (match_id, message.channel, message.kind, revision, message.alert_id,
          message.thread_id, message.severity, message.rule_id, message.story,
-         message.format, "" if default_titled(message) else message.title, message.body,
+         message.format, "" if titled else message.title, message.body,
          pack_payload(message, _stored_item(conn, match_id, message.kind),
-                      lambda facts: _rule_ref(conn, facts)), moment(now), moment(now)))
+                      lambda facts: _rule_ref(conn, facts), titled), moment(now), moment(now)))
     return 1
 
 
