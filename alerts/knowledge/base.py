@@ -136,6 +136,29 @@ _AND_WORDS = ("and", "und", "et", "y", "e", "и", "і", "та", "й")
 # coordinating word; the other name begins with a capital.
 _JOIN = r"(?:,[ \t]*|[-–—/]|[ \t]*&[ \t]*|[ \t]+(?:" + "|".join(_AND_WORDS) + r")[ \t]+)"
 _JOINED_AFTER = re.compile(_JOIN + r"(?=[^\W\d_])")
+# A contact verb between two names joins them as a coordinating word does: "Orbán meets
+# Putin", "Putin hosts Orbán", "Sánchez s'entretient avec Macron" (the other name is a
+# person the text names: _by_context). Written forms; folded as token_text folds them for
+# the token text.
+CONTACT_JOINS = (
+    "meets", "met", "meets with", "met with", "hosts", "hosted", "receives", "received",
+    "welcomes", "welcomed", "calls", "called", "phones", "phoned", "speaks with", "spoke with",
+    "speaks to", "spoke to", "talks with", "talked with", "holds talks with",
+    "held talks with", "rencontre", "a rencontré", "reçoit", "a reçu", "accueille",
+    "s'entretient avec", "s'est entretenu avec", "téléphone à", "trifft", "traf", "empfängt",
+    "empfing", "telefoniert mit", "telefonierte mit", "spricht mit", "sprach mit",
+    "se reúne con", "se reunió con", "recibe a", "recibió a", "habla con", "habló con",
+    "встретился с", "встречается с", "принял", "принимает", "провел переговоры с",
+    "провёл переговоры с", "поговорил с", "зустрівся з", "зустрівся із", "прийняв",
+    "провів переговори з", "поговорив з")
+_CONTACT_TOKENS = tuple(sorted({token_text(v).strip() for v in CONTACT_JOINS}, key=len,
+                               reverse=True))
+_CONTACT_AFTER = re.compile(r"[ \t]+(?:" + "|".join(
+    re.escape(v) for v in sorted(CONTACT_JOINS, key=len, reverse=True))
+    + r")[ \t]+(?=[^\W\d_])", re.IGNORECASE)
+_CONTACT_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_][\w'’.-]*[ \t]+(?:" + "|".join(
+    re.escape(v) for v in sorted(CONTACT_JOINS, key=len, reverse=True))
+    + r")[ \t]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \t]+([^\W_][\w'’.-]*)")
 # Titles before a surname, folded as token_text folds them, and the offices they name.
 # A word of letters (an ambiguous alias is one).
@@ -173,6 +196,13 @@ def _word_before(text: str, end: int, marks: str = "'’.-") -> tuple[int, int]:
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in marks):
         start -= 1
     return start, end
+
+
+def _contact_before(text: str, start: int) -> bool:
+    """Whether a capitalised word and a contact verb come right before text[start]: "Putin
+    hosts Orbán" (CONTACT_JOINS)."""
+    found = _CONTACT_BEFORE.search(text, max(0, start - 60), start)
+    return found is not None and text[found.start()].isupper()
 
 
 def _joined_before(text: str, start: int) -> bool:
@@ -232,8 +262,9 @@ def named_by_context(text: str, start: int, end: int) -> bool:
     previous = text[p_start:p_end] if p_end < start and text[p_start:p_end][:1].isalpha() else ""
     titled = bool(previous) and token_text(previous).strip().split(" ")[-1] in _TITLE_LAST_WORDS
     if not titled:  # the cheap test first: most capitalised surnames stand alone
-        after = _JOINED_AFTER.match(text, end)
-        if not ((after and text[after.end()].isupper()) or _joined_before(text, start)):
+        after = _JOINED_AFTER.match(text, end) or _CONTACT_AFTER.match(text, end)
+        if not ((after and text[after.end()].isupper()) or _joined_before(text, start)
+                or _contact_before(text, start)):
             return False
     if all_capitals(text, start, end) or part_of_a_code(text, start, end):
         return False
@@ -738,6 +769,10 @@ class KnowledgeBase:
             first, second = sorted((a, b))
             words = tokens[first[1] - 1:second[0] + 1].split()
             joining = words[:1] if words[:1] and words[0] in _AND_WORDS else []
+            verb = next((v.split() for v in _CONTACT_TOKENS
+                         if words[:len(v.split())] == v.split()), None)
+            if verb is not None:  # "Orbán meets Putin"
+                joining = verb
             if len(words) > len(joining) + 1 and words[-1] == "s":
                 possessor = " " + " ".join(words[len(joining):-1]) + " "
                 if any(key == possessor and self.entities[p[0]].kind == "country"
