@@ -446,6 +446,41 @@ def undated_gaps(text: str, published: date) -> list[str]:
     return found
 
 
+# "20 months after their first summit", "two years after the last meeting", "20 mois après
+# le premier sommet", "через 20 месяцев после первого саммита": the last contact was that long
+# before the report.
+_AFTER = _alternatives("after", "apres", "après", "nach", "despues de", "después de", "после",
+                       "після", "بعد")
+_EARLIER = _alternatives("first", "last", "previous", "premier", "premiere", "dernier",
+                         "derniere", "precedent", "precedente", "ersten", "letzten", "vorigen",
+                         "primera", "primer", "ultima", "ultimo", "anterior", "первого",
+                         "первой", "последнего", "последней", "предыдущего", "предыдущей",
+                         "першого", "першої", "останнього", "останньої", "попереднього",
+                         "попередньої")
+_EARLIER_CONTACT = _alternatives(
+    "summit", "meeting", "talks", "visit", "call", "sommet", "rencontre", "visite", "entretien",
+    "gipfel", "gipfeltreffen", "treffen", "besuch", "telefonat", "cumbre", "reunion",
+    "reunión", "encuentro", "visita", "llamada", "саммита", "встречи", "визита", "переговоров",
+    "разговора", "саміту", "зустрічі", "візиту", "переговорів", "розмови")
+_AFTER_CONTACT = re.compile(
+    rf"(?<!\w)(?P<dur>(?:[^\s.;:!?]+\s+){{1,4}}?)(?:{_AFTER})\s+"
+    rf"(?:(?:{THEIR}|the|le|la|les|der|dem|des|el|la|los|их|їх)\s+)?(?:{_EARLIER})\s+"
+    rf"(?:(?:[^\s.;:!?]+\s+){{0,2}}?)(?:{_EARLIER_CONTACT})(?!\w)")
+
+
+def _after_contacts(folded: str, published: date) -> list[StatedGap]:
+    found = []
+    for m in _AFTER_CONTACT.finditer(folded):
+        words = m.group("dur").split()
+        for k in range(len(words)):  # "returns, 20 months after": from "20" on
+            since = parse_time(" ".join(words[k:]), published, True)
+            if since is not None and since < published:
+                phrase = " ".join([*words[k:], folded[m.end("dur"):m.end()]])
+                found.append(StatedGap(phrase.strip(), since, "last-contact"))
+                break
+    return found
+
+
 def _silences(folded: str, published: date) -> list[StatedGap]:
     found = []
     for m in _SILENCE_AFTER.finditer(folded):
@@ -475,6 +510,7 @@ def stated_gaps(text: str, published: date) -> list[StatedGap]:
         contact = "in-person" if IN_PERSON.search(context) else ""
         found.append(StatedGap(phrase.strip(), since, "first-since", earliest, contact))
     found.extend(_silences(folded, published))
+    found.extend(_after_contacts(folded, published))
     for m in _NOT_SINCE.finditer(folded):
         said = parse_time(m.group("rest"), published, m.group("prep") in _DURATION_PREPS)
         if said is not None and said <= published:
