@@ -209,3 +209,25 @@ def test_every_pair_over_the_threshold_is_named_up_to_three(rules):
     assert explanation is not None
     assert explanation.count("their last contact:") == 3
     assert re.search(r"\(and 7 more pairs over 180 days\)", explanation), explanation
+
+
+def test_talks_begun_state_the_gap_and_a_verb_says_they_met(rules):
+    """The headline's talks carry the stated gap; the lead's verb says they met, whatever
+    they agreed to do next ("agreed to meet again": a plan, not a doubt on 'met')."""
+    explanation = _first_contact(
+        rules, "Netanyahu and Abbas launch first direct peace talks in 20 months",
+        "The Israeli prime minister and the Palestinian president met at the State Department "
+        "with Secretary of State Hillary Clinton and agreed to meet again in two weeks.",
+        datetime(2010, 9, 2, 18, tzinfo=UTC))
+    assert explanation is not None and "first direct peace talks in 20 months" in explanation
+
+
+def test_a_verb_says_they_met_though_they_agreed_to_meet_again(rules):
+    """'met ... and agreed to meet again': the plan is the next meeting's; history makes a
+    gap of the one the verb says happened (a noun alone would not: 'pitches meeting')."""
+    view = HistoryView(record=False)
+    view.add(HistoryEntry("shared:contact", "narendra-modi+nawaz-sharif",
+                          datetime(2014, 5, 27, tzinfo=UTC), "https://example.org/f", "seen"))
+    explanation = _first_contact(rules, "Modi met Sharif in Lahore and agreed to meet again",
+                                 "", datetime(2015, 12, 25, 14, tzinfo=UTC), view)
+    assert explanation is not None and "2014-05-27" in explanation

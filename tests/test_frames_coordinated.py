@@ -158,3 +158,22 @@ def test_what_an_ending_ends_in_is_its_outcome(title: str, status: str):
 ])
 def test_arabic_accusative_truce_and_its_beginning(title: str, status: str):
     assert ("ceasefire", status) in [f[:2] for f in _frames(title, day=date(2020, 4, 8))]
+
+
+@pytest.mark.parametrize("title", [
+    "Sources say Bahrain and Iran in quiet contacts on restoring ties",
+    "Bahrain and Iran hold talks on restoring diplomatic relations",
+    "Bahreïn et l'Iran en discussions sur le rétablissement des relations",
+])
+def test_what_talks_are_about_is_not_done(title: str):
+    relations = [f for f in _frames(title, day=date(2026, 10, 5)) if f[0] == "relations"]
+    assert relations and all(f[2] == "hypothetical" for f in relations), relations
+
+
+@pytest.mark.parametrize("title", [
+    "Saudi Arabia and Iran agree on restoring ties",
+    "Bahrain and Iran restore ties after talks on security",
+])
+def test_an_agreement_or_an_act_beside_talks_is_still_done(title: str):
+    assert ("relations", "restored", "happened") in [
+        f[:3] for f in _frames(title, day=date(2026, 10, 5))]

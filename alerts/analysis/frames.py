@@ -92,6 +92,13 @@ _NOT_TOPIC = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "sideline", "margin",
               "видео", "телефон", "итог", "приглашени", "инициатив", "поручени")
+# Talks in the plural, before what they are about ("contacts on restoring ties"), folded.
+_TALK_WORDS = frozenset({
+    "contacts", "discussions", "consultations", "dialogue", "talks", "negotiations",
+    "negociations", "pourparlers", "kontakte", "gesprache", "verhandlungen", "beratungen",
+    "contactos", "conversaciones", "negociaciones", "discusiones", "consultas", "контакты",
+    "переговоры", "консультации", "контакти", "переговори", "консультації", "اتصالات",
+    "محادثات", "مباحثات", "مفاوضات", "مشاورات"})
 # The Spanish personal "a" before a named object: "reconoce a Palestina".
 _PERSONAL_A = {"es": "a"}
 # Words before a person that say where someone came from, not whom they met.
@@ -1289,6 +1296,12 @@ class SentenceFrames:
             evidence.append(Evidence("modality", f"{self._q(cue)} (an agreement that "
                                                  f"{status} them)"))
             cue = None
+        if modality in ("happened", "planned") and act is not None and etype == "relations":
+            topic = self._topic_of_talks(act)
+            if topic is not None:
+                # "in quiet contacts on restoring ties", "des discussions sur le
+                # rétablissement des relations": what talks are about is not yet done.
+                modality, cue = "hypothetical", topic
         if modality == "happened" and act is not None and act.last < noun.first:
             # "reach no ceasefire deal": a negation inside the noun phrase.
             negation = next((h for h in self.hits if h.entry.category == "cue"
@@ -1459,6 +1472,23 @@ class SentenceFrames:
                                   for k in others):
             return None
         return report
+
+    def _topic_of_talks(self, act: Hit) -> Hit | None:
+        """Talks and a topic preposition right before an act ("contacts on restoring ties",
+        "discussions sur le rétablissement", "переговоры о восстановлении"): the words, as
+        the cue that the act is what they discuss."""
+        words = self.s.tokens
+        k = act.first - 1
+        while k >= 0 and words[k] in _DETERMINERS:
+            k -= 1
+        if k < 1 or words[k] not in _TOPIC:
+            return None
+        j = k - 1
+        talks = words[j] in _TALK_WORDS or any(
+            h.entry.category == "noun" and h.entry.type in ("contact", "peace-talks")
+            and h.last == j for h in self.hits)
+        return Hit(j, k, Entry("cue", name="hypothetical", form=" ".join(words[j:k + 1]))) \
+            if talks else None
 
     def _closes_clause(self, act: Hit, noun: Hit, lo: int, hi: int) -> bool:
         """A verb that ends the clause a noun opens is that noun's predicate however long the
@@ -1751,6 +1781,12 @@ class SentenceFrames:
                 evidence.append(Evidence("modality", f"{self._q(later)} (it took place)"))
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
+        elif modality == "happened" and verb and not self._nominal(pred) \
+                and not self.s.tokens[pred.first].endswith("ing"):
+            # A verb with no cue says the contact happened ("met at the State Department"),
+            # as a noun or a gerund alone may not ("Trump pitches meeting with Kim"): see
+            # _weak_pairs.
+            evidence.append(Evidence("asserted", self._q(pred)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
         subjects = [(i, m) for i, m in people if i < pred.first]
         if not subjects and self.speaker is not None:

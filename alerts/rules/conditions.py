@@ -516,9 +516,10 @@ def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
       list, a list as the subject, "the leaders" the headline names together);
     - a contact told only in someone's words (reported speech: 'any new talks must be
       initiated by Kim, Yoon said'): one side's account, not the report's;
-    - a contact whose happening rests on no words of its own ('Trump pitches meeting with
-      Kim') while the headline or lead says in words that the same pair's contact is
-      planned, hypothetical, refused or denied.
+    - a contact whose happening rests on no words of its own (a noun: 'Trump pitches
+      meeting with Kim'; not a verb: 'met at the State Department') while the headline or
+      lead says in words that the same pair's contact is planned, hypothetical, refused or
+      denied.
     Such a pair is neither given a gap from history nor recorded as a contact."""
     found: dict[str, list[EventFrame]] = {}
     for frame in ctx.frames or []:
@@ -538,7 +539,7 @@ def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
         elif all("reported" in f.flags for f in frames):
             weak[key] = (f"the contact ('{frames[0].words('event')}') is told only in "
                          "someone's words (reported speech), not by the report")
-        elif not any(f.words("modality") for f in frames):
+        elif not any(f.words("modality") or f.words("asserted") for f in frames):
             said = next((g for g in analysis.frames if g.type == "contact"
                          and g.modality != "happened" and g.words("modality")
                          and g.position in ("headline", "lead")

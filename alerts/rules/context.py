@@ -34,6 +34,10 @@ def lead_of(title: str, summary: str) -> str:
 DEFAULT_FIELDS = ("title", "summary", "content")
 
 
+# Talks that are contact between their parties: begun, held or resumed.
+TALKS_HELD = frozenset({"begin", "held", "resume"})
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One reason a condition held: a quote and where it was, or a plain note."""
@@ -149,12 +153,13 @@ class MatchContext:
         return self._contact  # type: ignore[return-value]
 
     def _contact_text(self) -> str:
-        """The sentences that report a contact that happened: where a stated gap counts
-        ("first time since 2019" elsewhere in the item may be about anything, a first visit
-        to a museum, a first rate cut)."""
+        """The sentences that report a contact that happened, talks that began, were held or
+        resumed among them ("Netanyahu and Abbas launch first direct peace talks in 20
+        months"): where a stated gap counts ("first time since 2019" elsewhere in the item
+        may be about anything, a first visit to a museum, a first rate cut)."""
         analysis = self.analysis()
-        said = sorted({f.sentence for f in analysis.frames
-                       if f.type == "contact" and f.modality == "happened"})
+        said = sorted({f.sentence for f in analysis.frames if f.modality == "happened" and (
+            f.type == "contact" or (f.type == "peace-talks" and f.status in TALKS_HELD))})
         return " ".join(analysis.sentences[i].text.rstrip(".") + "." for i in said)
 
     def undated_gaps(self) -> list[str]:
@@ -171,8 +176,8 @@ class MatchContext:
         text = self._contact_text()
         if not text:
             return []
-        said = sorted({f.sentence for f in analysis.frames
-                       if f.type == "contact" and f.modality == "happened"})
+        said = sorted({f.sentence for f in analysis.frames if f.modality == "happened" and (
+            f.type == "contact" or (f.type == "peace-talks" and f.status in TALKS_HELD))})
         # "We haven't spoken to him in two years" is a denied contact that states the gap.
         denied = sorted({f.sentence for f in analysis.frames if f.type == "contact"
                          and f.modality == "denied"} - set(said))
