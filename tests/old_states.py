@@ -5,7 +5,10 @@ the store's readers gave on them (the .json beside each, where there is one)."""
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -27,3 +30,22 @@ def recorded(before: str) -> dict[str, object]:
 def as_json(found: dict[str, object]) -> dict[str, object]:
     """Readers' answers as the recorded .json holds them (dates as text)."""
     return json.loads(json.dumps(found, ensure_ascii=False, sort_keys=True, default=str))
+
+
+def killed_upgrade(db: Path, statement: str, folder: Path) -> None:
+    """Start `alerts status` on the old state `db` (its config written in `folder`), killed
+    by SIGKILL as the upgrade runs `statement` (tests/crashpoint.py); the file must be as it
+    was, to the byte of every row, and sound."""
+    from tests.conftest import ROOT, cli_env, write_config
+
+    with sqlite3.connect(db) as conn:
+        dump = list(conn.iterdump())
+    config = write_config(folder, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
+                          channels={"desk": "json://127.0.0.1:9/"})
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.crashpoint", statement, "--config", str(config), "status"],
+        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    with sqlite3.connect(db) as conn:
+        assert list(conn.iterdump()) == dump
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

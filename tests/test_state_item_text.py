@@ -6,10 +6,7 @@ masked as in a plain one; the web view shows the text."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,8 +16,7 @@ import pytest
 from alerts.models import Fetched, Item
 from alerts.state import Store
 from alerts.state.compact import pack_text, unpack_text
-from tests.conftest import ROOT, cli_env, write_config
-from tests.old_states import as_json, recorded, restore
+from tests.old_states import as_json, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
@@ -66,17 +62,7 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = old_state(tmp_path / "state" / "alerts.db")
-    with sqlite3.connect(db) as conn:
-        dump = list(conn.iterdump())
-    config = write_config(tmp_path, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
-                          channels={"desk": "json://127.0.0.1:9/"})
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.crashpoint", statement, "--config", str(config), "status"],
-        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
-    with sqlite3.connect(db) as conn:  # the state as it was, to the byte of every row
-        assert list(conn.iterdump()) == dump
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    killed_upgrade(db, statement, tmp_path)
     assert as_json(more_readings(db)) == recorded("state-before-0023")
 
 

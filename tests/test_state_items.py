@@ -8,10 +8,7 @@ was queued with."""
 from __future__ import annotations
 
 import json
-import signal
 import sqlite3
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,8 +24,7 @@ from alerts.routing import Composer, alert_facts, stored_facts
 from alerts.state import QueuedAlert, Store
 from alerts.state.schema import migrate
 from alerts.stories import StoryRef
-from tests.conftest import ROOT, cli_env, write_config
-from tests.old_states import as_json, recorded, restore
+from tests.old_states import as_json, killed_upgrade, recorded, restore
 from tests.tools.state_before_0017 import readings
 
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
@@ -109,17 +105,7 @@ def test_times_that_would_not_come_back_exactly_stay_as_they_were(tmp_path):
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = old_state(tmp_path / "state" / "alerts.db")
-    with sqlite3.connect(db) as conn:
-        dump = list(conn.iterdump())
-    config = write_config(tmp_path, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
-                          channels={"desk": "json://127.0.0.1:9/"})
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.crashpoint", statement, "--config", str(config), "status"],
-        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
-    with sqlite3.connect(db) as conn:  # the state as it was, to the byte of every row
-        assert list(conn.iterdump()) == dump
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    killed_upgrade(db, statement, tmp_path)
     assert "0017_compact_items" not in migrations_done(db)
     assert as_json(readings(db)) == expected()  # and the next start upgrades it
 

@@ -7,10 +7,7 @@ shows the texts."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,8 +15,7 @@ import pytest
 from alerts.models import Fetched, Item, Match
 from alerts.state import QueuedAlert, Store
 from alerts.state.texts import EXPLANATION, SUPPRESSED, text_hash, text_id
-from tests.conftest import ROOT, cli_env, write_config
-from tests.old_states import as_json, recorded, restore
+from tests.old_states import as_json, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
@@ -82,17 +78,7 @@ def test_every_value_comes_back_as_it_was(tmp_path):
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path, statement):
     (tmp_path / "state").mkdir()
     db = restore(BEFORE, tmp_path / "state" / "alerts.db")
-    with sqlite3.connect(db) as conn:
-        dump = list(conn.iterdump())
-    config = write_config(tmp_path, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
-                          channels={"desk": "json://127.0.0.1:9/"})
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.crashpoint", statement, "--config", str(config), "status"],
-        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
-    with sqlite3.connect(db) as conn:  # the state as it was, to the byte of every row
-        assert list(conn.iterdump()) == dump
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    killed_upgrade(db, statement, tmp_path)
     assert as_json(more_readings(db)) == recorded(BEFORE)
 
 

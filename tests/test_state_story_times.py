@@ -7,10 +7,7 @@ whose time stayed text."""
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -18,8 +15,7 @@ import pytest
 from alerts.models import Item
 from alerts.state import Store
 from alerts.state.compact import iso, moment
-from tests.conftest import ROOT, cli_env, write_config
-from tests.old_states import as_json, recorded, restore
+from tests.old_states import as_json, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
 BEFORE = "state-before-0023"  # the last state before 0023-0025 (schema of 0022)
@@ -69,17 +65,7 @@ def test_every_reader_gives_what_it_gave(tmp_path):
 def test_an_upgrade_killed_half_way_loses_nothing(tmp_path):
     (tmp_path / "state").mkdir()
     db = restore(BEFORE, tmp_path / "state" / "alerts.db")
-    with sqlite3.connect(db) as conn:
-        dump = list(conn.iterdump())
-    config = write_config(tmp_path, feeds=[{"url": "http://127.0.0.1:9/f.xml", "name": "F"}],
-                          channels={"desk": "json://127.0.0.1:9/"})
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.crashpoint", "CREATE TABLE story_developments_0025",
-         "--config", str(config), "status"],
-        env=cli_env() | {"PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr
-    with sqlite3.connect(db) as conn:
-        assert list(conn.iterdump()) == dump
+    killed_upgrade(db, "CREATE TABLE story_developments_0025", tmp_path)
     assert as_json(more_readings(db)) == recorded(BEFORE)
 
 
