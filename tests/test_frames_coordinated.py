@@ -177,3 +177,18 @@ def test_what_talks_are_about_is_not_done(title: str):
 def test_an_agreement_or_an_act_beside_talks_is_still_done(title: str):
     assert ("relations", "restored", "happened") in [
         f[:3] for f in _frames(title, day=date(2026, 10, 5))]
+
+
+@pytest.mark.parametrize("title", [
+    "توقيع اتفاق جوبا للسلام بين الحكومة السودانية والجبهة الثورية",
+    "В Москве подписано Общее соглашение об установлении мира в Таджикистане",
+    "Колумбия подписала соглашение о мире с ФАРК",
+    "Україна і Росія підписали угоду про мир",
+])
+def test_an_accord_named_for_peace_is_a_peace_accord(title: str):
+    assert ("peace-talks", "concluded") in [f[:2] for f in _frames(title, day=date(2020, 10, 3))]
+
+
+def test_peace_among_other_subjects_of_an_accord_is_no_peace_accord():
+    assert "peace-talks" not in [f[0] for f in _frames(
+        "EU signs agreement on security and peace with Japan", day=date(2020, 10, 3))]

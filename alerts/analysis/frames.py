@@ -289,7 +289,7 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                         continue
                     if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
                         hits.append(Hit(i, last, entry))
-    hits = _purposes_of_ending(hits)
+    hits = _purposes_of_ending(hits, words)
     # Contact phrases ("hold talks") never hide another type's word inside them.
     # A report's name hides the cue inside it ("compte rendu": no plan in "compte").
     predicates = [h for h in hits if (h.entry.category in ("noun", "act")
@@ -315,12 +315,16 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     return kept
 
 
+ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
+# Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
+_PEACE = frozenset({"peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру",
+                    "мире", "السلام", "和平"})
 ARMED = ("ceasefire", "peace-talks")  # the event types of armed conflicts (see domains)
 LABEL_WORDS = 4  # a headline's label before a colon: "Einigung in Minsk:"
 ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("ending the X-year war")
 
 
-def _purposes_of_ending(hits: list[Hit]) -> list[Hit]:
+def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hit]:
     """A word of ending followed, within ENDING_GAP words and no clause boundary, by a word of
     armed conflict is a purpose ("on ending fighting", "aimed at ending the three-year war",
     "über ein Ende des Krieges", "об окончании войны"); a deal right before a purpose (of any
@@ -344,12 +348,24 @@ def _purposes_of_ending(hits: list[Hit]) -> list[Hit]:
     if metaphors:
         hits = [h for h in hits if h.entry.category != "purpose" or not any(
             m.first <= h.last + 1 and m.last >= h.first - 1 for m in metaphors)]
-    # A deal right before such a purpose is a peace accord: "sign deal to end 18-year war".
+    # A deal right before such a purpose is a peace accord: "sign deal to end 18-year war";
+    # so is one that a name or a word of its subject stands between it and peace ("اتفاق
+    # جوبا للسلام", the Juba Agreement for Peace; "соглашение об установлении мира").
+    stops = {i for h in hits if h.entry.category in ("act", "boundary", "noun")
+             for i in range(h.first, h.last + 1)}
+
+    def named_peace(head: Hit, p: Hit) -> bool:
+        return (p.first == p.last and (words[p.first] in _PEACE  # "للسلام": by its stem
+                                       or p.entry.form in _PEACE)
+                and head.last + 1 < p.first <= head.last + 1 + ACCORD_GAP
+                and not any(i in stops or words[i] in _CONJUNCTIONS
+                            for i in range(head.last + 1, p.first)))
+
     for head in [h for h in hits if h.entry.category == "purpose_end"
                  and h.entry.name == "accord"]:
         purpose = next((p for p in hits if p.entry.category == "purpose"
                         and p.entry.type == head.entry.type and p.entry.name != SIDE
-                        and p.first == head.last + 1), None)
+                        and (p.first == head.last + 1 or named_peace(head, p))), None)
         # Not when the purpose is an event's own noun: "اتفاق وقف الأعمال القتالية" is a
         # ceasefire's agreement (the cessation of hostilities), not a peace accord.
         if purpose is not None and not any(
