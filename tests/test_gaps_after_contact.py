@@ -45,3 +45,16 @@ def test_the_rule_alerts_on_it():
     found = [m for m in rules.match(item, now=when, history=HistoryView(record=False))
              if m.rule_id == "first-contact-after-gap"]
     assert found and "two years after their last meeting" in found[0].explanation
+
+
+@pytest.mark.parametrize("text, years", [
+    ("first visit in two decades", 20),
+    ("premiere visite depuis deux decennies", 20),
+    ("erster Besuch seit zwei Jahrzehnten", 20),
+    ("первый визит за два десятилетия", 20),
+    # the first at its level
+    ("Kerry and Zarif hold highest-level US-Iran talks in more than three decades", 30),
+])
+def test_decades_in_the_plural_and_the_highest_level_are_stated_gaps(text: str, years: int):
+    gaps = stated_gaps(text, date(2013, 9, 26))
+    assert gaps and abs((date(2013, 9, 26) - gaps[0].since).days - years * 365.25) < 2, gaps

@@ -79,7 +79,10 @@ UNIT_DAYS = {fold(word): days for days, words in UNITS.items() for word in words
 UNIT_DAYS.update({fold(word): 2 * days for days, words in {
     365.25: "عامين سنتين", 30.44: "شهرين", 7: "أسبوعين اسبوعين", 1: "يومين"}.items()
     for word in words.split()})
-DECADE = {fold(w): 3652.5 for w in ["decade", "decennie", "jahrzehnt", "decada", "десятилетие", "десятиліття"]}
+DECADE = {fold(w): 3652.5 for w in [
+    "decade", "decades", "decennie", "decennies", "décennies", "jahrzehnt", "jahrzehnte",
+    "jahrzehnten", "decada", "decadas", "décadas", "десятилетие", "десятилетия", "десятилетий",
+    "десятиліття", "десятиліть"]}
 
 APPROX = _alternatives("nearly", "almost", "about", "around", "more than", "over", "some",
                        "plus de", "pres de", "près de", "presque", "environ", "fast", "mehr als",
@@ -102,7 +105,11 @@ FIRST = _alternatives("first", "أول", "اول", "premier", "premiere", "premi
                       "erste", "erster", "erstes", "ersten", "erstem", "primer", "primera",
                       "primero", "primeros", "primeras", "первый", "первая", "первое", "первые",
                       "первого", "первой", "первую", "первым", "перший", "перша", "перше",
-                      "перші", "першого", "першої", "першу", "першим")
+                      "перші", "першого", "першої", "першу", "першим",
+                      # the first at its level: "highest-level US-Iran talks in three decades"
+                      "highest-level", "highest level", "most senior", "highest-ranking",
+                      "plus haut niveau", "ranghochste", "ranghöchste", "ranghochsten",
+                      "ranghöchsten", "mas alto nivel", "más alto nivel")
 SINCE = _alternatives("since", "depuis", "seit", "desde", "с", "со", "з", "із", "від", "منذ")
 WITHIN = _alternatives("in", "en", "за", "in over", "in more than", "in nearly", "in almost",
                        "for", "for over", "for more than", "for nearly", "for almost",
