@@ -192,3 +192,25 @@ def test_an_accord_named_for_peace_is_a_peace_accord(title: str):
 def test_peace_among_other_subjects_of_an_accord_is_no_peace_accord():
     assert "peace-talks" not in [f[0] for f in _frames(
         "EU signs agreement on security and peace with Japan", day=date(2020, 10, 3))]
+
+
+@pytest.mark.parametrize("title, summary", [
+    ("Ceasefire takes effect in Yemen's Hodeidah",
+     "A UN-brokered ceasefire came into force at midnight, the first tangible result of talks "
+     "held in Sweden last week."),
+    ("Les pourparlers de paix tenus la semaine dernière à Genève", ""),
+    ("Israel and Hamas agreed a truce last week, officials said", ""),
+])
+def test_an_act_of_a_time_before_the_news_is_backdrop(title: str, summary: str):
+    frames = analyse_text(title, summary, date(2018, 12, 18), knowledge_base()).frames
+    assert any(f.type in ("peace-talks", "ceasefire") and "backdrop" in f.flags
+               and any(e.part == "flag" and ("last" in e.words or "derni" in e.words)
+                       for e in f.evidence) for f in frames), frames
+
+
+def test_a_time_before_a_later_verb_leaves_the_news_alone():
+    """"A truce agreed last week took effect on Monday": the news is that it took effect."""
+    found = analyse_text("A truce agreed last week took effect on Monday in Hodeidah", "",
+                         date(2018, 12, 18), knowledge_base()).frames
+    truces = [f for f in found if f.type == "ceasefire"]
+    assert truces and all("backdrop" not in f.flags for f in truces)

@@ -710,8 +710,10 @@ class SentenceFrames:
         return next((h for h in after if h.entry.category == "cue"
                      and h.entry.name == "denial" and self.n - 1 - h.last <= 1), None)
 
-    def _flags(self, noun: Hit | None, act: Hit | None = None, setting: Hit | None = None
-               ) -> tuple[set[str], list[Evidence]]:
+    def _flags(self, noun: Hit | None, act: Hit | None = None, setting: Hit | None = None,
+               own: Hit | None = None) -> tuple[set[str], list[Evidence]]:
+        """The frame's flags with their evidence; `act` is its act when before the noun,
+        `own` its act wherever it is."""
         flags = set(self.s.flags) | set(self.item_flags)
         if noun is not None and "preview" in flags and all(
                 h.first > noun.last for h in self.hits
@@ -764,6 +766,15 @@ class SentenceFrames:
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
                 break
+        if own is not None and "backdrop" not in flags and not self._nominal(own):
+            # "talks held in Sweden last week": a time before the news right after its act.
+            past = next((h for h in self.hits if h.entry.category == "past_time"
+                         and own.last < h.first < min(hi, own.last + CUE_WINDOW + 1)
+                         and not any(own.last < a.first < h.first for a in acts)), None)
+            if past is not None and not any(past.last < a.first < hi for a in acts):
+                # (no verb after it: "a truce agreed last week took effect" is news)
+                flags.add("backdrop")
+                evidence.append(Evidence("flag", f"backdrop ('{self._q(past)}')"))
         # The whole clause is subordinate: "as his efforts to advance peace talks have stalled".
         lo, _ = _clause(self.bounds, noun.first, self.n)
         running = self.s.position != "headline"
@@ -1423,7 +1434,7 @@ class SentenceFrames:
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
-                                           else None, setting)
+                                           else None, setting, act)
         def noun_use(h: Hit) -> bool:  # not a necessity said of the noun ("truce needed")
             return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last
                                         and not h.entry.after)
