@@ -214,3 +214,26 @@ def test_a_time_before_a_later_verb_leaves_the_news_alone():
                          date(2018, 12, 18), knowledge_base()).frames
     truces = [f for f in found if f.type == "ceasefire"]
     assert truces and all("backdrop" not in f.flags for f in truces)
+
+
+@pytest.mark.parametrize("title", [
+    "Saudi-led coalition agrees truce with Houthis",
+    "Saudi-led coalition announces ceasefire in Yemen",
+    "Die saudisch geführte Koalition verkündet Waffenruhe im Jemen",
+])
+def test_a_wars_coalition_as_the_subject_is_no_metaphor(title: str):
+    truces = [f for f in _frames(title, day=date(2020, 4, 8)) if f[0] == "ceasefire"]
+    assert truces and not any(f[3] for f in truces), truces
+
+
+@pytest.mark.parametrize("title", [
+    "Coalition partners call truce over leadership ahead of budget",
+    "Ruling coalition agrees truce over pensions",
+    "Koalitionspartner vereinbaren Waffenstillstand im Haushaltsstreit",
+    "Les partenaires de la coalition concluent une trêve",
+    "Coalition peace talks have begun between the opposition and the prime minister",
+])
+def test_a_governments_coalition_makes_a_truce_or_talks_a_metaphor(title: str):
+    found = [f for f in _frames(title, day=date(2020, 4, 8))
+             if f[0] in ("ceasefire", "peace-talks")]
+    assert found and all(f[3] for f in found), found

@@ -727,7 +727,11 @@ class SentenceFrames:
             return flags, evidence
         lo, hi = _clause(self.bounds, noun.first, self.n)
         label = self._label_end()
+        verbs = [a for a in self.hits if a.entry.category == "act" and not self._nominal(a)]
         for h in self.hits:
+            if h.entry.category == "metaphor" and h.last < noun.first and any(
+                    h.last < a.first and a.last < noun.first for a in verbs):
+                continue  # the subject of a verb, not a modifier: "coalition agrees truce"
             # A metaphor word by the noun, in its clause ("trade truce", "trêve commerciale");
             # a domain word of a dispute that is not a war anywhere in its clause ("agree truce
             # over TV rights", "between FIFA and European clubs") or the headline's label
