@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -90,6 +90,10 @@ class PollStore(StoryStore, HistoryBackend, Protocol):
                     feed_title: str | None = None) -> int: ...
 
 
+Offload = Callable[[Feed, Fetched, FeedState, FeedHealth, PollResult, str],
+                  Awaitable[PollResult]]
+
+
 class Poller:
     """Everything one poll needs; the daemon and `poll --once` share it."""
 
@@ -112,6 +116,9 @@ class Poller:
         # Entries already stored are not parsed again while this poller lives (alerts.parse);
         # `poll --once` passes the memo its previous run saved (ParseMemo.load).
         self.parse_memo = parse_memo if parse_memo is not None else ParseMemo()
+        # The daemon's (alerts.pollworker): a feed's first poll, whose every item is new, is
+        # digested in a process that ends when idle; None: here, as every other poll.
+        self.offload: Offload | None = None
 
     async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
         """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
@@ -167,6 +174,16 @@ class Poller:
             result.status = "unchanged"
             self._keep_fresh(feed, fetched.max_age)
             return result
+        if self.offload is not None and not state.initialised:
+            return await self.offload(feed, fetched, state, health, result, body_hash)
+        return await self.digest(feed, fetched, state, health, result, body_hash)
+
+    async def digest(self, feed: Feed, fetched: Fetched, state: FeedState, health: FeedHealth,
+                     result: PollResult, body_hash: str) -> PollResult:
+        """A changed document, fetched: parsed, its new and edited items matched, and the
+        poll recorded in one transaction (`process`). `state` and `health`: the feed's as
+        read before the fetch; `body_hash`: the document's sha256."""
+        assert fetched.body is not None, "a 304 has nothing to digest"
         # The parse worker gets the feed without its credentials; a feed with credentials is
         # parsed whole every time (its items are masked after parsing).
         plain = replace(feed, request_url="", headers=(), secrets=())

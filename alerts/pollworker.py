@@ -1,0 +1,315 @@
+"""A feed's first poll digested in a process that ends when idle (issue #17, idle memory).
+
+A feed's first poll brings every item it carries (50 a feed, 10,000 for 200 feeds), and
+digesting them (parsing, the analysis, the knowledge base, matching, stories) makes some
+hundred MiB of short-lived Python objects. In the daemon's own process the few objects that
+outlive such a poll (the modules it imports, the scheduler's next run times, the parse memo,
+cached URLs) stay scattered over the allocator's 1 MiB arenas, which CPython cannot give
+back while any object lives in them: after a first poll of 200 feeds the daemon held 58
+arenas for 22 MiB of live objects and idled at about 94 MiB, against 39 MiB for a daemon
+whose feeds were known.
+
+So the daemon fetches as before (its one HTTP client, each host's turns, the deadline) and
+hands a first poll's document to a worker process (`python -m alerts.pollworker`), which
+runs the very same `Poller.digest` on its own connection to the same state database (one
+transaction per poll, as always) and answers with the poll's result, the parse memo of the
+feed and its log records, which the daemon logs as its own. One worker digests one document
+at a time (the daemon's polls ran their matching one at a time too, in its event loop), and
+ends IDLE_SECONDS after its last one; the next first poll (a feed added later) starts
+another. Every other poll (a known feed's new items, which are few) is digested here.
+
+If the worker cannot start or is lost, the poll is digested here, as before: the poll's
+transaction was committed whole or not at all, and a document digested again finds the items
+it stored already known.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import pickle
+import select
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from alerts.config import Settings
+    from alerts.models import Feed, FeedState, Fetched, PollResult
+    from alerts.parsememo import ParseMemo
+    from alerts.pipeline import Offload
+    from alerts.rules import RuleSet
+    from alerts.state import FeedHealth
+
+log = logging.getLogger(__name__)
+
+IDLE_SECONDS = 1.0  # a burst of first polls keeps the worker; an idle daemon has none
+START_TIMEOUT = 60.0  # seconds for the worker to load the modules a digest needs
+_HEADER = 8
+_READY = b"ready\n"
+
+
+class WorkerLost(Exception):
+    """The worker did not start, ended, or answered something unreadable."""
+
+
+class PollWorker:
+    """The daemon's side: `digest` has the same contract as `Poller.digest`.
+
+    `setup()` gives what a digest depends on besides its request: the settings in force, the
+    rules and whether the daemon alerts on first polls (--backfill). When they change (a
+    reload), the worker is replaced before the next digest. `memo`: the daemon's parse memo,
+    which gets the feed's memo back as if the poll had run here."""
+
+    def __init__(self, setup: Callable[[], tuple[Settings, RuleSet, bool]], memo: ParseMemo,
+                 here: Offload, idle_seconds: float = IDLE_SECONDS):
+        self.setup = setup
+        self.memo = memo
+        self.here = here
+        self.idle_seconds = idle_seconds
+        self._turn = asyncio.Semaphore(1)
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._setup: tuple[Settings, RuleSet, bool] | None = None
+        self._idle: asyncio.TimerHandle | None = None
+        self.broken = False  # a worker could not start: first polls are digested here
+        self.started = 0  # worker processes started (for the tests)
+        self.sent = 0  # documents given to a worker
+        self.digested = 0  # documents the worker digested
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    async def digest(self, feed: Feed, fetched: Fetched, state: FeedState,
+                     health: FeedHealth, result: PollResult, body_hash: str) -> PollResult:
+        from alerts.fetch import _take_turn
+
+        await _take_turn(self._turn)  # the poll's deadline stops while it waits its turn
+        try:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            if self.broken:
+                return await self.here(feed, fetched, state, health, result, body_hash)
+            request = (feed, fetched, state, health, result, body_hash,
+                       self.memo.get(feed.url))
+            setup = self.setup()
+            try:
+                reply = await asyncio.to_thread(self._call, setup, request)
+            except WorkerLost as exc:
+                self.close()
+                # One that cannot start is not tried again: every first poll runs here.
+                self.broken = self.broken or "start" in str(exc)
+                log.warning("%s: %s; its first poll is digested in the daemon's own process "
+                            "instead%s", feed.name, exc, ", as are the next ones"
+                            if self.broken else "")
+                return await self.here(feed, fetched, state, health, result, body_hash)
+            except BaseException:  # cancelled (the deadline, a stop): its transaction is
+                self.close()  # committed whole or not at all
+                raise
+        finally:
+            self._turn.release()
+            if self._proc is not None:
+                self._idle = asyncio.get_running_loop().call_later(self.idle_seconds,
+                                                                   self._idle_over)
+        kind, value, memo, records = reply
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        if kind == "raised":
+            raise value
+        self.digested += 1
+        if memo is not None:
+            self.memo.keep(feed.url, memo)
+        done: PollResult = value
+        return done
+
+    def _idle_over(self) -> None:
+        self._idle = None
+        if not self._turn.locked():
+            self.close()
+
+    def _call(self, setup: tuple[Settings, RuleSet, bool], request: tuple) -> tuple:
+        if self._proc is not None and (self._setup is None or any(
+                new is not old for new, old in zip(setup, self._setup, strict=True))):
+            self.close()  # a reload: the worker digests with what is in force
+        if self._proc is None or self._proc.poll() is not None:
+            self.close()
+            self._start(setup)
+        proc = self._proc
+        assert proc is not None and proc.stdin is not None and proc.stdout is not None
+        try:
+            _write(proc.stdin, request)
+        except (OSError, pickle.PicklingError) as exc:
+            raise WorkerLost(f"the poll worker could not be given the document ({exc})") \
+                from exc
+        self.sent += 1
+        return _read(proc.stdout, None, "the poll worker")
+
+    def _start(self, setup: tuple[Settings, RuleSet, bool]) -> None:
+        root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-W", "ignore", "-m", "alerts.pollworker"],
+                # Its log records come back with its answers; its stderr must not hold the
+                # daemon's own open (a supervisor reading it would wait for the worker).
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                env=env, cwd=root)
+        except OSError as exc:
+            raise WorkerLost(f"the poll worker could not start ({exc})") from exc
+        self._proc = proc
+        self.started += 1
+        assert proc.stdin is not None and proc.stdout is not None
+        root_logger = logging.getLogger()
+        try:
+            _write(proc.stdin, (*setup, root_logger.getEffectiveLevel()))
+            ready = _read_exact(proc.stdout, len(_READY), time.monotonic() + START_TIMEOUT)
+        except (OSError, WorkerLost, TimeoutError) as exc:
+            self.close()
+            raise WorkerLost(f"the poll worker did not start ({exc or 'no answer'})") from exc
+        if ready != _READY:
+            self.close()
+            raise WorkerLost("the poll worker did not start")
+        self._setup = setup
+
+    def close(self) -> None:
+        """End the worker, if any (stdin closed ends its loop; then it is killed)."""
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
+        proc, self._proc, self._setup = self._proc, None, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.kill()  # whatever it was doing: its transaction is whole or rolled back
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
+def _write(stream: IO[bytes], message: object) -> None:
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(payload).to_bytes(_HEADER, "big") + payload)
+    stream.flush()
+
+
+def _read_exact(stream: IO[bytes], n: int, deadline: float | None) -> bytes:
+    fd = stream.fileno()
+    parts: list[bytes] = []
+    got = 0
+    while got < n:
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                raise TimeoutError
+        chunk = os.read(fd, min(n - got, 1 << 20))
+        if not chunk:
+            raise WorkerLost("the poll worker ended")
+        parts.append(chunk)
+        got += len(chunk)
+    return b"".join(parts)
+
+
+def _read(stream: IO[bytes], deadline: float | None, who: str) -> Any:
+    size = int.from_bytes(_read_exact(stream, _HEADER, deadline), "big")
+    data = _read_exact(stream, size, deadline)
+    try:
+        return pickle.loads(data)
+    except Exception as exc:
+        raise WorkerLost(f"unreadable answer from {who}: {exc}") from exc
+
+
+class _Records(logging.Handler):
+    """The worker's log records, kept to be sent back with its answer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Made plain for pickling: the message formatted, the traceback as text.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = None
+        self.records.append(record)
+
+    def take(self) -> list[logging.LogRecord]:
+        records, self.records = self.records, []
+        return records
+
+
+def _answer(stream: IO[bytes], kind: str, value: object, memo: object,
+            records: list[logging.LogRecord]) -> None:
+    try:
+        _write(stream, (kind, value, memo, records))
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        from alerts.errors import AlertsError
+
+        _write(stream, ("raised", AlertsError(f"{type(value).__name__}: {value} ({exc})"),
+                        None, records))
+
+
+def serve() -> int:
+    """The worker's loop: a setup, then one document at a time until stdin closes."""
+    # Answers go on a private copy of stdout; anything printed goes to stderr (nowhere).
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    inp = sys.stdin.buffer
+    try:
+        settings, rules, force_backfill, level = _read(inp, None, "the daemon")
+    except WorkerLost:
+        return 0
+    from datetime import timedelta
+
+    from alerts.pipeline import Poller
+    from alerts.routing import Composer
+    from alerts.state import Store
+
+    records = _Records()
+    root = logging.getLogger()
+    root.handlers[:] = [records]
+    root.setLevel(level)
+    for name in ("apprise", "apscheduler", "httpx", "httpcore"):  # as alerts.logs does
+        logging.getLogger(name).setLevel(max(level, logging.WARNING))
+    store = Store(settings.state_path)
+    # As the daemon makes its poller (alerts.daemon) and applies a reload to it.
+    poller = Poller(store, None, rules, max_entries=settings.fetch.max_entries,
+                    force_backfill=force_backfill, composer=Composer.from_settings(settings),
+                    story_window=timedelta(seconds=settings.stories.window))
+    loop = asyncio.new_event_loop()
+    out.write(_READY)
+    out.flush()
+    try:
+        while True:
+            try:
+                request = _read(inp, None, "the daemon")
+            except WorkerLost:
+                return 0  # stdin closed: the daemon is done with this worker
+            feed, fetched, state, health, result, body_hash, memo = request
+            if memo is None:
+                poller.parse_memo.forget(feed.url)
+            else:
+                poller.parse_memo.keep(feed.url, memo)
+            try:
+                done = loop.run_until_complete(
+                    poller.digest(feed, fetched, state, health, result, body_hash))
+            except Exception as exc:
+                _answer(out, "raised", exc, None, records.take())
+                continue
+            _answer(out, "done", done, poller.parse_memo.get(feed.url), records.take())
+    finally:
+        loop.close()
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(serve())
