@@ -1328,11 +1328,11 @@ class SentenceFrames:
                                                  f"{status} them)"))
             cue = None
         if modality in ("happened", "planned") and act is not None and etype == "relations":
-            topic = self._topic_of_talks(act)
-            if topic is not None:
+            discussed = self._topic_of_talks(act)
+            if discussed is not None:
                 # "in quiet contacts on restoring ties", "des discussions sur le
                 # rétablissement des relations": what talks are about is not yet done.
-                modality, cue = "hypothetical", topic
+                modality, cue = "hypothetical", discussed
         if modality == "happened" and act is not None and act.last < noun.first:
             # "reach no ceasefire deal": a negation inside the noun phrase.
             negation = next((h for h in self.hits if h.entry.category == "cue"
