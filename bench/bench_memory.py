@@ -116,6 +116,8 @@ def mappings(pid: int, top: int = 8) -> str:
 
 
 def label(command: str) -> str:
+    if "alerts.pollworker" in command:
+        return "poll worker"  # a first poll's digest (alerts.pollworker)
     return "parse worker" if "alerts.parseworker" in command else "daemon"
 
 
@@ -225,7 +227,8 @@ def main() -> None:
         + ", ".join(f"{n} {r / MIB:.1f}" for n, r in last["early"])
         + f"; {IDLE_AFTER:.0f} s after: "
         + ", ".join(f"{n} {r / MIB:.1f}" for n, r in last["idle"])
-        + f". Parse worker processes seen during the poll: {last['workers_seen']}.",
+        + f". Worker processes (poll and parse workers) seen during the poll: "
+        f"{last['workers_seen']}.",
         "",
         f"The daemon {IDLE_AFTER:.0f} s after, by mapping: {last['maps']}.",
     ]
