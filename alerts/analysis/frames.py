@@ -561,16 +561,16 @@ class SentenceFrames:
             or (hit.first == 0 and self.s.position != "headline")
 
     def _modality(self, index: int, verb: bool, allow_demand: bool = True,
-                  window: int = CUE_WINDOW, shared: bool = False) -> tuple[str, Hit | None]:
+                  window: int = CUE_WINDOW) -> tuple[str, Hit | None]:
         """The modality of a predicate starting at `index`, and the cue that set it."""
         words = self.s.tokens
-        if verb and not shared and index > 0 and words[index - 1] in _CONJUNCTIONS \
+        if verb and index > 0 and words[index - 1] in _CONJUNCTIONS \
                 and _finite(words[index]):
             # "threatens to cut ties and recalls ambassador": the cues before "and" are the
             # first verb's; a finite verb after it has its own.
             window = 1
         said = self._own_modality(index, verb, allow_demand, window)
-        if said[0] != "happened" or shared:
+        if said[0] != "happened":
             return said
         if not verb:
             # A noun right after its act ("recall ambassador", "open talks") is read from
