@@ -11,6 +11,7 @@ import contextlib
 import logging
 import subprocess
 import sys
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -51,6 +52,26 @@ def poller_for(settings: Settings, rules: RuleSet, store: Store, fetcher: Fetche
     return Poller(store, fetcher, rules, max_entries=settings.fetch.max_entries,
                   force_backfill=True, composer=Composer.from_settings(settings),
                   story_window=timedelta(seconds=settings.stories.window))
+
+
+@contextlib.asynccontextmanager
+async def offloading(settings: Settings, rules: RuleSet, idle_seconds: float = 60,
+                     setup: Callable[[], tuple[Settings, RuleSet, bool]] | None = None
+                     ) -> AsyncIterator[tuple[Poller, PollWorker]]:
+    """A poller as the daemon makes it, handing first polls to a real poll worker (`setup`:
+    the settings and rules in force, as the daemon gives them); all closed after."""
+    store = Store(settings.state_path)
+    fetcher = Fetcher(settings.fetch)
+    poller = poller_for(settings, rules, store, fetcher)
+    worker = PollWorker(setup or (lambda: (settings, rules, True)), poller.parse_memo,
+                        poller.digest, idle_seconds=idle_seconds)
+    poller.offload = worker.digest
+    try:
+        yield poller, worker
+    finally:
+        worker.close()
+        await fetcher.aclose()
+        store.close()
 
 
 def stored(db: Path) -> dict[str, object]:
@@ -118,20 +139,10 @@ def test_the_workers_log_lines_are_the_daemons(tmp_path, feed_server, caplog):
         "timeout": 5, "allow_networks": ["127.0.0.0/8"], "max_entries": 3})
 
     async def go() -> PollWorker:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        worker = PollWorker(lambda: (settings, rules, True), poller.parse_memo,
-                            poller.digest, idle_seconds=60)
-        poller.offload = worker.digest
-        try:
+        async with offloading(settings, rules) as (poller, worker):
             result = await poller.poll(Feed(url, "Wire", 60))
             assert (result.status, result.new_items) == ("new", 3)
             return worker
-        finally:
-            worker.close()
-            await fetcher.aclose()
-            store.close()
 
     with caplog.at_level(logging.INFO):
         worker = asyncio.run(go())
@@ -147,14 +158,9 @@ def test_a_reload_gets_a_new_worker_and_an_idle_one_ends(tmp_path, feed_server):
     in_force = [settings, rules]
 
     async def go() -> tuple[PollWorker, list[bool]]:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        worker = PollWorker(lambda: (in_force[0], in_force[1], True), poller.parse_memo,
-                            poller.digest, idle_seconds=0.5)
-        poller.offload = worker.digest
-        alive = []
-        try:
+        async with offloading(settings, rules, idle_seconds=0.5,
+                              setup=lambda: (in_force[0], in_force[1], True)) as (poller, worker):
+            alive = []
             await poller.poll(Feed(urls[0], "Wire 0", 60))
             alive.append(worker.running)
             # A reload: the same rules loaded again (a new set); the worker that digested
@@ -170,10 +176,6 @@ def test_a_reload_gets_a_new_worker_and_an_idle_one_ends(tmp_path, feed_server):
             alive.append(worker.running)
             await poller.poll(Feed(urls[2], "Wire 2", 60))  # a feed added later: a new one
             return worker, alive
-        finally:
-            worker.close()
-            await fetcher.aclose()
-            store.close()
 
     worker, alive = asyncio.run(go())
     assert alive == [True, True, False]
@@ -188,20 +190,10 @@ def test_a_worker_that_cannot_start_leaves_the_poll_to_the_daemon(tmp_path, feed
     monkeypatch.setattr(pollworker.sys, "executable", str(tmp_path / "no-such-python"))
 
     async def go() -> tuple[PollWorker, list]:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        worker = PollWorker(lambda: (settings, rules, True), poller.parse_memo,
-                            poller.digest, idle_seconds=60)
-        poller.offload = worker.digest
-        try:
+        async with offloading(settings, rules) as (poller, worker):
             other = feed_server.put("/other.xml", rss(*OTHER))
             return worker, [await poller.poll(Feed(url, "Wire", 60)),
                             await poller.poll(Feed(other, "Other", 60))]
-        finally:
-            worker.close()
-            await fetcher.aclose()
-            store.close()
 
     with caplog.at_level(logging.WARNING):
         worker, results = asyncio.run(go())
@@ -236,13 +228,7 @@ def test_a_poll_cancelled_while_the_worker_digests_ends_the_worker(tmp_path, fee
     settings, rules = configured(tmp_path, url)
 
     async def go() -> tuple[PollWorker, list]:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        worker = PollWorker(lambda: (settings, rules, True), poller.parse_memo,
-                            poller.digest, idle_seconds=60)
-        poller.offload = worker.digest
-        try:
+        async with offloading(settings, rules) as (poller, worker):
             task = asyncio.create_task(poller.poll(Feed(url, "Many", 60)))
             for _ in range(2000):  # bounded: until the document is in the worker's hands
                 if worker.sent or task.done():
@@ -257,10 +243,6 @@ def test_a_poll_cancelled_while_the_worker_digests_ends_the_worker(tmp_path, fee
             results = [await poller.poll(Feed(other, "Other", 60)),
                        await poller.poll(Feed(url, "Many", 60))]
             return worker, results
-        finally:
-            worker.close()
-            await fetcher.aclose()
-            store.close()
 
     worker, results = asyncio.run(go())
     assert (results[0].status, results[0].new_items, results[0].feed_url) == ("new", 3, other)
