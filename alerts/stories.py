@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
@@ -51,16 +51,17 @@ MIN_SHINGLES = 8
 MAX_SHINGLES = 64  # bounds the cost of a signature for long summaries
 _WORD = re.compile(r"[^\W_]+")
 # Each word pair is hashed once into PERMUTATIONS 32-bit values (one extendable-output hash
-# instead of 64 multiply-mod passes in Python); the signature is the minimum per position,
-# taken in C by map(min, ...). Fixed hashing, so signatures stored today compare with those
-# computed after a restart.
+# instead of 64 multiply-mod passes in Python); the signature is the minimum per position.
+# Fixed hashing, so signatures stored today compare with those computed after a restart.
 _LANES = struct.Struct(f"<{PERMUTATIONS}I")
+_DIGEST = _LANES.size
 
 
 def _gram_hashes(text: str) -> list[bytes]:
     words = _WORD.findall(fold(text))
-    grams = {" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))} if words else set()
-    return [hashlib.shake_128(g.encode()).digest(_LANES.size) for g in grams]
+    # Each pair of neighbours; a text of one word is its own gram.
+    grams = set(map(" ".join, pairwise(words))) if len(words) > 1 else set(words)
+    return [hashlib.shake_128(g.encode()).digest(_DIGEST) for g in grams]
 
 
 def signature(text: str) -> tuple[int, ...] | None:
@@ -70,16 +71,57 @@ def signature(text: str) -> tuple[int, ...] | None:
     if len(digests) > MAX_SHINGLES:
         # The lowest hashes stand for a long text: the same sample for two copies of it.
         digests = sorted(digests)[:MAX_SHINGLES]
-    return tuple(map(min, *map(_LANES.unpack, digests)))
+    return _LANES.unpack(_lane_minima(digests))
+
+
+@lru_cache(maxsize=MAX_SHINGLES)
+def _lane_masks(count: int) -> tuple[int, int]:
+    """For `count` digests side by side in one integer: the top bit of every 32-bit lane,
+    and the 31 bits below it."""
+    return (int.from_bytes(b"\x00\x00\x00\x80" * (PERMUTATIONS * count), "little"),
+            int.from_bytes(b"\xff\xff\xff\x7f" * (PERMUTATIONS * count), "little"))
+
+
+def _lane_minima(digests: list[bytes]) -> bytes:
+    """The minimum of each little-endian 32-bit lane over the digests, as one digest: what
+    `map(min, *map(_LANES.unpack, digests))` gives, at a third of its cost. All the digests
+    are one integer; its first half and its second half are compared lane by lane with
+    integer operations (a lane's top bit apart, so that no borrow crosses lanes), and the
+    lesser of each pair of lanes kept, until one digest is left."""
+    whole = int.from_bytes(b"".join(digests), "little")
+    count = len(digests)
+    size = _DIGEST * 8
+    while count > 1:
+        half = count // 2
+        bits = half * size
+        rest = whole >> (2 * bits) if count % 2 else 0  # an odd digest waits a round
+        one = whole & ((1 << bits) - 1)
+        two = (whole >> bits) & ((1 << bits) - 1)
+        top, low = _lane_masks(half)
+        differ = one ^ two
+        # Per lane: the top bit of 2^31 + low31(one) - low31(two) is set when one >= two
+        # on the low bits; the top bits themselves decide where they differ.
+        less = ((differ & two) | ((((one & low) | top) - (two & low)) ^ top) & ~differ) & top
+        mask = (less << 1) - (less >> 31)  # every bit of each lane where one < two
+        whole = two ^ (differ & mask)
+        if count % 2:
+            whole |= rest << bits
+        count = half + count % 2
+    return whole.to_bytes(_DIGEST, "little")
 
 
 def similarity(one: tuple[int, ...], two: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(one, two, strict=True)) / PERMUTATIONS
 
 
+# A band's key hashes the text of `repr((band, its ROWS values))`, written out at once.
+_BAND = "(%d, (" + ", ".join(["%d"] * ROWS) + "))"
+
+
 def bands(sig: tuple[int, ...]) -> list[str]:
-    return [hashlib.blake2b(repr((i, sig[i * ROWS:(i + 1) * ROWS])).encode(),
-                            digest_size=8).hexdigest() for i in range(BANDS)]
+    blake2b, band = hashlib.blake2b, _BAND
+    return [blake2b((band % (i, *sig[i * ROWS:(i + 1) * ROWS])).encode(),
+                    digest_size=8).hexdigest() for i in range(BANDS)]
 
 
 def link_key(link: str | None) -> str | None:

@@ -1,0 +1,84 @@
+"""Word signatures of stories (#17: computed faster, never differently).
+
+Signatures and band keys are stored with each story: a signature computed after an upgrade
+must equal the one computed before, or reports of one event would stop joining their story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import struct
+
+import pytest
+
+from alerts.stories import (
+    MAX_SHINGLES,
+    PERMUTATIONS,
+    _gram_hashes,
+    _lane_minima,
+    bands,
+    signature,
+)
+
+LANES = struct.Struct(f"<{PERMUTATIONS}I")
+
+# sha256 (first 16 hex digits) of repr(signature) and of repr(bands), as computed by the
+# signature of 5 Dec 2026 (the per-lane minimum taken with map(min, *unpacked digests)).
+KNOWN = [
+    ("Macron and Putin speak by phone for the first time since 2022, Elysee says",
+     "bdd704c6101d3c80", "214f771cebc34f13"),
+    ("Le cessez-le-feu entre Israël et le Hamas entre en vigueur à Gaza dimanche matin",
+     "446b648035487afa", "b6bda99a9021b33a"),
+    ("Россия и Украина договорились о прекращении огня на Пасху, заявил Кремль в воскресенье",
+     "cd532dfbc902dd42", "ee0a748f24c0f5f9"),
+    (" ".join(f"word{i}" for i in range(150)),  # more word pairs than MAX_SHINGLES
+     "6e61687c23cc480c", "f1df1a01306cae55"),
+]
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
+
+
+@pytest.mark.parametrize(("text", "sig_digest", "bands_digest"), KNOWN)
+def test_signature_and_bands_are_those_stored_before(text, sig_digest, bands_digest):
+    sig = signature(text)
+    assert sig is not None and len(sig) == PERMUTATIONS
+    assert _digest(sig) == sig_digest
+    assert _digest(bands(sig)) == bands_digest
+
+
+def test_signature_is_the_plain_minimum_of_each_lane():
+    rng = random.Random(17)
+    words = [f"w{n}" for n in range(300)] + ["cessez-le-feu", "перемирие", "停火", "Gaza"]
+    for _ in range(200):
+        text = " ".join(rng.choices(words, k=rng.randrange(1, 160)))
+        digests = _gram_hashes(text)
+        sig = signature(text)
+        if len(digests) < 8:
+            assert sig is None
+            continue
+        sample = sorted(digests)[:MAX_SHINGLES]
+        assert sig == tuple(map(min, *map(LANES.unpack, sample)))
+
+
+def test_word_pairs_are_the_grams():
+    assert len(_gram_hashes("")) == 0
+    assert _gram_hashes("Gaza") == [hashlib.shake_128(b"gaza").digest(LANES.size)]
+    assert sorted(_gram_hashes("a b a b")) == sorted(
+        hashlib.shake_128(g).digest(LANES.size) for g in (b"a b", b"b a"))
+
+
+def test_lane_minima_on_every_kind_of_lane():
+    # Lanes whose top bits, low bits or both decide, equal lanes, the extremes, and odd
+    # counts of digests (one waits a round).
+    rng = random.Random(5)
+    edges = [0, 1, 0x7F, 0x80, 0xFF]
+    for count in [*range(2, 12), 63, 64, 65]:
+        for _ in range(20):
+            digests = [bytes(rng.choice(edges) if rng.random() < 0.6 else rng.randrange(256)
+                             for _ in range(LANES.size)) for _ in range(count)]
+            expected = tuple(map(min, *map(LANES.unpack, digests)))
+            assert LANES.unpack(_lane_minima(digests)) == expected
+    assert _lane_minima([b"\x05" * LANES.size]) == b"\x05" * LANES.size
