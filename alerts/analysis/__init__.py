@@ -294,7 +294,16 @@ def _analyse(title: str, summary: str, day: date | None,
     short: dict[tuple[str, ...], Mention] = {}
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them
-    states: frozenset[str] | None = None  # the states the news names (people: theirs)
+    states: list[frozenset[str]] = []  # the states the news names (people: theirs), once
+
+    def news_states() -> frozenset[str]:
+        if not states:
+            lead = next(iter(summary_sentences), (0, 0))
+            assert kb is not None
+            states.append(_states(tuple(kb.text_mentions(
+                f"{title} . {summary[lead[0]:lead[1]]}", day)), day))
+        return states[0]
+
     if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
         kb = _knowledge(kb_source)
         for sentence in sentences[:headline_count]:
@@ -326,10 +335,6 @@ def _analyse(title: str, summary: str, day: date | None,
                     or m.entity.kind == "country"
                     or any(last + 2 <= k <= last + 3 and "s" not in sentence.tokens[last + 2:k]
                            for k in contact)]
-        if states is None:  # the news: the headline and the lead
-            lead = next(iter(summary_sentences), (0, 0))
-            states = _states(tuple(kb.text_mentions(
-                f"{title} . {summary[lead[0]:lead[1]]}", day)), day)
         antecedents = None
         if number == headline_count and any(h.entry.category == "anaphor" for h in hits):
             # "The leaders met ..." in the lead: whom the headline names together.
@@ -341,7 +346,7 @@ def _analyse(title: str, summary: str, day: date | None,
                                      purposes, {i for i, last, _ in found
                                                 if last in possessive}, hits,
                                      speaker if number >= headline_count else None,
-                                     states, antecedents).frames())
+                                     news_states, antecedents).frames())
     if kb is None:
         kb = _knowledge(kb_source)
     if item_mentions is None:

@@ -26,9 +26,10 @@ The mechanisms, each independent of any one outlet or year:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from alerts.analysis.lexicon import (
     _ARABIC,
@@ -77,8 +78,6 @@ _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 # Prepositions of manner: "by phone", "par téléphone", "por teléfono", "via video link".
 _MANNER = frozenset({"by", "par", "per", "por", "via"})
 # German verb particles that may stand at the end of the clause ("bricht ... ab").
-_PARTICLES = frozenset({"ab", "an", "auf", "aus", "ein", "herab", "statt", "vor", "zu", "zurück",
-                        "zusammen"})
 # Words after a contact noun that name its two sides ("the call between A and B").
 _BETWEEN = frozenset({"between", "entre", "zwischen", "между", "між", "بين"})
 # Prepositions that give the topic of talks after their noun: "talks on grain exports",
@@ -255,8 +254,10 @@ def headline_group(headline: list[tuple[tuple[str, ...], list[tuple[int, Mention
     return found if len(found) == 2 and len(states(found)) == 2 else []
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A lexicon phrase in a sentence: its first and last token, and its entry. (A named
+    tuple: a sentence makes a few dozen, and a frozen dataclass costs several times more to
+    make.)"""
     first: int
     last: int
     entry: Entry
@@ -271,14 +272,16 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     if _ARABIC.search("".join(words)) is None:
         # No Arabic letter: every word is its only candidate (arabic_candidates), and a
         # phrase holds where the words after its first are its own.
+        tails = lex.tails
         for i, word in enumerate(words):
-            entries = index.get(word)
+            entries = tails.get(word)
             if entries is None:
                 continue
-            for phrase, entry in entries:
-                last = i + len(phrase) - 1
-                if last < n and (last == i or words[i + 1:last + 1] == phrase[1:]):
-                    hits.append(Hit(i, last, entry))
+            for size, tails_of in entries:
+                last = i + size
+                if last < n:
+                    for entry in tails_of.get(words[i + 1:last + 1], ()):
+                        hits.append(Hit(i, last, entry))
     else:
         candidates = [arabic_candidates(w) for w in words]
         for i in range(n):
@@ -420,16 +423,23 @@ def _clause(boundaries: list[int], index: int, n: int) -> tuple[int, int]:
 class SentenceFrames:
     """Frames of one sentence."""
 
+    @property
+    def item_states(self) -> frozenset[str]:
+        """The states the headline and lead name (theirs for people): asked of few
+        sentences, so read from the knowledge base only then."""
+        return self._item_states() if self._item_states is not None else frozenset()
+
     def __init__(self, lex: Lexicon, sentence: Sentence, number: int, day: date | None,
                  mentions: list[tuple[int, Mention]], kb: KnowledgeBase | None,
                  item_flags: frozenset[str], purposes: dict[str, str] | None = None,
                  possessors: set[int] | None = None, hits: list[Hit] | None = None,
-                 speaker: Mention | None = None, item_states: frozenset[str] = frozenset(),
+                 speaker: Mention | None = None,
+                 item_states: Callable[[], frozenset[str]] | None = None,
                  antecedents: list[Mention] | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
         self.antecedents = antecedents or []  # whom "the leaders" stands for (headline_group)
         self._places = [(i, m) for i, m in mentions if m.entity.kind != "person"]
-        self.item_states = item_states  # the states the headline and lead name
+        self._item_states = item_states
         self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
@@ -478,12 +488,11 @@ class SentenceFrames:
         die Beziehungen zu Mexiko ab", its particle ending the verb's clause. The hit is the
         verb; the particle is the last word of the clause."""
         words, out = self.s.tokens, []
+        separable = self.lex.separable
         for i, word in enumerate(words):
-            for phrase, entry in self.lex.index.get(word, ()):
-                if len(phrase) != 2 or phrase[1] not in _PARTICLES:
-                    continue
+            for particle, entry in separable.get(word, ()):
                 end = _clause(self.bounds, i, self.n)[1]
-                if end - 1 > i + 1 and words[end - 1] == phrase[1]:
+                if end - 1 > i + 1 and words[end - 1] == particle:
                     out.append(Hit(i, i, entry))
         return out
 

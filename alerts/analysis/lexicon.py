@@ -61,6 +61,12 @@ class Entry:
     lang: str = ""  # the language of the form (as frames.yaml lists it)
 
 
+# The particles of German separable verbs: the lexicon's "bricht ab" also holds as "bricht
+# die Beziehungen ab", the particle ending the verb's clause.
+PARTICLES = frozenset({"ab", "an", "auf", "aus", "ein", "herab", "statt", "vor", "zu", "zurück",
+                       "zusammen"})
+
+
 @dataclass
 class Lexicon:
     types: dict[str, str] = field(default_factory=dict)  # type -> title
@@ -69,6 +75,13 @@ class Lexicon:
     languages: set[str] = field(default_factory=set)
     # first token -> [(tokens, entry)], longest first
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    # first token -> ((n, {the n tokens after it: its entries}), ...), longest first, each
+    # entry list in the index's order: a sentence's scan looks up the words after each token
+    # once per length instead of comparing every phrase that starts with it
+    tails: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[Entry, ...]]], ...]] = \
+        field(default_factory=dict)
+    # first token -> ((particle, entry), ...): German separable verbs ("bricht ... ab")
+    separable: dict[str, tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
     nominal: set[tuple[str, ...]] = field(default_factory=set)
     anchors: dict[str, set[str]] = field(default_factory=dict)  # type -> prefilter keys
     terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
@@ -98,6 +111,20 @@ class Lexicon:
     def finish(self) -> None:
         for entries in self.index.values():
             entries.sort(key=lambda pair: -len(pair[0]))
+        self.separable = {}
+        for word, entries in self.index.items():
+            found = tuple((words[1], entry) for words, entry in entries
+                          if len(words) == 2 and words[1] in PARTICLES)
+            if found:
+                self.separable[word] = found
+        self.tails = {}
+        for word, entries in self.index.items():
+            by_size: dict[int, dict[tuple[str, ...], list[Entry]]] = {}
+            for words, entry in entries:
+                by_size.setdefault(len(words) - 1, {}).setdefault(words[1:], []).append(entry)
+            self.tails[word] = tuple(
+                (size, {rest: tuple(found) for rest, found in tails.items()})
+                for size, tails in sorted(by_size.items(), reverse=True))
         # A meeting about ending a war is peace talks: the contact words select those items too.
         if "peace-talks" in self.anchors:
             self.anchors["peace-talks"] |= self.anchors.get("contact", set())
