@@ -62,9 +62,10 @@ class Entry:
 
 
 # The particles of German separable verbs: the lexicon's "bricht ab" also holds as "bricht
-# die Beziehungen ab", the particle ending the verb's clause.
-PARTICLES = frozenset({"ab", "an", "auf", "aus", "ein", "herab", "statt", "vor", "zu", "zurück",
-                       "zusammen"})
+# die Beziehungen ab", the particle ending the verb's clause. Folded, as the lexicon's tokens
+# are ("zurück" is "zuruck": "weist die Forderung zurück").
+PARTICLES = frozenset(lexicon_tokens(" ".join((
+    "ab", "an", "auf", "aus", "ein", "herab", "statt", "vor", "zu", "zurück", "zusammen"))))
 
 
 @dataclass
