@@ -114,17 +114,10 @@ class TermsCondition(Condition):
         return None
 
     def possible(self, ctx: MatchContext) -> bool:
-        hits = ctx.term_hits
-        if hits is None:
-            return True
-        for name in self.fields:
-            scanned = hits.get(name)
-            if scanned is None:
-                return True  # a field the automaton did not scan: cannot tell
-            for lookup in self._lookups:
-                if lookup in scanned:
-                    return True
-        return False
+        # One set of what the automaton found in these fields, made once per item, against
+        # this condition's keys (None: no hits, or a field it did not scan: cannot tell).
+        seen = ctx.seen_terms(self.fields)
+        return seen is None or not seen.isdisjoint(self._lookups)
 
     def holds(self, ctx: MatchContext) -> bool:
         if not self._exact:
@@ -252,6 +245,10 @@ class NearCondition(Condition):
         if hits is None:
             return True
         first, second = self.groups
+        seen = ctx.seen_terms(self.fields)
+        if seen is not None and (seen.isdisjoint(first._lookups)
+                                 or seen.isdisjoint(second._lookups)):
+            return False  # one of the two groups is in none of the fields
         for name in self.fields:
             scanned = hits.get(name)
             if scanned is None or (first.termset.present(scanned)
@@ -742,6 +739,10 @@ def _span(delta: timedelta) -> str:
 
 # -- composites --------------------------------------------------------------------------
 
+def _can_refuse(condition: Condition) -> bool:
+    return type(condition).possible is not Condition.possible
+
+
 def _ordered(children: tuple[Condition, ...]) -> list[Condition]:
     # History is read and written only once the plain conditions hold.
     return sorted(children, key=lambda c: c.stateful)
@@ -758,13 +759,23 @@ class AllCondition(Condition):
         # Evaluated cheapest first (text, then the analysis and the knowledge base, history
         # last); the evidence is still told in the order above.
         self._by_cost = sorted(range(len(self._order)), key=lambda i: self._order[i].cost)
+        # The children that can say "certainly not" (the others' possible() is always True):
+        # terms by their keys and fields (TermsCondition.possible, inline), then the rest.
+        self._terms = tuple((c.fields, c._lookups) for c in self._order
+                            if type(c) is TermsCondition)
+        self._checked = tuple(c for c in self._order
+                              if type(c) is not TermsCondition and _can_refuse(c))
 
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
         # Most candidate rules fail on a later term: find that out before quoting earlier ones.
-        order = self._order
-        for child in order:
+        for fields, lookups in self._terms:
+            seen = ctx.seen_terms(fields)
+            if seen is not None and seen.isdisjoint(lookups):
+                return None
+        for child in self._checked:
             if not child.possible(ctx):
                 return None
+        order = self._order
         found: list[list[Evidence]] = [[]] * len(order)
         for index in self._by_cost:
             evidence = order[index].evaluate(ctx)

@@ -23,6 +23,19 @@ FIELDS = ("title", "summary", "content", "lead", "link", "feed", "tags", "langua
 _FIRST_SENTENCE = re.compile(r"^(.*?[.!?;。؟])(?:\s|$)", re.S)
 
 
+def _union(hits: dict[str, dict[str, int]], fields: tuple[str, ...]) -> set[str] | None:
+    seen: set[str] = set()
+    last = None
+    for name in fields:
+        scanned = hits.get(name)
+        if scanned is None:
+            return None
+        if scanned is not last:  # content without a full text is the summary's dict
+            seen.update(scanned)
+            last = scanned
+    return seen
+
+
 def lead_of(title: str, summary: str) -> str:
     """The headline and the summary's first sentence: where a report says what happened;
     what follows is often background ("...since the truce took effect in January")."""
@@ -65,6 +78,9 @@ class MatchContext:
     _fields: dict[str, FieldText] = field(default_factory=dict)
     # Offsets of every rule term in each field, from one automaton pass (see RuleSet).
     term_hits: dict[str, dict[str, int]] | None = None
+    # seen_terms' answers for the term_hits they were read from.
+    _seen: dict[tuple[str, ...], set[str] | None] = field(default_factory=dict)
+    _seen_in: dict[str, dict[str, int]] | None = None
     _mentions: list[Mention] | None = None
     _events: list[EventMention] | None = None
     _contact: Contact | bool | None = False
@@ -98,6 +114,22 @@ class MatchContext:
             cached = FieldText(original)
             self._fields[name] = cached
         return cached
+
+    def seen_terms(self, fields: tuple[str, ...]) -> set[str] | None:
+        """Every term key the automaton found in any of these fields, worked out once per
+        item and tuple of fields; None when there are no hits or a field was not scanned
+        (then nothing can be told from them)."""
+        hits = self.term_hits
+        if hits is None:
+            return None
+        if self._seen_in is not hits:
+            self._seen, self._seen_in = {}, hits
+        try:
+            return self._seen[fields]
+        except KeyError:
+            pass
+        self._seen[fields] = seen = _union(hits, fields)
+        return seen
 
     @property
     def day(self) -> date:
