@@ -40,7 +40,7 @@ from alerts.analysis.lexicon import (
     arabic_candidates,
 )
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
-from alerts.analysis.sentences import is_cjk, lexicon_tokens
+from alerts.analysis.sentences import folded_phrases, folded_words, is_cjk, lexicon_tokens
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -58,18 +58,19 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 # "recognised by".
 _AGENT = frozenset({"by", "par", "von", "por"})
 # "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
-_AS = frozenset({"as", "comme", "als", "como", "как", "як", "كـ", "为"})
+_AS = folded_words("as", "comme", "als", "como", "как", "як", "كـ", "为")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
                 "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
-_HOSTING = {"hosts", "hosted", "welcome", "welcomes", "welcomed", "receive", "receives",
-            "received", "recoit", "recu", "recue", "a recu", "accueille", "empfangt", "empfing",
-            "empfangen", "recibe", "recibio", "принял", "приняла", "прийняв", "прийняла",
-            "استقبل", "استقبلت", "接见",
-            # "rolls out a red carpet for": the host welcomes each guest named after it
-            "red carpet for", "tapis rouge a", "tapis rouge pour", "roten teppich fur",
-            "alfombra roja a", "alfombra roja para", "красную дорожку для",
-            "красную дорожку перед", "червону доріжку для", "червону доріжку перед"}
+_HOSTING = folded_phrases("hosts", "hosted", "welcome", "welcomes", "welcomed", "receive",
+                          "receives", "received", "recoit", "recu", "recue", "a recu", "accueille",
+                          "empfangt", "empfing", "empfangen", "recibe", "recibio", "принял",
+                          "приняла", "прийняв", "прийняла", "استقبل", "استقبلت", "接见",
+                          # "rolls out a red carpet for": the host welcomes each guest after it
+                          "red carpet for", "tapis rouge a", "tapis rouge pour",
+                          "roten teppich fur", "alfombra roja a", "alfombra roja para",
+                          "красную дорожку для", "красную дорожку перед", "червону доріжку для",
+                          "червону доріжку перед")
 
 
 # How a demand read as an order to one's own fighters says so in its evidence.
@@ -84,20 +85,20 @@ _BETWEEN = frozenset({"between", "entre", "zwischen", "между", "між", "�
 # "pourparlers sur", "Gespräche über", "conversaciones sobre", "переговоры по/об", "щодо",
 # "حول"; and the starts of the words after them that make them time or manner instead
 # ("talks on Monday", "переговоры по видеосвязи", "по итогам", "по приглашению").
-_TOPIC = frozenset({"on", "about", "over", "regarding", "concerning", "sur", "concernant",
-                    "uber", "sobre", "acerca", "по", "о", "об", "относительно", "касательно",
-                    "щодо", "про", "стосовно", "حول", "بشأن"})
+_TOPIC = folded_words("on", "about", "over", "regarding", "concerning", "sur", "concernant", "uber",
+                      "sobre", "acerca", "по", "о", "об", "относительно", "касательно", "щодо",
+                      "про", "стосовно", "حول", "بشأن")
 _NOT_TOPIC = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december", "sideline", "margin",
               "видео", "телефон", "итог", "приглашени", "инициатив", "поручени")
 # Talks in the plural, before what they are about ("contacts on restoring ties"), folded.
-_TALK_WORDS = frozenset({
-    "contacts", "discussions", "consultations", "dialogue", "talks", "negotiations",
-    "negociations", "pourparlers", "kontakte", "gesprache", "verhandlungen", "beratungen",
-    "contactos", "conversaciones", "negociaciones", "discusiones", "consultas", "контакты",
-    "переговоры", "консультации", "контакти", "переговори", "консультації", "اتصالات",
-    "محادثات", "مباحثات", "مفاوضات", "مشاورات"})
+_TALK_WORDS = folded_words("contacts", "discussions", "consultations", "dialogue", "talks",
+                           "negotiations", "negociations", "pourparlers", "kontakte", "gesprache",
+                           "verhandlungen", "beratungen", "contactos", "conversaciones",
+                           "negociaciones", "discusiones", "consultas", "контакты", "переговоры",
+                           "консультации", "контакти", "переговори", "консультації", "اتصالات",
+                           "محادثات", "مباحثات", "مفاوضات", "مشاورات")
 # The Spanish personal "a" before a named object: "reconoce a Palestina".
 _PERSONAL_A = {"es": "a"}
 # Words before a person that say where someone came from, not whom they met.
@@ -127,20 +128,21 @@ def _participle(word: str) -> bool:
 # own words: "responds to Russia's invasion of Ukraine by cutting ties" names no party, "cuts
 # ties with Russia" and "recalls its ambassador from Cuba" do. Not "a" nor "an" (English
 # articles); Chinese and Arabic clitics are not read this way.
-_PREPOSITIONS = {"of", "to", "by", "on", "in", "at", "for", "against", "into", "over", "about",
-                 "after", "amid", "during", "since", "under", "through", "toward", "towards",
-                 "across", "with", "from", "between", "among", "near", "before", "within",
-                 "de", "du", "des", "d", "au", "aux", "par", "pour", "contre", "sur", "dans",
-                 "en", "apres", "pendant", "depuis", "vers", "avec", "entre", "chez",
-                 "von", "vom", "zu", "zum", "zur", "durch", "fur", "gegen", "auf", "im", "am",
-                 "nach", "seit", "uber", "unter", "bei", "mit", "aus", "wegen",
-                 "del", "al", "por", "para", "sobre", "tras", "durante", "desde", "hacia", "con",
-                 "в", "во", "на", "о", "об", "по", "к", "ко", "для", "против", "после", "при",
-                 "под", "над", "через", "за", "до", "от", "из", "с", "со", "у", "про", "проти",
-                 "після", "під", "від", "з", "із",
-                 "في", "على", "عن", "ضد", "حول", "بعد", "إلى", "الى", "من", "مع"}
-_CONJUNCTIONS = {"and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і", "й",
-                 "та", "або"}
+_PREPOSITIONS = folded_words("of", "to", "by", "on", "in", "at", "for", "against", "into", "over",
+                             "about", "after", "amid", "during", "since", "under", "through",
+                             "toward", "towards", "across", "with", "from", "between", "among",
+                             "near", "before", "within", "de", "du", "des", "d", "au", "aux", "par",
+                             "pour", "contre", "sur", "dans", "en", "apres", "pendant", "depuis",
+                             "vers", "avec", "entre", "chez", "von", "vom", "zu", "zum", "zur",
+                             "durch", "fur", "gegen", "auf", "im", "am", "nach", "seit", "uber",
+                             "unter", "bei", "mit", "aus", "wegen", "del", "al", "por", "para",
+                             "sobre", "tras", "durante", "desde", "hacia", "con", "в", "во", "на",
+                             "о", "об", "по", "к", "ко", "для", "против", "после", "при", "под",
+                             "над", "через", "за", "до", "от", "из", "с", "со", "у", "про", "проти",
+                             "після", "під", "від", "з", "із", "في", "على", "عن", "ضد", "حول",
+                             "بعد", "إلى", "الى", "من", "مع")
+_CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і",
+                             "й", "та", "або")
 # What an ending ends in: "ended with a ceasefire", "ended in a truce".
 _OUTCOME = frozenset({"with", "in"})
 _OUT = {"out", "away", "back", "home"}  # "pulls its ambassador out of", "back from"
@@ -148,8 +150,8 @@ _DETERMINERS = {"the", "its", "their", "his", "her", "le", "la", "les", "l", "so
                 "leur", "leurs", "der", "die", "das", "den", "dem", "des", "ihre", "ihren",
                 "seine", "seinen", "el", "los", "las", "su", "sus"}
 # Prepositions that name where a visit goes: "to China", "in Ankara", "до Китаю", "إلى".
-_DESTINATION = {"to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", "во", "до", "у",
-                "إلى", "الى", "في", "到", "赴"}
+_DESTINATION = folded_words("to", "in", "into", "a", "au", "aux", "en", "nach", "al", "в", "во",
+                            "до", "у", "إلى", "الى", "في", "到", "赴")
 
 
 # Words after which an -ing contact word with its object is something done ("after meeting
@@ -158,11 +160,12 @@ _GERUND_DONE = {"after", "following", "while", "when", "since", "by", "on", "upo
 # "in talks with": talks under way (the preposition before the noun, "with" after it).
 _IN = {"in", "en", "в", "у", "во", "في", "在"}
 _WITH = {"with", "avec", "mit", "con", "с", "со", "з", "із", "مع", "与", "同"}
-_STILL = {"s", "remain", "remains", "remained", "still", "now", "already", "restent", "reste",
-          "bleiben", "siguen", "sigue", "está", "están", "estaba", "estaban", "esta", "estan",
-          "остаются", "находится", "находятся", "залишаються", "перебуває", "перебувають"}
+_STILL = folded_words("s", "remain", "remains", "remained", "still", "now", "already", "restent",
+                      "reste", "bleiben", "siguen", "sigue", "está", "están", "estaba", "estaban",
+                      "esta", "estan", "остаются", "находится", "находятся", "залишаються",
+                      "перебуває", "перебувають")
 # The first person singular, as the subject of a contact verb.
-_FIRST_PERSON = {"i", "je", "j", "ich", "yo", "я", "أنا", "我"}
+_FIRST_PERSON = folded_words("i", "je", "j", "ich", "yo", "я", "أنا", "我")
 # A headline naming who speaks in the text: "Address by President Volodymyr Zelenskyy",
 # "Remarks by President Biden", "Statement of the Prime Minister", "Обращение Путина".
 SPEECH_WORDS = {"address", "speech", "remarks", "statement", "message", "discours", "allocution",
@@ -189,14 +192,15 @@ def speaker_of(sentence: Sentence, mentions: list[tuple[int, Mention]]) -> Menti
 
 # Words of a title between two people named side by side ("Russia's Vladimir Putin and North
 # Korean leader Kim Jong Un"): they describe the next person, they do not end the list.
-_TITLE_WORDS = frozenset({
-    "s", "president", "leader", "prime", "minister", "chancellor", "premier", "king", "queen",
-    "emir", "crown", "prince", "sheikh", "sultan", "supreme", "foreign", "secretary",
-    "general", "counterpart", "ministre", "chancelier", "roi", "chef", "prasident", "kanzler",
-    "bundeskanzler", "ministerprasident", "staatschef", "presidente", "primer", "ministro",
-    "canciller", "rey", "президент", "премьер", "премьер-министр", "лидер", "канцлер",
-    "прем'єр", "прем'єр-міністр", "лідер", "رئيس", "الرئيس", "زعيم", "الزعيم", "ملك", "ولي",
-    "العهد", "主席", "总统", "总理", "领导人"})
+_TITLE_WORDS = folded_words("s", "president", "leader", "prime", "minister", "chancellor",
+                            "premier", "king", "queen", "emir", "crown", "prince", "sheikh",
+                            "sultan", "supreme", "foreign", "secretary", "general", "counterpart",
+                            "ministre", "chancelier", "roi", "chef", "prasident", "kanzler",
+                            "bundeskanzler", "ministerprasident", "staatschef", "presidente",
+                            "primer", "ministro", "canciller", "rey", "президент", "премьер",
+                            "министр", "лидер", "канцлер", "прем", "єр", "міністр", "лідер", "رئيس",
+                            "الرئيس", "زعيم", "الزعيم", "ملك", "ولي", "العهد")
+# ("прем'єр-міністр" is three tokens; a Chinese title is no token of its own.)
 
 
 def _finite(word: str) -> bool:
@@ -320,8 +324,8 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
 
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 # Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
-_PEACE = frozenset({"peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру",
-                    "мире", "السلام", "和平"})
+_PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру", "мире",
+                      "السلام")
 ARMED = ("ceasefire", "peace-talks")  # the event types of armed conflicts (see domains)
 LABEL_WORDS = 4  # a headline's label before a colon: "Einigung in Minsk:"
 ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("ending the X-year war")
@@ -1645,7 +1649,8 @@ class SentenceFrames:
         before = words[pred.first - 1] if pred.first > 0 else ""
         after = words[pred.last + 1:pred.last + 3]
         return (before == "state" or before.startswith(("государствен", "державн"))
-                or after in (("d", "etat"), ("de", "estado")) or after[:1] == ("دولة",)
+                or after in (("d", "etat"), ("de", "estado"))
+                or after[:1] == ("دوله",)  # "دولة", folded
                 or "国事" in self.s.quote(pred.first, pred.last))
 
     def _hosts(self, visitor: Mention, pred: Hit) -> list[tuple[Participant, Participant]]:

@@ -116,6 +116,26 @@ def lexicon_tokens(phrase: str) -> tuple[str, ...]:
     return tokens(phrase.translate(_QUOTES))[0]
 
 
+def folded_words(*words: str) -> frozenset[str]:
+    """Words as a sentence's tokens hold them (folded: "zurück" is "zuruck", "إلى" is
+    "الي", "прийняв" is "прииняв"), for sets a token is looked up in; a set written with
+    the accents would never match. A word that folds into several tokens ("премьер-министр")
+    is an error: list its tokens apart."""
+    out = set()
+    for word in words:
+        found = lexicon_tokens(word)
+        if len(found) != 1:
+            raise ValueError(f"{word!r} is not one token when folded: {found}")
+        out.add(found[0])
+    return frozenset(out)
+
+
+def folded_phrases(*phrases: str) -> frozenset[str]:
+    """Phrases as a sentence's tokens joined by one space hold them ("a reçu" is "a recu",
+    "接见" is "接 见": a Chinese token is one character)."""
+    return frozenset(" ".join(lexicon_tokens(phrase)) for phrase in phrases)
+
+
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 
