@@ -118,7 +118,8 @@ def read(body: bytes, final_url: str, content_type: str | None,
          parse: Any = None, max_field: int | None = None,
          max_meta: int | None = None, max_tags: int | None = None,
          max_author_cost: int | None = None,
-         max_elements: int | None = None) -> tuple[Any, list[dict]] | None:
+         max_elements: int | None = None,
+         found: Scan | None = None) -> tuple[Any, list[dict]] | None:
     """(feedparser's result for the document without its entries, each entry as feedparser
     would give it), or None when the document is not plain enough to be sure. `parse` runs
     feedparser on bytes (alerts.parseworker.parse_bytes). With `max_field`, a date or an
@@ -131,8 +132,9 @@ def read(body: bytes, final_url: str, content_type: str | None,
     authors' lengths squared add up to more (the e-mail pattern again: 1,000 authors of
     1,000 letters, each within `max_field`, took 5.4 s). With `max_elements`, a document
     of more elements is given up as soon as the tree holds that many (1 MiB of empty
-    elements made a 61 MiB tree)."""
-    found = scan(body)
+    elements made a 61 MiB tree). `found`: scan(body), when the caller made it already."""
+    if found is None:
+        found = scan(body)
     if found is None:
         return None
     if max_meta is not None and len(found.header) + len(found.footer) > max_meta:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import astuple, dataclass, field
 from typing import Any
 
-from alerts.entryscan import entry_id, scan
+from alerts.entryscan import Scan, entry_id, scan
 from alerts.errors import FeedError
 from alerts.models import Feed, Item
 from alerts.normalise import EntryFacts, assign_keys, build_item
@@ -105,7 +105,7 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
         fresh = list(range(len(ids)))
     cacheable = True
     if answer is None and (fresh or not seen):
-        answer = _facts(body, final_url, content_type, settings, max_entries)
+        answer = _facts(body, final_url, content_type, settings, max_entries, scanned)
         _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
         if "facts" not in answer:  # more entries than the cap: its newest, as items
             return _items_answer(answer)
@@ -143,10 +143,11 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
 
 
 def _facts(body: bytes, final_url: str, content_type: str | None, settings: tuple,
-           max_entries: int) -> dict:
+           max_entries: int, scanned: Scan | None = None) -> dict:
     """The entry facts of a document: read here when the fast reader can do it within
-    bounds (no parse worker is started for a plain feed), else in a worker."""
-    here = parse_facts_here(body, final_url, content_type, settings, max_entries)
+    bounds (no parse worker is started for a plain feed), else in a worker. `scanned`:
+    scan(body), when made already (the fast reader scans it otherwise)."""
+    here = parse_facts_here(body, final_url, content_type, settings, max_entries, scanned)
     if here is not None:
         return here
     return default_pool().parse_facts(body, final_url, content_type, settings, max_entries)

@@ -28,9 +28,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alerts.errors import FeedError
+
+if TYPE_CHECKING:
+    from alerts.entryscan import Scan
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +144,7 @@ def parse_facts(body: bytes, final_url: str, content_type: str | None, feed: tup
 
 
 def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed: tuple,
-                     max_entries: int) -> dict | None:
+                     max_entries: int, scanned: Scan | None = None) -> dict | None:
     """parse_facts in this process, for the plain document the fast reader reads whole and
     whose reading is bounded; None for any other (a worker parses it, under its budget).
 
@@ -158,7 +161,8 @@ def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed
     alerts.normalise takes apart with linear regular expressions, never with html.parser
     (but for a name or category whose decoded text reveals markup, cut to four times its
     limit first: at most 1,200 characters). So the work is bounded by the document's size
-    and cannot hang the daemon. The answer is a worker's (the same functions)."""
+    and cannot hang the daemon. The answer is a worker's (the same functions). `scanned`:
+    alerts.entryscan.scan(body), when the caller made it already."""
     if not (FAST_PATH and IN_PROCESS) or len(body) > HERE_MAX_BYTES:
         return None
     from alerts import fastparse
@@ -171,7 +175,7 @@ def parse_facts_here(body: bytes, final_url: str, content_type: str | None, feed
                               lambda data, url, kind: parse_bytes(data, url, kind),
                               max_field=HERE_MAX_FIELD, max_meta=HERE_MAX_META,
                               max_tags=HERE_MAX_TAGS, max_author_cost=HERE_MAX_AUTHOR_COST,
-                              max_elements=HERE_MAX_ELEMENTS)
+                              max_elements=HERE_MAX_ELEMENTS, found=scanned)
     finally:
         _strict_only.on = False
     if fast is None:
