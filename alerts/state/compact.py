@@ -8,18 +8,27 @@
   order of the ISO text `ts()` writes, exactly, in 8 bytes instead of 25 to 32. Since
   migration 0017 an item's first_seen, last_seen and published are stored so too, and its
   content hash as its 8 or 12 bytes (`pack_hash`); readers get back the text they had.
-- An item's summary and full text (since migration 0023): compressed (raw deflate, level 9)
-  in a BLOB when that is shorter than the text's UTF-8 bytes, else the text as it was; a
-  TEXT value is always the text itself, a BLOB always its compressed bytes (`pack_text`,
-  `unpack_text`).
+- An item's summary and full text (since migration 0023): compressed in a BLOB when that is
+  shorter than the text's UTF-8 bytes, else the text as it was; a TEXT value is always the
+  text itself, a BLOB always its compressed bytes (`pack_text`, `unpack_text`). Since
+  migration 0026 a BLOB's first byte says how: 0 raw deflate (level 9) as 0023 wrote it,
+  n > 0 zstd (level 3, a magicless frame without checksum or size) with the state's text
+  dictionary number n (`text_dictionaries`, alerts.state.textdict: trained once from the
+  state's own stored texts when it holds TRAIN_AFTER items; never changed or deleted). A
+  dictionary holds the words and phrases the state's feeds use again and again, so a short
+  text, which alone has nothing to repeat, packs to half what deflate makes of it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 import struct
 import zlib
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
+from alerts.errors import StateError
 from alerts.stories import PERMUTATIONS
 
 _SIGNATURE = struct.Struct(f"<{PERMUTATIONS}I")
@@ -105,20 +114,142 @@ def read_guid(key: str, stored: str | None) -> str | None:
 # The columns whose values pack_text writes (a TEXT value there is still plain text).
 PACKED_TEXTS = frozenset({("items", "summary"), ("items", "content")})
 
+NO_DICTIONARY = 0  # the first byte of a text packed with raw deflate
+LEVEL = 3  # zstd's level with a dictionary: as small as 19 on news-sized texts, 15x faster
 
-def pack_text(text: str | None) -> str | bytes | None:
-    """An item's summary or full text as stored since migration 0023: its UTF-8 bytes
-    compressed (raw deflate, level 9) when that is shorter, else the text unchanged."""
-    if not text:
-        return text
-    raw = text.encode("utf-8")
+
+def _deflate(raw: bytes) -> bytes:
     deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
-    packed = deflate.compress(raw) + deflate.flush()
+    return deflate.compress(raw) + deflate.flush()
+
+
+def deflate_text(text: str) -> str | bytes:
+    """A text as migration 0023 packed it: raw deflate when shorter, without the first byte
+    0026 adds (0026 adds it to every such value)."""
+    raw = text.encode("utf-8")
+    packed = _deflate(raw)
     return packed if len(packed) < len(raw) else text
 
 
-def unpack_text(stored: object) -> str | None:
-    """A stored summary or full text back as the text it was (`pack_text`)."""
-    if isinstance(stored, bytes):
-        return zlib.decompress(stored, -15).decode("utf-8")
-    return None if stored is None else str(stored)
+def inflate(packed: bytes) -> str:
+    """A text 0023 packed (raw deflate, without the first byte 0026 adds)."""
+    return zlib.decompress(packed, -15).decode("utf-8")
+
+
+def digest(dictionary: bytes) -> bytes:
+    """What names a dictionary's bytes, kept beside them (its cached copy is found by it)."""
+    return hashlib.blake2b(dictionary, digest_size=8).digest()
+
+
+class _Coder:
+    """zstd's compressor and decompressor for one dictionary (its tables are built once)."""
+
+    def __init__(self, dictionary: bytes):
+        import zstandard
+
+        trained = zstandard.ZstdCompressionDict(dictionary)
+        params = zstandard.ZstdCompressionParameters.from_level(
+            LEVEL, format=zstandard.FORMAT_ZSTD1_MAGICLESS, write_checksum=0,
+            write_content_size=0, write_dict_id=0)
+        self.compressor = zstandard.ZstdCompressor(dict_data=trained,
+                                                   compression_params=params)
+        self.decompressor = zstandard.ZstdDecompressor(
+            dict_data=trained, format=zstandard.FORMAT_ZSTD1_MAGICLESS)
+
+
+# Coders by their dictionary's digest: the same bytes in any state, any connection, so a
+# copy stays right whatever a state does (a dictionary made in a transaction rolled back).
+_CODERS: dict[bytes, _Coder] = {}
+
+
+class TextPacker:
+    """Packs and unpacks items' texts for one state, with its dictionary once it has one.
+
+    Made for one read or one write (it reads the state's dictionaries' numbers once, at the
+    first text that needs them); without a connection, it packs without a dictionary and
+    unpacks only what was packed so."""
+
+    def __init__(self, conn: sqlite3.Connection | None = None):
+        self.conn = conn
+        self._digests: dict[int, bytes] | None = None
+
+    def _known(self) -> dict[int, bytes]:
+        if self._digests is None:
+            self._digests = {}
+            if self.conn is not None:
+                try:
+                    rows = self.conn.execute("SELECT id, digest FROM text_dictionaries").fetchall()
+                except sqlite3.OperationalError:  # a schema before 0026: none
+                    rows = []
+                self._digests = {int(number): bytes(found) for number, found in rows}
+        return self._digests
+
+    def forget(self) -> None:
+        """Read the dictionaries' numbers again (one was just made)."""
+        self._digests = None
+
+    @property
+    def newest(self) -> int | None:
+        """The number of the dictionary new texts are packed with (None: there is none)."""
+        return max(self._known(), default=None)
+
+    def _coder(self, number: int) -> _Coder:
+        found = self._known().get(number)
+        if found is None or self.conn is None:
+            raise StateError(
+                f"an item's text in the state database was packed with its text dictionary "
+                f"number {number}, which the state does not hold; the state is damaged: "
+                "restore it from a backup, or point 'state' at a new file")
+        coder = _CODERS.get(found)
+        if coder is None:
+            (dictionary,) = self.conn.execute(
+                "SELECT dictionary FROM text_dictionaries WHERE id = ?", (number,)).fetchone()
+            if len(_CODERS) >= 8:
+                _CODERS.clear()
+            coder = _CODERS[found] = _Coder(bytes(dictionary))
+        return coder
+
+    def pack(self, text: str | None) -> str | bytes | None:
+        """An item's summary or full text as stored: packed when that is shorter, with the
+        newest dictionary when there is one (else, or when that is no shorter, with raw
+        deflate)."""
+        if not text:
+            return text
+        raw = text.encode("utf-8")
+        number = self.newest
+        if number is not None:
+            packed = bytes((number,)) + self._coder(number).compressor.compress(raw)
+            if len(packed) < len(raw):
+                return packed
+        packed = bytes((NO_DICTIONARY,)) + _deflate(raw)
+        return packed if len(packed) < len(raw) else text
+
+    def unpack(self, stored: object) -> str | None:
+        """A stored summary or full text back as the text it was."""
+        if not isinstance(stored, bytes):
+            return None if stored is None else str(stored)
+        if not stored:
+            raise StateError("an item's packed text in the state database is empty; the state "
+                             "is damaged: restore it from a backup")
+        if stored[0] == NO_DICTIONARY:
+            return inflate(stored[1:])
+        coder = self._coder(stored[0])
+        return bytes(coder.decompressor.decompressobj().decompress(stored[1:])).decode("utf-8")
+
+
+def pack_text(text: str | None, conn: sqlite3.Connection | None = None) -> str | bytes | None:
+    """An item's summary or full text as stored (`TextPacker.pack`); with the state's
+    connection, packed with its dictionary when it has one."""
+    return TextPacker(conn).pack(text)
+
+
+def unpack_text(stored: object, conn: sqlite3.Connection | None = None) -> str | None:
+    """A stored summary or full text back as the text it was (`TextPacker.unpack`). A text
+    packed with the state's dictionary needs the state's connection: in your own queries,
+    `unpack_text(value, conn)`."""
+    return TextPacker(conn).unpack(stored)
+
+
+def needs_dictionary(stored: Any) -> bool:
+    """Whether a stored text can be unpacked only with the state's dictionary."""
+    return isinstance(stored, bytes) and bool(stored) and stored[0] != NO_DICTIONARY

@@ -24,7 +24,7 @@ class Desk(Database):
             return None
         facts = dict(zip(("match_id", "rule_id", "title", "summary", "story_id"), row,
                          strict=True))
-        facts["summary"] = unpack_text(facts["summary"])
+        facts["summary"] = unpack_text(facts["summary"], self.conn)
         return facts
 
     def record_feedback(self, alert_id: str, facts: Mapping[str, Any], verdict: str,

@@ -12,20 +12,20 @@ from alerts.messages import Outgoing
 from alerts.models import Fetched, Item, Match
 from alerts.rules.history import HistoryEntry
 from alerts.state.compact import (
+    TextPacker,
     iso,
     moment,
     pack_hash,
-    pack_text,
     read_guid,
     stored_guid,
     unpack_hash,
-    unpack_text,
 )
 from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
 from alerts.state.outbox import keep_alert_facts, queue_message
+from alerts.state.textdict import due, latest_item, train
 from alerts.state.texts import text_id
 
 
@@ -114,25 +114,31 @@ class Items(Database):
             touch_feed(conn, feed_url, feed_name)
             log_poll(conn, feed_name, now, "ok", fetched.status)
             before = conn.total_changes
+            # Texts packed with the state's dictionary, trained when the state first holds
+            # TRAIN_AFTER items (0026, alerts.state.textdict).
+            packer = TextPacker(conn)
+            top = latest_item(conn) if new_items and packer.newest is None else None
             conn.executemany(
                 "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
                 "language, content_hash, first_seen, last_seen, content, author, categories) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_url, key) DO NOTHING",
                 [(feed_url, item.key, stored_guid(item.key, item.guid), item.link, item.title,
-                  pack_text(item.summary),
+                  packer.pack(item.summary),
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
-                  stamp, pack_text(item.content), item.author, _categories(item))
+                  stamp, packer.pack(item.content), item.author, _categories(item))
                  for item in new_items])
             inserted = conn.total_changes - before
+            if top is not None and due(conn, packer, top):
+                packer = train(conn, stamp)
             keep_members_as_joined(conn, feed_url, [item.key for item in edited_items])
             keep_alert_facts(conn, feed_url, [item.key for item in edited_items])
             conn.executemany(
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
                 "categories = ? WHERE feed_url = ? AND key = ?",
-                [(item.title, pack_text(item.summary), item.link, _when(item.published),
-                  pack_hash(item.content_hash), stamp, pack_text(item.content), item.author,
+                [(item.title, packer.pack(item.summary), item.link, _when(item.published),
+                  pack_hash(item.content_hash), stamp, packer.pack(item.content), item.author,
                   _categories(item), feed_url, item.key) for item in edited_items])
             members_as_items(conn, feed_url, [item.key for item in (*new_items, *edited_items)])
             for start in range(0, len(seen_keys), IN_BATCH):
@@ -186,11 +192,12 @@ class Items(Database):
                 "FROM items WHERE feed_url = ? ORDER BY id", (url,))
             columns = [c[0] for c in cur.description]
             rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+            packer = TextPacker(self.conn)
             for row in rows:
                 row["categories"] = tuple(json.loads(row["categories"] or "[]"))
                 row["published"] = iso(row["published"])
                 row["guid"] = read_guid(row["key"], row["guid"])
                 row["content_hash"] = unpack_hash(row["content_hash"])
-                row["summary"] = unpack_text(row["summary"])
-                row["content"] = unpack_text(row["content"])
+                row["summary"] = packer.unpack(row["summary"])
+                row["content"] = packer.unpack(row["content"])
             yield url, name, rows

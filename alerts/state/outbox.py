@@ -332,7 +332,7 @@ class Outbox(Database):
                 f"SELECT o.id, i.summary, {EXPLANATION} FROM outbox o "
                 "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
                 f"WHERE o.id IN ({','.join('?' * len(batch))})", batch)
-            found.update((int(row[0]), (unpack_text(row[1]) or "", row[2] or ""))
+            found.update((int(row[0]), (unpack_text(row[1], self.conn) or "", row[2] or ""))
                          for row in cur)
         return found
 

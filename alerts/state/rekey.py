@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from alerts.state.compact import PACKED_TEXTS, pack_text, unpack_text
+from alerts.state.compact import PACKED_TEXTS, TextPacker
 
 
 def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
@@ -43,13 +43,14 @@ def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
                 if masked != value:
                     changes.append((masked, rowid))
             if (table, column) in PACKED_TEXTS:  # compressed since 0023: read, masked, packed
+                packer = TextPacker(conn)  # with the state's dictionary since 0026
                 for rowid, value in conn.execute(
                         f'SELECT rowid, "{column}" FROM "{table}" '
                         f'WHERE typeof("{column}") = \'blob\'').fetchall():
-                    text = unpack_text(value) or ""
+                    text = packer.unpack(value) or ""
                     masked = redact.mask(text) if "://" in text else text
                     if masked != text:
-                        changes.append((pack_text(masked), rowid))
+                        changes.append((packer.pack(masked), rowid))
             for stored, rowid in changes:
                 with suppress(sqlite3.IntegrityError):  # a masked key that would collide
                     conn.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?',

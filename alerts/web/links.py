@@ -13,7 +13,7 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from alerts.state.compact import PACKED_TEXTS, iso, read_guid, unpack_text
+from alerts.state.compact import PACKED_TEXTS, iso, needs_dictionary, read_guid, unpack_text
 
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
@@ -26,7 +26,8 @@ TIMES: dict[str, tuple[str, ...]] = {"items": ("first_seen", "last_seen", "publi
                                      "matches": ("matched_at",),
                                      "stories": ("created_at", "last_at"),
                                      "story_members": ("at",), "story_keys": ("at",),
-                                     "story_developments": ("at",)}
+                                     "story_developments": ("at",),
+                                     "text_dictionaries": ("made",)}
 TIMES[""] = (*dict.fromkeys(column for columns in TIMES.values() for column in columns
                             if column != "at"), "first_report", "latest_report")
 
@@ -45,6 +46,8 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
     if isinstance(value, int) and column in TIMES.get(table or "", ()):
         return iso(value)
     if isinstance(value, bytes) and (table, column) in PACKED_TEXTS:
+        if needs_dictionary(value):  # packed with the state's dictionary since 0026
+            return None if datasette is None else _packed_text(datasette, database, value)
         return unpack_text(value)  # compressed since 0023: shown as the text it is
     if (table == "matches" and column in ("explanation_id", "suppressed_id")
             and isinstance(value, int) and datasette is not None):
@@ -56,6 +59,16 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         return None
     label, href = found.groups()
     return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
+
+
+def _packed_text(datasette: Any, database: str,
+                 value: bytes) -> Callable[[], Awaitable[str | None]]:
+    """A text packed with the state's dictionary, read from the state, shown as the text."""
+    async def text() -> str | None:
+        found = await datasette.get_database(database).execute_fn(
+            lambda conn: unpack_text(value, conn))
+        return None if found is None else str(found)
+    return text
 
 
 def _match_text(datasette: Any, database: str, text_id: int) -> Callable[[], Awaitable[str | None]]:
