@@ -958,8 +958,8 @@ def _story_times(db: sqlite_utils.Database) -> None:
 @migrations(name="0026_text_dictionary")
 def _text_dictionary(db: sqlite_utils.Database) -> None:
     # Store less (#17): items' summaries and full texts packed with a dictionary trained from
-    # the state's own texts (zstd; with the bench's items, summaries 269 -> about 137 bytes an
-    # item; on the real set 123 -> about 81), kept in text_dictionaries
+    # the state's own texts (zstd; with the bench's items, summaries 269 -> about 132 bytes an
+    # item; on the real set 123 -> about 83), kept in text_dictionaries
     # (alerts.state.textdict). A packed text's first byte now says how it was packed: 0 raw
     # deflate, as 0023 wrote it (every such value gets that byte here), n the dictionary
     # numbered n. A state that holds TRAIN_AFTER items or more gets its dictionary now, and
