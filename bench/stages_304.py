@@ -80,7 +80,7 @@ async def poll(*a, **k):
 once.poll_once = poll
 sys.argv = ["alerts", *sys.argv[1:]]
 try:
-    cli.main()
+    cli.cli.main(prog_name="alerts")  # cli.main() would end the process (alerts.quickexit)
 except SystemExit:
     pass
 mark("the rest (marker, exit)")

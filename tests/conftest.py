@@ -110,13 +110,15 @@ def write_config(directory: Path, *, feeds: list[dict], channels: dict,
 
 def loaded_probe(heavy: tuple[str, ...]) -> str:
     """A `python -c` script that runs the CLI with its own arguments and prints its exit code
-    and which of the `heavy` modules it loaded (tests that a path starts light)."""
+    and which of the `heavy` modules it loaded (tests that a path starts light). It runs the
+    command group itself: `alerts.cli.main` ends the process at once (alerts.quickexit)."""
     return f"""\
-import runpy, sys
+import sys
+from alerts.cli import cli
 sys.argv = ["alerts", *sys.argv[1:]]
 code = 0
 try:
-    runpy.run_module("alerts", run_name="__main__")
+    cli.main(prog_name="alerts")
 except SystemExit as exc:
     code = exc.code
 loaded = sorted(m for m in {heavy!r} if m in sys.modules)
