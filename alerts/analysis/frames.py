@@ -1361,6 +1361,7 @@ class SentenceFrames:
                 self._participant(m, "parties").country or m.entity.id)
                 for i, m in self.mentions if lo <= i < act.first
                 and m.entity.kind in ("country", "person")}
+            sides |= self._armed_sides(lo, act.first)
             if len(sides) >= 2:
                 status = "agreed"
                 evidence.append(Evidence("status", f"{self._q(act)} (by {len(sides)} parties: "
@@ -1516,6 +1517,24 @@ class SentenceFrames:
                                   for k in others):
             return None
         return report
+
+    def _armed_sides(self, lo: int, hi: int) -> set[str]:
+        """The non-state armed sides named between tokens lo and hi, each a party as a state
+        is ("Israel and Hamas accept"): words side by side are one ("ELN rebels", "Houthi
+        rebels"), and one right after a name is that name's ("Sudanese rebels": no second
+        party)."""
+        named_ends = {i + len(lexicon_tokens(m.alias)) - 1 for i, m in self.mentions}
+        out: set[str] = set()
+        last = -2
+        for h in sorted((h for h in self.hits if h.entry.category == "armed_party"
+                         and lo <= h.first and h.last < hi), key=lambda h: h.first):
+            word = self.s.tokens[h.first]
+            # Arabic writes "and" on the word: "والدعم السريع" follows a name as a second side.
+            joined = word.startswith("و") and not lexicon_tokens(h.entry.form)[0].startswith("و")
+            if h.first > last + 1 and (joined or h.first - 1 not in named_ends):
+                out.add(" ".join(self.s.tokens[h.first:h.last + 1]))
+            last = max(last, h.last)
+        return out
 
     def _topic_of_talks(self, act: Hit) -> Hit | None:
         """Talks and a topic preposition right before an act ("contacts on restoring ties",

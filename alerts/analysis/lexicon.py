@@ -45,7 +45,8 @@ class Entry:
     category: str  # noun | act | cue | boundary | backdrop | preview | metaphor | flag |
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
     #                report | occurrence | purpose_end | rumour | dismissal | domain |
-    #                domain_label | place | duration | anaphor | officials | past_time
+    #                domain_label | place | duration | anaphor | officials | past_time |
+    #                armed_party
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -276,14 +277,15 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "topic", "determiners", "subordinators", "text_subordinators",
                      "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
                      "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places",
-                     "durations", "officials", "past_times"):
+                     "durations", "officials", "past_times", "armed_parties"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",
                 "reports": "report", "rumours": "rumour",
                 "dismissals": "dismissal", "domains": "domain",
                 "domain_labels": "domain_label", "places": "place",
-                "durations": "duration", "past_times": "past_time"}.get(category, category)
+                "durations": "duration", "past_times": "past_time",
+                "armed_parties": "armed_party"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
