@@ -761,8 +761,12 @@ class AllCondition(Condition):
         self._by_cost = sorted(range(len(self._order)), key=lambda i: self._order[i].cost)
         # The children that can say "certainly not" (the others' possible() is always True):
         # terms by their keys and fields (TermsCondition.possible, inline), then the rest.
-        self._terms = tuple((c.fields, c._lookups) for c in self._order
-                            if type(c) is TermsCondition)
+        # The child whose words selected the rule (anchors()) is checked last: when the
+        # rule is a candidate through them, they are there.
+        chosen = self.anchors()
+        self._terms = tuple((c.fields, c._lookups) for c in sorted(
+            (c for c in self._order if type(c) is TermsCondition),
+            key=lambda c: c.anchors() == chosen))
         self._checked = tuple(c for c in self._order
                               if type(c) is not TermsCondition and _can_refuse(c))
 
