@@ -167,10 +167,12 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     """Poll every feed once, send due alerts, and exit (0: all well, 3: a feed or a delivery
     failed, or no feed could be polled). Beside a running daemon it polls and stores, and
     leaves the sending to the daemon."""
+    from alerts import buildcache
     from alerts.lock import StateLock
     from alerts.once import poll_once
     from alerts.state.integrity import ensure_intact_since_clean_run, note_clean_run
 
+    buildcache.short_lived()  # the knowledge base read is kept to the end: no GC walks (#17)
     try:
         # The channels are checked by poll_once, when a message is to be sent.
         settings, rules = _load(ctx.obj["config"], channels=False)
