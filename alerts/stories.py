@@ -124,10 +124,24 @@ def bands(sig: tuple[int, ...]) -> list[str]:
                     digest_size=8).hexdigest() for i in range(BANDS)]
 
 
+# A plain absolute link (lower-case host, no user, port, query or fragment, a path of
+# unreserved characters and escapes): what urlsplit would make of it, read at once.
+_PLAIN_LINK = re.compile(r"https?://([a-z0-9](?:[a-z0-9.-]{0,250}[a-z0-9])?)"
+                         r"(/[A-Za-z0-9_~.%/-]*)?")
+
+
 def link_key(link: str | None) -> str | None:
     """The same page whatever the scheme, "www." or a trailing slash."""
     if not link:
         return None
+    plain = _PLAIN_LINK.fullmatch(link)
+    if plain is not None:
+        host, path = plain.groups()
+        return host.removeprefix("www.") + ((path or "").rstrip("/") or "/")
+    return _split_link_key(link)
+
+
+def _split_link_key(link: str) -> str:
     parts = urlsplit(link)
     host = (parts.hostname or "").removeprefix("www.")
     path = parts.path.rstrip("/") or "/"
@@ -616,13 +630,18 @@ def _named_places(sentence: Sentence) -> set[str]:
     """Capitalised words after a preposition ("in Gaza"): places the knowledge base may not
     know, which tell apart two calls by one actor. A month, a weekday or a feast is a time,
     in every language ("on Monday", "на Рождество", "zu Weihnachten": calendar.yaml)."""
-    found = set()
+    found: set[str] = set()
     tokens = sentence.tokens
-    times = _time_phrases()
+    times = None
     for i in range(1, len(tokens)):
+        if tokens[i - 1] not in _PLACE_BEFORE:
+            continue  # most words: no preposition before them
         word = sentence.text[sentence.spans[i][0]:sentence.spans[i][1]]
-        if tokens[i - 1] in _PLACE_BEFORE and word[:1].isupper() and not any(
-                tokens[i:i + len(p)] == p for p in times.get(tokens[i], ())):
+        if not word[:1].isupper():
+            continue
+        if times is None:
+            times = _time_phrases()
+        if not any(tokens[i:i + len(p)] == p for p in times.get(tokens[i], ())):
             found.add("@" + tokens[i])  # a word, not a known entity
             # And the whole name ("North Kivu" is not "North Darfur"; "Gaza City" keeps
             # "@gaza" too, so it still agrees with "Gaza").

@@ -1,4 +1,4 @@
-"""Word signatures of stories (#17: computed faster, never differently).
+"""Word signatures and link keys of stories (#17: computed faster, never differently).
 
 Signatures and band keys are stored with each story: a signature computed after an upgrade
 must equal the one computed before, or reports of one event would stop joining their story.
@@ -13,11 +13,14 @@ import struct
 import pytest
 
 from alerts.stories import (
+    _PLAIN_LINK,
     MAX_SHINGLES,
     PERMUTATIONS,
     _gram_hashes,
     _lane_minima,
+    _split_link_key,
     bands,
+    link_key,
     signature,
 )
 
@@ -82,3 +85,30 @@ def test_lane_minima_on_every_kind_of_lane():
             expected = tuple(map(min, *map(LANES.unpack, digests)))
             assert LANES.unpack(_lane_minima(digests)) == expected
     assert _lane_minima([b"\x05" * LANES.size]) == b"\x05" * LANES.size
+
+
+def test_a_plain_link_is_keyed_as_urlsplit_keys_it():
+    rng = random.Random(9)
+    pieces = ["a", "b9", "-", ".", "/", "//", "%2F", "~", "_", "x.y", "Z", "..", "/.", "ü", "?",
+              "#", ":8080", "@", "q=1", " "]
+    links = ["https://www.example.com/a/b/", "https://site0.example/f0-i49", "http://x.org",
+             "https://www.x.org/", "https://x.org//", "https://x.org/a//", "https://www.",
+             "https://www.www.x.org/A%20B/", "http://WWW.X.ORG/a", "https://x-.org/a",
+             "https://x.org/a b", "https://x.org:443/a"]
+    for _ in range(20000):
+        host = "".join(rng.choices(["www.", "a", "b-c", ".", "x9", "-", "W"], k=rng.randint(1, 4)))
+        path = "".join(rng.choices(pieces, k=rng.randint(0, 6)))
+        links.append(f"{rng.choice(['http', 'https', 'HTTPS'])}://{host}{path}")
+    plain = 0
+    for link in links:
+        try:
+            expected: object = _split_link_key(link)
+        except ValueError as exc:  # what urlsplit refuses, the fast path must refuse too
+            expected = repr(exc)
+        try:
+            found: object = link_key(link)
+        except ValueError as exc:
+            found = repr(exc)
+        assert found == expected, link
+        plain += _PLAIN_LINK.fullmatch(link) is not None
+    assert plain > 500  # the fast path was taken often
