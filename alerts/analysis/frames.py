@@ -1273,6 +1273,8 @@ class SentenceFrames:
                                             and not self._infinitive_between(h, noun))
                      or self._passive_of(h, noun))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
+                # "the mediators of the truce announced that ...": a clause is announced
+                and not (h.first > noun.last and self._takes_clause(h))
                 and (not h.entry.then or self._completed(h, noun, hi))  # "orders X to leave"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
                 and (not (noun.first <= h.first <= noun.last)
@@ -1517,6 +1519,12 @@ class SentenceFrames:
                                   for k in others):
             return None
         return report
+
+    def _takes_clause(self, act: Hit) -> bool:
+        """The verb's object is a clause: a complementizer right after it ("announced that",
+        "a annoncé que", "заявил, что")."""
+        return any(h.entry.category == "complementizer" and h.first == act.last + 1
+                   for h in self.hits)
 
     def _armed_sides(self, lo: int, hi: int) -> set[str]:
         """The non-state armed sides named between tokens lo and hi, each a party as a state

@@ -46,7 +46,7 @@ class Entry:
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
     #                report | occurrence | purpose_end | rumour | dismissal | domain |
     #                domain_label | place | duration | anaphor | officials | past_time |
-    #                armed_party
+    #                armed_party | complementizer
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -277,7 +277,8 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "topic", "determiners", "subordinators", "text_subordinators",
                      "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
                      "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places",
-                     "durations", "officials", "past_times", "armed_parties"):
+                     "durations", "officials", "past_times", "armed_parties",
+                     "complementizers"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",
@@ -285,7 +286,8 @@ def build(data: dict[str, Any]) -> Lexicon:
                 "dismissals": "dismissal", "domains": "domain",
                 "domain_labels": "domain_label", "places": "place",
                 "durations": "duration", "past_times": "past_time",
-                "armed_parties": "armed_party"}.get(category, category)
+                "armed_parties": "armed_party",
+                "complementizers": "complementizer"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
             for form in forms:
                 lex.add(form, Entry(name, name=name, form=form), lang)
