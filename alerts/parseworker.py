@@ -79,6 +79,7 @@ def parse_bytes(body: bytes, final_url: str, content_type: str | None,
     if content_type:
         headers["content-type"] = content_type
     _remember_joins()
+    _expat_by_name()
     if check_entities and not _entity_guard_installed():
         _refuse_declared_entities(body, headers)
     try:
@@ -269,6 +270,18 @@ def _remember_joins() -> None:
             mixin.make_safe_absolute_uri = _remembered(mixin.make_safe_absolute_uri)
             mixin._urljoin = _remembered(mixin._urljoin)
             _joins_remembered = True
+
+
+def _expat_by_name() -> None:
+    """feedparser's strict parser is Python's expat reader, asked for by name. feedparser
+    asks xml.sax for "drv_libxml2" first: where that is not installed (nearly everywhere)
+    each document tried to import it again, searching sys.path (about 0.17 ms a document,
+    35 ms of a steady-state poll of 200 feeds, #17); where it is, feedparser would read with
+    libxml2, not the parser that parse_facts_here's bounds and the fast reader's equality
+    with feedparser were established with."""
+    import feedparser.api as api
+
+    api.PREFERRED_XML_PARSERS = ["xml.sax.expatreader"]
 
 
 def _remembered(function: Callable[..., Any]) -> Callable[..., Any]:
