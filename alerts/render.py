@@ -119,10 +119,22 @@ def escape_for(fmt: str, text: Any) -> str:
     return clean(text, newlines=True)
 
 
+# An http(s) link of a host name, an optional port and a path of characters that are kept
+# as they are: safe_link gives it back unchanged (the common case, checked at once).
+_PLAIN_LINK = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?"
+                         r"(?::[0-9]{1,5})?(?:/[A-Za-z0-9_~.%/-]*)?")
+
+
 def safe_link(url: Any) -> str | None:
     """The link when it is http or https with a host, else None; unsafe characters encoded."""
     if not isinstance(url, str):
         return None
+    if _PLAIN_LINK.fullmatch(url):
+        return url
+    return _checked_link(url)
+
+
+def _checked_link(url: str) -> str | None:
     url = clean(url).strip()
     try:
         parts = urlsplit(url)
