@@ -16,6 +16,7 @@ import pytest
 from alerts.models import Item
 from alerts.state import Store
 from alerts.state.compact import iso
+from alerts.state.texts import MEMBER_WHY
 from alerts.stories import StoryDesk, StoryRef
 from tests.old_states import as_json, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
@@ -35,12 +36,12 @@ def joins(conn: sqlite3.Connection, since_0020: bool) -> list[tuple[object, ...]
     """Every (story, report, rule) that joined, with how, when and why: what a member row
     said before 0020, read from either schema."""
     columns = ("m.story_id, m.feed_url, m.item_key, {rule}, m.publisher, m.title, m.link, "
-               "m.joined_by, m.at, m.status, m.why, m.as_item")
-    if since_0020:
-        sql = (f"SELECT {columns.format(rule='r.rule_id')} FROM story_members m "
-               "JOIN story_member_rules r ON r.member_id = m.id")
+               "m.joined_by, m.at, m.status, {why}, m.as_item")
+    if since_0020:  # reasons kept once in match_texts since 0027
+        sql = (f"SELECT {columns.format(rule='r.rule_id', why=MEMBER_WHY)} "
+               "FROM story_members m JOIN story_member_rules r ON r.member_id = m.id")
     else:
-        sql = f"SELECT {columns.format(rule='m.rule_id')} FROM story_members m"
+        sql = f"SELECT {columns.format(rule='m.rule_id', why='m.why')} FROM story_members m"
     # Times as microseconds since 0025: read as the text they were.
     return sorted(((*row[:8], iso(row[8]), *row[9:]) for row in conn.execute(sql)), key=repr)
 

@@ -99,7 +99,8 @@ def test_one_named_actor_joins_by_actor_event_and_place(tmp_path, feed_server):
     assert len(sent) == 2, sent
     assert "Gaza" in sent[0][3] and "Sudan" in sent[1][3]
     stories = sqlite3.connect(db).execute(
-        "SELECT story_id, title, why FROM story_members ORDER BY id").fetchall()
+        "SELECT story_id, title, (SELECT text FROM match_texts WHERE id = why_id) "
+        "FROM story_members ORDER BY id").fetchall()  # reasons kept once since 0027
     assert stories[0][0] == stories[1][0] != stories[2][0]
     assert stories[1][2].startswith("the same call (ceasefire) by UN")
 

@@ -986,3 +986,51 @@ def _text_dictionary(db: sqlite_utils.Database) -> None:
     """)
     if latest_item(db.conn) >= TRAIN_AFTER:
         train(db.conn, moment(datetime.now(UTC)))
+
+
+@migrations(name="0027_member_reasons_once")
+def _member_reasons_once(db: sqlite_utils.Database) -> None:
+    # Store less (#17): a story member's reason for joining its story (`why`: "the first
+    # report of its event", "the same page", "close wording (0.89 of word pairs alike)")
+    # repeats from member to member (with the bench's shipped rules, 3,800 members had 2
+    # distinct reasons: 15 bytes an item). Each distinct text is kept once in match_texts, as
+    # matches' explanations and reasons since 0024, and a member refers to it by number
+    # (why_id; alerts.state.texts). Nothing is lost: texts equal to the byte share a row, any
+    # other value keeps its own. story_members is rebuilt (a column changes), its rows in id
+    # order with the same ids (story_member_rules refers to them), its indexes made again.
+    from alerts.state.texts import text_hash
+
+    db.conn.create_function("alerts_0027_hash", 1, text_hash, deterministic=True)
+    same = ("FROM match_texts x WHERE x.hash IS alerts_0027_hash(o.why) AND x.text IS o.why "
+            "AND typeof(x.text) = typeof(o.why)")
+    found = f"(SELECT min(x.id) {same})"
+    _script(db, f"""
+        INSERT INTO match_texts (hash, text)
+            SELECT alerts_0027_hash(o.why), o.why FROM story_members o
+            WHERE o.why IS NOT NULL AND NOT EXISTS (SELECT 1 {same})
+            GROUP BY o.why, typeof(o.why) ORDER BY min(o.id);
+        CREATE TABLE story_members_0027 (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            feed_url TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            publisher TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            joined_by TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            status TEXT,
+            why_id INTEGER,
+            as_item INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO story_members_0027 (id, story_id, feed_url, item_key, publisher, title,
+            link, joined_by, at, status, why_id, as_item)
+            SELECT o.id, o.story_id, o.feed_url, o.item_key, o.publisher, o.title, o.link,
+                o.joined_by, o.at, o.status, CASE WHEN o.why IS NOT NULL THEN {found} END,
+                o.as_item
+            FROM story_members o ORDER BY o.id;
+        DROP TABLE story_members;
+        ALTER TABLE story_members_0027 RENAME TO story_members;
+        CREATE INDEX story_members_story ON story_members (story_id);
+        CREATE INDEX story_members_item ON story_members (feed_url, item_key)
+    """)

@@ -18,7 +18,7 @@ from alerts.state.compact import (
 )
 from alerts.state.db import Database
 from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
-from alerts.state.texts import SUPPRESSED
+from alerts.state.texts import MEMBER_WHY, SUPPRESSED, text_id
 from alerts.stories import EventKey, StoryRef
 
 
@@ -34,11 +34,11 @@ def _join(conn: sqlite3.Connection, story: StoryRef, item: Item, rule_ids: list[
     new = [rule for rule in dict.fromkeys(rule_ids) if rule not in joined]
     if not new:
         return
-    cur = conn.execute(
+    cur = conn.execute(  # its reason kept once, in match_texts (0027)
         "INSERT INTO story_members (story_id, feed_url, item_key, publisher, title, link, "
-        "joined_by, at, status, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "joined_by, at, status, why_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (story.id, item.feed_url, item.key, publisher, item.title, item.link,
-         story.joined_by, stamp, status, story.why or None))
+         story.joined_by, stamp, status, text_id(conn, story.why or None)))
     conn.executemany("INSERT INTO story_member_rules (member_id, rule_id) VALUES (?, ?)",
                      [(cur.lastrowid, rule) for rule in new])
 
@@ -180,7 +180,8 @@ class Stories(Database):
     def story_member(self, feed_url: str, item_key: str) -> dict[str, Any] | None:
         """Which story took this item, how and why (for explain)."""
         cur = self.conn.execute(
-            "SELECT m.story_id, s.title AS story_title, m.joined_by, m.why, m.status, "
+            f"SELECT m.story_id, s.title AS story_title, m.joined_by, {MEMBER_WHY} AS why, "
+            "m.status, "
             "s.event FROM story_members m JOIN stories s ON s.id = m.story_id "
             "WHERE m.feed_url = ? AND m.item_key = ? LIMIT 1", (feed_url, item_key))
         row = cur.fetchone()
@@ -209,7 +210,7 @@ class Stories(Database):
         """The story's reports, oldest first, one per item."""
         sql = (f"SELECT m.feed_url, m.item_key, m.publisher, {MEMBER_TITLE} AS title, "
                f"{MEMBER_LINK} AS link, min(m.at) AS at, max(m.status) AS status, "
-               "max(m.joined_by) AS joined_by, max(m.why) AS why "
+               f"max(m.joined_by) AS joined_by, max({MEMBER_WHY}) AS why "
                f"FROM story_members m {MEMBER_ITEM} WHERE m.story_id = ?")
         args: list[Any] = [story_id]
         if rule_id:

@@ -5,7 +5,9 @@ A rule's explanation ("matched because: ...") and the reason a match raised no a
 matched by one rule is usually explained in the same words. Each distinct text is kept once
 in `match_texts` and a match refers to it by number (`explanation_id`, `suppressed_id`).
 A text is found again by a 32-bit hash of it (`hash`, indexed), then compared whole, so two
-texts with one hash stay apart. Texts no match refers to any more go with the prune.
+texts with one hash stay apart. Since migration 0027 a story member's reason for joining its
+story ("the first report of its event", "the same page") is kept there too (`why_id`). Texts
+nothing refers to any more go with the prune.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sqlite3
 # What readers select to have a match's texts back as they were ("m" is the match).
 EXPLANATION = "(SELECT x.text FROM match_texts x WHERE x.id = m.explanation_id)"
 SUPPRESSED = "(SELECT x.text FROM match_texts x WHERE x.id = m.suppressed_id)"
+MEMBER_WHY = "(SELECT x.text FROM match_texts x WHERE x.id = m.why_id)"  # "m": the member
 
 
 def text_hash(text: object) -> int | None:
@@ -40,8 +43,9 @@ def text_id(conn: sqlite3.Connection, text: str | None) -> int | None:
 
 
 def prune_texts(conn: sqlite3.Connection) -> int:
-    """Remove the texts no match refers to; returns how many."""
+    """Remove the texts no match and no story member refers to; returns how many."""
     return conn.execute(
         "DELETE FROM match_texts WHERE id NOT IN (SELECT explanation_id FROM matches) "
-        "AND id NOT IN (SELECT suppressed_id FROM matches WHERE suppressed_id IS NOT NULL)"
+        "AND id NOT IN (SELECT suppressed_id FROM matches WHERE suppressed_id IS NOT NULL) "
+        "AND id NOT IN (SELECT why_id FROM story_members WHERE why_id IS NOT NULL)"
     ).rowcount

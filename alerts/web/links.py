@@ -49,9 +49,10 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         if needs_dictionary(value):  # packed with the state's dictionary since 0026
             return None if datasette is None else _packed_text(datasette, database, value)
         return unpack_text(value)  # compressed since 0023: shown as the text it is
-    if (table == "matches" and column in ("explanation_id", "suppressed_id")
+    if (((table == "matches" and column in ("explanation_id", "suppressed_id"))
+         or (table == "story_members" and column == "why_id"))
             and isinstance(value, int) and datasette is not None):
-        return _match_text(datasette, database, value)  # kept once since 0024
+        return _match_text(datasette, database, value)  # kept once since 0024 and 0027
     if not isinstance(value, str) or not value.startswith("["):
         return None
     found = LINK.fullmatch(value)
