@@ -321,11 +321,28 @@ def test_a_memo_from_other_code_or_damaged_is_read_as_empty(tmp_path):
     assert ParseMemo.load(tmp_path / "missing.json").get(FEED.url) is None
 
 
+def test_a_memo_whose_saved_entries_are_damaged_is_read_as_empty(tmp_path):
+    import json
+
+    from alerts.parse import memo_path
+
+    path = memo_path(tmp_path / "alerts.db")
+    primed(rss(*items_of(3)).encode()).save(path)
+    assert ParseMemo.load(path).get(FEED.url) is not None
+    saved = json.loads(path.read_text())
+    packed = saved["feeds"][FEED.url][5]  # the feed's entries, packed, in base64
+    damaged = packed[:-8] + ("A" if packed[-8] != "A" else "B") + packed[-7:]
+    saved["feeds"][FEED.url][5] = damaged
+    path.write_text(json.dumps(saved))
+    memo = ParseMemo.load(path)
+    assert memo.get(FEED.url) is None
+    body = rss(*items_of(3)).encode()
+    assert parse_items(body, URL, None, FEED, 500, memo).parsed == 3  # parsed whole
+
+
 def test_poll_once_keeps_its_memo_beside_the_state(tmp_path, feed_server):
     """`poll --once` saves what it parsed beside the state, reads it at the next run, and
     leaves the file alone after a cycle in which nothing was parsed (every feed 304)."""
-    import json
-
     from tests.conftest import query, run_cli, write_config
 
     url = feed_server.put("/f.xml", rss(*items_of(4)[1:]))
@@ -334,15 +351,18 @@ def test_poll_once_keeps_its_memo_beside_the_state(tmp_path, feed_server):
                                            {"url": other, "name": "Other"}],
                           channels={"terminal": "console://"})
     memo_file = tmp_path / "state" / "alerts.db.parse-memo.json"
+
+    def saved(feed: str) -> int:  # entries remembered for the feed in the file
+        memo = ParseMemo.load(memo_file).get(feed)
+        return len(memo.entries) if memo else 0
+
     assert run_cli("-c", str(config), "poll", "--once", "--no-send").returncode == 0
-    saved = json.loads(memo_file.read_text())["feeds"]
-    assert (len(saved[url][-1]), len(saved[other][-1])) == (3, 2)
+    assert (saved(url), saved(other)) == (3, 2)
     feed_server.put("/f.xml", rss(*items_of(4)))
     # Only the first feed is polled: the other's entries come from the file read at start.
     assert run_cli("-c", str(config), "poll", "--once", "--no-send", "--feed", "Wire"
                    ).returncode == 0
-    saved = json.loads(memo_file.read_text())["feeds"]
-    assert (len(saved[url][-1]), len(saved[other][-1])) == (4, 2)
+    assert (saved(url), saved(other)) == (4, 2)
     assert {k for (k,) in query(tmp_path / "state" / "alerts.db", "SELECT key FROM items "
                                 "WHERE feed_url = ?", url)} == {f"g:id-{n}" for n in range(4)}
     written = memo_file.stat().st_mtime_ns
