@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 WINDOW = 7  # tokens between an event noun and its act, within one clause
 CUE_WINDOW = 6  # tokens before a predicate searched for modality cues
+SUBJECT_MODIFIERS = 3  # words before a clause's subject noun ("a long-awaited ceasefire")
 # States two governments create by agreeing on them: "agree to restore relations" reports
 # relations restored, while "agree to meet" or "agree to reopen embassies" plans a later act.
 DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
@@ -143,6 +144,9 @@ _PREPOSITIONS = folded_words("of", "to", "by", "on", "in", "at", "for", "against
                              "بعد", "إلى", "الى", "من", "مع")
 _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і",
                              "й", "та", "або")
+# Personal pronouns that are a verb's own subject (frames.py, _closes_clause).
+_PRONOUNS = folded_words("it", "they", "he", "she", "il", "elle", "ils", "elles", "er", "sie",
+                         "es", "он", "она", "оно", "они", "він", "вона", "воно", "вони")
 # What an ending ends in: "ended with a ceasefire", "ended in a truce".
 _OUTCOME = frozenset({"with", "in"})
 _OUT = {"out", "away", "back", "home"}  # "pulls its ambassador out of", "back from"
@@ -1423,6 +1427,19 @@ class SentenceFrames:
             if condition is not None:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
+        if etype == "ceasefire" and status == "took-effect" and modality == "planned" \
+                and act is not None and cue is not None:
+            # A truce set to take effect has been agreed: "A long-awaited ceasefire is set to
+            # begin under the accords", "Gaza ceasefire will take effect on Sunday". Not one
+            # on terms ("will begin only if Hamas disarms"): that is an offer.
+            end = _clause(self.bounds, noun.first, self.n)[1]
+            # Nor one only hoped for or wanted before it ("Hamas hopes a ceasefire will").
+            wanted = self._modality(noun.first, False)[0] not in ("happened", "planned")
+            if not wanted and not any(h.entry.category == "condition"
+                                      and noun.last < h.first < end for h in self.hits):
+                evidence.append(Evidence("status", f"{self._q(act)}, '{self._q(cue)}' (set to "
+                                                   "take effect: agreed)"))
+                status, modality, cue = "agreed", "happened", None
         setting = None
         if etype == "peace-talks" and not status and modality == "happened":
             status, why = self._talks_named(noun)
@@ -1561,11 +1578,21 @@ class SentenceFrames:
         return Hit(j, k, Entry("cue", name="hypothetical", form=" ".join(words[j:k + 1]))) \
             if talks else None
 
+    def _opens_clause(self, noun: Hit, lo: int) -> bool:
+        """The noun is its clause's subject: at most SUBJECT_MODIFIERS words before it ("A
+        long-awaited ceasefire in ..."), none of them a verb or a name (then the noun is that
+        verb's object or that name's: "Trump says ceasefire ...")."""
+        if noun.first > lo + SUBJECT_MODIFIERS:
+            return False
+        named = {i for i, _ in self.mentions}
+        return not any(lo <= h.first < noun.first and h.entry.category in ("act", "cue")
+                       for h in self.hits) and not any(lo <= i < noun.first for i in named)
+
     def _closes_clause(self, act: Hit, noun: Hit, lo: int, hi: int) -> bool:
         """A verb that ends the clause a noun opens is that noun's predicate however long the
         words between: the German verb-final clause "Friedensgespräche zwischen Russland und
         der Ukraine in Istanbul begonnen", "talks between ... in Istanbul have begun"."""
-        if not (noun.first <= lo + 1 and act.first > noun.last and not act.entry.before
+        if not (self._opens_clause(noun, lo) and act.first > noun.last and not act.entry.before
                 and not self._nominal(act)):
             return False
         if act.last == hi - 1:
@@ -1575,8 +1602,11 @@ class SentenceFrames:
         # ministers of Armenia and Azerbaijan in Moscow ended with a truce".
         # Not across a headline's label ("Tregua en el Congreso: Gobierno y oposición pactan").
         between = self.s.text[self.s.spans[noun.last][1]:self.s.spans[act.first][0]]
+        # Nor past a pronoun, the subject of a verb of its own ("truce in tatters hours after
+        # it began").
         return act.first <= noun.last + 2 * WINDOW * self.scale and not any(
-            mark in between for mark in ":;—–") and not any(
+            mark in between for mark in ":;—–") and _PRONOUNS.isdisjoint(
+            self.s.tokens[noun.last + 1:act.first]) and not any(
             h.entry.category == "act" and noun.last < h.first < act.first
             and not self._nominal(h) for h in self.hits)
 
