@@ -400,13 +400,24 @@ _PREP_AT = re.compile(rf"(?:(?P<approx>{APPROX})\s+)?(?P<prep>{SINCE}|{WITHIN})\
 _WORD_AT = re.compile(r"[^\s.;:!?]+\s+")
 
 
+def _every(cue: re.Pattern[str], folded: str) -> Iterator[re.Match[str]]:
+    """Each match of the cue, those starting inside an earlier one's reach too: in "first such
+    visit since ties were restored. It was the first visit ... in seven years" the second
+    "first" lies in the first match's 60 characters of time, which says none."""
+    pos = 0
+    while (m := cue.search(folded, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
 def _cue_matches(folded: str, published: date
                  ) -> Iterator[tuple[int, re.Match[str], date]]:
     """Each "first ... since/in <time>" with the date it points back to. The words between
     "first" and the time are tried one by one: in "premier entretien en face à face depuis
     2019" the "en" of "en face" is no time, the "depuis" after it is."""
+    told: set[int] = set()  # where each time said starts: one gap each
     for cue in _CUES:
-        for start in cue.finditer(folded):
+        for start in _every(cue, folded):
             pos = start.start("prep") - (len(start.group("approx")) + 1
                                          if start.group("approx") else 0)
             for _ in range(12):
@@ -418,7 +429,9 @@ def _cue_matches(folded: str, published: date
                         rest = "almost " + rest  # "впервые почти за два года", "in almost"
                     since = parse_time(rest, published, m.group("prep") in _DURATION_PREPS)
                     if since is not None and since <= published:
-                        yield start.start(), m, since
+                        if m.start() not in told:
+                            told.add(m.start())
+                            yield start.start(), m, since
                         break
                 word = _WORD_AT.match(folded, pos)
                 if word is None:
@@ -441,7 +454,7 @@ def undated_gaps(text: str, published: date) -> list[str]:
     dated = {first for first, _, _ in _cue_matches(folded, published)}
     found: list[str] = []
     for cue in _CUES:
-        for start in cue.finditer(folded):
+        for start in _every(cue, folded):
             if start.start() in dated:
                 continue
             since = _SINCE_AT.match(folded, start.start("prep"))
