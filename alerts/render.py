@@ -300,12 +300,12 @@ class Renderer:
             raise TemplateProblem(f"template {name!r} not found in {self.folder}") from None
 
     def _title(self, source: str | None, default: str, facts: Mapping[str, Any]) -> str:
-        import jinja2
-
         if source is None and default == DEFAULT_TITLE:
             quick = _default_title(facts)
             if quick is not None:
-                return quick
+                return quick  # without Jinja2, not even imported (a poll that only queues)
+        import jinja2
+
         try:
             template = _inline("text", self.folder, source or default)
         except jinja2.TemplateSyntaxError as exc:

@@ -78,6 +78,17 @@ def test_a_due_alert_loads_apprise_and_is_sent(tmp_path, feed_server, webhook):
     assert len(webhook.received) == 1
 
 
+def test_a_poll_that_only_queues_alerts_loads_no_templates(tmp_path, feed_server, webhook):
+    # Queued, an alert's body is rendered when it is sent; its default title needs no Jinja2.
+    url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
+    config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
+                          channels={"hook": webhook.url})
+    code, loaded, done = poll(config, "--backfill", "--no-send")
+    assert code == 0 and "1 alerts queued" in done.stdout, done.stdout + done.stderr
+    assert "jinja2" not in loaded and "apprise" not in loaded, loaded
+    assert webhook.received == []
+
+
 def test_an_unusable_channel_is_told_only_when_something_is_to_be_sent(tmp_path, feed_server):
     url = feed_server.put("/wire.xml", rss(rss_item("Markets open higher", guid="1")))
     config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire"}],
