@@ -42,3 +42,23 @@ def test_a_contact_verb_with_a_named_person_names_the_surname(text: str, day: da
 def test_no_person_across_the_verb_or_a_longer_name_names_no_one(text: str, day: date):
     found = _people(text, day)
     assert "viktor-orban" not in found and "kim-jong-un" not in found
+
+
+@pytest.mark.parametrize("text,day,named", [
+    ("Japan's Kishida and South Korea's Yoon hold first summit in 12 years", date(2023, 3, 16),
+     {"fumio-kishida", "yoon-suk-yeol"}),
+    ("Kishida and South Korea's Yoon meet in Tokyo", date(2023, 3, 16),
+     {"fumio-kishida", "yoon-suk-yeol"}),
+])
+def test_a_surname_after_a_states_possessive_is_joined(text: str, day: date,
+                                                      named: set[str]) -> None:
+    """"X and <state>'s Yoon": the join stands before the possessive (issue #15)."""
+    kb = knowledge_base()
+    assert named <= {m.entity.id for m in kb.text_mentions(text, day)}
+
+
+def test_a_surname_after_a_companys_possessive_names_no_one() -> None:
+    kb = knowledge_base()
+    found = {m.entity.id for m in kb.text_mentions("Trump and Apple's Kim meet in Seoul",
+                                                   date(2025, 8, 25))}
+    assert not any(e.startswith("kim-") for e in found)

@@ -228,6 +228,17 @@ def _joined_before(text: str, start: int) -> bool:
     return a < b and text[a].isupper() and text[a:b][0].isalpha()
 
 
+_POSSESSIVE_BEFORE = re.compile(r"(?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\w.-]*['’]s[ \t]+$")
+
+
+def _possessive_start(text: str, start: int) -> int:
+    """Where a state's possessive right before a name begins ("Kishida and South Korea's
+    Yoon": the join is before "South"), else `start`. Whether the words name a state, the
+    knowledge base decides (KnowledgeBase._by_context)."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 60), start)
+    return m.start() if m is not None else start
+
+
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
@@ -263,8 +274,9 @@ def named_by_context(text: str, start: int, end: int) -> bool:
     titled = bool(previous) and token_text(previous).strip().split(" ")[-1] in _TITLE_LAST_WORDS
     if not titled:  # the cheap test first: most capitalised surnames stand alone
         after = _JOINED_AFTER.match(text, end) or _CONTACT_AFTER.match(text, end)
-        if not ((after and text[after.end()].isupper()) or _joined_before(text, start)
-                or _contact_before(text, start)):
+        lead = _possessive_start(text, start)
+        if not ((after and text[after.end()].isupper()) or _joined_before(text, lead)
+                or _contact_before(text, lead)):
             return False
     if all_capitals(text, start, end) or part_of_a_code(text, start, end):
         return False
