@@ -65,3 +65,21 @@ def test_a_quantifier_before_the_object(title: str, rule: str) -> None:
 
 def test_military_action_threatened_is_no_ceasefire() -> None:
     assert fired("India threatens military action against Pakistan") == []
+
+
+@pytest.mark.parametrize("title", [
+    "Sudan's warring parties resume talks in Jeddah",
+    "Sudan's army and RSF begin talks in Jeddah",
+    "Les belligérants soudanais reprennent les pourparlers à Djeddah",
+    "Sudans Kriegsparteien nehmen Gespräche in Dschidda wieder auf",
+])
+def test_talks_with_an_armed_side_are_about_its_war(title: str) -> None:
+    assert fired(title) == ["peace-talks"]
+
+
+@pytest.mark.parametrize("title", [
+    "Sudan's army chief rules out talks with RSF",
+    "Houthis attack ships as US and China hold trade talks",
+])
+def test_an_armed_side_named_is_not_talks_held(title: str) -> None:
+    assert fired(title) == []

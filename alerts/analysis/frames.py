@@ -1254,8 +1254,13 @@ class SentenceFrames:
             # peace talks by a purpose of the war's sides that is not its end.
             topic = self._topic_stated(noun)
             stated = topic is not None
-            purpose = next((h for h in self.hits if h.entry.category == "purpose"
-                            and h.entry.type == etype and not (noun.first <= h.first <= noun.last)
+            purpose = next((h for h in self.hits if ((h.entry.category == "purpose"
+                                                      and h.entry.type == etype)
+                                                     # talks with an armed side are about
+                                                     # its fighting: "army and RSF resume talks"
+                                                     or (h.entry.category == "armed_party"
+                                                         and etype == "peace-talks"))
+                            and not (noun.first <= h.first <= noun.last)
                             and not (h.entry.name == SIDE and stated)), None)
             # The item says what talks are for only when their own sentence does not
             # ("talks on embassy operations", the lead naming "the war in Ukraine").
