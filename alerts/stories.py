@@ -58,14 +58,27 @@ _DIGEST = _LANES.size
 
 
 def _gram_hashes(text: str) -> list[bytes]:
-    words = _WORD.findall(fold(text))
+    return _folded_gram_hashes(fold(text))
+
+
+def _folded_gram_hashes(folded: str) -> list[bytes]:
+    words = _WORD.findall(folded)
     # Each pair of neighbours; a text of one word is its own gram.
     grams = set(map(" ".join, pairwise(words))) if len(words) > 1 else set(words)
     return [hashlib.shake_128(g.encode()).digest(_DIGEST) for g in grams]
 
 
 def signature(text: str) -> tuple[int, ...] | None:
-    digests = _gram_hashes(text)
+    return _signature(_gram_hashes(text))
+
+
+def item_signature(item: Item) -> tuple[int, ...] | None:
+    """signature(f"{item.title} {item.summary}"), from each field folded apart (folding
+    does not reach across a space, and matching folded both already: fold remembers)."""
+    return _signature(_folded_gram_hashes(f"{fold(item.title)} {fold(item.summary)}"))
+
+
+def _signature(digests: list[bytes]) -> tuple[int, ...] | None:
     if len(digests) < MIN_SHINGLES:
         return None  # too short to compare by words
     if len(digests) > MAX_SHINGLES:
@@ -149,7 +162,8 @@ def _split_link_key(link: str) -> str:
 
 
 def text_key(item: Item) -> str:
-    return hashlib.blake2b(fold(f"{item.title}\x1f{item.summary}").encode(),
+    # fold(f"{title}\x1f{summary}"), each field folded apart (see item_signature)
+    return hashlib.blake2b(f"{fold(item.title)}\x1f{fold(item.summary)}".encode(),
                            digest_size=16).hexdigest()
 
 
@@ -870,7 +884,7 @@ class StoryDesk:
         # joins only reports whose frames agree, which the event keys find already: no word
         # signature, no people keys (a report without an event never joins one with it).
         keyed = by == "event" and event is not None
-        sig = None if keyed else signature(f"{item.title} {item.summary}")
+        sig = None if keyed else item_signature(item)
         band_keys = bands(sig) if sig else []
         if keyed:
             entity_keys = []

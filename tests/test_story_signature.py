@@ -20,8 +20,10 @@ from alerts.stories import (
     _lane_minima,
     _split_link_key,
     bands,
+    item_signature,
     link_key,
     signature,
+    text_key,
 )
 
 LANES = struct.Struct(f"<{PERMUTATIONS}I")
@@ -112,3 +114,39 @@ def test_a_plain_link_is_keyed_as_urlsplit_keys_it():
         assert found == expected, link
         plain += _PLAIN_LINK.fullmatch(link) is not None
     assert plain > 500  # the fast path was taken often
+
+
+# Characters where folding is subtle: combining marks (alone, stacked, at either end),
+# precomposed letters, Hangul jamo that compose when adjacent, compatibility forms, final
+# sigma, dotless and dotted i, German sharp s, astral letters and marks, controls.
+TRICKY = ["a", "E", "\u0301", "\u0327", "\u0308\u0323", "é", "Ç", "\u1100", "\u1161", "\u11a8",
+          "한", "ﬁ", "Ⅻ", "\u00a0", "Σ", "ς", "ı", "İ", "ß", "ẞ", "𝐀", "\U0001d167", "😀",
+          "\u200b", "\x1f", " ", ".", "Ё", "й", "ـ", "ً", "停", "火", "-", "'"]
+
+
+def test_folding_does_not_reach_across_the_separators():
+    from alerts.fold import fold
+
+    rng = random.Random(21)
+    for _ in range(5000):
+        one = "".join(rng.choices(TRICKY, k=rng.randint(0, 6)))
+        two = "".join(rng.choices(TRICKY, k=rng.randint(0, 6)))
+        for separator in (" ", "\x1f"):
+            assert fold(f"{one}{separator}{two}") == f"{fold(one)}{separator}{fold(two)}", (
+                one, two)
+
+
+def test_an_item_s_signature_and_text_key_are_those_of_its_joined_text():
+    from alerts.fold import fold
+    from alerts.models import Item
+
+    rng = random.Random(22)
+    words = [*TRICKY, "cessez-le-feu", "Élysée", "перемирие", "Gaza", "talks", "停火协议"]
+    for n in range(400):
+        title = " ".join(rng.choices(words, k=rng.randint(0, 8)))
+        summary = " ".join(rng.choices(words, k=rng.randint(0, 40)))
+        item = Item(feed_url="x", feed_name="x", key=str(n), guid=None, link=None,
+                    title=title, summary=summary, published=None)
+        assert item_signature(item) == signature(f"{title} {summary}"), (title, summary)
+        assert text_key(item) == hashlib.blake2b(fold(f"{title}\x1f{summary}").encode(),
+                                                 digest_size=16).hexdigest()
