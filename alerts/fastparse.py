@@ -119,7 +119,8 @@ def read(body: bytes, final_url: str, content_type: str | None,
          max_meta: int | None = None, max_tags: int | None = None,
          max_author_cost: int | None = None,
          max_elements: int | None = None,
-         found: Scan | None = None) -> tuple[Any, list[dict]] | None:
+         found: Scan | None = None,
+         header: tuple[str, str, str] | None = None) -> tuple[Any, list[dict]] | None:
     """(feedparser's result for the document without its entries, each entry as feedparser
     would give it), or None when the document is not plain enough to be sure. `parse` runs
     feedparser on bytes (alerts.parseworker.parse_bytes). With `max_field`, a date or an
@@ -132,7 +133,11 @@ def read(body: bytes, final_url: str, content_type: str | None,
     authors' lengths squared add up to more (the e-mail pattern again: 1,000 authors of
     1,000 letters, each within `max_field`, took 5.4 s). With `max_elements`, a document
     of more elements is given up as soon as the tree holds that many (1 MiB of empty
-    elements made a 61 MiB tree). `found`: scan(body), when the caller made it already."""
+    elements made a 61 MiB tree). `found`: scan(body), when the caller made it already.
+    `header`: (version, encoding, complaint) of feedparser's reading of this document
+    without its entries, when the caller knows it (alerts.parse: the feed's last document
+    had the same surroundings); `parse` is then not run and the first item of the answer
+    is None."""
     if found is None:
         found = scan(body)
     if found is None:
@@ -141,7 +146,7 @@ def read(body: bytes, final_url: str, content_type: str | None,
         return None
     try:
         return _read(body, found, final_url, content_type, parse, max_field, max_tags,
-                     max_author_cost, max_elements)
+                     max_author_cost, max_elements, header)
     except MemoryError:
         raise  # the worker's budget answers for it
     except Exception:  # unsure, or deeper than this reader recurses: feedparser reads it
@@ -151,7 +156,8 @@ def read(body: bytes, final_url: str, content_type: str | None,
 def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
           parse: Any, max_field: int | None = None, max_tags: int | None = None,
           max_author_cost: int | None = None,
-          max_elements: int | None = None) -> tuple[Any, list[dict]] | None:
+          max_elements: int | None = None,
+          header: tuple[str, str, str] | None = None) -> tuple[Any, list[dict]] | None:
     fp = _feedparser()
     if any(_COMMENT_OR_PI.search(e) for e in found.entries) \
             or _FOOTER_TITLE.search(found.footer):
@@ -166,11 +172,17 @@ def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
     version, data, entities = fp.replace_doctype(data)
     if version or entities:
         return None
-    meta = parse(found.header + found.footer, final_url, content_type)
     complaint = type(result.get("bozo_exception")).__name__ if result.get("bozo") else ""
-    meta_complaint = type(meta.get("bozo_exception")).__name__ if meta.get("bozo") else ""
-    if (meta.get("version") not in ("rss20", "atom10") or meta.get("encoding")
-            != result["encoding"] or complaint != meta_complaint or meta.get("entries")):
+    meta = None
+    if header is None:
+        meta = parse(found.header + found.footer, final_url, content_type)
+        header = (meta.get("version"), meta.get("encoding"),
+                  type(meta.get("bozo_exception")).__name__ if meta.get("bozo") else "")
+        if meta.get("entries"):
+            return None
+    meta_version, meta_encoding, meta_complaint = header
+    if (meta_version not in ("rss20", "atom10") or meta_encoding != result["encoding"]
+            or complaint != meta_complaint):
         return None
     events = ET.iterparse(io.BytesIO(data), events=("start-ns", "start"))
     declared: dict[str, set[str]] = {}
@@ -184,9 +196,9 @@ def _read(body: bytes, found: Scan, final_url: str, content_type: str | None,
             if elements > max_elements:
                 return None  # see read()
     root = events.root  # type: ignore[attr-defined]
-    reader = _Reader(fp, declared, meta.get("version"), final_url, max_field, max_tags,
+    reader = _Reader(fp, declared, meta_version, final_url, max_field, max_tags,
                      max_author_cost)
-    if meta["version"] == "rss20":
+    if meta_version == "rss20":
         if root.tag != "rss":
             return None
         channels = [c for c in root if c.tag == "channel"]

@@ -21,7 +21,7 @@ from alerts.parsememo import ParseMemo as ParseMemo
 from alerts.parsememo import _Seen
 from alerts.parsememo import code_fingerprint as code_fingerprint
 from alerts.parsememo import memo_path as memo_path
-from alerts.parseworker import default_pool, parse_facts_here
+from alerts.parseworker import Known, default_pool, facts_and_header_here
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
     answer: dict | None = None
     if seen and fresh:
         answer = _facts(scanned.rebuild(fresh), final_url, content_type, settings,
-                        max_entries)
+                        max_entries, known=previous.header)  # type: ignore[union-attr]
         if ("facts" not in answer or answer["entries"] != len(fresh)
                 or answer["version"] != previous.version  # type: ignore[union-attr]
                 or answer["bozo"] != previous.complaint):  # type: ignore[union-attr]
@@ -113,10 +113,13 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
     if answer is None:  # nothing new: feedparser is not needed at all
         assert previous is not None
         version, ttl, title = previous.version, previous.ttl, previous.title
-        complaint = previous.complaint
+        complaint, encoding = previous.complaint, previous.encoding
     else:
         version, ttl, title = answer["version"], answer["ttl"], answer["title"]
         complaint = answer["bozo"]
+        # Known only when the fast reader's feedparser read the document without its
+        # entries (parseworker.Known); "" has feedparser read it again next time.
+        encoding = answer["header"][1] if "header" in answer else ""
     new_facts = [EntryFacts(*f) for f in (answer["facts"] if answer else ())]
     facts: list[EntryFacts | _Seen]
     if len(fresh) == len(ids):  # the whole document was parsed
@@ -134,7 +137,7 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
             items.append(build_item(fact, key, feed))
         else:
             unchanged.append((key, fact.content_hash or ""))
-    keep = FeedMemo.of(context, version, complaint, ttl, title, {
+    keep = FeedMemo.of(context, version, complaint, ttl, title, encoding, {
         ident: fact if isinstance(fact, _Seen) else _Seen(
             fact.guid, fact.hkey, fact.readable, fact.fields[6] if fact.fields else None)
         for ident, fact in zip(ids, facts, strict=True)}) if cacheable else None
@@ -143,13 +146,17 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
 
 
 def _facts(body: bytes, final_url: str, content_type: str | None, settings: tuple,
-           max_entries: int, scanned: Scan | None = None) -> dict:
+           max_entries: int, scanned: Scan | None = None, known: Known | None = None) -> dict:
     """The entry facts of a document: read here when the fast reader can do it within
     bounds (no parse worker is started for a plain feed), else in a worker. `scanned`:
-    scan(body), when made already (the fast reader scans it otherwise)."""
-    here = parse_facts_here(body, final_url, content_type, settings, max_entries, scanned)
+    scan(body), when made already (the fast reader scans it otherwise); `known`: the
+    reading of the document without its entries, when the feed's last one had the same
+    surroundings (parse_facts_here)."""
+    here = facts_and_header_here(body, final_url, content_type, settings, max_entries,
+                                 scanned, known)
     if here is not None:
-        return here
+        answer, header = here
+        return answer | {"header": header}
     return default_pool().parse_facts(body, final_url, content_type, settings, max_entries)
 
 

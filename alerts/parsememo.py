@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
-_MEMO_FORMAT = 2  # 2: each feed's entries saved packed (marshal), with a digest
+_MEMO_FORMAT = 3  # 2: each feed's entries saved packed (marshal), with a digest; 3: encoding
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,15 +50,31 @@ class FeedMemo:
     ttl: Any
     title: str | None
     packed: bytes  # marshal of {identity: (guid, hkey, readable, content_hash)}
+    # The encoding feedparser found reading the document without its entries in this
+    # process (alerts.parseworker.Known); "" when that is not how it was read.
+    encoding: str = ""
 
     @classmethod
     def of(cls, context: bytes, version: str, complaint: str, ttl: Any, title: str | None,
-           entries: Mapping[bytes, _Seen]) -> FeedMemo:
+           encoding: str, entries: Mapping[bytes, _Seen]) -> FeedMemo:
         # Format 0: the same bytes for the same entries, however their strings were made
         # (later formats mark interned and shared objects), so equal memos compare equal.
         return cls(context, version, complaint, ttl, title, marshal.dumps(
             {ident: (seen.guid, seen.hkey, seen.readable, seen.content_hash)
-             for ident, seen in entries.items()}, 0))
+             for ident, seen in entries.items()}, 0), encoding)
+
+    @property
+    def header(self) -> tuple[str, str, str, Any, str | None] | None:
+        """What feedparser's reading of the document without its entries gave (version,
+        encoding, complaint, ttl, title), when it was read so; else None. The next
+        document in the same surroundings (the header without its volatile channel dates,
+        the footer, address, content type and settings: `context`) gives the same: those
+        dates are the only bytes of it that may differ, and none of these depends on them
+        (a document whose dates would change its decoding is refused by the fast reader,
+        which still compares this encoding and complaint with the new document's own)."""
+        if not self.encoding:
+            return None
+        return self.version, self.encoding, self.complaint, self.ttl, self.title
 
     @property
     def entries(self) -> dict[bytes, _Seen]:
@@ -86,13 +102,13 @@ class ParseMemo:
             saved = json.loads(path.read_text("utf-8"))
             if saved.get("code") != code_fingerprint():
                 return
-            for url, (context, version, complaint, ttl, title, packed, check) in saved[
-                    "feeds"].items():
+            for url, (context, version, complaint, ttl, title, packed, check,
+                      encoding) in saved["feeds"].items():
                 entries = base64.b64decode(packed, validate=True)
                 if _check(entries) != check:
                     raise ValueError(f"the entries of {url} are damaged")
                 self._feeds[url] = FeedMemo(bytes.fromhex(context), version, complaint, ttl,
-                                            title, entries)
+                                            title, entries, str(encoding))
         except FileNotFoundError:
             pass
         except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -144,7 +160,8 @@ class ParseMemo:
             # `poll --once` of 200 feeds (#17).
             feeds = {
                 url: [m.context.hex(), m.version, m.complaint, m.ttl, m.title,
-                      base64.b64encode(m.packed).decode("ascii"), _check(m.packed)]
+                      base64.b64encode(m.packed).decode("ascii"), _check(m.packed),
+                      m.encoding]
                 for url, m in self._feeds.items()
                 if isinstance(m.ttl, str | None) and isinstance(m.title, str | None)}
         temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
