@@ -1,0 +1,47 @@
+"""Forms and domains the third blind set found missing (issue #15), each tested with texts
+written for this test (not the set's items): a truce that "takes hold"; peace talks said to
+be "dead"; a peace declaration and a deal "aimed at ending" a war as peace accords; Russian
+and Ukrainian "persona non grata"; truces in wars of commerce (fares, gas, currencies) as
+metaphors.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from alerts.models import Item
+from alerts.rulepack import shipped_rules_dir
+from alerts.rules import RuleSet, load_rules
+from alerts.rules.history import HistoryView
+
+RULES = RuleSet(load_rules([shipped_rules_dir()], None))
+
+
+def fired(title: str) -> list[str]:
+    item = Item("http://example.test/feed", "test", "k", None, None, title, "",
+                datetime(2024, 11, 27, tzinfo=UTC))
+    return sorted(m.rule_id for m in RULES.match(item, now=item.published,
+                                                  history=HistoryView(), record=False))
+
+
+@pytest.mark.parametrize("title,rule", [
+    ("Truce between Israel and Hezbollah takes hold as families return south", "ceasefire-agreed"),
+    ("Envoy says Sudan peace talks are dead after army walks out", "peace-talks"),
+    ("Serbia and Kosovo sign peace declaration in Washington", "peace-talks"),
+    ("Colombia and FARC sign deal aimed at ending five decades of war", "peace-talks"),
+    ("Россия объявила персонами нон грата пятерых дипломатов Польши", "diplomatic-relations"),
+    ("Україна оголосила персоною нон грата посла Білорусі", "diplomatic-relations"),
+])
+def test_the_forms_are_read(title: str, rule: str) -> None:
+    assert fired(title) == [rule]
+
+
+@pytest.mark.parametrize("title", [
+    "Rival airlines agree truce in transatlantic fare war",
+    "Газпром и Нафтогаз заключили перемирие в газовой войне",
+    "Central banks call for a truce in the currency war",
+])
+def test_truces_in_wars_of_commerce_are_metaphors(title: str) -> None:
+    assert fired(title) == []
