@@ -45,3 +45,13 @@ def test_the_forms_are_read(title: str, rule: str) -> None:
 ])
 def test_truces_in_wars_of_commerce_are_metaphors(title: str) -> None:
     assert fired(title) == []
+
+
+@pytest.mark.parametrize("title", [
+    "Russia and Israel mark 30 years of the restoration of diplomatic relations",
+    "Россия и Израиль отмечают 30 лет со дня восстановления дипломатических отношений",
+    "Казахстан и Китай отмечают 30 лет установления дипломатических отношений",
+    "Україна та Ізраїль відзначають 30 років встановлення дипломатичних відносин",
+])
+def test_a_span_of_years_of_an_act_is_an_anniversary(title: str) -> None:
+    assert fired(title) == []
