@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -114,17 +115,26 @@ def _short_forms(item_mentions: tuple[Mention, ...]) -> dict[tuple[str, ...], Me
     for m in item_mentions:
         if m.entity.kind == "person":
             continue
-        words = tokens(m.alias)[0]
-        if any(is_cjk(w) for w in words):
-            continue
-        cuts = [words[k:] for k in range(1, len(words))] + \
-               [words[:k] for k in range(len(words) - 1, 0, -1)]
-        for cut in cuts:
-            while cut and cut[-1] in _LINKS:
-                cut = cut[:-1]
-            if len(cut) >= 2 and cut[0] not in _LINKS:
-                out.setdefault(cut, m)
+        for cut in _cuts(m.alias):
+            out.setdefault(cut, m)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _cuts(alias: str) -> tuple[tuple[str, ...], ...]:
+    """The short forms of one alias, in _short_forms' order (none for a Chinese one): the
+    same for every item that names it, so made once."""
+    words = tokens(alias)[0]
+    if any(is_cjk(w) for w in words):
+        return ()
+    out = []
+    for cut in [words[k:] for k in range(1, len(words))] + \
+               [words[:k] for k in range(len(words) - 1, 0, -1)]:
+        while cut and cut[-1] in _LINKS:
+            cut = cut[:-1]
+        if len(cut) >= 2 and cut[0] not in _LINKS:
+            out.append(cut)
+    return tuple(out)
 
 
 def _with_short_forms(sentence: Sentence, found: list[tuple[int, int, Mention]],
@@ -195,11 +205,19 @@ def analyse_text(title: str, summary: str, day: date | None,
     return result
 
 
+@lru_cache(maxsize=1)
+def _knowledge_base() -> Callable[[], KnowledgeBase]:
+    """alerts.knowledge.base.knowledge_base, imported at the first analysis (an import
+    statement in _knowledge would run the import machinery and the package's __getattr__
+    at every call, about 8 µs, for every stage that asks for an item's analysis)."""
+    from alerts.knowledge.base import knowledge_base
+
+    return knowledge_base
+
+
 def _knowledge(kb: KnowledgeBase | Callable[[], KnowledgeBase] | None) -> KnowledgeBase:
     if kb is None:
-        from alerts.knowledge import knowledge_base
-
-        return knowledge_base()
+        return _knowledge_base()()
     if callable(kb) and not hasattr(kb, "mentions"):
         return kb()
     return kb  # type: ignore[return-value]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from alerts.fold import fold
 from alerts.knowledge.phrases import _ARABIC_FORMS
@@ -34,12 +35,29 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _LAST_WORD = re.compile(r"([^\W_]+(?:\.[^\W_]+)*)$")
 
 
+def _last_word(text: str, stop: int) -> str | None:
+    """What _LAST_WORD finds in the 40 characters before `stop` (the word, or words joined
+    by single dots, that ends there: "U.S", "Gen"), read backwards from `stop` by hand: the
+    pattern, searched, is tried from each of the 40 positions in turn. Its word character
+    is one for which isalnum() holds, and its end also matches before a final newline."""
+    low = max(0, stop - 40)
+    end = stop - 1 if stop > low and text[stop - 1] == "\n" else stop
+    at = end
+    while at > low:
+        c = text[at - 1]
+        if c.isalnum() or (c == "." and at < end and at - 1 > low
+                           and text[at - 2].isalnum()):
+            at -= 1
+        else:
+            break
+    return text[at:end] if at < end else None
+
+
 def _is_abbreviation(text: str, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation or an initial."""
-    m = _LAST_WORD.search(text, max(0, stop - 40), stop)
-    if not m:
+    word = _last_word(text, stop)
+    if not word:
         return False
-    word = m.group(1)
     if "." in word:  # U.S, E.U, z.B, EE.UU
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "J. Trump", "M. Macron"
@@ -79,17 +97,37 @@ def fold_token(word: str) -> str:
     return folded if folded.isascii() else folded.translate(_ARABIC_FORMS)
 
 
+# In ASCII text a token is a run of letters and digits (_TOKEN's class there), its folded
+# form the run lower-cased; the pattern's group makes split() return the runs between the
+# text around them, so the spans are sums of lengths (no match object per token).
+_ASCII_RUNS = re.compile(r"([A-Za-z0-9]+)")
+# What the contractions below start with: text without any of them has none to read.
+_CONTRACTIONS = ("'t", "’t", "'d", "’d", "'D", "’D")
+
+
+def _ascii_tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """tokens() of ASCII text without a contraction."""
+    parts = _ASCII_RUNS.split(text.lower())
+    ends = list(accumulate(map(len, parts)))
+    return tuple(parts[1::2]), tuple(zip(ends[0::2], ends[1::2], strict=False))
+
+
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     """Folded tokens of `text` and their character spans. English "n't" becomes "not" and
     "'d" "would"."""
-    if "'" not in text and "’" not in text:
-        # No apostrophe, no contraction: each token is its folded word (a lower-cased one in
-        # ASCII text), in one pass without the checks below.
-        found = list(_TOKEN.finditer(text))
+    if ("'" not in text and "’" not in text) or not any(c in text for c in _CONTRACTIONS):
+        # No contraction ("Trump's" is none): each token is its folded word (a lower-cased
+        # one in ASCII text), in one pass without the checks below.
         if text.isascii():
-            return (tuple([m.group().lower() for m in found]),
-                    tuple([m.span() for m in found]))
+            return _ascii_tokens(text)
+        found = list(_TOKEN.finditer(text))
         return tuple([fold_token(m.group()) for m in found]), tuple([m.span() for m in found])
+    return _read_tokens(text)
+
+
+def _read_tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """tokens() of any text, token by token, contractions read (the general path: tokens()
+    takes a quicker one to the same result where there is none)."""
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text):
