@@ -144,6 +144,14 @@ _PREPOSITIONS = folded_words("of", "to", "by", "on", "in", "at", "for", "against
                              "بعد", "إلى", "الى", "من", "مع")
 _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і",
                              "й", "та", "або")
+# "his Turkish counterpart", "son homologue", "seinem Amtskollegen", "نظيره": the holder of
+# the same office in another state (SentenceFrames._with_counterparts), of these first.
+_COUNTERPART = folded_words("counterpart", "counterparts", "homologue", "homologues",
+                            "amtskollege", "amtskollegen", "amtskollegin", "homólogo",
+                            "homóloga", "homólogos", "коллега", "коллегой", "коллегу",
+                            "коллеги", "колега", "колегою", "колегу", "колеги", "نظيره",
+                            "نظيرها", "نظيرته", "نظيرتها")
+_COUNTERPART_OFFICES = ("head-of-state", "head-of-government", "foreign-minister")
 # Personal pronouns that are a verb's own subject (frames.py, _closes_clause).
 _PRONOUNS = folded_words("it", "they", "he", "she", "il", "elle", "ils", "elles", "er", "sie",
                          "es", "он", "она", "оно", "они", "він", "вона", "воно", "вони")
@@ -446,6 +454,7 @@ class SentenceFrames:
                  antecedents: list[Mention] | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
         self.antecedents = antecedents or []  # whom "the leaders" stands for (headline_group)
+        mentions = self._with_counterparts(mentions, sentence, day, kb)
         self._places = [(i, m) for i, m in mentions if m.entity.kind != "person"]
         self._item_states = item_states
         self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
@@ -1541,6 +1550,41 @@ class SentenceFrames:
                                   for k in others):
             return None
         return report
+
+    @staticmethod
+    def _with_counterparts(mentions: list[tuple[int, Mention]], sentence: Sentence,
+                           day: date | None, kb: KnowledgeBase | None
+                           ) -> list[tuple[int, Mention]]:
+        """`mentions` with each "counterpart" of a state the sentence names as the holder of
+        the office of the person before it: "Lavrov met his Turkish counterpart" names
+        Turkey's foreign minister, "الرئيس الصيني يلتقي نظيره الأمريكي" the US president (the
+        first of the person's offices, in the order head of state, head of government,
+        foreign minister, that the state has a holder of on the day)."""
+        if kb is None or day is None:
+            return mentions
+        from alerts.knowledge.base import Mention
+
+        words, out = sentence.tokens, list(mentions)
+        for k, word in enumerate(words):
+            if word not in _COUNTERPART:
+                continue
+            # "his Turkish counterpart", "son homologue américain", "his counterpart from Iran"
+            state = next((m for i, m in mentions if m.entity.kind == "country"
+                          and i in (k - 1, k + 1, k + 2)), None)
+            person = next((m for i, m in reversed(mentions) if i < k
+                           and m.entity.kind == "person"), None)
+            if state is None or person is None:
+                continue
+            offices = sorted({r.office for r in person.entity.roles if r.covers(day)},
+                             key=lambda o: _COUNTERPART_OFFICES.index(o)
+                             if o in _COUNTERPART_OFFICES else len(_COUNTERPART_OFFICES))
+            for office in offices:
+                holder = kb.holder(office, state.entity.id, day)
+                if holder is not None and holder.id != person.entity.id:
+                    alias = sentence.text[sentence.spans[k][0]:sentence.spans[k][1]]
+                    out.append((k, Mention(holder, alias, k, "counterpart")))
+                    break
+        return sorted(out, key=lambda t: t[0])
 
     def _takes_clause(self, act: Hit) -> bool:
         """The verb's object is a clause: a complementizer right after it ("announced that",
