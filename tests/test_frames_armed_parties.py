@@ -72,6 +72,7 @@ def test_military_action_threatened_is_no_ceasefire() -> None:
     "Sudan's army and RSF begin talks in Jeddah",
     "Les belligérants soudanais reprennent les pourparlers à Djeddah",
     "Sudans Kriegsparteien nehmen Gespräche in Dschidda wieder auf",
+    "苏丹冲突双方在吉达重启谈判",
 ])
 def test_talks_with_an_armed_side_are_about_its_war(title: str) -> None:
     assert fired(title) == ["peace-talks"]
