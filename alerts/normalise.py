@@ -76,6 +76,10 @@ def _bmp_classes(*groups: str) -> list[str]:
                     for m in re.finditer(f"[{group}]+", initials)) for group in groups]
 
 
+def _control_classes() -> list[str]:
+    return _bmp_classes("C", "CZ")
+
+
 # Astral characters are in both classes and checked one by one: they are rare in news text.
 _ASTRAL = r"\U00010000-\U0010ffff"
 _BROWSER_ESCAPED = re.escape('<>"`{}|\\^')
@@ -85,7 +89,11 @@ _BROWSER_ESCAPED = re.escape('<>"`{}|\\^')
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Control, format, unassigned... characters; and those plus separators and what browsers
     percent-encode in a link."""
-    control_bmp, link_unsafe_bmp = _bmp_classes("C", "CZ")
+    from alerts.unicodetables import table
+
+    # Found once per Python and kept in the cache folder (alerts.unicodetables: 15 ms).
+    control_bmp, link_unsafe_bmp = table("bmp-classes", _control_classes, list,
+                                         uses=(_bmp_classes,))
     return (re.compile("[" + control_bmp + _ASTRAL + "]"),
             re.compile("[" + link_unsafe_bmp + _BROWSER_ESCAPED + _ASTRAL + "]"))
 # Soft hyphen, zero-width (non-)joiners, word joiner, BOM, left/right-to-left and Arabic marks.
