@@ -50,6 +50,7 @@ WRITTEN = [
     "Gen. Smith and Mr. Jones; EE.UU. y la ONU.\nGen\n. next",
     "Kim and Xi met; Prime Minister Abe; May 5; Trump, Kim",
     "½ and ² and ١٢ digits, ℌ letters, ﬁ ligatures",
+    "“Quoted” — dashes… and Trump’s curly apostrophe, x\u00a0y, Ⓐbc, ①②, İstanbul",
     "x" * 50 + ". a.b.c.d. ..e. f",
 ]
 
@@ -73,7 +74,7 @@ def _texts() -> list[str]:
 def _random_texts(count: int) -> list[str]:
     """Strings of the characters each path treats apart, in every order."""
     letters = ["a", "T", "t", "d", "D", "n", "1", "_", ".", "..", " ", "\n", "'", "’", "é",
-               "Б", "中", "ال", "-", "?", "US", "UN", "Малі"]
+               "Б", "中", "ال", "-", "?", "US", "UN", "Малі", "—", "“", "Ⓐ", "İ", "①"]
     rng = random.Random(15)
     return ["".join(rng.choice(letters) for _ in range(rng.randint(0, 60)))
             for _ in range(count)]

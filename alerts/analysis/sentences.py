@@ -105,11 +105,21 @@ _ASCII_RUNS = re.compile(r"([A-Za-z0-9]+)")
 _CONTRACTIONS = ("'t", "’t", "'d", "’d", "'D", "’D")
 
 
+# A letter or digit outside ASCII: text without one (curly quotes and dashes are no
+# letters) has only ASCII runs for tokens.
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+
+
 def _ascii_tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """tokens() of ASCII text without a contraction."""
-    parts = _ASCII_RUNS.split(text.lower())
+    """tokens() of text without a contraction whose letters and digits are all ASCII."""
+    if text.isascii():
+        parts = _ASCII_RUNS.split(text.lower())
+        words = parts[1::2]
+    else:  # lower-case the runs only: lower() may lengthen a character that is no letter
+        parts = _ASCII_RUNS.split(text)
+        words = " ".join(parts[1::2]).lower().split(" ") if len(parts) > 1 else []
     ends = list(accumulate(map(len, parts)))
-    return tuple(parts[1::2]), tuple(zip(ends[0::2], ends[1::2], strict=False))
+    return tuple(words), tuple(zip(ends[0::2], ends[1::2], strict=False))
 
 
 def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
@@ -118,7 +128,7 @@ def tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
     if ("'" not in text and "’" not in text) or not any(c in text for c in _CONTRACTIONS):
         # No contraction ("Trump's" is none): each token is its folded word (a lower-cased
         # one in ASCII text), in one pass without the checks below.
-        if text.isascii():
+        if text.isascii() or _NON_ASCII_WORD.search(text) is None:
             return _ascii_tokens(text)
         found = list(_TOKEN.finditer(text))
         return tuple([fold_token(m.group()) for m in found]), tuple([m.span() for m in found])
