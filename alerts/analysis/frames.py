@@ -1361,7 +1361,7 @@ class SentenceFrames:
                                                  f"{status} them)"))
             cue = None
         if modality in ("happened", "planned") and act is not None and etype == "relations":
-            discussed = self._topic_of_talks(act)
+            discussed = self._topic_of_talks(act) or self._discussed(act, noun)
             if discussed is not None:
                 # "in quiet contacts on restoring ties", "des discussions sur le
                 # rétablissement des relations": what talks are about is not yet done.
@@ -1585,6 +1585,18 @@ class SentenceFrames:
                     out.append((k, Mention(holder, alias, k, "counterpart")))
                     break
         return sorted(out, key=lambda t: t[0])
+
+    def _discussed(self, act: Hit, noun: Hit) -> Hit | None:
+        """A verb of discussing right before the act that stands before its noun ("discuss
+        restoring diplomatic relations", "обсудили восстановление отношений", "讨论恢复外交关系"):
+        the act is what they talk about, not yet done. At most two words between (an article,
+        a preposition: "discutent du rétablissement", "beraten über die Wiederherstellung")."""
+        if act.last >= noun.first:
+            return None
+        return next((h for h in self.hits if h.entry.category == "discussion"
+                     and h.last < act.first <= h.last + 3 * self.scale
+                     and not any(o.entry.category in ("act", "noun")
+                                 and h.last < o.first < act.first for o in self.hits)), None)
 
     def _takes_clause(self, act: Hit) -> bool:
         """The verb's object is a clause: a complementizer right after it ("announced that",

@@ -46,7 +46,7 @@ class Entry:
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
     #                report | occurrence | purpose_end | rumour | dismissal | domain |
     #                domain_label | place | duration | anaphor | officials | past_time |
-    #                armed_party | complementizer
+    #                armed_party | complementizer | discussion
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -278,7 +278,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
                      "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places",
                      "durations", "officials", "past_times", "armed_parties",
-                     "complementizers"):
+                     "complementizers", "discussion"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",

@@ -1,0 +1,48 @@
+"""An act a verb of discussing governs is talked about, not done (issue #15): "Syria and
+Ukraine discuss restoring diplomatic relations" alerted as ties restored, in all eight
+languages. Written for this test; the real-news form is common ("the two ministers discussed
+the resumption of diplomatic ties").
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from alerts.models import Item
+from alerts.rulepack import shipped_rules_dir
+from alerts.rules import RuleSet, load_rules
+from alerts.rules.history import HistoryView
+
+RULES = RuleSet(load_rules([shipped_rules_dir()], None))
+
+
+def fired(title: str) -> list[str]:
+    item = Item("http://example.test/feed", "test", "k", None, None, title, "",
+                datetime(2025, 6, 1, tzinfo=UTC))
+    return sorted(m.rule_id for m in RULES.match(item, now=item.published,
+                                                  history=HistoryView(), record=False))
+
+
+@pytest.mark.parametrize("title", [
+    "Syria and Ukraine discuss restoring diplomatic relations",
+    "Syria and Ukraine discussed the restoration of diplomatic relations",
+    "La Syrie et l'Ukraine discutent du rétablissement des relations diplomatiques",
+    "Syrien und die Ukraine beraten über die Wiederherstellung diplomatischer Beziehungen",
+    "Siria y Ucrania discuten restablecer relaciones diplomáticas",
+    "Сирия и Украина обсудили восстановление дипломатических отношений",
+    "Сирія та Україна обговорили відновлення дипломатичних відносин",
+    "سوريا وأوكرانيا تبحثان استئناف العلاقات الدبلوماسية",
+    "叙利亚与乌克兰讨论恢复外交关系",
+])
+def test_ties_discussed_are_not_restored(title: str) -> None:
+    assert fired(title) == []
+
+
+@pytest.mark.parametrize("title,rule", [
+    ("Syria and Ukraine restore diplomatic relations", "diplomatic-relations"),
+    ("Сирия и Украина восстановили дипломатические отношения", "diplomatic-relations"),
+])
+def test_ties_restored_still_are(title: str, rule: str) -> None:
+    assert fired(title) == [rule]
