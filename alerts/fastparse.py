@@ -54,6 +54,10 @@ _TEXT_TYPES = frozenset({"text/plain", "text/html", "application/xhtml+xml"})
 # unreserved characters and escapes: feedparser's join (urllib's urljoin) leaves it as it is.
 _ABSOLUTE = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?"
                        r"(?::[0-9]{1,5})?(?:/[A-Za-z0-9_~.%/-]*)?")
+# One relative path segment of unreserved characters and escapes, not a dot segment ("." or
+# ".."): joined to a base, it replaces the base's last segment and nothing else changes
+# (GUIDs that are not links but are taken for them: <guid>item-123</guid>).
+_SEGMENT = re.compile(r"[A-Za-z0-9_~%-][A-Za-z0-9_~.%-]*")
 _C1 = re.compile("[\x80-\x9f]")  # what feedparser's cp1252 table maps
 _LANG_NAMES = (f"{{{_XML}}}lang", "lang")
 _COMMENT_OR_PI = re.compile(rb"<!--|<\?")
@@ -92,6 +96,7 @@ class _Feedparser:
         self._urljoin = _urljoin
         self.namespaces = {k.lower(): v for k, v in _FeedParserMixin.namespaces.items()}
         self.keymap = frozenset(FeedParserDict.keymap)
+        self._folders: dict[str, str] = {}  # base -> what a segment is appended to ("": no)
         parser = type("_Probe", (_StrictFeedParser, _FeedParserMixin), {})
         self.handled = frozenset(
             name[len(kind):] for name in dir(parser)
@@ -100,8 +105,26 @@ class _Feedparser:
     def urljoin(self, base: str, uri: str) -> str:
         if _ABSOLUTE.fullmatch(uri):
             return uri  # urljoin gives a plain absolute link back as it is
+        if _SEGMENT.fullmatch(uri):
+            folder = self._folder(base)
+            if folder:
+                return folder + uri
         # feedparser.mixin's name, which alerts.parseworker may have wrapped in a cache
         return self.module._urljoin(base, uri)  # type: ignore[no-any-return]
+
+    def _folder(self, base: str) -> str:
+        """What feedparser's join appends a relative segment to, found by joining one: urljoin
+        puts a lone segment last, after the base's scheme, host and resolved folder. ""
+        when there is none (a scheme it does not join gives the segment back alone; a base
+        it refuses, "")."""
+        folder = self._folders.get(base)
+        if folder is None:
+            joined: str = self.module._urljoin(base, "x")
+            folder = joined[:-1]
+            if len(self._folders) >= 4096:  # one per feed address: bounded all the same
+                self._folders.clear()
+            self._folders[base] = folder
+        return folder
 
 
 _fp: _Feedparser | None = None
