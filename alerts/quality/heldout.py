@@ -23,6 +23,7 @@ from alerts.quality.real import (
     load_set,
     score,
 )
+from alerts.quality.real import load_items as real_items
 from alerts.rulepack import shipped_rules_dir
 from alerts.rules import RuleSet, load_rules
 from alerts.rules.history import HistoryView
@@ -72,21 +73,8 @@ READERS: dict[str, Callable[[Path], list[tuple[str, Item]]]] = {"ffp": ffp, "wh"
 
 def load_items(corpus: Path, held: RealSet) -> dict[str, Item]:
     """Every item of every source in sources.yaml, by id, read in place from the corpus."""
-    items: dict[str, Item] = {}
-    for source in held.sources:
-        path = corpus / source["path"]
-        if not path.exists():
-            raise RealSetError(f"{path} is missing. The held-out set reads its items in place "
-                               f"from the corpus folder {corpus}; put ../shared/corpus beside "
-                               "the checkout or give the corpus folder as the argument (the "
-                               "folders are listed in tests/data/heldout/sources.yaml).")
-        for item_id, item in READERS[source["name"]](path):
-            if item_id in items:
-                raise RealSetError(f"{path}: item id {item_id} appears twice; the id scheme "
-                                   "in tests/data/heldout/sources.yaml no longer tells the "
-                                   "items apart.")
-            items[item_id] = item
-    return items
+    return real_items(corpus, held, READERS, "The held-out set",
+                      "tests/data/heldout/sources.yaml")
 
 
 def evaluate(corpus: Path, folder: Path = SET_DIR, rules: RuleSet | None = None,

@@ -186,19 +186,25 @@ def load_set(folder: Path = SET_DIR) -> RealSet:
     return RealSet(sources, events)
 
 
-def load_items(corpus: Path, real: RealSet) -> dict[str, Item]:
-    """Every item of every source in sources.yaml, by id, read in place from the corpus."""
+def load_items(corpus: Path, real: RealSet,
+               readers: dict[str, Callable[[Path], list[tuple[str, Item]]]] | None = None,
+               what: str = "The real labelled set",
+               listed: str = "tests/data/real/sources.yaml") -> dict[str, Item]:
+    """Every item of every source in sources.yaml, by id, read in place from the corpus (by
+    `readers`, by source name: this set's own by default)."""
+    read = READERS if readers is None else readers
     items: dict[str, Item] = {}
     for source in real.sources:
         path = corpus / source["path"]
         if not path.exists():
-            raise RealSetError(f"{path} is missing. The real labelled set reads its items in "
-                               f"place from the corpus folder {corpus}; put ../shared/corpus "
-                               "beside the checkout or give the corpus folder as the argument "
-                               "(the files are listed in tests/data/real/sources.yaml).")
-        for item_id, item in READERS[source["name"]](path):
+            raise RealSetError(f"{path} is missing. {what} reads its items in place from the "
+                               f"corpus folder {corpus}; put ../shared/corpus beside the "
+                               "checkout or give the corpus folder as the argument (the "
+                               f"folders are listed in {listed}).")
+        for item_id, item in read[source["name"]](path):
             if item_id in items:
-                raise RealSetError(f"{path}: item id {item_id} appears twice")
+                raise RealSetError(f"{path}: item id {item_id} appears twice; the id scheme "
+                                   f"in {listed} no longer tells the items apart.")
             items[item_id] = item
     return items
 
