@@ -311,10 +311,11 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     hits = _purposes_of_ending(hits, words)
     # Contact phrases ("hold talks") never hide another type's word inside them.
     # A report's name hides the cue inside it ("compte rendu": no plan in "compte").
-    predicates = [h for h in hits if (h.entry.category in ("noun", "act")
-                                      and h.entry.type != "contact")
-                  or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))
-                  or h.entry.category == "report"]
+    # Only a predicate of two words or more can hold another hit inside it.
+    predicates = [h for h in hits if h.last > h.first and (
+        (h.entry.category in ("noun", "act") and h.entry.type != "contact")
+        or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))
+        or h.entry.category == "report")]
     places = [h for h in hits if h.entry.category == "place"]
     kept = []
     seen: set[tuple[int, int, str, str, str, tuple[str, ...]]] = set()
@@ -323,11 +324,11 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
         if key in seen:
             continue  # "cease-fire" and "cease fire" are one phrase (the same words after)
         seen.add(key)
-        if h.entry.category in ("noun", "act", "cue") and any(
+        if predicates and h.entry.category in ("noun", "act", "cue") and any(
                 o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
                 for o in predicates):
             continue
-        if h.entry.category in ("noun", "act", "purpose") and any(
+        if places and h.entry.category in ("noun", "act", "purpose") and any(
                 p.first <= h.first and h.last <= p.last for p in places):
             continue  # "the truce village of Panmunjom": a place, not a truce
         kept.append(h)
@@ -350,6 +351,9 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
     form) is a peace accord ("deal to end 18-year war"). No purpose is a metaphor: one with a
     metaphor word inside, right before or right after it ends a trade or price war ("ending
     the trade war", "la fin de la guerre commerciale", "trade truce")."""
+    categories = {h.entry.category for h in hits}
+    if "purpose_end" not in categories and not {"metaphor", "purpose"} <= categories:
+        return hits  # nothing here to join or to drop: most sentences
     ends = [h for h in hits if h.entry.category == "purpose_end" and h.entry.name == "end"]
     if ends:
         objects = [h for h in hits if h.entry.category == "purpose_end"
