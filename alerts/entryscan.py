@@ -86,18 +86,31 @@ def scan(body: bytes) -> Scan | None:
         if (want is not None and depth == want[1] and name == want[0]
                 and (depth == 2 or parent == "channel")):
             start = parser.CurrentByteIndex
+            # Inside the entry only its end matters: no call for each element it holds (#17:
+            # half the calls of a pass). The first end of an element of the entry's name
+            # ends it: an entry holding another such element holds one more `<item`, and
+            # the count of those below refuses the document.
+            parser.StartElementHandler = None
+            parser.EndElementHandler = close_entry
 
     def close(name: str) -> None:
-        nonlocal depth, start
-        if start >= 0 and depth == want[1] and name == want[0]:  # type: ignore[index]
-            at = parser.CurrentByteIndex
-            tag = b"</" + name.encode()
-            end = body.find(b">", at)
-            if not body.startswith(tag, at) or end < 0 or body[at + len(tag):end].strip():
-                raise _Unreadable  # <item/> (expat is then already past it): nothing to cut
-            spans.append((start, end + 1))
-            start = -1
+        nonlocal depth
         depth -= 1
+
+    def close_entry(name: str) -> None:
+        nonlocal depth, start
+        if name != want[0]:  # type: ignore[index]
+            return  # an element inside the entry
+        at = parser.CurrentByteIndex
+        tag = b"</" + name.encode()
+        end = body.find(b">", at)
+        if not body.startswith(tag, at) or end < 0 or body[at + len(tag):end].strip():
+            raise _Unreadable  # <item/> (expat is then already past it): nothing to cut
+        spans.append((start, end + 1))
+        start = -1
+        depth -= 1
+        parser.StartElementHandler = open_
+        parser.EndElementHandler = close
 
     parser.StartDoctypeDeclHandler = doctype
     parser.StartElementHandler = open_

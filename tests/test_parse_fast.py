@@ -79,6 +79,10 @@ def test_scan_finds_each_entry_and_rebuilds_a_document_of_some():
     rss(*items_of(2)).replace("<item>", "<Item>", 1).replace("</item>", "</Item>", 1),
     rss(*items_of(2), "<foo:item xmlns:foo='urn:x'><title>t</title></foo:item>"),
     rss(*items_of(2), "<item/>"),
+    # an entry holding an element of its own name (the pass cuts an entry at its first end)
+    rss(*items_of(2), "<item><title>t</title><item><title>u</title></item></item>"),
+    "<feed xmlns='http://www.w3.org/2005/Atom'><entry><id>1</id></entry>"
+    "<entry><id>2</id><entry><id>3</id></entry></entry></feed>",
     # something that looks like an entry inside text
     rss(*items_of(2), rss_item("x", summary="")).replace(
         "<description></description>", "<description><![CDATA[<item>]]></description>"),
@@ -88,7 +92,8 @@ def test_scan_finds_each_entry_and_rebuilds_a_document_of_some():
     rss(items_of(2)[0], "<!-- ad -->", items_of(2)[1]),
     "\ufeff" + rss(*items_of(2)),
     "<rdf:RDF2><item><title>x</title></item></rdf:RDF2>",
-], ids=["case", "prefix", "empty", "cdata", "dtd", "broken", "between", "utf16", "root"])
+], ids=["case", "prefix", "empty", "nested", "nested-atom", "cdata", "dtd", "broken",
+        "between", "utf16", "root"])
 def test_scan_leaves_what_it_cannot_read_safely_to_a_full_parse(body):
     data = body.encode("utf-16") if body.startswith("\ufeff") else body.encode()
     assert scan(data) is None
