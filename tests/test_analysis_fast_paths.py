@@ -20,6 +20,7 @@ from alerts.analysis.sentences import (
     _LAST_WORD,
     _last_word,
     _read_tokens,
+    lexicon_tokens,
     split_sentences,
     tokens,
 )
@@ -35,7 +36,7 @@ WRITTEN = [
     "   ",
     "Trump and Putin agree a ceasefire in Ukraine.",
     "Trump's envoy met Putin's aide; the U.S. didn't say when they'd meet again.",
-    "DON'T SAY IT: they'D go, we can't, she won’t, he’d, it isn’t",
+    "DON'T SAY IT: they'D go, we can't, she won’t, he’d, it isn’t, they donʼt",
     "O'Brien's 'talks' at the UN, the US and the AU: CAR-T, AU$, PORT-AU-PRINCE",
     "UNESCO and USAID, not the UN; USA vs US",
     "snake_case words_with_underscores and 3.5 p.m. talks on 12/05",
@@ -96,6 +97,13 @@ def test_tokens_quick_paths_on_a_year_of_wsj() -> None:
             texts += [str(row.get(k) or "") for k in ("title", "summary", "description")]
     texts += [t[s:e] for t in texts for s, e in split_sentences(t)]
     assert [t for t in texts if tokens(t) != _read_tokens(t)] == []
+
+
+def test_lexicon_tokens_remembered_are_those_read() -> None:
+    for text in _texts()[:400] + _random_texts(300):
+        quoted = text.translate(str.maketrans({"’": "'", "‘": "'", "ʼ": "'"}))
+        assert lexicon_tokens(text) == _read_tokens(quoted)[0]
+        assert lexicon_tokens(text) == _read_tokens(quoted)[0]  # from the memo
 
 
 def _searched(text: str, stop: int) -> str | None:

@@ -322,7 +322,7 @@ def _analyse(title: str, summary: str, day: date | None,
                 f"{title} . {summary[lead[0]:lead[1]]}", day)), day))
         return states[0]
 
-    if any(w in SPEECH_WORDS for s in sentences[:headline_count] for w in s.tokens):
+    if any(not SPEECH_WORDS.isdisjoint(s.tokens) for s in sentences[:headline_count]):
         kb = _knowledge(kb_source)
         for sentence in sentences[:headline_count]:
             named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence, day)]

@@ -159,8 +159,10 @@ def _read_tokens(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...
     return tuple(words), tuple(spans)
 
 
+@lru_cache(maxsize=2048)
 def lexicon_tokens(phrase: str) -> tuple[str, ...]:
-    """A lexicon phrase as the tokens it must match."""
+    """A lexicon phrase as the tokens it must match. Remembered: the frame reader asks for
+    the tokens of each name it reads (a mention's alias) several times an item."""
     return tokens(phrase.translate(_QUOTES))[0]
 
 
