@@ -40,7 +40,13 @@ from alerts.analysis.lexicon import (
     arabic_candidates,
 )
 from alerts.analysis.model import EventFrame, Evidence, Participant, Sentence
-from alerts.analysis.sentences import folded_phrases, folded_words, is_cjk, lexicon_tokens
+from alerts.analysis.sentences import (
+    folded_phrases,
+    folded_words,
+    has_cjk,
+    is_cjk,
+    lexicon_tokens,
+)
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -418,14 +424,14 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
     running = sentence.position != "headline"
     # A word inside a longer phrase is that phrase's: the German "wo" (where) is no clause
     # mark in the English "won't" (read "wo not").
-    longer = [(h.first, h.last) for h in hits if h.last > h.first]
-    for h in hits:
-        if any(a <= h.first and h.last <= b and (a, b) != (h.first, h.last)
-               for a, b in longer):
-            continue
-        if h.entry.category in ("boundary", "subordinator") or (
-                running and h.entry.category == "text_subordinator"):
-            starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
+    marks = [h for h in hits if h.entry.category in ("boundary", "subordinator")
+             or (running and h.entry.category == "text_subordinator")]
+    if marks:
+        longer = [(h.first, h.last) for h in hits if h.last > h.first]
+        for h in marks:
+            if not any(a <= h.first and h.last <= b and (a, b) != (h.first, h.last)
+                       for a, b in longer):
+                starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
     return sorted(starts)
 
 
@@ -468,18 +474,28 @@ class SentenceFrames:
                      if not self._number_sign(h)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
-        cjk = sum(1 for w in sentence.tokens if is_cjk(w))
+        cjk = sum(1 for w in sentence.tokens if is_cjk(w)) if has_cjk(sentence.text) else 0
         self.scale = 3 if cjk > self.n / 2 else 1
         self.bounds = _boundaries(sentence, self.hits)
         self.hits += self._separated()
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
         self._possessors = possessors or set()  # mentions followed by "'s"
-        words = [sentence.text[a] for a, _ in sentence.spans if sentence.text[a].isalpha()]
-        self._title_case = len(words) >= 3 and sum(w.isupper() for w in words) > 0.6 * len(words)
+        self._title_cased: bool | None = None  # see _title_case
         self._after_determiner = {h.last + 1 for h in self.hits
                                   if h.entry.category == "determiner" and not self._dotted(h)}
         self._dash_before: list[int] | None = None  # see _dashes
+
+    @property
+    def _title_case(self) -> bool:
+        """Most words start with a capital (a headline in Title Case): worked out once, when
+        first asked."""
+        if self._title_cased is None:
+            text = self.s.text
+            words = [text[a] for a, _ in self.s.spans if text[a].isalpha()]
+            self._title_cased = len(words) >= 3 and \
+                sum(w.isupper() for w in words) > 0.6 * len(words)
+        return self._title_cased
 
     def _dashes(self) -> list[int]:
         """Token indices with a dash or semicolon before them (worked out once)."""
