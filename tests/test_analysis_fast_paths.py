@@ -160,3 +160,32 @@ def test_short_forms_of_an_alias_are_cut_once() -> None:
                 Mention(person, "Prime Minister Someone Else", 30, "name"))
     assert _short_forms(mentions) == {("security", "council"): mentions[0],
                                       ("un", "security"): mentions[0]}
+
+
+def test_hits_in_a_stretch_of_a_scanned_text_are_the_stretch_own() -> None:
+    """KnowledgeBase._hits takes a sentence's automaton hits from its item's text scanned
+    before; they must be those both automatons find in the sentence itself, in order, for
+    every stretch of the text (sentences, and stretches cut anywhere)."""
+    from alerts.analysis import _token_string
+    from alerts.knowledge.phrases import token_text
+
+    kb = knowledge_base()
+    rng = random.Random(17)
+    taken = scanned = 0
+    for text in WRITTEN + _labelled_texts():
+        whole = token_text(text)
+        kb._scans = ()
+        kb._hits(whole)
+        stretches = [_token_string(tokens(text[s:e])[0])[0] for s, e in split_sentences(text)]
+        for _ in range(6):
+            a = rng.randrange(len(whole))
+            stretches.append(whole[a:rng.randint(a, len(whole))])
+        for stretch in stretches:
+            if any(stretch in remembered for remembered, _, _ in kb._scans):
+                taken += 1
+            else:
+                scanned += 1
+            got = kb._hits(stretch)
+            assert got == (list(kb._names.find(stretch)), list(kb._offices.find(stretch))), \
+                (text, stretch)
+    assert taken > 1000 and scanned > 0

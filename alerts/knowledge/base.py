@@ -27,6 +27,10 @@ from alerts.knowledge.phrases import PhraseIndex, token_text
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
 _RECENT_TEXTS = 1024  # texts whose mentions are remembered
+# Token texts whose names' and offices' hits are remembered (KnowledgeBase._hits), and the
+# shortest one remembered: an item's whole text, in which its sentences are found after.
+_SCANS = 4
+_SCANNED_MIN = 60
 
 
 # Words before an office phrase that name someone else, or a body: "diplomatic adviser to
@@ -425,6 +429,7 @@ def _load(name: str) -> Any:
 
 
 _Payload = tuple[str, str, str]  # entity id, the alias as written, how it names it
+_Hit = tuple[int, str, tuple[_Payload, ...]]  # PhraseIndex.find's: start, key, payloads
 
 
 class KnowledgeBase:
@@ -443,6 +448,7 @@ class KnowledgeBase:
         self._recent: dict[tuple[str, date | None, tuple[tuple[int, str], ...]],
                            list[Mention]] = {}
         self._office_index: PhraseIndex[tuple[str, str, str]] | None = None
+        self._scans: tuple[tuple[str, tuple[_Hit, ...], tuple[_Hit, ...]], ...] = ()
         self._triggers: PhraseIndex[tuple[str, str]] = PhraseIndex()
         self._holders: dict[tuple[str, str], list[tuple[Role, str]]] = {}
         self._lookup: dict[str, str] = {}
@@ -657,7 +663,7 @@ class KnowledgeBase:
     def _mentions(self, tokens: str, day: date | None,
                   cased: tuple[tuple[int, str], ...] = ()) -> list[Mention]:
         found: dict[str, Mention] = {}
-        hits = list(self._names.find(tokens))
+        hits, offices = self._hits(tokens)
         if cased:
             hits += [(start, token_text(alias), tuple(self._case[alias]))
                      for start, alias in cased if alias in self._case]
@@ -673,7 +679,7 @@ class KnowledgeBase:
                     people.append((start, end, self.entities[entity_id]))
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
-        for start, key, payloads in self._offices.find(tokens):
+        for start, key, payloads in offices:
             if _not_the_holder().search(tokens[:start + 1]):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
             if _NOT_YET_AFTER.match(tokens, start + len(key)):
@@ -697,6 +703,31 @@ class KnowledgeBase:
         for person, words, start in group_members(self, tokens, list(found.values()), day):
             found.setdefault(person.id, Mention(person, words, start, "office"))
         return sorted(found.values(), key=lambda m: m.start)
+
+    def _hits(self, tokens: str) -> tuple[list[_Hit], list[_Hit]]:
+        """The names' and the offices' hits in `tokens` (each index's find, in its order).
+        A sentence's token text is most often a stretch of its item's, scanned just before
+        (text_mentions of the whole item): Aho-Corasick reports every occurrence of every
+        key, so the hits inside a stretch of a text are the stretch's own, in the same
+        order (by where each ends, the longer first), and they are taken from there
+        instead of running both automatons again."""
+        for text, names, offices in self._scans:
+            at = text.find(tokens)
+            if at >= 0:
+                end = at + len(tokens)
+                return ([(s - at, k, p) for s, k, p in names if s >= at and s + len(k) <= end],
+                        [(s - at, k, p) for s, k, p in offices
+                         if s >= at and s + len(k) <= end])
+        return self._scanned(tokens)
+
+    def _scanned(self, tokens: str) -> tuple[list[_Hit], list[_Hit]]:
+        """Both indexes' hits in `tokens`, each automaton run over it (a long text's are
+        remembered for _hits)."""
+        names = list(self._names.find(tokens))
+        offices = list(self._offices.find(tokens))
+        if len(tokens) >= _SCANNED_MIN:
+            self._scans = ((tokens, tuple(names), tuple(offices)), *self._scans[:_SCANS - 1])
+        return names, offices
 
     def _surname_holder(self, alias: str, day: date | None,
                         offices: tuple[str, ...] = ()) -> Entity | None:
@@ -1040,6 +1071,7 @@ def _prepared(kb: KnowledgeBase) -> KnowledgeBase:
     if kb._ambiguous:
         kb._ambiguous_finder()
     kb._recent.clear()
+    kb._scans = ()
     return kb
 
 
