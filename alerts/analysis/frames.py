@@ -1126,6 +1126,8 @@ class SentenceFrames:
         ("talks on Ukraine", "talks in Moscow", "переговоры по Украине")."""
         words = self.s.tokens
         lo, hi = _clause(self.bounds, noun.first, self.n)
+        if lo and lo == self._label_end():
+            lo = 0  # "Ukraine et Russie : premières négociations": the label names the parties
         ends = {i + len(lexicon_tokens(m.alias)) - 1 for i, m in self.mentions}
         while lo > 0 and lo in {i for i, _ in self.mentions} and (lo - 1) in ends:
             lo = _clause(self.bounds, lo - 1, self.n)[0]  # "Ukraine, Russia hold talks"
