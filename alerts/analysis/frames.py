@@ -158,6 +158,12 @@ _COUNTERPART = folded_words("counterpart", "counterparts", "homologue", "homolog
                             "коллеги", "колега", "колегою", "колегу", "колеги", "نظيره",
                             "نظيرها", "نظيرته", "نظيرتها")
 _COUNTERPART_OFFICES = ("head-of-state", "head-of-government", "foreign-minister")
+# Possessives that make an envoy the actor's own ("recalls its Havana ambassador"), and the
+# word that posts one somewhere ("驻立陶宛大使", the ambassador in Lithuania).
+_OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs", "sein",
+                    "seine", "seinen", "ihre", "ihren", "su", "sus", "свого", "своего", "своих",
+                    "її", "його", "своїх")
+_POSTED = folded_words("驻")
 # Personal pronouns that are a verb's own subject (frames.py, _closes_clause).
 _PRONOUNS = folded_words("it", "they", "he", "she", "il", "elle", "ils", "elles", "er", "sie",
                          "es", "он", "она", "оно", "они", "він", "вона", "воно", "вони")
@@ -875,6 +881,24 @@ class SentenceFrames:
         role.update({m.entity.id: "actor" for _, m in actor})
         return tuple(self._participant(m, role[m.entity.id]) for _, m in arguments)
 
+    def _foreign_envoy(self, arguments: list[tuple[int, Mention]], noun: Hit,
+                       parties: tuple[Participant, ...]) -> str | None:
+        """The state, other than the actor's, whose name or adjective stands right beside the
+        envoy noun ("the French ambassador", "السفير الفرنسي"), or None."""
+        actors = {p.country or p.entity_id for p in parties if p.role == "actor"}
+        words = self.s.tokens
+        own = any(w in _OWN for w in words[max(0, noun.first - 3):noun.first]) or (
+            _ARABIC_LETTER.match(words[noun.first]) is not None
+            and words[noun.first].endswith(("ها", "ه", "هم")))
+        if not actors or own:
+            return None  # "its Havana ambassador", "سفيرها": the actor's own envoy
+        for i, m in arguments:
+            if m.entity.kind == "country" and m.entity.id not in actors and (
+                    i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first) \
+                    and not (i > 0 and words[i - 1] in _POSTED):  # "驻立陶宛大使": posted there
+                return m.entity.name
+        return None
+
     def _groups(self, named: list[tuple[int, Mention]]) -> list[list[tuple[int, Mention]]]:
         """Names joined only by "and", commas or articles, as groups: "Germany and France"."""
         groups: list[list[tuple[int, Mention]]] = []
@@ -1527,6 +1551,14 @@ class SentenceFrames:
                    if arguments is not None else self._participants("parties"))
         if arguments and act is not None and status in DIRECTED:
             parties = self._directed(arguments, noun, act) or parties
+            foreign = self._foreign_envoy(arguments, noun, parties) \
+                if status == "ambassador-recalled" else None
+            if foreign is not None:
+                # "الجزائر استدعت السفير الفرنسي": another state's ambassador is summoned,
+                # not recalled (Arabic says both with one verb).
+                evidence.append(Evidence("status", f"'{self._q(act)}' of {foreign}'s envoy: "
+                                                   "summoned, not recalled"))
+                status = ""
         states = {p.country or p.entity_id for p in parties if p.kind in ("country", "person")}
         if len(states) < needed and status:
             evidence.append(Evidence("parties", f"{len(states)} state(s) named, {needed} needed; "
