@@ -164,6 +164,7 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "seine", "seinen", "ihre", "ihren", "su", "sus", "свого", "своего", "своих",
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
+_INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
 # Personal pronouns that are a verb's own subject (frames.py, _closes_clause).
 _PRONOUNS = folded_words("it", "they", "he", "she", "il", "elle", "ils", "elles", "er", "sie",
                          "es", "он", "она", "оно", "они", "він", "вона", "воно", "вони")
@@ -1339,6 +1340,11 @@ class SentenceFrames:
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
                 # "the mediators of the truce announced that ...": a clause is announced
                 and not (h.first > noun.last and self._takes_clause(h))
+                # "discuss Gaza ceasefire in call": a call after a preposition is a noun
+                # (a phone call), not a call for the truce
+                and not (h.entry.name == "called-for" and h.first > noun.last + 1
+                         and self.s.tokens[h.first - 1] in _PREPOSITIONS
+                         and self.s.tokens[h.first - 1] not in _INFINITIVE_TO)
                 and (not h.entry.then or self._completed(h, noun, hi))  # "orders X to leave"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
                 and (not (noun.first <= h.first <= noun.last)
