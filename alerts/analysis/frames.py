@@ -151,13 +151,12 @@ _PREPOSITIONS = folded_words("of", "to", "by", "on", "in", "at", "for", "against
 _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і",
                              "й", "та", "або")
 # "his Turkish counterpart", "son homologue", "seinem Amtskollegen", "نظيره": the holder of
-# the same office in another state (SentenceFrames._with_counterparts), of these first.
+# the same office in another state (SentenceFrames._with_counterparts).
 _COUNTERPART = folded_words("counterpart", "counterparts", "homologue", "homologues",
                             "amtskollege", "amtskollegen", "amtskollegin", "homólogo",
                             "homóloga", "homólogos", "коллега", "коллегой", "коллегу",
                             "коллеги", "колега", "колегою", "колегу", "колеги", "نظيره",
                             "نظيرها", "نظيرته", "نظيرتها")
-_COUNTERPART_OFFICES = ("head-of-state", "head-of-government", "foreign-minister")
 # Possessives that make an envoy the actor's own ("recalls its Havana ambassador"), and the
 # word that posts one somewhere ("驻立陶宛大使", the ambassador in Lithuania).
 _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs", "sein",
@@ -1622,7 +1621,7 @@ class SentenceFrames:
         foreign minister, that the state has a holder of on the day)."""
         if kb is None or day is None:
             return mentions
-        from alerts.knowledge.base import Mention
+        from alerts.knowledge.base import LEADING_OFFICES, Mention
 
         words, out = sentence.tokens, list(mentions)
         for k, word in enumerate(words):
@@ -1636,8 +1635,8 @@ class SentenceFrames:
             if state is None or person is None:
                 continue
             offices = sorted({r.office for r in person.entity.roles if r.covers(day)},
-                             key=lambda o: _COUNTERPART_OFFICES.index(o)
-                             if o in _COUNTERPART_OFFICES else len(_COUNTERPART_OFFICES))
+                             key=lambda o: LEADING_OFFICES.index(o)
+                             if o in LEADING_OFFICES else len(LEADING_OFFICES))
             for office in offices:
                 holder = kb.holder(office, state.entity.id, day)
                 if holder is not None and holder.id != person.entity.id:

@@ -187,7 +187,9 @@ for _words, _offices in (
     for _word in _words:
         _TITLES[_word] = _offices
 _TITLE_LAST_WORDS = {w.split()[-1] for w in _TITLES}
-_LEADING_OFFICES = ("head-of-state", "head-of-government", "foreign-minister")
+# The offices of those who lead a state abroad, in this order (a "counterpart" of one is the
+# holder of the first of them the other state has: frames.py).
+LEADING_OFFICES = ("head-of-state", "head-of-government", "foreign-minister")
 
 
 def _word_before(text: str, end: int, marks: str = "'’.-") -> tuple[int, int]:
@@ -842,7 +844,7 @@ class KnowledgeBase:
         # Two surnames coordinated with each other, each of a leader of a different state.
         def leads(person: Entity) -> set[str]:
             return {r.country for r in person.roles
-                    if r.covers(day) and r.office in _LEADING_OFFICES}
+                    if r.covers(day) and r.office in LEADING_OFFICES}
 
         for start, end, alias, person in pending:
             if any(joined((start, end), (s, e)) and leads(person) and leads(other)
