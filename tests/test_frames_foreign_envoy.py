@@ -6,23 +6,17 @@ posted somewhere ("中国召回驻立陶宛大使") is recalled as before. Writt
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import date
 
 import pytest
 
-from alerts.models import Item
-from alerts.rulepack import shipped_rules_dir
-from alerts.rules import RuleSet, load_rules
-from alerts.rules.history import HistoryView
+from tests.shipped_rules import fired as shipped_fired
 
-RULES = RuleSet(load_rules([shipped_rules_dir()], None))
+DAY = date(2024, 6, 1)
 
 
 def fired(title: str) -> list[str]:
-    item = Item("http://example.test/feed", "test", "k", None, None, title, "",
-                datetime(2024, 6, 1, tzinfo=UTC))
-    return sorted(m.rule_id for m in RULES.match(item, now=item.published,
-                                                  history=HistoryView(), record=False))
+    return shipped_fired(title, DAY)
 
 
 @pytest.mark.parametrize("title", [

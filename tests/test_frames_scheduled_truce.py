@@ -11,23 +11,17 @@ The texts are written for these tests and run through the shipped rules and lexi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import date
 
 import pytest
 
-from alerts.models import Item
-from alerts.rulepack import shipped_rules_dir
-from alerts.rules import RuleSet, load_rules
-from alerts.rules.history import HistoryView
+from tests.shipped_rules import fired as shipped_fired
 
-RULES = RuleSet(load_rules([shipped_rules_dir()], None))
+DAY = date(2026, 2, 17)
 
 
 def fired(title: str) -> list[str]:
-    item = Item("http://example.test/feed", "test", "k", None, None, title, "",
-                datetime(2026, 2, 17, tzinfo=UTC))
-    return sorted(m.rule_id for m in RULES.match(item, now=item.published,
-                                                  history=HistoryView(), record=False))
+    return shipped_fired(title, DAY)
 
 
 @pytest.mark.parametrize("title", [
