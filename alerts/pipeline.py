@@ -80,6 +80,8 @@ class PollStore(StoryStore, HistoryBackend, Protocol):
     def muted(self, rule_id: str, story_id: int | None,
               now: datetime) -> dict[str, Any] | None: ...
     def story_alerted(self, story_id: int, rule_id: str) -> int | None: ...
+    def story_sources_for(self, story: StoryRef, rule_ids: Sequence[str]
+                          ) -> dict[str, list[dict[str, Any]]]: ...
     def story_developments(self, story_id: int, rule_id: str) -> list[str]: ...
     def record_development(self, story_id: int, rule_id: str, status: str, item: Item,
                            at: datetime) -> None: ...
@@ -259,12 +261,14 @@ class Poller:
 
     def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
                alerted_now: set[tuple[int, str]], event: EventKey | None = None,
-               mutes: bool = True) -> tuple[Match, bool, list[dict] | None]:
+               mutes: bool = True, reports: _Reports | None = None
+               ) -> tuple[Match, bool, list[dict] | None]:
         """One alert per (rule, story), once the story has enough sources; then one
         follow-up per development of its event (a new status), unless `updates: false`.
         Also the story's reports for the rule when they were read for this (None: not
         read), so that the message does not read them again. `mutes`: False when the
-        state holds no mute at all (asked once per poll), so none is looked up."""
+        state holds no mute at all (asked once per poll), so none is looked up;
+        `reports`: the story's reports for the item's rules, read once for the item."""
         if mutes and match.suppressed is None:  # muted: silent, its history kept
             mute = self.store.muted(match.rule_id, story.id if story else None, self.clock())
             if mute is not None:
@@ -276,12 +280,13 @@ class Poller:
         match = replace(match, story_id=story.id)
         if update or match.suppressed is not None:
             return match, update, None
-        if (story.id, match.rule_id) in alerted_now or self.store.story_alerted(story.id,
-                                                                                 match.rule_id):
+        # A story this report started has alerted for nothing before this poll.
+        if (story.id, match.rule_id) in alerted_now or (
+                story.joined_by != "new" and self.store.story_alerted(story.id, match.rule_id)):
             return (*already_alerted(match, story, rule, event,
                                      self.store.story_developments(story.id, match.rule_id)),
                     None)
-        sources = self.store.story_sources(story.id, match.rule_id)
+        sources = (reports or _Reports(self.store, story, [match.rule_id]))(match.rule_id)
         return corroborated(match, [s["publisher"] for s in sources], rule), False, sources
 
     def _flooded(self, items: list[Item], known: Mapping[str, KnownItem],
@@ -351,6 +356,8 @@ class Poller:
             # One story per item, whichever rules it matched; each rule alerts once in it,
             # and again for each development of its event (stories.development).
             story, event, story_at = self._assign(item, matches, feed, feed_title, ctx)
+            reports = (_Reports(self.store, story, [m.rule_id for m in matches])
+                       if story is not None else None)
             for match in matches:
                 rule = self.rules.by_id.get(match.rule_id)
                 update = match.rule_id in already
@@ -358,7 +365,7 @@ class Poller:
                     continue  # the story already alerted, and the rule wants no follow-ups
                 is_development = not update
                 match, update, read = self._story(story, match, rule, update, alerted_now,
-                                                  event, mutes)
+                                                  event, mutes, reports)
                 is_development = is_development and update
                 send = alerting and match.suppressed is None
                 if send and match.story_id is not None:
@@ -368,6 +375,7 @@ class Poller:
                                                       event.status, item, story_at)
                 # The story's reports as _story read them (nothing was stored since).
                 sources = ((read if read is not None
+                            else reports(match.rule_id) if reports is not None
                             else self.store.story_sources(match.story_id, match.rule_id))
                            if send and match.story_id is not None else [])
                 others = [s for s in sources if s["item_key"] != item.key and (
@@ -449,6 +457,25 @@ class Poller:
         result.http_status = 410
         result.error = reason
         return result
+
+
+class _Reports:
+    """An item's story's reports for each rule the item matched, as story_sources gives
+    them: read when a match first needs them, in one query for all the rules, and without
+    any for a story the item has just started (#17: they were read once per match)."""
+
+    def __init__(self, store: PollStore, story: StoryRef, rule_ids: list[str]):
+        self.store = store
+        self.story = story
+        self.rule_ids = rule_ids
+        self._read: dict[str, list[dict[str, Any]]] | None = None
+
+    def __call__(self, rule_id: str) -> list[dict[str, Any]]:
+        if self._read is None:
+            self._read = self.store.story_sources_for(self.story, self.rule_ids)
+        found = self._read.get(rule_id)
+        return found if found is not None else self.store.story_sources(self.story.id,
+                                                                         rule_id)
 
 
 def _without_secrets(items: list[Item], redact: Redactor) -> list[Item]:

@@ -4,6 +4,7 @@ find it again, and the developments of its event that alerted."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -16,18 +17,19 @@ from alerts.state.compact import (
     pack_signature,
     unpack_signature,
 )
-from alerts.state.db import Database
+from alerts.state.db import IN_BATCH, Database
 from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
 from alerts.state.texts import MEMBER_WHY, SUPPRESSED, text_id
 from alerts.stories import EventKey, StoryRef
 
 
 def _join(conn: sqlite3.Connection, story: StoryRef, item: Item, rule_ids: list[str],
-          publisher: str, stamp: int, status: str | None) -> None:
+          publisher: str, stamp: int, status: str | None, *, started: bool = False) -> None:
     """The report joins the story for the rules it has not joined it for yet: one member
     row for them all (migration 0020), with their rules beside it. A rule that already
-    joined keeps the way and time it joined with, as before."""
-    joined = {rule for (rule,) in conn.execute(
+    joined keeps the way and time it joined with, as before. `started`: the story was
+    created just now, for this report, and has no member yet to look up."""
+    joined = set() if started else {rule for (rule,) in conn.execute(
         "SELECT r.rule_id FROM story_members m JOIN story_member_rules r ON r.member_id = m.id "
         "WHERE m.feed_url = ? AND m.item_key = ? AND m.story_id = ?",
         (item.feed_url, item.key, story.id))}
@@ -52,6 +54,10 @@ def _iso_times(row: dict[str, Any], *columns: str) -> dict[str, Any]:
 
 class Stories(Database):
     """The memory behind `alerts.stories.StoryDesk` (its StoryStore) and `alerts history`."""
+
+    # The story add_to_story started last, the connection's count of changes then, the
+    # story's rules and its one report (story_sources_for).
+    _started: tuple[int, int, frozenset[str], dict[str, Any]] | None = None
 
     def _story_by_key(self, kind: str, key: str, since: datetime,
                       until: datetime | None = None) -> StoryRef | None:
@@ -123,6 +129,8 @@ class Stories(Database):
         `at`: the report's publication time; `story_event`: the story's event as found,
         which the item's event widens ("Lebanon" joining "Israel and Lebanon")."""
         stamp = moment(at)  # times as microseconds since 0025
+        started = story is None
+        status = event.status if event else None
         with self.write() as conn:
             if story is None:
                 cur = conn.execute(
@@ -138,8 +146,7 @@ class Stories(Database):
                              "event = coalesce(?, event) WHERE id = ?",
                              (stamp, widened.encode() if widened and widened != story_event
                               else None, story.id))
-            _join(conn, story, item, rule_ids, publisher, stamp,
-                  event.status if event else None)
+            _join(conn, story, item, rule_ids, publisher, stamp, status, started=started)
             keys = [("text", text)] + ([("link", link)] if link else [])
             keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
                      for key in entity_keys]
@@ -152,7 +159,14 @@ class Stories(Database):
                 conn.executemany(
                     "INSERT INTO story_bands (band, story_id, at) VALUES (?, ?, ?) "
                     "ON CONFLICT (band, story_id) DO UPDATE SET at = max(at, excluded.at)",
-                    [(band_value(band), story.id, moment(at)) for band in band_keys])
+                    [(band_value(band), story.id, stamp) for band in band_keys])
+        if started and self.conn.in_transaction:  # inside a poll's transaction
+            # Its one report, as story_sources reads it back (story_sources_for), while
+            # nothing else is written.
+            self._started = (story.id, self.conn.total_changes, frozenset(rule_ids), {
+                "feed_url": item.feed_url, "item_key": item.key, "publisher": publisher,
+                "title": item.title, "link": item.link, "at": iso(stamp), "status": status,
+                "joined_by": story.joined_by, "why": story.why or None})
         return story
 
     def story_developments(self, story_id: int, rule_id: str) -> list[str]:
@@ -221,6 +235,35 @@ class Stories(Database):
             sql + " GROUP BY m.feed_url, m.item_key ORDER BY min(m.at), min(m.id)", args)
         names = [c[0] for c in cur.description]
         return [_iso_times(dict(zip(names, row, strict=True)), "at") for row in cur.fetchall()]
+
+    def story_sources_for(self, story: StoryRef, rule_ids: Sequence[str]
+                          ) -> dict[str, list[dict[str, Any]]]:
+        """story_sources(story.id, rule) for each of these rules, read in one query; none
+        for the story add_to_story has just started, in the transaction still open with
+        nothing written since, which holds that one report (#17: the pipeline asks right
+        after each report joined or started its story)."""
+        rules = list(dict.fromkeys(rule_ids))
+        started = self._started
+        if (started is not None and started[0] == story.id and self.conn.in_transaction
+                and started[1] == self.conn.total_changes):
+            return {rule: [dict(started[3])] if rule in started[2] else [] for rule in rules}
+        found: dict[str, list[dict[str, Any]]] = {rule: [] for rule in rules}
+        for start in range(0, len(rules), IN_BATCH):
+            batch = rules[start:start + IN_BATCH]
+            # One member per item for a rule (_join never gives a rule a second member of
+            # the same item), so each group is story_sources' group for that rule.
+            cur = self.conn.execute(
+                f"SELECT r.rule_id, m.feed_url, m.item_key, m.publisher, "
+                f"{MEMBER_TITLE} AS title, {MEMBER_LINK} AS link, min(m.at) AS at, "
+                f"max(m.status) AS status, max(m.joined_by) AS joined_by, "
+                f"max({MEMBER_WHY}) AS why FROM story_members m JOIN story_member_rules r "
+                f"ON r.member_id = m.id {MEMBER_ITEM} WHERE m.story_id = ? AND r.rule_id IN "
+                f"({','.join('?' * len(batch))}) GROUP BY r.rule_id, m.feed_url, m.item_key "
+                f"ORDER BY min(m.at), min(m.id)", (story.id, *batch))
+            names = [c[0] for c in cur.description][1:]
+            for rule, *row in cur.fetchall():
+                found[rule].append(_iso_times(dict(zip(names, row, strict=True)), "at"))
+        return found
 
     def recent_stories(self, since: datetime, limit: int = 50) -> list[dict[str, Any]]:
         cur = self.conn.execute(
