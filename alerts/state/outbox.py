@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, cast
 
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
@@ -65,6 +66,28 @@ def item_facts(item: ItemRow) -> dict[str, Any]:
             "published": at.isoformat() if at else None, "when": when(at)}
 
 
+@lru_cache(maxsize=256)
+def _item_facts(title: str, link: str | None, published: object) -> Mapping[str, Any]:
+    """item_facts, made once for the alerts of one item on its rules and channels (#17);
+    never changed by its readers. Only hashable stored values come here."""
+    return item_facts((title, link, published))
+
+
+@lru_cache(maxsize=256)
+def _rule_json(facts: tuple[tuple[str, Any], ...]) -> str:
+    """An alert's rule facts as stored in alert_rules: the same text for each alert of
+    the rule, written once (#17). Lists come as tuples, which JSON writes alike."""
+    return _dumps(dict(facts))
+
+
+def _rule_facts_json(rule: dict[str, Any]) -> str:
+    try:
+        return _rule_json(tuple((fact, tuple(value) if isinstance(value, list) else value)
+                                for fact, value in rule.items()))
+    except TypeError:  # a value that cannot be a key (a mapping): written each time
+        return _dumps(rule)
+
+
 def _self_source(facts: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"feed": facts.get("feed"), "title": facts.get("title"), "link": facts.get("link")}]
 
@@ -101,7 +124,7 @@ def pack_payload(message: Outgoing, item: ItemRow | None = None,
         if payload.get("sources") == _self_source(payload):
             del payload["sources"]
         if item is not None and ITEM_MARK not in payload:
-            derived, mark = item_facts(item), 0
+            derived, mark = _item_facts(*item) if _hashable(item) else item_facts(item), 0
             for fact, bit in _ITEM_FACTS:
                 if fact in payload and payload[fact] == derived[fact]:
                     del payload[fact]
@@ -111,8 +134,12 @@ def pack_payload(message: Outgoing, item: ItemRow | None = None,
         if rule_ref is not None and RULE_MARK not in payload:
             rule = {fact: payload.pop(fact) for fact in _RULE_FACTS if fact in payload}
             if rule:
-                payload[RULE_MARK] = rule_ref(_dumps(rule))
+                payload[RULE_MARK] = rule_ref(_rule_facts_json(rule))
     return _dumps(payload)
+
+
+def _hashable(item: ItemRow) -> bool:
+    return all(value is None or type(value) in (str, int, float) for value in item)
 
 
 def _dumps(payload: dict[str, Any]) -> str:
@@ -205,6 +232,11 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
 
 
 def _rule_ref(conn: sqlite3.Connection, facts: str) -> int:
+    """The number of these rule facts in alert_rules, stored now if they were not there:
+    looked up first, as every alert of a rule after its first finds them (#17)."""
+    found = conn.execute("SELECT id FROM alert_rules WHERE facts = ?", (facts,)).fetchone()
+    if found is not None:
+        return int(found[0])
     conn.execute("INSERT INTO alert_rules (facts) VALUES (?) ON CONFLICT (facts) DO NOTHING",
                  (facts,))
     return int(conn.execute("SELECT id FROM alert_rules WHERE facts = ?",
