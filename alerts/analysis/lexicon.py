@@ -86,6 +86,8 @@ class Lexicon:
     separable: dict[str, tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
     nominal: set[tuple[str, ...]] = field(default_factory=set)
     anchors: dict[str, set[str]] = field(default_factory=dict)  # type -> prefilter keys
+    # type -> act name -> prefilter keys of its phrases (see status_anchors)
+    act_anchors: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
     parties: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, kind) -> states
     broad_purpose: set[tuple[str, ...]] = field(default_factory=set)
@@ -109,6 +111,11 @@ class Lexicon:
             if entry.category == "noun" or (entry.category == "act"
                                              and (entry.standalone or entry.names_state)):
                 self.anchors.setdefault(entry.type, set()).add(_anchor(words))
+            if entry.category == "act" and entry.type:
+                # A separable verb's particle may stand far after it ("bricht ... ab").
+                first_part = words[:1] if len(words) == 2 and words[1] in PARTICLES else words
+                self.act_anchors.setdefault(entry.type, {}).setdefault(
+                    entry.name, set()).add(_anchor(first_part))
 
     def finish(self) -> None:
         for entries in self.index.values():
@@ -130,6 +137,13 @@ class Lexicon:
         # A meeting about ending a war is peace talks: the contact words select those items too.
         if "peace-talks" in self.anchors:
             self.anchors["peace-talks"] |= self.anchors.get("contact", set())
+
+
+# The event types whose frame status is only ever the name of an act read with the noun
+# (frames.SentenceFrames._typed, which at most clears it): no act word of a status, no frame
+# with that status. A ceasefire's status also comes from demands, ultimatums, orders and
+# conditions, and talks are "held" by their setting or length, so theirs are not listed.
+STATUS_FROM_ACTS = frozenset({"relations"})
 
 
 def _anchor(words: tuple[str, ...]) -> str:

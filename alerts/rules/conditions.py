@@ -365,6 +365,10 @@ class EventCondition(Condition):
     not_flags: tuple[str, ...] = ()
     anchor_keys: frozenset[str] = frozenset()
     fields: tuple[str, ...] = ("title", "summary")
+    # Keys one of which the item must hold for a frame with a wanted status (the words of
+    # the acts that give it: vocabulary.status_keys); None when words cannot tell. The
+    # engine's automaton looks for them, so an item without one is not analysed for this.
+    status_keys: frozenset[str] | None = None
 
     def _failure(self, frame: EventFrame, analysis: Analysis) -> str | None:
         """The first part of the frame this condition rejects, in words; None: accepted."""
@@ -402,7 +406,15 @@ class EventCondition(Condition):
         analysis = ctx.analysis()
         return [f for f in analysis.frames_of(self.type) if self._failure(f, analysis) is None]
 
+    def possible(self, ctx: MatchContext) -> bool:
+        if not self.status_keys:
+            return True
+        seen = ctx.seen_terms(self.fields)
+        return seen is None or not seen.isdisjoint(self.status_keys)
+
     def evaluate(self, ctx: MatchContext) -> list[Evidence] | None:
+        if not self.possible(ctx):
+            return None  # no word of a wanted act: no need to analyse the item
         frames = self.accepted(ctx)
         if not frames:
             return None

@@ -111,6 +111,8 @@ class RuleSet:
         for index, rule in enumerate(self.enabled):
             for termset in _termsets(rule.condition):
                 keys.update(term.lookup for term in termset.terms)
+            for node in _nodes(rule.condition):  # event conditions' act words
+                keys.update(getattr(node, "status_keys", None) or ())
             anchors = rule.condition.anchors()
             if not anchors or not all(anchors):
                 self._always.append(index)

@@ -460,7 +460,8 @@ def _parse_event(spec: LinedDict, where: str, pc: ParseContext) -> Condition | N
     if not ok:
         return None
     return EventCondition(event_type, statuses, modalities, positions, people, tuple(roles),
-                          flags, not_flags, lex.anchors.get(event_type, frozenset()))
+                          flags, not_flags, lex.anchors.get(event_type, frozenset()),
+                          status_keys=lex.status_keys(event_type, statuses))
 
 
 CONDITION_KINDS: dict[str, Callable[[LinedDict, str, ParseContext], Condition | None]] = {

@@ -31,17 +31,30 @@ class EventVocabulary:
     flags: tuple[str, ...]
     modalities: tuple[str, ...]
     positions: tuple[str, ...]
+    # type -> status -> the prefilter keys of its acts, for the types whose frames take
+    # their status only from an act's word (lexicon.STATUS_FROM_ACTS)
+    act_keys: dict[str, dict[str, frozenset[str]]]
+
+    def status_keys(self, event_type: str, statuses: tuple[str, ...]) -> frozenset[str] | None:
+        """Keys one of which an item must hold for a frame of `event_type` with one of
+        `statuses` to be read in it; None when words alone cannot tell."""
+        acts = self.act_keys.get(event_type)
+        if not statuses or acts is None:
+            return None
+        return frozenset(key for status in statuses for key in acts.get(status, ()))
 
 
 def from_lexicon() -> EventVocabulary:
     """The vocabulary as the analysis and its lexicon say it (loads both)."""
     from alerts.analysis import FLAGS, MODALITIES, POSITIONS
-    from alerts.analysis.lexicon import lexicon
+    from alerts.analysis.lexicon import STATUS_FROM_ACTS, lexicon
 
     lex = lexicon()
     return EventVocabulary(tuple(lex.types), dict(lex.statuses),
                            {t: frozenset(keys) for t, keys in lex.anchors.items()},
-                           tuple(FLAGS), tuple(MODALITIES), tuple(POSITIONS))
+                           tuple(FLAGS), tuple(MODALITIES), tuple(POSITIONS),
+                           {t: {status: frozenset(keys) for status, keys in acts.items()}
+                            for t, acts in lex.act_anchors.items() if t in STATUS_FROM_ACTS})
 
 
 def vocabulary_key(text: bytes) -> str:
