@@ -294,6 +294,13 @@ class Hit(NamedTuple):
 def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     """Every lexicon phrase in the sentence; a hit inside a longer hit of a predicate
     category (noun, act, demand or refusal cue) is dropped."""
+    hits = _purposes_of_ending(phrase_hits(lex, words), words)
+    return _kept(hits)
+
+
+def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
+    """Where each phrase of the lexicon occurs in the sentence: at each token in turn, the
+    longer phrases first, each length's entries in the index's order."""
     hits: list[Hit] = []
     n = len(words)
     index = lex.index
@@ -302,14 +309,21 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
         # phrase holds where the words after its first are its own.
         tails = lex.tails
         for i, word in enumerate(words):
-            entries = tails.get(word)
-            if entries is None:
+            found = tails.get(word)
+            if found is None:
                 continue
-            for size, tails_of in entries:
-                last = i + size
-                if last < n:
-                    for entry in tails_of.get(words[i + 1:last + 1], ()):
-                        hits.append(Hit(i, last, entry))
+            singles, longer = found
+            # Longer phrases first, as the index lists them: only those whose second word
+            # is the next token's.
+            sizes = longer.get(words[i + 1]) if longer and i + 1 < n else None
+            if sizes is not None:
+                for size, tails_of in sizes:
+                    last = i + size
+                    if last < n:
+                        for entry in tails_of.get(words[i + 1:last + 1], ()):
+                            hits.append(Hit(i, last, entry))
+            for entry in singles:
+                hits.append(Hit(i, i, entry))
     else:
         candidates = [arabic_candidates(w) for w in words]
         for i in range(n):
@@ -320,7 +334,11 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                         continue
                     if all(phrase[k] in candidates[i + k] for k in range(1, len(phrase))):
                         hits.append(Hit(i, last, entry))
-    hits = _purposes_of_ending(hits, words)
+    return hits
+
+
+def _kept(hits: list[Hit]) -> list[Hit]:
+    """The hits but those inside a longer predicate, in a place's name, or repeated."""
     # Contact phrases ("hold talks") never hide another type's word inside them.
     # A report's name hides the cue inside it ("compte rendu": no plan in "compte").
     # Only a predicate of two words or more can hold another hit inside it.

@@ -69,6 +69,12 @@ PARTICLES = frozenset(lexicon_tokens(" ".join((
     "ab", "an", "auf", "aus", "ein", "herab", "statt", "vor", "zu", "zurück", "zusammen"))))
 
 
+# A first token's phrases (Lexicon.tails): its one-word entries, and by second token the
+# longer phrases' lengths (the tokens after the first) with their entries.
+Tails = tuple[tuple["Entry", ...],
+              dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple["Entry", ...]]], ...]]]
+
+
 @dataclass
 class Lexicon:
     types: dict[str, str] = field(default_factory=dict)  # type -> title
@@ -77,11 +83,11 @@ class Lexicon:
     languages: set[str] = field(default_factory=set)
     # first token -> [(tokens, entry)], longest first
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
-    # first token -> ((n, {the n tokens after it: its entries}), ...), longest first, each
-    # entry list in the index's order: a sentence's scan looks up the words after each token
-    # once per length instead of comparing every phrase that starts with it
-    tails: dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[Entry, ...]]], ...]] = \
-        field(default_factory=dict)
+    # first token -> (its one-word entries, {second token: ((n, {the n tokens after the
+    # first: their entries}), ...), longest first}), each entry list in the index's order: a
+    # sentence's scan looks up the words after a token only for the lengths of the phrases
+    # that start with both words, instead of comparing every phrase that starts with it
+    tails: dict[str, Tails] = field(default_factory=dict)
     # first token -> ((particle, entry), ...): German separable verbs ("bricht ... ab")
     separable: dict[str, tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
     nominal: set[tuple[str, ...]] = field(default_factory=set)
@@ -128,12 +134,16 @@ class Lexicon:
                 self.separable[word] = found
         self.tails = {}
         for word, entries in self.index.items():
-            by_size: dict[int, dict[tuple[str, ...], list[Entry]]] = {}
+            singles = tuple(entry for words, entry in entries if len(words) == 1)
+            by_second: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
             for words, entry in entries:
-                by_size.setdefault(len(words) - 1, {}).setdefault(words[1:], []).append(entry)
-            self.tails[word] = tuple(
-                (size, {rest: tuple(found) for rest, found in tails.items()})
-                for size, tails in sorted(by_size.items(), reverse=True))
+                if len(words) > 1:
+                    by_second.setdefault(words[1], {}).setdefault(len(words) - 1, {}) \
+                        .setdefault(words[1:], []).append(entry)
+            self.tails[word] = (singles, {
+                second: tuple((size, {rest: tuple(found) for rest, found in tails.items()})
+                              for size, tails in sorted(by_size.items(), reverse=True))
+                for second, by_size in by_second.items()})
         # A meeting about ending a war is peace talks: the contact words select those items too.
         if "peace-talks" in self.anchors:
             self.anchors["peace-talks"] |= self.anchors.get("contact", set())
