@@ -86,8 +86,8 @@ def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False
     carries it (see render.who)."""
     story = story_key(item, match)
     first = alert_id(match.rule_id, story)
-    summary = summary_fact(item.summary)
-    found = [source(item.feed_name, item.title, item.link)]
+    own = _item_part(item, analysis)
+    found = [dict(own.source)]
     seen = {found[0]["link"] or found[0]["title"]}
     for entry in sources or getattr(match, "sources", ()) or ():
         entry = _source(entry)
@@ -105,17 +105,50 @@ def alert_facts(item: Any, match: Any, rule: Any = None, *, update: bool = False
         "rule_title": match.rule_title,
         "rule_description": getattr(rule, "description", "") or "",
         "tags": list(getattr(rule, "tags", ()) or ()),
-        "title": clean(item.title) or "(untitled)",
-        "summary": summary,
-        "who": who(item.title, item.summary, item.published, analysis),
-        "when": when(item.published),
-        "published": item.published.isoformat() if item.published else None,
-        "feed": clean(item.feed_name),
+        "title": own.title,
+        "summary": own.summary,
+        "who": list(own.who),
+        "when": own.when,
+        "published": own.published,
+        "feed": own.feed,
         "link": found[0]["link"],
         "sources": found,
         "explanation": clean(match.explanation),
         "story": story,
     }
+
+
+@dataclass(frozen=True)
+class _ItemPart:
+    """The facts of an alert that its item alone gives."""
+
+    title: str
+    summary: str
+    who: tuple[str, ...]
+    when: str
+    published: str | None
+    feed: str
+    source: Mapping[str, Any]
+
+
+# The last item's part (#17: an item that matched k rules is k alerts of the same item):
+# the item, the analysis it was read with, and its part. Items are frozen; the reference
+# kept here keeps the one compared with `is` alive.
+_LAST_ITEM: list[Any] = [None, None, None]
+
+
+def _item_part(item: Any, analysis: Any) -> _ItemPart:
+    if _LAST_ITEM[0] is item and _LAST_ITEM[1] is analysis:
+        return _LAST_ITEM[2]  # type: ignore[no-any-return]
+    part = _ItemPart(clean(item.title) or "(untitled)", summary_fact(item.summary),
+                     tuple(who(item.title, item.summary, item.published, analysis)),
+                     when(item.published),
+                     item.published.isoformat() if item.published else None,
+                     clean(item.feed_name), source(item.feed_name, item.title, item.link))
+    params = getattr(type(item), "__dataclass_params__", None)
+    if params is not None and params.frozen:  # an item that cannot change since
+        _LAST_ITEM[:] = [item, analysis, part]
+    return part
 
 
 def summary_fact(summary: str | None) -> str:
