@@ -73,10 +73,11 @@ def _item_facts(title: str, link: str | None, published: object) -> Mapping[str,
     return item_facts((title, link, published))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def _rule_json(facts: tuple[tuple[str, Any], ...]) -> str:
     """An alert's rule facts as stored in alert_rules: the same text for each alert of
-    the rule, written once (#17). Lists come as tuples, which JSON writes alike."""
+    the rule, written once (#17: room for as many rules as a large pack has, 1,000 on the
+    bench, whose alerts come in no order). Lists come as tuples, which JSON writes alike."""
     return _dumps(dict(facts))
 
 
@@ -219,6 +220,7 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
             return 0
         revision = earlier[0]
     titled = default_titled(message)  # once: the title column and the payload's mark
+    stamp = moment(now)
     conn.execute(
         "INSERT INTO outbox (match_id, channel, kind, revision, alert_id, thread_id, "
         "severity, rule_id, story, format, title, body, payload, next_attempt, created) "
@@ -227,7 +229,7 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
          message.thread_id, message.severity, message.rule_id, message.story,
          message.format, "" if titled else message.title, message.body,
          pack_payload(message, _stored_item(conn, match_id, message.kind),
-                      lambda facts: _rule_ref(conn, facts), titled), moment(now), moment(now)))
+                      lambda facts: _rule_ref(conn, facts), titled), stamp, stamp))
     return 1
 
 
