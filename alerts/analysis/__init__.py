@@ -137,6 +137,24 @@ def _cuts(alias: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _case_aliases_cut(kb: KnowledgeBase) -> bool:
+    """Whether a case alias of the knowledge base has short forms (none shipped has)."""
+    return any(_cuts(alias) for alias in kb.case_aliases())
+
+
+def _may_name_short_forms(kb: KnowledgeBase, text: str) -> bool:
+    """Whether `text` may name a body by a name that has short forms (_cuts): one of the
+    knowledge base's names of a state or organisation found in it has one, or a case alias
+    could. Found by the names' scan alone (which the mentions' scan reuses): no mention is
+    made."""
+    if _case_aliases_cut(kb):
+        return True
+    entities = kb.entities
+    return any(_cuts(alias) for _, _, payloads in kb.name_hits(token_text(text))
+               for entity_id, alias, _ in payloads if entities[entity_id].kind != "person")
+
+
 def _with_short_forms(sentence: Sentence, found: list[tuple[int, int, Mention]],
                       short: dict[tuple[str, ...], Mention]) -> list[tuple[int, int, Mention]]:
     """`found` with the sentence's capitalised short forms of the item's bodies added."""
@@ -309,7 +327,14 @@ def _analyse(title: str, summary: str, day: date | None,
                 purposes.setdefault(key, sentence.quote(h.first, h.last))
     kb: KnowledgeBase | None = None
     item_mentions: tuple[Mention, ...] | None = None
-    short: dict[tuple[str, ...], Mention] = {}
+    short: dict[tuple[str, ...], Mention] | None = None
+
+    def read_mentions() -> tuple[Mention, ...]:
+        nonlocal item_mentions
+        if item_mentions is None:
+            item_mentions = tuple(_knowledge(kb_source).text_mentions(f"{title} . {summary}",
+                                                                      day))
+        return item_mentions
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them
     states: list[frozenset[str]] = []  # the states the news names (people: theirs), once
@@ -333,9 +358,11 @@ def _analyse(title: str, summary: str, day: date | None,
             continue
         if kb is None:
             kb = _knowledge(kb_source)
-        if item_mentions is None:
-            item_mentions = tuple(kb.text_mentions(f"{title} . {summary}", day))
-            short = _short_forms(item_mentions)
+        if short is None:
+            # Short forms come from the item's full names of bodies: read its mentions only
+            # when its text holds such a name (most items' are then never read).
+            short = _short_forms(read_mentions()) if _may_name_short_forms(
+                kb, f"{title} . {summary}") else {}
         found = _with_short_forms(sentence, _sentence_mentions(kb, sentence, day), short)
         # "the US President's national security adviser" is not the president: a possessive
         # names whose someone is, not who took part.
@@ -365,13 +392,10 @@ def _analyse(title: str, summary: str, day: date | None,
                                                 if last in possessive}, hits,
                                      speaker if number >= headline_count else None,
                                      news_states, antecedents).frames())
-    if kb is None:
-        kb = _knowledge(kb_source)
-    if item_mentions is None:
-        item_mentions = tuple(kb.text_mentions(f"{title} . {summary}", day))
     frames = _orders_explained(frames)
     frames = _anniversaries_restated(frames)
-    return Analysis(day, fold(title), fold(summary), tuple(sentences), item_mentions,
+    return Analysis(day, fold(title), fold(summary), tuple(sentences),
+                    item_mentions if item_mentions is not None else read_mentions,
                     tuple(frames), item_flags)
 
 

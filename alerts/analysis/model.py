@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -92,9 +93,27 @@ class Analysis:
     title: str  # folded
     summary: str  # folded
     sentences: tuple[Sentence, ...]
-    mentions: tuple[Mention, ...]  # first mention of each known entity, in text order
+    # The mentions (see `mentions`), or how to read them: most analysed items match no rule
+    # and nothing asks for them.
+    found: tuple[Mention, ...] | Callable[[], tuple[Mention, ...]] = \
+        field(compare=False, repr=False)
     frames: tuple[EventFrame, ...]
     flags: frozenset[str] = field(default=frozenset())  # item flags: opinion, question
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        """The first mention of each known entity, in text order, read from the knowledge
+        base when first asked."""
+        found = self.found
+        if callable(found):
+            found = found()
+            object.__setattr__(self, "found", found)
+        return found
+
+    def __repr__(self) -> str:
+        return (f"Analysis(day={self.day!r}, title={self.title!r}, summary={self.summary!r}, "
+                f"sentences={self.sentences!r}, mentions={self.mentions!r}, "
+                f"frames={self.frames!r}, flags={self.flags!r})")
 
     def frames_of(self, event_type: str) -> list[EventFrame]:
         return [f for f in self.frames if f.type == event_type]

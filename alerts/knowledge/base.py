@@ -706,6 +706,16 @@ class KnowledgeBase:
             found.setdefault(person.id, Mention(person, words, start, "office"))
         return sorted(found.values(), key=lambda m: m.start)
 
+    def case_aliases(self) -> tuple[str, ...]:
+        """The aliases found only as written (case_hits): "US", "UN"."""
+        return tuple(self._case)
+
+    def name_hits(self, tokens: str) -> list[_Hit]:
+        """Where the names index finds a name in `tokens` (token text), as (start, key,
+        payloads of (entity id, alias, how)), before mentions() decides which stand for
+        whom; the scan is kept for the mentions of the same text or a stretch of it."""
+        return self._hits(tokens)[0]
+
     def _hits(self, tokens: str) -> tuple[list[_Hit], list[_Hit]]:
         """The names' and the offices' hits in `tokens` (each index's find, in its order).
         A sentence's token text is most often a stretch of its item's, scanned just before

@@ -370,8 +370,10 @@ class EventCondition(Condition):
     # engine's automaton looks for them, so an item without one is not analysed for this.
     status_keys: frozenset[str] | None = None
 
-    def _failure(self, frame: EventFrame, analysis: Analysis) -> str | None:
-        """The first part of the frame this condition rejects, in words; None: accepted."""
+    def _failure(self, frame: EventFrame, analysis: Analysis, say: bool = True) -> str | None:
+        """The first part of the frame this condition rejects, in words; None: accepted.
+        `say=False` when matching: a frame without a pair of leaders is rejected without
+        reading whom the item names."""
         if self.statuses and frame.status not in self.statuses:
             said = frame.words("status")
             return (f"status: {frame.status or 'none said'}" + (f" ('{said}')" if said else "")
@@ -390,6 +392,8 @@ class EventCondition(Condition):
             if flag not in frame.flags:
                 return f"flag: not {flag}"
         if self.people and not _leader_pairs(frame, analysis):
+            if not say:
+                return "people"
             named = [p.name for p in frame.participants] or [
                 m.entity.name for m in analysis.mentions if m.entity.kind == "person"]
             why = (" in office on the day (the head of an international organisation, a "
@@ -404,7 +408,8 @@ class EventCondition(Condition):
 
     def accepted(self, ctx: MatchContext) -> list[EventFrame]:
         analysis = ctx.analysis()
-        return [f for f in analysis.frames_of(self.type) if self._failure(f, analysis) is None]
+        return [f for f in analysis.frames_of(self.type)
+                if self._failure(f, analysis, say=False) is None]
 
     def possible(self, ctx: MatchContext) -> bool:
         if not self.status_keys:
@@ -457,6 +462,8 @@ def _leader_pairs(frame: EventFrame, analysis: Analysis
     international organisations, not former office holders, not defence ministers."""
     from alerts.knowledge.contacts import leader_pairs
 
+    if not frame.pairs:
+        return []  # no pair at all: the item's mentions need not be read
     entities = {m.entity.id: m.entity for m in analysis.mentions}
     if any(p.entity_id not in entities for pair in frame.pairs for p in pair):
         from alerts.knowledge import knowledge_base
