@@ -36,6 +36,11 @@ class Upkeep(Database):
             conn.execute("DELETE FROM story_bands WHERE story_id NOT IN (SELECT id FROM stories)")
             conn.execute("DELETE FROM story_developments WHERE story_id NOT IN "
                          "(SELECT id FROM stories)")
+            # A match kept past its story (its item still shown, its alert still queued)
+            # lets go of the story's number: SQLite gives a pruned largest number to the
+            # next new story, which would otherwise look alerted already.
+            conn.execute("UPDATE matches SET story_id = NULL WHERE story_id IS NOT NULL AND "
+                         "story_id NOT IN (SELECT id FROM stories)")
             counts["polls"] = conn.execute("DELETE FROM poll_log WHERE at < ?",
                                            (ts(before),)).rowcount
             counts["history"] = conn.execute(
