@@ -666,9 +666,12 @@ class SentenceFrames:
         a clause after a comma: after the "to" both share, else at the nearest verb of the
         lexicon before it (within a few words)."""
         words = self.s.tokens
-        if _finite(words[index]):
-            return None  # "Australia blames Iran, expels ambassador" says it did
         start, _ = _clause(self.bounds, index, self.n)
+        if _finite(words[index]):
+            # "Australia blames Iran, expels ambassador" says it did; but a gerund after "or"
+            # or "and" parallel to an earlier one in its clause shares what governs both:
+            # "was considering suspending relations with the UAE or withdrawing its envoy".
+            return self._parallel_gerund(index, start)
         if index - 1 >= start and words[index - 1] in _CONJUNCTIONS:
             lo, before = max(start, index - 1 - CUE_WINDOW), index - 1
         elif index == start and start > 0 and "," in self.s.text[
@@ -684,6 +687,18 @@ class SentenceFrames:
         verbs = [h for h in self.hits if h.entry.category == "act" and lo <= h.first
                  and h.last < before and not self._nominal(h)]
         return verbs[-1].first if verbs else None
+
+    def _parallel_gerund(self, index: int, start: int) -> int | None:
+        """Where an English gerund of the lexicon starts that the gerund at `index`, right
+        after a conjunction, is coordinated with: the nearest before it in its clause."""
+        words = self.s.tokens
+        if not (words[index].endswith("ing") and index - 1 > start
+                and words[index - 1] in _CONJUNCTIONS):
+            return None
+        gerunds = [h for h in self.hits if h.entry.category == "act" and start <= h.first
+                   and h.last < index - 1 and words[h.first].endswith("ing")
+                   and not self._nominal(h)]
+        return gerunds[-1].first if gerunds else None
 
     def _own_modality(self, index: int, verb: bool, allow_demand: bool,
                       window: int) -> tuple[str, Hit | None]:
