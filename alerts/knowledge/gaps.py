@@ -327,8 +327,9 @@ def _zh_number(text: str) -> float | None:
 
 
 # Chinese writes no spaces, so IN_PERSON's word boundaries never hold there: a gap is about
-# in-person contact when these stand next to it ("14年来首次访朝", "首次会晤", "首次峰会").
-_ZH_IN_PERSON = re.compile(r"访|会晤|会见|会面|见面|峰会")
+# in-person contact when these stand next to it ("14年来首次访朝", "首次会晤", "首次峰会",
+# "首次面对面会谈": face to face, as IN_PERSON's "face-to-face").
+_ZH_IN_PERSON = re.compile(r"访|会晤|会见|会面|见面|峰会|面对面|面對面|当面|當面")
 
 
 def _zh_contact(text: str, m: re.Match[str]) -> str:
