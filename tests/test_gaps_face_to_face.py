@@ -22,3 +22,9 @@ def test_a_face_to_face_gap_is_about_in_person_contact():
 def test_the_call_on_record_weeks_before_makes_it_no_first_contact():
     # The public record holds their call of 19 September 2025.
     assert fired(TITLE, DAY) == []
+
+
+def test_meets_makes_a_gap_about_meetings_as_meet_and_met_do():
+    # "meet" and "met" were in-person words, "meets" (the headline's tense) was not.
+    [gap] = stated_gaps("Modi meets Xi for the first time since 2019", date(2023, 8, 24))
+    assert gap.contact == "in-person"

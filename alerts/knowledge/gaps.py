@@ -185,7 +185,7 @@ class StatedGap:
 IN_PERSON = re.compile(r"(?<!\w)(?:" + _alternatives(
     "in-person", "in person", "face-to-face", "face to face", "face à face", "face-à-face",
     "cara a cara", "visit", "visits", "trip",
-    "summit", "meeting", "met", "meet", "talks in", "en personne", "visite", "rencontre",
+    "summit", "meeting", "met", "meet", "meets", "talks in", "en personne", "visite", "rencontre",
     "sommet", "tete-a-tete", "besuch", "treffen", "gipfel", "persönlich", "personlich",
     "visita", "reunion", "reunión", "encuentro", "cumbre", "en persona", "встреча", "встречи",
     "визит", "лично", "очная", "лицом к лицу", "зустріч", "візит", "особисто", "віч-на-віч",
