@@ -88,23 +88,31 @@ def test_sighup_reload_keeps_the_last_good_rules(tmp_path, feed_server, webhook)
                           channels={"hook": webhook.url})
     rule_file = tmp_path / "rules" / "ceasefire.yaml"
     db = tmp_path / "state" / "alerts.db"
-    proc = start_daemon(config)
+    # The log in a file, read while the daemon runs: each new feed is served only once the
+    # reload it tests has been taken (else a poll before it reads the item with the old
+    # rules, under load), and a pipe nobody reads cannot fill and stall the daemon.
+    log = tmp_path / "daemon.log"
+    with log.open("w") as stderr:
+        proc = start_daemon(config, stderr=stderr)
     try:
         assert wait_for(lambda: poll_marker(db) != 0, timeout=30)
         good = rule_file.read_text()
         rule_file.write_text("id: broken\nmatch: {terms: ['']}\n")
         proc.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: "rules not reloaded" in log.read_text(), timeout=30)
         feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1"),
                                          rss_item("Nothing yet", guid="0")))
         # The old rule still fires: the broken file did not replace it.
         assert wait_for(lambda: len(alerts_received(webhook)) == 1, timeout=30)
         rule_file.write_text(good.replace("[ceasefire, truce]", "[ceasefire, truce, armistice]"))
         proc.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: "rules reloaded: 1 rules" in log.read_text(), timeout=30)
         feed_server.put("/wire.xml", rss(rss_item("Leaders urge armistice", guid="2"),
                                          rss_item("UN urges ceasefire in Sudan", guid="1")))
         assert wait_for(lambda: len(alerts_received(webhook)) == 2, timeout=30)
     finally:
-        code, _, err = stop_daemon(proc)
+        code, _, _ = stop_daemon(proc)
+    err = log.read_text()
     assert code == 0
     assert "rules not reloaded; still using the last good set" in err
     assert "empty term" in err and "rules reloaded: 1 rules" in err
