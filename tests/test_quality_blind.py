@@ -177,19 +177,26 @@ FLOOR3 = {
 FLOOR3_ITEMS = 176  # of 190
 
 
-@pytest.mark.skipif(not BLIND3.is_dir(), reason="the third blind set is absent")
-def test_the_third_blind_set_keeps_its_first_figures():
-    cases = load_blind(BLIND3, SHIPPED).cases
-    assert len(cases) == 190
+def keeps_first_figures(folder: Path, prefix: str, count: int,
+                        floors: dict[str, tuple[float, float]], items: int) -> None:
+    """The set is whole (its size, every language, its id prefix) and scores at least its
+    first run's figures, per rule and in items right."""
+    cases = load_blind(folder, SHIPPED).cases
+    assert len(cases) == count
     assert {c.lang for c in cases} == set(LANGUAGES)
-    assert all(c.id.startswith(f"d-{c.lang}-") for c in cases)
-    third = evaluate(BLIND3)
-    failures = "\n".join(third.scores.mistakes())
-    for rule, (precision, recall) in FLOOR3.items():
-        score = third.scores.scores[rule]
+    assert all(c.id.startswith(f"{prefix}-{c.lang}-") for c in cases)
+    result = evaluate(folder)
+    failures = "\n".join(result.scores.mistakes())
+    for rule, (precision, recall) in floors.items():
+        score = result.scores.scores[rule]
         assert score.precision >= precision, f"{rule} precision {score.precision:.2f}\n{failures}"
         assert score.recall >= recall, f"{rule} recall {score.recall:.2f}\n{failures}"
-    assert sum(o.ok for o in third.outcomes) >= FLOOR3_ITEMS, failures
+    assert sum(o.ok for o in result.outcomes) >= items, failures
+
+
+@pytest.mark.skipif(not BLIND3.is_dir(), reason="the third blind set is absent")
+def test_the_third_blind_set_keeps_its_first_figures():
+    keeps_first_figures(BLIND3, "d", 190, FLOOR3, FLOOR3_ITEMS)
 
 
 BLIND4 = Path(__file__).resolve().parent / "data" / "blind4"
@@ -209,14 +216,4 @@ FLOOR4_ITEMS = 118  # of 135
 
 @pytest.mark.skipif(not BLIND4.is_dir(), reason="the fourth blind set is absent")
 def test_the_fourth_blind_set_keeps_its_first_figures():
-    cases = load_blind(BLIND4, SHIPPED).cases
-    assert len(cases) == 135
-    assert {c.lang for c in cases} == set(LANGUAGES)
-    assert all(c.id.startswith(f"e-{c.lang}-") for c in cases)
-    fourth = evaluate(BLIND4)
-    failures = "\n".join(fourth.scores.mistakes())
-    for rule, (precision, recall) in FLOOR4.items():
-        score = fourth.scores.scores[rule]
-        assert score.precision >= precision, f"{rule} precision {score.precision:.2f}\n{failures}"
-        assert score.recall >= recall, f"{rule} recall {score.recall:.2f}\n{failures}"
-    assert sum(o.ok for o in fourth.outcomes) >= FLOOR4_ITEMS, failures
+    keeps_first_figures(BLIND4, "e", 135, FLOOR4, FLOOR4_ITEMS)
