@@ -120,13 +120,7 @@ def markdown(report: RealReport, corpus_note: str = "../shared/corpus") -> list[
         "is right when its item reports an event of that rule in "
         "`tests/data/heldout/events.yaml`; an alert on an item that only mentions the event "
         "(background) counts as false. Recall counts events with at least one alerted item.",
-        "",
-        report.table(),
-        "",
-        "Every false alert (FP), alert on background (FP (background)) and missed event "
-        "(MISS, with the items that report it):",
-        "",
-        *report.details(),
+        *report.findings(),
     ]
 
 

@@ -273,6 +273,13 @@ class RealReport:
                          f"{len(s.background_alerts)} | {len(s.missed)} |")
         return "\n".join(lines)
 
+    def findings(self) -> list[str]:
+        """The table, then every false alert and every miss (a bench/quality.md section's
+        body, after its own first paragraph)."""
+        return ["", self.table(), "",
+                "Every false alert (FP), alert on background (FP (background)) and missed event "
+                "(MISS, with the items that report it):", "", *self.details()]
+
     def details(self) -> list[str]:
         out = []
         for rule, s in sorted(self.scores.items()):
@@ -368,13 +375,7 @@ def markdown(report: RealReport, corpus_note: str = "../shared/corpus") -> list[
         "an alert on an item that only mentions the event (background) counts as false. "
         "Recall counts events with at least one alerted item. Targets (issue #15): "
         "precision >= 0.90 and recall >= 0.85 for every rule.",
-        "",
-        report.table(),
-        "",
-        "Every false alert (FP), alert on background (FP (background)) and missed event "
-        "(MISS, with the items that report it):",
-        "",
-        *report.details(),
+        *report.findings(),
     ]
     return lines
 
