@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Container
 from dataclasses import dataclass
+from hashlib import blake2b
 from itertools import pairwise
 from xml.parsers import expat
 
@@ -62,6 +64,17 @@ class _Unreadable(Exception):
 
 def scan(body: bytes) -> Scan | None:
     """The document's header, entries and footer; None when it is not plain enough."""
+    spans = _spans(body)
+    if not spans:
+        return None
+    return Scan(body[:spans[0][0]], body[spans[-1][1]:],
+                tuple(body[s:e] for s, e in spans))
+
+
+def _spans(body: bytes) -> list[tuple[int, int]] | None:
+    """Where each entry of a plain enough document is (none: a document without entries,
+    which scan() refuses and scan_known() checks its known entries' surroundings with);
+    None when the document is not plain enough."""
     if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in body[:4] or not body:
         return None  # UTF-16/32: byte offsets would need care; feedparser reads it whole
     parser = expat.ParserCreate()
@@ -119,10 +132,76 @@ def scan(body: bytes) -> Scan | None:
         parser.Parse(body, True)
     except (expat.ExpatError, _Unreadable, ValueError, LookupError):
         return None
-    if not spans or len(_ENTRY_LIKE.findall(body)) != len(spans):
+    if want is None or len(_ENTRY_LIKE.findall(body)) != len(spans):
         return None
     for (_, end), (start_next, _) in pairwise(spans):
         if body[end:start_next].strip():
             return None  # something else between entries (comments, other elements)
-    return Scan(body[:spans[0][0]], body[spans[-1][1]:],
-                tuple(body[s:e] for s, e in spans))
+    return spans
+
+
+@dataclass(frozen=True)
+class KnownScan:
+    """scan_known's answer: the document as scan() reads it, each entry's identity, the
+    entries not known, and scan() of the document rebuilt from those (None: all known)."""
+
+    scan: Scan
+    ids: tuple[bytes, ...]
+    fresh: tuple[int, ...]
+    rebuilt: Scan | None
+
+
+# What may stand between two entries, and after an entry's name in its tags: XML's white
+# space (bytes.strip() also takes \x0b and \x0c, which XML refuses).
+_XML_SPACE = b" \t\r\n"
+# Where an entry may begin, as scan_known cuts: the exact tag of either kind.
+_ENTRY_TAG = re.compile(rb"<(?:item|entry)[ \t\r\n>/]")
+
+
+def scan_known(body: bytes, known: Container[bytes]) -> KnownScan | None:
+    """scan(body) without expat reading the entries whose identity (entry_id) is `known`,
+    or None: the caller then scans the whole document.
+
+    The entries are cut where their tags are (`<item` ... the last `</item>` before the
+    next one), and only the document rebuilt from the header, the entries not known and the
+    footer is scanned, which must give back exactly those pieces. A known entry is bytes that
+    a scan read as one whole entry holding no other entry-like tag; put back among entries in
+    the same surroundings (the caller compares Scan.context with that of the document those
+    entries were read in), it is read as that same entry again, and the whole document is as
+    well-formed as the rebuilt one. A cut in the wrong place (an entry-like tag inside a new
+    entry's text, a closing tag in a comment after the last entry) gives pieces the rebuilt
+    document's scan does not give back, or an identity no entry had: None."""
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in body[:4] or not body:
+        return None
+    starts = [m.start() for m in _ENTRY_TAG.finditer(body)]
+    if not starts:
+        return None
+    opening = body[starts[0]:starts[0] + 6]
+    name = b"entry" if opening == b"<entry" else b"item"
+    closing = b"</" + name
+    entries: list[bytes] = []
+    last = 0
+    for k, start in enumerate(starts):
+        limit = starts[k + 1] if k + 1 < len(starts) else len(body)
+        close = body.rfind(closing, start, limit)
+        end = body.find(b">", close, limit) if close >= 0 else -1
+        if end < 0:
+            return None
+        last = end + 1
+        if k + 1 < len(starts) and body[last:limit].strip(_XML_SPACE):
+            return None  # something else between entries
+        entries.append(body[start:last])
+    whole = Scan(body[:starts[0]], body[last:], tuple(entries))
+    ids = tuple([blake2b(e, digest_size=16).digest() for e in entries])  # entry_id's
+    fresh = tuple([k for k, ident in enumerate(ids) if ident not in known])
+    rebuilt_body = whole.rebuild(list(fresh))
+    spans = _spans(rebuilt_body)
+    if spans is None:
+        return None
+    rebuilt = Scan(rebuilt_body[:spans[0][0]], rebuilt_body[spans[-1][1]:],
+                   tuple(rebuilt_body[s:e] for s, e in spans)) if spans else None
+    if rebuilt is not None and (rebuilt.header != whole.header
+                                or rebuilt.footer != whole.footer
+                                or rebuilt.entries != tuple(entries[k] for k in fresh)):
+        return None
+    return KnownScan(whole, ids, fresh, rebuilt)

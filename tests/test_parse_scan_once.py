@@ -55,13 +55,46 @@ def test_the_same_items_with_and_without_the_memo_s_scan(scans: list[bytes]):
     assert remembered.items == alone.items
 
 
-def test_only_new_entries_are_read_and_their_document_is_scanned_again(scans: list[bytes]):
+@pytest.fixture()
+def expat_reads(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every document expat reads for its entries (scan and scan_known both read so)."""
+    seen: list[bytes] = []
+    real = entryscan._spans
+
+    def spans(body: bytes) -> Any:
+        seen.append(body)
+        return real(body)
+
+    monkeypatch.setattr(entryscan, "_spans", spans)
+    return seen
+
+
+def test_only_new_entries_are_read_and_known_ones_are_not_scanned_again(
+        scans: list[bytes], expat_reads: list[bytes]):
+    """The entries the memo knows are cut at their tags, not read by expat again: only the
+    document rebuilt from the new entry is, once, and the reader reads that same scan."""
     memo = ParseMemo()
     first = parse_items(rss(*_items(3)).encode(), URL, "application/rss+xml", FEED, 100, memo)
     memo.keep(URL, first.memo)
     scans.clear()
+    expat_reads.clear()
     body = rss(*_items(4)[3:], *_items(3)).encode()
     second = parse_items(body, URL, "application/rss+xml", FEED, 100, memo)
     assert [i.title for i in second.items] == ["Envoys meet, round 3"]
-    # The document itself once; the rebuilt one of its new entry by the reader.
-    assert scans[0] == body and len(scans) == 2 and scans[1] != body
+    assert scans == []
+    assert len(expat_reads) == 1
+    assert b"round 3" in expat_reads[0] and b"round 0" not in expat_reads[0]
+
+
+def test_known_entries_in_other_surroundings_are_scanned_whole(
+        scans: list[bytes], expat_reads: list[bytes]):
+    """Another channel title: the known entries were read in other surroundings, so the
+    document is scanned whole (and parsed whole)."""
+    memo = ParseMemo()
+    first = parse_items(rss(*_items(3)).encode(), URL, "application/rss+xml", FEED, 100, memo)
+    memo.keep(URL, first.memo)
+    scans.clear()
+    body = rss(*_items(4)[3:], *_items(3), title="Another Wire").encode()
+    second = parse_items(body, URL, "application/rss+xml", FEED, 100, memo)
+    assert len(second.items) == 4 and second.unchanged == ()
+    assert body in scans
