@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
@@ -38,11 +39,24 @@ from alerts.stories import (
 
 if TYPE_CHECKING:
     from alerts.analysis import Analysis
+    from alerts.analysis.ahead import AnalysisPool
 
 log = logging.getLogger(__name__)
 
 FLOOD_MIN_ITEMS = 10
 FLOOD_SHARE = 0.8
+# A document that brings at least this many items for the rules to read (new or edited, and
+# a rule's candidate) has them analysed ahead, in worker processes (alerts.analysis.ahead);
+# fewer are analysed here, with no worker started. The environment's ALERTS_AHEAD_MIN
+# overrides it (1: every such document; 0: never).
+AHEAD_MIN = 16
+
+
+def ahead_min() -> int:
+    try:
+        return int(os.environ.get("ALERTS_AHEAD_MIN", AHEAD_MIN))
+    except ValueError:
+        return AHEAD_MIN
 
 
 def utc_now() -> datetime:
@@ -121,6 +135,10 @@ class Poller:
         # The daemon's (alerts.pollworker): a feed's first poll, whose every item is new, is
         # digested in a process that ends when idle; None: here, as every other poll.
         self.offload: Offload | None = None
+        # Analysis ahead (see AHEAD_MIN): how many items a document needs for it (0: never),
+        # and the workers' pool (None: the process-wide one, made when first needed).
+        self.ahead_min = ahead_min()
+        self.ahead_pool: AnalysisPool | None = None
 
     async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
         """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
@@ -226,8 +244,9 @@ class Poller:
                         "were recorded without alerting. If this feed really publishes that "
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
+        prepared = await self._prepare(items, known)
         self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known,
-                     feed_title=parsed.title, unchanged=unchanged)
+                     feed_title=parsed.title, unchanged=unchanged, prepared=prepared)
         self.parse_memo.keep(feed.url, parsed.memo)  # stored: its entries need no parse again
         self._keep_fresh(feed, fetched.max_age, parsed.ttl)
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
@@ -238,6 +257,34 @@ class Poller:
                         " (through the old address, which holds its credentials)"
                         if _private(feed) else "")
         return result
+
+    async def _prepare(self, items: list[Item], known: Mapping[str, KnownItem]
+                       ) -> dict[int, _Prepared]:
+        """Each new or edited item's matching context and candidate rules (the prefilter,
+        run once: _process matches with them), by id(item); when at least ahead_min items
+        are candidates, their analyses made in worker processes meanwhile."""
+        prepared: dict[int, _Prepared] = {}
+        if not self.rules.enabled:
+            return prepared
+        wanted: list[_Prepared] = []
+        for item in items:
+            previous = known.get(item.key)
+            if previous is not None and not previous.edited(item):
+                continue  # only marked seen
+            ctx = MatchContext(item, now=self.clock())
+            ready = prepared[id(item)] = _Prepared(ctx, self.rules.candidates(ctx))
+            if ready.rules:
+                wanted.append(ready)
+        if wanted and 0 < self.ahead_min <= len(wanted):
+            from alerts.analysis.ahead import analyse_ahead
+
+            for ready in wanted:
+                ready.day = ready.context.day
+            made = await analyse_ahead([(r.context.item.title, r.context.item.summary, r.day)
+                                        for r in wanted], self.ahead_pool)
+            for ready, analysis in zip(wanted, made, strict=True):
+                ready.analysis = analysis
+        return prepared
 
     def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None,
                 ctx: MatchContext) -> tuple[StoryRef | None, EventKey | None, datetime]:
@@ -307,7 +354,8 @@ class Poller:
     def process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                 result: PollResult, *, alerting: bool, item_time: bool = False,
                 known: Mapping[str, KnownItem] | None = None,
-                feed_title: str | None = None, unchanged: Sequence[str] = ()) -> None:
+                feed_title: str | None = None, unchanged: Sequence[str] = (),
+                prepared: Mapping[int, _Prepared] | None = None) -> None:
         """Match new and edited items and record them, their stories and their alerts in one
         transaction: all of the poll is stored, or none of it and it is redone next time.
 
@@ -315,7 +363,8 @@ class Poller:
         the items' stored versions, when the caller looked them up already; `feed_title`:
         the feed's own title, which names its publisher unless the configuration does;
         `unchanged`: keys of stored items the document still holds, unchanged and not parsed
-        again (alerts.parse), which are only marked seen."""
+        again (alerts.parse), which are only marked seen; `prepared`: _prepare's answer for
+        these items."""
         if not self.rules.enabled:
             self._no_rules(result)
             return
@@ -324,12 +373,13 @@ class Poller:
                 known = self.store.known_items(feed.url, [i.key for i in items])
             self._process(feed, items, fetched, body_hash, result, alerting=alerting,
                           item_time=item_time, known=known, feed_title=feed_title,
-                          unchanged=unchanged)
+                          unchanged=unchanged, prepared=prepared or {})
 
     def _process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                  result: PollResult, *, alerting: bool, item_time: bool,
                  known: Mapping[str, KnownItem], feed_title: str | None = None,
-                 unchanged: Sequence[str] = ()) -> None:
+                 unchanged: Sequence[str] = (),
+                 prepared: Mapping[int, _Prepared] | None = None) -> None:
         result.entries = len(items) + len(unchanged)
         history = HistoryView(self.store)
         new_items: list[Item] = []
@@ -351,8 +401,18 @@ class Poller:
             now = (item.published or self.clock()) if item_time else self.clock()
             # The item is read once: its folded fields and its analysis, made for matching,
             # are the ones its story and messages use (MatchContext).
-            ctx = MatchContext(item, now=now, history=history)
-            matches = self.rules.match(item, context=ctx)
+            ready = prepared.get(id(item)) if prepared else None
+            if ready is None:
+                ctx = MatchContext(item, now=now, history=history)
+                matches = self.rules.match(item, context=ctx)
+            else:
+                ctx = ready.context
+                ctx.now, ctx.history = now, history
+                if ready.analysis is not None:  # made ahead: read as if made here
+                    from alerts.analysis import remember
+
+                    remember(item.title, item.summary, ready.day, ready.analysis)
+                matches = self.rules.match(item, context=ctx, candidates=ready.rules)
             # One story per item, whichever rules it matched; each rule alerts once in it,
             # and again for each development of its event (stories.development).
             story, event, story_at = self._assign(item, matches, feed, feed_title, ctx)
@@ -457,6 +517,16 @@ class Poller:
         result.http_status = 410
         result.error = reason
         return result
+
+
+@dataclass
+class _Prepared:
+    """What Poller._prepare made of one item before its poll's transaction."""
+
+    context: MatchContext
+    rules: list[Rule]  # its candidate rules
+    analysis: Analysis | None = None  # made ahead, on `day`
+    day: date | None = None
 
 
 class _Reports:

@@ -5,10 +5,10 @@
 Runs `alerts poll --once --no-send --backfill` in this process over bench_cycle's loopback
 feeds (fresh state) with timers around the stages: each stage's own CPU time (the main
 thread's, `time.thread_time`; a stage inside another is not counted twice), how many times
-it ran, the process's CPU time (getrusage, the parse workers counted apart) and the load
-average. Not a benchmark either: it says where the main process spends its CPU, with
-little overhead (a few microseconds a call). BENCH_FEEDS, BENCH_ITEMS and BENCH_RULES as in
-bench_cycle.py.
+it ran, the process's CPU time (getrusage, the parse and the analysis workers counted
+apart) and the load average. Not a benchmark either: it says where the main process spends
+its CPU, with little overhead (a few microseconds a call). BENCH_FEEDS, BENCH_ITEMS and
+BENCH_RULES as in bench_cycle.py.
 """
 
 from __future__ import annotations
@@ -92,6 +92,27 @@ def warm_cache() -> None:
                    env=os.environ | {"PYTHONPATH": str(ROOT)})
 
 
+def close_parse_pool() -> None:
+    import alerts.parseworker as parseworker
+
+    if parseworker._default is not None:
+        parseworker._default.close()
+
+
+def close_analysis_pool() -> None:
+    import alerts.analysis.ahead as ahead
+
+    if ahead._default is not None:
+        ahead._default.close()
+
+
+def children_cpu(close: Callable[[], None]) -> float:
+    """CPU seconds of the ended child processes, after `close` ended some."""
+    close()
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def main() -> None:
     which = sys.argv[1] if len(sys.argv) > 1 else "shipped"
     warm_cache()
@@ -117,14 +138,18 @@ def main() -> None:
             thread = time.thread_time() - started
             wall = time.perf_counter() - wall
             after = resource.getrusage(resource.RUSAGE_SELF)
-            children = resource.getrusage(resource.RUSAGE_CHILDREN)
+            # The worker processes are counted once they ended: the parse workers', then the
+            # analysis workers' (alerts.analysis.ahead; those the idle reaper ended during
+            # the run are in the parse workers' figure).
+            parse = children_cpu(close_parse_pool)
+            analysis = children_cpu(close_analysis_pool) - parse
             os.chdir(ROOT)
     finally:
         server.close()
     process = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     print(f"\n{which} rules: main thread {thread:.2f} s CPU, main process {process:.2f} s CPU "
-          f"(all its threads, the feed server's included), parse workers "
-          f"{children.ru_utime + children.ru_stime:.2f} s, wall {wall:.2f} s; load average "
+          f"(all its threads, the feed server's included), parse workers {parse:.2f} s, "
+          f"analysis workers {analysis:.2f} s, wall {wall:.2f} s; load average "
           f"{load[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
     print(f"{'stage (own CPU time, main thread)':<40} {'s':>7} {'calls':>7}")
     for label, seconds in own.most_common():

@@ -223,6 +223,25 @@ def analyse_text(title: str, summary: str, day: date | None,
     return result
 
 
+def remember(title: str, summary: str, day: date | None, analysis: Analysis) -> None:
+    """Keep `analysis`, made elsewhere (alerts.analysis.ahead), as analyse_text(title,
+    summary, day) would have kept it here with the knowledge base in use: every stage that
+    asks for it then reads it as if made here."""
+    key = (title, summary, day, id(_knowledge(None)))
+    with _lock:
+        _cache[key] = analysis
+        _cache.move_to_end(key)
+        if len(_cache) > _RECENT:
+            _cache.popitem(last=False)
+
+
+def item_mentions_of(title: str, summary: str, day: date | None,
+                     kb: KnowledgeBase | Callable[[], KnowledgeBase] | None = None
+                     ) -> tuple[Mention, ...]:
+    """An item's mentions (Analysis.mentions), read from the knowledge base."""
+    return tuple(_knowledge(kb).text_mentions(f"{title} . {summary}", day))
+
+
 @lru_cache(maxsize=1)
 def _knowledge_base() -> Callable[[], KnowledgeBase]:
     """alerts.knowledge.base.knowledge_base, imported at the first analysis (an import
@@ -332,8 +351,7 @@ def _analyse(title: str, summary: str, day: date | None,
     def read_mentions() -> tuple[Mention, ...]:
         nonlocal item_mentions
         if item_mentions is None:
-            item_mentions = tuple(_knowledge(kb_source).text_mentions(f"{title} . {summary}",
-                                                                      day))
+            item_mentions = item_mentions_of(title, summary, day, kb_source)
         return item_mentions
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them

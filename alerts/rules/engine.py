@@ -159,15 +159,18 @@ class RuleSet:
     def match(self, item: Item, *, now: datetime | None = None, history: HistoryView | None = None,
               record: bool = True,
               knowledge: Callable[[], KnowledgeBase] | None = None,
-              context: MatchContext | None = None) -> list[Match]:
+              context: MatchContext | None = None,
+              candidates: list[Rule] | None = None) -> list[Match]:
         """The rules `item` matches. `context`: the item's context when the caller made it
         (MatchContext(item, now=..., history=...)), so that what matching read of the item
-        (its folded fields, its one analysis) is there for the stages after it."""
+        (its folded fields, its one analysis) is there for the stages after it;
+        `candidates`: what candidates(context) answered, when the caller asked already (the
+        prefilter then runs once per item)."""
         ctx = context if context is not None else MatchContext(
             item, now=now or datetime.now(UTC), history=history, record=record,
             knowledge=knowledge)
         matches: list[Match] = []
-        for rule in self.candidates(ctx):
+        for rule in self.candidates(ctx) if candidates is None else candidates:
             ctx.rule_id = rule.id
             evidence = rule.condition.evaluate(ctx)
             if evidence is None:

@@ -1,0 +1,296 @@
+"""Analysis ahead: the items of a document analysed in worker processes (issue #17).
+
+A document that brings many new items to match (a first poll, a backfill) spent most of the
+poll's main-thread time in the analysis (about 0.8 ms an item) while the machine's other
+cores idled. `Poller.digest` hands such a document's analysis inputs to worker processes and
+awaits their answers (the event loop digests other feeds meanwhile); each answer is kept as
+if the analysis had been made here (alerts.analysis.remember, at the item's turn), so
+matching, stories and messages read the very same analysis. The answers cross as
+alerts.analysis.wire describes.
+
+Workers (`python -m alerts.analysis.aheadworker`, at most one per core) start on first use
+and end IDLE_SECONDS after their last job, so an idle daemon holds none. Whatever goes wrong
+with one (it cannot start, dies, answers late or unreadably) costs nothing but time: the
+items it had are analysed here, when matching asks, as before; that is logged once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import contextlib
+import logging
+import os
+import pickle
+import select
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from alerts.analysis import Analysis, item_mentions_of, wire
+from alerts.analysis.aheadworker import HEADER, READY, framed
+
+log = logging.getLogger(__name__)
+
+MAX_WORKERS = max(1, os.cpu_count() or 1)
+IDLE_SECONDS = 1.0  # as the parse workers: a burst of polls keeps them, an idle daemon not
+START_TIMEOUT = 60.0  # seconds for a worker to load the knowledge base and say it is ready
+CALL_TIMEOUT = 120.0  # seconds for one share of a document (500 items take about 0.5 s)
+SHARE_MIN = 16  # a document is split between workers in shares of at least this many items
+
+Job = tuple[str, str, date | None]  # title, summary, the day analyse_text is asked for
+
+
+class WorkerLost(Exception):
+    """The worker did not start, ended, was too slow, or answered something unreadable."""
+
+
+class _Worker:
+    def __init__(self, python: str):
+        root = str(Path(__file__).resolve().parent.parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            self.proc = subprocess.Popen(
+                [python, "-W", "ignore", "-m", "alerts.analysis.aheadworker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                env=env, cwd=root)
+        except OSError as exc:
+            raise WorkerLost(f"it could not be started: {exc}") from exc
+        self.idle_since = time.monotonic()
+        try:
+            if self._read(len(READY), time.monotonic() + START_TIMEOUT) != READY:
+                raise WorkerLost("it did not say it was ready")
+        except WorkerLost:
+            self.kill()
+            raise
+        log.debug("analysis worker started (process %d)", self.proc.pid)
+
+    def _read(self, n: int, deadline: float) -> bytes:
+        assert self.proc.stdout is not None
+        fd = self.proc.stdout.fileno()
+        parts: list[bytes] = []
+        got = 0
+        while got < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                raise WorkerLost("it did not answer in time")
+            chunk = os.read(fd, min(n - got, 1 << 20))
+            if not chunk:
+                raise WorkerLost("it ended")
+            parts.append(chunk)
+            got += len(chunk)
+        return b"".join(parts)
+
+    def send(self, payload: bytes) -> None:
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(framed(payload))
+            self.proc.stdin.flush()
+        except OSError as exc:
+            raise WorkerLost("it is gone") from exc
+
+    def receive(self, seconds: float) -> Any:
+        deadline = time.monotonic() + seconds
+        size = int.from_bytes(self._read(HEADER, deadline), "big")
+        try:
+            return wire.loads(self._read(size, deadline))
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError,
+                AttributeError) as exc:
+            raise WorkerLost(f"its answer was unreadable: {exc}") from exc
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+    def close(self) -> None:
+        """Ask politely (stdin closed ends its loop), then insist."""
+        try:
+            if self.proc.stdin is not None:
+                self.proc.stdin.close()
+            self.proc.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+class AnalysisPool:
+    """Up to `workers` worker processes, started on demand, shared by threads."""
+
+    def __init__(self, workers: int = MAX_WORKERS, *, python: str = sys.executable,
+                 idle_seconds: float = IDLE_SECONDS, seconds: float = CALL_TIMEOUT):
+        self.workers = workers
+        self.python = python
+        self.idle_seconds = idle_seconds
+        self.seconds = seconds
+        self._idle: list[_Worker] = []
+        self._started = 0
+        self.starts = 0  # worker processes started so far
+        self._cond = threading.Condition()
+        self._reaper: threading.Thread | None = None
+        self.unavailable = False  # a worker could not start: everything is analysed here
+        self._closed = False
+        self._warned_lost = False
+
+    def share(self, jobs: Sequence[Job], folder: str, stamp: str) -> list[wire.Fields] | None:
+        """One share of a document analysed in a worker (blocking: run it in a thread);
+        None when it is to be analysed here."""
+        worker = self._acquire()
+        if worker is None:
+            return None
+        keep = False
+        try:
+            worker.send(pickle.dumps((folder, stamp, list(jobs)),
+                                     protocol=pickle.HIGHEST_PROTOCOL))
+            status, answer = worker.receive(self.seconds)
+            keep = True
+        except WorkerLost as exc:
+            self._lost(exc)
+            return None
+        finally:
+            self._release(worker, keep)
+        if status == "ok" and isinstance(answer, list) and len(answer) == len(jobs):
+            return answer
+        log.debug("an analysis worker answered %s (%s); %d items are analysed here",
+                  status, answer, len(jobs))
+        return None
+
+    def _lost(self, exc: WorkerLost) -> None:
+        with self._cond:
+            warn, self._warned_lost = not self._warned_lost, True
+        (log.warning if warn else log.debug)(
+            "an analysis worker was lost (%s); its items were analysed in this process, "
+            "which is slower but loses nothing", exc)
+
+    def _acquire(self) -> _Worker | None:
+        with self._cond:
+            while True:
+                if self.unavailable or self._closed:
+                    return None
+                if self._idle:
+                    return self._idle.pop()
+                if self._started < self.workers:
+                    self._started += 1
+                    self.starts += 1
+                    break
+                self._cond.wait()
+        try:
+            return _Worker(self.python)
+        except WorkerLost as exc:
+            with self._cond:
+                self._started -= 1
+                warn, self.unavailable = not self.unavailable, True
+                self._cond.notify_all()
+            if warn:
+                log.warning("cannot start an analysis worker (%s); items are analysed in this "
+                            "process, which is slower but loses nothing", exc)
+            return None
+
+    def _release(self, worker: _Worker, keep: bool) -> None:
+        with self._cond:
+            pooled = keep and not self._closed
+            if pooled:
+                worker.idle_since = time.monotonic()
+                self._idle.append(worker)
+                if self._reaper is None:
+                    self._reaper = threading.Thread(target=self._reap, daemon=True,
+                                                    name="analysis-worker-reaper")
+                    self._reaper.start()
+            else:
+                self._started -= 1
+            self._cond.notify()
+        if not pooled:
+            (worker.close if keep else worker.kill)()
+
+    def _reap(self) -> None:
+        """Ends the workers idle for idle_seconds; runs while any worker is idle."""
+        while True:
+            with self._cond:
+                now = time.monotonic()
+                expired = [w for w in self._idle if now - w.idle_since >= self.idle_seconds]
+                for worker in expired:
+                    self._idle.remove(worker)
+                self._started -= len(expired)
+                if expired:
+                    self._cond.notify_all()
+                done = not self._idle
+                if done:
+                    self._reaper = None
+                wait = (min(w.idle_since for w in self._idle) + self.idle_seconds - now
+                        if self._idle else 0.0)
+            for worker in expired:
+                worker.close()
+            if done:
+                return
+            time.sleep(max(wait, 0.0) + 0.05)
+
+    @property
+    def running(self) -> int:
+        """Worker processes alive now (busy or idle)."""
+        with self._cond:
+            return self._started
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._started -= len(idle)
+            self._cond.notify_all()
+        for worker in idle:
+            worker.close()
+
+
+_default: AnalysisPool | None = None
+_default_lock = threading.Lock()
+
+
+def default_pool() -> AnalysisPool:
+    """The process-wide pool, made on first use and closed at exit."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = AnalysisPool()
+            atexit.register(_default.close)
+        return _default
+
+
+async def analyse_ahead(jobs: Sequence[Job], pool: AnalysisPool | None = None
+                        ) -> list[Analysis | None]:
+    """Each job's analysis made in the workers (None for those to be made here), to be kept
+    with alerts.analysis.remember when its item's turn comes."""
+    from alerts.knowledge import choice
+    from alerts.knowledge.base import knowledge_base
+
+    pool = pool or default_pool()
+    with choice.lock:
+        folder, stamp = choice.current()
+    kb = knowledge_base()
+    parts = max(1, min(pool.workers, len(jobs) // SHARE_MIN))
+    size = -(-len(jobs) // parts)
+    shares = [jobs[k:k + size] for k in range(0, len(jobs), size)]
+    answers = await asyncio.gather(*(
+        asyncio.to_thread(pool.share, share, str(folder) if folder else "", stamp)
+        for share in shares))
+    out: list[Analysis | None] = []
+    for share, answer in zip(shares, answers, strict=True):
+        if answer is None:
+            out.extend(None for _ in share)
+            continue
+        for (title, summary, day), fields in zip(share, answer, strict=True):
+            try:
+                analysis = wire.analysis_of(fields, title, summary, day, kb, item_mentions_of)
+            except (KeyError, TypeError, ValueError):  # not this base's: made here instead
+                out.append(None)
+                continue
+            out.append(analysis)
+    return out
