@@ -15,8 +15,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from alerts import buildcache
 from alerts.analysis.sentences import lexicon_tokens
 
@@ -352,6 +350,8 @@ def built_key(text: bytes, code: bytes) -> str:
 
 
 def _from_yaml(text: bytes) -> Lexicon:
+    import yaml  # only to build (#17: a poll reads the built lexicon from the cache)
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return build(yaml.load(text.decode("utf-8"), Loader=loader) or {})
 

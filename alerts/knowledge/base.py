@@ -16,8 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from alerts import buildcache
 from alerts.errors import Problem
 from alerts.knowledge import choice
@@ -416,6 +414,8 @@ def _load(name: str) -> Any:
         return json.loads(cached.read_bytes())
     except (OSError, ValueError):
         pass
+    import yaml  # only to parse (#17: a poll reads the cached JSON and the built base)
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data = yaml.load(raw.decode("utf-8"), Loader=loader) or []
     try:

@@ -15,18 +15,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
-
-import yaml
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import Entity, Role
 
 DATA = Path(__file__).with_name("data") / "contacts.yaml"
-# libyaml when present: the pure-Python parser took about 90 ms of every poll that reads
-# the record (the same objects, a tenth of the time).
-_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTACT_SCOPE = "shared:contact"  # `history: contact`: the history the record seeds
+
+
+def yaml_loader() -> type:
+    """libyaml's safe loader when present: the pure-Python parser took about 90 ms of every
+    poll that reads the record (the same objects, a tenth of the time). PyYAML is loaded
+    here, when a record is read (#17: a poll whose rules never ask for it does not load
+    PyYAML)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+
+
+def yaml_data(text: str) -> Any:
+    """A record file's YAML (yaml_loader)."""
+    import yaml
+
+    return yaml.load(text, Loader=yaml_loader())
 
 
 # International organisations have codes beside the states' (people.yaml): their heads are
@@ -164,7 +176,7 @@ class ContactRecord:
 
     @classmethod
     def load(cls, path: Path = DATA) -> ContactRecord:
-        data = yaml.load(path.read_text("utf-8"), Loader=_LOADER) or {}
+        data = yaml_data(path.read_text("utf-8")) or {}
         sources: dict[str, Source] = {}
         for number, row in enumerate(data.get("sources") or [], start=1):
             where = f"{path}: source {number}"

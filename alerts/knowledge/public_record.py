@@ -25,14 +25,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
+from alerts.knowledge.contacts import yaml_data
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import Entity
 
 DATA = Path(__file__).with_name("data") / "contacts_public.yaml"
 FILE = "contacts_public.yaml"
-_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: see contacts.py
 KINDS = frozenset({"call", "meeting", "visit"})
 # Offices whose holders' contacts the record means to cover for a pair of states; a foreign
 # minister's contacts are listed only where certain, so they never make a state's absence.
@@ -132,7 +131,7 @@ class PublicRecord:
             names = names if names is not None else {
                 e.id: e.name for e in kb.entities.values() if e.kind == "country"}
         text = path.read_text("utf-8")
-        data = yaml.load(text, Loader=_LOADER) or {}
+        data = yaml_data(text) or {}
         record = data.get("record") or {}
         try:
             start = _range(record["from"], f"{path}: record")[0]
