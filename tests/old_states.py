@@ -49,3 +49,39 @@ def killed_upgrade(db: Path, statement: str, folder: Path) -> None:
     with sqlite3.connect(db) as conn:
         assert list(conn.iterdump()) == dump
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _named_by_number(conn: sqlite3.Connection, table: str) -> bool:
+    """Whether the table names feeds by number (migration 0028) rather than by URL."""
+    return "feed_id" in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _readable_keys(conn: sqlite3.Connection) -> None:
+    from alerts.state.feedkeys import read_key
+
+    conn.create_function("alerts_read_key", 2, read_key, deterministic=True)
+
+
+def items_as_before_0028(conn: sqlite3.Connection) -> str:
+    """What to read `items` from with its columns as they were before migration 0028 (the
+    feed's URL as feed_url, each key whole): the table itself on an older state, else a
+    query of the same columns (for `SELECT ... FROM {items_as_before_0028(conn)} items`)."""
+    if not _named_by_number(conn, "items"):
+        return "items"
+    _readable_keys(conn)
+    return ("(SELECT i.id, f.url AS feed_url, alerts_read_key(i.key, f.url) AS key, i.guid, "
+            "i.link, i.title, i.summary, i.published, i.language, i.content_hash, "
+            "i.first_seen, i.last_seen, i.edits, i.content, i.author, i.categories "
+            "FROM items i JOIN feeds f ON f.id = i.feed_id)")
+
+
+def members_as_before_0028(conn: sqlite3.Connection) -> str:
+    """`story_members` with its columns as they were before migration 0028, as above."""
+    if not _named_by_number(conn, "story_members"):
+        return "story_members"
+    _readable_keys(conn)
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(story_members)")]
+    chosen = ", ".join("f.url AS feed_url" if c == "feed_id" else
+                       "alerts_read_key(m.item_key, f.url) AS item_key" if c == "item_key" else
+                       f"m.{c}" for c in columns)
+    return f"(SELECT {chosen} FROM story_members m JOIN feeds f ON f.id = m.feed_id)"

@@ -279,7 +279,8 @@ def test_migration_masks_credentials_stored_by_older_versions(tmp_path, monkeypa
     masked = f"http://{USER}:***@wire.example.org/wire.xml"
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT url, initialised FROM feeds").fetchall() == [(masked, 1)]
-        assert conn.execute("SELECT feed_url, key FROM items").fetchall() == [(masked, "g:1")]
+        assert conn.execute("SELECT f.url, i.key FROM items i JOIN feeds f "  # numbered: 0028
+                            "ON f.id = i.feed_id").fetchall() == [(masked, "g:1")]
     # The configuration names the same feed the same way: its history is kept.
     config = tmp_path / "alerts.yaml"
     config.write_text(yaml.safe_dump({"feeds": [{"url": f"http://{USER}:${{FEED_PASS}}@"
@@ -346,8 +347,9 @@ def test_a_feed_stored_with_its_secret_in_the_path_keeps_its_history(tmp_path, f
         conn.execute("INSERT INTO feeds (url, name, initialised, last_success, last_error) "
                      "VALUES (?, 'Pathed', 1, '2025-07-01T00:00:00+00:00', ?)",
                      (url, f"cannot fetch {url}: refused"))
-        conn.execute("INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
-                     "first_seen, last_seen, content_hash) VALUES (?, 'g:old-1', 'old-1', "
+        conn.execute("INSERT INTO items (feed_id, key, guid, link, title, summary, published, "
+                     "first_seen, last_seen, content_hash) VALUES ((SELECT id FROM feeds "
+                     "WHERE url = ?), 'g:old-1', 'old-1', "
                      "NULL, 'Markets open higher', '', NULL, '2025-07-01T00:00:00+00:00', "
                      "'2025-07-01T00:00:00+00:00', 'h')", (url,))
     feed_server.put(f"/{token}/feed.xml", rss(new, old))

@@ -26,6 +26,7 @@ from alerts.parse import ParsedItems, ParseMemo, parse_items
 from alerts.parseworker import ParsePool
 from alerts.pipeline import Poller
 from alerts.state import Store
+from alerts.state.feedkeys import read_key
 from tests.conftest import CORPUS, polling_rules
 from tests.feeds import rss, rss_item
 
@@ -185,8 +186,9 @@ def poll(store: Store, poller: Poller, feed: Feed):
 
 
 def stored_keys(store: Store, url: str) -> set[str]:
-    return {row[0] for row in store.db.execute("SELECT key FROM items WHERE feed_url = ?",
-                                               [url]).fetchall()}
+    return {read_key(row[0], url) for row in store.db.execute(  # feeds numbered since 0028
+        "SELECT key FROM items WHERE feed_id = (SELECT id FROM feeds WHERE url = ?)",
+        [url]).fetchall()}
 
 
 def test_the_poller_parses_only_new_entries_and_stores_the_same(tmp_path, feed_server):
@@ -368,8 +370,9 @@ def test_poll_once_keeps_its_memo_beside_the_state(tmp_path, feed_server):
     assert run_cli("-c", str(config), "poll", "--once", "--no-send", "--feed", "Wire"
                    ).returncode == 0
     assert (saved(url), saved(other)) == (4, 2)
-    assert {k for (k,) in query(tmp_path / "state" / "alerts.db", "SELECT key FROM items "
-                                "WHERE feed_url = ?", url)} == {f"g:id-{n}" for n in range(4)}
+    assert {read_key(k, url) for (k,) in query(
+        tmp_path / "state" / "alerts.db", "SELECT key FROM items WHERE feed_id = "
+        "(SELECT id FROM feeds WHERE url = ?)", url)} == {f"g:id-{n}" for n in range(4)}
     written = memo_file.stat().st_mtime_ns
     time.sleep(0.05)
     result = run_cli("-c", str(config), "poll", "--once", "--no-send")

@@ -43,7 +43,7 @@ def test_story_questions_asked_per_item_use_indexes(tmp_path):
         "SELECT id FROM story_members WHERE story_id = 1": "story_members_story",
         "SELECT 1 FROM story_member_rules WHERE member_id = 1 AND rule_id = 'r'":
             "PRIMARY KEY",
-        "SELECT id FROM story_members WHERE feed_url = 'f' AND item_key = 'k' AND "
+        "SELECT id FROM story_members WHERE feed_id = 1 AND item_key = 'k' AND "
         "story_id = 1": "story_members_",
         "DELETE FROM story_member_rules WHERE member_id = 1": "PRIMARY KEY",
     }

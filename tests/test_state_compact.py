@@ -15,6 +15,7 @@ from alerts.routing import Composer, alert_facts, stored_facts
 from alerts.state import Store
 from alerts.state.compact import instant, iso, moment, unpack_signature, unpack_text
 from alerts.state.db import ts
+from alerts.state.feedkeys import read_key
 from alerts.state.outbox import pack_payload
 from alerts.stories import StoryDesk, StorySettings, bands, signature
 from tests.old_states import restore
@@ -61,9 +62,13 @@ def test_a_state_made_before_upgrades_with_nothing_lost(tmp_path):
     # stories' times in 0025, the same instants).
     for table, held in before.items():
         if table not in ("stories", "story_keys", "items", "story_members", "outbox",
-                         "matches", "story_developments"):
+                         "matches", "story_developments", "feeds"):
             assert after[table] == held, table
-    assert [(*row[:5], iso(row[5])) for row in after["story_developments"]] == \
+    # Feeds numbered since 0028 (the number first), named so by developments and items.
+    assert sorted((row[1:] for row in after["feeds"]), key=repr) == before["feeds"]
+    urls = {row[0]: row[1] for row in after["feeds"]}
+    assert sorted(((*row[:3], read_key(row[3], urls[row[4]]), urls[row[4]], iso(row[5]))
+                   for row in after["story_developments"]), key=repr) == \
         before["story_developments"]
     with sqlite3.connect(tmp_path / "old.db") as conn:  # texts kept once since 0024
         texts = dict(conn.execute("SELECT id, text FROM match_texts").fetchall())

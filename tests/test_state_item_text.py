@@ -16,7 +16,7 @@ import pytest
 from alerts.models import Fetched, Item
 from alerts.state import Store
 from alerts.state.compact import pack_text, unpack_text
-from tests.old_states import as_json, killed_upgrade, recorded, restore
+from tests.old_states import as_json, items_as_before_0028, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
@@ -28,6 +28,11 @@ def old_state(path: Path) -> Path:
     return restore("state-before-0023", path)
 
 
+# Items' other columns, as named before 0028 (tests.old_states.items_as_before_0028).
+OTHERS = ("SELECT id, feed_url, key, guid, link, title, published, content_hash, first_seen, "
+          "last_seen, edits, author, categories FROM {} items ORDER BY id")
+
+
 def texts(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
     return conn.execute("SELECT id, summary, content FROM items ORDER BY id").fetchall()
 
@@ -36,17 +41,13 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
     db = old_state(tmp_path / "old.db")
     with sqlite3.connect(db) as conn:
         before = texts(conn)
-        others = conn.execute("SELECT id, feed_url, key, guid, link, title, published, "
-                              "content_hash, first_seen, last_seen, edits, author, categories "
-                              "FROM items ORDER BY id").fetchall()
+        others = conn.execute(OTHERS.format(items_as_before_0028(conn))).fetchall()
     assert as_json(more_readings(db)) == recorded("state-before-0023")  # every reader
     with sqlite3.connect(db) as conn:
         assert "0023_packed_item_texts" in {
             name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
         after = texts(conn)
-        assert conn.execute("SELECT id, feed_url, key, guid, link, title, published, "
-                            "content_hash, first_seen, last_seen, edits, author, categories "
-                            "FROM items ORDER BY id").fetchall() == others
+        assert conn.execute(OTHERS.format(items_as_before_0028(conn))).fetchall() == others
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert [(i, unpack_text(s), unpack_text(c)) for i, s, c in after] == before
     kinds = {(type(s).__name__, type(c).__name__) for _, s, c in after}

@@ -17,19 +17,20 @@ from alerts.models import Item
 from alerts.state import Store
 from alerts.state.texts import EXPLANATION, MEMBER_WHY
 from alerts.stories import StoryRef
-from tests.old_states import killed_upgrade, restore
+from tests.old_states import killed_upgrade, members_as_before_0028, restore
 
 OLD = "state-before-0026"  # made by 6334897, before 0026 and 0027
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
+# As named before 0028 (tests.old_states.members_as_before_0028).
 MEMBERS = ("SELECT id, story_id, feed_url, item_key, publisher, title, link, joined_by, at, "
-           "status, as_item FROM story_members m ORDER BY id")
+           "status, as_item FROM {} m ORDER BY id")
 
 
 def test_a_state_made_before_upgrades_with_every_reason_kept(tmp_path):
     db = restore(OLD, tmp_path / "old.db")
     with sqlite3.connect(db) as conn:
         reasons = conn.execute("SELECT id, why FROM story_members ORDER BY id").fetchall()
-        members = conn.execute(MEMBERS).fetchall()
+        members = conn.execute(MEMBERS.format(members_as_before_0028(conn))).fetchall()
         rules = conn.execute("SELECT * FROM story_member_rules ORDER BY 1, 2").fetchall()
         explanations = conn.execute(f"SELECT id, {EXPLANATION} FROM matches m "
                                     "ORDER BY id").fetchall()
@@ -38,7 +39,7 @@ def test_a_state_made_before_upgrades_with_every_reason_kept(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute(f"SELECT id, {MEMBER_WHY} FROM story_members m "
                             "ORDER BY id").fetchall() == reasons
-        assert conn.execute(MEMBERS).fetchall() == members
+        assert conn.execute(MEMBERS.format(members_as_before_0028(conn))).fetchall() == members
         assert conn.execute("SELECT * FROM story_member_rules ORDER BY 1, 2").fetchall() == rules
         assert conn.execute(f"SELECT id, {EXPLANATION} FROM matches m "
                             "ORDER BY id").fetchall() == explanations

@@ -18,7 +18,7 @@ from alerts.state import Store
 from alerts.state.compact import iso
 from alerts.state.texts import MEMBER_WHY
 from alerts.stories import StoryDesk, StoryRef
-from tests.old_states import as_json, killed_upgrade, recorded, restore
+from tests.old_states import as_json, killed_upgrade, members_as_before_0028, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
@@ -37,9 +37,10 @@ def joins(conn: sqlite3.Connection, since_0020: bool) -> list[tuple[object, ...]
     said before 0020, read from either schema."""
     columns = ("m.story_id, m.feed_url, m.item_key, {rule}, m.publisher, m.title, m.link, "
                "m.joined_by, m.at, m.status, {why}, m.as_item")
-    if since_0020:  # reasons kept once in match_texts since 0027
+    if since_0020:  # reasons kept once in match_texts since 0027; feeds by number since 0028
         sql = (f"SELECT {columns.format(rule='r.rule_id', why=MEMBER_WHY)} "
-               "FROM story_members m JOIN story_member_rules r ON r.member_id = m.id")
+               f"FROM {members_as_before_0028(conn)} m "
+               "JOIN story_member_rules r ON r.member_id = m.id")
     else:
         sql = f"SELECT {columns.format(rule='m.rule_id', why='m.why')} FROM story_members m"
     # Times as microseconds since 0025: read as the text they were.

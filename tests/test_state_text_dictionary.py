@@ -21,15 +21,16 @@ from alerts.models import Fetched, Item
 from alerts.state import Store, compact
 from alerts.state.compact import TextPacker, needs_dictionary, pack_text, unpack_text
 from alerts.state.textdict import TRAIN_AFTER, due, latest_item
-from tests.old_states import as_json, killed_upgrade, recorded, restore
+from tests.old_states import as_json, items_as_before_0028, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 from tests.tools.state_before_0026 import reports
 
 OLD = "state-before-0026"
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
 WIRE = "https://wire-e.example/rss"
+# As named before 0028 (tests.old_states.items_as_before_0028).
 OTHER_COLUMNS = ("SELECT id, feed_url, key, guid, link, title, published, content_hash, "
-                 "first_seen, last_seen, edits, author, categories FROM items ORDER BY id")
+                 "first_seen, last_seen, edits, author, categories FROM {} items ORDER BY id")
 
 
 def old_texts(conn: sqlite3.Connection) -> list[tuple[int, str | None, str | None]]:
@@ -50,7 +51,8 @@ def new_texts(conn: sqlite3.Connection) -> list[tuple[int, str | None, str | Non
 def test_a_state_made_before_upgrades_trains_its_dictionary_and_reads_the_same(tmp_path):
     db = restore(OLD, tmp_path / "old.db")
     with sqlite3.connect(db) as conn:
-        before, others = old_texts(conn), conn.execute(OTHER_COLUMNS).fetchall()
+        before = old_texts(conn)
+        others = conn.execute(OTHER_COLUMNS.format(items_as_before_0028(conn))).fetchall()
         packed_before = conn.execute("SELECT sum(length(summary)) FROM items").fetchone()[0]
     assert len(before) > TRAIN_AFTER
     assert as_json(more_readings(db)) == recorded(OLD)  # every reader, as the old code read
@@ -59,7 +61,7 @@ def test_a_state_made_before_upgrades_trains_its_dictionary_and_reads_the_same(t
             name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")}
         assert conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (1,)
         assert new_texts(conn) == before
-        assert conn.execute(OTHER_COLUMNS).fetchall() == others
+        assert conn.execute(OTHER_COLUMNS.format(items_as_before_0028(conn))).fetchall() == others
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         firsts = dict(conn.execute("SELECT substr(summary, 1, 1), count(*) FROM items "
                                    "WHERE typeof(summary) = 'blob' GROUP BY 1").fetchall())
@@ -161,7 +163,7 @@ def test_two_states_fed_the_same_items_store_the_same_bytes(tmp_path):
         store = Store(tmp_path / f"{name}.db")
         try:
             _store_in_polls(store, items)
-            rows.append(store.conn.execute("SELECT feed_url, key, summary, content FROM items "
+            rows.append(store.conn.execute("SELECT feed_id, key, summary, content FROM items "
                                            "ORDER BY id").fetchall())
         finally:
             store.close()

@@ -12,6 +12,7 @@ from alerts.messages import Outgoing
 from alerts.models import FeedState, Fetched
 from alerts.state.compact import instant
 from alerts.state.db import Database, ts
+from alerts.state.feedkeys import FEED_ID
 from alerts.state.outbox import queue_message
 from alerts.state.rekey import rekey_feeds
 
@@ -35,9 +36,11 @@ def log_poll(conn: sqlite3.Connection, name: str, now: datetime, outcome: str,
     conn.execute("INSERT INTO poll_log (feed_name, at, outcome, status, error) "
                  "VALUES (?, ?, ?, ?, ?)", (name, ts(now), outcome, status, error))
 
-def touch_feed(conn: sqlite3.Connection, url: str, name: str) -> None:
-    conn.execute("INSERT INTO feeds (url, name) VALUES (?, ?) "
-                 "ON CONFLICT (url) DO UPDATE SET name = excluded.name", (url, name))
+def touch_feed(conn: sqlite3.Connection, url: str, name: str) -> int:
+    """The feed's row made or named; returns its number (feeds.id, since 0028)."""
+    return int(conn.execute("INSERT INTO feeds (url, name) VALUES (?, ?) "
+                            "ON CONFLICT (url) DO UPDATE SET name = excluded.name RETURNING id",
+                            (url, name)).fetchone()[0])
 
 
 
@@ -86,7 +89,9 @@ class Feeds(Database):
         row = cur.fetchone()
         if row is None:
             return None
-        return dict(zip([c[0] for c in cur.description], row, strict=True))
+        found = dict(zip([c[0] for c in cur.description], row, strict=True))
+        found.pop("id", None)  # its number (0028) is the state's own
+        return found
 
     def record_moved(self, url: str, moved_to: str) -> bool:
         """The feed now lives at `moved_to`. True when that is news (to be said once)."""
@@ -97,7 +102,7 @@ class Feeds(Database):
 
     def item_arrivals(self, feed_url: str, limit: int = 200) -> list[datetime]:
         """When the feed's most recent items were first seen, oldest first."""
-        rows = self.conn.execute("SELECT first_seen FROM items WHERE feed_url = ? "
+        rows = self.conn.execute(f"SELECT first_seen FROM items WHERE feed_id = {FEED_ID} "
                                  "ORDER BY id DESC LIMIT ?", (feed_url, limit)).fetchall()
         return sorted(at for r in rows if (at := instant(r[0])) is not None)
 
@@ -106,8 +111,9 @@ class Feeds(Database):
         the items one poll found share a time, so a feed's last 200 items are a few batches,
         and only those are converted (#17: the health check of every feed after each poll)."""
         rows = self.conn.execute(
-            "SELECT first_seen, count(*) FROM (SELECT first_seen FROM items WHERE feed_url = ? "
-            "ORDER BY id DESC LIMIT ?) GROUP BY first_seen", (feed_url, limit)).fetchall()
+            f"SELECT first_seen, count(*) FROM (SELECT first_seen FROM items WHERE feed_id = "
+            f"{FEED_ID} ORDER BY id DESC LIMIT ?) GROUP BY first_seen", (feed_url, limit)
+        ).fetchall()
         count, moments = 0, set()
         for stored, n in rows:
             at = instant(stored)
@@ -182,4 +188,7 @@ class Feeds(Database):
     def feeds_overview(self) -> list[dict[str, Any]]:
         cur = self.conn.execute("SELECT * FROM feeds ORDER BY url")
         names = [c[0] for c in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        for row in rows:
+            row.pop("id", None)  # its number (0028) is the state's own
+        return rows

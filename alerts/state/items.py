@@ -21,6 +21,7 @@ from alerts.state.compact import (
     unpack_hash,
 )
 from alerts.state.db import IN_BATCH, Database, ts
+from alerts.state.feedkeys import FEED_ID, read_key, stored_keys
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
@@ -85,15 +86,19 @@ class Items(Database):
     """Items seen, their matches and the alerts queued for them."""
 
     def known_items(self, feed_url: str, keys: list[str]) -> dict[str, KnownItem]:
-        """Which of these keys were seen before, in one batched query per 500 keys."""
+        """Which of these keys were seen before, in one batched query per 500 keys (the feed
+        by its number, the keys as stored: alerts.state.feedkeys)."""
         known: dict[str, KnownItem] = {}
-        for start in range(0, len(keys), IN_BATCH):
-            batch = keys[start:start + IN_BATCH]
+        stored = stored_keys(keys, feed_url)
+        given = dict(zip(stored, keys, strict=True))
+        for start in range(0, len(stored), IN_BATCH):
+            batch = stored[start:start + IN_BATCH]
             rows = self.conn.execute(
-                f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_url = ? "
-                f"AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
+                f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_id = "
+                f"{FEED_ID} AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
             for key, item_id, content_hash, without_content in rows:
-                known[key] = KnownItem(item_id, unpack_hash(content_hash), bool(without_content))
+                known[given[key]] = KnownItem(item_id, unpack_hash(content_hash),
+                                              bool(without_content))
         return known
 
     def matched_rules(self, item_id: int) -> frozenset[str]:
@@ -111,7 +116,7 @@ class Items(Database):
         queued = 0
         stamp = moment(now)
         with self.write() as conn:
-            touch_feed(conn, feed_url, feed_name)
+            feed_id = touch_feed(conn, feed_url, feed_name)  # items name it by number (0028)
             log_poll(conn, feed_name, now, "ok", fetched.status)
             before = conn.total_changes
             # Texts packed with the state's dictionary, trained when the state first holds
@@ -119,33 +124,38 @@ class Items(Database):
             packer = TextPacker(conn)
             top = latest_item(conn) if new_items and packer.newest is None else None
             conn.executemany(
-                "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
+                "INSERT INTO items (feed_id, key, guid, link, title, summary, published, "
                 "language, content_hash, first_seen, last_seen, content, author, categories) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (feed_url, key) DO NOTHING",
-                [(feed_url, item.key, stored_guid(item.key, item.guid), item.link, item.title,
+                "ON CONFLICT (feed_id, key) DO NOTHING",
+                [(feed_id, key, stored_guid(item.key, item.guid), item.link, item.title,
                   packer.pack(item.summary),
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
                   stamp, packer.pack(item.content), item.author, _categories(item))
-                 for item in new_items])
+                 for item, key in zip(new_items, stored_keys([item.key for item in new_items],
+                                                             feed_url), strict=True)])
             inserted = conn.total_changes - before
             if top is not None and due(conn, packer, top):
                 packer = train(conn, stamp)
-            keep_members_as_joined(conn, feed_url, [item.key for item in edited_items])
-            keep_alert_facts(conn, feed_url, [item.key for item in edited_items])
+            edited_keys = stored_keys([item.key for item in edited_items], feed_url)
+            keep_members_as_joined(conn, feed_id, edited_keys)
+            keep_alert_facts(conn, feed_id, edited_keys)
             conn.executemany(
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
-                "categories = ? WHERE feed_url = ? AND key = ?",
+                "categories = ? WHERE feed_id = ? AND key = ?",
                 [(item.title, packer.pack(item.summary), item.link, _when(item.published),
                   pack_hash(item.content_hash), stamp, packer.pack(item.content), item.author,
-                  _categories(item), feed_url, item.key) for item in edited_items])
-            members_as_items(conn, feed_url, [item.key for item in (*new_items, *edited_items)])
-            for start in range(0, len(seen_keys), IN_BATCH):
-                batch = seen_keys[start:start + IN_BATCH]
+                  _categories(item), feed_id, key)
+                 for item, key in zip(edited_items, edited_keys, strict=True)])
+            members_as_items(conn, feed_id, stored_keys(
+                [item.key for item in (*new_items, *edited_items)], feed_url))
+            seen = stored_keys(seen_keys, feed_url)
+            for start in range(0, len(seen), IN_BATCH):
+                batch = seen[start:start + IN_BATCH]
                 conn.execute(
-                    f"UPDATE items SET last_seen = ? WHERE feed_url = ? "
-                    f"AND key IN ({','.join('?' * len(batch))})", (stamp, feed_url, *batch))
+                    f"UPDATE items SET last_seen = ? WHERE feed_id = ? "
+                    f"AND key IN ({','.join('?' * len(batch))})", (stamp, feed_id, *batch))
             ids = {key: known.id for key, known in
                    self.known_items(feed_url, list({a.item_key for a in alerts})).items()}
             for alert in alerts:
@@ -177,23 +187,24 @@ class Items(Database):
                 "last_poll = ?, last_success = ?, last_status = ?, last_error = NULL, "
                 # A success ends any backoff or Retry-After wait (max-age is set after).
                 "error_kind = NULL, error_count = 0, next_poll_after = NULL, "
-                "title = COALESCE(?, title), items_seen = items_seen + ? WHERE url = ?",
+                "title = COALESCE(?, title), items_seen = items_seen + ? WHERE id = ?",
                 (fetched.etag, fetched.last_modified, body_hash, ts(now), ts(now),
-                 fetched.status, feed_title, inserted, feed_url))
+                 fetched.status, feed_title, inserted, feed_id))
         return queued
 
     def stored_items(self) -> Iterator[tuple[str, str | None, list[dict[str, Any]]]]:
         """(feed URL, feed name, items) for every feed, items in the order first seen."""
-        feeds = self.conn.execute("SELECT url, name FROM feeds ORDER BY url").fetchall()
-        for url, name in feeds:
+        feeds = self.conn.execute("SELECT id, url, name FROM feeds ORDER BY url").fetchall()
+        for feed_id, url, name in feeds:
             cur = self.conn.execute(
                 "SELECT key, guid, link, title, summary, published, language, content_hash, "
                 "coalesce(content, '') AS content, author, categories "
-                "FROM items WHERE feed_url = ? ORDER BY id", (url,))
+                "FROM items WHERE feed_id = ? ORDER BY id", (feed_id,))
             columns = [c[0] for c in cur.description]
             rows = [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
             packer = TextPacker(self.conn)
             for row in rows:
+                row["key"] = read_key(row["key"], url)  # as stored since 0028
                 row["categories"] = tuple(json.loads(row["categories"] or "[]"))
                 row["published"] = iso(row["published"])
                 row["guid"] = read_guid(row["key"], row["guid"])

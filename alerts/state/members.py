@@ -11,44 +11,46 @@ from alerts.state.db import IN_BATCH
 # A member's title and link as read: its own, or its item's when it is the item.
 MEMBER_TITLE = "CASE WHEN m.as_item THEN i.title ELSE m.title END"
 MEMBER_LINK = "CASE WHEN m.as_item THEN i.link ELSE m.link END"
-MEMBER_ITEM = "LEFT JOIN items i ON m.as_item AND i.feed_url = m.feed_url AND i.key = m.item_key"
+MEMBER_ITEM = "LEFT JOIN items i ON m.as_item AND i.feed_id = m.feed_id AND i.key = m.item_key"
 
 
 def _batches(keys: list[str]) -> list[list[str]]:
     return [keys[start:start + IN_BATCH] for start in range(0, len(keys), IN_BATCH)]
 
 
-def members_as_items(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> None:
+def members_as_items(conn: sqlite3.Connection, feed_id: int, keys: list[str]) -> None:
     """The members of these just-stored items that carry the item's own title and link
-    stop copying them."""
+    stop copying them. `feed_id`, `keys`: the feed's number and the items' keys as stored
+    (alerts.state.feedkeys), as members hold them."""
     for batch in _batches(keys):
         conn.execute(
             "UPDATE story_members SET as_item = 1, title = '', link = NULL "
-            f"WHERE feed_url = ? AND item_key IN ({','.join('?' * len(batch))}) "
-            "AND as_item = 0 AND EXISTS (SELECT 1 FROM items i WHERE i.feed_url = "
-            "story_members.feed_url AND i.key = story_members.item_key AND "
+            f"WHERE feed_id = ? AND item_key IN ({','.join('?' * len(batch))}) "
+            "AND as_item = 0 AND EXISTS (SELECT 1 FROM items i WHERE i.feed_id = "
+            "story_members.feed_id AND i.key = story_members.item_key AND "
             "i.title = story_members.title AND i.link IS story_members.link)",
-            (feed_url, *batch))
+            (feed_id, *batch))
 
 
 _AS_JOINED = ("UPDATE story_members SET as_item = 0, "
-              "title = (SELECT i.title FROM items i WHERE i.feed_url = story_members.feed_url "
+              "title = (SELECT i.title FROM items i WHERE i.feed_id = story_members.feed_id "
               "AND i.key = story_members.item_key), "
-              "link = (SELECT i.link FROM items i WHERE i.feed_url = story_members.feed_url "
+              "link = (SELECT i.link FROM items i WHERE i.feed_id = story_members.feed_id "
               "AND i.key = story_members.item_key) WHERE as_item = 1 AND ")
 
 
-def keep_members_as_joined(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> None:
+def keep_members_as_joined(conn: sqlite3.Connection, feed_id: int, keys: list[str]) -> None:
     """Before these items are edited: their members get back the title and link they
-    joined with (the item's, until now), so the edit does not rewrite them."""
+    joined with (the item's, until now), so the edit does not rewrite them. `feed_id`,
+    `keys`: as for members_as_items."""
     for batch in _batches(keys):
-        conn.execute(_AS_JOINED + f"feed_url = ? AND item_key IN ({','.join('?' * len(batch))})",
-                     (feed_url, *batch))
+        conn.execute(_AS_JOINED + f"feed_id = ? AND item_key IN ({','.join('?' * len(batch))})",
+                     (feed_id, *batch))
 
 
 def keep_members_of(conn: sqlite3.Connection, items: str, args: tuple[object, ...]) -> None:
     """Before the items `items` selects (a query of their ids) are deleted: their members
     get their title and link back, as above."""
-    conn.execute(_AS_JOINED + "EXISTS (SELECT 1 FROM items g WHERE g.feed_url = "
-                 "story_members.feed_url AND g.key = story_members.item_key AND g.id IN "
+    conn.execute(_AS_JOINED + "EXISTS (SELECT 1 FROM items g WHERE g.feed_id = "
+                 "story_members.feed_id AND g.key = story_members.item_key AND g.id IN "
                  f"({items}))", args)

@@ -290,16 +290,17 @@ def outbox_rows_of(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> lis
     return [outbox_row(row, items.get(row[0]), rules) for row in rows]
 
 
-def keep_alert_facts(conn: sqlite3.Connection, feed_url: str, keys: list[str]) -> None:
+def keep_alert_facts(conn: sqlite3.Connection, feed_id: int, keys: list[str]) -> None:
     """Before these items are edited: their queued alerts that take facts from them get
-    those facts back, as they were queued."""
+    those facts back, as they were queued. `feed_id`, `keys`: the feed's number and the
+    items' keys as stored (alerts.state.feedkeys)."""
     for start in range(0, len(keys), IN_BATCH):
         batch = keys[start:start + IN_BATCH]
         rows = conn.execute(
             "SELECT o.id, o.kind, o.payload, i.title, i.link, i.published FROM outbox o "
             "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
-            f"WHERE i.feed_url = ? AND i.key IN ({','.join('?' * len(batch))}) "
-            f"AND o.payload LIKE '%\"{ITEM_MARK}\":%'", (feed_url, *batch)).fetchall()
+            f"WHERE i.feed_id = ? AND i.key IN ({','.join('?' * len(batch))}) "
+            f"AND o.payload LIKE '%\"{ITEM_MARK}\":%'", (feed_id, *batch)).fetchall()
         changes = []
         for outbox_id, kind, stored, title, link, published in rows:
             payload = json.loads(stored)

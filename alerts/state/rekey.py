@@ -6,6 +6,10 @@ import sqlite3
 from collections.abc import Iterable
 
 from alerts.state.compact import PACKED_TEXTS, TextPacker
+from alerts.state.feedkeys import RELATIVE
+
+# The columns that hold items' keys (alerts.state.feedkeys), in the tables that have a rowid.
+KEY_COLUMNS = frozenset({("items", "key"), ("story_members", "item_key")})
 
 
 def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
@@ -21,8 +25,11 @@ def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
     columns = [row[1] for row in conn.execute("PRAGMA table_info(feeds)")]
     others = ", ".join(c for c in columns if c != "url")
     for old, new in renamed.items():
-        conn.execute(f"INSERT INTO feeds (url, {others}) SELECT ?, {others} FROM feeds "
-                     "WHERE url = ?", (new, old))
+        if "id" in columns:  # since 0028 items and stories name a feed by its number
+            conn.execute("UPDATE feeds SET url = ? WHERE url = ?", (new, old))
+        else:  # before (migration 0011): a new row, which the URLs copied elsewhere follow
+            conn.execute(f"INSERT INTO feeds (url, {others}) SELECT ?, {others} FROM feeds "
+                         "WHERE url = ?", (new, old))
     redact = Redactor(secrets)
     tables = [name for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -35,8 +42,13 @@ def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],
         for column in [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]:
             if table == "feeds" and column == "url":
                 continue
+            # A key stored after its feed's origin (0028: '~' and the rest) may hold a secret
+            # in its rest; the origin is the feed's URL, masked above.
+            relative = (f' OR substr("{column}", 1, 1) = \'{RELATIVE}\''
+                        if (table, column) in KEY_COLUMNS else "")
             rows = conn.execute(f'SELECT rowid, "{column}" FROM "{table}" '
-                                f'WHERE typeof("{column}") = \'text\' AND "{column}" LIKE \'%://%\'')
+                                f'WHERE typeof("{column}") = \'text\' AND ("{column}" LIKE '
+                                f'\'%://%\'{relative})')
             changes: list[tuple[str | bytes | None, object]] = []
             for rowid, value in rows.fetchall():
                 masked = renamed.get(value) or redact.mask(value)

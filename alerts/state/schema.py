@@ -1034,3 +1034,127 @@ def _member_reasons_once(db: sqlite_utils.Database) -> None:
         CREATE INDEX story_members_story ON story_members (story_id);
         CREATE INDEX story_members_item ON story_members (feed_url, item_key)
     """)
+
+
+@migrations(name="0028_feed_numbers_and_relative_keys")
+def _feed_numbers_and_relative_keys(db: sqlite_utils.Database) -> None:
+    # Store less (#17): items, story members and developments name their feed by its number
+    # (feeds.id, new) instead of its URL, and keep a key that begins with 'g:' and the feed's
+    # origin as '~' and the rest (alerts.state.feedkeys; with the bench's items, 705 -> about
+    # 568 bytes an item: the URL was in each row and again in each (feed, key) index). A URL
+    # that items, members or developments name without a feeds row (none is made so) gets
+    # one, so that nothing refers to nothing. Every key reads back exactly (feedkeys.read_key).
+    # feeds, items, story_members and story_developments are rebuilt: their rows in order,
+    # with the same ids (feeds' numbers are their rowids), their indexes made again.
+    from alerts.state.feedkeys import stored_key
+
+    db.conn.create_function("alerts_0028_key", 2,
+                            lambda key, url: stored_key(key, url)
+                            if isinstance(key, str) and isinstance(url, str) else key,
+                            deterministic=True)
+    others = ("name, etag, last_modified, body_hash, initialised, last_poll, last_success, "
+              "last_status, last_error, error_kind, error_count, items_seen, next_poll_after, "
+              "disabled_at, disabled_reason, health_alerted_at, stale_alerted_at, moved_to, "
+              "title")
+    feed_id = "(SELECT f.id FROM feeds_0028 f WHERE f.url = o.feed_url)"
+    _script(db, f"""
+        CREATE TABLE feeds_0028 (
+            id INTEGER PRIMARY KEY,
+            url TEXT UNIQUE,
+            name TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            initialised INTEGER NOT NULL DEFAULT 0,
+            last_poll TEXT,
+            last_success TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            error_kind TEXT,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            items_seen INTEGER NOT NULL DEFAULT 0,
+            next_poll_after TEXT,
+            disabled_at TEXT,
+            disabled_reason TEXT,
+            health_alerted_at TEXT,
+            stale_alerted_at TEXT,
+            moved_to TEXT,
+            title TEXT
+        );
+        INSERT INTO feeds_0028 (id, url, {others})
+            SELECT rowid, url, {others} FROM feeds ORDER BY rowid;
+        INSERT INTO feeds_0028 (url)
+            SELECT feed_url FROM (
+                SELECT feed_url, min(id) AS first FROM items GROUP BY feed_url
+                UNION ALL SELECT feed_url, NULL FROM story_members
+                UNION ALL SELECT feed_url, NULL FROM story_developments)
+            WHERE feed_url NOT IN (SELECT url FROM feeds_0028)
+            GROUP BY feed_url ORDER BY min(first) IS NULL, min(first), feed_url;
+        CREATE TABLE items_0028 (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            key TEXT NOT NULL,
+            guid TEXT,
+            link TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            published INTEGER,
+            language TEXT,
+            content_hash BLOB NOT NULL,
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            edits INTEGER NOT NULL DEFAULT 0,
+            content TEXT,
+            author TEXT NOT NULL DEFAULT '',
+            categories TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (feed_id, key)
+        );
+        INSERT INTO items_0028 (id, feed_id, key, guid, link, title, summary, published,
+            language, content_hash, first_seen, last_seen, edits, content, author, categories)
+            SELECT o.id, {feed_id}, alerts_0028_key(o.key, o.feed_url), o.guid, o.link,
+                o.title, o.summary, o.published, o.language, o.content_hash, o.first_seen,
+                o.last_seen, o.edits, o.content, o.author, o.categories
+            FROM items o ORDER BY o.id;
+        CREATE TABLE story_members_0028 (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id),
+            item_key TEXT NOT NULL,
+            publisher TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            joined_by TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            status TEXT,
+            why_id INTEGER,
+            as_item INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO story_members_0028 (id, story_id, feed_id, item_key, publisher, title,
+            link, joined_by, at, status, why_id, as_item)
+            SELECT o.id, o.story_id, {feed_id}, alerts_0028_key(o.item_key, o.feed_url),
+                o.publisher, o.title, o.link, o.joined_by, o.at, o.status, o.why_id, o.as_item
+            FROM story_members o ORDER BY o.id;
+        CREATE TABLE story_developments_0028 (
+            story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            rule_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            feed_id INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (story_id, rule_id, status)
+        ) WITHOUT ROWID;
+        INSERT INTO story_developments_0028 (story_id, rule_id, status, item_key, feed_id, at)
+            SELECT o.story_id, o.rule_id, o.status, alerts_0028_key(o.item_key, o.feed_url),
+                {feed_id}, o.at
+            FROM story_developments o ORDER BY o.story_id, o.rule_id, o.status;
+        DROP TABLE items;
+        DROP TABLE story_members;
+        DROP TABLE story_developments;
+        DROP TABLE feeds;
+        ALTER TABLE feeds_0028 RENAME TO feeds;
+        ALTER TABLE items_0028 RENAME TO items;
+        ALTER TABLE story_members_0028 RENAME TO story_members;
+        ALTER TABLE story_developments_0028 RENAME TO story_developments;
+        CREATE INDEX story_members_story ON story_members (story_id);
+        CREATE INDEX story_members_item ON story_members (feed_id, item_key)
+    """)

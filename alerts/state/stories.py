@@ -18,6 +18,7 @@ from alerts.state.compact import (
     unpack_signature,
 )
 from alerts.state.db import IN_BATCH, Database
+from alerts.state.feedkeys import FEED_ID, feed_number, read_key, stored_key
 from alerts.state.members import MEMBER_ITEM, MEMBER_LINK, MEMBER_TITLE
 from alerts.state.texts import MEMBER_WHY, SUPPRESSED, text_id
 from alerts.stories import EventKey, StoryRef
@@ -29,17 +30,18 @@ def _join(conn: sqlite3.Connection, story: StoryRef, item: Item, rule_ids: list[
     row for them all (migration 0020), with their rules beside it. A rule that already
     joined keeps the way and time it joined with, as before. `started`: the story was
     created just now, for this report, and has no member yet to look up."""
+    key = stored_key(item.key, item.feed_url)  # the feed by number, the key as stored (0028)
     joined = set() if started else {rule for (rule,) in conn.execute(
         "SELECT r.rule_id FROM story_members m JOIN story_member_rules r ON r.member_id = m.id "
-        "WHERE m.feed_url = ? AND m.item_key = ? AND m.story_id = ?",
-        (item.feed_url, item.key, story.id))}
+        f"WHERE m.feed_id = {FEED_ID} AND m.item_key = ? AND m.story_id = ?",
+        (item.feed_url, key, story.id))}
     new = [rule for rule in dict.fromkeys(rule_ids) if rule not in joined]
     if not new:
         return
     cur = conn.execute(  # its reason kept once, in match_texts (0027)
-        "INSERT INTO story_members (story_id, feed_url, item_key, publisher, title, link, "
+        "INSERT INTO story_members (story_id, feed_id, item_key, publisher, title, link, "
         "joined_by, at, status, why_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (story.id, item.feed_url, item.key, publisher, item.title, item.link,
+        (story.id, feed_number(conn, item.feed_url), key, publisher, item.title, item.link,
          story.joined_by, stamp, status, text_id(conn, story.why or None)))
     conn.executemany("INSERT INTO story_member_rules (member_id, rule_id) VALUES (?, ?)",
                      [(cur.lastrowid, rule) for rule in new])
@@ -50,6 +52,16 @@ def _iso_times(row: dict[str, Any], *columns: str) -> dict[str, Any]:
     for column in columns:
         row[column] = iso(row[column])
     return row
+
+
+# A member's feed URL, by its number (0028).
+MEMBER_FEED = "(SELECT f.url FROM feeds f WHERE f.id = m.feed_id)"
+
+
+def _source(row: dict[str, Any]) -> dict[str, Any]:
+    """A story's report as read: its key as it was (0028), its time as `ts()` wrote it."""
+    row["item_key"] = read_key(row["item_key"], row["feed_url"])
+    return _iso_times(row, "at")
 
 
 class Stories(Database):
@@ -180,8 +192,9 @@ class Stories(Database):
         """This status of the story's event alerted for this rule (first alert or update)."""
         with self.write() as conn:
             conn.execute("INSERT OR IGNORE INTO story_developments (story_id, rule_id, status, "
-                         "item_key, feed_url, at) VALUES (?, ?, ?, ?, ?, ?)",
-                         (story_id, rule_id, status, item.key, item.feed_url, moment(at)))
+                         "item_key, feed_id, at) VALUES (?, ?, ?, ?, ?, ?)",
+                         (story_id, rule_id, status, stored_key(item.key, item.feed_url),
+                          feed_number(conn, item.feed_url), moment(at)))
 
     def story_timeline(self, story_id: int) -> list[dict[str, Any]]:
         """Each status of the story's event that alerted, in order, with its rule."""
@@ -197,7 +210,8 @@ class Stories(Database):
             f"SELECT m.story_id, s.title AS story_title, m.joined_by, {MEMBER_WHY} AS why, "
             "m.status, "
             "s.event FROM story_members m JOIN stories s ON s.id = m.story_id "
-            "WHERE m.feed_url = ? AND m.item_key = ? LIMIT 1", (feed_url, item_key))
+            f"WHERE m.feed_id = {FEED_ID} AND m.item_key = ? LIMIT 1",
+            (feed_url, stored_key(item_key, feed_url)))
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
 
@@ -215,14 +229,15 @@ class Stories(Database):
         cur = self.conn.execute(
             f"SELECT m.alerted, {SUPPRESSED} AS suppressed, EXISTS (SELECT 1 FROM outbox o WHERE "
             "o.match_id = m.id AND o.kind = 'update') AS followed_up FROM matches m "
-            "JOIN items i ON i.id = m.item_id WHERE i.feed_url = ? AND i.key = ? "
-            "AND m.rule_id = ?", (feed_url, item_key, rule_id))
+            f"JOIN items i ON i.id = m.item_id WHERE i.feed_id = {FEED_ID} AND i.key = ? "
+            "AND m.rule_id = ?", (feed_url, stored_key(item_key, feed_url), rule_id))
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
 
     def story_sources(self, story_id: int, rule_id: str | None = None) -> list[dict[str, Any]]:
         """The story's reports, oldest first, one per item."""
-        sql = (f"SELECT m.feed_url, m.item_key, m.publisher, {MEMBER_TITLE} AS title, "
+        sql = (f"SELECT {MEMBER_FEED} AS feed_url, m.item_key, m.publisher, "
+               f"{MEMBER_TITLE} AS title, "
                f"{MEMBER_LINK} AS link, min(m.at) AS at, max(m.status) AS status, "
                f"max(m.joined_by) AS joined_by, max({MEMBER_WHY}) AS why "
                f"FROM story_members m {MEMBER_ITEM} WHERE m.story_id = ?")
@@ -232,9 +247,9 @@ class Stories(Database):
                     "AND r.rule_id = ?)")
             args.append(rule_id)
         cur = self.conn.execute(
-            sql + " GROUP BY m.feed_url, m.item_key ORDER BY min(m.at), min(m.id)", args)
+            sql + " GROUP BY m.feed_id, m.item_key ORDER BY min(m.at), min(m.id)", args)
         names = [c[0] for c in cur.description]
-        return [_iso_times(dict(zip(names, row, strict=True)), "at") for row in cur.fetchall()]
+        return [_source(dict(zip(names, row, strict=True))) for row in cur.fetchall()]
 
     def story_sources_for(self, story: StoryRef, rule_ids: Sequence[str]
                           ) -> dict[str, list[dict[str, Any]]]:
@@ -253,16 +268,16 @@ class Stories(Database):
             # One member per item for a rule (_join never gives a rule a second member of
             # the same item), so each group is story_sources' group for that rule.
             cur = self.conn.execute(
-                f"SELECT r.rule_id, m.feed_url, m.item_key, m.publisher, "
+                f"SELECT r.rule_id, {MEMBER_FEED} AS feed_url, m.item_key, m.publisher, "
                 f"{MEMBER_TITLE} AS title, {MEMBER_LINK} AS link, min(m.at) AS at, "
                 f"max(m.status) AS status, max(m.joined_by) AS joined_by, "
                 f"max({MEMBER_WHY}) AS why FROM story_members m JOIN story_member_rules r "
                 f"ON r.member_id = m.id {MEMBER_ITEM} WHERE m.story_id = ? AND r.rule_id IN "
-                f"({','.join('?' * len(batch))}) GROUP BY r.rule_id, m.feed_url, m.item_key "
+                f"({','.join('?' * len(batch))}) GROUP BY r.rule_id, m.feed_id, m.item_key "
                 f"ORDER BY min(m.at), min(m.id)", (story.id, *batch))
             names = [c[0] for c in cur.description][1:]
             for rule, *row in cur.fetchall():
-                found[rule].append(_iso_times(dict(zip(names, row, strict=True)), "at"))
+                found[rule].append(_source(dict(zip(names, row, strict=True))))
         return found
 
     def recent_stories(self, since: datetime, limit: int = 50) -> list[dict[str, Any]]:

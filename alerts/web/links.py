@@ -14,6 +14,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from alerts.state.compact import PACKED_TEXTS, iso, needs_dictionary, read_guid, unpack_text
+from alerts.state.feedkeys import ESCAPED, RELATIVE, read_key
 
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
@@ -39,10 +40,25 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
     if database != "state":
         return None
     if table == "items" and column == "guid" and value is None and row is not None:
-        try:  # not stored again when the key says it (0019)
-            return read_guid(str(row["key"]), None)
+        try:  # not stored again when the key says it (0019), which may be relative (0028)
+            key = str(row["key"])
+            if key[:1] == RELATIVE:
+                return None if datasette is None else _whole_key(
+                    datasette, database, key, row["feed_id"], guid=True)
+            return read_guid(read_key(key, ""), None)  # an escaped key: what follows
         except (IndexError, KeyError):  # the page left the key out
             return None
+    if ((table, column) in KEY_CELLS and isinstance(value, str)
+            and value[:1] in (RELATIVE, ESCAPED)):
+        if value[:1] == ESCAPED:
+            return value[1:]
+        try:  # stored after its feed's origin (0028): shown whole
+            feed_id = row["feed_id"] if row is not None else None
+        except (IndexError, KeyError):  # the page left the feed out
+            feed_id = None
+        if feed_id is None or datasette is None:
+            return None
+        return _whole_key(datasette, database, value, feed_id)
     if isinstance(value, int) and column in TIMES.get(table or "", ()):
         return iso(value)
     if isinstance(value, bytes) and (table, column) in PACKED_TEXTS:
@@ -60,6 +76,25 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         return None
     label, href = found.groups()
     return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
+
+
+# Items' keys as stored since 0028 (alerts.state.feedkeys), in the tables that show them.
+KEY_CELLS = frozenset({("items", "key"), ("story_members", "item_key"),
+                       ("story_developments", "item_key")})
+
+
+def _whole_key(datasette: Any, database: str, stored: str, feed_id: Any, *,
+               guid: bool = False) -> Callable[[], Awaitable[str | None]]:
+    """A key stored after its feed's origin, shown whole (or the GUID it says)."""
+    async def text() -> str | None:
+        rows = await datasette.get_database(database).execute(
+            "SELECT url FROM feeds WHERE id = ?", [feed_id])
+        first = rows.first()
+        if first is None or first[0] is None:
+            return None
+        key = read_key(stored, str(first[0]))
+        return read_guid(key, None) if guid else key
+    return text
 
 
 def _packed_text(datasette: Any, database: str,

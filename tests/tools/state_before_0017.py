@@ -34,6 +34,18 @@ def member_rules(conn: sqlite3.Connection) -> str:
             else "SELECT rule_id FROM story_members")
 
 
+def item_keys(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every item's (feed URL, key) in the order stored: items named their feed by its URL
+    before migration 0028, by its number since (their keys then read by feedkeys.read_key)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(items)")}
+    if "feed_url" in columns:
+        return conn.execute("SELECT feed_url, key FROM items ORDER BY id").fetchall()
+    from alerts.state.feedkeys import read_key
+
+    return [(url, read_key(key, url)) for url, key in conn.execute(
+        "SELECT f.url, i.key FROM items i JOIN feeds f ON f.id = i.feed_id ORDER BY i.id")]
+
+
 def readings(db: Path) -> dict[str, object]:
     """What the store's readers give for every item, story, alert and outbox row."""
     from alerts.state import Store
@@ -52,7 +64,7 @@ def readings(db: Path) -> dict[str, object]:
         rules = sorted({r for (r,) in store.conn.execute(member_rules(store.conn))})
         out["story_sources_by_rule"] = {f"{sid} {rule}": store.story_sources(sid, rule)
                                         for sid in stories for rule in rules}
-        keys = store.conn.execute("SELECT feed_url, key FROM items ORDER BY id").fetchall()
+        keys = item_keys(store.conn)
         out["story_member"] = [store.story_member(url, key) for url, key in keys]
         out["match_outcome"] = [store.match_outcome(url, key, rule) for url, key in keys
                                 for rule in rules]
