@@ -262,7 +262,8 @@ class Poller:
                        ) -> dict[int, _Prepared]:
         """Each new or edited item's matching context and candidate rules (the prefilter,
         run once: _process matches with them), by id(item); when at least ahead_min items
-        are candidates, their analyses made in worker processes meanwhile."""
+        are candidates of rules that may read the analysis, their analyses made in worker
+        processes meanwhile."""
         prepared: dict[int, _Prepared] = {}
         if not self.rules.enabled:
             return prepared
@@ -273,7 +274,9 @@ class Poller:
                 continue  # only marked seen
             ctx = MatchContext(item, now=self.clock())
             ready = prepared[id(item)] = _Prepared(ctx, self.rules.candidates(ctx))
-            if ready.rules:
+            # Only a rule that reads more than the text (cost 0: terms, regex, near) may
+            # read the item's analysis (a matched item's story reads it too, made here).
+            if any(rule.condition.cost for rule in ready.rules):
                 wanted.append(ready)
         if wanted and 0 < self.ahead_min <= len(wanted):
             from alerts.analysis.ahead import analyse_ahead

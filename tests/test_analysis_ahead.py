@@ -205,7 +205,6 @@ def labelled_document() -> bytes:
 def test_a_document_digested_through_workers_alerts_as_in_process(tmp_path, feed_server, pool,
                                                                  labelled_document, monkeypatch):
     import alerts.analysis as analysis
-
     from alerts.rules import RuleSet
 
     here, _ = _digest_alerts(tmp_path, "here", labelled_document, None, 0, feed_server)
@@ -237,6 +236,68 @@ def test_a_steady_poll_starts_no_worker_and_loads_no_pool(tmp_path, feed_server,
                           capture_output=True, text=True, timeout=120)
     assert "EXIT 0" in done.stdout and "1 alerts queued" in done.stdout, done.stdout + done.stderr
     assert "LOADED alerts.analysis\n" in done.stdout  # analysed, here
+
+
+def test_candidates_of_word_rules_alone_start_no_worker(tmp_path, feed_server, pool):
+    """Rules on words never read the analysis: their candidates are not sent ahead (only a
+    matched item's story reads it, here)."""
+    from alerts.config import FetchSettings
+    from alerts.fetch import Fetcher
+    from tests.conftest import polling_rules
+
+    url = feed_server.put("/wire.xml", rss(*(
+        rss_item(f"UN urges ceasefire in Sudan, day {n}", guid=f"c{n}") for n in range(20))))
+    store = Store(tmp_path / "words.db")
+    poller = Poller(store, None, polling_rules(tmp_path), force_backfill=True)
+    poller.ahead_min, poller.ahead_pool = 1, pool
+
+    async def run():
+        poller.fetcher = Fetcher(FetchSettings(timeout=10, allow_networks=("127.0.0.0/8",)))
+        try:
+            return await poller.poll(Feed(url, "Wire", 900), force=True)
+        finally:
+            await poller.fetcher.aclose()
+
+    try:
+        result = _run(run())
+    finally:
+        store.close()
+    assert len(result.matches) == 20
+    assert pool.starts == 0
+
+
+def test_waiting_for_a_worker_holds_none_of_the_loops_executor_threads():
+    """Other feeds' polls parse in the loop's executor (asyncio.to_thread): an analysis
+    waiting for a busy worker must not hold one of its threads (8 concurrent polls stalled
+    behind them). Here the loop has one executor thread and the pool's only worker is taken:
+    a parse must still run."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ahead.AnalysisPool(workers=1)
+    taken = pool._acquire()  # the only worker, busy elsewhere
+    assert taken is not None
+
+    async def run() -> tuple[bool, list]:
+        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(1))
+        waiting = asyncio.ensure_future(
+            ahead.analyse_ahead([("Macron calls Putin", "", None)], pool))
+        for _ in range(20):  # let it reach the pool, where it waits for the worker
+            await asyncio.sleep(0.01)
+        try:
+            await asyncio.wait_for(asyncio.to_thread(lambda: None), timeout=20)
+            parsed = True
+        except TimeoutError:
+            parsed = False
+        finally:
+            pool._release(taken, True)  # the worker is free: the analysis goes on
+        return parsed, await waiting
+
+    try:
+        parsed, made = _run(run())
+    finally:
+        pool.close()
+    assert parsed, "a parse waited for an analysis worker"
+    assert made[0] is not None
 
 
 # -- what goes wrong --------------------------------------------------------------------------
@@ -340,7 +401,7 @@ def test_poll_once_with_workers_alerts_as_in_process_and_leaves_no_worker(
         started = "analysis worker started" in done.stderr
         assert started == (name == "ahead"), done.stderr[-3000:]
         # Its workers end with it (closed at exit; their stdin's end stops them too).
-        assert wait_for(lambda: not _tagged(tag), timeout=15), \
+        assert wait_for(lambda tag=tag: not _tagged(tag), timeout=15), \
             f"{name}: a process of poll --once outlived it: {_tagged(tag)}"
         # Messages compared without their times.
         queued[name] = (sorted(done.stdout.splitlines()), sorted(
@@ -387,7 +448,7 @@ def test_a_first_poll_in_the_daemons_poll_worker_is_analysed_ahead_too(
             away_store.close()
 
     with caplog.at_level(logging.DEBUG):
-        here, away, worker = _run(go())
+        here, _, worker = _run(go())
     assert worker.digested == 1 and here.alerts_queued > 0
     assert any("analysis worker started" in r.getMessage() for r in caplog.records)
     assert stored(away_settings.state_path) == stored(here_settings.state_path)

@@ -8,7 +8,7 @@ if the analysis had been made here (alerts.analysis.remember, at the item's turn
 matching, stories and messages read the very same analysis. The answers cross as
 alerts.analysis.wire describes.
 
-Workers (`python -m alerts.analysis.aheadworker`, at most one per core) start on first use
+Workers (`python -m alerts.analysis.aheadworker`, one fewer than the cores) start on first use
 and end IDLE_SECONDS after their last job, so an idle daemon holds none. Whatever goes wrong
 with one (it cannot start, dies, answers late or unreadably) costs nothing but time: the
 items it had are analysed here, when matching asks, as before; that is logged once.
@@ -27,22 +27,26 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alerts.analysis import Analysis, item_mentions_of, wire
 from alerts.analysis.aheadworker import HEADER, READY, framed
 
 log = logging.getLogger(__name__)
 
-MAX_WORKERS = max(1, os.cpu_count() or 1)
+# One core is left to the polling process itself, which matches and records while the
+# workers analyse: on 2 cores, a second worker only competed with it (all-new cycle under
+# load, median of 3: 12.9 s wall with two workers, 10.1 s with one).
+MAX_WORKERS = max(1, (os.cpu_count() or 1) - 1)
 IDLE_SECONDS = 1.0  # as the parse workers: a burst of polls keeps them, an idle daemon not
 START_TIMEOUT = 60.0  # seconds for a worker to load the knowledge base and say it is ready
 CALL_TIMEOUT = 120.0  # seconds for one share of a document (500 items take about 0.5 s)
 SHARE_MIN = 16  # a document is split between workers in shares of at least this many items
 
+T = TypeVar("T")
 Job = tuple[str, str, date | None]  # title, summary, the day analyse_text is asked for
 
 
@@ -264,6 +268,33 @@ def default_pool() -> AnalysisPool:
         return _default
 
 
+async def _in_thread(function: Callable[..., T], *args: Any) -> T:
+    """function(*args) in a thread of its own (a daemon thread). Not asyncio.to_thread: a
+    share waiting for a worker would hold one of the loop's few executor threads, which the
+    polls of other feeds need for their parsing (8 concurrent polls stalled behind them)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if future.done():  # the poll was cancelled meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def run() -> None:
+        try:
+            result, error = function(*args), None
+        except Exception as exc:
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=run, daemon=True, name="analysis-ahead").start()
+    return await future
+
+
 async def analyse_ahead(jobs: Sequence[Job], pool: AnalysisPool | None = None
                         ) -> list[Analysis | None]:
     """Each job's analysis made in the workers (None for those to be made here), to be kept
@@ -279,7 +310,7 @@ async def analyse_ahead(jobs: Sequence[Job], pool: AnalysisPool | None = None
     size = -(-len(jobs) // parts)
     shares = [jobs[k:k + size] for k in range(0, len(jobs), size)]
     answers = await asyncio.gather(*(
-        asyncio.to_thread(pool.share, share, str(folder) if folder else "", stamp)
+        _in_thread(pool.share, share, str(folder) if folder else "", stamp)
         for share in shares))
     out: list[Analysis | None] = []
     for share, answer in zip(shares, answers, strict=True):
