@@ -11,11 +11,14 @@ Two scripts need more than word boundaries:
 
 from __future__ import annotations
 
+import marshal
 import re
 import sys
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -61,28 +64,85 @@ def arabic_variants(key: str) -> list[str]:
     return [" " + p + word for p in _ARABIC_PREFIXES]
 
 
+class _Packed(Sequence[Any]):
+    """The payloads of a pickled index, each one unpacked (marshal) the first time a search
+    finds its key (#17): a steady-state poll finds a few hundred of the knowledge base's
+    ~50,000 keys, and unpickling all their payloads was ~17 ms of its knowledge base's
+    ~75. Interned strings come back interned: equal ids and countries stay one object."""
+
+    __slots__ = ("_blob", "_ends", "_made")
+
+    def __init__(self, blob: bytes, ends: array) -> None:
+        self._blob, self._ends = blob, ends
+        self._made: dict[int, Any] = {}
+
+    @classmethod
+    def of(cls, values: Sequence[Any]) -> _Packed:
+        parts = [marshal.dumps(v) for v in values]
+        ends = array("Q")
+        at = 0
+        for part in parts:
+            at += len(part)
+            ends.append(at)
+        return cls(b"".join(parts), ends)
+
+    def __getitem__(self, number: Any) -> Any:
+        made = self._made.get(number)
+        if made is None:
+            start = self._ends[number - 1] if number else 0
+            made = self._made[number] = marshal.loads(self._blob[start:self._ends[number]])
+        return made
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _Packed, (self._blob, self._ends)
+
+
 class PhraseIndex(Generic[T]):
     """Maps phrases to payloads; find() reports every occurrence, overlapping ones included.
 
     Built, it is compact (the knowledge base's indexes hold about 40,000 keys and stay in
     every daemon's memory): the automaton stores each key's number, not a Python object,
     the keys and their payloads are two tuples, and the strings inside payloads are interned
-    (the same office, country or id is one object, in memory and in a pickle)."""
+    (the same office, country or id is one object, in memory and in a pickle).
+
+    Pickled (the knowledge base's cache file), a built index keeps the length of each key
+    (a key found is the text it was found in) with its keys in one string, and its payloads
+    packed, unpacked when first found (_Packed): reading one back makes no object per key."""
 
     def __init__(self) -> None:
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         # While phrases are added: key -> payloads. Once built: None, and the same in
-        # `_keys` and `_values`, in the automaton's numbering.
+        # `_keys` and `_values`, in the automaton's numbering (`_lengths`: each key's).
         self._payloads: dict[str, list[T]] | None = {}
-        self._keys: tuple[str, ...] = ()
-        self._values: tuple[tuple[T, ...], ...] = ()
+        self._keys: Sequence[str] = ()
+        self._lengths: Sequence[int] = ()
+        self._values: Sequence[tuple[T, ...]] = ()
         self._ready = False
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if state["_payloads"] is None:  # built: keys in one string, payloads packed
+            state["_keys"] = "\0".join(self._keys)
+            state["_lengths"] = array("I", self._lengths)
+            if not isinstance(self._values, _Packed):
+                with suppress(ValueError):  # payloads marshal cannot write: pickled as such
+                    state["_values"] = _Packed.of(self._values)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("_keys"), str):
+            joined = state["_keys"]
+            state["_keys"] = _Keys(joined, len(state["_lengths"]))
+        self.__dict__.update(state)
 
     def _adding(self) -> dict[str, list[T]]:
         if self._payloads is None:  # built already: back to the adding form
-            self._payloads = {key: list(values)
-                              for key, values in zip(self._keys, self._values, strict=True)}
-            self._keys, self._values = (), ()
+            self._payloads = {key: list(self._values[number])
+                              for number, key in enumerate(self._keys)}
+            self._keys, self._lengths, self._values = (), (), ()
         return self._payloads
 
     def add(self, phrase: str, payload: T) -> bool:
@@ -108,6 +168,7 @@ class PhraseIndex(Generic[T]):
     def _build(self) -> None:
         payloads = self._adding()
         self._keys = tuple(payloads)
+        self._lengths = tuple(len(key) for key in self._keys)
         self._values = tuple(tuple(_interned(p) for p in values)
                              for values in payloads.values())
         self._payloads = None
@@ -127,12 +188,34 @@ class PhraseIndex(Generic[T]):
         """(start offset in `tokens`, matched key, payloads) for each occurrence."""
         if not self._ready:
             self._build()
-        if not self._keys:
+        if not self._lengths:
             return
-        keys, values = self._keys, self._values
+        lengths, values = self._lengths, self._values
         for end, number in self._automaton.iter(tokens):
-            key = keys[number]
-            yield end - len(key) + 1, key, values[number]
+            start = end - lengths[number] + 1
+            yield start, tokens[start:end + 1], values[number]  # the key: what it found
+
+
+class _Keys(Sequence[str]):
+    """A pickled index's keys, kept in one string and split when first needed (only to add
+    phrases to a built index: a search reads a key from the text it found it in)."""
+
+    __slots__ = ("_count", "_joined", "_split")
+
+    def __init__(self, joined: str, count: int) -> None:
+        self._joined, self._count = joined, count
+        self._split: list[str] | None = None
+
+    def __getitem__(self, number: Any) -> Any:
+        if self._split is None:
+            self._split = self._joined.split("\0") if self._count else []
+        return self._split[number]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _Keys, (self._joined, self._count)
 
 
 def _interned(payload: T) -> T:
