@@ -57,9 +57,10 @@ def _named_by_number(conn: sqlite3.Connection, table: str) -> bool:
 
 
 def _readable_keys(conn: sqlite3.Connection) -> None:
-    from alerts.state.feedkeys import read_key
+    from alerts.state.feedkeys import read_key, read_link
 
     conn.create_function("alerts_read_key", 2, read_key, deterministic=True)
+    conn.create_function("alerts_read_link", 2, read_link, deterministic=True)
 
 
 def items_as_before_0028(conn: sqlite3.Connection) -> str:
@@ -69,8 +70,11 @@ def items_as_before_0028(conn: sqlite3.Connection) -> str:
     if not _named_by_number(conn, "items"):
         return "items"
     _readable_keys(conn)
+    link = "i.link"
+    if "link_base" in {row[1] for row in conn.execute("PRAGMA table_info(feeds)")}:
+        link = "alerts_read_link(i.link, f.link_base)"  # after the feed's link base (0029)
     return ("(SELECT i.id, f.url AS feed_url, alerts_read_key(i.key, f.url) AS key, i.guid, "
-            "i.link, i.title, i.summary, i.published, i.language, i.content_hash, "
+            f"{link} AS link, i.title, i.summary, i.published, i.language, i.content_hash, "
             "i.first_seen, i.last_seen, i.edits, i.content, i.author, i.categories "
             "FROM items i JOIN feeds f ON f.id = i.feed_id)")
 

@@ -63,8 +63,19 @@ def read_key(stored: str, feed_url: str) -> str:
 
 
 def stored_keys(keys: list[str], feed_url: str) -> list[str]:
-    """`stored_key` of each key (the seen-before query's: one base for them all)."""
+    """`stored_key` of each key (the seen-before query's and the poll's: one base for them
+    all). On the hot path of every poll, so the usual cases are done on the keys joined:
+    when no key holds a line break, '~' or '\\', they are stored as they are, or with the
+    base after each line break replaced."""
+    if not keys:
+        return []
     base = key_base(feed_url)
+    joined = "\n" + "\n".join(keys)
+    if RELATIVE not in joined and ESCAPED not in joined:
+        if not base or base not in joined:
+            return list(keys)  # none begins with the base, none needs escaping
+        if joined.count("\n") == len(keys) and "\n" not in base:  # each begins a key
+            return joined.replace("\n" + base, "\n" + RELATIVE).split("\n")[1:]
     cut = len(base)
     return [RELATIVE + key[cut:] if base and key.startswith(base)
             else (ESCAPED + key if key[:1] in (RELATIVE, ESCAPED) else key) for key in keys]
@@ -77,3 +88,78 @@ def feed_number(conn: sqlite3.Connection, url: str) -> int:
     if row is None:
         row = conn.execute("INSERT INTO feeds (url) VALUES (?) RETURNING id", (url,)).fetchone()
     return int(row[0])
+
+
+# Items' links since migration 0029: kept after their feed's link base (feeds.link_base), the
+# beginning the feed's links share up to a '/' after their host, set once from the first
+# links it stores ('https://example.org/world/' for https://example.org/world/123), as keys
+# after their feed's origin: '~' and the rest, a link that begins with '~' or '\\' after a
+# '\\'. The base is never changed once set (a relative link names it); a feed without one
+# keeps its links whole until a poll stores two that share one.
+def link_base(links: list[str | None]) -> str | None:
+    """The base these links share: of the links on the host most of them are on, their
+    longest common beginning up to and including its last '/' after the host; None when
+    fewer than two links are on one host."""
+    hosts: dict[str, list[str]] = {}
+    for link in links:
+        if link:
+            origin = key_base(link)  # 'g:scheme://host' ('' without '://')
+            if origin:
+                hosts.setdefault(origin, []).append(link)
+    if not hosts:
+        return None
+    found = max(sorted(hosts.values()), key=len)
+    if len(found) < 2:
+        return None
+    low, high = min(found), max(found)  # what all share, the first and last in order share
+    size = 0
+    while size < len(low) and low[size] == high[size]:
+        size += 1
+    prefix = low[:size]
+    start = prefix.find("://")
+    cut = prefix.rfind("/")
+    if start <= 0 or cut <= start + 2:
+        return None
+    return prefix[:cut + 1]
+
+
+def stored_link(link: str | None, base: str | None) -> str | None:
+    """An item's link as stored for a feed whose links are kept after `base`."""
+    if link is None:
+        return None
+    if base and link.startswith(base):
+        return RELATIVE + link[len(base):]
+    if link[:1] in (RELATIVE, ESCAPED):
+        return ESCAPED + link
+    return link
+
+
+def read_link(stored: str | None, base: str | None) -> str | None:
+    """A stored link back as the link it was."""
+    if stored is None:
+        return None
+    first = stored[:1]
+    if first == RELATIVE:
+        return (base or "") + stored[1:]
+    if first == ESCAPED:
+        return stored[1:]
+    return stored
+
+
+def link_sql(alias: str = "i") -> str:
+    """SQL for the whole link of the item row `alias` (its feed's base read when it is kept
+    after it), for queries that give or compare links."""
+    return (f"CASE substr({alias}.link, 1, 1) WHEN '{RELATIVE}' THEN (SELECT lb.link_base "
+            f"FROM feeds lb WHERE lb.id = {alias}.feed_id) || substr({alias}.link, 2) "
+            f"WHEN '{ESCAPED}' THEN substr({alias}.link, 2) ELSE {alias}.link END")
+
+
+def feed_link_base(conn: sqlite3.Connection, feed_id: int,
+                   links: list[str | None]) -> str | None:
+    """The feed's link base: as set, else set now from these links when they share one."""
+    (base,) = conn.execute("SELECT link_base FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+    if base is None:
+        base = link_base(links)
+        if base is not None:
+            conn.execute("UPDATE feeds SET link_base = ? WHERE id = ?", (base, feed_id))
+    return None if base is None else str(base)

@@ -21,7 +21,14 @@ from alerts.state.compact import (
     unpack_hash,
 )
 from alerts.state.db import IN_BATCH, Database, ts
-from alerts.state.feedkeys import FEED_ID, read_key, stored_keys
+from alerts.state.feedkeys import (
+    FEED_ID,
+    feed_link_base,
+    read_key,
+    read_link,
+    stored_keys,
+    stored_link,
+)
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
@@ -123,12 +130,17 @@ class Items(Database):
             # TRAIN_AFTER items (0026, alerts.state.textdict).
             packer = TextPacker(conn)
             top = latest_item(conn) if new_items and packer.newest is None else None
+            # Links kept after the feed's link base (0029), set from its first links.
+            base = feed_link_base(conn, feed_id, [item.link for item in
+                                                  (*new_items, *edited_items)]) \
+                if new_items or edited_items else None
             conn.executemany(
                 "INSERT INTO items (feed_id, key, guid, link, title, summary, published, "
                 "language, content_hash, first_seen, last_seen, content, author, categories) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_id, key) DO NOTHING",
-                [(feed_id, key, stored_guid(item.key, item.guid), item.link, item.title,
+                [(feed_id, key, stored_guid(item.key, item.guid), stored_link(item.link, base),
+                  item.title,
                   packer.pack(item.summary),
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
                   stamp, packer.pack(item.content), item.author, _categories(item))
@@ -144,7 +156,8 @@ class Items(Database):
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
                 "categories = ? WHERE feed_id = ? AND key = ?",
-                [(item.title, packer.pack(item.summary), item.link, _when(item.published),
+                [(item.title, packer.pack(item.summary), stored_link(item.link, base),
+                  _when(item.published),
                   pack_hash(item.content_hash), stamp, packer.pack(item.content), item.author,
                   _categories(item), feed_id, key)
                  for item, key in zip(edited_items, edited_keys, strict=True)])
@@ -194,8 +207,9 @@ class Items(Database):
 
     def stored_items(self) -> Iterator[tuple[str, str | None, list[dict[str, Any]]]]:
         """(feed URL, feed name, items) for every feed, items in the order first seen."""
-        feeds = self.conn.execute("SELECT id, url, name FROM feeds ORDER BY url").fetchall()
-        for feed_id, url, name in feeds:
+        feeds = self.conn.execute("SELECT id, url, name, link_base FROM feeds ORDER BY url"
+                                  ).fetchall()
+        for feed_id, url, name, base in feeds:
             cur = self.conn.execute(
                 "SELECT key, guid, link, title, summary, published, language, content_hash, "
                 "coalesce(content, '') AS content, author, categories "
@@ -205,6 +219,7 @@ class Items(Database):
             packer = TextPacker(self.conn)
             for row in rows:
                 row["key"] = read_key(row["key"], url)  # as stored since 0028
+                row["link"] = read_link(row["link"], base)  # and 0029
                 row["categories"] = tuple(json.loads(row["categories"] or "[]"))
                 row["published"] = iso(row["published"])
                 row["guid"] = read_guid(row["key"], row["guid"])

@@ -15,6 +15,7 @@ from alerts.models import Delivery
 from alerts.render import _default_title, clean, safe_link, when
 from alerts.state.compact import instant, moment, unpack_text
 from alerts.state.db import IN_BATCH, Database, ts
+from alerts.state.feedkeys import link_sql
 from alerts.state.texts import EXPLANATION
 
 # The status a person is shown for an outbox row: a pending message that failed at least once
@@ -266,7 +267,7 @@ def _marked(payload: object) -> bool:
 def _stored_item(conn: sqlite3.Connection, match_id: int | None, kind: str) -> ItemRow | None:
     if match_id is None or kind not in (ALERT, UPDATE):
         return None
-    row = conn.execute("SELECT i.title, i.link, i.published FROM matches m JOIN items i "
+    row = conn.execute(f"SELECT i.title, {link_sql('i')}, i.published FROM matches m JOIN items i "
                        "ON i.id = m.item_id WHERE m.id = ?", (match_id,)).fetchone()
     return (row[0], row[1], row[2]) if row else None
 
@@ -279,7 +280,7 @@ def alert_items(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[i
     for start in range(0, len(ids), IN_BATCH):
         batch = ids[start:start + IN_BATCH]
         found.update((o, (title, link, published)) for o, title, link, published in conn.execute(
-            "SELECT o.id, i.title, i.link, i.published FROM outbox o JOIN matches m ON "
+            f"SELECT o.id, i.title, {link_sql('i')}, i.published FROM outbox o JOIN matches m ON "
             "m.id = o.match_id JOIN items i ON i.id = m.item_id "
             f"WHERE o.id IN ({','.join('?' * len(batch))})", batch))
     return found
@@ -297,7 +298,7 @@ def keep_alert_facts(conn: sqlite3.Connection, feed_id: int, keys: list[str]) ->
     for start in range(0, len(keys), IN_BATCH):
         batch = keys[start:start + IN_BATCH]
         rows = conn.execute(
-            "SELECT o.id, o.kind, o.payload, i.title, i.link, i.published FROM outbox o "
+            f"SELECT o.id, o.kind, o.payload, i.title, {link_sql('i')}, i.published FROM outbox o "
             "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
             f"WHERE i.feed_id = ? AND i.key IN ({','.join('?' * len(batch))}) "
             f"AND o.payload LIKE '%\"{ITEM_MARK}\":%'", (feed_id, *batch)).fetchall()

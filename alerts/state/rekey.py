@@ -9,7 +9,7 @@ from alerts.state.compact import PACKED_TEXTS, TextPacker
 from alerts.state.feedkeys import RELATIVE
 
 # The columns that hold items' keys (alerts.state.feedkeys), in the tables that have a rowid.
-KEY_COLUMNS = frozenset({("items", "key"), ("story_members", "item_key")})
+KEY_COLUMNS = frozenset({("items", "key"), ("story_members", "item_key"), ("items", "link")})
 
 
 def rekey_feeds(conn: sqlite3.Connection, renamed: dict[str, str],

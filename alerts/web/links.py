@@ -14,7 +14,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from alerts.state.compact import PACKED_TEXTS, iso, needs_dictionary, read_guid, unpack_text
-from alerts.state.feedkeys import ESCAPED, RELATIVE, read_key
+from alerts.state.feedkeys import ESCAPED, RELATIVE, read_key, read_link
 
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
@@ -48,16 +48,18 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
             return read_guid(read_key(key, ""), None)  # an escaped key: what follows
         except (IndexError, KeyError):  # the page left the key out
             return None
-    if ((table, column) in KEY_CELLS and isinstance(value, str)
-            and value[:1] in (RELATIVE, ESCAPED)):
+    if (((table, column) in KEY_CELLS or (table, column) == ("items", "link"))
+            and isinstance(value, str) and value[:1] in (RELATIVE, ESCAPED)):
         if value[:1] == ESCAPED:
             return value[1:]
-        try:  # stored after its feed's origin (0028): shown whole
+        try:  # stored after its feed's origin (0028) or link base (0029): shown whole
             feed_id = row["feed_id"] if row is not None else None
         except (IndexError, KeyError):  # the page left the feed out
             feed_id = None
         if feed_id is None or datasette is None:
             return None
+        if column == "link":
+            return _whole_link(datasette, database, value, feed_id)
         return _whole_key(datasette, database, value, feed_id)
     if isinstance(value, int) and column in TIMES.get(table or "", ()):
         return iso(value)
@@ -94,6 +96,17 @@ def _whole_key(datasette: Any, database: str, stored: str, feed_id: Any, *,
             return None
         key = read_key(stored, str(first[0]))
         return read_guid(key, None) if guid else key
+    return text
+
+
+def _whole_link(datasette: Any, database: str, stored: str,
+                feed_id: Any) -> Callable[[], Awaitable[str | None]]:
+    """A link stored after its feed's link base, shown whole."""
+    async def text() -> str | None:
+        rows = await datasette.get_database(database).execute(
+            "SELECT link_base FROM feeds WHERE id = ?", [feed_id])
+        first = rows.first()
+        return read_link(stored, None if first is None else first[0])
     return text
 
 
