@@ -303,7 +303,6 @@ def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     longer phrases first, each length's entries in the index's order."""
     hits: list[Hit] = []
     n = len(words)
-    index = lex.index
     if _ARABIC.search("".join(words)) is None:
         # No Arabic letter: every word is its only candidate (arabic_candidates), and a
         # phrase holds where the words after its first are its own.
@@ -312,6 +311,9 @@ def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
             found = tails.get(word)
             if found is None:
                 continue
+            if isinstance(found, bytes):  # still packed as the cache file holds it
+                found = lex.tail(word)
+                assert found is not None
             singles, longer = found
             # Longer phrases first, as the index lists them: only those whose second word
             # is the next token's.
@@ -325,6 +327,7 @@ def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
             for entry in singles:
                 hits.append(Hit(i, i, entry))
     else:
+        index = lex.index
         candidates = [arabic_candidates(w) for w in words]
         for i in range(n):
             for cand in candidates[i]:

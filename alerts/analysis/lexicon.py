@@ -8,9 +8,10 @@ dictionary access per token of a sentence.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -85,7 +86,7 @@ class Lexicon:
     # first: their entries}), ...), longest first}), each entry list in the index's order: a
     # sentence's scan looks up the words after a token only for the lengths of the phrases
     # that start with both words, instead of comparing every phrase that starts with it
-    tails: dict[str, Tails] = field(default_factory=dict)
+    tails: dict[str, Tails | bytes] = field(default_factory=dict)  # bytes: packed (tail())
     # first token -> ((particle, entry), ...): German separable verbs ("bricht ... ab")
     separable: dict[str, tuple[tuple[str, Entry], ...]] = field(default_factory=dict)
     nominal: set[tuple[str, ...]] = field(default_factory=set)
@@ -95,6 +96,50 @@ class Lexicon:
     terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
     parties: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, kind) -> states
     broad_purpose: set[tuple[str, ...]] = field(default_factory=set)
+
+    # Pickled (the cache file a poll reads), each first token's tails are packed apart and
+    # unpacked when a sentence first holds that token (tail()), and the index (read only
+    # for Arabic sentences) is packed whole and unpacked at its first use (#17: unpickling
+    # the lexicon's ~7,400 entries was ~27 ms of a steady-state poll that analyses a few
+    # dozen items). A packed value is `bytes`.
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["tails"] = {word: tail if isinstance(tail, bytes) else _pack(tail)
+                          for word, tail in self.tails.items()}
+        index = state.pop("_index_packed", None)
+        state["index"] = index if index is not None else _pack(state["index"])
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("index"), bytes):
+            state = dict(state)
+            state["_index_packed"] = state.pop("index")
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        """The index, unpacked at its first use (only a pickled lexicon lacks it)."""
+        packed = self.__dict__.get("_index_packed") if name == "index" else None
+        if packed is None:
+            raise AttributeError(name)
+        index = self.__dict__["index"] = pickle.loads(packed)
+        del self.__dict__["_index_packed"]
+        return index
+
+    def __eq__(self, other: object) -> bool:
+        """Field by field, packed parts unpacked (a lexicon read back equals the built one)."""
+        if not isinstance(other, Lexicon):
+            return NotImplemented
+        for lex in (self, other):
+            for word in lex.tails:
+                lex.tail(word)
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
+
+    def tail(self, word: str) -> Tails | None:
+        """tails[word], unpacked if it was still packed; None when no phrase starts so."""
+        found = self.tails.get(word)
+        if isinstance(found, bytes):
+            found = self.tails[word] = pickle.loads(found)
+        return found
 
     def add(self, phrase: str, entry: Entry, lang: str) -> None:
         for variant in expand(phrase):
@@ -152,6 +197,10 @@ class Lexicon:
 # with that status. A ceasefire's status also comes from demands, ultimatums, orders and
 # conditions, and talks are "held" by their setting or length, so theirs are not listed.
 STATUS_FROM_ACTS = frozenset({"relations"})
+
+
+def _pack(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _anchor(words: tuple[str, ...]) -> str:
