@@ -266,37 +266,59 @@ def test_candidates_of_word_rules_alone_start_no_worker(tmp_path, feed_server, p
     assert pool.starts == 0
 
 
-def test_waiting_for_a_worker_holds_none_of_the_loops_executor_threads():
-    """Other feeds' polls parse in the loop's executor (asyncio.to_thread): an analysis
-    waiting for a busy worker must not hold one of its threads (8 concurrent polls stalled
-    behind them). Here the loop has one executor thread and the pool's only worker is taken:
-    a parse must still run."""
+def test_a_share_finding_every_worker_busy_is_analysed_here():
+    """Not queued: the polling process analyses it while the workers work (waiting, every
+    poll in flight could stall behind one worker)."""
+    pool = ahead.AnalysisPool(workers=1)
+    taken = pool._acquire()  # the only worker, busy with another document
+    assert taken is not None
+    try:
+        made = _run(asyncio.wait_for(
+            ahead.analyse_ahead([("Macron calls Putin", "", None)], pool), timeout=20))
+    except TimeoutError:
+        made = "waited for the busy worker"
+    finally:
+        pool._release(taken, True)
+        pool.close()
+    assert made == [None] and pool.starts == 1
+
+
+def test_a_share_in_a_worker_holds_none_of_the_loops_executor_threads(monkeypatch):
+    """Other feeds' polls parse in the loop's executor (asyncio.to_thread): a share waiting
+    for its worker's answer must not hold one of its threads. Here the loop has one, and the
+    worker's answer is held back until a parse has run."""
+    import threading
     from concurrent.futures import ThreadPoolExecutor
 
+    parsed = threading.Event()
+    receive = ahead._Worker.receive
+
+    def receive_after_a_parse(worker, seconds):
+        parsed.wait(timeout=60)
+        return receive(worker, seconds)
+
+    monkeypatch.setattr(ahead._Worker, "receive", receive_after_a_parse)
     pool = ahead.AnalysisPool(workers=1)
-    taken = pool._acquire()  # the only worker, busy elsewhere
-    assert taken is not None
 
     async def run() -> tuple[bool, list]:
         asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(1))
-        waiting = asyncio.ensure_future(
+        analysing = asyncio.ensure_future(
             ahead.analyse_ahead([("Macron calls Putin", "", None)], pool))
-        for _ in range(20):  # let it reach the pool, where it waits for the worker
+        for _ in range(20):  # let it reach its worker
             await asyncio.sleep(0.01)
         try:
-            await asyncio.wait_for(asyncio.to_thread(lambda: None), timeout=20)
-            parsed = True
+            await asyncio.wait_for(asyncio.to_thread(parsed.set), timeout=20)
+            ran = True
         except TimeoutError:
-            parsed = False
-        finally:
-            pool._release(taken, True)  # the worker is free: the analysis goes on
-        return parsed, await waiting
+            ran = False
+            parsed.set()
+        return ran, await analysing
 
     try:
-        parsed, made = _run(run())
+        ran, made = _run(run())
     finally:
         pool.close()
-    assert parsed, "a parse waited for an analysis worker"
+    assert ran, "a parse waited for an analysis worker's answer"
     assert made[0] is not None
 
 

@@ -148,7 +148,7 @@ class AnalysisPool:
 
     def share(self, jobs: Sequence[Job], folder: str, stamp: str) -> list[wire.Fields] | None:
         """One share of a document analysed in a worker (blocking: run it in a thread);
-        None when it is to be analysed here."""
+        None when it is to be analysed here (every worker busy, or none can work)."""
         worker = self._acquire()
         if worker is None:
             return None
@@ -187,7 +187,10 @@ class AnalysisPool:
                     self._started += 1
                     self.starts += 1
                     break
-                self._cond.wait()
+                # Every worker is busy: the share is analysed here rather than queued, so the
+                # polling process keeps working instead of waiting for them (the two share
+                # the load; waiting, all 8 polls in flight could stall behind one worker).
+                return None
         try:
             return _Worker(self.python)
         except WorkerLost as exc:
@@ -270,8 +273,8 @@ def default_pool() -> AnalysisPool:
 
 async def _in_thread(function: Callable[..., T], *args: Any) -> T:
     """function(*args) in a thread of its own (a daemon thread). Not asyncio.to_thread: a
-    share waiting for a worker would hold one of the loop's few executor threads, which the
-    polls of other feeds need for their parsing (8 concurrent polls stalled behind them)."""
+    share waiting for its worker's answer would hold one of the loop's few executor threads,
+    which the polls of other feeds need for their parsing."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[T] = loop.create_future()
 
