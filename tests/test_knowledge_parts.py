@@ -88,6 +88,7 @@ def test_the_unpacked_tables_read_as_the_built_ones(bases):
             lambda kb: kb.holder("head-of-state", "FR", date(2024, 6, 1)),
             lambda kb: kb.holder("head-of-government", "GB", date(2019, 6, 1)),
             lambda kb: kb.resolve("Macron"),
+            lambda kb: kb.suggest("Macronn"),
     ):
         # A fresh read of the cache file for each: nothing unpacked before the question.
         parts = pickle.loads(cached)
@@ -95,6 +96,17 @@ def test_the_unpacked_tables_read_as_the_built_ones(bases):
     parts = pickle.loads(cached)
     with pytest.raises(KeyError):
         parts.entities["no-such-person"]
+
+
+def test_mentions_leave_the_table_of_names_packed(bases):
+    """The lookup table of every name (rules and `alerts check` resolve names with it) is
+    unpacked at its first use, not by reading text."""
+    whole, _ = bases
+    parts = pickle.loads(pickle.dumps(whole, protocol=pickle.HIGHEST_PROTOCOL))
+    assert parts.text_mentions("Macron met Xi Jinping in Beijing", date(2024, 5, 6))
+    assert "_lookup_packed" in vars(parts)
+    assert parts.resolve("Xi Jinping") == whole.resolve("Xi Jinping")
+    assert "_lookup_packed" not in vars(parts) and parts._lookup == whole._lookup
 
 
 def test_an_entity_is_unpacked_once_and_stays_the_same_object(bases):

@@ -121,8 +121,8 @@ class Lexicon:
         packed = self.__dict__.get("_index_packed") if name == "index" else None
         if packed is None:
             raise AttributeError(name)
-        index = self.__dict__["index"] = pickle.loads(packed)
-        del self.__dict__["_index_packed"]
+        index = self.__dict__.setdefault("index", pickle.loads(packed))
+        self.__dict__.pop("_index_packed", None)  # another thread may have done it
         return index
 
     def __eq__(self, other: object) -> bool:

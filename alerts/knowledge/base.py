@@ -617,7 +617,28 @@ class KnowledgeBase:
         state = dict(self.__dict__)
         state["entities"] = _Unpacked.of(self.entities)
         state["_holders"] = _Unpacked.of(self._holders)
+        # Every name of every entity, for rules and `alerts check` only (resolve, suggest):
+        # packed whole, unpacked at its first use (__getattr__).
+        packed = state.pop("_lookup_packed", None)
+        state["_lookup"] = packed if packed is not None else pickle.dumps(
+            self._lookup, protocol=pickle.HIGHEST_PROTOCOL)
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("_lookup"), bytes):
+            state = dict(state)
+            state["_lookup_packed"] = state.pop("_lookup")
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        """The lookup table of names, unpacked at its first use (only a pickled base lacks
+        it)."""
+        packed = self.__dict__.get("_lookup_packed") if name == "_lookup" else None
+        if packed is None:
+            raise AttributeError(name)
+        lookup = self.__dict__.setdefault("_lookup", pickle.loads(packed))
+        self.__dict__.pop("_lookup_packed", None)  # another thread may have done it
+        return lookup
 
     @property
     def _offices(self) -> PhraseIndex[tuple[str, str, str]]:

@@ -125,7 +125,7 @@ class PhraseIndex(Generic[T]):
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         if state["_payloads"] is None:  # built: keys in one string, payloads packed
-            state["_keys"] = "\0".join(self._keys)
+            state["_keys"] = "\0".join(self._keys).encode("utf-8", "surrogatepass")
             state["_lengths"] = array("I", self._lengths)
             if not isinstance(self._values, _Packed):
                 with suppress(ValueError):  # payloads marshal cannot write: pickled as such
@@ -133,9 +133,8 @@ class PhraseIndex(Generic[T]):
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        if isinstance(state.get("_keys"), str):
-            joined = state["_keys"]
-            state["_keys"] = _Keys(joined, len(state["_lengths"]))
+        if isinstance(state.get("_keys"), bytes):
+            state["_keys"] = _Keys(state["_keys"], len(state["_lengths"]))
         self.__dict__.update(state)
 
     def _adding(self) -> dict[str, list[T]]:
@@ -197,18 +196,19 @@ class PhraseIndex(Generic[T]):
 
 
 class _Keys(Sequence[str]):
-    """A pickled index's keys, kept in one string and split when first needed (only to add
-    phrases to a built index: a search reads a key from the text it found it in)."""
+    """A pickled index's keys, kept as one UTF-8 string and split when first needed (only to
+    add phrases to a built index: a search reads a key from the text it found it in)."""
 
     __slots__ = ("_count", "_joined", "_split")
 
-    def __init__(self, joined: str, count: int) -> None:
+    def __init__(self, joined: bytes, count: int) -> None:
         self._joined, self._count = joined, count
         self._split: list[str] | None = None
 
     def __getitem__(self, number: Any) -> Any:
         if self._split is None:
-            self._split = self._joined.split("\0") if self._count else []
+            text = self._joined.decode("utf-8", "surrogatepass")
+            self._split = text.split("\0") if self._count else []
         return self._split[number]
 
     def __len__(self) -> int:
