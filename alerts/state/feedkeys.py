@@ -154,10 +154,10 @@ def link_sql(alias: str = "i") -> str:
             f"WHEN '{ESCAPED}' THEN substr({alias}.link, 2) ELSE {alias}.link END")
 
 
-def feed_link_base(conn: sqlite3.Connection, feed_id: int,
+def feed_link_base(conn: sqlite3.Connection, feed_id: int, base: str | None,
                    links: list[str | None]) -> str | None:
-    """The feed's link base: as set, else set now from these links when they share one."""
-    (base,) = conn.execute("SELECT link_base FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+    """The feed's link base: `base`, as set, else set now from these links when they share
+    one."""
     if base is None:
         base = link_base(links)
         if base is not None:

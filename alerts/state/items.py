@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from alerts.messages import Outgoing
 from alerts.models import Fetched, Item, Match
@@ -59,8 +59,10 @@ def _when(published: datetime | None) -> int | str | None:
 
 
 
-@dataclass(frozen=True)
-class KnownItem:
+class KnownItem(NamedTuple):
+    """A stored item, as the seen-before query finds it (a named tuple: one is made for
+    every key of every poll, at half a frozen dataclass's cost)."""
+
     id: int
     content_hash: str
     # Stored before full text was read (migration 0015): its hash is of title and summary
@@ -104,8 +106,9 @@ class Items(Database):
                 f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_id = "
                 f"{FEED_ID} AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
             for key, item_id, content_hash, without_content in rows:
-                known[given[key]] = KnownItem(item_id, unpack_hash(content_hash),
-                                              bool(without_content))
+                known[given[key]] = KnownItem(  # the hash's bytes as hex (0017)
+                    item_id, content_hash.hex() if type(content_hash) is bytes
+                    else str(content_hash), without_content == 1)
         return known
 
     def matched_rules(self, item_id: int) -> frozenset[str]:
@@ -123,17 +126,18 @@ class Items(Database):
         queued = 0
         stamp = moment(now)
         with self.write() as conn:
-            feed_id = touch_feed(conn, feed_url, feed_name)  # items name it by number (0028)
+            # Items name their feed by number (0028), their links after its base (0029).
+            feed_id, base = touch_feed(conn, feed_url, feed_name)
             log_poll(conn, feed_name, now, "ok", fetched.status)
             before = conn.total_changes
             # Texts packed with the state's dictionary, trained when the state first holds
             # TRAIN_AFTER items (0026, alerts.state.textdict).
             packer = TextPacker(conn)
             top = latest_item(conn) if new_items and packer.newest is None else None
-            # Links kept after the feed's link base (0029), set from its first links.
-            base = feed_link_base(conn, feed_id, [item.link for item in
-                                                  (*new_items, *edited_items)]) \
-                if new_items or edited_items else None
+            if base is None and (new_items or edited_items):  # set from its first links
+                base = feed_link_base(conn, feed_id, base, [item.link for item in
+                                                            (*new_items, *edited_items)])
+            new_keys = stored_keys([item.key for item in new_items], feed_url)
             conn.executemany(
                 "INSERT INTO items (feed_id, key, guid, link, title, summary, published, "
                 "language, content_hash, first_seen, last_seen, content, author, categories) "
@@ -144,8 +148,7 @@ class Items(Database):
                   packer.pack(item.summary),
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
                   stamp, packer.pack(item.content), item.author, _categories(item))
-                 for item, key in zip(new_items, stored_keys([item.key for item in new_items],
-                                                             feed_url), strict=True)])
+                 for item, key in zip(new_items, new_keys, strict=True)])
             inserted = conn.total_changes - before
             if top is not None and due(conn, packer, top):
                 packer = train(conn, stamp)
@@ -161,8 +164,7 @@ class Items(Database):
                   pack_hash(item.content_hash), stamp, packer.pack(item.content), item.author,
                   _categories(item), feed_id, key)
                  for item, key in zip(edited_items, edited_keys, strict=True)])
-            members_as_items(conn, feed_id, stored_keys(
-                [item.key for item in (*new_items, *edited_items)], feed_url))
+            members_as_items(conn, feed_id, new_keys + edited_keys)
             seen = stored_keys(seen_keys, feed_url)
             for start in range(0, len(seen), IN_BATCH):
                 batch = seen[start:start + IN_BATCH]
