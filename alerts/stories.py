@@ -41,100 +41,97 @@ from alerts.models import Item, Match
 if TYPE_CHECKING:
     from alerts.analysis import Analysis, EventFrame, Participant, Sentence
 
-PERMUTATIONS = 64
+PERMUTATIONS = 64  # lanes of a signature (the bins of one-permutation hashing)
 BANDS = 16  # of 4 rows: pairs above ~0.5 similarity share a band with high probability
 ROWS = PERMUTATIONS // BANDS
 # Short headlines built on one template ("UN urges ceasefire in Sudan" / "... in Gaza") share
 # most of their word pairs: only longer texts, and close ones, join by wording alone.
 SIMILAR = 0.7
 MIN_SHINGLES = 8
-MAX_SHINGLES = 64  # bounds the cost of a signature for long summaries
 _WORD = re.compile(r"[^\W_]+")
-# Each word pair is hashed once into PERMUTATIONS 32-bit values (one extendable-output hash
-# instead of 64 multiply-mod passes in Python); the signature is the minimum per position.
-# Fixed hashing, so signatures stored today compare with those computed after a restart.
-_LANES = struct.Struct(f"<{PERMUTATIONS}I")
-_DIGEST = _LANES.size
+# One-permutation MinHash (#17: one 64-bit hash per word pair instead of 64 lanes of 32 bits
+# from an extendable-output hash, a quarter of the cost): a pair's hash picks its lane (top
+# 6 bits) and is its value there (low 32 bits); a lane keeps its least value. A lane no pair
+# fell in borrows the value of the first filled lane in its own fixed order of the others
+# ("optimal densification", Shrivastava 2017), so two texts agree on a lane about as often
+# as their word pairs overlap (Jaccard), as with 64 independent minima. Fixed hashing and
+# orders: signatures stored today compare with those computed after a restart.
+_LANE_SHIFT = 64 - (PERMUTATIONS - 1).bit_length()
+_VALUE = 0xFFFFFFFF
+_EMPTY = _VALUE + 1  # above every value: a lane nothing fell in
+_SIGNATURE_VERSION = 2  # 1: 64 SHAKE-128 lanes per pair (before migration 0029)
 
 
-def _gram_hashes(text: str) -> list[bytes]:
-    return _folded_gram_hashes(fold(text))
+def _donor_order(lane: int) -> tuple[int, ...]:
+    """The other lanes in the order an empty `lane` looks for a value: fixed by a hash (not
+    by `random`, whose algorithms may change between Python versions)."""
+    def rank(other: int) -> bytes:
+        return hashlib.blake2b(f"{lane}:{other}".encode(), digest_size=8).digest()
+    return tuple(sorted((o for o in range(PERMUTATIONS) if o != lane), key=rank))
 
 
-def _folded_gram_hashes(folded: str) -> list[bytes]:
+_DONORS = tuple(_donor_order(lane) for lane in range(PERMUTATIONS))
+
+
+def _grams(folded: str) -> set[str]:
+    """Each pair of neighbouring words; a text of one word is its own gram."""
     words = _WORD.findall(folded)
-    # Each pair of neighbours; a text of one word is its own gram.
-    grams = set(map(" ".join, pairwise(words))) if len(words) > 1 else set(words)
-    return [hashlib.shake_128(g.encode()).digest(_DIGEST) for g in grams]
+    return set(map(" ".join, pairwise(words))) if len(words) > 1 else set(words)
+
+
+def _gram_hashes(grams: set[str]) -> tuple[int, ...]:
+    blake2b = hashlib.blake2b
+    joined = b"".join([blake2b(g.encode(), digest_size=8).digest() for g in grams])
+    return struct.unpack(f"<{len(grams)}Q", joined)
 
 
 def signature(text: str) -> tuple[int, ...] | None:
-    return _signature(_gram_hashes(text))
+    return folded_signature(fold(text))
 
 
 def item_signature(item: Item) -> tuple[int, ...] | None:
     """signature(f"{item.title} {item.summary}"), from each field folded apart (folding
     does not reach across a space, and matching folded both already: fold remembers)."""
-    return _signature(_folded_gram_hashes(f"{fold(item.title)} {fold(item.summary)}"))
+    return folded_signature(f"{fold(item.title)} {fold(item.summary)}")
 
 
-def _signature(digests: list[bytes]) -> tuple[int, ...] | None:
-    if len(digests) < MIN_SHINGLES:
+def folded_signature(folded: str) -> tuple[int, ...] | None:
+    """The signature of a text folded already (None: too few word pairs to compare)."""
+    return _signature(_grams(folded))
+
+
+def _signature(grams: set[str]) -> tuple[int, ...] | None:
+    if len(grams) < MIN_SHINGLES:
         return None  # too short to compare by words
-    if len(digests) > MAX_SHINGLES:
-        # The lowest hashes stand for a long text: the same sample for two copies of it.
-        digests = sorted(digests)[:MAX_SHINGLES]
-    return _LANES.unpack(_lane_minima(digests))
-
-
-@lru_cache(maxsize=MAX_SHINGLES)
-def _lane_masks(count: int) -> tuple[int, int]:
-    """For `count` digests side by side in one integer: the top bit of every 32-bit lane,
-    and the 31 bits below it."""
-    return (int.from_bytes(b"\x00\x00\x00\x80" * (PERMUTATIONS * count), "little"),
-            int.from_bytes(b"\xff\xff\xff\x7f" * (PERMUTATIONS * count), "little"))
-
-
-def _lane_minima(digests: list[bytes]) -> bytes:
-    """The minimum of each little-endian 32-bit lane over the digests, as one digest: what
-    `map(min, *map(_LANES.unpack, digests))` gives, at a third of its cost. All the digests
-    are one integer; its first half and its second half are compared lane by lane with
-    integer operations (a lane's top bit apart, so that no borrow crosses lanes), and the
-    lesser of each pair of lanes kept, until one digest is left."""
-    whole = int.from_bytes(b"".join(digests), "little")
-    count = len(digests)
-    size = _DIGEST * 8
-    while count > 1:
-        half = count // 2
-        bits = half * size
-        rest = whole >> (2 * bits) if count % 2 else 0  # an odd digest waits a round
-        one = whole & ((1 << bits) - 1)
-        two = (whole >> bits) & ((1 << bits) - 1)
-        top, low = _lane_masks(half)
-        differ = one ^ two
-        # Per lane: the top bit of 2^31 + low31(one) - low31(two) is set when one >= two
-        # on the low bits; the top bits themselves decide where they differ.
-        less = ((differ & two) | ((((one & low) | top) - (two & low)) ^ top) & ~differ) & top
-        mask = (less << 1) - (less >> 31)  # every bit of each lane where one < two
-        whole = two ^ (differ & mask)
-        if count % 2:
-            whole |= rest << bits
-        count = half + count % 2
-    return whole.to_bytes(_DIGEST, "little")
+    lanes = [_EMPTY] * PERMUTATIONS
+    shift, value = _LANE_SHIFT, _VALUE
+    for h in _gram_hashes(grams):
+        lane = h >> shift
+        if h & value < lanes[lane]:
+            lanes[lane] = h & value
+    if _EMPTY in lanes:  # fewer pairs than lanes, or a lane missed: each empty one borrows
+        filled = lanes[:]
+        for i, v in enumerate(filled):
+            if v == _EMPTY:
+                for donor in _DONORS[i]:
+                    if filled[donor] != _EMPTY:
+                        lanes[i] = filled[donor]
+                        break
+    return tuple(lanes)
 
 
 def similarity(one: tuple[int, ...], two: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(one, two, strict=True)) / PERMUTATIONS
 
 
-# A band's key hashes the text of `repr((band, its ROWS values))`, written out at once.
-_BAND = "(%d, (" + ", ".join(["%d"] * ROWS) + "))"
+_BAND = struct.Struct(f"<B{ROWS}I")
 
 
 def bands(sig: tuple[int, ...]) -> list[str]:
-    blake2b, band = hashlib.blake2b, _BAND
-    return [blake2b((band % (i, *sig[i * ROWS:(i + 1) * ROWS])).encode(),
-                    digest_size=8).hexdigest() for i in range(BANDS)]
+    """A band's key: the hash of its number and its ROWS values."""
+    blake2b, pack = hashlib.blake2b, _BAND.pack
+    return [blake2b(pack(i, *sig[i * ROWS:(i + 1) * ROWS]), digest_size=8).hexdigest()
+            for i in range(BANDS)]
 
 
 # A plain absolute link (lower-case host, no user, port, query or fragment, a path of

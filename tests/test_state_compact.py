@@ -9,6 +9,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from alerts.fold import fold
 from alerts.messages import ALERT, UPDATE, Outgoing
 from alerts.models import Item, Match
 from alerts.routing import Composer, alert_facts, stored_facts
@@ -17,7 +18,8 @@ from alerts.state.compact import instant, iso, moment, unpack_signature, unpack_
 from alerts.state.db import ts
 from alerts.state.feedkeys import read_key
 from alerts.state.outbox import pack_payload
-from alerts.stories import StoryDesk, StorySettings, bands, signature
+from alerts.state.signature_v1 import bands_v1, signature_v1
+from alerts.stories import StoryDesk, StorySettings, bands, folded_signature, signature
 from tests.old_states import restore
 
 BEFORE = Path(__file__).parent / "data" / "state-before-0016.sql"
@@ -75,10 +77,15 @@ def test_a_state_made_before_upgrades_with_nothing_lost(tmp_path):
         texts = dict(conn.execute("SELECT id, text FROM match_texts").fetchall())
     assert [(*row[:4], texts[row[4]], iso(row[5]), row[6], texts.get(row[7]), *row[8:])
             for row in after["matches"]] == before["matches"]
-    # Stories: the same rows, each signature the same numbers, packed.
+    # Stories: the same rows, each signature packed (0016) and made again in today's scheme
+    # from the report it came from (0030): the title it joined with and its item's summary.
     with sqlite3.connect(tmp_path / "old.db") as conn:
         conn.row_factory = None
         packed = dict(conn.execute("SELECT id, signature FROM stories"))
+    with sqlite3.connect(old_state(tmp_path / "again.db")) as conn:
+        reports = conn.execute(
+            "SELECT m.story_id, m.title, i.summary FROM story_members m JOIN items i "
+            "ON i.feed_url = m.feed_url AND i.key = m.item_key ORDER BY m.id").fetchall()
     with_words = 0
     for row in before["stories"]:
         old_signature = row[4]
@@ -89,16 +96,22 @@ def test_a_state_made_before_upgrades_with_nothing_lost(tmp_path):
             continue
         with_words += 1
         assert isinstance(packed[row[0]], bytes) and len(packed[row[0]]) == 256
-        assert unpack_signature(packed[row[0]]) == tuple(int(v) for v in old_signature.split(","))
+        former = tuple(int(v) for v in old_signature.split(","))
+        text = next(f"{fold(title)} {fold(summary)}" for story, title, summary in reports
+                    if story == row[0] and signature_v1(f"{fold(title)} {fold(summary)}")
+                    == former)
+        assert unpack_signature(packed[row[0]]) == folded_signature(text)
     assert with_words >= 3
-    # Story keys: the bands moved, each with its story and time; the others stayed.
-    old_bands = {(key, story, at) for kind, key, story, at in before["story_keys"]
+    # Story keys: the bands moved, each with its story and time (their keys made again by
+    # 0030); the others stayed.
+    old_bands = {(story, at) for kind, key, story, at in before["story_keys"]
                  if kind == "band"}
     assert [r for r in after["story_keys"] if r[0] == "band"] == []
     assert [r for r in before["story_keys"] if r[0] != "band"] == [
         (*r[:3], iso(r[3])) for r in after["story_keys"]]
-    assert {(key.hex(), story, at) for key, story, at in after["story_bands"]} == {
-        (key, story, moment(datetime.fromisoformat(at))) for key, story, at in old_bands}
+    assert {(story, at) for _, story, at in after["story_bands"]} == {
+        (story, moment(datetime.fromisoformat(at))) for story, at in old_bands}
+    assert len(after["story_bands"]) == len([r for r in before["story_keys"] if r[0] == "band"])
 
 
 def test_an_upgraded_state_finds_the_same_stories_by_words(tmp_path):
@@ -113,16 +126,21 @@ def test_an_upgraded_state_finds_the_same_stories_by_words(tmp_path):
         asked = 0
         for title, summary, published in items:
             sig = signature(f"{title} {summary}")
-            if not sig:
+            # The bands the state stored were of the signature of then (0030 made them
+            # again with today's): each report finds by today's what it found by those.
+            former = signature_v1(f"{fold(title)} {fold(summary)}")
+            assert (sig is None) == (former is None)
+            if not sig or not former:
                 continue
             at = instant(published)  # microseconds since 0017
             for since, until in ((at - timedelta(hours=48), at + timedelta(hours=48)),
                                  (at, at), (at + timedelta(seconds=1), at + timedelta(hours=1)),
                                  (at - timedelta(hours=1), at - timedelta(microseconds=1))):
-                expected = old_band_lookup(old, bands(sig), since, until)
+                expected = old_band_lookup(old, [b.hex() for b in bands_v1(former)], since,
+                                           until)
                 found = store.stories_by_bands(bands(sig), since, until)
-                assert [(ref.id, ref.title, sig_, event) for ref, sig_, event in found] == \
-                    expected
+                assert [(ref.id, ref.title, event) for ref, _, event in found] == \
+                    [(sid, title_, event) for sid, title_, _, event in expected]
                 asked += bool(expected)
         assert asked >= 4
         # And a close-worded report arriving now joins the story it would have joined.

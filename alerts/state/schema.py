@@ -1189,3 +1189,65 @@ def _relative_links(db: sqlite_utils.Database) -> None:
             AND link IS NOT alerts_0029_link(link,
                 (SELECT f.link_base FROM feeds f WHERE f.id = items.feed_id))
     """)
+
+
+@migrations(name="0030_one_hash_story_signatures")
+def _one_hash_story_signatures(db: sqlite_utils.Database) -> None:
+    # Faster stories (#17): a story's word signature is now one-permutation MinHash over one
+    # 64-bit hash per word pair (alerts.stories; about half the cost of 64 SHAKE-128 lanes per
+    # pair), so the signatures and LSH bands stored by the former scheme
+    # (alerts.state.signature_v1) would never compare with a new report's. Each is made again
+    # from the text of the report it came from (the title it joined with, else its item's
+    # title now, and its item's summary): a story's signature from the first of its reports
+    # whose text gives the stored signature back; a report's 16 bands, at the report's time as
+    # add_to_story stamps them, where its story holds all 16 of its former bands. A signature
+    # no stored report gives back (its item pruned, or its summary edited since) is dropped,
+    # and bands no report gives back with it: such a story is joined by its link, its text,
+    # its event or its people, no longer by close wording. A signature this code did not
+    # write (not 64 packed lanes) stays as it was.
+    from collections import defaultdict
+
+    from alerts.fold import fold
+    from alerts.state.compact import TextPacker, pack_signature, unpack_signature
+    from alerts.state.members import MEMBER_TITLE
+    from alerts.state.signature_v1 import bands_v1, signature_v1
+    from alerts.stories import PERMUTATIONS, bands, folded_signature
+
+    conn = db.conn
+    signed = {sid: unpack_signature(sig) for sid, sig in conn.execute(
+        "SELECT id, signature FROM stories WHERE typeof(signature) = 'blob' "
+        "AND length(signature) = ?", (4 * PERMUTATIONS,))}
+    held: dict[int, set[bytes]] = defaultdict(set)
+    for band, story in conn.execute("SELECT band, story_id FROM story_bands"):
+        held[story].add(band)
+    texts = TextPacker(conn)
+    signatures: dict[int, bytes] = {}
+    rows: dict[tuple[bytes, int], int] = {}
+    for story, at, joined, title, summary in conn.execute(
+            f"SELECT m.story_id, m.at, {MEMBER_TITLE}, i.title, i.summary FROM story_members m "
+            "JOIN items i ON i.feed_id = m.feed_id AND i.key = m.item_key ORDER BY m.id"
+            ).fetchall():
+        if story not in signed and story not in held:
+            continue
+        body = fold(texts.unpack(summary) or "")
+        for heading in dict.fromkeys((joined, title)):
+            folded = f"{fold(texts.unpack(heading) or '')} {body}"
+            former = signature_v1(folded)
+            now = folded_signature(folded)
+            if former is None or now is None:
+                continue
+            gave_signature = story not in signatures and signed.get(story) == former
+            if gave_signature:
+                signatures[story] = pack_signature(now)
+            gave_bands = held[story].issuperset(bands_v1(former))
+            if gave_bands:
+                for band in bands(now):
+                    key = (bytes.fromhex(band), story)
+                    rows[key] = max(rows.get(key, at), at)
+            if gave_signature or gave_bands:
+                break
+    conn.execute("DELETE FROM story_bands")
+    conn.executemany("INSERT INTO story_bands (band, story_id, at) VALUES (?, ?, ?)",
+                     [(band, story, at) for (band, story), at in sorted(rows.items())])
+    conn.executemany("UPDATE stories SET signature = ? WHERE id = ?",
+                     [(signatures.get(story), story) for story in sorted(signed)])
