@@ -96,8 +96,8 @@ def compare(items: list[Item]) -> dict:
                         continue
                     from_workers += 1
                     local = _analyse(title, summary, day, None)
-                    if callable(local.found) != callable(remote.found):
-                        differ.append(f"{title!r}: mentions read in one, unread in the other")
+                    if callable(remote.found):
+                        differ.append(f"{title!r}: mentions not read by the worker")
                     elif canonical(local) != canonical(remote) or local != remote:
                         differ.append(f"{title!r}: {canonical(local)[:300]} != "
                                       f"{canonical(remote)[:300]}")
