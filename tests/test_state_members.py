@@ -15,7 +15,7 @@ import pytest
 
 from alerts.models import Item
 from alerts.state import Store
-from alerts.state.compact import iso
+from alerts.state.compact import STORY_KEY_TEXT, iso
 from alerts.state.texts import MEMBER_WHY
 from alerts.stories import StoryDesk, StoryRef
 from tests.old_states import as_json, killed_upgrade, members_as_before_0028, recorded, restore
@@ -63,8 +63,9 @@ def test_a_state_made_before_upgrades_and_reads_the_same(tmp_path):
         assert conn.execute("SELECT * FROM mutes ORDER BY target").fetchall() == mutes
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # 0021: keys and bands as they were, without the foreign key and its index.
-        assert [(*row[:3], iso(row[3])) for row in conn.execute(
-            "SELECT * FROM story_keys ORDER BY 1, 2, 3")] == keys  # times as text (0025)
+        assert [(*row[:3], iso(row[3])) for row in conn.execute(  # times as text (0025),
+            f"SELECT kind, {STORY_KEY_TEXT}, story_id, at FROM story_keys "  # text keys (0031)
+            "ORDER BY 1, 2, 3")] == keys
         # The bands' keys made again by 0030 (one-hash signatures): each story's at the same
         # times, as many.
         assert sorted(conn.execute("SELECT story_id, at FROM story_bands").fetchall()) == \

@@ -14,14 +14,15 @@ import pytest
 
 from alerts.models import Item
 from alerts.state import Store
-from alerts.state.compact import iso, moment
+from alerts.state.compact import STORY_KEY_TEXT, iso, moment
 from tests.old_states import as_json, killed_upgrade, recorded, restore
 from tests.tools.state_before_0020 import more_readings
 
 BEFORE = "state-before-0023"  # the last state before 0023-0025 (schema of 0022)
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
 TIMES = (("stories", "id", "created_at"), ("stories", "id", "last_at"),
-         ("story_keys", "kind, key, story_id", "at"), ("story_members", "id", "at"),
+         ("story_keys", f"kind, {STORY_KEY_TEXT}, story_id", "at"),  # text keys (0031)
+         ("story_members", "id", "at"),
          ("story_developments", "story_id, rule_id, status", "at"))
 
 

@@ -4,6 +4,8 @@
   little-endian in a BLOB, 256 bytes, where its decimal text took about 590.
 - Each LSH band (`alerts.stories.bands`: 16 hex digits of a 64-bit hash): its 8 bytes, in
   `story_bands`, which sort as the hex text did (so lookups meet stories in the same order).
+- A story's 'text' key (`alerts.stories.text_key`: 32 hex digits of a 128-bit hash): its
+  16 bytes, in `story_keys` (`text_key_value`, since migration 0031).
 - The time a band was last seen: microseconds since the epoch (UTC) in an INTEGER, the
   order of the ISO text `ts()` writes, exactly, in 8 bytes instead of 25 to 32. Since
   migration 0017 an item's first_seen, last_seen and published are stored so too, and its
@@ -22,6 +24,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import struct
 import zlib
@@ -46,6 +49,20 @@ def unpack_signature(stored: bytes) -> tuple[int, ...]:
 
 def band_value(band: str) -> bytes:
     return bytes.fromhex(band)
+
+
+_TEXT_KEY = re.compile(r"[0-9a-f]{32}")
+
+# A story key as the text it was (every stored 'text' key since 0031), for SQL reading
+# `story_keys` (tests, the migration's checks): a BLOB is always such a key's 16 bytes.
+STORY_KEY_TEXT = "CASE WHEN typeof(key) = 'blob' THEN lower(hex(key)) ELSE key END"
+
+
+def text_key_value(key: str) -> str | bytes:
+    """A story's 'text' key as stored (migration 0031): the 16 bytes of its hash
+    (`alerts.stories.text_key`, 32 lower-case hex digits) where its hex text took 33; any
+    other key as it is (a TEXT value is always the key itself)."""
+    return bytes.fromhex(key) if len(key) == 32 and _TEXT_KEY.fullmatch(key) else key
 
 
 def moment(when: datetime) -> int:

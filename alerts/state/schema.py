@@ -1251,3 +1251,22 @@ def _one_hash_story_signatures(db: sqlite_utils.Database) -> None:
                      [(band, story, at) for (band, story), at in sorted(rows.items())])
     conn.executemany("UPDATE stories SET signature = ? WHERE id = ?",
                      [(signatures.get(story), story) for story in sorted(signed)])
+
+
+@migrations(name="0031_story_text_keys_as_bytes")
+def _story_text_keys_as_bytes(db: sqlite_utils.Database) -> None:
+    # Store less (#17): a story's 'text' key (alerts.stories.text_key: 32 hex digits of a
+    # 128-bit hash, one per report) kept as its 16 bytes (alerts.state.compact.text_key_value),
+    # where its hex text took 33. Only keys of 32 lower-case hex digits change, each exactly
+    # (lower(hex(key)) gives it back: compact.STORY_KEY_TEXT); any other key stays as it was.
+    # No table is rebuilt: the keys are updated in place.
+    from alerts.state.compact import text_key_value
+
+    db.conn.create_function("alerts_0031_text_key", 1,
+                            lambda key: text_key_value(key) if isinstance(key, str) else key,
+                            deterministic=True)
+    _script(db, """
+        UPDATE story_keys SET key = alerts_0031_text_key(key)
+        WHERE kind = 'text' AND typeof(key) = 'text' AND length(key) = 32
+            AND key NOT GLOB '*[^0-9a-f]*'
+    """)

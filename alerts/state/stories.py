@@ -15,6 +15,7 @@ from alerts.state.compact import (
     iso,
     moment,
     pack_signature,
+    text_key_value,
     unpack_signature,
 )
 from alerts.state.db import IN_BATCH, Database
@@ -71,7 +72,7 @@ class Stories(Database):
     # story's rules and its one report (story_sources_for).
     _started: tuple[int, int, frozenset[str], dict[str, Any]] | None = None
 
-    def _story_by_key(self, kind: str, key: str, since: datetime,
+    def _story_by_key(self, kind: str, key: str | bytes, since: datetime,
                       until: datetime | None = None) -> StoryRef | None:
         row = self.conn.execute(
             "SELECT s.id, s.title FROM story_keys k JOIN stories s ON s.id = k.story_id "
@@ -87,7 +88,7 @@ class Stories(Database):
             "SELECT s.id, s.title, k.kind FROM story_keys k JOIN stories s ON s.id = k.story_id "
             "WHERE ((k.kind = 'link' AND k.key = ?) OR (k.kind = 'text' AND k.key = ?)) "
             "AND k.at >= ? AND k.at <= ? ORDER BY k.kind = 'text', k.at DESC LIMIT 1",
-            (link or "", text, moment(since), moment(until))).fetchone()
+            (link or "", text_key_value(text), moment(since), moment(until))).fetchone()
         return StoryRef(row[0], row[1], row[2]) if row else None
 
     def story_by_link(self, key: str, since: datetime,
@@ -96,7 +97,7 @@ class Stories(Database):
 
     def story_by_text(self, key: str, since: datetime,
                       until: datetime | None = None) -> StoryRef | None:
-        return self._story_by_key("text", key, since, until)
+        return self._story_by_key("text", text_key_value(key), since, until)
 
     def story_by_entities(self, rule_id: str, key: str, since: datetime,
                           until: datetime | None = None) -> StoryRef | None:
@@ -159,7 +160,8 @@ class Stories(Database):
                              (stamp, widened.encode() if widened and widened != story_event
                               else None, story.id))
             _join(conn, story, item, rule_ids, publisher, stamp, status, started=started)
-            keys = [("text", text)] + ([("link", link)] if link else [])
+            keys: list[tuple[str, str | bytes]] = [("text", text_key_value(text))]  # 0031
+            keys += [("link", link)] if link else []
             keys += [("entities", f"{rule_id}\x1f{key}") for rule_id in rule_ids
                      for key in entity_keys]
             keys += [("event", key) for key in (event.stored_keys() if event else [])]
