@@ -19,6 +19,7 @@ from alerts.state.db import ts
 from alerts.state.feedkeys import read_key
 from alerts.state.outbox import pack_payload
 from alerts.state.signature_v1 import bands_v1, signature_v1
+from alerts.state.stories import STORY_TITLE
 from alerts.stories import StoryDesk, StorySettings, bands, folded_signature, signature
 from tests.old_states import restore
 
@@ -82,6 +83,7 @@ def test_a_state_made_before_upgrades_with_nothing_lost(tmp_path):
     with sqlite3.connect(tmp_path / "old.db") as conn:
         conn.row_factory = None
         packed = dict(conn.execute("SELECT id, signature FROM stories"))
+        titles = dict(conn.execute(f"SELECT s.id, {STORY_TITLE} FROM stories s"))  # 0032
     with sqlite3.connect(old_state(tmp_path / "again.db")) as conn:
         reports = conn.execute(
             "SELECT m.story_id, m.title, i.summary FROM story_members m JOIN items i "
@@ -90,7 +92,8 @@ def test_a_state_made_before_upgrades_with_nothing_lost(tmp_path):
     for row in before["stories"]:
         old_signature = row[4]
         now = next(r for r in after["stories"] if r[0] == row[0])
-        assert (*now[:2], iso(now[2]), iso(now[3])) == row[:4] and now[5:] == row[5:]
+        assert (now[0], titles[now[0]], iso(now[2]), iso(now[3])) == row[:4]
+        assert now[5:] == row[5:]
         if old_signature is None:
             assert packed[row[0]] is None
             continue

@@ -26,11 +26,16 @@ HAND_WRITTEN = ["text g:1", "0123456789ABCDEF0123456789ABCDEF",
 
 def state_at_0030(path: Path) -> Path:
     """The old state upgraded to 0030, as a state of that schema holds it (text keys as hex
-    text, 0031 not applied), with hand-written text keys that are not a hash's hex."""
-    Store(restore(OLD, path)).close()
+    text and stories' titles whole: 0031-0032 not applied), with hand-written text keys that
+    are not a hash's hex."""
+    with sqlite3.connect(restore(OLD, path)) as conn:
+        titles = conn.execute("SELECT title, id FROM stories").fetchall()
+    Store(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE story_keys SET key = lower(hex(key)) WHERE typeof(key) = 'blob'")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", (STEP,))
+        conn.executemany("UPDATE stories SET title = ? WHERE id = ?", titles)  # before 0032
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name IN (?, ?)",
+                     (STEP, "0032_story_titles_by_first_report"))
         conn.executemany("INSERT INTO story_keys (kind, key, story_id, at) VALUES "
                          "('text', ?, 1, 1751364000000000)", [(k,) for k in HAND_WRITTEN])
     return path

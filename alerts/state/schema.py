@@ -1270,3 +1270,18 @@ def _story_text_keys_as_bytes(db: sqlite_utils.Database) -> None:
         WHERE kind = 'text' AND typeof(key) = 'text' AND length(key) = 32
             AND key NOT GLOB '*[^0-9a-f]*'
     """)
+
+
+@migrations(name="0032_story_titles_by_first_report")
+def _story_titles_by_first_report(db: sqlite_utils.Database) -> None:
+    # Store less (#17): a story's title is a copy of the title its first report joined with
+    # (add_to_story), which that report's member row already gives (its own title, or its
+    # item's: alerts.state.members.MEMBER_TITLE). Such a title is stored as '' and read from
+    # the first report (alerts.state.stories.STORY_TITLE); a title that is not exactly that
+    # report's (or a story without reports) stays as it was. No table is rebuilt.
+    _script(db, """
+        UPDATE stories SET title = '' WHERE title != '' AND title IS (
+            SELECT CASE WHEN fm.as_item THEN (SELECT fi.title FROM items fi
+                WHERE fi.feed_id = fm.feed_id AND fi.key = fm.item_key) ELSE fm.title END
+            FROM story_members fm WHERE fm.story_id = stories.id ORDER BY fm.id LIMIT 1)
+    """)

@@ -55,6 +55,14 @@ def _iso_times(row: dict[str, Any], *columns: str) -> dict[str, Any]:
     return row
 
 
+# A story's title as read (story alias s): its own, or, stored as '' (0032: it is the title
+# its first report joined with), that report's title as MEMBER_TITLE reads it.
+STORY_TITLE = (
+    "CASE WHEN s.title != '' THEN s.title ELSE coalesce((SELECT CASE WHEN fm.as_item THEN "
+    "(SELECT fi.title FROM items fi WHERE fi.feed_id = fm.feed_id AND fi.key = fm.item_key) "
+    "ELSE fm.title END FROM story_members fm WHERE fm.story_id = s.id ORDER BY fm.id LIMIT 1), "
+    "'') END")
+
 # A member's feed URL, by its number (0028).
 MEMBER_FEED = "(SELECT f.url FROM feeds f WHERE f.id = m.feed_id)"
 
@@ -75,7 +83,7 @@ class Stories(Database):
     def _story_by_key(self, kind: str, key: str | bytes, since: datetime,
                       until: datetime | None = None) -> StoryRef | None:
         row = self.conn.execute(
-            "SELECT s.id, s.title FROM story_keys k JOIN stories s ON s.id = k.story_id "
+            f"SELECT s.id, {STORY_TITLE} FROM story_keys k JOIN stories s ON s.id = k.story_id "
             "WHERE k.kind = ? AND k.key = ? AND k.at >= ? AND k.at <= ? "
             "ORDER BY k.at DESC LIMIT 1",
             (kind, key, moment(since), moment(until) if until else END_OF_TIME)).fetchone()
@@ -85,7 +93,8 @@ class Stories(Database):
                       until: datetime) -> StoryRef | None:
         """The story holding the same page, else the same text, in the window: one query."""
         row = self.conn.execute(
-            "SELECT s.id, s.title, k.kind FROM story_keys k JOIN stories s ON s.id = k.story_id "
+            f"SELECT s.id, {STORY_TITLE}, k.kind FROM story_keys k "
+            "JOIN stories s ON s.id = k.story_id "
             "WHERE ((k.kind = 'link' AND k.key = ?) OR (k.kind = 'text' AND k.key = ?)) "
             "AND k.at >= ? AND k.at <= ? ORDER BY k.kind = 'text', k.at DESC LIMIT 1",
             (link or "", text_key_value(text), moment(since), moment(until))).fetchone()
@@ -110,7 +119,7 @@ class Stories(Database):
             return []
         marks = ",".join("?" * len(bands))
         rows = self.conn.execute(
-            f"SELECT DISTINCT s.id, s.title, s.signature, s.event FROM story_bands b "
+            f"SELECT DISTINCT s.id, {STORY_TITLE}, s.signature, s.event FROM story_bands b "
             f"JOIN stories s ON s.id = b.story_id WHERE b.band IN ({marks}) "
             f"AND b.at >= ? AND b.at <= ? AND s.signature IS NOT NULL LIMIT 50",
             (*map(band_value, bands), moment(since),
@@ -126,7 +135,7 @@ class Stories(Database):
             return []
         marks = ",".join("?" * len(keys))
         rows = self.conn.execute(
-            f"SELECT s.id, s.title, s.event, max(k.at) AS at FROM story_keys k "
+            f"SELECT s.id, {STORY_TITLE}, s.event, max(k.at) AS at FROM story_keys k "
             f"JOIN stories s ON s.id = k.story_id WHERE k.kind = 'event' AND k.key IN "
             f"({marks}) AND k.at >= ? AND k.at <= ? GROUP BY s.id ORDER BY at DESC LIMIT 20",
             (*keys, moment(since), moment(until)))
@@ -148,7 +157,8 @@ class Stories(Database):
             if story is None:
                 cur = conn.execute(
                     "INSERT INTO stories (title, created_at, last_at, signature, event) "
-                    "VALUES (?, ?, ?, ?, ?)", (item.title, stamp, stamp,
+                    # '' (0032): the title its first report joins with, just below
+                    "VALUES (?, ?, ?, ?, ?)", ("" if rule_ids else item.title, stamp, stamp,
                                                pack_signature(sig) if sig else None,
                                                event.encode() if event else None))
                 story = StoryRef(cur.lastrowid, item.title, "new",  # type: ignore[arg-type]
@@ -209,7 +219,8 @@ class Stories(Database):
     def story_member(self, feed_url: str, item_key: str) -> dict[str, Any] | None:
         """Which story took this item, how and why (for explain)."""
         cur = self.conn.execute(
-            f"SELECT m.story_id, s.title AS story_title, m.joined_by, {MEMBER_WHY} AS why, "
+            f"SELECT m.story_id, {STORY_TITLE} AS story_title, m.joined_by, "
+            f"{MEMBER_WHY} AS why, "
             "m.status, "
             "s.event FROM story_members m JOIN stories s ON s.id = m.story_id "
             f"WHERE m.feed_id = {FEED_ID} AND m.item_key = ? LIMIT 1",
@@ -284,7 +295,7 @@ class Stories(Database):
 
     def recent_stories(self, since: datetime, limit: int = 50) -> list[dict[str, Any]]:
         cur = self.conn.execute(
-            "SELECT s.id, s.title, s.created_at, s.last_at, s.event, "
+            f"SELECT s.id, {STORY_TITLE} AS title, s.created_at, s.last_at, s.event, "
             "(SELECT count(DISTINCT publisher) FROM story_members m WHERE m.story_id = s.id) "
             "AS publishers, (SELECT group_concat(DISTINCT rule_id) FROM matches WHERE "
             "story_id = s.id AND alerted = 1) AS alerted_rules FROM stories s "

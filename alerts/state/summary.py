@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from alerts.state.db import Database
+from alerts.state.stories import STORY_TITLE
 
 _TABLES = ("feeds", "items", "matches", "outbox", "stories")
 
@@ -29,6 +30,6 @@ class Summary(Database):
     def stories_with_outlets(self, limit: int = 8) -> list[tuple[str, int]]:
         """The stories reported by more than one outlet, most outlets first: (title, outlets)."""
         return [(title, n) for title, n in self.conn.execute(
-            "SELECT s.title, count(DISTINCT m.publisher) AS n FROM stories s JOIN "
+            f"SELECT {STORY_TITLE}, count(DISTINCT m.publisher) AS n FROM stories s JOIN "
             "story_members m ON m.story_id = s.id GROUP BY s.id HAVING n > 1 "
             "ORDER BY n DESC LIMIT ?", (limit,)).fetchall()]

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from alerts.state.compact import PACKED_TEXTS, iso, needs_dictionary, read_guid, unpack_text
 from alerts.state.feedkeys import ESCAPED, RELATIVE, read_key, read_link
+from alerts.state.stories import STORY_TITLE
 
 LINK = re.compile(r"\[([^\]\n]{1,500})\]\(((?:/|https?://)[^\s)]{0,2000})\)")
 
@@ -39,6 +40,15 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
                 **_: Any) -> Markup | str | Callable[[], Awaitable[str | None]] | None:
     if database != "state":
         return None
+    if table == "stories" and column == "title" and value == "" and row is not None:
+        try:  # its first report's title, not stored again (0032)
+            story = row["id"]
+        except (IndexError, KeyError):  # the page left the story's number out
+            return None
+        return None if datasette is None else _story_title(datasette, database, story)
+    if (column == "story_id" and isinstance(value, dict) and value.get("label") == ""
+            and datasette is not None):  # a story's number labelled with its title (0032)
+        return _story_link(datasette, database, value.get("value"))
     if table == "items" and column == "guid" and value is None and row is not None:
         try:  # not stored again when the key says it (0019), which may be relative (0028)
             key = str(row["key"])
@@ -128,3 +138,31 @@ def _match_text(datasette: Any, database: str, text_id: int) -> Callable[[], Awa
         first = rows.first()
         return None if first is None else str(first[0])
     return text
+
+
+async def _read_story_title(datasette: Any, database: str, story: Any) -> str | None:
+    rows = await datasette.get_database(database).execute(
+        f"SELECT {STORY_TITLE} FROM stories s WHERE s.id = ?", [story])
+    first = rows.first()
+    return None if first is None or first[0] is None else str(first[0])
+
+
+def _story_title(datasette: Any, database: str,
+                 story: Any) -> Callable[[], Awaitable[str | None]]:
+    """A story's title stored as '' (0032): its first report's, read from the state."""
+    async def text() -> str | None:
+        return await _read_story_title(datasette, database, story)
+    return text
+
+
+def _story_link(datasette: Any, database: str,
+                story: Any) -> Callable[[], Awaitable[Markup | None]]:
+    """A story's number where a table names it, linked and labelled with its title as
+    Datasette labels it (the title stored as '' since 0032: read from its first report)."""
+    async def link() -> Markup | None:
+        title = await _read_story_title(datasette, database, story)
+        if title is None:
+            return None
+        href = f"{datasette.urls.table(database, 'stories')}/{escape(str(story))}"
+        return Markup(f'<a href="{href}">{escape(title) or "-"}</a>&nbsp;<em>{escape(story)}</em>')
+    return link
