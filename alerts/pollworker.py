@@ -280,6 +280,13 @@ def serve() -> int:
     root.setLevel(level)
     for name in ("apprise", "apscheduler", "httpx", "httpcore"):  # as alerts.logs does
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
+    # The user's knowledge folder, as the daemon chose it when it read the configuration
+    # (alerts.cli): a first poll must know the people and names the rules were checked with.
+    from alerts.knowledge.choice import use_folder
+
+    for problem in use_folder(settings.knowledge_path):
+        logging.getLogger(__name__).warning("%s; this first poll is read without that folder",
+                                            problem)
     store = Store(settings.state_path)
     # As the daemon makes its poller (alerts.daemon) and applies a reload to it.
     poller = Poller(store, None, rules, max_entries=settings.fetch.max_entries,
