@@ -14,22 +14,19 @@ Protocol on the worker's stdin/stdout: an 8-byte big-endian length, then a pickl
 from __future__ import annotations
 
 import atexit
-import contextlib
 import datetime as _dt
 import io
 import logging
 import os
 import pickle
-import select
 import signal
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alerts import childpipe
 from alerts.errors import FeedError
 
 if TYPE_CHECKING:
@@ -63,7 +60,6 @@ HERE_MAX_AUTHOR_COST = 4 * HERE_MAX_FIELD ** 2
 # Elements of a document read in this process (its element tree is built whole: 1 MiB of
 # empty elements made 61 MiB); the largest of the shared corpus read here has 1,808.
 HERE_MAX_ELEMENTS = 20_000
-_HEADER = 8
 _READY = b"ready\n"  # with its memory limit in place
 _READY_UNLIMITED = b"unlim\n"  # setrlimit was refused: only the wall clock applies
 # What parse_facts_here's reading of a document without its entries gave: (version, encoding,
@@ -419,16 +415,6 @@ class _Unpickler(pickle.Unpickler):
 
 # -- the worker process -------------------------------------------------------------------
 
-def _read_exact(stream: Any, n: int) -> bytes | None:
-    data = b""
-    while len(data) < n:
-        chunk = stream.read(n - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
-
-
 def serve(memory: int, seconds: float, check_entities: bool = True,
           limits: bool = True) -> None:
     """The worker's loop: one request at a time until its stdin closes (the parent is gone)."""
@@ -448,10 +434,7 @@ def serve(memory: int, seconds: float, check_entities: bool = True,
     replies.write(_READY if limited else _READY_UNLIMITED)
     replies.flush()
     while True:
-        header = _read_exact(requests, _HEADER)
-        if header is None:
-            return
-        payload = _read_exact(requests, int.from_bytes(header, "big"))
+        payload = childpipe.read_frame(requests)
         if payload is None:
             return
         if limited:
@@ -464,7 +447,7 @@ def serve(memory: int, seconds: float, check_entities: bool = True,
                 resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu_hard))
         reply = _handle(payload, check_entities)
         try:
-            replies.write(len(reply).to_bytes(_HEADER, "big") + reply)
+            replies.write(childpipe.framed(reply))
             replies.flush()
         except (BrokenPipeError, OSError):
             return
@@ -523,18 +506,9 @@ class _WorkerLost(Exception):
 
 class _Worker:
     def __init__(self, memory: int, seconds: float, check_entities: bool, limits: bool):
-        root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-W", "ignore", "-m", "alerts.parseworker", str(memory),
-             str(seconds), "check" if check_entities else "no-check",
-             "limits" if limits else "no-limits"],
-            # Its stderr goes nowhere: it answers through the protocol, and must not hold the
-            # daemon's own stderr open (a supervisor reading it would wait for the worker).
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, cwd=root,
-        )
+        self.proc = childpipe.start("alerts.parseworker", str(memory), str(seconds),
+                                    "check" if check_entities else "no-check",
+                                    "limits" if limits else "no-limits")
         self.jobs = 0
         self.idle_since = time.monotonic()
         try:
@@ -549,56 +523,31 @@ class _Worker:
 
     def _read(self, n: int, deadline: float) -> bytes:
         assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        parts: list[bytes] = []
-        got = 0
-        while got < n:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError
-            ready, _, _ = select.select([fd], [], [], remaining)
-            if not ready:
-                raise TimeoutError
-            chunk = os.read(fd, min(n - got, 1 << 20))
-            if not chunk:
-                raise _WorkerLost("the parse worker ended")
-            parts.append(chunk)
-            got += len(chunk)
-        return b"".join(parts)
+        try:
+            return childpipe.read_exact(self.proc.stdout, n, deadline)
+        except EOFError:
+            raise _WorkerLost("the parse worker ended") from None
 
     def call(self, payload: bytes, seconds: float) -> tuple:
         assert self.proc.stdin is not None
         self.jobs += 1
         try:
-            self.proc.stdin.write(len(payload).to_bytes(_HEADER, "big") + payload)
+            self.proc.stdin.write(childpipe.framed(payload))
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
             raise _WorkerLost("the parse worker is gone", before_start=True) from exc
         deadline = time.monotonic() + seconds
-        size = int.from_bytes(self._read(_HEADER, deadline), "big")
+        size = int.from_bytes(self._read(childpipe.HEADER, deadline), "big")
         try:
             return _Unpickler(io.BytesIO(self._read(size, deadline))).load()
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
             raise _WorkerLost(f"unreadable answer from the parse worker: {exc}") from exc
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
+        childpipe.kill(self.proc)
 
     def close(self) -> None:
-        """Ask politely (stdin closed ends its loop), then insist."""
-        try:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
-            self.proc.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        self.kill()
+        childpipe.close(self.proc)
 
 
 class ParsePool:

@@ -26,17 +26,16 @@ it stored already known.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 import pickle
-import select
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from alerts import childpipe
 
 if TYPE_CHECKING:
     from alerts.config import Settings
@@ -50,7 +49,6 @@ log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 1.0  # a burst of first polls keeps the worker; an idle daemon has none
 START_TIMEOUT = 60.0  # seconds for the worker to load the modules a digest needs
-_HEADER = 8
 _READY = b"ready\n"
 
 
@@ -151,16 +149,8 @@ class PollWorker:
         return _read(proc.stdout, None, "the poll worker")
 
     def _start(self, setup: tuple[Settings, RuleSet, bool]) -> None:
-        root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-W", "ignore", "-m", "alerts.pollworker"],
-                # Its log records come back with its answers; its stderr must not hold the
-                # daemon's own open (a supervisor reading it would wait for the worker).
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=env, cwd=root)
+        try:  # its log records come back with its answers
+            proc = childpipe.start("alerts.pollworker")
         except OSError as exc:
             raise WorkerLost(f"the poll worker could not start ({exc})") from exc
         self._proc = proc
@@ -169,7 +159,8 @@ class PollWorker:
         root_logger = logging.getLogger()
         try:
             _write(proc.stdin, (*setup, root_logger.getEffectiveLevel()))
-            ready = _read_exact(proc.stdout, len(_READY), time.monotonic() + START_TIMEOUT)
+            ready = _read_exact(proc.stdout, len(_READY), time.monotonic() + START_TIMEOUT,
+                                 "the poll worker")
         except (OSError, WorkerLost, TimeoutError) as exc:
             self.close()
             raise WorkerLost(f"the poll worker did not start ({exc or 'no answer'})") from exc
@@ -184,43 +175,25 @@ class PollWorker:
             self._idle.cancel()
             self._idle = None
         proc, self._proc, self._setup = self._proc, None, None
-        if proc is None:
-            return
-        if proc.poll() is None:
-            proc.kill()  # whatever it was doing: its transaction is whole or rolled back
-        proc.wait()
-        for stream in (proc.stdin, proc.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
+        if proc is not None:
+            childpipe.kill(proc)  # whatever it was doing: its transaction is whole or rolled back
 
 
 def _write(stream: IO[bytes], message: object) -> None:
-    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(len(payload).to_bytes(_HEADER, "big") + payload)
+    stream.write(childpipe.framed(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)))
     stream.flush()
 
 
-def _read_exact(stream: IO[bytes], n: int, deadline: float | None) -> bytes:
-    fd = stream.fileno()
-    parts: list[bytes] = []
-    got = 0
-    while got < n:
-        if deadline is not None:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                raise TimeoutError
-        chunk = os.read(fd, min(n - got, 1 << 20))
-        if not chunk:
-            raise WorkerLost("the poll worker ended")
-        parts.append(chunk)
-        got += len(chunk)
-    return b"".join(parts)
+def _read_exact(stream: IO[bytes], n: int, deadline: float | None, who: str) -> bytes:
+    try:
+        return childpipe.read_exact(stream, n, deadline)
+    except EOFError:
+        raise WorkerLost(f"{who} ended") from None
 
 
 def _read(stream: IO[bytes], deadline: float | None, who: str) -> Any:
-    size = int.from_bytes(_read_exact(stream, _HEADER, deadline), "big")
-    data = _read_exact(stream, size, deadline)
+    size = int.from_bytes(_read_exact(stream, childpipe.HEADER, deadline, who), "big")
+    data = _read_exact(stream, size, deadline, who)
     try:
         return pickle.loads(data)
     except Exception as exc:

@@ -22,18 +22,16 @@ import contextlib
 import logging
 import os
 import pickle
-import select
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
+from alerts import childpipe
 from alerts.analysis import Analysis, item_mentions_of, wire
-from alerts.analysis.aheadworker import HEADER, READY, framed
+from alerts.analysis.aheadworker import READY
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +54,8 @@ class WorkerLost(Exception):
 
 class _Worker:
     def __init__(self, python: str):
-        root = str(Path(__file__).resolve().parent.parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         try:
-            self.proc = subprocess.Popen(
-                [python, "-W", "ignore", "-m", "alerts.analysis.aheadworker"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=env, cwd=root)
+            self.proc = childpipe.start("alerts.analysis.aheadworker", python=python)
         except OSError as exc:
             raise WorkerLost(f"it could not be started: {exc}") from exc
         self.idle_since = time.monotonic()
@@ -77,31 +69,24 @@ class _Worker:
 
     def _read(self, n: int, deadline: float) -> bytes:
         assert self.proc.stdout is not None
-        fd = self.proc.stdout.fileno()
-        parts: list[bytes] = []
-        got = 0
-        while got < n:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                raise WorkerLost("it did not answer in time")
-            chunk = os.read(fd, min(n - got, 1 << 20))
-            if not chunk:
-                raise WorkerLost("it ended")
-            parts.append(chunk)
-            got += len(chunk)
-        return b"".join(parts)
+        try:
+            return childpipe.read_exact(self.proc.stdout, n, deadline)
+        except TimeoutError:
+            raise WorkerLost("it did not answer in time") from None
+        except EOFError:
+            raise WorkerLost("it ended") from None
 
     def send(self, payload: bytes) -> None:
         assert self.proc.stdin is not None
         try:
-            self.proc.stdin.write(framed(payload))
+            self.proc.stdin.write(childpipe.framed(payload))
             self.proc.stdin.flush()
         except OSError as exc:
             raise WorkerLost("it is gone") from exc
 
     def receive(self, seconds: float) -> Any:
         deadline = time.monotonic() + seconds
-        size = int.from_bytes(self._read(HEADER, deadline), "big")
+        size = int.from_bytes(self._read(childpipe.HEADER, deadline), "big")
         try:
             return wire.loads(self._read(size, deadline))
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError,
@@ -109,23 +94,10 @@ class _Worker:
             raise WorkerLost(f"its answer was unreadable: {exc}") from exc
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                with contextlib.suppress(OSError):
-                    stream.close()
+        childpipe.kill(self.proc)
 
     def close(self) -> None:
-        """Ask politely (stdin closed ends its loop), then insist."""
-        try:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
-            self.proc.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
-        self.kill()
+        childpipe.close(self.proc)
 
 
 class AnalysisPool:

@@ -17,25 +17,11 @@ import signal
 import sys
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-HEADER = 8
+from alerts import childpipe
+
 READY = b"ready\n"
-
-
-def read_exact(stream: IO[bytes], n: int) -> bytes | None:
-    """n bytes, or None at the end of the stream."""
-    data = b""
-    while len(data) < n:
-        chunk = stream.read(n - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
-
-
-def framed(payload: bytes) -> bytes:
-    return len(payload).to_bytes(HEADER, "big") + payload
 
 
 def answer(folder: str, stamp: str, jobs: list[tuple[str, str, date | None]]
@@ -75,8 +61,7 @@ def serve() -> int:
     replies.write(READY)
     replies.flush()
     while True:
-        header = read_exact(requests, HEADER)
-        payload = read_exact(requests, int.from_bytes(header, "big")) if header else None
+        payload = childpipe.read_frame(requests)
         if payload is None:
             return 0
         try:
@@ -87,7 +72,7 @@ def serve() -> int:
         from alerts.analysis import wire
 
         try:
-            replies.write(framed(wire.dumps(reply)))
+            replies.write(childpipe.framed(wire.dumps(reply)))
             replies.flush()
         except OSError:
             return 0
