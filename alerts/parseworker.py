@@ -550,26 +550,20 @@ class _Worker:
         childpipe.close(self.proc)
 
 
-class ParsePool:
+class ParsePool(childpipe.IdlePool[_Worker]):
     """Up to `workers` reusable worker processes, started on demand, shared by threads."""
 
     def __init__(self, workers: int = MAX_WORKERS, memory: int = MEMORY_LIMIT,
                  seconds: float = TIME_LIMIT, *, check_entities: bool = True,
                  idle_seconds: float = IDLE_SECONDS):
-        self.workers = workers
         # Workers start when a document needs feedparser and end when none has for this long.
-        self.idle_seconds = idle_seconds
-        self._reaper: threading.Thread | None = None
+        super().__init__(workers, idle_seconds, "parse")
         self.memory = memory
         self.seconds = seconds
         # Off only in tests that prove the budget holds against a real expansion bomb.
         self.check_entities = check_entities
-        self._idle: list[_Worker] = []
-        self._started = 0
         self.starts = 0  # worker processes started so far (each import of feedparser)
-        self._cond = threading.Condition()
         self._unavailable = False
-        self._closed = False
         self._limits = True  # ask workers for RLIMIT_AS/RLIMIT_CPU until that proves fatal
         self._warned_unlimited = False
 
@@ -637,26 +631,18 @@ class ParsePool:
                         "at the next poll", kind="parse-error")
 
     def _acquire(self) -> _Worker | None:
-        with self._cond:
-            while True:
-                if self._unavailable or self._closed:
-                    return None
-                if self._idle:
-                    return self._idle.pop()
-                if self._started < self.workers:
-                    self._started += 1
-                    break
-                self._cond.wait()
+        taken = self._take(lambda: self._unavailable, wait=True)
+        if not isinstance(taken, str):  # an idle worker, or none to be had
+            return taken
         try:
             return self._start()
         except (OSError, _WorkerLost, TimeoutError) as exc:
             with self._cond:
-                self._started -= 1
-                if not self._unavailable:
-                    self._unavailable = True
-                    log.warning("cannot start a parse worker (%s); feeds are parsed in this "
-                                "process without a memory or time budget", exc)
-                self._cond.notify_all()
+                warn, self._unavailable = not self._unavailable, True
+            self._unstarted()
+            if warn:
+                log.warning("cannot start a parse worker (%s); feeds are parsed in this "
+                            "process without a memory or time budget", exc)
             return None
 
     def _start(self) -> _Worker:
@@ -677,62 +663,6 @@ class ParsePool:
                         "here, e.g. by a systemd SystemCallFilter); only the %g s time budget "
                         "applies: allow setrlimit and prlimit64 to the service", self.seconds)
         return worker
-
-    def _release(self, worker: _Worker, keep: bool) -> None:
-        with self._cond:
-            pooled = keep and not self._closed
-            if pooled:
-                worker.idle_since = time.monotonic()
-                self._idle.append(worker)
-                if self._reaper is None:
-                    self._reaper = threading.Thread(target=self._reap, daemon=True,
-                                                    name="parse-worker-reaper")
-                    self._reaper.start()
-            else:
-                self._started -= 1
-            self._cond.notify()
-        if pooled:
-            return
-        if keep:
-            worker.close()  # healthy, but the pool is closed or the worker is due for renewal
-        else:
-            worker.kill()
-
-    def _reap(self) -> None:
-        """Ends the workers idle for idle_seconds; runs while any worker is idle."""
-        while True:
-            with self._cond:
-                now = time.monotonic()
-                expired = [w for w in self._idle if now - w.idle_since >= self.idle_seconds]
-                for worker in expired:
-                    self._idle.remove(worker)
-                self._started -= len(expired)
-                if expired:
-                    self._cond.notify_all()
-                if not self._idle and not expired:
-                    self._reaper = None
-                    return
-                wait = (min(w.idle_since for w in self._idle) + self.idle_seconds - now
-                        if self._idle else 0.0)
-            for worker in expired:
-                worker.close()
-            if wait > 0:
-                time.sleep(min(wait, self.idle_seconds) + 0.05)
-
-    @property
-    def running(self) -> int:
-        """Worker processes alive now (busy or idle)."""
-        with self._cond:
-            return self._started
-
-    def close(self) -> None:
-        with self._cond:
-            self._closed = True
-            idle, self._idle = self._idle, []
-            self._started -= len(idle)
-            self._cond.notify_all()
-        for worker in idle:
-            worker.close()
 
     @property
     def using_workers(self) -> bool:

@@ -100,22 +100,16 @@ class _Worker:
         childpipe.close(self.proc)
 
 
-class AnalysisPool:
+class AnalysisPool(childpipe.IdlePool[_Worker]):
     """Up to `workers` worker processes, started on demand, shared by threads."""
 
     def __init__(self, workers: int = MAX_WORKERS, *, python: str = sys.executable,
                  idle_seconds: float = IDLE_SECONDS, seconds: float = CALL_TIMEOUT):
-        self.workers = workers
+        super().__init__(workers, idle_seconds, "analysis")
         self.python = python
-        self.idle_seconds = idle_seconds
         self.seconds = seconds
-        self._idle: list[_Worker] = []
-        self._started = 0
         self.starts = 0  # worker processes started so far
-        self._cond = threading.Condition()
-        self._reaper: threading.Thread | None = None
         self.unavailable = False  # a worker could not start: everything is analysed here
-        self._closed = False
         self._warned_lost = False
 
     def share(self, jobs: Sequence[Job], folder: str, stamp: str) -> list[wire.Fields] | None:
@@ -149,84 +143,24 @@ class AnalysisPool:
             "which is slower but loses nothing", exc)
 
     def _acquire(self) -> _Worker | None:
+        # Every worker busy: the share is analysed here rather than queued (wait=False), so
+        # the polling process keeps working instead of waiting for them (the two share the
+        # load; waiting, all 8 polls in flight could stall behind one worker).
+        taken = self._take(lambda: self.unavailable, wait=False)
+        if not isinstance(taken, str):  # an idle worker, or none to be had
+            return taken
         with self._cond:
-            while True:
-                if self.unavailable or self._closed:
-                    return None
-                if self._idle:
-                    return self._idle.pop()
-                if self._started < self.workers:
-                    self._started += 1
-                    self.starts += 1
-                    break
-                # Every worker is busy: the share is analysed here rather than queued, so the
-                # polling process keeps working instead of waiting for them (the two share
-                # the load; waiting, all 8 polls in flight could stall behind one worker).
-                return None
+            self.starts += 1
         try:
             return _Worker(self.python)
         except WorkerLost as exc:
             with self._cond:
-                self._started -= 1
                 warn, self.unavailable = not self.unavailable, True
-                self._cond.notify_all()
+            self._unstarted()
             if warn:
                 log.warning("cannot start an analysis worker (%s); items are analysed in this "
                             "process, which is slower but loses nothing", exc)
             return None
-
-    def _release(self, worker: _Worker, keep: bool) -> None:
-        with self._cond:
-            pooled = keep and not self._closed
-            if pooled:
-                worker.idle_since = time.monotonic()
-                self._idle.append(worker)
-                if self._reaper is None:
-                    self._reaper = threading.Thread(target=self._reap, daemon=True,
-                                                    name="analysis-worker-reaper")
-                    self._reaper.start()
-            else:
-                self._started -= 1
-            self._cond.notify()
-        if not pooled:
-            (worker.close if keep else worker.kill)()
-
-    def _reap(self) -> None:
-        """Ends the workers idle for idle_seconds; runs while any worker is idle."""
-        while True:
-            with self._cond:
-                now = time.monotonic()
-                expired = [w for w in self._idle if now - w.idle_since >= self.idle_seconds]
-                for worker in expired:
-                    self._idle.remove(worker)
-                self._started -= len(expired)
-                if expired:
-                    self._cond.notify_all()
-                done = not self._idle
-                if done:
-                    self._reaper = None
-                wait = (min(w.idle_since for w in self._idle) + self.idle_seconds - now
-                        if self._idle else 0.0)
-            for worker in expired:
-                worker.close()
-            if done:
-                return
-            time.sleep(max(wait, 0.0) + 0.05)
-
-    @property
-    def running(self) -> int:
-        """Worker processes alive now (busy or idle)."""
-        with self._cond:
-            return self._started
-
-    def close(self) -> None:
-        with self._cond:
-            self._closed = True
-            idle, self._idle = self._idle, []
-            self._started -= len(idle)
-            self._cond.notify_all()
-        for worker in idle:
-            worker.close()
 
 
 _default: AnalysisPool | None = None
