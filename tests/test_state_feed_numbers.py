@@ -258,6 +258,8 @@ def test_a_masked_feed_is_renamed_in_one_row_and_its_keys_masked(tmp_path, legac
         _poll(store, items, feed=legacy)
         story = store.add_to_story(None, items[0], T0, rule_ids=["r"], entity_keys=[],
                                    link=None, text="t", sig=None, band_keys=[], publisher="A")
+        for status, item in zip(["agreed", "violated"], items, strict=True):
+            store.record_development(story.id, "r", status, item, T0)
         before = store.conn.execute("SELECT id, feed_id FROM items ORDER BY id").fetchall()
         assert store.adopt_feed(masked, legacy, [SECRET])
         assert store.conn.execute("SELECT id, url FROM feeds").fetchall() == [(1, masked)]
@@ -270,6 +272,11 @@ def test_a_masked_feed_is_renamed_in_one_row_and_its_keys_masked(tmp_path, legac
         assert (source["feed_url"], source["item_key"]) == (masked, masked_keys[0])
         assert SECRET not in repr(store.conn.execute("SELECT * FROM story_members").fetchall())
         assert store.known_items(masked, masked_keys).keys() == set(masked_keys)
+        # A development's item key (a WITHOUT ROWID table) is masked as its member's is.
+        assert [stored_key(key, masked) for key in masked_keys] == [row[0] for row in
+            store.conn.execute("SELECT item_key FROM story_developments ORDER BY at, status")]
+        dump = "\n".join(store.conn.iterdump())
+        assert SECRET not in dump
     finally:
         store.close()
 
