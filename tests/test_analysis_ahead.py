@@ -256,18 +256,16 @@ def test_a_steady_poll_starts_no_worker_and_loads_no_pool(tmp_path, feed_server,
     assert "LOADED alerts.analysis\n" in done.stdout  # analysed, here
 
 
-def test_candidates_of_word_rules_alone_start_no_worker(tmp_path, feed_server, pool):
-    """Rules on words never read the analysis: their candidates are not sent ahead (only a
-    matched item's story reads it, here)."""
+def _word_rule_poll(tmp_path, name, document, pool, minimum, feed_server):
+    """`document` polled once (backfill) with polling_rules' one rule on words."""
     from alerts.config import FetchSettings
     from alerts.fetch import Fetcher
     from tests.conftest import polling_rules
 
-    url = feed_server.put("/wire.xml", rss(*(
-        rss_item(f"UN urges ceasefire in Sudan, day {n}", guid=f"c{n}") for n in range(20))))
-    store = Store(tmp_path / "words.db")
+    url = feed_server.put("/wire.xml", document)
+    store = Store(tmp_path / f"{name}.db")
     poller = Poller(store, None, polling_rules(tmp_path), force_backfill=True)
-    poller.ahead_min, poller.ahead_pool = 1, pool
+    poller.ahead_min, poller.ahead_pool = minimum, pool
 
     async def run():
         poller.fetcher = Fetcher(FetchSettings(timeout=10, allow_networks=("127.0.0.0/8",)))
@@ -280,25 +278,75 @@ def test_candidates_of_word_rules_alone_start_no_worker(tmp_path, feed_server, p
         result = _run(run())
     finally:
         store.close()
-    assert len(result.matches) == 20
+    return sorted((item.key, m.rule_id, m.suppressed, m.story_id, m.explanation)
+                  for item, m in result.matches)
+
+
+def test_items_a_word_rule_matches_are_sent_ahead_and_alert_as_in_process(
+        tmp_path, feed_server, pool, monkeypatch):
+    """A rule on words never reads the analysis, but the story of an item it matches does:
+    such items are sent ahead (found matching before the poll's matching); its other
+    candidates are not."""
+    import alerts.analysis as analysis
+
+    document = rss(*(rss_item(f"UN urges ceasefire in Sudan, day {n}", guid=f"c{n}")
+                     for n in range(20)),
+                   *(rss_item(f"Ceasefire holds in Sudan, day {n}", guid=f"h{n}")
+                     for n in range(20)))
+    here = _word_rule_poll(tmp_path, "here", document, None, 0, feed_server)
+    assert len(here) == 20
+    sent: list[tuple] = []
+    share = pool.share
+    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
+    made_here = []
+    real = analysis._analyse
+    monkeypatch.setattr(analysis, "_analyse", lambda *a: made_here.append(a) or real(*a))
+    through = _word_rule_poll(tmp_path, "ahead", document, pool, 1, feed_server)
+    assert through == here
+    assert sorted(title for title, _, _ in sent) == sorted(
+        f"UN urges ceasefire in Sudan, day {n}" for n in range(20))
+    assert made_here == []  # the matched items' stories read the workers' analyses
+
+
+def test_candidates_no_word_rule_matches_start_no_worker(tmp_path, feed_server, pool):
+    document = rss(*(rss_item(f"Ceasefire holds in Sudan, day {n}", guid=f"h{n}")
+                     for n in range(20)))
+    assert _word_rule_poll(tmp_path, "words", document, pool, 1, feed_server) == []
     assert pool.starts == 0
 
 
-def test_a_share_finding_every_worker_busy_is_analysed_here():
-    """Not queued: the polling process analyses it while the workers work (waiting, every
-    poll in flight could stall behind one worker)."""
-    pool = ahead.AnalysisPool(workers=1)
+def test_a_share_finding_every_worker_busy_waits_for_one_while_the_backlog_has_room():
+    """Queued (#17: analysed here instead, a third of the all-new cycle's documents were
+    analysed by the polling process, whose CPU sets the pace)."""
+    import threading
+
+    pool = ahead.AnalysisPool(workers=1, backlog=10)
+    taken = pool._acquire()  # the only worker, busy with another document
+    assert taken is not None
+    threading.Timer(0.5, pool._release, (taken, True)).start()
+    try:
+        made = _run(asyncio.wait_for(
+            ahead.analyse_ahead([("Macron calls Putin", "", None)], pool), timeout=60))
+    finally:
+        pool.close()
+    assert made[0] is not None and pool.starts == 1
+
+
+def test_a_share_finding_every_worker_busy_and_the_backlog_full_is_analysed_here():
+    """Beyond the backlog, not queued: the polling process analyses it while the workers
+    work (waiting without a bound, every poll in flight could stall behind one worker)."""
+    pool = ahead.AnalysisPool(workers=1, backlog=1)
     taken = pool._acquire()  # the only worker, busy with another document
     assert taken is not None
     try:
         made = _run(asyncio.wait_for(
-            ahead.analyse_ahead([("Macron calls Putin", "", None)], pool), timeout=20))
+            ahead.analyse_ahead([("Macron calls Putin", "", None)] * 2, pool), timeout=20))
     except TimeoutError:
         made = "waited for the busy worker"
     finally:
         pool._release(taken, True)
         pool.close()
-    assert made == [None] and pool.starts == 1
+    assert made == [None, None] and pool.starts == 1
 
 
 def test_a_share_in_a_worker_holds_none_of_the_loops_executor_threads(monkeypatch):

@@ -43,6 +43,13 @@ IDLE_SECONDS = 1.0  # as the parse workers: a burst of polls keeps them, an idle
 START_TIMEOUT = 60.0  # seconds for a worker to load the knowledge base and say it is ready
 CALL_TIMEOUT = 120.0  # seconds for one share of a document (500 items take about 0.5 s)
 SHARE_MIN = 16  # a document is split between workers in shares of at least this many items
+# Items of shares that may wait for a busy worker (about 0.4 s of its work: 8 documents of
+# 50 items, as many polls as `poll --once` has in flight); a share that would make more wait
+# is analysed here. With none waiting (every share finding the worker busy analysed here),
+# a third of the all-new cycle's documents were analysed in the polling process (#17: 1,650
+# analyses, 0.96 s of its main thread's 4.30 s of CPU), whose CPU sets the pace; without a
+# bound, every poll in flight could wait for one worker while the polling process idled.
+BACKLOG = 400
 
 T = TypeVar("T")
 Job = tuple[str, str, date | None]  # title, summary, the day analyse_text is asked for
@@ -104,18 +111,22 @@ class AnalysisPool(childpipe.IdlePool[_Worker]):
     """Up to `workers` worker processes, started on demand, shared by threads."""
 
     def __init__(self, workers: int = MAX_WORKERS, *, python: str = sys.executable,
-                 idle_seconds: float = IDLE_SECONDS, seconds: float = CALL_TIMEOUT):
+                 idle_seconds: float = IDLE_SECONDS, seconds: float = CALL_TIMEOUT,
+                 backlog: int = BACKLOG):
         super().__init__(workers, idle_seconds, "analysis")
         self.python = python
         self.seconds = seconds
+        self.backlog = backlog
+        self._waiting = 0  # items of the shares waiting for a busy worker now
         self.starts = 0  # worker processes started so far
         self.unavailable = False  # a worker could not start: everything is analysed here
         self._warned_lost = False
 
     def share(self, jobs: Sequence[Job], folder: str, stamp: str) -> list[wire.Fields] | None:
         """One share of a document analysed in a worker (blocking: run it in a thread);
-        None when it is to be analysed here (every worker busy, or none can work)."""
-        worker = self._acquire()
+        None when it is to be analysed here (every worker busy and the backlog full, or none
+        can work)."""
+        worker = self._acquire(len(jobs))
         if worker is None:
             return None
         keep = False
@@ -142,11 +153,20 @@ class AnalysisPool(childpipe.IdlePool[_Worker]):
             "an analysis worker was lost (%s); its items were analysed in this process, "
             "which is slower but loses nothing", exc)
 
-    def _acquire(self) -> _Worker | None:
-        # Every worker busy: the share is analysed here rather than queued (wait=False), so
-        # the polling process keeps working instead of waiting for them (the two share the
-        # load; waiting, all 8 polls in flight could stall behind one worker).
-        taken = self._take(lambda: self.unavailable, wait=False)
+    def _acquire(self, items: int = 1) -> _Worker | None:
+        # Every worker busy: the share waits for one while the backlog has room for its
+        # items, else it is analysed here, so that the polling process keeps working instead
+        # of waiting for them (the two share the load).
+        with self._cond:
+            wait = self._waiting + items <= self.backlog
+            if wait:
+                self._waiting += items
+        try:
+            taken = self._take(lambda: self.unavailable, wait=wait)
+        finally:
+            if wait:
+                with self._cond:
+                    self._waiting -= items
         if not isinstance(taken, str):  # an idle worker, or none to be had
             return taken
         with self._cond:
