@@ -42,6 +42,36 @@ def lead_of(title: str, summary: str) -> str:
     m = _FIRST_SENTENCE.match(summary)
     first = m.group(1) if m else summary
     return f"{title}. {first}" if first else title
+
+
+def _original(item: Item, name: str) -> str:
+    """A field's text as written. Only the one asked for is made: the prefilter reads the
+    title and the summary, and the lead takes a regular expression over the summary."""
+    match name:
+        case "title":
+            return item.title
+        case "summary":
+            return item.summary
+        case "content":
+            return item.content  # the full text (MatchContext.field: without one, the summary)
+        case "lead":
+            return lead_of(item.title, item.summary)
+        case "link":
+            return item.link or ""
+        case "feed":
+            return item.feed_name
+        case "tags":
+            return " ".join(item.feed_tags)
+        case "language":
+            return item.language or ""
+        case "author":
+            return item.author
+        case "categories":
+            # "; " ends a sentence for `near: within: sentence` between two categories.
+            return "; ".join(item.categories)
+    raise KeyError(name)
+
+
 # Where terms, near and regex look without `in:`: the full text too, so that words only in an
 # article's body (content:encoded) are found; `lead` stays the headline and first sentence.
 DEFAULT_FIELDS = ("title", "summary", "content")
@@ -97,22 +127,7 @@ class MatchContext:
             name = "summary"  # no full text beyond the summary: one text, folded once
         cached = self._fields.get(name)
         if cached is None:
-            item = self.item
-            original = {
-                "title": item.title,
-                "summary": item.summary,
-                "content": item.content,  # the full text (without one: the summary)
-                "lead": lead_of(item.title, item.summary),
-                "link": item.link or "",
-                "feed": item.feed_name,
-                "tags": " ".join(item.feed_tags),
-                "language": item.language or "",
-                "author": item.author,
-                # "; " ends a sentence for `near: within: sentence` between two categories.
-                "categories": "; ".join(item.categories),
-            }[name]
-            cached = FieldText(original)
-            self._fields[name] = cached
+            cached = self._fields[name] = FieldText(_original(self.item, name))
         return cached
 
     def seen_terms(self, fields: tuple[str, ...]) -> set[str] | None:

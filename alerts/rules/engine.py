@@ -1,8 +1,9 @@
 """A loaded set of rules, matched against items, each match explained in words.
 
 Rules are not tried one by one: every rule names words one of which must occur for it to
-hold (its anchors), all anchors go into one Aho-Corasick automaton, and one pass over an
-item's text selects the few candidate rules worth evaluating.
+hold (its anchors), all anchors go into one scanner (the item's set of words, and an
+Aho-Corasick automaton for what is no whole word), and one pass over an item's text selects
+the few candidate rules worth evaluating.
 """
 
 from __future__ import annotations
@@ -11,15 +12,13 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-import ahocorasick
-
 from alerts.errors import Problem
 from alerts.models import Item, Match
 from alerts.rules.conditions import Condition, Trace
 from alerts.rules.context import FIELDS, Evidence, MatchContext
 from alerts.rules.history import HistoryEntry, HistoryView
 from alerts.rules.model import Rule
-from alerts.rules.text import TermSet
+from alerts.rules.text import KeyScanner, TermSet
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase
@@ -122,12 +121,8 @@ class RuleSet:
         keys.update(anchored)
         self._anchored = {key: tuple(indices) for key, indices in anchored.items()}
         self._fields = _scanned_fields(self.enabled)
-        self._automaton = ahocorasick.Automaton()
-        for key in keys:
-            self._automaton.add_word(key, (key, len(key)))
-        if keys:
-            self._automaton.make_automaton()
-        self._scannable = bool(keys)
+        self._scanner = KeyScanner(keys)
+        self._scannable = bool(self._scanner)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -140,16 +135,13 @@ class RuleSet:
         chosen = set(self._always)
         if self._scannable:
             hits: dict[str, dict[str, int]] = {}
-            scan = self._automaton.iter
+            offsets = self._scanner.first_offsets
             anchored = self._anchored
             for name in self._fields:
                 if name == "content" and not ctx.item.content and "summary" in hits:
                     hits[name] = hits["summary"]  # no full text: the field is the summary
                     continue
-                # The first offset of each key: later occurrences, listed first, are
-                # overwritten by earlier ones.
-                found = {key: end - length + 1
-                         for end, (key, length) in reversed(list(scan(ctx.field(name).tokens)))}
+                found = offsets(ctx.field(name).tokens)
                 for key in found.keys() & anchored.keys():
                     chosen.update(anchored[key])
                 hits[name] = found
