@@ -163,7 +163,10 @@ RENDERED_LATER = ("summary", "explanation")
 
 
 def stored_facts(facts: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in facts.items() if key not in RENDERED_LATER}
+    stored = dict(facts)
+    for key in RENDERED_LATER:
+        stored.pop(key, None)
+    return stored
 
 
 def complete_facts(stored: Mapping[str, Any], summary: str | None,
@@ -188,6 +191,9 @@ class ChannelStyle:
                         digest=self.digest_template, folder=self.folder)
 
 
+ROUTED_KEPT = 4096  # (rule, severity) routings a Composer remembers
+
+
 class Composer:
     """Routes a match to channels and makes the message each channel gets: its title at
     queue time, its body when it is sent."""
@@ -199,6 +205,11 @@ class Composer:
         self.routes = routes
         self.defaults = defaults
         self.facts = facts
+        # What a rule's alerts of one severity are routed to, and each style's renderer,
+        # made once (#17: asked again for every alert); a rule is kept with its channels,
+        # so that the number it is found by stays its own.
+        self._routed: dict[tuple[int, str, str], tuple[Any, tuple[str, ...]]] = {}
+        self._renderers: dict[ChannelStyle, Renderer] = {}
 
     @classmethod
     def from_settings(cls, settings: Any) -> Composer:
@@ -209,9 +220,25 @@ class Composer:
     def channels(self, match: Any, rule: Any) -> tuple[str, ...]:
         if rule is None:
             return tuple(match.channels)
-        defaults = self.defaults if self.defaults is not None else tuple(match.channels)
-        return channels_for(match.severity, match.rule_id, tuple(rule.channels),
-                            tuple(rule.tags), self.routes, defaults)
+        if self.defaults is None:  # the match's own channels are the defaults
+            return channels_for(match.severity, match.rule_id, tuple(rule.channels),
+                                tuple(rule.tags), self.routes, tuple(match.channels))
+        key = (id(rule), match.severity, match.rule_id)
+        known = self._routed.get(key)
+        if known is not None and known[0] is rule:
+            return known[1]
+        chosen = channels_for(match.severity, match.rule_id, tuple(rule.channels),
+                              tuple(rule.tags), self.routes, self.defaults)
+        if len(self._routed) >= ROUTED_KEPT:  # rules reloaded in a running daemon
+            self._routed.clear()
+        self._routed[key] = (rule, chosen)
+        return chosen
+
+    def _renderer(self, style: ChannelStyle) -> Renderer:
+        found = self._renderers.get(style)
+        if found is None:
+            found = self._renderers[style] = style.renderer()
+        return found
 
     def compose(self, item: Any, match: Any, rule: Any = None, *, update: bool = False,
                 sources: Iterable[Any] = (), later: bool = False,
@@ -228,8 +255,9 @@ class Composer:
             try:
                 # Queued, the body is rendered when the message is sent: most of the cost,
                 # and of the room, of a queued message.
-                title, body = ((style.renderer().alert_title(facts), "") if later
-                               else style.renderer().alert(facts))
+                renderer = self._renderer(style)
+                title, body = ((renderer.alert_title(facts), "") if later
+                               else renderer.alert(facts))
             except TemplateProblem as exc:  # only the shipped templates are left: a bug
                 log.error("could not render alert for channel '%s': %s", channel, exc)
                 title, body = Renderer("text").notice(
