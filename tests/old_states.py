@@ -70,11 +70,15 @@ def items_as_before_0028(conn: sqlite3.Connection) -> str:
     if not _named_by_number(conn, "items"):
         return "items"
     _readable_keys(conn)
+    from alerts.state.compact import read_texts_in_sql
+
+    read_texts_in_sql(conn)  # titles packed since 0033: read as the text they were
     link = "i.link"
     if "link_base" in {row[1] for row in conn.execute("PRAGMA table_info(feeds)")}:
         link = "alerts_read_link(i.link, f.link_base)"  # after the feed's link base (0029)
     return ("(SELECT i.id, f.url AS feed_url, alerts_read_key(i.key, f.url) AS key, i.guid, "
-            f"{link} AS link, i.title, i.summary, i.published, i.language, i.content_hash, "
+            f"{link} AS link, alerts_text(i.title) AS title, i.summary, i.published, i.language, "
+            "i.content_hash, "
             "i.first_seen, i.last_seen, i.edits, i.content, i.author, i.categories "
             "FROM items i JOIN feeds f ON f.id = i.feed_id)")
 

@@ -14,7 +14,14 @@ from alerts.messages import ALERT, UPDATE, Outgoing
 from alerts.models import Item, Match
 from alerts.routing import Composer, alert_facts, stored_facts
 from alerts.state import Store
-from alerts.state.compact import instant, iso, moment, unpack_signature, unpack_text
+from alerts.state.compact import (
+    instant,
+    iso,
+    moment,
+    read_texts_in_sql,
+    unpack_signature,
+    unpack_text,
+)
 from alerts.state.db import ts
 from alerts.state.feedkeys import read_key
 from alerts.state.outbox import pack_payload
@@ -83,6 +90,7 @@ def test_a_state_made_before_upgrades_with_nothing_lost(tmp_path):
     with sqlite3.connect(tmp_path / "old.db") as conn:
         conn.row_factory = None
         packed = dict(conn.execute("SELECT id, signature FROM stories"))
+        read_texts_in_sql(conn)  # items' titles packed since 0033
         titles = dict(conn.execute(f"SELECT s.id, {STORY_TITLE} FROM stories s"))  # 0032
     with sqlite3.connect(old_state(tmp_path / "again.db")) as conn:
         reports = conn.execute(

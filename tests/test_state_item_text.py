@@ -133,5 +133,5 @@ def test_the_web_view_shows_a_packed_text_as_text():
     for column in ("summary", "content"):
         assert links.render_cell(value=pack_text(LONG * 3), column=column, table="items",
                                  database="state") == LONG * 3
-    assert links.render_cell(value=b"\x00\x01", column="title", table="items",
+    assert links.render_cell(value=b"\x00\x01", column="author", table="items",
                              database="state") is None

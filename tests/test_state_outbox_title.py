@@ -14,6 +14,7 @@ import pytest
 from alerts.models import Fetched, Item, Match
 from alerts.routing import ChannelStyle, Composer
 from alerts.state import QueuedAlert, Store
+from alerts.state.compact import read_texts_in_sql
 
 T0 = datetime(2025, 7, 1, 10, 0, tzinfo=UTC)
 MATCH = Match(rule_id="r", rule_title="Envoys", severity="high", channels=("desk", "other"),
@@ -115,6 +116,7 @@ def test_the_web_views_outbox_page_shows_the_title(tmp_path):
     sql = web.metadata()["databases"]["state"]["queries"]["outbox_problems"]["sql"]
     with sqlite3.connect(tmp_path / "s.db") as conn:
         conn.row_factory = sqlite3.Row
+        read_texts_in_sql(conn)  # as the web view's connections (items' titles: 0033)
         shown = {row["id"]: row["title"] for row in conn.execute(sql)}
     assert shown == expected
     assert set(shown.values()) == {"[high] Envoys: Envoy arrives in Doha",

@@ -14,6 +14,7 @@ import pytest
 
 from alerts.models import Fetched, Item
 from alerts.state import Store
+from alerts.state.compact import read_texts_in_sql
 from alerts.state.stories import STORY_TITLE
 from tests.old_states import killed_upgrade, members_as_before_0028
 from tests.test_state_text_keys import EVER, state_at_0030
@@ -94,6 +95,7 @@ def test_an_upgrade_killed_at_its_statement_loses_nothing_then_upgrades_whole(tm
     killed_upgrade(db, "UPDATE stories SET title = ''", tmp_path)
     Store(db).close()
     with sqlite3.connect(db) as conn:
+        read_texts_in_sql(conn)  # items' titles packed since 0033
         assert dict(conn.execute(f"SELECT s.id, {STORY_TITLE} FROM stories s")) == titles
         assert conn.execute("SELECT count(*) FROM stories WHERE title = ''").fetchone()[0] >= 5
 

@@ -136,8 +136,8 @@ def test_a_new_state_trains_in_the_poll_that_stores_its_thousandth_item(tmp_path
 
 
 def test_texts_too_few_to_learn_from_leave_the_state_as_it_was(tmp_path):
-    short = [replace(item, summary="Talks resume.", content="")
-             for item in _wire(TRAIN_AFTER + 10)]
+    short = [replace(item, title="Talks", summary="Talks resume.", content="")
+             for item in _wire(TRAIN_AFTER + 10)]  # titles are packed texts too (0033)
     store = Store(tmp_path / "s.db")
     try:
         _store_in_polls(store, short)

@@ -30,12 +30,14 @@ def state_at_0030(path: Path) -> Path:
     are not a hash's hex."""
     with sqlite3.connect(restore(OLD, path)) as conn:
         titles = conn.execute("SELECT title, id FROM stories").fetchall()
+        item_titles = conn.execute("SELECT title, id FROM items").fetchall()
     Store(path).close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE story_keys SET key = lower(hex(key)) WHERE typeof(key) = 'blob'")
         conn.executemany("UPDATE stories SET title = ? WHERE id = ?", titles)  # before 0032
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name IN (?, ?)",
-                     (STEP, "0032_story_titles_by_first_report"))
+        conn.executemany("UPDATE items SET title = ? WHERE id = ?", item_titles)  # 0033
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name IN (?, ?, ?)",
+                     (STEP, "0032_story_titles_by_first_report", "0033_packed_item_titles"))
         conn.executemany("INSERT INTO story_keys (kind, key, story_id, at) VALUES "
                          "('text', ?, 1, 1751364000000000)", [(k,) for k in HAND_WRITTEN])
     return path

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alerts.errors import StateError
+from alerts.state.compact import read_texts_in_sql
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -41,6 +42,7 @@ class Database:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            read_texts_in_sql(conn)  # alerts_text(): packed titles read in SQL (0033)
         except (sqlite3.Error, OSError) as exc:
             raise StateError(f"cannot open the state database {self.path}: {exc}; check that "
                              "the folder exists and is writable") from None

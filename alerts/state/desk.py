@@ -24,6 +24,7 @@ class Desk(Database):
             return None
         facts = dict(zip(("match_id", "rule_id", "title", "summary", "story_id"), row,
                          strict=True))
+        facts["title"] = unpack_text(facts["title"], self.conn)  # packed since 0033
         facts["summary"] = unpack_text(facts["summary"], self.conn)
         return facts
 

@@ -33,7 +33,7 @@ from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
 from alerts.state.outbox import keep_alert_facts, queue_message
-from alerts.state.textdict import due, latest_item, train
+from alerts.state.textdict import due, latest_item, may_train, train
 from alerts.state.texts import text_id
 
 
@@ -131,9 +131,9 @@ class Items(Database):
             log_poll(conn, feed_name, now, "ok", fetched.status)
             before = conn.total_changes
             # Texts packed with the state's dictionary, trained when the state first holds
-            # TRAIN_AFTER items (0026, alerts.state.textdict).
+            # TRAIN_AFTER items (0026, alerts.state.textdict) and again at TRAIN_AGAIN_AFTER.
             packer = TextPacker(conn)
-            top = latest_item(conn) if new_items and packer.newest is None else None
+            top = latest_item(conn) if new_items and may_train(packer) else None
             if base is None and (new_items or edited_items):  # set from its first links
                 base = feed_link_base(conn, feed_id, base, [item.link for item in
                                                             (*new_items, *edited_items)])
@@ -144,7 +144,7 @@ class Items(Database):
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_id, key) DO NOTHING",
                 [(feed_id, key, stored_guid(item.key, item.guid), stored_link(item.link, base),
-                  item.title,
+                  packer.pack(item.title, deflate=False),  # with the dictionary (0033)
                   packer.pack(item.summary),
                   _when(item.published), item.language, pack_hash(item.content_hash), stamp,
                   stamp, packer.pack(item.content), item.author, _categories(item))
@@ -159,7 +159,8 @@ class Items(Database):
                 "UPDATE items SET title = ?, summary = ?, link = ?, published = ?, "
                 "content_hash = ?, last_seen = ?, edits = edits + 1, content = ?, author = ?, "
                 "categories = ? WHERE feed_id = ? AND key = ?",
-                [(item.title, packer.pack(item.summary), stored_link(item.link, base),
+                [(packer.pack(item.title, deflate=False), packer.pack(item.summary),
+                  stored_link(item.link, base),
                   _when(item.published),
                   pack_hash(item.content_hash), stamp, packer.pack(item.content), item.author,
                   _categories(item), feed_id, key)
@@ -226,6 +227,7 @@ class Items(Database):
                 row["published"] = iso(row["published"])
                 row["guid"] = read_guid(row["key"], row["guid"])
                 row["content_hash"] = unpack_hash(row["content_hash"])
+                row["title"] = packer.unpack(row["title"])  # packed since 0033
                 row["summary"] = packer.unpack(row["summary"])
                 row["content"] = packer.unpack(row["content"])
             yield url, name, rows

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 
+from alerts.state.compact import text_sql
 from alerts.state.db import IN_BATCH
 from alerts.state.feedkeys import link_sql
 
-# A member's title and link as read: its own, or its item's when it is the item.
-MEMBER_TITLE = "CASE WHEN m.as_item THEN i.title ELSE m.title END"
+# A member's title and link as read: its own, or its item's when it is the item (whose title
+# is packed since 0033: read through alerts_text).
+MEMBER_TITLE = f"CASE WHEN m.as_item THEN {text_sql('i.title')} ELSE m.title END"
 MEMBER_LINK = f"CASE WHEN m.as_item THEN {link_sql('i')} ELSE m.link END"  # whole (0029)
 MEMBER_ITEM = "LEFT JOIN items i ON m.as_item AND i.feed_id = m.feed_id AND i.key = m.item_key"
 
@@ -29,12 +31,14 @@ def members_as_items(conn: sqlite3.Connection, feed_id: int, keys: list[str]) ->
             f"WHERE feed_id = ? AND item_key IN ({','.join('?' * len(batch))}) "
             "AND as_item = 0 AND EXISTS (SELECT 1 FROM items i WHERE i.feed_id = "
             "story_members.feed_id AND i.key = story_members.item_key AND "
-            f"i.title = story_members.title AND ({link_sql('i')}) IS story_members.link)",
+            f"{text_sql('i.title')} = story_members.title "
+            f"AND ({link_sql('i')}) IS story_members.link)",
             (feed_id, *batch))
 
 
 _AS_JOINED = ("UPDATE story_members SET as_item = 0, "
-              "title = (SELECT i.title FROM items i WHERE i.feed_id = story_members.feed_id "
+              f"title = (SELECT {text_sql('i.title')} FROM items i "
+              "WHERE i.feed_id = story_members.feed_id "
               "AND i.key = story_members.item_key), "
               f"link = (SELECT {link_sql('i')} FROM items i "
               "WHERE i.feed_id = story_members.feed_id "

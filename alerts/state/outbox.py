@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery, Match
 from alerts.render import _default_title, clean, safe_link, when
-from alerts.state.compact import instant, moment, unpack_text
+from alerts.state.compact import instant, moment, text_sql, unpack_text
 from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feedkeys import link_sql
 from alerts.state.texts import EXPLANATION, text_hash
@@ -359,8 +359,9 @@ def _item_rows(conn: sqlite3.Connection, item_ids: list[int]) -> dict[int, ItemR
     for start in range(0, len(item_ids), IN_BATCH):
         batch = item_ids[start:start + IN_BATCH]
         found.update((item_id, (title, link, published)) for item_id, title, link, published
-                     in conn.execute(f"SELECT i.id, i.title, {link_sql('i')}, i.published "
-                                     f"FROM items i WHERE i.id IN ({','.join('?' * len(batch))})",
+                     in conn.execute(f"SELECT i.id, {text_sql('i.title')}, {link_sql('i')}, "
+                                     "i.published FROM items i "
+                                     f"WHERE i.id IN ({','.join('?' * len(batch))})",
                                      batch))
     return found
 
@@ -468,7 +469,8 @@ def _marked(payload: object) -> bool:
 def _stored_item(conn: sqlite3.Connection, match_id: int | None, kind: str) -> ItemRow | None:
     if match_id is None or kind not in (ALERT, UPDATE):
         return None
-    row = conn.execute(f"SELECT i.title, {link_sql('i')}, i.published FROM matches m JOIN items i "
+    row = conn.execute(f"SELECT {text_sql('i.title')}, {link_sql('i')}, i.published "
+                       "FROM matches m JOIN items i "
                        "ON i.id = m.item_id WHERE m.id = ?", (match_id,)).fetchone()
     return (row[0], row[1], row[2]) if row else None
 
@@ -481,7 +483,8 @@ def alert_items(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> dict[i
     for start in range(0, len(ids), IN_BATCH):
         batch = ids[start:start + IN_BATCH]
         found.update((o, (title, link, published)) for o, title, link, published in conn.execute(
-            f"SELECT o.id, i.title, {link_sql('i')}, i.published FROM outbox o JOIN matches m ON "
+            f"SELECT o.id, {text_sql('i.title')}, {link_sql('i')}, i.published "
+            "FROM outbox o JOIN matches m ON "
             "m.id = o.match_id JOIN items i ON i.id = m.item_id "
             f"WHERE o.id IN ({','.join('?' * len(batch))})", batch))
     return found
@@ -499,7 +502,8 @@ def keep_alert_facts(conn: sqlite3.Connection, feed_id: int, keys: list[str]) ->
     for start in range(0, len(keys), IN_BATCH):
         batch = keys[start:start + IN_BATCH]
         rows = conn.execute(
-            f"SELECT o.id, o.kind, o.payload, i.title, {link_sql('i')}, i.published FROM outbox o "
+            f"SELECT o.id, o.kind, o.payload, {text_sql('i.title')}, {link_sql('i')}, "
+            "i.published FROM outbox o "
             "JOIN matches m ON m.id = o.match_id JOIN items i ON i.id = m.item_id "
             f"WHERE i.feed_id = ? AND i.key IN ({','.join('?' * len(batch))}) "
             f"AND o.payload LIKE '%\"{ITEM_MARK}\":%'", (feed_id, *batch)).fetchall()

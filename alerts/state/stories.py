@@ -16,6 +16,7 @@ from alerts.state.compact import (
     moment,
     pack_signature,
     text_key_value,
+    text_sql,
     unpack_signature,
 )
 from alerts.state.db import IN_BATCH, Database
@@ -56,10 +57,12 @@ def _iso_times(row: dict[str, Any], *columns: str) -> dict[str, Any]:
 
 
 # A story's title as read (story alias s): its own, or, stored as '' (0032: it is the title
-# its first report joined with), that report's title as MEMBER_TITLE reads it.
+# its first report joined with), that report's title as MEMBER_TITLE reads it (an item's
+# title packed since 0033).
 STORY_TITLE = (
     "CASE WHEN s.title != '' THEN s.title ELSE coalesce((SELECT CASE WHEN fm.as_item THEN "
-    "(SELECT fi.title FROM items fi WHERE fi.feed_id = fm.feed_id AND fi.key = fm.item_key) "
+    f"(SELECT {text_sql('fi.title')} FROM items fi WHERE fi.feed_id = fm.feed_id "
+    "AND fi.key = fm.item_key) "
     "ELSE fm.title END FROM story_members fm WHERE fm.story_id = s.id ORDER BY fm.id LIMIT 1), "
     "'') END")
 

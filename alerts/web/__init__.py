@@ -141,9 +141,11 @@ class Gate:
             await self.app(scope, receive, send)
             return
         from alerts.web.dates import typed_dates
+        from alerts.web.titles import typed_titles
 
         query_string = scope.get("query_string", b"")
-        typed = typed_dates(scope.get("path", ""), query_string)
+        path = scope.get("path", "")
+        typed = typed_titles(path, typed_dates(path, query_string))
         if typed != query_string:
             scope = {**scope, "query_string": typed}
         if scope.get("method", "GET") not in ("GET", "HEAD"):

@@ -13,7 +13,14 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from alerts.state.compact import PACKED_TEXTS, iso, needs_dictionary, read_guid, unpack_text
+from alerts.state.compact import (
+    PACKED_TEXTS,
+    iso,
+    needs_dictionary,
+    read_guid,
+    read_texts_in_sql,
+    unpack_text,
+)
 from alerts.state.feedkeys import ESCAPED, RELATIVE, read_key, read_link
 from alerts.state.stories import STORY_TITLE
 
@@ -35,6 +42,14 @@ TIMES[""] = (*dict.fromkeys(column for columns in TIMES.values() for column in c
 
 
 @hookimpl
+def prepare_connection(conn: Any, database: str) -> None:
+    """alerts_text() in the site's SQL: items' titles are packed since 0033 (the canned pages
+    read them so, and so can a query written on the SQL page)."""
+    if database == "state":
+        read_texts_in_sql(conn)
+
+
+@hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str | None,
                 row: Any = None, datasette: Any = None,
                 **_: Any) -> Markup | str | Callable[[], Awaitable[str | None]] | None:
@@ -46,6 +61,9 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         except (IndexError, KeyError):  # the page left the story's number out
             return None
         return None if datasette is None else _story_title(datasette, database, story)
+    if (column == "item_id" and isinstance(value, dict) and isinstance(value.get("label"), bytes)
+            and datasette is not None):  # an item's number labelled with its packed title (0033)
+        return _item_link(datasette, database, value)
     if (column == "story_id" and isinstance(value, dict) and value.get("label") == ""
             and datasette is not None):  # a story's number labelled with its title (0032)
         return _story_link(datasette, database, value.get("value"))
@@ -54,7 +72,7 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
             key = str(row["key"])
             if key[:1] == RELATIVE:
                 return None if datasette is None else _whole_key(
-                    datasette, database, key, row["feed_id"], guid=True)
+                    datasette, database, key, _number(row["feed_id"]), guid=True)
             return read_guid(read_key(key, ""), None)  # an escaped key: what follows
         except (IndexError, KeyError):  # the page left the key out
             return None
@@ -63,7 +81,7 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         if value[:1] == ESCAPED:
             return value[1:]
         try:  # stored after its feed's origin (0028) or link base (0029): shown whole
-            feed_id = row["feed_id"] if row is not None else None
+            feed_id = _number(row["feed_id"]) if row is not None else None
         except (IndexError, KeyError):  # the page left the feed out
             feed_id = None
         if feed_id is None or datasette is None:
@@ -88,6 +106,12 @@ def render_cell(value: Any, column: str, table: str | None, database: str | None
         return None
     label, href = found.groups()
     return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
+
+
+def _number(value: Any) -> Any:
+    """A row's number as the table page gives it: labelled ({"value", "label"}) where the
+    column refers to another table (the items page's feed_id), as it is elsewhere."""
+    return value.get("value") if isinstance(value, dict) else value
 
 
 # Items' keys as stored since 0028 (alerts.state.feedkeys), in the tables that show them.
@@ -165,4 +189,18 @@ def _story_link(datasette: Any, database: str,
             return None
         href = f"{datasette.urls.table(database, 'stories')}/{escape(str(story))}"
         return Markup(f'<a href="{href}">{escape(title) or "-"}</a>&nbsp;<em>{escape(story)}</em>')
+    return link
+
+
+def _item_link(datasette: Any, database: str,
+               value: dict[str, Any]) -> Callable[[], Awaitable[Markup | None]]:
+    """An item's number where a table names it, linked and labelled with its title as
+    Datasette labels it (the title packed since 0033: unpacked)."""
+    async def link() -> Markup | None:
+        title = await datasette.get_database(database).execute_fn(
+            lambda conn: unpack_text(value["label"], conn))
+        item = value.get("value")
+        href = f"{datasette.urls.table(database, 'items')}/{escape(str(item))}"
+        return Markup(f'<a href="{href}">{escape(title or "") or "-"}</a>&nbsp;'
+                      f'<em>{escape(item)}</em>')
     return link
