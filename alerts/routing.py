@@ -192,6 +192,7 @@ class ChannelStyle:
 
 
 ROUTED_KEPT = 4096  # (rule, severity) routings a Composer remembers
+_PLAIN = ChannelStyle()  # a channel's style when it has none of its own
 
 
 class Composer:
@@ -251,7 +252,7 @@ class Composer:
         stored = stored_facts(facts)
         messages: list[Outgoing] = []
         for channel in self.channels(match, rule):
-            style = self.styles.get(channel, ChannelStyle())
+            style = self.styles.get(channel, _PLAIN)
             try:
                 # Queued, the body is rendered when the message is sent: most of the cost,
                 # and of the room, of a queued message.
