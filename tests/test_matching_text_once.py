@@ -9,9 +9,11 @@ import random
 import re
 import string
 from datetime import UTC, datetime
+from pathlib import Path
 
 import ahocorasick
 import pytest
+import yaml
 
 from alerts.fold import fold
 from alerts.models import Item
@@ -36,6 +38,7 @@ def test_the_token_form_of_ascii_text_is_the_folded_one():
         char = chr(code)
         for text in (char, f"Ab{char}9c", f"{char}X{char}{char}y"):
             assert token_form(text) == folded_tokens(text), repr(text)
+            assert FieldText(text).spans == [m.span() for m in _WORD.finditer(fold(text))]
     rng = random.Random(17)
     alphabet = string.printable + "\x00\x1c\x1f\x7f"
     for _ in range(2000):
@@ -126,3 +129,91 @@ def test_only_the_fields_asked_for_are_made(monkeypatch: pytest.MonkeyPatch):
     assert ctx.field("categories").original == "a; b"
     monkeypatch.undo()
     assert ctx.field("lead").original == "Envoys meet. They met."
+
+
+def everything(rules: RuleSet, item: Item) -> list[str]:
+    """The rules that hold, every one evaluated: no prefilter."""
+    ctx = MatchContext(item, record=False)
+    found = []
+    for rule in rules.enabled:
+        ctx.rule_id = rule.id
+        if rule.condition.evaluate(ctx) is not None:
+            found.append(rule.id)
+    return found
+
+
+def test_a_candidate_missing_a_group_it_needs_is_left_out(tmp_path: Path):
+    (tmp_path / "r.yaml").write_text("""\
+id: all-of-two
+match:
+  all:
+    - terms: [embassy]
+    - terms: [closed, shut]
+---
+id: near-two
+match:
+  near: [[embassy], [reopened]]
+  within: 3
+---
+id: three-groups
+match:
+  all:
+    - terms: [embassy]
+    - terms: [kabul]
+    - not: {terms: [rumour]}
+    - all: [{terms: [closed]}, {terms: [taliban], in: [title]}]
+""", "utf-8")
+    rules = RuleSet(load_rules([tmp_path], None))
+
+    def candidates(title: str, summary: str = "") -> list[str]:
+        item = Item(feed_url="test:", feed_name="Test", key=title, guid=None, link=None,
+                    title=title, summary=summary, published=None)
+        found = [rule.id for rule in rules.candidates(item)]
+        assert [m.rule_id for m in rules.match(item, record=False)] == everything(rules, item)
+        return found
+
+    assert candidates("Embassy in Kabul") == []
+    assert candidates("Embassy reopened") == ["near-two"]
+    assert candidates("Embassy in Kabul", "It was shut.") == ["all-of-two"]
+    assert candidates("Embassy in Kabul closed", "The Taliban") == ["all-of-two", "three-groups"]
+    # A group in another field than its condition's still keeps the rule: the pass's
+    # union of fields only tells what is in none.
+    assert candidates("Embassy", "closed in Kabul") == ["all-of-two"]
+
+
+def test_leaving_candidates_out_loses_no_match(tmp_path: Path):
+    rng = random.Random(23)
+    words = ["peace", "talks", "truce", "ceasefire", "call", "calls", "for", "urge", "élysée",
+             "путин", "phone-call", "phone", "embassy", "closed"]
+
+    def terms() -> list[str]:
+        picked = []
+        for _ in range(rng.randint(1, 3)):
+            phrase = " ".join(rng.sample(words, rng.randint(1, 2)))
+            if rng.random() < 0.3 and len(phrase.split()[-1]) >= 3:
+                phrase += "*"
+            picked.append(phrase)
+        return picked
+
+    def condition(depth: int = 0) -> dict:
+        shape = rng.choice(["terms", "near", "all", "not"] if depth < 2 else ["terms", "near"])
+        where = rng.choice([None, ["title"], ["summary"], ["lead"], ["title", "summary"]])
+        if shape == "terms":
+            return {"terms": terms(), **({"in": where} if where else {})}
+        if shape == "near":
+            return {"near": [terms(), terms()], "within": rng.choice([1, 3, "sentence"]),
+                    **({"in": where} if where else {})}
+        if shape == "not":
+            return {"all": [condition(depth + 1), {"not": condition(depth + 1)}]}
+        return {"all": [condition(depth + 1) for _ in range(rng.randint(2, 4))]}
+
+    docs = [{"id": f"r{n}", "match": condition()} for n in range(200)]
+    (tmp_path / "r.yaml").write_text(yaml.safe_dump_all(docs, allow_unicode=True), "utf-8")
+    rules = RuleSet(load_rules([tmp_path], None))
+    assert rules._needed_by and rules._needs  # both kinds of rules are there
+    for n in range(400):
+        title = " ".join(rng.choices([*words, ",", ".", "x"], k=rng.randint(2, 12)))
+        summary = " ".join(rng.choices([*words, ".", "y"], k=rng.randint(0, 12)))
+        item = Item(feed_url="x", feed_name="x", key=str(n), guid=None, link=None,
+                    title=title, summary=summary, published=None)
+        assert [m.rule_id for m in rules.match(item, record=False)] == everything(rules, item)

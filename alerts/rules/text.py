@@ -104,7 +104,10 @@ class FieldText:
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of each word in the folded text."""
         if self._spans is None:
-            self._spans = [m.span() for m in _WORD.finditer(self.folded)]
+            # ASCII text folds to its lower case, letter for letter: its words are where
+            # they are as written, and need no folding to be found.
+            text = self.original if self.original.isascii() else self.folded
+            self._spans = [m.span() for m in _WORD.finditer(text)]
         return self._spans
 
     def sentences(self) -> list[int]:
@@ -122,7 +125,9 @@ class FieldText:
     def quote(self, first: int, last: int) -> str:
         """Words first..last as written, or as folded when folding changed the length."""
         start, end = self.spans[first][0], self.spans[last][1]
-        text = self.original if len(self.original) == len(self.folded) else self.folded
+        original = self.original
+        text = original if original.isascii() or len(original) == len(self.folded) \
+            else self.folded
         return text[start:end]
 
 
