@@ -6,6 +6,7 @@ import asyncio
 import hashlib
 import logging
 import os
+import sys
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -283,7 +284,10 @@ class Poller:
             elif ready.rules:
                 worded.append(ready)
         wanted = readers
-        if worded and 0 < self.ahead_min <= len(readers) + len(worded):
+        # Fewer items than ahead_min go ahead too while a worker is alive (a larger document
+        # started it): only starting one costs more than it saves.
+        minimum = 1 if self.ahead_min > 0 and self._ahead_warm() else self.ahead_min
+        if worded and 0 < minimum <= len(readers) + len(worded):
             # Which rules on the text match is known now (the text is all they read): the
             # items they match, whose stories read the analysis, are sent ahead too, and
             # matching later tries only the rules found here (#17: with 1,000 such rules,
@@ -291,7 +295,7 @@ class Poller:
             for ready in worded:
                 ready.rules = _matching_words(ready.context, ready.rules)
             wanted = [ready for ready in prepared.values() if ready.rules]
-        if wanted and 0 < self.ahead_min <= len(wanted):
+        if wanted and 0 < minimum <= len(wanted):
             from alerts.analysis.ahead import analyse_ahead
 
             for ready in wanted:
@@ -301,6 +305,12 @@ class Poller:
             for ready, analysis in zip(wanted, made, strict=True):
                 ready.analysis = analysis
         return prepared
+
+    def _ahead_warm(self) -> bool:
+        """An analysis worker is alive in this process (alerts.analysis.ahead, not even
+        imported before a document first went ahead)."""
+        ahead = sys.modules.get("alerts.analysis.ahead")
+        return ahead is not None and bool(ahead.warm(self.ahead_pool))
 
     def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None,
                 ctx: MatchContext) -> tuple[StoryRef | None, EventKey | None, datetime]:

@@ -315,6 +315,24 @@ def test_candidates_no_word_rule_matches_start_no_worker(tmp_path, feed_server, 
     assert pool.starts == 0
 
 
+def test_a_small_document_goes_ahead_while_a_worker_is_alive(tmp_path, feed_server, pool,
+                                                             monkeypatch):
+    """Below ahead_min a document starts no worker, but uses one a larger document started
+    (a first poll of many feeds of few candidates each)."""
+    document = rss(*(rss_item(f"UN urges ceasefire in Sudan, day {n}", guid=f"c{n}")
+                     for n in range(3)))
+    pool.idle_seconds = 60
+    cold = _word_rule_poll(tmp_path, "cold", document, pool, 16, feed_server)
+    assert len(cold) == 3 and pool.starts == 0
+    assert _run(ahead.analyse_ahead([("Macron calls Putin", "", None)], pool))[0] is not None
+    assert pool.running == 1  # a larger document's worker, idle now
+    sent: list[tuple] = []
+    share = pool.share
+    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
+    assert _word_rule_poll(tmp_path, "warm", document, pool, 16, feed_server) == cold
+    assert len(sent) == 3 and pool.starts == 1
+
+
 def test_a_share_finding_every_worker_busy_waits_for_one_while_the_backlog_has_room():
     """Queued (#17: analysed here instead, a third of the all-new cycle's documents were
     analysed by the polling process, whose CPU sets the pace)."""

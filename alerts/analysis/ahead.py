@@ -197,6 +197,13 @@ def default_pool() -> AnalysisPool:
         return _default
 
 
+def warm(pool: AnalysisPool | None = None) -> bool:
+    """Whether `pool` (None: the process-wide one, if made) has a worker alive now, which a
+    share of any size may use without starting one."""
+    pool = pool or _default
+    return pool is not None and not pool.unavailable and pool.running > 0
+
+
 async def _in_thread(function: Callable[..., T], *args: Any) -> T:
     """function(*args) in a thread of its own (a daemon thread). Not asyncio.to_thread: a
     share waiting for its worker's answer would hold one of the loop's few executor threads,
