@@ -179,6 +179,27 @@ def test_the_labelled_replay_through_workers_gives_the_recorded_alerts(pool):
     assert not changed, "\n".join(changed)
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus (../shared) not present")
+def test_the_generated_rules_replay_through_workers_gives_the_recorded_alerts(run_cache, pool):
+    """Every kind of condition (same_alerts' real-terms-pipeline case): the rules on the
+    text alone, evaluated before matching to send their matched items ahead, and the rest."""
+    import tempfile
+
+    from tests.shared_work import real_items
+    from tests.test_same_alerts import differences
+
+    real = same_alerts.real_items(real_items(run_cache, CORPUS))
+    assert real is not None
+    sample = real[::same_alerts.SAMPLE][:same_alerts.PIPELINE_ITEMS]
+    with tempfile.TemporaryDirectory() as tmp:
+        generated = same_alerts.generated_rules(
+            same_alerts.vocabulary(item for _, item in real), Path(tmp))
+        found, from_workers = _piped_ahead(sample, generated, pool)
+    assert from_workers > 100
+    changed = differences(RECORDED["real-terms-pipeline"], same_alerts.digested(found))
+    assert not changed, "\n".join(changed)
+
+
 def _document(rows) -> bytes:
     return rss(*(rss_item(item.title, guid=f"g-{n}", link=f"https://wire.example.org/{n}",
                           summary=item.summary,
