@@ -32,21 +32,13 @@ from alerts.state.feedkeys import (
 from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
-from alerts.state.outbox import keep_alert_facts, queue_message
+from alerts.state.outbox import keep_alert_facts, record_alerts
 from alerts.state.textdict import due, latest_item, may_train, train
-from alerts.state.texts import text_id
-
-
-def _outgoing(message: Outgoing | tuple[str, str, str], match: Match) -> Outgoing:
-    """Messages given as (channel, title, body) are plain-text first alerts."""
-    if isinstance(message, Outgoing):
-        return message
-    channel, title, body = message
-    return Outgoing(channel, title, body, severity=match.severity, rule_id=match.rule_id)
-
 
 
 def _categories(item: Item) -> str:
+    if not item.categories:
+        return "[]"  # as json.dumps writes it, without its encoder made for it (#17)
     return json.dumps(list(item.categories), ensure_ascii=False)
 
 
@@ -123,7 +115,6 @@ class Items(Database):
                     feed_title: str | None = None) -> int:
         """Items marked seen and their alerts queued in one transaction. Returns alerts queued.
         `feed_title`: the feed's own title, as parsed (kept when None)."""
-        queued = 0
         stamp = moment(now)
         with self.write() as conn:
             # Items name their feed by number (0028), their links after its base (0029).
@@ -174,29 +165,7 @@ class Items(Database):
                     f"AND key IN ({','.join('?' * len(batch))})", (stamp, feed_id, *batch))
             ids = {key: known.id for key, known in
                    self.known_items(feed_url, list({a.item_key for a in alerts})).items()}
-            for alert in alerts:
-                item_id = ids.get(alert.item_key)
-                if item_id is None:
-                    continue
-                stored = conn.execute(
-                    "SELECT id FROM matches WHERE item_id = ? AND rule_id = ?",
-                    (item_id, alert.match.rule_id)).fetchone()
-                if stored is None:  # its texts are stored once (0024), only for a new match
-                    match_id = conn.execute(
-                        "INSERT INTO matches (item_id, rule_id, severity, explanation_id, "
-                        "matched_at, alerted, suppressed_id, story_id) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (item_id, alert.match.rule_id, alert.match.severity,
-                         text_id(conn, alert.match.explanation), moment(now),
-                         int(alert.alerted if alert.alerted is not None
-                             else bool(alert.messages)),
-                         text_id(conn, alert.match.suppressed), alert.match.story_id)).lastrowid
-                elif alert.update:
-                    match_id = stored[0]
-                else:
-                    continue
-                for message in alert.messages:
-                    queued += queue_message(conn, _outgoing(message, alert.match), now, match_id)
+            queued = record_alerts(conn, ids, alerts, now)  # in one go (#17)
             record_history(conn, history)
             conn.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, body_hash = ?, initialised = 1, "
