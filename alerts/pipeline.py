@@ -22,7 +22,7 @@ from alerts.parsememo import ParseMemo
 from alerts.redact import Redactor
 from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
-from alerts.rules.context import MatchContext
+from alerts.rules.context import Evidence, MatchContext
 from alerts.rules.history import HistoryBackend, HistoryEntry, HistoryView
 from alerts.state import FeedHealth, KnownItem, QueuedAlert
 from alerts.stories import (
@@ -293,7 +293,8 @@ class Poller:
             # matching later tries only the rules found here (#17: with 1,000 such rules,
             # 6,491 items' analyses and mentions were made in the polling process).
             for ready in worded:
-                ready.rules = _matching_words(ready.context, ready.rules)
+                ready.decided = _matching_words(ready.context, ready.rules)
+                ready.rules = [rule for rule in ready.rules if rule.id in ready.decided]
             wanted = [ready for ready in prepared.values() if ready.rules]
         if wanted and 0 < minimum <= len(wanted):
             from alerts.analysis.ahead import analyse_ahead
@@ -438,7 +439,8 @@ class Poller:
                     from alerts.analysis import remember
 
                     remember(item.title, item.summary, ready.day, ready.analysis)
-                matches = self.rules.match(item, context=ctx, candidates=ready.rules)
+                matches = self.rules.match(item, context=ctx, candidates=ready.rules,
+                                           decided=ready.decided)
             # One story per item, whichever rules it matched; each rule alerts once in it,
             # and again for each development of its event (stories.development).
             story, event, story_at = self._assign(item, matches, feed, feed_title, ctx)
@@ -553,18 +555,22 @@ class _Prepared:
     rules: list[Rule]  # its candidate rules
     analysis: Analysis | None = None  # made ahead, on `day`
     day: date | None = None
+    # The evidence of its rules on the text alone, found before matching (those it does
+    # not match are no longer among `rules`); None: none was looked for.
+    decided: dict[str, list[Evidence]] | None = None
 
 
-def _matching_words(ctx: MatchContext, rules: list[Rule]) -> list[Rule]:
-    """Those of `rules` (rules on the text alone: condition cost 0) that the item matches,
-    in their order: what they read (the item's fields, the prefilter's term hits) is all
-    there before the poll's matching, and they read no history, clock or analysis, so each
-    answers here as it will there."""
-    out = []
+def _matching_words(ctx: MatchContext, rules: list[Rule]) -> dict[str, list[Evidence]]:
+    """The evidence of each of `rules` (rules on the text alone: condition cost 0) that the
+    item matches, by rule id: what they read (the item's fields, the prefilter's term hits)
+    is all there before the poll's matching, and they read no history, clock or analysis,
+    so each answers here as it would there (RuleSet.match takes these answers)."""
+    out = {}
     for rule in rules:
         ctx.rule_id = rule.id
-        if rule.condition.evaluate(ctx) is not None:
-            out.append(rule)
+        evidence = rule.condition.evaluate(ctx)
+        if evidence is not None:
+            out[rule.id] = evidence
     ctx.rule_id = ""
     return out
 

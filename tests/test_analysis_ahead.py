@@ -277,15 +277,31 @@ def test_a_steady_poll_starts_no_worker_and_loads_no_pool(tmp_path, feed_server,
     assert "LOADED alerts.analysis\n" in done.stdout  # analysed, here
 
 
+WORD_RULE = """\
+id: ceasefire-not-holding
+title: A ceasefire, not said to hold
+severity: high
+match:
+  all:
+    - terms: [ceasefire]
+    - not:
+        terms: [holds]
+"""
+
+
 def _word_rule_poll(tmp_path, name, document, pool, minimum, feed_server):
-    """`document` polled once (backfill) with polling_rules' one rule on words."""
+    """`document` polled once (backfill) with one rule on words, of which "Ceasefire holds"
+    is a candidate (the prefilter finds its word) that does not match."""
     from alerts.config import FetchSettings
     from alerts.fetch import Fetcher
-    from tests.conftest import polling_rules
+    from alerts.rules import RuleSet, load_rules
 
+    folder = tmp_path / "word-rules"
+    folder.mkdir(exist_ok=True)
+    (folder / "rule.yaml").write_text(WORD_RULE, encoding="utf-8")
     url = feed_server.put("/wire.xml", document)
     store = Store(tmp_path / f"{name}.db")
-    poller = Poller(store, None, polling_rules(tmp_path), force_backfill=True)
+    poller = Poller(store, None, RuleSet(load_rules([folder])), force_backfill=True)
     poller.ahead_min, poller.ahead_pool = minimum, pool
 
     async def run():
@@ -306,9 +322,10 @@ def _word_rule_poll(tmp_path, name, document, pool, minimum, feed_server):
 def test_items_a_word_rule_matches_are_sent_ahead_and_alert_as_in_process(
         tmp_path, feed_server, pool, monkeypatch):
     """A rule on words never reads the analysis, but the story of an item it matches does:
-    such items are sent ahead (found matching before the poll's matching); its other
-    candidates are not."""
+    such items are sent ahead (found matching before the poll's matching, which does not
+    evaluate those rules again); its other candidates are not."""
     import alerts.analysis as analysis
+    from alerts.rules.conditions import AllCondition
 
     document = rss(*(rss_item(f"UN urges ceasefire in Sudan, day {n}", guid=f"c{n}")
                      for n in range(20)),
@@ -322,11 +339,16 @@ def test_items_a_word_rule_matches_are_sent_ahead_and_alert_as_in_process(
     made_here = []
     real = analysis._analyse
     monkeypatch.setattr(analysis, "_analyse", lambda *a: made_here.append(a) or real(*a))
+    evaluated = []
+    evaluate = AllCondition.evaluate
+    monkeypatch.setattr(AllCondition, "evaluate",
+                        lambda self, ctx: evaluated.append(1) or evaluate(self, ctx))
     through = _word_rule_poll(tmp_path, "ahead", document, pool, 1, feed_server)
     assert through == here
     assert sorted(title for title, _, _ in sent) == sorted(
         f"UN urges ceasefire in Sudan, day {n}" for n in range(20))
     assert made_here == []  # the matched items' stories read the workers' analyses
+    assert len(evaluated) == 40  # each candidate once: a match is not evaluated again
 
 
 def test_candidates_no_word_rule_matches_start_no_worker(tmp_path, feed_server, pool):

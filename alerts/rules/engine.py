@@ -8,7 +8,7 @@ the few candidate rules worth evaluating.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -210,19 +210,23 @@ class RuleSet:
               record: bool = True,
               knowledge: Callable[[], KnowledgeBase] | None = None,
               context: MatchContext | None = None,
-              candidates: list[Rule] | None = None) -> list[Match]:
+              candidates: list[Rule] | None = None,
+              decided: Mapping[str, list[Evidence]] | None = None) -> list[Match]:
         """The rules `item` matches. `context`: the item's context when the caller made it
         (MatchContext(item, now=..., history=...)), so that what matching read of the item
         (its folded fields, its one analysis) is there for the stages after it;
         `candidates`: what candidates(context) answered, when the caller asked already (the
-        prefilter then runs once per item)."""
+        prefilter then runs once per item); `decided`: the evidence of candidates the caller
+        evaluated on this context already, by rule id (rules on the text alone, whose answer
+        cannot change meanwhile: alerts.pipeline), not evaluated again."""
         ctx = context if context is not None else MatchContext(
             item, now=now or datetime.now(UTC), history=history, record=record,
             knowledge=knowledge)
         matches: list[Match] = []
         for rule in self.candidates(ctx) if candidates is None else candidates:
             ctx.rule_id = rule.id
-            evidence = rule.condition.evaluate(ctx)
+            evidence = (decided[rule.id] if decided and rule.id in decided
+                        else rule.condition.evaluate(ctx))
             if evidence is None:
                 continue
             matches.append(Match(
