@@ -47,6 +47,24 @@ def test_the_token_form_of_ascii_text_is_the_folded_one():
     assert token_form("") == folded_tokens("") == "  "
 
 
+def test_text_whose_only_other_characters_separate_words_takes_the_ascii_way():
+    import unicodedata
+
+    from alerts.rules.text import _SEPARATORS
+
+    for char in _SEPARATORS:
+        assert not char.isalnum() and not _WORD.findall(fold(char)), repr(char)
+        assert unicodedata.combining(char) == 0
+    rng = random.Random(19)
+    alphabet = string.ascii_letters + string.digits + " _-.,'" + _SEPARATORS
+    for _ in range(3000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+        assert token_form(text) == folded_tokens(text), repr(text)
+    assert token_form("Trump’s “deal” — £5bn… • done") == " trump s deal 5bn done "
+    # One letter beyond ASCII, and the text is folded as a whole.
+    assert token_form("Macron’s Élysée") == folded_tokens("Macron’s Élysée") == " macron s elysee "
+
+
 def test_the_token_form_of_other_text_is_folded():
     for text in ("Élysée: Erdoğan, Ёлка!", "Straße_Ⅻ ﬁne", "中国和俄罗斯恢复邦交", "ſ K",
                  "x\u00a0y\u2003z", "İstanbul ıi"):

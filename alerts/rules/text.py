@@ -56,11 +56,22 @@ def _ascii_words() -> bytes:
 _ASCII_WORDS = _ascii_words()
 
 
+# Characters beyond ASCII that English news writes between its ASCII words (curly quotes,
+# dashes, the ellipsis, a no-break space, bullets, currency signs): none is, or folds to, a
+# letter or digit, or combines with a neighbour. Text whose only non-ASCII characters are
+# these (86% of the non-ASCII titles and summaries of the real labelled set) takes the
+# ASCII way to its token form, each of them a space: 12.5 -> about 2 us a text (#17).
+_SEPARATORS = "\u00a0\u00a3\u00ab\u00b7\u00bb\u2010\u2011\u2013\u2014\u2018\u2019\u201c" \
+    "\u201d\u201e\u2022\u2026\u20ac"
+_NOT_ASCII_OR_SEPARATOR = re.compile(f"[^\\x00-\\x7f{_SEPARATORS}]")
+
+
 def token_form(original: str) -> str:
     """" word word ": the folded words of a text, each after one space, padded."""
-    if original.isascii():
-        return " " + " ".join(original.encode("ascii").translate(_ASCII_WORDS).decode(
-            "ascii").split()) + " "
+    if original.isascii() or _NOT_ASCII_OR_SEPARATOR.search(original) is None:
+        # "replace" makes each separator a "?", which the table makes a space.
+        return " " + " ".join(original.encode("ascii", "replace").translate(_ASCII_WORDS)
+                              .decode("ascii").split()) + " "
     return " " + " ".join(_WORD.findall(fold(original))) + " "
 
 
