@@ -5,21 +5,27 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import ahocorasick
 
 from alerts.fold import fold
 
+_NOT_WORD = re.compile(r"[\W_]+")
 
-def _words(term: str) -> list[tuple[str, bool]]:
-    """(word, wildcard) pairs of a folded term; '*' may end any word: "call* for", negotiat*."""
+
+@lru_cache(maxsize=16384)
+def _words(term: str) -> tuple[tuple[str, bool], ...]:
+    """(word, wildcard) pairs of a folded term; '*' may end any word: "call* for", negotiat*.
+    Remembered: a rule file's terms are read twice (term_problem, then Term), and many
+    rules share terms (#17: loading 1,000 rules)."""
     out: list[tuple[str, bool]] = []
     for chunk in fold(term).split():
         wildcard = chunk.endswith("*")
-        out.extend((w, False) for w in re.split(r"[\W_]+", chunk.rstrip("*")) if w)
+        out.extend((w, False) for w in _NOT_WORD.split(chunk.rstrip("*")) if w)
         if wildcard and out:
             out[-1] = (out[-1][0], True)
-    return out
+    return tuple(out)
 
 
 def term_problem(term: str) -> str | None:
