@@ -276,3 +276,40 @@ def test_an_alert_queued_before_its_item_s_edit_keeps_the_packed_title_it_had(tm
         assert row.title == message.title and item.title in message.title
     finally:
         store.close()
+
+
+def test_a_dictionary_rolled_back_is_not_read_for_the_next_of_its_number(tmp_path, monkeypatch):
+    """alerts_text() on a connection whose poll trained a dictionary and then failed (rolled
+    back) reads the next dictionary given that number (made by another process), not the
+    one it saw."""
+    from alerts.state import items as items_module
+
+    store = Store(tmp_path / "s.db")
+    try:
+        first = _wire(1010)
+        _store_in_polls(store, first[:990])
+        real = items_module.keep_members_as_joined
+
+        def fail_after_reading(conn, *args):  # type: ignore[no-untyped-def]
+            assert conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (1,)
+            conn.execute("SELECT alerts_text(title) FROM items").fetchall()  # read with it
+            raise OSError("the disk went away")
+
+        monkeypatch.setattr(items_module, "keep_members_as_joined", fail_after_reading)
+        with pytest.raises(OSError):
+            _poll(store, first[990:], n=990)
+        monkeypatch.setattr(items_module, "keep_members_as_joined", real)
+        assert store.conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (0,)
+        other = [replace(item, title=item.title.upper()[::-1],  # type: ignore[type-var]
+                         summary=item.summary.upper()[::-1]) for item in first[990:]]
+        again = Store(tmp_path / "s.db")
+        try:
+            _poll(again, other, n=990)  # trains another dictionary numbered 1
+        finally:
+            again.close()
+        assert store.conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (1,)
+        read = [t for (t,) in store.conn.execute("SELECT alerts_text(title) FROM items "
+                                                 "ORDER BY id")]
+        assert read == [i.title for i in first[:990] + other]
+    finally:
+        store.close()

@@ -32,6 +32,7 @@ import re
 import sqlite3
 import struct
 import zlib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -288,15 +289,39 @@ def read_texts_in_sql(conn: sqlite3.Connection) -> None:
     """Give the connection the SQL function `alerts_text` (TEXT_SQL): a stored text back as
     the text it was, unpacked with the connection's own state's dictionaries."""
     packer = TextPacker(conn)
+    coders: dict[int, _Coder] = {}  # by dictionary number, as this connection last read them
 
     def read(stored: object) -> str | None:
-        if not isinstance(stored, bytes):  # most titles: short, stored as text
+        if not isinstance(stored, bytes):  # short titles, stored as text
             return None if stored is None else str(stored)
-        if stored[:1] not in (b"", bytes((NO_DICTIONARY,))) and stored[0] not in packer._known():
-            packer.forget()  # a dictionary made since it last looked (the poll trained one)
+        coder = coders.get(stored[0]) if stored else None
+        if coder is not None:  # the common case, without the packer's checks
+            return bytes(coder.decompressor.decompressobj().decompress(stored[1:])).decode()
+        if stored[:1] not in (b"", bytes((NO_DICTIONARY,))):
+            if stored[0] not in packer._known():
+                packer.forget()  # a dictionary made since it last looked (another process's)
+            coders[stored[0]] = packer._coder(stored[0])
         return packer.unpack(stored)
 
+    def forget() -> None:
+        packer.forget()
+        coders.clear()
+
     conn.create_function(TEXT_SQL, 1, read, deterministic=True)
+    _SQL_READERS[id(conn)] = forget
+
+
+# What each connection's alerts_text() knows of its dictionaries, to forget when its own
+# transaction makes one or rolls back (a number rolled back may be another dictionary's next).
+_SQL_READERS: dict[int, Callable[[], None]] = {}
+
+
+def forget_texts_in_sql(conn: sqlite3.Connection, *, closed: bool = False) -> None:
+    """The connection's alerts_text() reads the state's dictionaries again at its next text
+    (one was made, deleted or rolled back); `closed`: the connection is gone."""
+    forget = _SQL_READERS.pop(id(conn), None) if closed else _SQL_READERS.get(id(conn))
+    if forget is not None:
+        forget()
 
 
 def needs_dictionary(stored: Any) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alerts.errors import StateError
-from alerts.state.compact import read_texts_in_sql
+from alerts.state.compact import forget_texts_in_sql, read_texts_in_sql
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -58,6 +58,7 @@ class Database:
         return sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
+        forget_texts_in_sql(self.conn, closed=True)
         self.conn.close()
 
     @contextmanager
@@ -86,6 +87,7 @@ class Database:
             # SQLite may have rolled back already (a full disk does); don't hide the cause.
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            forget_texts_in_sql(self.conn)  # a text dictionary it made is gone with it
             if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
                 raise StateError(f"the disk holding {self.path} is full ({exc}); nothing of "
                                  "this poll was stored: free some space and it is redone at "

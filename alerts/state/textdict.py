@@ -31,6 +31,10 @@ DICTIONARY_SIZE = 64 * 1024  # at most: 6.5 bytes an item over 10,000 items
 MIN_SAMPLE_BYTES = 32 * 1024  # less than this is too little to learn from
 MAX_SAMPLE = 8 * 1024  # of one text
 MAX_SAMPLE_BYTES = 4 * 1024 * 1024  # of all: trained in about a second at most
+# zstd's trainer's segment and d-mer sizes: what it chooses itself by trying others on news
+# and the bench's texts of a thousand to five thousand items (the same dictionary, byte for
+# byte), in a quarter of the time (5,000 bench items: 0.24 -> 0.06 s).
+SEGMENT, DMER = 50, 8
 
 
 def latest_item(conn: sqlite3.Connection) -> int:
@@ -77,7 +81,7 @@ def train(conn: sqlite3.Connection, made: int,
         return plain
     try:  # at most half the texts' bytes: as good, and no larger than what it saves
         trained = zstandard.train_dictionary(min(DICTIONARY_SIZE, total // 2), samples,
-                                             level=LEVEL)
+                                             level=LEVEL, k=SEGMENT, d=DMER)
     except zstandard.ZstdError:  # nothing it could learn: packed without one, as before
         return plain
     dictionary = trained.as_bytes()
