@@ -210,7 +210,7 @@ class Composer:
         # made once (#17: asked again for every alert); a rule is kept with its channels,
         # so that the number it is found by stays its own.
         self._routed: dict[tuple[int, str, str], tuple[Any, tuple[str, ...]]] = {}
-        self._renderers: dict[ChannelStyle, Renderer] = {}
+        self._renderers: dict[str, tuple[ChannelStyle, Renderer]] = {}  # by channel
 
     @classmethod
     def from_settings(cls, settings: Any) -> Composer:
@@ -235,10 +235,12 @@ class Composer:
         self._routed[key] = (rule, chosen)
         return chosen
 
-    def _renderer(self, style: ChannelStyle) -> Renderer:
-        found = self._renderers.get(style)
+    def _style(self, channel: str) -> tuple[ChannelStyle, Renderer]:
+        """The channel's style and its renderer (a style's hash costs more than a name's)."""
+        found = self._renderers.get(channel)
         if found is None:
-            found = self._renderers[style] = style.renderer()
+            style = self.styles.get(channel, _PLAIN)
+            found = self._renderers[channel] = (style, style.renderer())
         return found
 
     def compose(self, item: Any, match: Any, rule: Any = None, *, update: bool = False,
@@ -252,11 +254,10 @@ class Composer:
         stored = stored_facts(facts)
         messages: list[Outgoing] = []
         for channel in self.channels(match, rule):
-            style = self.styles.get(channel, _PLAIN)
+            style, renderer = self._style(channel)
             try:
                 # Queued, the body is rendered when the message is sent: most of the cost,
                 # and of the room, of a queued message.
-                renderer = self._renderer(style)
                 title, body = ((renderer.alert_title(facts), "") if later
                                else renderer.alert(facts))
             except TemplateProblem as exc:  # only the shipped templates are left: a bug
