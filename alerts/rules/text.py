@@ -75,10 +75,18 @@ _NOT_ASCII_OR_SEPARATOR = re.compile(f"[^\\x00-\\x7f{_SEPARATORS}]")
 def token_form(original: str) -> str:
     """" word word ": the folded words of a text, each after one space, padded."""
     if original.isascii() or _NOT_ASCII_OR_SEPARATOR.search(original) is None:
-        # "replace" makes each separator a "?", which the table makes a space.
-        return " " + " ".join(original.encode("ascii", "replace").translate(_ASCII_WORDS)
-                              .decode("ascii").split()) + " "
-    return " " + " ".join(_WORD.findall(fold(original))) + " "
+        return _ascii_token_form(original)
+    folded = fold(original)
+    if folded.isascii():  # French, Polish...: accents folded away, the quick way again
+        return _ascii_token_form(folded)
+    return " " + " ".join(_WORD.findall(folded)) + " "
+
+
+def _ascii_token_form(text: str) -> str:
+    """token_form of ASCII text, or of text whose other characters all separate words:
+    "replace" makes each of those a "?", which the table makes a space."""
+    return " " + " ".join(text.encode("ascii", "replace").translate(_ASCII_WORDS)
+                          .decode("ascii").split()) + " "
 
 
 class FieldText:
