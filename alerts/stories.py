@@ -368,8 +368,10 @@ def _mediators(event: EventKey) -> frozenset[str]:
 
 
 def _undirected(event: EventKey) -> EventKey:
-    return replace(event, places=frozenset(p for p in event.places
-                                           if not p.startswith(MARKS)))
+    """The event without its marked places (who acted, mediators, how they met): the same
+    event when it has none, as most have (#17: no copy to make)."""
+    places = frozenset(p for p in event.places if not p.startswith(MARKS))
+    return event if len(places) == len(event.places) else replace(event, places=places)
 
 
 def _other_round(one: EventKey, other: EventKey) -> bool:
