@@ -3,8 +3,11 @@ state's dictionary, where that is shorter). A state made before gives every read
 answers after the upgrade, with its titles packed; an upgrade killed at its statement loses
 nothing; new and edited items store packed titles that every reader (Python and SQL, through
 alerts_text) gives back whole; story members still become their item when the titles are
-equal; masking a secret masks it inside a packed title; the web view shows titles, in its
-tables, labels, canned pages and in a browser."""
+equal; an alert queued before its item's edit keeps its title; masking a secret masks it
+inside a packed title; the dictionary is trained once more at TRAIN_AGAIN_AFTER items, every
+text packed again with it; a connection whose poll made a dictionary and rolled back reads the
+next one of that number; the web view shows titles (tables, labels, canned pages, filters, a
+browser)."""
 
 from __future__ import annotations
 
