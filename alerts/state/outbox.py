@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
 from alerts.messages import ALERT, UPDATE, OutboxRow, Outgoing
 from alerts.models import Delivery, Match
@@ -17,9 +17,6 @@ from alerts.state.compact import instant, moment, text_sql, unpack_text
 from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feedkeys import link_sql
 from alerts.state.texts import EXPLANATION, text_hash
-
-if TYPE_CHECKING:
-    from alerts.state.items import QueuedAlert
 
 # The status a person is shown for an outbox row: a pending message that failed at least once
 # (and waits for its retry) is "failed". shown_status() in alerts.outbox says the same.
@@ -252,13 +249,29 @@ def queue_message(conn: sqlite3.Connection, message: Outgoing, now: datetime,
     return 1
 
 
+class AlertToRecord(Protocol):
+    """A match to record with its messages, as alerts.state.items.QueuedAlert gives it
+    (described here: items imports this module)."""
+
+    @property
+    def item_key(self) -> str: ...
+    @property
+    def match(self) -> Match: ...
+    @property
+    def messages(self) -> tuple[Outgoing | tuple[str, str, str], ...]: ...
+    @property
+    def update(self) -> bool: ...
+    @property
+    def alerted(self) -> bool | None: ...
+
+
 _INSERT = ("INSERT INTO outbox (match_id, channel, kind, revision, alert_id, thread_id, "
            "severity, rule_id, story, format, title, body, payload, next_attempt, created) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def record_alerts(conn: sqlite3.Connection, item_ids: Mapping[str, int],
-                  alerts: Sequence[QueuedAlert], now: datetime) -> int:
+                  alerts: Sequence[AlertToRecord], now: datetime) -> int:
     """A poll's matches stored and their messages queued, in its transaction, as storing
     each match and queue_message would (in the same order: the same numbers for matches,
     texts, rule facts and messages), with what they look up read and written a poll at a
@@ -268,8 +281,8 @@ def record_alerts(conn: sqlite3.Connection, item_ids: Mapping[str, int],
     among them is not recorded. Returns how many messages were queued."""
     wanted = sorted({item_ids[a.item_key] for a in alerts if a.item_key in item_ids})
     stored: dict[tuple[int, str], int | None] = dict(_stored_matches(conn, wanted))
-    new: list[QueuedAlert] = []  # the matches to store, in order
-    queued: list[tuple[QueuedAlert, tuple[int, str]]] = []  # alerts whose messages go out
+    new: list[AlertToRecord] = []  # the matches to store, in order
+    queued: list[tuple[AlertToRecord, tuple[int, str]]] = []  # alerts whose messages go out
     for alert in alerts:
         item_id = item_ids.get(alert.item_key)
         if item_id is None:
