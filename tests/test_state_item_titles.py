@@ -216,6 +216,16 @@ def test_the_web_view_shows_packed_titles(packed_state, tmp_path):
         status, page = web.get(f"/state/items?_filter_column=title&_filter_op=startswith"
                                f"&_filter_value={quote(titles[match_item][:12])}")
         assert status == 200 and f'href="/state/items/{match_item}"' in page
+        # Items as text (a canned query): the export a user reads, never the packed bytes.
+        latest = _rows(web.json("/state/item_texts.json?words=&_size=max"))
+        assert len(latest) == min(1000, len(titles))
+        assert all(r["title"] == titles[r["id"]] for r in latest)
+        assert all(isinstance(r["summary"], (str, type(None))) for r in latest)
+        some = _rows(web.json(f"/state/item_texts.json?words={quote(word)}&_size=max"))
+        assert match_item in {r["id"] for r in some}
+        assert all(word.lower() in (r["title"] + (r["summary"] or "")).lower() for r in some)
+        status, page = web.get("/state/item_texts.csv?words=&_size=max")
+        assert status == 200 and titles[match_item].split()[0] in page and "\\x" not in page
         sql = web.json("/state.json?sql=select+alerts_text(title)+as+t+from+items+where+id+%3D+1")
         assert _rows(sql) == [{"t": titles[1]}]
         dom = _browse(web.base + f"/state/matches?item_id={match_item}", tmp_path / "p1",

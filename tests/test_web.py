@@ -225,6 +225,7 @@ def test_no_secret_is_reachable(web, desk):
     pages += [f"/state/{t}.json?_size=max" for t in tables]
     pages += [f"/state/{q}.json" for q in ("today", "alerts_by_rule", "recent_alerts",
                                            "feed_health", "outbox_problems")]
+    pages.append("/state/item_texts.json?words=&_size=max")  # the texts unpacked
     pages += ["/state.json?sql=" + quote(f"select * from {t}") + "&_size=max" for t in tables]
     for page in pages:
         body = web.get(page)[1]
