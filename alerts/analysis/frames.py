@@ -307,6 +307,9 @@ def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
         # No Arabic letter: every word is its only candidate (arabic_candidates), and a
         # phrase holds where the words after its first are its own.
         tails = lex.tails
+        # A Hit made as the tuple it is: Hit(...) runs the named tuple's __new__ in Python,
+        # about half of the cost of a hit, for the few dozen hits of every sentence.
+        new, hit = tuple.__new__, Hit
         for i, word in enumerate(words):
             found = tails.get(word)
             if found is None:
@@ -323,9 +326,9 @@ def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
                     last = i + size
                     if last < n:
                         for entry in tails_of.get(words[i + 1:last + 1], ()):
-                            hits.append(Hit(i, last, entry))
+                            hits.append(new(hit, (i, last, entry)))
             for entry in singles:
-                hits.append(Hit(i, i, entry))
+                hits.append(new(hit, (i, i, entry)))
     else:
         index = lex.index
         candidates = [arabic_candidates(w) for w in words]
@@ -344,24 +347,35 @@ def _kept(hits: list[Hit]) -> list[Hit]:
     """The hits but those inside a longer predicate, in a place's name, or repeated."""
     # Contact phrases ("hold talks") never hide another type's word inside them.
     # A report's name hides the cue inside it ("compte rendu": no plan in "compte").
-    # Only a predicate of two words or more can hold another hit inside it.
-    predicates = [h for h in hits if h.last > h.first and (
-        (h.entry.category in ("noun", "act") and h.entry.type != "contact")
-        or (h.entry.category == "cue" and h.entry.name in ("demand", "refusal"))
-        or h.entry.category == "report")]
-    places = [h for h in hits if h.entry.category == "place"]
+    # Only a predicate of two words or more can hold another hit inside it. Both kinds of
+    # hider are picked out in one pass: most sentences have neither, and their hits are then
+    # only told apart from repeats.
+    predicates = []
+    places = []
+    for h in hits:
+        entry = h.entry
+        category = entry.category
+        if category == "place":
+            places.append(h)
+        elif h.last > h.first and (
+                (category in ("noun", "act") and entry.type != "contact")
+                or (category == "cue" and entry.name in ("demand", "refusal"))
+                or category == "report"):
+            predicates.append(h)
     kept = []
     seen: set[tuple[int, int, str, str, str, tuple[str, ...]]] = set()
     for h in hits:
-        key = (h.first, h.last, h.entry.category, h.entry.type, h.entry.name, h.entry.then)
+        entry = h.entry
+        category = entry.category
+        key = (h.first, h.last, category, entry.type, entry.name, entry.then)
         if key in seen:
             continue  # "cease-fire" and "cease fire" are one phrase (the same words after)
         seen.add(key)
-        if predicates and h.entry.category in ("noun", "act", "cue") and any(
+        if predicates and category in ("noun", "act", "cue") and any(
                 o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
                 for o in predicates):
             continue
-        if places and h.entry.category in ("noun", "act", "purpose") and any(
+        if places and category in ("noun", "act", "purpose") and any(
                 p.first <= h.first and h.last <= p.last for p in places):
             continue  # "the truce village of Panmunjom": a place, not a truce
         kept.append(h)
