@@ -10,14 +10,12 @@ a date or ISO time (UTC unless it says otherwise) for exact, not, gt, gte, lt an
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta
-from urllib.parse import parse_qsl, urlencode
 
 from alerts.state.compact import moment
+from alerts.web.filters import rewritten
 from alerts.web.links import TIMES  # the tables and columns of times in microseconds
 
-_TABLE_PAGE = re.compile(r"^/state/([a-z_]+)(?:\.json|\.csv)?$")
 _COMPARED = ("exact", "not", "gt", "gte", "lt", "lte")
 
 
@@ -44,21 +42,16 @@ def _day(value: str) -> datetime | None:
 def typed_dates(path: str, query: bytes) -> bytes:
     """The query string of a request for `path` with date filters on microsecond columns
     given in microseconds; any other request's unchanged."""
-    page = _TABLE_PAGE.match(path)
-    columns = TIMES.get(page.group(1), ()) if page else ()
-    if not columns or b"__" not in query:
-        return query
-    changed = False
-    pairs: list[tuple[str, str]] = []
-    for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
-        column, _, op = key.rpartition("__")
-        if column in columns and op in _COMPARED and (when := _instant(value)) is not None:
-            pairs.append((key, str(moment(when))))
-            changed = True
-        elif column in columns and op == "date" and (start := _day(value)) is not None:
-            pairs += [(f"{column}__gte", str(moment(start))),
-                      (f"{column}__lt", str(moment(start + timedelta(days=1))))]
-            changed = True
-        else:
-            pairs.append((key, value))
-    return urlencode(pairs).encode("latin-1") if changed else query
+    return rewritten(path, query, _in_microseconds)
+
+
+def _in_microseconds(table: str, column: str, op: str, value: str
+                     ) -> list[tuple[str, str]] | None:
+    if column not in TIMES.get(table, ()):
+        return None
+    if op in _COMPARED and (when := _instant(value)) is not None:
+        return [(f"{column}__{op}", str(moment(when)))]
+    if op == "date" and (start := _day(value)) is not None:
+        return [(f"{column}__gte", str(moment(start))),
+                (f"{column}__lt", str(moment(start + timedelta(days=1))))]
+    return None

@@ -11,12 +11,9 @@ them (LIKE for the last three). Anything else passes unchanged.
 
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qsl, urlencode
-
 from alerts.state.compact import PACKED_TEXTS, text_sql
+from alerts.web.filters import rewritten
 
-_TABLE_PAGE = re.compile(r"^/state/([a-z_]+)(?:\.json|\.csv)?$")
 _COMPARED = {"exact": "= {}", "not": "!= {}", "contains": "LIKE '%' || {} || '%'",
              "startswith": "LIKE {} || '%'", "endswith": "LIKE '%' || {}"}
 
@@ -28,17 +25,10 @@ def _literal(value: str) -> str:
 def typed_titles(path: str, query: bytes) -> bytes:
     """The query string of a request for `path` with filters on packed texts' columns made
     filters on their text; any other request's unchanged."""
-    page = _TABLE_PAGE.match(path)
-    table = page.group(1) if page else ""
-    if not table or b"__" not in query:
-        return query
-    changed = False
-    pairs: list[tuple[str, str]] = []
-    for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
-        column, _, op = key.rpartition("__")
-        if (table, column) in PACKED_TEXTS and op in _COMPARED:
-            pairs.append(("_where", f"{text_sql(column)} {_COMPARED[op].format(_literal(value))}"))
-            changed = True
-        else:
-            pairs.append((key, value))
-    return urlencode(pairs).encode("latin-1") if changed else query
+    return rewritten(path, query, _on_text)
+
+
+def _on_text(table: str, column: str, op: str, value: str) -> list[tuple[str, str]] | None:
+    if (table, column) not in PACKED_TEXTS or op not in _COMPARED:
+        return None
+    return [("_where", f"{text_sql(column)} {_COMPARED[op].format(_literal(value))}")]
