@@ -22,6 +22,7 @@ from alerts.rules import RuleSet, load_rules
 from alerts.rules import context as context_module
 from alerts.rules.context import MatchContext
 from alerts.rules.text import FieldText, KeyScanner, token_form
+from tests.test_prefilter import everything  # the rules that hold, every one evaluated
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -149,17 +150,6 @@ def test_only_the_fields_asked_for_are_made(monkeypatch: pytest.MonkeyPatch):
     assert ctx.field("categories").original == "a; b"
     monkeypatch.undo()
     assert ctx.field("lead").original == "Envoys meet. They met."
-
-
-def everything(rules: RuleSet, item: Item) -> list[str]:
-    """The rules that hold, every one evaluated: no prefilter."""
-    ctx = MatchContext(item, record=False)
-    found = []
-    for rule in rules.enabled:
-        ctx.rule_id = rule.id
-        if rule.condition.evaluate(ctx) is not None:
-            found.append(rule.id)
-    return found
 
 
 def test_a_candidate_missing_a_group_it_needs_is_left_out(tmp_path: Path):
