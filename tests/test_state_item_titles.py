@@ -20,7 +20,6 @@ from urllib.parse import quote
 import pytest
 from markupsafe import escape
 
-from alerts.models import Fetched
 from alerts.state import QueuedAlert, Store
 from alerts.state.compact import TextPacker, needs_dictionary, unpack_text
 from alerts.state.members import MEMBER_ITEM, MEMBER_TITLE
@@ -128,11 +127,7 @@ def test_masking_a_secret_masks_it_inside_a_packed_title(tmp_path):
                      title=f"{item.title} via {legacy}") for item in _wire(1010)]
     store = Store(tmp_path / "s.db")
     try:
-        for n in range(0, len(items), 50):
-            store.record_poll(feed_url=legacy, feed_name="E", now=T0, body_hash=f"h{n}",
-                              fetched=Fetched(legacy, legacy, 200, b""),
-                              new_items=items[n:n + 50], edited_items=[], seen_keys=[],
-                              alerts=[])
+        _store_in_polls(store, items, feed=legacy)
         assert {t[:1] for (t,) in store.conn.execute("SELECT title FROM items")} == {b"\x01"}
         assert store.adopt_feed(masked, legacy, [secret])
         titles = [t for (t,) in store.conn.execute("SELECT alerts_text(title) FROM items "

@@ -91,9 +91,9 @@ def test_a_killed_upgrade_then_upgrades_whole(tmp_path):
 
 
 def _poll(store: Store, new: list[Item], edited: list[Item] = (),  # type: ignore[assignment]
-          n: int = 0) -> None:
-    store.record_poll(feed_url=WIRE, feed_name="E", now=T0 + timedelta(hours=n),
-                      fetched=Fetched(WIRE, WIRE, 200, b""), body_hash=f"h{n}", new_items=new,
+          n: int = 0, feed: str = WIRE) -> None:
+    store.record_poll(feed_url=feed, feed_name="E", now=T0 + timedelta(hours=n),
+                      fetched=Fetched(feed, feed, 200, b""), body_hash=f"h{n}", new_items=new,
                       edited_items=list(edited), seen_keys=[], alerts=[])
 
 
@@ -102,9 +102,9 @@ def _wire(count: int) -> list[Item]:
             for item in reports(count)]
 
 
-def _store_in_polls(store: Store, items: list[Item], start: int = 0) -> None:
+def _store_in_polls(store: Store, items: list[Item], start: int = 0, feed: str = WIRE) -> None:
     for n in range(start, len(items), 50):
-        _poll(store, items[n:n + 50], n=n)
+        _poll(store, items[n:n + 50], n=n, feed=feed)
 
 
 def test_a_new_state_trains_in_the_poll_that_stores_its_thousandth_item(tmp_path):
@@ -220,11 +220,7 @@ def test_a_secret_in_a_text_packed_with_the_dictionary_is_masked(tmp_path):
              for item in _wire(TRAIN_AFTER + 10)]
     store = Store(tmp_path / "s.db")
     try:
-        for n in range(0, len(items), 50):
-            store.record_poll(feed_url=legacy, feed_name="E", now=T0, body_hash=f"h{n}",
-                              fetched=Fetched(legacy, legacy, 200, b""),
-                              new_items=items[n:n + 50], edited_items=[], seen_keys=[],
-                              alerts=[])
+        _store_in_polls(store, items, feed=legacy)
         assert store.adopt_feed(masked, legacy, [secret])
         texts = new_texts(store.conn)
         assert all(secret not in str(s) and "a.example/rss" in str(s) for _, s, _ in texts)
