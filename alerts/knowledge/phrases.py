@@ -113,9 +113,17 @@ class PhraseIndex(Generic[T]):
     packed, unpacked when first found (_Packed): reading one back makes no object per key."""
 
     def __init__(self) -> None:
+        # Keys that start with a space (every word-bounded key) in one automaton, and keys
+        # that start with a CJK character in another, run only over a text that holds one of
+        # their first letters (`_starts`): with both in one, every character of every text
+        # that falls back to the root was looked up among the ~250 first letters of the
+        # Chinese names, and a pass over a Latin text cost 9 times as much (#17: 25 -> 3 µs
+        # for a 430-character item with the shipped knowledge base).
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._others: Any = None
+        self._starts: str | None = None  # a character class of the others' first letters
         # While phrases are added: key -> payloads. Once built: None, and the same in
-        # `_keys` and `_values`, in the automaton's numbering (`_lengths`: each key's).
+        # `_keys` and `_values`, in the automatons' numbering (`_lengths`: each key's).
         self._payloads: dict[str, list[T]] | None = {}
         self._keys: Sequence[str] = ()
         self._lengths: Sequence[int] = ()
@@ -172,10 +180,15 @@ class PhraseIndex(Generic[T]):
                              for values in payloads.values())
         self._payloads = None
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        others = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for number, key in enumerate(self._keys):
-            self._automaton.add_word(key, number)
-        if self._keys:
-            self._automaton.make_automaton()
+            (self._automaton if key.startswith(" ") else others).add_word(key, number)
+        for automaton in (self._automaton, others):
+            if len(automaton):
+                automaton.make_automaton()
+        letters = sorted({key[0] for key in self._keys if not key.startswith(" ")})
+        self._others = others if letters else None
+        self._starts = "[" + "".join(map(re.escape, letters)) + "]" if letters else None
         self._ready = True
 
     def prepare(self) -> None:
@@ -190,7 +203,12 @@ class PhraseIndex(Generic[T]):
         if not self._lengths:
             return
         lengths, values = self._lengths, self._values
-        for end, number in self._automaton.iter(tokens):
+        found = self._automaton.iter(tokens) if len(self._automaton) else iter(())
+        if self._starts is not None and re.search(self._starts, tokens):
+            # In one automaton's order: by where each key ends, the longer first.
+            found = iter(sorted((*found, *self._others.iter(tokens)),
+                                key=lambda hit: (hit[0], -lengths[hit[1]])))
+        for end, number in found:
             start = end - lengths[number] + 1
             yield start, tokens[start:end + 1], values[number]  # the key: what it found
 
