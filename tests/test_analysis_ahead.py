@@ -263,6 +263,32 @@ def test_a_document_digested_through_workers_alerts_as_in_process(tmp_path, feed
     assert len(prefiltered) == 120  # the prefilter ran once per item
 
 
+def test_candidates_whose_event_rule_certainly_fails_are_not_sent_ahead(
+        tmp_path, feed_server, pool, monkeypatch):
+    """The prefilter makes "relations" items candidates of diplomatic-relations, whose event
+    condition needs one of its acts' words (severed, restored...): without one the rule
+    cannot match, and no analysis is wanted, in a worker or here. One item that has such
+    a word still goes ahead."""
+    import alerts.analysis as analysis
+
+    document = rss(*(rss_item(f"Breakdown in US-China relations raises specter of a new "
+                              f"cold war, week {n}", guid=f"r{n}") for n in range(20)),
+                   rss_item("Ukraine severs diplomatic relations with Iran", guid="s"))
+    sent: list[tuple] = []
+    share = pool.share
+    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
+    made_here = []
+    real = analysis._analyse
+    monkeypatch.setattr(analysis, "_analyse", lambda *a: made_here.append(a) or real(*a))
+    matches, _ = _digest_alerts(tmp_path, "ahead", document, pool, 1, feed_server)
+    assert [title for title, _, _ in sent] == ["Ukraine severs diplomatic relations with Iran"]
+    assert made_here == []
+    assert [rule for _, rule, _, _ in matches] == ["diplomatic-relations"]
+    monkeypatch.setattr(analysis, "_analyse", real)
+    here, _ = _digest_alerts(tmp_path, "here", document, None, 0, feed_server)
+    assert here == matches
+
+
 def test_a_steady_poll_starts_no_worker_and_loads_no_pool(tmp_path, feed_server, monkeypatch):
     """One new item: analysed here; alerts.analysis.ahead is not even imported."""
     url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
