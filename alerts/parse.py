@@ -77,15 +77,21 @@ class ParsedItems:
         return False
 
 
+class NeedsWorker(Exception):
+    """parse_items(here_only=True) met a document only a parse worker reads."""
+
+
 def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Feed,
                 max_entries: int, memo: ParseMemo | None = None,
-                reuse: bool = True) -> ParsedItems:
+                reuse: bool = True, here_only: bool = False) -> ParsedItems:
     """Feed bytes -> Items, parsed and normalised in a worker (see parse_feed).
 
     With `memo`, entries remembered from the feed's last stored document (same bytes, same
     surroundings) are not parsed again: feedparser gets a document rebuilt from the header,
     the new entries and the footer, or nothing at all when nothing is new; they come back in
-    `unchanged`. `reuse=False` parses everything (and still fills the memo)."""
+    `unchanged`. `reuse=False` parses everything (and still fills the memo). `here_only`:
+    raise NeedsWorker rather than wait for a parse worker (the caller is the event loop,
+    which must not wait; it asks again from a thread)."""
     _refuse_early(body, final_url)
     settings = feed_settings(feed)
     surroundings = (final_url, content_type or "", repr(settings), str(max_entries))
@@ -100,6 +106,8 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
             quick = None
     scanned = quick.scan if quick is not None else scan(body) if memo is not None else None
     if memo is None or scanned is None or len(scanned.entries) > max_entries:
+        if here_only:
+            raise NeedsWorker
         return _parse_whole(body, final_url, content_type, feed, max_entries)
     context = scanned.context(*surroundings)
     ids = list(quick.ids) if quick is not None else [entry_id(e) for e in scanned.entries]
@@ -109,7 +117,7 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
     if seen and fresh:
         answer = _facts(scanned.rebuild(fresh), final_url, content_type, settings,
                         max_entries, quick.rebuilt if quick is not None else None,
-                        known=previous.header)  # type: ignore[union-attr]
+                        known=previous.header, here_only=here_only)  # type: ignore[union-attr]
         if ("facts" not in answer or answer["entries"] != len(fresh)
                 or answer["version"] != previous.version  # type: ignore[union-attr]
                 or answer["bozo"] != previous.complaint):  # type: ignore[union-attr]
@@ -119,7 +127,8 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
         fresh = list(range(len(ids)))
     cacheable = True
     if answer is None and (fresh or not seen):
-        answer = _facts(body, final_url, content_type, settings, max_entries, scanned)
+        answer = _facts(body, final_url, content_type, settings, max_entries, scanned,
+                        here_only=here_only)
         _refuse_non_feed(body, final_url, answer["version"], bool(answer["entries"]))
         if "facts" not in answer:  # more entries than the cap: its newest, as items
             return _items_answer(answer)
@@ -160,17 +169,20 @@ def parse_items(body: bytes, final_url: str, content_type: str | None, feed: Fee
 
 
 def _facts(body: bytes, final_url: str, content_type: str | None, settings: tuple,
-           max_entries: int, scanned: Scan | None = None, known: Known | None = None) -> dict:
+           max_entries: int, scanned: Scan | None = None, known: Known | None = None,
+           here_only: bool = False) -> dict:
     """The entry facts of a document: read here when the fast reader can do it within
-    bounds (no parse worker is started for a plain feed), else in a worker. `scanned`:
-    scan(body), when made already (the fast reader scans it otherwise); `known`: the
-    reading of the document without its entries, when the feed's last one had the same
-    surroundings (parse_facts_here)."""
+    bounds (no parse worker is started for a plain feed), else in a worker (`here_only`:
+    NeedsWorker instead). `scanned`: scan(body), when made already (the fast reader scans
+    it otherwise); `known`: the reading of the document without its entries, when the
+    feed's last one had the same surroundings (parse_facts_here)."""
     here = facts_and_header_here(body, final_url, content_type, settings, max_entries,
                                  scanned, known)
     if here is not None:
         answer, header = here
         return answer | {"header": header}
+    if here_only:
+        raise NeedsWorker
     return default_pool().parse_facts(body, final_url, content_type, settings, max_entries)
 
 
