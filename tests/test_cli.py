@@ -1,5 +1,6 @@
 """The real CLI, run as a subprocess."""
 
+import json
 import sqlite3
 
 from tests.conftest import run_cli, write_config
@@ -117,3 +118,7 @@ def test_status_shows_feeds_and_outbox(tmp_path, feed_server, webhook):
     result = run_cli("--config", str(config), "status", "--json")
     assert result.returncode == 0
     assert f'"url": "{url}"' in result.stdout and '"items_seen": 1' in result.stdout
+    # How the state numbers a feed and stores its links is its own, not the feed's health.
+    feeds = json.loads(result.stdout)["feeds"]
+    assert [row["url"] for row in feeds] == [url]
+    assert not {"id", "link_base"} & set(feeds[0])

@@ -198,4 +198,5 @@ class Feeds(Database):
         rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
         for row in rows:
             row.pop("id", None)  # its number (0028) is the state's own
+            row.pop("link_base", None)  # so is how it stores its items' links (0029)
         return rows
