@@ -236,6 +236,24 @@ def _digest_alerts(tmp_path: Path, name: str, document: bytes, pool, minimum: in
                   for item, m in result.matches), poller
 
 
+def _shares_sent(pool, monkeypatch) -> list[tuple]:
+    """Every job given to `pool`'s workers from now on, in order."""
+    sent: list[tuple] = []
+    share = pool.share
+    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
+    return sent
+
+
+def _analysed_here(monkeypatch) -> list[tuple]:
+    """Every analysis made in this process from now on."""
+    import alerts.analysis as analysis
+
+    made: list[tuple] = []
+    real = analysis._analyse
+    monkeypatch.setattr(analysis, "_analyse", lambda *a: made.append(a) or real(*a))
+    return made
+
+
 @pytest.fixture(scope="module")
 def labelled_document() -> bytes:
     return _document(same_alerts.labelled_items()[:120])
@@ -248,9 +266,7 @@ def test_a_document_digested_through_workers_alerts_as_in_process(tmp_path, feed
 
     here, _ = _digest_alerts(tmp_path, "here", labelled_document, None, 0, feed_server)
     assert here, "the labelled items match the shipped rules"
-    made_here = []
-    real = analysis._analyse
-    monkeypatch.setattr(analysis, "_analyse", lambda *a: made_here.append(a) or real(*a))
+    made_here = _analysed_here(monkeypatch)
     # Fewer analyses remembered than the document has items: each is kept at its item's turn.
     monkeypatch.setattr(analysis, "_RECENT", 8)
     prefiltered = []
@@ -269,22 +285,16 @@ def test_candidates_whose_event_rule_certainly_fails_are_not_sent_ahead(
     condition needs one of its acts' words (severed, restored...): without one the rule
     cannot match, and no analysis is wanted, in a worker or here. One item that has such
     a word still goes ahead."""
-    import alerts.analysis as analysis
 
     document = rss(*(rss_item(f"Breakdown in US-China relations raises specter of a new "
                               f"cold war, week {n}", guid=f"r{n}") for n in range(20)),
                    rss_item("Ukraine severs diplomatic relations with Iran", guid="s"))
-    sent: list[tuple] = []
-    share = pool.share
-    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
-    made_here = []
-    real = analysis._analyse
-    monkeypatch.setattr(analysis, "_analyse", lambda *a: made_here.append(a) or real(*a))
+    sent = _shares_sent(pool, monkeypatch)
+    made_here = _analysed_here(monkeypatch)
     matches, _ = _digest_alerts(tmp_path, "ahead", document, pool, 1, feed_server)
     assert [title for title, _, _ in sent] == ["Ukraine severs diplomatic relations with Iran"]
     assert made_here == []
     assert [rule for _, rule, _, _ in matches] == ["diplomatic-relations"]
-    monkeypatch.setattr(analysis, "_analyse", real)
     here, _ = _digest_alerts(tmp_path, "here", document, None, 0, feed_server)
     assert here == matches
 
@@ -350,7 +360,6 @@ def test_items_a_word_rule_matches_are_sent_ahead_and_alert_as_in_process(
     """A rule on words never reads the analysis, but the story of an item it matches does:
     such items are sent ahead (found matching before the poll's matching, which does not
     evaluate those rules again); its other candidates are not."""
-    import alerts.analysis as analysis
     from alerts.rules.conditions import AllCondition
 
     document = rss(*(rss_item(f"UN urges ceasefire in Sudan, day {n}", guid=f"c{n}")
@@ -359,12 +368,8 @@ def test_items_a_word_rule_matches_are_sent_ahead_and_alert_as_in_process(
                      for n in range(20)))
     here = _word_rule_poll(tmp_path, "here", document, None, 0, feed_server)
     assert len(here) == 20
-    sent: list[tuple] = []
-    share = pool.share
-    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
-    made_here = []
-    real = analysis._analyse
-    monkeypatch.setattr(analysis, "_analyse", lambda *a: made_here.append(a) or real(*a))
+    sent = _shares_sent(pool, monkeypatch)
+    made_here = _analysed_here(monkeypatch)
     evaluated = []
     evaluate = AllCondition.evaluate
     monkeypatch.setattr(AllCondition, "evaluate",
@@ -395,9 +400,7 @@ def test_a_small_document_goes_ahead_while_a_worker_is_alive(tmp_path, feed_serv
     assert len(cold) == 3 and pool.starts == 0
     assert _run(ahead.analyse_ahead([("Macron calls Putin", "", None)], pool))[0] is not None
     assert pool.running == 1  # a larger document's worker, idle now
-    sent: list[tuple] = []
-    share = pool.share
-    monkeypatch.setattr(pool, "share", lambda jobs, *a: sent.extend(jobs) or share(jobs, *a))
+    sent = _shares_sent(pool, monkeypatch)
     assert _word_rule_poll(tmp_path, "warm", document, pool, 16, feed_server) == cold
     assert len(sent) == 3 and pool.starts == 1
 

@@ -6,22 +6,17 @@ either way."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 
 import pytest
 
 import alerts.parse as parse
 import alerts.pipeline as pipeline
-from alerts.config import FetchSettings
-from alerts.fetch import Fetcher
 from alerts.models import Feed
 from alerts.parseworker import ParsePool
-from alerts.pipeline import Poller
-from alerts.rulepack import shipped_rules_dir
-from alerts.rules import RuleSet, load_rules
 from alerts.state import Store
 from tests.feeds import rss, rss_item
+from tests.test_analysis_ahead import _digest_alerts
 
 PLAIN = rss(*(rss_item(f"Talks resume in Geneva, round {n}", guid=f"p{n}",
                        link=f"https://wire.example.org/p{n}",
@@ -57,21 +52,10 @@ def calls(monkeypatch):
 
 
 def _poll(tmp_path, feed_server, document: bytes, name: str) -> list[tuple]:
-    url = feed_server.put(f"/{name}.xml", document, content_type="application/rss+xml")
+    """`document` polled once by a real poller on a fresh state: the items it stored."""
+    _digest_alerts(tmp_path, name, document, None, 0, feed_server)
     store = Store(tmp_path / f"{name}.db")
-    poller = Poller(store, None, RuleSet(load_rules([shipped_rules_dir()])),
-                    force_backfill=True)
-
-    async def run():
-        poller.fetcher = Fetcher(FetchSettings(timeout=10, allow_networks=("127.0.0.0/8",)))
-        try:
-            return await poller.poll(Feed(url, "Wire", 900), force=True)
-        finally:
-            await poller.fetcher.aclose()
-
     try:
-        result = asyncio.run(run())
-        assert result.status == "new", result
         return store.conn.execute("SELECT key, alerts_text(title), alerts_text(summary) "
                                   "FROM items ORDER BY id").fetchall()
     finally:
