@@ -46,13 +46,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FLOOD_MIN_ITEMS = 10
+FLOOD_SHARE = 0.8
 # A document of at most this many bytes is parsed on the event loop when the fast reader
 # reads it (a few milliseconds at most); a larger one, or one only a parse worker reads, in
 # a thread. The polling process is CPU-bound while it digests: its parse threads added only
 # their switching with the loop for the GIL (#17: the all-new cycle's 200 documents took
 # 1.23 s of CPU in threads against 0.88 s read one after another).
 INLINE_PARSE_BYTES = 256 * 1024
-FLOOD_SHARE = 0.8
 # A document that brings at least this many items whose analysis will be read (new or edited,
 # and a candidate of a rule that may read it, or matched by a rule on words, whose story reads
 # it) has them analysed ahead, in worker processes (alerts.analysis.ahead); fewer are
