@@ -116,32 +116,36 @@ def raw_connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _ts(moment: datetime | None) -> str | None:
-    return moment.astimezone(UTC).isoformat() if moment is not None else None
+def _micros(moment: datetime | None) -> int | None:
+    """A time as the state stores it since 0025: microseconds since the epoch."""
+    return round(moment.timestamp() * 1_000_000) if moment is not None else None
+
+
+_FEED_NUMBERS: dict[str, int] = {}  # the baseline's feeds by number, as the state's (0028)
 
 
 def raw(conn: sqlite3.Connection, poll: Polled, now: datetime) -> int:
     """One SELECT ... IN (...), then one transaction: one executemany INSERT of the new rows,
     one UPDATE of last_seen for the seen ones."""
-    url = poll.feed.url
-    stamp = _ts(now)
+    feed = _FEED_NUMBERS.setdefault(poll.feed.url, len(_FEED_NUMBERS) + 1)
+    stamp = _micros(now)
     keys = [i.key for i in poll.items]
     marks = ",".join("?" * len(keys))
     known = {key: (item_id, content_hash) for key, item_id, content_hash in conn.execute(
-        f"SELECT key, id, content_hash FROM items WHERE feed_url = ? AND key IN ({marks})",
-        (url, *keys)).fetchall()}
-    rows = [(url, i.key, i.guid, i.link, i.title, i.summary, _ts(i.published), i.language,
-             i.content_hash, stamp, stamp) for i in poll.items if i.key not in known]
+        f"SELECT key, id, content_hash FROM items WHERE feed_id = ? AND key IN ({marks})",
+        (feed, *keys)).fetchall()}
+    rows = [(feed, i.key, i.guid, i.link, i.title, i.summary, _micros(i.published),
+             i.language, i.content_hash, stamp, stamp) for i in poll.items if i.key not in known]
     seen = [k for k in keys if k in known]
     conn.execute("BEGIN IMMEDIATE")
     if rows:
         conn.executemany(
-            "INSERT INTO items (feed_url, key, guid, link, title, summary, published, "
+            "INSERT INTO items (feed_id, key, guid, link, title, summary, published, "
             "language, content_hash, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     if seen:
-        conn.execute(f"UPDATE items SET last_seen = ? WHERE feed_url = ? AND key IN "
-                     f"({','.join('?' * len(seen))})", (stamp, url, *seen))
+        conn.execute(f"UPDATE items SET last_seen = ? WHERE feed_id = ? AND key IN "
+                     f"({','.join('?' * len(seen))})", (stamp, feed, *seen))
     conn.execute("COMMIT")
     return len(rows)
 

@@ -53,12 +53,13 @@ def headline(rng: random.Random) -> str:
 
 def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
     """Stored stories as assign() leaves them, written in bulk (the fill is not measured)."""
-    from alerts.state.compact import band_value, moment, pack_signature
+    from alerts.state.compact import band_value, moment, pack_signature, text_key_value
+    from alerts.state.feedkeys import feed_number, stored_key
     from alerts.stories import bands, link_key, signature, text_key
 
     stories, members, keys, stored_bands = [], [], [], []
     for n in range(count):
-        at = (start + timedelta(minutes=n)).isoformat()  # months of news, many windows
+        at = moment(start + timedelta(minutes=n))  # months of news, many windows (0025)
         title = headline(rng)
         sig = signature(title)
         item = Item(feed_url=f"https://feed{n % 200}.example/rss", feed_name="f", key=f"k{n}",
@@ -68,21 +69,25 @@ def fill(store: Store, count: int, rng: random.Random, start: datetime) -> None:
         happened = event(rng)
         stories.append((story_id, title, at, at, pack_signature(sig) if sig else None,
                         happened.encode()))
-        members.append((len(members) + 1, story_id, item.feed_url, item.key, "pub", title,
-                        item.link, "new", at))
-        keys += [("text", text_key(item), story_id, at), ("link", link_key(item.link),
-                                                          story_id, at),
+        members.append((len(members) + 1, story_id, item.feed_url,
+                        stored_key(item.key, item.feed_url), "pub", title, item.link, "new",
+                        at))
+        keys += [("text", text_key_value(text_key(item)), story_id, at),  # 0031
+                 ("link", link_key(item.link), story_id, at),
                  ("entities", f"rule\x1fp{rng.randrange(400)}+q{rng.randrange(400)}",
                   story_id, at)]
-        stored_bands += [(band_value(band), story_id, moment(start + timedelta(minutes=n)))
+        stored_bands += [(band_value(band), story_id, at)
                          for band in (bands(sig) if sig else [])]
         keys += [("event", key, story_id, at) for key in happened.stored_keys()]
     with store.write() as conn:
         conn.executemany("INSERT INTO stories (id, title, created_at, last_at, signature, "
                          "event) VALUES (?, ?, ?, ?, ?, ?)", stories)
-        conn.executemany("INSERT INTO story_members (id, story_id, feed_url, item_key, "
+        # Members name their feed by number (0028).
+        numbers = {url: feed_number(conn, url) for url in {m[2] for m in members}}
+        conn.executemany("INSERT INTO story_members (id, story_id, feed_id, item_key, "
                          "publisher, title, link, joined_by, at) VALUES "
-                         "(?, ?, ?, ?, ?, ?, ?, ?, ?)", members)
+                         "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         [(m[0], m[1], numbers[m[2]], *m[3:]) for m in members])
         conn.executemany("INSERT INTO story_member_rules (member_id, rule_id) VALUES (?, ?)",
                          [(member[0], "rule") for member in members])
         conn.executemany("INSERT OR IGNORE INTO story_keys (kind, key, story_id, at) "
