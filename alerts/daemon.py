@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the sender's modules load Apprise: only when something is t
     from alerts.messages import Outgoing
     from alerts.metrics import Metrics
     from alerts.notify import Notifier
-    from alerts.pollworker import PollWorker
+    from alerts.pollworker import PollWorkers
     from alerts.rules.history import HistoryKeep
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class Daemon:
         self._refused_since: datetime | None = None  # rules on disk were refused since then
         self._damaged = False  # the state database proved damaged: stop and exit 2
         self.poller: Poller | None = None
-        self.worker: PollWorker | None = None  # first polls (alerts.pollworker), while running
+        self.worker: PollWorkers | None = None  # first polls (alerts.pollworker), while running
         self.store: DaemonStore | None = None  # while running
         self.metrics: Metrics | None = None
         self.health: HealthWatch | None = None
@@ -134,12 +134,14 @@ class Daemon:
                              force_backfill=self.force_backfill, clock=self.clock,
                              composer=Composer.from_settings(settings),
                              story_window=timedelta(seconds=settings.stories.window))
-        if self.clock is utc_now:  # a first poll's items digested in a process that ends
-            from alerts.pollworker import PollWorker
+        if self.clock is utc_now:  # first polls' items digested in processes that end
+            from alerts.pollworker import PollWorkers, worker_count
 
             poller = self.poller
-            self.worker = PollWorker(lambda: (self.settings, self.rules, self.force_backfill),
-                                     poller.parse_memo, poller.digest)
+            self.worker = PollWorkers.made(
+                max(1, worker_count()), lambda: (self.settings, self.rules,
+                                                 self.force_backfill),
+                poller.parse_memo, poller.digest)
             poller.offload = self.worker.digest
         self.health = HealthWatch(store, settings, self.clock)
         if settings.metrics.listen:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from alerts.config import Settings
 from alerts.errors import AlertsError, ConfigError
@@ -22,9 +23,15 @@ from alerts.routing import Composer
 from alerts.rules import RuleSet
 from alerts.state import Store
 
+if TYPE_CHECKING:
+    from alerts.pollworker import PollWorkers
+
 # A poll that leaves the feed's items current: fetched, unchanged, or fresh by the server's
 # own word (max-age, <ttl>). Backoff, Retry-After, 410 and failures are not.
 UP_TO_DATE = frozenset({"new", "not-modified", "unchanged", "waiting"})
+# Feeds polled for the first time in one run from which their documents are digested in poll
+# workers (alerts.pollworker) rather than here.
+FIRST_POLLS_FOR_WORKERS = 4
 
 
 def something_due(store: Store) -> bool:
@@ -71,6 +78,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
                     story_window=timedelta(seconds=settings.stories.window),
                     parse_memo=ParseMemo.load(memo_file))
     health = HealthWatch(store, settings)
+    workers = _first_poll_workers(store, feeds, settings, rules, poller, force_backfill)
     limit = asyncio.Semaphore(concurrency)
     failures = 0
     polled = 0  # feeds whose server answered with the feed (or said it is still fresh)
@@ -92,7 +100,9 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
         report(describe(result, feed))
 
     try:
-        await asyncio.gather(*(one(feed) for feed in feeds))
+        # The workers start while the first documents are fetched.
+        warming = [workers.warm(len(workers.workers))] if workers is not None else []
+        await asyncio.gather(*warming, *(one(feed) for feed in feeds))
         poller.parse_memo.save(memo_file)
         if send and checking is None and something_due(store):
             checking = _check_channels(settings)
@@ -108,11 +118,35 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
         if checking is not None and not checking.done():
             await asyncio.gather(checking, return_exceptions=True)
         await fetcher.aclose()
+        if workers is not None:
+            workers.close()
         store.close()
     if polled == 0:
         report(nothing_polled(settings))
         return 3
     return 0 if failures == 0 else 3
+
+
+def _first_poll_workers(store: Store, feeds: tuple[Feed, ...], settings: Settings,
+                        rules: RuleSet, poller: Poller, force_backfill: bool
+                        ) -> PollWorkers | None:
+    """Poll workers for the feeds polled for the first time (alerts.pollworker), when there
+    are at least FIRST_POLLS_FOR_WORKERS of them and two cores to share: each first poll
+    digests all of its feed's items, and each worker costs a start of a few hundred ms."""
+    from alerts.pollworker import PollWorkers, worker_count
+
+    count = worker_count()
+    if count < 2 or not rules.enabled:
+        return None
+    first = store.first_polls([feed.url for feed in feeds])
+    if first < FIRST_POLLS_FOR_WORKERS:
+        return None
+    # Kept until the run ends: a worker started early must not end before the documents
+    # come (a slow server), and the run's end ends them all.
+    workers = PollWorkers.made(min(count, first), lambda: (settings, rules, force_backfill),
+                               poller.parse_memo, poller.digest, idle_seconds=3600)
+    poller.offload = workers.digest
+    return workers
 
 
 async def _deliver(settings: Settings, store: Store, report: Callable[[str], None]) -> int:

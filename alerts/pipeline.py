@@ -148,6 +148,11 @@ class Poller:
         # and the workers' pool (None: the process-wide one, made when first needed).
         self.ahead_min = ahead_min()
         self.ahead_pool: AnalysisPool | None = None
+        # True in a poll worker (alerts.pollworker), one of several digesting at once: the
+        # analyses that would go ahead are made here, before the poll's write transaction,
+        # so that the transaction the other workers wait for holds matching and recording
+        # only (#17: with them made inside it, two workers digested no faster than one).
+        self.ahead_here = False
 
     async def poll(self, feed: Feed, *, force: bool = False) -> PollResult:
         """`force`: poll now, whatever a backoff, Retry-After or 410 said (the operator
@@ -279,7 +284,8 @@ class Poller:
         """Each new or edited item's matching context and candidate rules (the prefilter,
         run once: _process matches with them), by id(item); when at least ahead_min items
         are candidates of rules that may read the analysis or matched by rules on words,
-        their analyses made in worker processes meanwhile."""
+        their analyses made in worker processes meanwhile (with `ahead_here`, made here, for
+        any number of items)."""
         prepared: dict[int, _Prepared] = {}
         if not self.rules.enabled:
             return prepared
@@ -306,7 +312,8 @@ class Poller:
         wanted = readers
         # Fewer items than ahead_min go ahead too while a worker is alive (a larger document
         # started it): only starting one costs more than it saves.
-        minimum = 1 if self.ahead_min > 0 and self._ahead_warm() else self.ahead_min
+        minimum = 1 if self.ahead_here or (self.ahead_min > 0 and self._ahead_warm()) \
+            else self.ahead_min
         if worded and 0 < minimum <= len(readers) + len(worded):
             # Which rules on the text match is known now (the text is all they read): the
             # items they match, whose stories read the analysis, are sent ahead too, and
@@ -316,7 +323,10 @@ class Poller:
                 ready.decided = _matching_words(ready.context, ready.rules)
                 ready.rules = [rule for rule in ready.rules if rule.id in ready.decided]
             wanted = [ready for ready in prepared.values() if ready.rules]
-        if wanted and 0 < minimum <= len(wanted):
+        if wanted and self.ahead_here:
+            for ready in wanted:
+                ready.context.analysis().mentions  # noqa: B018 (made now, read later)
+        elif wanted and 0 < minimum <= len(wanted):
             from alerts.analysis.ahead import analyse_ahead
 
             for ready in wanted:

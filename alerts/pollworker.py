@@ -13,10 +13,12 @@ So the daemon fetches as before (its one HTTP client, each host's turns, the dea
 hands a first poll's document to a worker process (`python -m alerts.pollworker`), which
 runs the very same `Poller.digest` on its own connection to the same state database (one
 transaction per poll, as always) and answers with the poll's result, the parse memo of the
-feed and its log records, which the daemon logs as its own. One worker digests one document
-at a time (the daemon's polls ran their matching one at a time too, in its event loop), and
-ends IDLE_SECONDS after its last one; the next first poll (a feed added later) starts
-another. Every other poll (a known feed's new items, which are few) is digested here.
+feed and its log records, which the daemon logs as its own. Each worker digests one document
+at a time, and ends IDLE_SECONDS after its last one; the next first poll (a feed added later)
+starts another. There are as many workers as cores, up to MAX_WORKERS (`PollWorkers`): their
+digests run side by side, and their write transactions take turns. `poll --once` hands them
+its first polls too, when it has several (alerts.once). Every other poll (a known feed's new
+items, which are few) is digested here.
 
 If the worker cannot start or is lost, the poll is digested here, as before: the poll's
 transaction was committed whole or not at all, and a document digested again finds the items
@@ -48,6 +50,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 1.0  # a burst of first polls keeps the worker; an idle daemon has none
+# Workers digesting first polls at once, at most: each poll's write transaction (matching,
+# stories, recording) is one at a time, about 40% of a digest with 1,000 broad rules, so a
+# fourth would mostly wait for it.
+MAX_WORKERS = 3
 START_TIMEOUT = 60.0  # seconds for the worker to load the modules a digest needs
 _READY = b"ready\n"
 
@@ -112,9 +118,7 @@ class PollWorker:
                 raise
         finally:
             self._turn.release()
-            if self._proc is not None:
-                self._idle = asyncio.get_running_loop().call_later(self.idle_seconds,
-                                                                   self._idle_over)
+            self._arm_idle()
         kind, value, memo, records = reply
         for record in records:
             logging.getLogger(record.name).handle(record)
@@ -126,18 +130,47 @@ class PollWorker:
         done: PollResult = value
         return done
 
+    async def warm(self) -> None:
+        """Start the worker now, when first polls are on their way, so that its start (its
+        modules and the knowledge base: a few hundred ms) overlaps their fetches. One that
+        cannot start leaves them to the daemon, as `digest` would."""
+        from alerts.fetch import _take_turn
+
+        await _take_turn(self._turn)
+        try:
+            if self.broken or self.running:
+                return
+            try:
+                await asyncio.to_thread(self._ready, self.setup())
+            except WorkerLost as exc:
+                self.close()
+                self.broken = True
+                log.warning("%s; first polls are digested in this process instead", exc)
+        finally:
+            self._turn.release()
+            self._arm_idle()
+
+    def _arm_idle(self) -> None:
+        if self._proc is not None and self._idle is None:
+            self._idle = asyncio.get_running_loop().call_later(self.idle_seconds,
+                                                               self._idle_over)
+
     def _idle_over(self) -> None:
         self._idle = None
         if not self._turn.locked():
             self.close()
 
-    def _call(self, setup: tuple[Settings, RuleSet, bool], request: tuple) -> tuple:
+    def _ready(self, setup: tuple[Settings, RuleSet, bool]) -> None:
+        """A worker running with `setup`: this one, or a new one."""
         if self._proc is not None and (self._setup is None or any(
                 new is not old for new, old in zip(setup, self._setup, strict=True))):
             self.close()  # a reload: the worker digests with what is in force
         if self._proc is None or self._proc.poll() is not None:
             self.close()
             self._start(setup)
+
+    def _call(self, setup: tuple[Settings, RuleSet, bool], request: tuple) -> tuple:
+        self._ready(setup)
         proc = self._proc
         assert proc is not None and proc.stdin is not None and proc.stdout is not None
         try:
@@ -155,6 +188,7 @@ class PollWorker:
             raise WorkerLost(f"the poll worker could not start ({exc})") from exc
         self._proc = proc
         self.started += 1
+        log.debug("poll worker started (process %d)", proc.pid)
         assert proc.stdin is not None and proc.stdout is not None
         root_logger = logging.getLogger()
         try:
@@ -177,6 +211,66 @@ class PollWorker:
         proc, self._proc, self._setup = self._proc, None, None
         if proc is not None:
             childpipe.kill(proc)  # whatever it was doing: its transaction is whole or rolled back
+
+
+class PollWorkers:
+    """Several PollWorkers digesting first polls side by side, each one document at a time:
+    `digest` (the contract of `Poller.digest`) gives a document to whichever is free, and
+    waits for one when none is. Their write transactions take turns in the state database
+    (Database.write), as a daemon's and its `alerts` commands' always have.
+
+    A first poll of many feeds (`poll --once` on a new state, or a backfill) was digested in
+    the polling process while an analysis worker took its items' analyses: the polling
+    process set the pace, at 90-100% of a core, and with 1,000 rules the analysis worker idled
+    two thirds of the time. Whole digests in two workers keep both cores busy (#17)."""
+
+    def __init__(self, workers: list[PollWorker]):
+        self.workers = workers
+        self._free: asyncio.Queue[PollWorker] | None = None
+
+    @classmethod
+    def made(cls, count: int, setup: Callable[[], tuple[Settings, RuleSet, bool]],
+             memo: ParseMemo, here: Offload, idle_seconds: float = IDLE_SECONDS
+             ) -> PollWorkers:
+        return cls([PollWorker(setup, memo, here, idle_seconds) for _ in range(count)])
+
+    @property
+    def running(self) -> bool:
+        return any(worker.running for worker in self.workers)
+
+    async def warm(self, count: int) -> None:
+        """Start `count` of the workers now (first polls are on their way)."""
+        await asyncio.gather(*(worker.warm() for worker in self.workers[:count]))
+
+    async def digest(self, feed: Feed, fetched: Fetched, state: FeedState,
+                     health: FeedHealth, result: PollResult, body_hash: str) -> PollResult:
+        if self._free is None:
+            self._free = asyncio.Queue()
+            for worker in self.workers:
+                self._free.put_nowait(worker)
+        worker = await self._free.get()
+        try:
+            return await worker.digest(feed, fetched, state, health, result, body_hash)
+        finally:
+            self._free.put_nowait(worker)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()
+        if any(worker.started for worker in self.workers):
+            log.debug("poll workers: %d started, %d documents digested",
+                      sum(w.started for w in self.workers),
+                      sum(w.digested for w in self.workers))
+
+
+def worker_count() -> int:
+    """How many poll workers digest first polls at once: one a usable core, at most
+    MAX_WORKERS; the environment's ALERTS_POLL_WORKERS overrides it (0: none where the
+    polling process can digest them itself, `poll --once`; the daemon keeps one)."""
+    try:
+        return max(0, int(os.environ["ALERTS_POLL_WORKERS"]))
+    except (KeyError, ValueError):
+        return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
 
 
 def _write(stream: IO[bytes], message: object) -> None:
@@ -265,12 +359,14 @@ def serve() -> int:
     poller = Poller(store, None, rules, max_entries=settings.fetch.max_entries,
                     force_backfill=force_backfill, composer=Composer.from_settings(settings),
                     story_window=timedelta(seconds=settings.stories.window))
-    # No analysis ahead here (alerts.analysis.ahead): this process digests one document at a
-    # time, so it would only wait while a worker analysed, and the worker, idle while the
-    # document's items were matched and stored, would end and start again for the next one
-    # (measured: a daemon's first poll of 200 feeds started one every second or two, and
-    # idled at 212 MiB in three processes 3 s after its polls instead of 49 MiB in one).
+    # No analysis ahead in other processes (alerts.analysis.ahead): this process digests one
+    # document at a time, so it would only wait while a worker analysed, and the worker, idle
+    # while the document's items were matched and stored, would end and start again for the
+    # next one (measured: a daemon's first poll of 200 feeds started one every second or two,
+    # and idled at 212 MiB in three processes 3 s after its polls instead of 49 MiB in one).
+    # The analyses are made here instead, before the write transaction other workers wait for.
     poller.ahead_min = 0
+    poller.ahead_here = True
     loop = asyncio.new_event_loop()
     out.write(_READY)
     out.flush()

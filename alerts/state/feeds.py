@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from alerts.messages import Outgoing
 from alerts.models import FeedState, Fetched
 from alerts.state.compact import instant
-from alerts.state.db import Database, ts
+from alerts.state.db import IN_BATCH, Database, ts
 from alerts.state.feedkeys import FEED_ID
 from alerts.state.outbox import queue_message
 from alerts.state.rekey import rekey_feeds
@@ -74,6 +74,17 @@ class Feeds(Database):
             return FeedState(url)
         last = datetime.fromisoformat(row[5]) if row[5] else None
         return FeedState(url, row[0], row[1], row[2], bool(row[3]), row[4], last)
+
+    def first_polls(self, urls: Sequence[str]) -> int:
+        """How many of these feeds have never been polled successfully (their next poll
+        digests every item they carry)."""
+        done = 0
+        for start in range(0, len(urls), IN_BATCH):
+            batch = urls[start:start + IN_BATCH]
+            done += self.conn.execute(
+                f"SELECT count(*) FROM feeds WHERE initialised AND url IN "
+                f"({', '.join('?' * len(batch))})", batch).fetchone()[0]
+        return len(urls) - done
 
     def feed_health(self, url: str) -> FeedHealth:
         row = self.conn.execute(

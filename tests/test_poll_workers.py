@@ -1,0 +1,214 @@
+"""First polls digested in several poll workers at once (issue #17, the all-new rows;
+alerts.pollworker.PollWorkers): `poll --once` on a new state hands each feed's first document
+to whichever worker is free, stores exactly what digesting them in one process stores (one
+story and one alert for an event two feeds carry), starts no worker when its feeds are known,
+and a worker makes a document's analyses before the write transaction the others wait for.
+Real loopback feeds, real SQLite files, the real CLI and real worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from alerts.models import Feed
+from alerts.pipeline import Poller
+from alerts.pollworker import MAX_WORKERS, PollWorkers, worker_count
+from alerts.state import Store
+from tests.conftest import cli_env, query, run_cli, write_config
+from tests.feeds import rss, rss_item
+from tests.test_pollworker import CALLS, OTHER, configured, poller_for, stored
+
+# The same call in two feeds: one event, one story, one alert.
+SHARED = rss_item("UN Secretary-General urges an immediate ceasefire in Sudan", guid="shared",
+                  link="https://wire.example.org/shared")
+
+
+PLACES = ["Yemen", "Libya", "Myanmar", "Haiti", "Mali", "Somalia", "Colombia", "Armenia",
+          "Niger", "Chad", "Lebanon", "Syria", "Iraq", "Nigeria", "Ethiopia", "Kosovo",
+          "Georgia", "Moldova", "Nepal", "Bolivia", "Peru", "Chile", "Cuba", "Laos"]
+
+
+def documents(n: int) -> str:
+    """Feed n's document: calls and other news of its own, and the one they all carry."""
+    own = [rss_item(f"Pope calls for a truce in {PLACES[(4 * n + k) % len(PLACES)]}",
+                    guid=f"f{n}c{k}", link=f"https://wire.example.org/f{n}c{k}")
+           for k in range(3)]
+    other = [rss_item(f"Markets open higher in city {n}-{k}", guid=f"f{n}m{k}",
+                      link=f"https://wire.example.org/f{n}m{k}") for k in range(3)]
+    return rss(*own, *(other if n % 2 else []), SHARED)
+
+
+def poll_once(directory: Path, workers: str) -> tuple[str, str]:
+    env = cli_env() | {"ALERTS_POLL_WORKERS": workers}
+    done = run_cli("--config", str(directory / "alerts.yaml"), "--log-level", "debug", "poll",
+                   "--once", "--no-send", "--backfill", cwd=directory, env=env, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout, done.stderr
+
+
+def configs(tmp_path: Path, urls: list[str], *names: str) -> list[Path]:
+    made = []
+    for name in names:
+        directory = tmp_path / name
+        directory.mkdir()
+        write_config(directory, feeds=[{"url": u, "name": f"Wire {n}", "interval": 60}
+                                       for n, u in enumerate(urls)],
+                     channels={"hook": "json://127.0.0.1:9/hook"})
+        made.append(directory)
+    return made
+
+
+def in_order(found: dict[str, object]) -> dict[str, object]:
+    """What the state holds, its outbox in a fixed order (documents are digested in whatever
+    order they come), and the shared call's one alert only counted: which feed's report came
+    first, and is quoted, depends on that order too, as do the stories' numbers in each
+    alert's reference."""
+    outbox = sorted((*m[:3], re.sub(r"-- alert \w+", "-- alert", m[3]), *m[4:])
+                    for m in found["outbox"])  # type: ignore[attr-defined]
+    shared = [m for m in outbox if "Secretary-General" in m[2]]
+    return found | {"outbox": [m for m in outbox if m not in shared], "shared": len(shared),
+                    "feeds": sorted(found["feeds"])}  # type: ignore[call-overload]
+
+
+def test_poll_once_digests_first_polls_in_workers_storing_what_one_process_stores(
+        tmp_path, feed_server):
+    urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(6)]
+    alone, shared = configs(tmp_path, urls, "alone", "shared")
+    _, said_alone = poll_once(alone, "0")
+    _, said_shared = poll_once(shared, "2")
+    assert said_alone.count("poll worker started") == 0
+    assert said_shared.count("poll worker started") == 2, said_shared
+    assert "poll workers: 2 started, 6 documents digested" in said_shared, said_shared
+    here = stored(alone / "state" / "alerts.db")
+    assert len(here["items"]) == 6 * 4 + 3 * 3  # type: ignore[arg-type]
+    assert in_order(here)["shared"] == 1 and len(in_order(here)["outbox"]) == 6 * 3
+    assert in_order(stored(shared / "state" / "alerts.db")) == in_order(here)
+    # Six feeds carried the one call: a single story of six reports, alerted once.
+    for directory in (alone, shared):
+        members = query(directory / "state" / "alerts.db",
+                        "SELECT count(*) FROM story_members WHERE item_key LIKE '%shared%' "
+                        "GROUP BY story_id")
+        assert members == [(6,)]
+
+
+def test_poll_once_starts_no_worker_for_known_feeds_or_few_first_polls(tmp_path, feed_server):
+    urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(6)]
+    (directory,) = configs(tmp_path, urls, "state")
+    _, first = poll_once(directory, "2")
+    assert first.count("poll worker started") == 2
+    # Each feed one new item: digested here, as a steady poll always was.
+    for n in range(6):
+        feed_server.put(f"/wire{n}.xml", documents(n).replace(
+            "<item>", rss_item(f"Talks resume in city {n}", guid=f"new{n}") + "<item>", 1))
+    out, again = poll_once(directory, "2")
+    assert "poll worker started" not in again
+    assert out.count("1 new") == 6, out
+    # Three feeds new to the state, fewer than FIRST_POLLS_FOR_WORKERS: digested here too.
+    more = [feed_server.put(f"/more{n}.xml", documents(10 + n)) for n in range(3)]
+    write_config(directory, feeds=[{"url": u, "name": f"Wire {n}", "interval": 60}
+                                   for n, u in enumerate(urls + more)],
+                 channels={"hook": "json://127.0.0.1:9/hook"})
+    out, third = poll_once(directory, "2")
+    assert "poll worker started" not in third
+    assert out.count("unchanged") == 6 and out.count(" new, ") == 3, out
+
+
+def test_a_worker_analyses_before_the_write_transaction(tmp_path, feed_server, monkeypatch):
+    """The analyses a poll worker's matching reads are made before its write transaction: the
+    other workers wait for that transaction, not for this one's analyses."""
+    import alerts.analysis as analysis
+
+    url = feed_server.put("/wire.xml", rss(*CALLS, *OTHER))
+    settings, rules = configured(tmp_path, url)
+    made = analysis.analyse_text
+    in_transaction: list[bool] = []
+
+    async def go() -> None:
+        store = Store(settings.state_path)
+        from alerts.fetch import Fetcher
+
+        fetcher = Fetcher(settings.fetch)
+
+        def watched(*args: object, **kwargs: object) -> object:
+            in_transaction.append(store.conn.in_transaction)
+            return made(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(analysis, "analyse_text", watched)
+        try:
+            poller: Poller = poller_for(settings, rules, store, fetcher)
+            poller.ahead_min = 0
+            poller.ahead_here = True  # as alerts.pollworker.serve makes it
+            result = await poller.poll(Feed(url, "Wire", 60))
+            assert result.alerts_queued >= 1
+        finally:
+            await fetcher.aclose()
+            store.close()
+
+    asyncio.run(go())
+    assert len(in_transaction) == len(CALLS) and not any(in_transaction), in_transaction
+
+
+class _Worker:
+    """A stand-in for a PollWorker that records how many documents it holds at once."""
+
+    def __init__(self, log: list[tuple[str, int]], name: str):
+        self.log, self.name, self.holding, self.closed = log, name, 0, False
+        self.started = self.digested = 0
+
+    async def digest(self, feed: Feed, *_: object) -> str:
+        self.holding += 1
+        self.log.append((self.name, self.holding))
+        await asyncio.sleep(0.01)
+        self.holding -= 1
+        self.digested += 1
+        return f"{feed.name} by {self.name}"
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_pool_gives_each_document_to_a_free_worker():
+    log: list[tuple[str, int]] = []
+    workers = [_Worker(log, "a"), _Worker(log, "b")]
+    pool = PollWorkers(workers)  # type: ignore[arg-type]
+
+    async def go() -> list[str]:
+        async with asyncio.timeout(10):  # bounded: a worker never given back would hang it
+            return await asyncio.gather(*(pool.digest(Feed(f"u{n}", f"f{n}", 60), None, None,
+                                                      None, None, "")  # type: ignore[arg-type]
+                                          for n in range(7)))
+
+    done = asyncio.run(go())
+    assert len(done) == 7 and {d.split(" by ")[1] for d in done} == {"a", "b"}
+    assert all(holding == 1 for _, holding in log)  # one document at a time each
+    pool.close()
+    assert all(w.closed for w in workers)
+
+
+def test_the_worker_count_follows_the_cores_and_the_environment(monkeypatch):
+    monkeypatch.delenv("ALERTS_POLL_WORKERS", raising=False)
+    assert worker_count() == min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+    monkeypatch.setenv("ALERTS_POLL_WORKERS", "5")
+    assert worker_count() == 5
+    monkeypatch.setenv("ALERTS_POLL_WORKERS", "no")
+    assert worker_count() == min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+
+
+@pytest.mark.parametrize("initialised", [0, 2, 5])
+def test_first_polls_counts_the_feeds_never_polled(tmp_path, initialised):
+    store = Store(tmp_path / "s.db")
+    try:
+        urls = [f"https://site{n}.example/feed" for n in range(5)]
+        with store.write() as conn:
+            for url in urls[:initialised]:
+                conn.execute("INSERT INTO feeds (url, name, initialised) VALUES (?, ?, 1)",
+                             (url, url))
+            conn.execute("INSERT INTO feeds (url, name, initialised) VALUES (?, ?, 0)",
+                         ("https://failed.example/feed", "failed"))
+        assert store.first_polls([*urls, "https://failed.example/feed"]) == 6 - initialised
+    finally:
+        store.close()
