@@ -130,22 +130,23 @@ class PollWorker:
         done: PollResult = value
         return done
 
-    async def warm(self) -> None:
+    async def warm(self) -> str | None:
         """Start the worker now, when first polls are on their way, so that its start (its
         modules and the knowledge base: a few hundred ms) overlaps their fetches. One that
-        cannot start leaves them to the daemon, as `digest` would."""
+        cannot start leaves them to the daemon, as `digest` would; then why (else None)."""
         from alerts.fetch import _take_turn
 
         await _take_turn(self._turn)
         try:
             if self.broken or self.running:
-                return
+                return None
             try:
                 await asyncio.to_thread(self._ready, self.setup())
             except WorkerLost as exc:
                 self.close()
                 self.broken = True
-                log.warning("%s; first polls are digested in this process instead", exc)
+                return str(exc)
+            return None
         finally:
             self._turn.release()
             self._arm_idle()
@@ -239,8 +240,11 @@ class PollWorkers:
         return any(worker.running for worker in self.workers)
 
     async def warm(self, count: int) -> None:
-        """Start `count` of the workers now (first polls are on their way)."""
-        await asyncio.gather(*(worker.warm() for worker in self.workers[:count]))
+        """Start `count` of the workers now (first polls are on their way); why any could
+        not is said once."""
+        problems = await asyncio.gather(*(worker.warm() for worker in self.workers[:count]))
+        for problem in dict.fromkeys(p for p in problems if p):
+            log.warning("%s; first polls are digested in this process instead", problem)
 
     async def digest(self, feed: Feed, fetched: Fetched, state: FeedState,
                      health: FeedHealth, result: PollResult, body_hash: str) -> PollResult:

@@ -212,3 +212,69 @@ def test_first_polls_counts_the_feeds_never_polled(tmp_path, initialised):
         assert store.first_polls([*urls, "https://failed.example/feed"]) == 6 - initialised
     finally:
         store.close()
+
+
+def test_workers_that_cannot_start_leave_first_polls_here_said_once(tmp_path, feed_server,
+                                                                   monkeypatch, caplog):
+    import logging
+
+    from alerts import pollworker
+    from alerts.fetch import Fetcher
+
+    urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(3)]
+    settings, rules = configured(tmp_path, urls[0])
+    monkeypatch.setattr(pollworker.sys, "executable", str(tmp_path / "no-such-python"))
+
+    async def go() -> tuple[PollWorkers, list]:
+        store = Store(settings.state_path)
+        fetcher = Fetcher(settings.fetch)
+        poller = poller_for(settings, rules, store, fetcher)
+        pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
+                                poller.digest)
+        poller.offload = pool.digest
+        try:
+            await pool.warm(2)
+            return pool, [await poller.poll(Feed(u, f"Wire {n}", 60))
+                          for n, u in enumerate(urls)]
+        finally:
+            pool.close()
+            await fetcher.aclose()
+            store.close()
+
+    with caplog.at_level(logging.WARNING):
+        pool, results = asyncio.run(go())
+    assert [(r.status, r.new_items) for r in results] == [("new", 4), ("new", 7), ("new", 4)]
+    assert all(r.alerts_queued >= 1 for r in results)
+    assert all(w.broken and w.digested == 0 for w in pool.workers)
+    said = [r.getMessage() for r in caplog.records if "this process instead" in r.getMessage()]
+    assert len(said) == 1 and "could not start" in said[0], said
+
+
+def test_warm_workers_are_running_before_the_first_document(tmp_path, feed_server):
+    from alerts.fetch import Fetcher
+
+    urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(3)]
+    settings, rules = configured(tmp_path, urls[0])
+
+    async def go() -> tuple[list[bool], PollWorkers]:
+        store = Store(settings.state_path)
+        fetcher = Fetcher(settings.fetch)
+        poller = poller_for(settings, rules, store, fetcher)
+        pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
+                                poller.digest, idle_seconds=60)
+        poller.offload = pool.digest
+        try:
+            await pool.warm(2)
+            running = [w.running for w in pool.workers]
+            await asyncio.gather(*(poller.poll(Feed(u, f"Wire {n}", 60))
+                                   for n, u in enumerate(urls)))
+            return running, pool
+        finally:
+            pool.close()
+            await fetcher.aclose()
+            store.close()
+
+    running, pool = asyncio.run(go())
+    assert running == [True, True]
+    assert [w.started for w in pool.workers] == [1, 1]  # the warm ones digested them
+    assert sum(w.digested for w in pool.workers) == 3
