@@ -130,9 +130,10 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
 def _first_poll_workers(store: Store, feeds: tuple[Feed, ...], settings: Settings,
                         rules: RuleSet, poller: Poller, force_backfill: bool
                         ) -> PollWorkers | None:
-    """Poll workers for the feeds polled for the first time (alerts.pollworker), when there
-    are at least FIRST_POLLS_FOR_WORKERS of them and two cores to share: each first poll
-    digests all of its feed's items, and each worker costs a start of a few hundred ms."""
+    """Poll workers for the feeds polled for the first time (alerts.pollworker), made the
+    poller's offload, when there are at least FIRST_POLLS_FOR_WORKERS of them and two cores
+    to share: each first poll digests all of its feed's items, and each worker costs a start
+    of a few hundred ms."""
     from alerts.pollworker import PollWorkers, worker_count
 
     count = worker_count()

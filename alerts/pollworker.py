@@ -235,10 +235,6 @@ class PollWorkers:
              ) -> PollWorkers:
         return cls([PollWorker(setup, memo, here, idle_seconds) for _ in range(count)])
 
-    @property
-    def running(self) -> bool:
-        return any(worker.running for worker in self.workers)
-
     async def warm(self, count: int) -> None:
         """Start `count` of the workers now (first polls are on their way); why any could
         not is said once."""
