@@ -71,7 +71,8 @@ class PollWorker:
     which gets the feed's memo back as if the poll had run here."""
 
     def __init__(self, setup: Callable[[], tuple[Settings, RuleSet, bool]], memo: ParseMemo,
-                 here: Offload, idle_seconds: float = IDLE_SECONDS):
+                 here: Offload, idle_seconds: float = IDLE_SECONDS,
+                 said: set[str] | None = None):
         self.setup = setup
         self.memo = memo
         self.here = here
@@ -84,6 +85,9 @@ class PollWorker:
         self.started = 0  # worker processes started (for the tests)
         self.sent = 0  # documents given to a worker
         self.digested = 0  # documents the worker digested
+        # Why workers could not start, as said in the log: a pool's share it, so that its
+        # workers failing alike say it once.
+        self.said = said if said is not None else set()
 
     @property
     def running(self) -> bool:
@@ -109,9 +113,12 @@ class PollWorker:
                 self.close()
                 # One that cannot start is not tried again: every first poll runs here.
                 self.broken = self.broken or "start" in str(exc)
-                log.warning("%s: %s; its first poll is digested in the daemon's own process "
-                            "instead%s", feed.name, exc, ", as are the next ones"
-                            if self.broken else "")
+                if not self.broken or str(exc) not in self.said:
+                    log.warning("%s: %s; its first poll is digested in the daemon's own "
+                                "process instead%s", feed.name, exc, ", as are the next ones"
+                                if self.broken else "")
+                if self.broken:
+                    self.said.add(str(exc))
                 return await self.here(feed, fetched, state, health, result, body_hash)
             except BaseException:  # cancelled (the deadline, a stop): its transaction is
                 self.close()  # committed whole or not at all
@@ -145,6 +152,9 @@ class PollWorker:
             except WorkerLost as exc:
                 self.close()
                 self.broken = True
+                if str(exc) in self.said:
+                    return None
+                self.said.add(str(exc))
                 return str(exc)
             return None
         finally:
@@ -233,14 +243,16 @@ class PollWorkers:
     def made(cls, count: int, setup: Callable[[], tuple[Settings, RuleSet, bool]],
              memo: ParseMemo, here: Offload, idle_seconds: float = IDLE_SECONDS
              ) -> PollWorkers:
-        return cls([PollWorker(setup, memo, here, idle_seconds) for _ in range(count)])
+        said: set[str] = set()
+        return cls([PollWorker(setup, memo, here, idle_seconds, said) for _ in range(count)])
 
     async def warm(self, count: int) -> None:
         """Start `count` of the workers now (first polls are on their way); why any could
         not is said once."""
         problems = await asyncio.gather(*(worker.warm() for worker in self.workers[:count]))
-        for problem in dict.fromkeys(p for p in problems if p):
-            log.warning("%s; first polls are digested in this process instead", problem)
+        for problem in problems:
+            if problem:
+                log.warning("%s; first polls are digested in this process instead", problem)
 
     async def digest(self, feed: Feed, fetched: Fetched, state: FeedState,
                      health: FeedHealth, result: PollResult, body_hash: str) -> PollResult:

@@ -278,3 +278,39 @@ def test_warm_workers_are_running_before_the_first_document(tmp_path, feed_serve
     assert running == [True, True]
     assert [w.started for w in pool.workers] == [1, 1]  # the warm ones digested them
     assert sum(w.digested for w in pool.workers) == 3
+
+
+def test_a_daemons_workers_that_cannot_start_say_so_once(tmp_path, feed_server, monkeypatch,
+                                                         caplog):
+    """The daemon's pool is not warmed: each of its workers finds out at its first document,
+    and the second one, failing alike, says nothing more."""
+    import logging
+
+    from alerts import pollworker
+    from alerts.fetch import Fetcher
+
+    urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(4)]
+    settings, rules = configured(tmp_path, urls[0])
+    monkeypatch.setattr(pollworker.sys, "executable", str(tmp_path / "no-such-python"))
+
+    async def go() -> tuple[PollWorkers, list]:
+        store = Store(settings.state_path)
+        fetcher = Fetcher(settings.fetch)
+        poller = poller_for(settings, rules, store, fetcher)
+        pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
+                                poller.digest)
+        poller.offload = pool.digest
+        try:
+            return pool, await asyncio.gather(*(poller.poll(Feed(u, f"Wire {n}", 60))
+                                                for n, u in enumerate(urls)))
+        finally:
+            pool.close()
+            await fetcher.aclose()
+            store.close()
+
+    with caplog.at_level(logging.WARNING):
+        pool, results = asyncio.run(go())
+    assert [r.status for r in results] == ["new"] * 4
+    assert all(w.broken for w in pool.workers)  # both were tried
+    said = [r.getMessage() for r in caplog.records if "own process" in r.getMessage()]
+    assert len(said) == 1 and "could not start" in said[0], said
