@@ -8,15 +8,19 @@ Real loopback feeds, real SQLite files, the real CLI and real worker processes."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from alerts.config import Settings
 from alerts.models import Feed
 from alerts.pipeline import Poller
 from alerts.pollworker import MAX_WORKERS, PollWorkers, worker_count
+from alerts.rules import RuleSet
 from alerts.state import Store
 from tests.conftest import cli_env, query, run_cli, write_config
 from tests.feeds import rss, rss_item
@@ -48,6 +52,26 @@ def poll_once(directory: Path, workers: str) -> tuple[str, str]:
                    "--once", "--no-send", "--backfill", cwd=directory, env=env, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout, done.stderr
+
+
+@contextlib.asynccontextmanager
+async def pooled(settings: Settings, rules: RuleSet) -> AsyncIterator[tuple[Poller, PollWorkers]]:
+    """A poller as the daemon makes it, handing first polls to a pool of two real poll
+    workers; all closed after."""
+    from alerts.fetch import Fetcher
+
+    store = Store(settings.state_path)
+    fetcher = Fetcher(settings.fetch)
+    poller = poller_for(settings, rules, store, fetcher)
+    pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
+                            poller.digest, idle_seconds=60)
+    poller.offload = pool.digest
+    try:
+        yield poller, pool
+    finally:
+        pool.close()
+        await fetcher.aclose()
+        store.close()
 
 
 def configs(tmp_path: Path, urls: list[str], *names: str) -> list[Path]:
@@ -219,27 +243,15 @@ def test_workers_that_cannot_start_leave_first_polls_here_said_once(tmp_path, fe
     import logging
 
     from alerts import pollworker
-    from alerts.fetch import Fetcher
-
     urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(3)]
     settings, rules = configured(tmp_path, urls[0])
     monkeypatch.setattr(pollworker.sys, "executable", str(tmp_path / "no-such-python"))
 
     async def go() -> tuple[PollWorkers, list]:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
-                                poller.digest)
-        poller.offload = pool.digest
-        try:
+        async with pooled(settings, rules) as (poller, pool):
             await pool.warm(2)
             return pool, [await poller.poll(Feed(u, f"Wire {n}", 60))
                           for n, u in enumerate(urls)]
-        finally:
-            pool.close()
-            await fetcher.aclose()
-            store.close()
 
     with caplog.at_level(logging.WARNING):
         pool, results = asyncio.run(go())
@@ -251,28 +263,16 @@ def test_workers_that_cannot_start_leave_first_polls_here_said_once(tmp_path, fe
 
 
 def test_warm_workers_are_running_before_the_first_document(tmp_path, feed_server):
-    from alerts.fetch import Fetcher
-
     urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(3)]
     settings, rules = configured(tmp_path, urls[0])
 
     async def go() -> tuple[list[bool], PollWorkers]:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
-                                poller.digest, idle_seconds=60)
-        poller.offload = pool.digest
-        try:
+        async with pooled(settings, rules) as (poller, pool):
             await pool.warm(2)
             running = [w.running for w in pool.workers]
             await asyncio.gather(*(poller.poll(Feed(u, f"Wire {n}", 60))
                                    for n, u in enumerate(urls)))
             return running, pool
-        finally:
-            pool.close()
-            await fetcher.aclose()
-            store.close()
 
     running, pool = asyncio.run(go())
     assert running == [True, True]
@@ -287,26 +287,14 @@ def test_a_daemons_workers_that_cannot_start_say_so_once(tmp_path, feed_server, 
     import logging
 
     from alerts import pollworker
-    from alerts.fetch import Fetcher
-
     urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(4)]
     settings, rules = configured(tmp_path, urls[0])
     monkeypatch.setattr(pollworker.sys, "executable", str(tmp_path / "no-such-python"))
 
     async def go() -> tuple[PollWorkers, list]:
-        store = Store(settings.state_path)
-        fetcher = Fetcher(settings.fetch)
-        poller = poller_for(settings, rules, store, fetcher)
-        pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
-                                poller.digest)
-        poller.offload = pool.digest
-        try:
+        async with pooled(settings, rules) as (poller, pool):
             return pool, await asyncio.gather(*(poller.poll(Feed(u, f"Wire {n}", 60))
                                                 for n, u in enumerate(urls)))
-        finally:
-            pool.close()
-            await fetcher.aclose()
-            store.close()
 
     with caplog.at_level(logging.WARNING):
         pool, results = asyncio.run(go())
