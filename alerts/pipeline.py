@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -31,12 +31,14 @@ from alerts.stories import (
     StoryDesk,
     StoryRef,
     StoryStore,
+    WordKeys,
     already_alerted,
     corroborated,
     event_of,
     event_types,
     publisher,
     story_settings,
+    word_keys,
 )
 
 if TYPE_CHECKING:
@@ -325,7 +327,21 @@ class Poller:
             wanted = [ready for ready in prepared.values() if ready.rules]
         if wanted and self.ahead_here:
             for ready in wanted:
-                ready.context.analysis().mentions  # noqa: B018 (made now, read later)
+                # The story's keys too, from words and frames alone: the write transaction
+                # the other workers wait for only looks them up (#17).
+                item = ready.context.item
+                mine = ready.context.analysis()
+                mine.mentions  # noqa: B018 (made now, read later)
+                signed = False
+                if ready.decided is not None:  # its rules are those it matches: their event
+                    types = event_types(ready.rules)
+                    event = ready.events[frozenset(types)] = event_of(item, types, mine)
+                    # A report with an event is placed by it alone, unless a rule asks
+                    # otherwise (an event rule's match is known in the transaction only).
+                    signed = event is None or any(
+                        story_settings(rule, self.stories.window).by != "event"
+                        for rule in ready.rules)
+                ready.words = word_keys(item, signed)
         elif wanted and 0 < minimum <= len(wanted):
             from alerts.analysis.ahead import analyse_ahead
 
@@ -344,23 +360,30 @@ class Poller:
         return ahead is not None and bool(ahead.warm(self.ahead_pool))
 
     def _assign(self, item: Item, matches: list[Match], feed: Feed, feed_title: str | None,
-                ctx: MatchContext) -> tuple[StoryRef | None, EventKey | None, datetime]:
+                ctx: MatchContext, ready: _Prepared | None = None
+                ) -> tuple[StoryRef | None, EventKey | None, datetime]:
         """The item's story, the event it reports, and when it was published (else the date
         its dateline gives; its arrival without either, or for a date in the future):
         stories group by the event's time. `ctx`: the item's matching context, whose one
-        analysis (made there when a rule read it) the story keys read too."""
+        analysis (made there when a rule read it) the story keys read too; `ready`: what
+        _prepare made of the item, with its story's keys when made there."""
         arrived = self.clock()
         at = min(item.published or stated_time(item) or arrived, arrived)
         if not matches:
             return None, None, at
         rules = [r for r in (self.rules.by_id.get(m.rule_id) for m in matches) if r]
         analysis = ctx.analysis()
-        event = event_of(item, event_types(rules), analysis)
+        types = event_types(rules)
+        made = ready.events if ready is not None else {}
+        # The event of the rules it matched, when made ahead for their event types.
+        event = (made[frozenset(types)] if frozenset(types) in made
+                 else event_of(item, types, analysis))
         story = self.stories.assign(item, [m.rule_id for m in matches],
                                     entity_keys(item, analysis), at,
                                     publisher(feed.url, feed.publisher or feed_title),
                                     event=event, settings=story_settings(
-                                        rules[0] if rules else None, self.stories.window))
+                                        rules[0] if rules else None, self.stories.window),
+                                    words=ready.words if ready is not None else None)
         return story, event, at
 
     def _story(self, story: StoryRef | None, match: Match, rule: Rule | None, update: bool,
@@ -473,7 +496,7 @@ class Poller:
                                            decided=ready.decided)
             # One story per item, whichever rules it matched; each rule alerts once in it,
             # and again for each development of its event (stories.development).
-            story, event, story_at = self._assign(item, matches, feed, feed_title, ctx)
+            story, event, story_at = self._assign(item, matches, feed, feed_title, ctx, ready)
             reports = (_Reports(self.store, story, [m.rule_id for m in matches])
                        if story is not None else None)
             for match in matches:
@@ -588,6 +611,11 @@ class _Prepared:
     # The evidence of its rules on the text alone, found before matching (those it does
     # not match are no longer among `rules`); None: none was looked for.
     decided: dict[str, list[Evidence]] | None = None
+    # Its story's keys, made before the transaction in a poll worker (ahead_here): those of
+    # its words, and its event for the event types of the rules it matches on words alone
+    # (`decided`), by those types.
+    words: WordKeys | None = None
+    events: dict[frozenset[str], EventKey | None] = field(default_factory=dict)
 
 
 def _matching_words(ctx: MatchContext, rules: list[Rule]) -> dict[str, list[Evidence]]:

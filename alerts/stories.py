@@ -828,6 +828,26 @@ class StoryStore(Protocol):
 
 
 @dataclass(frozen=True)
+class WordKeys:
+    """The keys a report's words give its story: its page, its text, and the signature of
+    its word pairs with their bands (None and none when too short to compare; `signed`
+    False: not made, as a report placed by its event needs none). Pure: made before a
+    poll's write transaction (#17)."""
+
+    link: str | None
+    text: str
+    sig: tuple[int, ...] | None
+    band_keys: list[str]
+    signed: bool
+
+
+def word_keys(item: Item, signed: bool = True) -> WordKeys:
+    sig = item_signature(item) if signed else None
+    return WordKeys(link_key(item.link), text_key(item), sig, bands(sig) if sig else [],
+                    signed)
+
+
+@dataclass(frozen=True)
 class Placement:
     """Where a report goes: the story it joins (None: a new one) and the keys it brings."""
 
@@ -852,11 +872,14 @@ class StoryDesk:
     def assign(self, item: Item, rule_ids: list[str] | str,
                entity_keys: list[str] | str | None, at: datetime,
                publisher_name: str, *, event: EventKey | None = None,
-               settings: StorySettings | None = None) -> StoryRef:
+               settings: StorySettings | None = None,
+               words: WordKeys | None = None) -> StoryRef:
         """`at`: when the report was published (its arrival only when it gives no date);
         `entity_keys`: who the report is about (pairs of people, else pairs of countries),
-        for `by: people`; `event`: the event it reports (`event_of`), for `by: event`."""
-        found = self.find(item, rule_ids, entity_keys, at, event=event, settings=settings)
+        for `by: people`; `event`: the event it reports (`event_of`), for `by: event`;
+        `words`: the item's word_keys, when made already."""
+        found = self.find(item, rule_ids, entity_keys, at, event=event, settings=settings,
+                          words=words)
         return self.store.add_to_story(found.story, item, at, rule_ids=found.rule_ids,
                                        entity_keys=found.entity_keys, link=found.link,
                                        text=found.text, sig=found.sig,
@@ -866,7 +889,8 @@ class StoryDesk:
     def find(self, item: Item, rule_ids: list[str] | str,
              entity_keys: list[str] | str | None, at: datetime, *,
              event: EventKey | None = None,
-             settings: StorySettings | None = None) -> Placement:
+             settings: StorySettings | None = None,
+             words: WordKeys | None = None) -> Placement:
         """The story this report would join, and why (None: it would start one); reads
         only, so `alerts explain` can say it without changing the state."""
         if isinstance(rule_ids, str):
@@ -877,14 +901,19 @@ class StoryDesk:
         window = settings.window if settings else self.window
         by = settings.by if settings else "event"
         since, until = at - window, at + window
-        link = link_key(item.link)
-        text = text_key(item)
         # With `by: event`, a report with an event joins by its frames, and close wording
         # joins only reports whose frames agree, which the event keys find already: no word
         # signature, no people keys (a report without an event never joins one with it).
         keyed = by == "event" and event is not None
-        sig = None if keyed else item_signature(item)
-        band_keys = bands(sig) if sig else []
+        words = words or word_keys(item, signed=not keyed)
+        link, text = words.link, words.text
+        if keyed:
+            sig, band_keys = None, []
+        elif words.signed:
+            sig, band_keys = words.sig, words.band_keys
+        else:
+            sig = item_signature(item)
+            band_keys = bands(sig) if sig else []
         if keyed:
             entity_keys = []
         found: StoryRef | None = None

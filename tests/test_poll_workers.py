@@ -141,14 +141,32 @@ def test_poll_once_starts_no_worker_for_known_feeds_or_few_first_polls(tmp_path,
     assert out.count("unchanged") == 6 and out.count(" new, ") == 3, out
 
 
-def test_a_worker_analyses_before_the_write_transaction(tmp_path, feed_server, monkeypatch):
-    """The analyses a poll worker's matching reads are made before its write transaction: the
-    other workers wait for that transaction, not for this one's analyses."""
-    import alerts.analysis as analysis
+# A rule on words alone that the markets' items match: reports without an event, which a
+# story finds by their words' signature.
+MARKETS_RULE = """\
+id: markets
+title: Markets move
+match:
+  terms: ["markets open"]
+"""
+
+
+@pytest.mark.parametrize("module, name, matched", [
+    ("alerts.analysis", "analyse_text", "calls"), ("alerts.pipeline", "event_of", "calls"),
+    ("alerts.stories", "text_key", "calls"), ("alerts.stories", "item_signature", "markets")])
+def test_a_worker_analyses_and_keys_stories_before_the_write_transaction(
+        tmp_path, feed_server, monkeypatch, module, name, matched):
+    """What a poll worker's matching and stories read is made before its write transaction:
+    the items' analyses, the events they report and their words' story keys (the signature
+    for reports without an event). The other workers wait for that transaction, not for
+    this one's analyses and keys."""
+    import importlib
 
     url = feed_server.put("/wire.xml", rss(*CALLS, *OTHER))
-    settings, rules = configured(tmp_path, url)
-    made = analysis.analyse_text
+    settings, rules = configured(tmp_path, url, **(
+        {"rules": {"markets.yaml": MARKETS_RULE}} if matched == "markets" else {}))
+    watched_module = importlib.import_module(module)
+    made = getattr(watched_module, name)
     in_transaction: list[bool] = []
 
     async def go() -> None:
@@ -159,9 +177,9 @@ def test_a_worker_analyses_before_the_write_transaction(tmp_path, feed_server, m
 
         def watched(*args: object, **kwargs: object) -> object:
             in_transaction.append(store.conn.in_transaction)
-            return made(*args, **kwargs)  # type: ignore[arg-type]
+            return made(*args, **kwargs)
 
-        monkeypatch.setattr(analysis, "analyse_text", watched)
+        monkeypatch.setattr(watched_module, name, watched)
         try:
             poller: Poller = poller_for(settings, rules, store, fetcher)
             poller.ahead_min = 0
@@ -173,7 +191,8 @@ def test_a_worker_analyses_before_the_write_transaction(tmp_path, feed_server, m
             store.close()
 
     asyncio.run(go())
-    assert len(in_transaction) == len(CALLS) and not any(in_transaction), in_transaction
+    expected = len(OTHER) if matched == "markets" else len(CALLS)
+    assert len(in_transaction) == expected and not any(in_transaction), in_transaction
 
 
 class _Worker:
