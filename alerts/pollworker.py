@@ -227,8 +227,9 @@ class PollWorker:
 class PollWorkers:
     """Several PollWorkers digesting first polls side by side, each one document at a time:
     `digest` (the contract of `Poller.digest`) gives a document to whichever is free, and
-    waits for one when none is. Their write transactions take turns in the state database
-    (Database.write), as a daemon's and its `alerts` commands' always have.
+    waits for one when none is. Their write transactions take turns through a lock file
+    beside the state (Database.take_turns), which wakes the one waiting as soon as the other's
+    ends; with the daemon and the `alerts` commands, through SQLite's locking as always.
 
     A first poll of many feeds (`poll --once` on a new state, or a backfill) was digested in
     the polling process while an analysis worker took its items' analyses: the polling
@@ -367,6 +368,7 @@ def serve() -> int:
         logging.getLogger(__name__).warning("%s; this first poll is read without that folder",
                                             problem)
     store = Store(settings.state_path)
+    store.take_turns()  # with the pool's other workers, at each write transaction
     # As the daemon makes its poller (alerts.daemon) and applies a reload to it.
     poller = Poller(store, None, rules, max_entries=settings.fetch.max_entries,
                     force_backfill=force_backfill, composer=Composer.from_settings(settings),

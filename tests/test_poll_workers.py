@@ -22,6 +22,7 @@ from alerts.pipeline import Poller
 from alerts.pollworker import MAX_WORKERS, PollWorkers, worker_count
 from alerts.rules import RuleSet
 from alerts.state import Store
+from alerts.state.db import turn_path
 from tests.conftest import cli_env, query, run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.test_pollworker import CALLS, OTHER, configured, poller_for, stored
@@ -111,6 +112,10 @@ def test_poll_once_digests_first_polls_in_workers_storing_what_one_process_store
     assert len(here["items"]) == 6 * 4 + 3 * 3  # type: ignore[arg-type]
     assert in_order(here)["shared"] == 1 and len(in_order(here)["outbox"]) == 6 * 3
     assert in_order(stored(shared / "state" / "alerts.db")) == in_order(here)
+    # The workers took turns at their write transactions (alerts.state.db.take_turns),
+    # through a lock file the polling process alone never makes.
+    assert turn_path(shared / "state" / "alerts.db").is_file()
+    assert not turn_path(alone / "state" / "alerts.db").exists()
     # Six feeds carried the one call: a single story of six reports, alerted once.
     for directory in (alone, shared):
         members = query(directory / "state" / "alerts.db",

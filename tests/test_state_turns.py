@@ -1,0 +1,99 @@
+"""Poll workers take turns at the state's write transactions through a lock file beside it
+(issue #17; alerts.state.db.Database.take_turns): a store that takes turns holds the turn
+file through each write transaction, from its start to its commit or rollback, and gives it
+back after; a store that does not (the daemon, the commands) never touches it. Real SQLite
+files and real flock() locks, taken from a second descriptor as another worker would."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from alerts.errors import StateError
+from alerts.state import Store
+from alerts.state.db import turn_path
+
+
+@pytest.fixture
+def other_worker(tmp_path: Path) -> Iterator[int]:
+    """A second descriptor of the turn file: another worker's."""
+    fd = os.open(turn_path(tmp_path / "alerts.db"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def turn_free(fd: int) -> bool:
+    """Whether another worker could take the turn now (taking it and giving it back)."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return True
+
+
+def test_a_store_taking_turns_holds_the_turn_through_each_write_transaction(
+        tmp_path, other_worker):
+    store = Store(tmp_path / "alerts.db")
+    try:
+        store.take_turns()
+        assert turn_free(other_worker)  # taking turns takes none yet
+        with store.write() as conn:
+            assert not turn_free(other_worker)
+            with store.write():  # a nested block joins the transaction and its turn
+                conn.execute("INSERT INTO feeds (url) VALUES ('https://a.example/feed')")
+            assert not turn_free(other_worker)
+        assert turn_free(other_worker)  # committed: the turn is given back
+        with pytest.raises(ZeroDivisionError), store.write() as conn:
+            conn.execute("INSERT INTO feeds (url) VALUES ('https://b.example/feed')")
+            raise ZeroDivisionError
+        assert turn_free(other_worker)  # rolled back: given back too
+        assert [url for (url,) in store.conn.execute("SELECT url FROM feeds")] == [
+            "https://a.example/feed"]
+    finally:
+        store.close()
+
+
+def test_a_store_that_takes_no_turns_never_holds_the_turn(tmp_path, other_worker):
+    store = Store(tmp_path / "alerts.db")
+    try:
+        fcntl.flock(other_worker, fcntl.LOCK_EX)  # a worker in its transaction
+        with store.write() as conn:  # not kept waiting by it
+            conn.execute("INSERT INTO feeds (url) VALUES ('https://a.example/feed')")
+    finally:
+        store.close()
+
+
+def test_a_turn_that_cannot_be_taken_says_which_file_and_what_to_do(tmp_path):
+    store = Store(tmp_path / "alerts.db")
+    turn_path(tmp_path / "alerts.db").mkdir()  # not a file it can open
+    try:
+        with pytest.raises(StateError, match=r"alerts\.db\.turn .*folder is writable"):
+            store.take_turns()
+    finally:
+        store.close()
+
+
+def test_a_turn_is_given_back_when_the_database_is_busy(tmp_path, other_worker):
+    """A writer outside the turns (the daemon) holds the database: the transaction cannot
+    start, and the turn is not kept from the other workers."""
+    import sqlite3
+
+    store = Store(tmp_path / "alerts.db")
+    daemon = sqlite3.connect(tmp_path / "alerts.db", isolation_level=None)
+    try:
+        store.take_turns()
+        store.conn.execute("PRAGMA busy_timeout = 0")  # fail at once, not in 10 s
+        daemon.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StateError, match="is busy"), store.write():
+            pass
+        assert turn_free(other_worker)
+    finally:
+        daemon.close()
+        store.close()
