@@ -26,6 +26,7 @@ from alerts.rules import Rule, RuleSet
 from alerts.rules.context import Evidence, MatchContext
 from alerts.rules.history import HistoryBackend, HistoryEntry, HistoryView
 from alerts.state import FeedHealth, KnownItem, QueuedAlert
+from alerts.state.items import PackedTexts
 from alerts.stories import (
     EventKey,
     StoryDesk,
@@ -100,6 +101,7 @@ class PollStore(StoryStore, HistoryBackend, Protocol):
     def record_feed_disabled(self, url: str, name: str, now: datetime, status: int,
                              reason: str) -> None: ...
     def known_items(self, feed_url: str, keys: list[str]) -> dict[str, KnownItem]: ...
+    def pack_ahead(self, items: list[Item]) -> PackedTexts: ...
     def matched_rules(self, item_id: int) -> frozenset[str]: ...
     def any_mutes(self) -> bool: ...
     def muted(self, rule_id: str, story_id: int | None,
@@ -114,7 +116,8 @@ class PollStore(StoryStore, HistoryBackend, Protocol):
                     body_hash: str, new_items: list[Item], edited_items: list[Item],
                     seen_keys: list[str], alerts: list[QueuedAlert],
                     history: list[HistoryEntry] = ...,
-                    feed_title: str | None = None) -> int: ...
+                    feed_title: str | None = None, packed: PackedTexts | None = None
+                    ) -> int: ...
 
 
 Offload = Callable[[Feed, Fetched, FeedState, FeedHealth, PollResult, str],
@@ -268,8 +271,12 @@ class Poller:
                         "much at once, nothing is lost but these alerts.", feed.name,
                         flooded, len(items))
         prepared = await self._prepare(items, known)
+        # In a poll worker, the new items' texts are packed before the transaction too.
+        packed = (self.store.pack_ahead([item for item in items if item.key not in known])
+                  if self.ahead_here else None)
         self.process(feed, items, fetched, body_hash, result, alerting=alerting, known=known,
-                     feed_title=parsed.title, unchanged=unchanged, prepared=prepared)
+                     feed_title=parsed.title, unchanged=unchanged, prepared=prepared,
+                     packed=packed)
         self.parse_memo.keep(feed.url, parsed.memo)  # stored: its entries need no parse again
         self._keep_fresh(feed, fetched.max_age, parsed.ttl)
         if (fetched.permanent_redirect and fetched.final_url != (health.moved_to or feed.url)
@@ -435,7 +442,8 @@ class Poller:
                 result: PollResult, *, alerting: bool, item_time: bool = False,
                 known: Mapping[str, KnownItem] | None = None,
                 feed_title: str | None = None, unchanged: Sequence[str] = (),
-                prepared: Mapping[int, _Prepared] | None = None) -> None:
+                prepared: Mapping[int, _Prepared] | None = None,
+                packed: PackedTexts | None = None) -> None:
         """Match new and edited items and record them, their stories and their alerts in one
         transaction: all of the poll is stored, or none of it and it is redone next time.
 
@@ -444,7 +452,7 @@ class Poller:
         the feed's own title, which names its publisher unless the configuration does;
         `unchanged`: keys of stored items the document still holds, unchanged and not parsed
         again (alerts.parse), which are only marked seen; `prepared`: _prepare's answer for
-        these items."""
+        these items; `packed`: their texts packed ahead (Items.pack_ahead)."""
         if not self.rules.enabled:
             self._no_rules(result)
             return
@@ -453,13 +461,14 @@ class Poller:
                 known = self.store.known_items(feed.url, [i.key for i in items])
             self._process(feed, items, fetched, body_hash, result, alerting=alerting,
                           item_time=item_time, known=known, feed_title=feed_title,
-                          unchanged=unchanged, prepared=prepared or {})
+                          unchanged=unchanged, prepared=prepared or {}, packed=packed)
 
     def _process(self, feed: Feed, items: list[Item], fetched: Fetched, body_hash: str,
                  result: PollResult, *, alerting: bool, item_time: bool,
                  known: Mapping[str, KnownItem], feed_title: str | None = None,
                  unchanged: Sequence[str] = (),
-                 prepared: Mapping[int, _Prepared] | None = None) -> None:
+                 prepared: Mapping[int, _Prepared] | None = None,
+                 packed: PackedTexts | None = None) -> None:
         result.entries = len(items) + len(unchanged)
         history = HistoryView(self.store)
         new_items: list[Item] = []
@@ -534,7 +543,7 @@ class Poller:
             feed_url=feed.url, feed_name=feed.name, now=self.clock(), fetched=fetched,
             body_hash=body_hash, new_items=new_items, edited_items=edited,
             seen_keys=[i.key for i in items if i.key in known] + list(unchanged), alerts=alerts,
-            history=history.take(), feed_title=feed_title)
+            history=history.take(), feed_title=feed_title, packed=packed)
         result.status = "new"
         result.new_items = len(new_items)
         result.edited_items = len(edited)

@@ -158,13 +158,14 @@ match:
 
 @pytest.mark.parametrize("module, name, matched", [
     ("alerts.analysis", "analyse_text", "calls"), ("alerts.pipeline", "event_of", "calls"),
-    ("alerts.stories", "text_key", "calls"), ("alerts.stories", "item_signature", "markets")])
+    ("alerts.stories", "text_key", "calls"), ("alerts.stories", "item_signature", "markets"),
+    ("alerts.state.items", "_packed", "new")])
 def test_a_worker_analyses_and_keys_stories_before_the_write_transaction(
         tmp_path, feed_server, monkeypatch, module, name, matched):
     """What a poll worker's matching and stories read is made before its write transaction:
     the items' analyses, the events they report and their words' story keys (the signature
-    for reports without an event). The other workers wait for that transaction, not for
-    this one's analyses and keys."""
+    for reports without an event); and every new item's texts are packed before it. The
+    other workers wait for that transaction, not for this one's analyses, keys and packing."""
     import importlib
 
     url = feed_server.put("/wire.xml", rss(*CALLS, *OTHER))
@@ -196,7 +197,7 @@ def test_a_worker_analyses_and_keys_stories_before_the_write_transaction(
             store.close()
 
     asyncio.run(go())
-    expected = len(OTHER) if matched == "markets" else len(CALLS)
+    expected = {"markets": len(OTHER), "calls": len(CALLS), "new": len(CALLS + OTHER)}[matched]
     assert len(in_transaction) == expected and not any(in_transaction), in_transaction
 
 

@@ -135,6 +135,48 @@ def test_a_new_state_trains_in_the_poll_that_stores_its_thousandth_item(tmp_path
         store.close()
 
 
+def test_texts_packed_ahead_are_stored_as_packed_there_or_again_with_a_newer_dictionary(
+        tmp_path):
+    """A poll worker packs its items' texts before its write transaction (Items.pack_ahead,
+    #17): the state stores the bytes it would have packed in the transaction; when another
+    worker trained the dictionary meanwhile, they are packed again with the new one."""
+    items = _wire(TRAIN_AFTER + 100)
+    plain, ahead = Store(tmp_path / "plain.db"), Store(tmp_path / "ahead.db")
+    try:
+        for n in range(0, TRAIN_AFTER + 50, 50):  # trained at the thousandth: one stale
+            batch = items[n:n + 50]
+            _poll(plain, batch, n=n)
+            packed = ahead.pack_ahead(batch)
+            ahead.record_poll(feed_url=WIRE, feed_name="E", now=T0 + timedelta(hours=n),
+                              fetched=Fetched(WIRE, WIRE, 200, b""), body_hash=f"h{n}",
+                              new_items=batch, edited_items=[], seen_keys=[], alerts=[],
+                              packed=packed)
+        batch = items[TRAIN_AFTER + 50:]
+        packed = ahead.pack_ahead(batch)
+        assert {t[1][:1] for t in packed.texts.values() if isinstance(t[1], bytes)} == {b"\x01"}
+        with ahead.write() as conn:  # another worker's dictionary, made meanwhile
+            digest, dictionary, made = conn.execute(
+                "SELECT digest, dictionary, made FROM text_dictionaries").fetchone()
+            conn.execute("INSERT INTO text_dictionaries (digest, dictionary, made) "
+                         "VALUES (?, ?, ?)", (b"\x00" + digest, dictionary, made + 1))
+        ahead.record_poll(feed_url=WIRE, feed_name="E", now=T0 + timedelta(hours=99),
+                          fetched=Fetched(WIRE, WIRE, 200, b""), body_hash="h99",
+                          new_items=batch, edited_items=[], seen_keys=[], alerts=[],
+                          packed=packed)
+        read = "SELECT title, summary, content FROM items ORDER BY id"
+        assert (ahead.conn.execute(read).fetchall()[:TRAIN_AFTER + 50]
+                == plain.conn.execute(read).fetchall())
+        assert {s[:1] for (s,) in ahead.conn.execute(
+            f"SELECT summary FROM items WHERE id > {TRAIN_AFTER + 50} "
+            "AND typeof(summary) = 'blob'")} == {b"\x02"}
+        [(_, _, stored)] = list(ahead.stored_items())
+        assert [(r["title"], r["summary"], r["content"]) for r in stored] == [
+            (item.title, item.summary, item.content) for item in items]
+    finally:
+        plain.close()
+        ahead.close()
+
+
 def test_texts_too_few_to_learn_from_leave_the_state_as_it_was(tmp_path):
     short = [replace(item, title="Talks", summary="Talks resume.", content="")
              for item in _wire(TRAIN_AFTER + 10)]  # titles are packed texts too (0033)

@@ -225,6 +225,12 @@ class TextPacker:
         """The number of the dictionary new texts are packed with (None: there is none)."""
         return max(self._known(), default=None)
 
+    @property
+    def newest_digest(self) -> bytes | None:
+        """That dictionary's digest: which bytes new texts are packed with (None: none)."""
+        number = self.newest
+        return None if number is None else self._known()[number]
+
     def _coder(self, number: int) -> _Coder:
         found = self._known().get(number)
         if found is None or self.conn is None:

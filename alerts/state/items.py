@@ -51,6 +51,23 @@ def _when(published: datetime | None) -> int | str | None:
 
 
 
+@dataclass(frozen=True)
+class PackedTexts:
+    """Items' texts as record_poll stores them, packed before the poll's write transaction
+    (`Items.pack_ahead`) with the dictionary of `digest` (None: the state had none): used
+    when that is still the state's newest, else packed again there (#17: the transaction
+    poll workers take turns at held the packing too)."""
+
+    digest: bytes | None
+    texts: dict[int, tuple[str | bytes | None, ...]]  # by id(item): title, summary, content
+
+
+def _packed(packer: TextPacker, item: Item) -> tuple[str | bytes | None, ...]:
+    """An item's title (with the dictionary only, 0033), summary and full text, packed."""
+    return (packer.pack(item.title, deflate=False), packer.pack(item.summary),
+            packer.pack(item.content))
+
+
 class KnownItem(NamedTuple):
     """A stored item, as the seen-before query finds it (a named tuple: one is made for
     every key of every poll, at half a frozen dataclass's cost)."""
@@ -108,13 +125,20 @@ class Items(Database):
         rows = self.conn.execute("SELECT rule_id FROM matches WHERE item_id = ?", (item_id,))
         return frozenset(rule_id for (rule_id,) in rows)
 
+    def pack_ahead(self, items: list[Item]) -> PackedTexts:
+        """The items' texts packed as record_poll would pack them now, outside a transaction."""
+        packer = TextPacker(self.conn)
+        return PackedTexts(packer.newest_digest, {id(item): _packed(packer, item)
+                                                  for item in items})
+
     def record_poll(self, *, feed_url: str, feed_name: str, now: datetime, fetched: Fetched,
                     body_hash: str, new_items: list[Item], edited_items: list[Item],
                     seen_keys: list[str], alerts: list[QueuedAlert],
                     history: list[HistoryEntry] = (),  # type: ignore[assignment]
-                    feed_title: str | None = None) -> int:
+                    feed_title: str | None = None, packed: PackedTexts | None = None) -> int:
         """Items marked seen and their alerts queued in one transaction. Returns alerts queued.
-        `feed_title`: the feed's own title, as parsed (kept when None)."""
+        `feed_title`: the feed's own title, as parsed (kept when None); `packed`: the items'
+        texts packed ahead (pack_ahead), used when packed with the dictionary in force."""
         stamp = moment(now)
         with self.write() as conn:
             # Items name their feed by number (0028), their links after its base (0029).
@@ -124,6 +148,8 @@ class Items(Database):
             # Texts packed with the state's dictionary, trained when the state first holds
             # TRAIN_AFTER items (0026, alerts.state.textdict) and again at TRAIN_AGAIN_AFTER.
             packer = TextPacker(conn)
+            ahead = (packed.texts if packed is not None
+                     and packed.digest == packer.newest_digest else {})
             top = latest_item(conn) if new_items and may_train(packer) else None
             if base is None and (new_items or edited_items):  # set from its first links
                 base = feed_link_base(conn, feed_id, base, [item.link for item in
@@ -135,11 +161,12 @@ class Items(Database):
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (feed_id, key) DO NOTHING",
                 [(feed_id, key, stored_guid(item.key, item.guid), stored_link(item.link, base),
-                  packer.pack(item.title, deflate=False),  # with the dictionary (0033)
-                  packer.pack(item.summary),
-                  _when(item.published), item.language, pack_hash(item.content_hash), stamp,
-                  stamp, packer.pack(item.content), item.author, _categories(item))
-                 for item, key in zip(new_items, new_keys, strict=True)])
+                  title, summary, _when(item.published), item.language,
+                  pack_hash(item.content_hash), stamp, stamp, content, item.author,
+                  _categories(item))
+                 for item, key in zip(new_items, new_keys, strict=True)
+                 for title, summary, content in (ahead.get(id(item))
+                                                 or _packed(packer, item),)])
             inserted = conn.total_changes - before
             if top is not None and due(conn, packer, top):
                 packer = train(conn, stamp)
