@@ -17,6 +17,8 @@ from alerts.errors import AlertsError, ConfigError, FileProblems, Problem, State
 from alerts.logs import setup_logging
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from alerts.config import FetchSettings, Settings
     from alerts.state import Store
 
@@ -64,15 +66,19 @@ def _open_state(settings: Settings) -> Store:
 
 
 def _load(config: str | None, verify: bool = False, channels: bool = True,
-          require_rules: bool = True) -> tuple[Settings, object]:
+          require_rules: bool = True,
+          settled: Callable[[Settings], object] | None = None) -> tuple[Settings, object]:
     """Settings and rules, with every problem in both reported together. `channels=False`
     leaves the channel check to the caller (the daemon runs it beside its first polls);
-    `require_rules=False` accepts a set without an enabled rule (a reload judges it)."""
+    `require_rules=False` accepts a set without an enabled rule (a reload judges it);
+    `settled` is given the settings as soon as they are read, before the rules."""
     from alerts.rules import RuleSet, load_rules
     from alerts.rules.engine import verify_examples
     from alerts.rules.loader import no_rules_problem
 
     settings = load_settings(find_config(config))
+    if settled is not None:
+        settled(settings)
     from alerts.knowledge.choice import use_folder
 
     problems: list[Problem] = use_folder(settings.knowledge_path)  # before the rules name people
@@ -169,13 +175,19 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     leaves the sending to the daemon."""
     from alerts import buildcache
     from alerts.lock import StateLock
-    from alerts.once import poll_once
+    from alerts.once import Spawned, poll_once, spawn_early
     from alerts.state.integrity import ensure_intact_since_clean_run, note_clean_run
 
     buildcache.short_lived()  # the knowledge base read is kept to the end: no GC walks (#17)
+    early: Spawned | None = None  # poll workers started before the rules are read
+
+    def settled(settings: Settings) -> None:
+        nonlocal early
+        early = spawn_early(settings, only)
+
     try:
         # The channels are checked by poll_once, when a message is to be sent.
-        settings, rules = _load(ctx.obj["config"], channels=False)
+        settings, rules = _load(ctx.obj["config"], channels=False, settled=settled)
         # Not checked again when it is as the last run that checked it left it (#17).
         checked = ensure_intact_since_clean_run(settings.state_path)
         lock = StateLock(settings.state_path)
@@ -192,11 +204,14 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
 
         code = asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
                                      send=not no_send, report=click.echo, claim=claim,
-                                     only=only))
+                                     only=only, spawned=early))
         note_clean_run(settings.state_path, checked)  # every connection is closed by now
         sys.exit(code)
     except AlertsError as exc:
         _fail(exc)
+    finally:  # those not given to poll workers (a rule file's error, say) are ended
+        if early is not None:
+            early.close()
 
 
 @cli.command()

@@ -8,6 +8,7 @@ cycle in which nothing changed (every feed 304) imports none of them.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -24,7 +25,11 @@ from alerts.rules import RuleSet
 from alerts.state import Store
 
 if TYPE_CHECKING:
+    import subprocess
+
     from alerts.pollworker import PollWorkers
+
+log = logging.getLogger(__name__)
 
 # A poll that leaves the feed's items current: fetched, unchanged, or fresh by the server's
 # own word (max-age, <ttl>). Backoff, Retry-After, 410 and failures are not.
@@ -46,11 +51,52 @@ def _check_channels(settings: Settings) -> asyncio.Future:
     return asyncio.ensure_future(asyncio.to_thread(channel_problems, settings))
 
 
+class Spawned:
+    """Poll workers' processes started before the rules are read (spawn_early), for poll_once
+    to give its workers; those it does not take are ended by close()."""
+
+    def __init__(self, procs: list[subprocess.Popen[bytes]]):
+        self.procs = procs
+
+    def take(self) -> list[subprocess.Popen[bytes]]:
+        taken, self.procs = self.procs, []
+        return taken
+
+    def close(self) -> None:
+        from alerts import childpipe
+
+        for proc in self.take():
+            childpipe.kill(proc)
+
+
+def spawn_early(settings: Settings, only: tuple[str, ...] = ()) -> Spawned | None:
+    """On a state not made yet, every feed's poll is a first poll: its poll workers' processes
+    are started as soon as the settings are read, and load their modules while this process
+    reads the rules and makes the state (#17: a tenth of a second and more, with 1,000 rules
+    a quarter, before the first document could be digested). None otherwise, and with
+    `only` (a few feeds named), for which poll_once decides as before."""
+    from alerts.pollworker import spawn, worker_count
+
+    count = min(worker_count(), len(settings.feeds))
+    if (only or count < 2 or len(settings.feeds) < FIRST_POLLS_FOR_WORKERS
+            or settings.state_path.exists()):
+        return None
+    procs = []
+    try:
+        for _ in range(count):
+            procs.append(spawn())
+    except OSError:  # those that could not start are started again, and say why, later
+        pass
+    log.debug("poll workers: %d processes started before the rules are read (a new state): %s",
+              len(procs), ", ".join(str(proc.pid) for proc in procs))
+    return Spawned(procs)
+
+
 async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
                     send: bool = True, concurrency: int = 8,
                     report: Callable[[str], None] = print,
                     claim: Callable[[], str | None] | None = None,
-                    only: tuple[str, ...] = ()) -> int:
+                    only: tuple[str, ...] = (), spawned: Spawned | None = None) -> int:
     """Every feed once, then deliver. Exit 0 when all went well, 3 when a feed or a delivery
     failed, or no feed could be polled at all (each one's reason is reported).
 
@@ -59,7 +105,8 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
     what was polled stays stored and queued, nothing is sent, and ConfigError says why.
     `claim` takes the right to send (the state's lock): it returns why not when a running
     daemon has it, and then what was polled is left queued for that daemon to send. `only`:
-    these feeds (by name or URL), polled now whatever their backoff."""
+    these feeds (by name or URL), polled now whatever their backoff; `spawned`: poll workers'
+    processes started already (spawn_early), given to the workers or ended."""
     feeds = settings.feeds
     if only:
         feeds = tuple(f for f in settings.feeds if f.name in only or f.url in only)
@@ -78,7 +125,8 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
                     story_window=timedelta(seconds=settings.stories.window),
                     parse_memo=ParseMemo.load(memo_file))
     health = HealthWatch(store, settings)
-    workers = _first_poll_workers(store, feeds, settings, rules, poller, force_backfill)
+    workers = _first_poll_workers(store, feeds, settings, rules, poller, force_backfill,
+                                  spawned.take() if spawned is not None else [])
     limit = asyncio.Semaphore(concurrency)
     failures = 0
     polled = 0  # feeds whose server answered with the feed (or said it is still fresh)
@@ -128,24 +176,28 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
 
 
 def _first_poll_workers(store: Store, feeds: tuple[Feed, ...], settings: Settings,
-                        rules: RuleSet, poller: Poller, force_backfill: bool
-                        ) -> PollWorkers | None:
+                        rules: RuleSet, poller: Poller, force_backfill: bool,
+                        spawned: list[subprocess.Popen[bytes]]) -> PollWorkers | None:
     """Poll workers for the feeds polled for the first time (alerts.pollworker), made the
     poller's offload, when there are at least FIRST_POLLS_FOR_WORKERS of them and two cores
     to share: each first poll digests all of its feed's items, and each worker costs a start
-    of a few hundred ms."""
+    of a few hundred ms. `spawned`: their processes started already, ended when unused."""
+    from alerts import childpipe
     from alerts.pollworker import PollWorkers, worker_count
 
     count = worker_count()
-    if count < 2 or not rules.enabled:
-        return None
-    first = store.first_polls([feed.url for feed in feeds])
-    if first < FIRST_POLLS_FOR_WORKERS:
+    first = store.first_polls([feed.url for feed in feeds]) if count >= 2 else 0
+    if not rules.enabled or first < FIRST_POLLS_FOR_WORKERS:
+        for proc in spawned:
+            childpipe.kill(proc)
         return None
     # Kept until the run ends: a worker started early must not end before the documents
     # come (a slow server), and the run's end ends them all.
     workers = PollWorkers.made(min(count, first), lambda: (settings, rules, force_backfill),
-                               poller.parse_memo, poller.digest, idle_seconds=3600)
+                               poller.parse_memo, poller.digest, idle_seconds=3600,
+                               spawned=spawned)
+    for proc in spawned[len(workers.workers):]:
+        childpipe.kill(proc)
     poller.offload = workers.digest
     return workers
 

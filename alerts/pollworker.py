@@ -34,7 +34,7 @@ import pickle
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from alerts import childpipe
@@ -72,14 +72,16 @@ class PollWorker:
 
     def __init__(self, setup: Callable[[], tuple[Settings, RuleSet, bool]], memo: ParseMemo,
                  here: Offload, idle_seconds: float = IDLE_SECONDS,
-                 said: set[str] | None = None):
+                 said: set[str] | None = None,
+                 spawned: subprocess.Popen[bytes] | None = None):
+        """`spawned`: its process, started already (`spawn`) and waiting for its setup."""
         self.setup = setup
         self.memo = memo
         self.here = here
         self.idle_seconds = idle_seconds
         self._turn = asyncio.Semaphore(1)
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._setup: tuple[Settings, RuleSet, bool] | None = None
+        self._proc: subprocess.Popen[bytes] | None = spawned
+        self._setup: tuple[Settings, RuleSet, bool] | None = None  # None: none given yet
         self._idle: asyncio.TimerHandle | None = None
         self.broken = False  # a worker could not start: first polls are digested here
         self.started = 0  # worker processes started (for the tests)
@@ -145,7 +147,7 @@ class PollWorker:
 
         await _take_turn(self._turn)
         try:
-            if self.broken or self.running:
+            if self.broken or (self.running and self._setup is not None):
                 return None
             try:
                 await asyncio.to_thread(self._ready, self.setup())
@@ -173,6 +175,9 @@ class PollWorker:
 
     def _ready(self, setup: tuple[Settings, RuleSet, bool]) -> None:
         """A worker running with `setup`: this one, or a new one."""
+        if self._proc is not None and self._setup is None and self._proc.poll() is None:
+            self._set_up(self._proc, setup)  # spawned before its setup was known
+            return
         if self._proc is not None and (self._setup is None or any(
                 new is not old for new, old in zip(setup, self._setup, strict=True))):
             self.close()  # a reload: the worker digests with what is in force
@@ -193,11 +198,16 @@ class PollWorker:
         return _read(proc.stdout, None, "the poll worker")
 
     def _start(self, setup: tuple[Settings, RuleSet, bool]) -> None:
-        try:  # its log records come back with its answers
-            proc = childpipe.start("alerts.pollworker")
+        try:
+            proc = spawn()
         except OSError as exc:
             raise WorkerLost(f"the poll worker could not start ({exc})") from exc
         self._proc = proc
+        self._set_up(proc, setup)
+
+    def _set_up(self, proc: subprocess.Popen[bytes],
+                setup: tuple[Settings, RuleSet, bool]) -> None:
+        """Give the started worker what it digests with, and wait until it is ready."""
         self.started += 1
         log.debug("poll worker started (process %d)", proc.pid)
         assert proc.stdin is not None and proc.stdout is not None
@@ -242,10 +252,14 @@ class PollWorkers:
 
     @classmethod
     def made(cls, count: int, setup: Callable[[], tuple[Settings, RuleSet, bool]],
-             memo: ParseMemo, here: Offload, idle_seconds: float = IDLE_SECONDS
-             ) -> PollWorkers:
+             memo: ParseMemo, here: Offload, idle_seconds: float = IDLE_SECONDS,
+             spawned: Sequence[subprocess.Popen[bytes]] = ()) -> PollWorkers:
+        """`spawned`: worker processes started already (`spawn`), given to the first of
+        the `count` workers."""
         said: set[str] = set()
-        return cls([PollWorker(setup, memo, here, idle_seconds, said) for _ in range(count)])
+        procs = list(spawned)[:count]
+        return cls([PollWorker(setup, memo, here, idle_seconds, said,
+                               procs[n] if n < len(procs) else None) for n in range(count)])
 
     async def warm(self, count: int) -> None:
         """Start `count` of the workers now (first polls are on their way); why any could
@@ -274,6 +288,12 @@ class PollWorkers:
             log.debug("poll workers: %d started, %d documents digested",
                       sum(w.started for w in self.workers),
                       sum(w.digested for w in self.workers))
+
+
+def spawn() -> subprocess.Popen[bytes]:
+    """A poll worker's process, started: it loads the modules a digest needs, then waits for
+    its setup (PollWorker). OSError when it cannot be started."""
+    return childpipe.start("alerts.pollworker")  # its log records come back with its answers
 
 
 def worker_count() -> int:
@@ -344,15 +364,23 @@ def serve() -> int:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     inp = sys.stdin.buffer
+    # What every digest needs, loaded before the setup is read: a worker started early (`poll
+    # --once` on a new state, alerts.once.spawn_early) loads it while the polling process
+    # reads its rules and opens the state.
+    from datetime import timedelta
+
+    import alerts.parse  # noqa: F401 (the fast reader and feedparser's parts it uses)
+    from alerts.analysis import lexicon
+    from alerts.knowledge.choice import use_folder
+    from alerts.pipeline import Poller
+    from alerts.routing import Composer
+    from alerts.state import Store
+
+    lexicon()
     try:
         settings, rules, force_backfill, level = _read(inp, None, "the daemon")
     except WorkerLost:
         return 0
-    from datetime import timedelta
-
-    from alerts.pipeline import Poller
-    from alerts.routing import Composer
-    from alerts.state import Store
 
     records = _Records()
     root = logging.getLogger()
@@ -362,8 +390,6 @@ def serve() -> int:
         logging.getLogger(name).setLevel(max(level, logging.WARNING))
     # The user's knowledge folder, as the daemon chose it when it read the configuration
     # (alerts.cli): a first poll must know the people and names the rules were checked with.
-    from alerts.knowledge.choice import use_folder
-
     for problem in use_folder(settings.knowledge_path):
         logging.getLogger(__name__).warning("%s; this first poll is read without that folder",
                                             problem)

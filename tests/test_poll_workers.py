@@ -56,16 +56,20 @@ def poll_once(directory: Path, workers: str) -> tuple[str, str]:
 
 
 @contextlib.asynccontextmanager
-async def pooled(settings: Settings, rules: RuleSet) -> AsyncIterator[tuple[Poller, PollWorkers]]:
+async def pooled(settings: Settings, rules: RuleSet, spawned: bool = False
+                 ) -> AsyncIterator[tuple[Poller, PollWorkers]]:
     """A poller as the daemon makes it, handing first polls to a pool of two real poll
-    workers; all closed after."""
+    workers (`spawned`: their processes started before, as `poll --once` does on a new
+    state); all closed after."""
     from alerts.fetch import Fetcher
+    from alerts.pollworker import spawn
 
     store = Store(settings.state_path)
     fetcher = Fetcher(settings.fetch)
     poller = poller_for(settings, rules, store, fetcher)
     pool = PollWorkers.made(2, lambda: (settings, rules, True), poller.parse_memo,
-                            poller.digest, idle_seconds=60)
+                            poller.digest, idle_seconds=60,
+                            spawned=[spawn(), spawn()] if spawned else ())
     poller.offload = pool.digest
     try:
         yield poller, pool
@@ -107,6 +111,14 @@ def test_poll_once_digests_first_polls_in_workers_storing_what_one_process_store
     _, said_shared = poll_once(shared, "2")
     assert said_alone.count("poll worker started") == 0
     assert said_shared.count("poll worker started") == 2, said_shared
+    # A new state: their processes were started before the rules were read, and given to
+    # the workers, not started again.
+    early = re.search(r"poll workers: 2 processes started before the rules are read "
+                      r"\(a new state\): (\d+), (\d+)", said_shared)
+    assert early is not None, said_shared
+    assert sorted(re.findall(r"poll worker started \(process (\d+)\)", said_shared)) == sorted(
+        early.groups())
+    assert "before the rules" not in said_alone
     assert "poll workers: 2 started, 6 documents digested" in said_shared, said_shared
     here = stored(alone / "state" / "alerts.db")
     assert len(here["items"]) == 6 * 4 + 3 * 3  # type: ignore[arg-type]
@@ -135,6 +147,7 @@ def test_poll_once_starts_no_worker_for_known_feeds_or_few_first_polls(tmp_path,
             "<item>", rss_item(f"Talks resume in city {n}", guid=f"new{n}") + "<item>", 1))
     out, again = poll_once(directory, "2")
     assert "poll worker started" not in again
+    assert "before the rules" not in again  # the state is made: none is started early
     assert out.count("1 new") == 6, out
     # Three feeds new to the state, fewer than FIRST_POLLS_FOR_WORKERS: digested here too.
     more = [feed_server.put(f"/more{n}.xml", documents(10 + n)) for n in range(3)]
@@ -220,6 +233,39 @@ class _Worker:
         self.closed = True
 
 
+def test_processes_started_early_and_not_needed_are_ended(tmp_path, feed_server, monkeypatch):
+    """Poll workers' processes started before the rules were read (a new state) are ended
+    when the run digests its first polls itself (here, the rules enabled none), and are the
+    pool's workers' own when it does not."""
+    from alerts import once
+    from alerts.pollworker import spawn
+
+    url = feed_server.put("/wire.xml", rss(*CALLS))
+    settings, rules = configured(tmp_path, url)
+    procs = [spawn(), spawn()]
+    store = Store(settings.state_path)
+    try:
+        poller = Poller(store, None, RuleSet([]))
+        assert once._first_poll_workers(store, tuple(Feed(f"{url}?{n}", f"W{n}", 60)
+                                                     for n in range(4)), settings,
+                                        RuleSet([]), poller, False, procs) is None
+        assert all(proc.poll() is not None for proc in procs)  # ended, and waited for
+        # Needed: they are the pool's workers' processes, ended with the pool.
+        monkeypatch.setenv("ALERTS_POLL_WORKERS", "2")
+        procs = [spawn(), spawn()]
+        workers = once._first_poll_workers(store, tuple(Feed(f"{url}?{n}", f"W{n}", 60)
+                                                        for n in range(4)), settings, rules,
+                                           poller, False, procs)
+        assert workers is not None
+        try:
+            assert [w._proc for w in workers.workers] == procs
+        finally:
+            workers.close()
+        assert all(proc.poll() is not None for proc in procs)
+    finally:
+        store.close()
+
+
 def test_the_pool_gives_each_document_to_a_free_worker():
     log: list[tuple[str, int]] = []
     workers = [_Worker(log, "a"), _Worker(log, "b")]
@@ -287,14 +333,16 @@ def test_workers_that_cannot_start_leave_first_polls_here_said_once(tmp_path, fe
     assert len(said) == 1 and "could not start" in said[0], said
 
 
-def test_warm_workers_are_running_before_the_first_document(tmp_path, feed_server):
+@pytest.mark.parametrize("spawned", [False, True])
+def test_warm_workers_are_running_before_the_first_document(tmp_path, feed_server, spawned):
+    """Warming starts the workers, or sets up the processes started early (`spawned`)."""
     urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(3)]
     settings, rules = configured(tmp_path, urls[0])
 
     async def go() -> tuple[list[bool], PollWorkers]:
-        async with pooled(settings, rules) as (poller, pool):
+        async with pooled(settings, rules, spawned) as (poller, pool):
             await pool.warm(2)
-            running = [w.running for w in pool.workers]
+            running = [w.running and w.started == 1 for w in pool.workers]
             await asyncio.gather(*(poller.poll(Feed(u, f"Wire {n}", 60))
                                    for n, u in enumerate(urls)))
             return running, pool
