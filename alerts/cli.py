@@ -175,7 +175,7 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     leaves the sending to the daemon."""
     from alerts import buildcache
     from alerts.lock import StateLock
-    from alerts.once import Spawned, poll_once, spawn_early
+    from alerts.pollworker import Spawned, spawn_early
     from alerts.state.integrity import ensure_intact_since_clean_run, note_clean_run
 
     buildcache.short_lived()  # the knowledge base read is kept to the end: no GC walks (#17)
@@ -201,6 +201,9 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
                     "its alerts, including those queued by this poll")
 
         import asyncio
+
+        # Imported once the poll workers are started (spawn_early): they load meanwhile.
+        from alerts.once import poll_once
 
         code = asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]
                                      send=not no_send, report=click.echo, claim=claim,

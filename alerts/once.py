@@ -8,7 +8,6 @@ cycle in which nothing changed (every feed 304) imports none of them.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -27,16 +26,11 @@ from alerts.state import Store
 if TYPE_CHECKING:
     import subprocess
 
-    from alerts.pollworker import PollWorkers
-
-log = logging.getLogger(__name__)
+    from alerts.pollworker import PollWorkers, Spawned
 
 # A poll that leaves the feed's items current: fetched, unchanged, or fresh by the server's
 # own word (max-age, <ttl>). Backoff, Retry-After, 410 and failures are not.
 UP_TO_DATE = frozenset({"new", "not-modified", "unchanged", "waiting"})
-# Feeds polled for the first time in one run from which their documents are digested in poll
-# workers (alerts.pollworker) rather than here.
-FIRST_POLLS_FOR_WORKERS = 4
 
 
 def something_due(store: Store) -> bool:
@@ -49,47 +43,6 @@ def _check_channels(settings: Settings) -> asyncio.Future:
     from alerts.notify import channel_problems
 
     return asyncio.ensure_future(asyncio.to_thread(channel_problems, settings))
-
-
-class Spawned:
-    """Poll workers' processes started before the rules are read (spawn_early), for poll_once
-    to give its workers; those it does not take are ended by close()."""
-
-    def __init__(self, procs: list[subprocess.Popen[bytes]]):
-        self.procs = procs
-
-    def take(self) -> list[subprocess.Popen[bytes]]:
-        taken, self.procs = self.procs, []
-        return taken
-
-    def close(self) -> None:
-        from alerts import childpipe
-
-        for proc in self.take():
-            childpipe.kill(proc)
-
-
-def spawn_early(settings: Settings, only: tuple[str, ...] = ()) -> Spawned | None:
-    """On a state not made yet, every feed's poll is a first poll: its poll workers' processes
-    are started as soon as the settings are read, and load their modules while this process
-    reads the rules and makes the state (#17: a tenth of a second and more, with 1,000 rules
-    a quarter, before the first document could be digested). None otherwise, and with
-    `only` (a few feeds named), for which poll_once decides as before."""
-    from alerts.pollworker import spawn, worker_count
-
-    count = min(worker_count(), len(settings.feeds))
-    if (only or count < 2 or len(settings.feeds) < FIRST_POLLS_FOR_WORKERS
-            or settings.state_path.exists()):
-        return None
-    procs = []
-    try:
-        for _ in range(count):
-            procs.append(spawn())
-    except OSError:  # those that could not start are started again, and say why, later
-        pass
-    log.debug("poll workers: %d processes started before the rules are read (a new state): %s",
-              len(procs), ", ".join(str(proc.pid) for proc in procs))
-    return Spawned(procs)
 
 
 async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool = False,
@@ -183,7 +136,7 @@ def _first_poll_workers(store: Store, feeds: tuple[Feed, ...], settings: Setting
     to share: each first poll digests all of its feed's items, and each worker costs a start
     of a few hundred ms. `spawned`: their processes started already, ended when unused."""
     from alerts import childpipe
-    from alerts.pollworker import PollWorkers, worker_count
+    from alerts.pollworker import FIRST_POLLS_FOR_WORKERS, PollWorkers, worker_count
 
     count = worker_count()
     first = store.first_polls([feed.url for feed in feeds]) if count >= 2 else 0

@@ -54,6 +54,9 @@ IDLE_SECONDS = 1.0  # a burst of first polls keeps the worker; an idle daemon ha
 # stories, recording) is one at a time, about 40% of a digest with 1,000 broad rules, so a
 # fourth would mostly wait for it.
 MAX_WORKERS = 3
+# Feeds polled for the first time in one run from which their documents are digested in poll
+# workers rather than in the polling process (alerts.once).
+FIRST_POLLS_FOR_WORKERS = 4
 START_TIMEOUT = 60.0  # seconds for the worker to load the modules a digest needs
 _READY = b"ready\n"
 
@@ -294,6 +297,44 @@ def spawn() -> subprocess.Popen[bytes]:
     """A poll worker's process, started: it loads the modules a digest needs, then waits for
     its setup (PollWorker). OSError when it cannot be started."""
     return childpipe.start("alerts.pollworker")  # its log records come back with its answers
+
+
+class Spawned:
+    """Poll workers' processes started before the rules are read (spawn_early), for
+    alerts.once.poll_once to give its workers; those it does not take are ended by close()."""
+
+    def __init__(self, procs: list[subprocess.Popen[bytes]]):
+        self.procs = procs
+
+    def take(self) -> list[subprocess.Popen[bytes]]:
+        taken, self.procs = self.procs, []
+        return taken
+
+    def close(self) -> None:
+        for proc in self.take():
+            childpipe.kill(proc)
+
+
+def spawn_early(settings: Settings, only: tuple[str, ...] = ()) -> Spawned | None:
+    """On a state not made yet, every feed's poll is a first poll: its poll workers' processes
+    are started as soon as the settings are read (`alerts poll`, before it loads the rest of
+    its modules), and load theirs while that process reads the rules and makes the state
+    (#17: the workers were the last ready, a fifth of a second after the first document was
+    fetched). None otherwise, and with `only` (a few feeds named), for which
+    alerts.once.poll_once decides as before."""
+    count = min(worker_count(), len(settings.feeds))
+    if (only or count < 2 or len(settings.feeds) < FIRST_POLLS_FOR_WORKERS
+            or settings.state_path.exists()):
+        return None
+    procs = []
+    try:
+        for _ in range(count):
+            procs.append(spawn())
+    except OSError:  # those that could not start are started again, and say why, later
+        pass
+    log.debug("poll workers: %d processes started before the rules are read (a new state): %s",
+              len(procs), ", ".join(str(proc.pid) for proc in procs))
+    return Spawned(procs)
 
 
 def worker_count() -> int:
