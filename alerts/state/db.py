@@ -103,7 +103,9 @@ class Database:
                 self._depth -= 1
             return
         if self._turn is not None:
-            # Released when the transaction ends, or by the kernel when the process does.
+            # Released when the transaction ends, or by the kernel when the process does. The
+            # wait is as long as the other worker's transaction: bounded by SQLite's busy
+            # timeout against other writers, and in the daemon by each poll's deadline.
             fcntl.flock(self._turn, fcntl.LOCK_EX)
         try:
             self.conn.execute("BEGIN IMMEDIATE")
