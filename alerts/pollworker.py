@@ -406,7 +406,7 @@ def serve() -> int:
     os.dup2(2, 1)
     inp = sys.stdin.buffer
     # What every digest needs, loaded before the setup is read: a worker started early (`poll
-    # --once` on a new state, alerts.once.spawn_early) loads it while the polling process
+    # --once` on a new state, spawn_early) loads it while the polling process
     # reads its rules and opens the state.
     from datetime import timedelta
 
