@@ -307,7 +307,7 @@ class Daemon:
                 self.metrics.polled(feed, result, progress, time.time())
             log.log(level, "%s", describe(result, feed))
             # After every run, skipped ones included: that is how silence gets noticed.
-            notices = self.health.check(feed) if self.health is not None else 0
+            notices = self.health.check(feed, result) if self.health is not None else 0
             if result.alerts_queued or notices:
                 self._wake_sender.set()
         except TimeoutError:

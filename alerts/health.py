@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from alerts.config import HealthSettings, Settings
 from alerts.messages import NOTICE, Outgoing
-from alerts.models import Feed
+from alerts.models import Feed, PollResult
 from alerts.render import Renderer, short_hash
 
 log = logging.getLogger(__name__)
@@ -110,8 +110,14 @@ class HealthWatch:
         names = [fallback] if fallback else list(self.settings.default_channels)
         return [n for n in names if n in self.settings.channels]
 
-    def check(self, feed: Feed) -> int:
-        """Queue the notices this feed's state calls for; returns how many were queued."""
+    def check(self, feed: Feed, result: PollResult | None = None) -> int:
+        """Queue the notices this feed's state calls for; returns how many were queued.
+        `result`: the poll just made, when there was one."""
+        if (result is not None and result.health_settled and result.status == "new"
+                and result.new_items):
+            # It succeeded (not failing) and stored items now (not stale), and no notice is
+            # outstanding to take back: nothing to read (#17: two reads after every poll).
+            return 0
         row = self.store.feed_row(feed.url)
         if row is None:
             return 0

@@ -119,3 +119,6 @@ class PollResult:
     error: str | None = None
     matched_rules: list[str] = field(default_factory=list)
     matches: list[tuple[Item, Match]] = field(default_factory=list)
+    # When polled, the feed was not disabled and no notice of its health was outstanding
+    # (alerts.health.HealthWatch.check: nothing to say after a poll that stored new items).
+    health_settled: bool = False

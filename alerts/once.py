@@ -93,7 +93,7 @@ async def poll_once(settings: Settings, rules: RuleSet, *, force_backfill: bool 
                 failures += 1
                 report(f"{feed.name}: failed: {exc}")
                 return
-            health.check(feed)  # `poll --once` from a timer tells the operator too
+            health.check(feed, result)  # `poll --once` from a timer tells the operator too
         if result.status == "error":
             failures += 1
         elif result.status in UP_TO_DATE:

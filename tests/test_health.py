@@ -17,7 +17,7 @@ from alerts.config import (
 from alerts.health import STALE_FLOOR, HealthWatch, stale_after
 from alerts.models import Feed
 from alerts.state import Store
-from tests.conftest import poll_once, polling_rules, run_cli, write_config
+from tests.conftest import poll_feeds, polling_rules, run_cli, write_config
 from tests.feeds import rss, rss_item
 from tests.test_backoff import LOOPBACK, T0, Clock
 
@@ -30,14 +30,19 @@ def settings_for(db: Path, feed: Feed, **health: object) -> Settings:
                     health=HealthSettings(**health))  # type: ignore[arg-type]
 
 
-def poll_and_check(settings: Settings, feed: Feed, clock: Clock):
-    """One daemon run of a feed's job: poll, then the health check. (result, notices)"""
-    result = poll_once(settings.state_path, feed, polling_rules(settings.state_path.parent),
-                       fetch=FetchSettings(allow_networks=LOOPBACK, timeout=5), clock=clock,
-                       backoff_cap=300.0)
+def poll_and_check(settings: Settings, feed: Feed, clock: Clock, *, force: bool = False,
+                   reads: list[str] | None = None):
+    """One daemon run of a feed's job: poll, then the health check given the poll's result,
+    as the daemon and `poll --once` make it. (result, notices); `reads`: gets the statements
+    the check ran."""
+    [result] = poll_feeds(settings.state_path, [feed], polling_rules(settings.state_path.parent),
+                          fetch=FetchSettings(allow_networks=LOOPBACK, timeout=5), clock=clock,
+                          backoff_cap=300.0, force=force)
     store = Store(settings.state_path)
     try:
-        return result, HealthWatch(store, settings, clock).check(feed)
+        if reads is not None:
+            store.conn.set_trace_callback(reads.append)
+        return result, HealthWatch(store, settings, clock).check(feed, result)
     finally:
         store.close()
 
@@ -172,6 +177,71 @@ def test_a_feed_that_stops_publishing_is_stale_once_and_recovers_once(tmp_path, 
     assert "publishes again" in notices(db)[-1].title
     clock.now += timedelta(hours=1)
     assert poll_and_check(settings, feed, clock)[1] == 0
+
+
+def test_after_a_poll_that_stored_new_items_a_settled_feed_needs_no_reading(tmp_path,
+                                                                            feed_server):
+    # #17: the feed's row and its latest arrival were read after every poll. A poll that
+    # stored new items, of a feed with no notice outstanding, leaves nothing to say.
+    feed = Feed(feed_server.base + "/f.xml", "Wire", interval=3600)
+    db, clock = tmp_path / "s.db", Clock()
+    settings = settings_for(db, feed)
+    items: list[str] = []
+    for i in range(12):
+        items.insert(0, rss_item(f"story {i}", guid=str(i)))
+        feed_server.put("/f.xml", rss(*items))
+        reads: list[str] = []
+        result, queued = poll_and_check(settings, feed, clock, reads=reads)
+        assert (result.status, result.new_items, result.health_settled) == ("new", 1, True)
+        assert queued == 0 and reads == []
+        store = Store(db)
+        try:  # the full check, reading the state, finds nothing to say either
+            assert HealthWatch(store, settings, clock).check(feed) == 0
+        finally:
+            store.close()
+        clock.now += timedelta(hours=1)
+    # Nothing new: the check reads the state, as after every 304.
+    reads = []
+    assert poll_and_check(settings, feed, clock, reads=reads)[1] == 0
+    assert any("FROM feeds" in sql for sql in reads)
+
+
+def test_a_changed_document_without_new_items_is_still_checked_for_silence(tmp_path,
+                                                                           feed_server):
+    feed = Feed(feed_server.base + "/f.xml", "Wire", interval=3600)
+    db, clock = tmp_path / "s.db", Clock()
+    settings = settings_for(db, feed)
+    items: list[str] = []
+    for i in range(12):  # a new item every hour
+        items.insert(0, rss_item(f"story {i}", guid=str(i)))
+        feed_server.put("/f.xml", rss(*items))
+        assert poll_and_check(settings, feed, clock)[1] == 0
+        clock.now += timedelta(hours=1)
+    sent = []
+    for hour in range(16):  # the document changes every hour (its title), its items do not
+        feed_server.put("/f.xml", rss(*items, title=f"Test Wire, hour {hour}"))
+        result, queued = poll_and_check(settings, feed, clock)
+        assert (result.status, result.new_items) == ("new", 0)
+        sent.append(queued)
+        clock.now += timedelta(hours=1)
+    assert sent == [0] * 11 + [1] + [0] * 4
+    assert "stopped publishing" in notices(db)[-1].title
+
+
+def test_a_disabled_feed_polled_by_name_is_still_reported_failing(tmp_path, feed_server):
+    # 410 disables the feed; polled by name (`--feed`), it answers with new items, and is
+    # still disabled: the check says so, though nothing was said before.
+    feed = Feed(feed_server.base + "/f.xml", "Gone", interval=60)
+    db, clock = tmp_path / "s.db", Clock()
+    settings = settings_for(db, feed)
+    feed_server.put("/f.xml", b"gone", status=410, content_type="text/plain")
+    result = poll_feeds(db, [feed], polling_rules(tmp_path), clock=clock,
+                        fetch=FetchSettings(allow_networks=LOOPBACK, timeout=5))[0]
+    assert feed_row(db, feed.url)["disabled_at"] is not None and notices(db) == []
+    feed_server.put("/f.xml", rss(rss_item("back", guid="1")))
+    result, queued = poll_and_check(settings, feed, clock, force=True)
+    assert (result.status, result.new_items, result.health_settled) == ("new", 1, False)
+    assert queued == 1 and "is failing" in notices(db)[-1].title
 
 
 def _chain(feed_server, codes: list[int]) -> str:

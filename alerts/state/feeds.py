@@ -27,8 +27,15 @@ class FeedHealth:
     error_count: int = 0
     moved_to: str | None = None  # poll this address instead of the configured one
     error_kind: str | None = None  # of the last poll; None after a success
+    # A notice that it fails or went silent was sent and not yet taken back: its next
+    # successful poll may call for one that it recovered (alerts.health).
+    flagged: bool = False
 
 
+
+
+def _when(stored: str | None) -> datetime | None:
+    return datetime.fromisoformat(stored) if stored else None
 
 
 def log_poll(conn: sqlite3.Connection, name: str, now: datetime, outcome: str,
@@ -66,14 +73,22 @@ class Feeds(Database):
             rekey_feeds(conn, {legacy_url: url}, secrets)
         return True
 
-    def feed_state(self, url: str) -> FeedState:
+    def feed_standing(self, url: str) -> tuple[FeedState, FeedHealth]:
+        """The feed's validators and its health, read together before each poll (one
+        lookup of its row, #17)."""
         row = self.conn.execute(
-            "SELECT etag, last_modified, body_hash, initialised, error_count, last_success "
+            "SELECT etag, last_modified, body_hash, initialised, error_count, last_success, "
+            "next_poll_after, disabled_at, disabled_reason, moved_to, error_kind, "
+            "health_alerted_at IS NOT NULL OR stale_alerted_at IS NOT NULL "
             "FROM feeds WHERE url = ?", (url,)).fetchone()
         if row is None:
-            return FeedState(url)
-        last = datetime.fromisoformat(row[5]) if row[5] else None
-        return FeedState(url, row[0], row[1], row[2], bool(row[3]), row[4], last)
+            return FeedState(url), FeedHealth()
+        return (FeedState(url, row[0], row[1], row[2], bool(row[3]), row[4], _when(row[5])),
+                FeedHealth(_when(row[6]), _when(row[7]), row[8], row[4], row[9], row[10],
+                           bool(row[11])))
+
+    def feed_state(self, url: str) -> FeedState:
+        return self.feed_standing(url)[0]
 
     def first_polls(self, urls: Sequence[str]) -> int:
         """How many of these feeds have never been polled successfully (their next poll
@@ -87,14 +102,7 @@ class Feeds(Database):
         return len(urls) - done
 
     def feed_health(self, url: str) -> FeedHealth:
-        row = self.conn.execute(
-            "SELECT next_poll_after, disabled_at, disabled_reason, error_count, moved_to, "
-            "error_kind FROM feeds WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            return FeedHealth()
-        return FeedHealth(datetime.fromisoformat(row[0]) if row[0] else None,
-                          datetime.fromisoformat(row[1]) if row[1] else None, row[2], row[3],
-                          row[4], row[5])
+        return self.feed_standing(url)[1]
 
     def set_next_poll(self, url: str, until: datetime) -> None:
         """The server said its feed stays fresh until then (max-age, <ttl>)."""
