@@ -97,3 +97,53 @@ def test_a_turn_is_given_back_when_the_database_is_busy(tmp_path, other_worker):
     finally:
         daemon.close()
         store.close()
+
+
+def test_a_store_taking_turns_checkpoints_after_its_turn_not_inside_its_commits(
+        tmp_path, other_worker):
+    # SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000 pages, in the
+    # turn, while the other worker waits for it; a worker checkpoints after its turn instead.
+    from alerts.state.db import CHECKPOINT_EVERY
+
+    store = Store(tmp_path / "alerts.db")
+    checkpoints: list[bool] = []  # for each checkpoint: whether the turn was free then
+
+    def traced(sql: str) -> None:
+        if "wal_checkpoint" in sql:
+            checkpoints.append(turn_free(other_worker))
+
+    try:
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        store.take_turns()
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        store.conn.set_trace_callback(traced)
+        for n in range(2 * CHECKPOINT_EVERY):
+            with store.write() as conn:
+                conn.execute("INSERT INTO feeds (url) VALUES (?)", (f"https://{n}.example/",))
+        assert checkpoints == [True, True]  # every CHECKPOINT_EVERY commits, the turn free
+        for _ in range(CHECKPOINT_EVERY):  # a rolled-back transaction is no commit
+            with pytest.raises(ZeroDivisionError), store.write():
+                raise ZeroDivisionError
+        assert len(checkpoints) == 2
+        store.conn.set_trace_callback(None)
+        # The WAL's frames were copied into the database: none is left to checkpoint.
+        busy, frames, copied = store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert (busy, frames) == (0, copied)
+    finally:
+        store.close()
+
+
+def test_a_store_not_taking_turns_keeps_sqlites_automatic_checkpoint(tmp_path):
+    store = Store(tmp_path / "alerts.db")
+    statements: list[str] = []
+    try:
+        store.conn.set_trace_callback(statements.append)
+        from alerts.state.db import CHECKPOINT_EVERY
+
+        for n in range(2 * CHECKPOINT_EVERY):
+            with store.write() as conn:
+                conn.execute("INSERT INTO feeds (url) VALUES (?)", (f"https://{n}.example/",))
+        assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        assert not [sql for sql in statements if "wal_checkpoint" in sql]
+    finally:
+        store.close()
