@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import os
 import re
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -375,3 +376,40 @@ def test_a_daemons_workers_that_cannot_start_say_so_once(tmp_path, feed_server, 
     assert all(w.broken for w in pool.workers)  # both were tried
     said = [r.getMessage() for r in caplog.records if "own process" in r.getMessage()]
     assert len(said) == 1 and "could not start" in said[0], said
+
+
+def test_poll_workers_train_the_text_dictionary_their_polls_make_due(tmp_path, feed_server):
+    """The poll that stores the state's thousandth item makes its text dictionary due; a poll
+    worker trains it after that poll's transaction (alerts.state.items.Items.train_left), so
+    the state has it as one process's poll gives it: every text packed with it."""
+    from alerts.state.compact import unpack_text
+    from alerts.state.textdict import TRAIN_AFTER
+
+    per_feed = 50
+    urls = [feed_server.put(f"/many{n}.xml", rss(*(
+        rss_item(f"Talks in {PLACES[(n + k) % len(PLACES)]} resume, item {n}-{k}",
+                 guid=f"m{n}-{k}", summary=f"Envoys of {PLACES[k % len(PLACES)]} and "
+                 f"{PLACES[n % len(PLACES)]} met on day {k} of round {n}; the mediators "
+                 "said the talks would go on next week in the same place.")
+        for k in range(per_feed))))
+        for n in range(TRAIN_AFTER // per_feed + 1)]
+    alone, shared = configs(tmp_path, urls, "alone", "shared")
+    poll_once(alone, "0")
+    _, said = poll_once(shared, "2")
+    assert "poll workers: 2 started" in said, said
+    for directory in (alone, shared):
+        db = directory / "state" / "alerts.db"
+        assert query(db, "SELECT id FROM text_dictionaries") == [(1,)]
+        assert query(db, "SELECT count(*) FROM items WHERE typeof(summary) = 'blob' "
+                         "AND substr(summary, 1, 1) != X'01'") == [(0,)]
+    texts = {}
+    for directory in (alone, shared):
+        conn = sqlite3.connect(directory / "state" / "alerts.db")
+        try:
+            texts[directory.name] = sorted(
+                (key, unpack_text(summary, conn)) for key, summary in
+                conn.execute("SELECT key, summary FROM items"))
+        finally:
+            conn.close()
+    assert len(texts["shared"]) == len(urls) * per_feed
+    assert texts["shared"] == texts["alone"]

@@ -138,8 +138,9 @@ def test_a_new_state_trains_in_the_poll_that_stores_its_thousandth_item(tmp_path
 def test_texts_packed_ahead_are_stored_as_packed_there_or_again_with_a_newer_dictionary(
         tmp_path):
     """A poll worker packs its items' texts before its write transaction (Items.pack_ahead,
-    #17): the state stores the bytes it would have packed in the transaction; when another
-    worker trained the dictionary meanwhile, they are packed again with the new one."""
+    #17), and trains the dictionary its poll made due after it (train_left): the state stores
+    the bytes it would have packed in the transaction; when another worker trained the
+    dictionary meanwhile, they are packed again with the new one."""
     items = _wire(TRAIN_AFTER + 100)
     plain, ahead = Store(tmp_path / "plain.db"), Store(tmp_path / "ahead.db")
     try:
@@ -151,6 +152,7 @@ def test_texts_packed_ahead_are_stored_as_packed_there_or_again_with_a_newer_dic
                               fetched=Fetched(WIRE, WIRE, 200, b""), body_hash=f"h{n}",
                               new_items=batch, edited_items=[], seen_keys=[], alerts=[],
                               packed=packed)
+            assert ahead.train_left(T0 + timedelta(hours=n)) == (n == TRAIN_AFTER - 50)
         batch = items[TRAIN_AFTER + 50:]
         packed = ahead.pack_ahead(batch)
         assert {t[1][:1] for t in packed.texts.values() if isinstance(t[1], bytes)} == {b"\x01"}
@@ -175,6 +177,116 @@ def test_texts_packed_ahead_are_stored_as_packed_there_or_again_with_a_newer_dic
     finally:
         plain.close()
         ahead.close()
+
+
+def _poll_ahead(store: Store, new: list[Item], edited: list[Item] = (),  # type: ignore[assignment]
+                n: int = 0) -> None:
+    """_poll as a poll worker records it: its texts packed ahead (Items.pack_ahead)."""
+    store.record_poll(feed_url=WIRE, feed_name="E", now=T0 + timedelta(hours=n),
+                      fetched=Fetched(WIRE, WIRE, 200, b""), body_hash=f"h{n}", new_items=new,
+                      edited_items=list(edited), seen_keys=[], alerts=[],
+                      packed=store.pack_ahead(new))
+
+
+def _packed_with(conn: sqlite3.Connection) -> set[bytes]:
+    return {s[:1] for (s,) in conn.execute(
+        "SELECT summary FROM items WHERE typeof(summary) = 'blob'")}
+
+
+def test_a_poll_workers_poll_trains_its_dictionary_after_its_transaction(tmp_path,
+                                                                         monkeypatch):
+    """#17: the training (0.2 s with 5,000 items) held the write transaction the other poll
+    workers waited for. A poll with texts packed ahead leaves it due; train_left learns and
+    packs outside a transaction, and keeps the dictionary in a short one."""
+    import zstandard
+
+    items = _wire(TRAIN_AFTER + 50)
+    store = Store(tmp_path / "s.db")
+    learnt_in: list[bool] = []  # for each training: whether a transaction was open
+    packed_in: list[bool] = []  # for each text packed: the same
+    learn, pack = zstandard.train_dictionary, TextPacker.pack
+
+    def learning(*args, **kwargs):  # type: ignore[no-untyped-def]
+        learnt_in.append(store.conn.in_transaction)
+        return learn(*args, **kwargs)
+
+    def packing(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        packed_in.append(store.conn.in_transaction)
+        return pack(self, *args, **kwargs)
+
+    try:
+        for n in range(0, TRAIN_AFTER, 50):
+            _poll_ahead(store, items[n:n + 50], n=n)
+        conn = store.conn
+        # Due, and not trained in the poll's transaction.
+        assert conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (0,)
+        assert _packed_with(conn) == {b"\x00"}
+        monkeypatch.setattr(zstandard, "train_dictionary", learning)
+        monkeypatch.setattr(TextPacker, "pack", packing)
+        assert store.train_left(T0)
+        assert learnt_in == [False]
+        assert packed_in and not any(packed_in)  # every text packed again outside it
+        assert conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (1,)
+        assert _packed_with(conn) == {b"\x01"}
+        assert not store.train_left(T0)  # once
+        [(_, _, read)] = list(store.stored_items())
+        assert [(r["title"], r["summary"], r["content"]) for r in read] == [
+            (i.title, i.summary, i.content) for i in items[:TRAIN_AFTER]]
+    finally:
+        store.close()
+
+
+def test_a_dictionary_trained_after_the_poll_is_dropped_when_another_was_made_meanwhile(
+        tmp_path):
+    from alerts.state.textdict import keep, train, train_outside
+
+    items = _wire(TRAIN_AFTER)
+    store = Store(tmp_path / "s.db")
+    other = Store(tmp_path / "s.db")  # another poll worker of the state
+    try:
+        for n in range(0, TRAIN_AFTER, 50):
+            _poll_ahead(store, items[n:n + 50], n=n)
+        trained = train_outside(store.conn)
+        assert trained is not None
+        with other.write() as conn:
+            train(conn, 1)  # the other worker's, first
+        with store.write() as conn:
+            assert keep(conn, trained, 2) is None
+        rows = store.conn.execute("SELECT id, made FROM text_dictionaries").fetchall()
+        assert rows == [(1, 1)]
+        [(_, _, read)] = list(store.stored_items())
+        assert [r["summary"] for r in read] == [i.summary for i in items]
+    finally:
+        store.close()
+        other.close()
+
+
+def test_texts_stored_or_edited_between_the_training_and_its_keeping_are_packed_there(
+        tmp_path):
+    """What train_outside packed is kept only where the state still holds what it read: an
+    item another worker edited meanwhile keeps its edit, one it stored is packed too."""
+    from alerts.state.textdict import keep, train_outside
+
+    items = _wire(TRAIN_AFTER + 50)
+    store = Store(tmp_path / "s.db")
+    other = Store(tmp_path / "s.db")
+    try:
+        for n in range(0, TRAIN_AFTER, 50):
+            _poll_ahead(store, items[n:n + 50], n=n)
+        trained = train_outside(store.conn)
+        assert trained is not None
+        edited = replace(items[7], summary=items[7].summary + " Edited meanwhile.")
+        _poll(other, items[TRAIN_AFTER:], [edited], n=TRAIN_AFTER)
+        with store.write() as conn:
+            assert keep(conn, trained, 2) is not None
+        assert _packed_with(store.conn) == {b"\x01"}
+        expected = [i.summary for i in items]
+        expected[7] = edited.summary
+        [(_, _, read)] = list(store.stored_items())
+        assert [r["summary"] for r in read] == expected
+    finally:
+        store.close()
+        other.close()
 
 
 def test_texts_too_few_to_learn_from_leave_the_state_as_it_was(tmp_path):

@@ -204,6 +204,15 @@ class TextPacker:
     def __init__(self, conn: sqlite3.Connection | None = None):
         self.conn = conn
         self._digests: dict[int, bytes] | None = None
+        self._unstored: dict[int, _Coder] = {}  # see beside()
+
+    def beside(self, number: int, dictionary: bytes) -> TextPacker:
+        """A packer for the same state whose newest dictionary is `dictionary`, as number
+        `number`, before the state holds it (alerts.state.textdict.train_outside)."""
+        packer = TextPacker(self.conn)
+        packer._digests = {**self._known(), number: digest(dictionary)}
+        packer._unstored[number] = _Coder(dictionary)
+        return packer
 
     def _known(self) -> dict[int, bytes]:
         if self._digests is None:
@@ -232,6 +241,8 @@ class TextPacker:
         return None if number is None else self._known()[number]
 
     def _coder(self, number: int) -> _Coder:
+        if number in self._unstored:
+            return self._unstored[number]
         found = self._known().get(number)
         if found is None or self.conn is None:
             raise StateError(

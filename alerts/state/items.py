@@ -33,7 +33,7 @@ from alerts.state.feeds import log_poll, touch_feed
 from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
 from alerts.state.outbox import keep_alert_facts, record_alerts
-from alerts.state.textdict import due, latest_item, may_train, train
+from alerts.state.textdict import due, keep, latest_item, may_train, train, train_outside
 
 
 def _categories(item: Item) -> str:
@@ -125,6 +125,23 @@ class Items(Database):
         rows = self.conn.execute("SELECT rule_id FROM matches WHERE item_id = ?", (item_id,))
         return frozenset(rule_id for (rule_id,) in rows)
 
+    _training_due = False  # a poll with texts packed ahead left the dictionary to train
+
+    def train_left(self, now: datetime) -> bool:
+        """Train the text dictionary a poll with texts packed ahead (a poll worker's) left
+        due: learnt and the state's texts packed with it outside a write transaction, kept
+        in one of its own (textdict.train_outside, keep), unless another worker trained one
+        meanwhile (#17: in the poll's transaction, 0.2 s that the other workers waited).
+        True when it was kept."""
+        if not self._training_due:
+            return False
+        self._training_due = False
+        trained = train_outside(self.conn)
+        if trained is None:
+            return False
+        with self.write() as conn:
+            return keep(conn, trained, moment(now)) is not None
+
     def pack_ahead(self, items: list[Item]) -> PackedTexts:
         """The items' texts packed as record_poll would pack them now, outside a transaction."""
         packer = TextPacker(self.conn)
@@ -169,7 +186,10 @@ class Items(Database):
                                                  or _packed(packer, item),)])
             inserted = conn.total_changes - before
             if top is not None and due(conn, packer, top):
-                packer = train(conn, stamp)
+                if packed is not None:  # a poll worker's poll: after it (train_left)
+                    self._training_due = True
+                else:
+                    packer = train(conn, stamp)
             edited_keys = stored_keys([item.key for item in edited_items], feed_url)
             keep_members_as_joined(conn, feed_id, edited_keys)
             keep_alert_facts(conn, feed_id, edited_keys)
