@@ -5,13 +5,15 @@ subprocess and reports the modules it ended with."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from alerts import channelcheck
 from alerts.config import load_settings
 from alerts.rulepack import shipped_rules_dir
-from tests.conftest import cli_env, loaded_probe, query, write_config
+from tests.conftest import TEST_CACHE, cli_env, loaded_probe, query, write_config
 from tests.feeds import rss, rss_item
 
 HEAVY = ("apprise", "jinja2", "alerts.notify", "alerts.deliver")
@@ -89,21 +91,33 @@ def test_the_check_runs_here_when_the_child_cannot_start(tmp_path, monkeypatch):
     assert here[0].file == str(settings.path)
 
 
+def own_cache(tmp_path: Path) -> dict[str, str]:
+    """cli_env() with a cache folder of the test's own, a copy of the suite's. That one keeps
+    the 3 knowledge bases built last (alerts.buildcache), and the tests with knowledge
+    folders of their own, run beside, evicted the default one while the daemon ran: then it
+    had no cache file to let its base go to, and kept it (said "no knowledge base to let
+    go"). Whatever the copy lacks is built into it."""
+    cache = tmp_path / "cache"
+    shutil.copytree(TEST_CACHE, cache, dirs_exist_ok=True)
+    return cli_env() | {"XDG_CACHE_HOME": str(cache)}
+
+
 def test_an_idle_daemon_forgets_the_texts_of_its_polls(tmp_path, feed_server, webhook):
+    env = own_cache(tmp_path)
     url = feed_server.put("/wire.xml", rss(rss_item("Markets open higher", guid="2")))
     config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
                           channels={"hook": webhook.url})
     # The feed known already: a first poll is digested in a worker process (alerts.pollworker),
     # a known feed's new items here, whose texts the idle daemon then forgets.
     recorded = subprocess.run([sys.executable, "-m", "alerts", "--config", str(config), "poll",
-                               "--once", "--no-send"], cwd=tmp_path, env=cli_env(),
+                               "--once", "--no-send"], cwd=tmp_path, env=env,
                               capture_output=True, text=True, timeout=120)
     assert recorded.returncode == 0, recorded.stderr
     feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1"),
                                      rss_item("Markets open higher", guid="2")))
     done = subprocess.run([sys.executable, "-m", "alerts", "--config", str(config),
                            "--log-level", "debug", "run", "--duration", "8"],
-                          cwd=tmp_path, env=cli_env(), capture_output=True, text=True,
+                          cwd=tmp_path, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
     forgot = [line for line in done.stderr.splitlines() if "cached texts forgotten" in line]
