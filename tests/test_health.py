@@ -143,16 +143,30 @@ def test_stale_rhythm_needs_ten_items_and_has_a_floor():
     assert stale_after([T0] * 20) is None  # one batch (a first poll) shows no rhythm
 
 
-def test_a_feed_that_stops_publishing_is_stale_once_and_recovers_once(tmp_path, feed_server):
+def hourly_wire(tmp_path, feed_server, hours: int = 12,
+                reads: list[list[str]] | None = None):
+    """A feed that published a new item every hour for `hours` hours, polled and checked
+    after each: (settings, feed, clock, its items newest first). `reads`: gets the
+    statements each check ran."""
     feed = Feed(feed_server.base + "/f.xml", "Wire", interval=3600)
     db, clock = tmp_path / "s.db", Clock()
     settings = settings_for(db, feed)
     items: list[str] = []
-    for i in range(12):  # a new item every hour
+    for i in range(hours):
         items.insert(0, rss_item(f"story {i}", guid=str(i)))
         feed_server.put("/f.xml", rss(*items))
-        assert poll_and_check(settings, feed, clock)[1] == 0
+        checked: list[str] = []
+        result, queued = poll_and_check(settings, feed, clock, reads=checked)
+        assert (result.status, result.new_items, queued) == ("new", 1, 0)
+        if reads is not None:
+            reads.append(checked)
         clock.now += timedelta(hours=1)
+    return settings, feed, clock, items
+
+
+def test_a_feed_that_stops_publishing_is_stale_once_and_recovers_once(tmp_path, feed_server):
+    settings, feed, clock, items = hourly_wire(tmp_path, feed_server)
+    db = settings.state_path
     sent = []
     for _ in range(16):  # polls keep succeeding (304), nothing new
         result, queued = poll_and_check(settings, feed, clock)
@@ -183,40 +197,24 @@ def test_after_a_poll_that_stored_new_items_a_settled_feed_needs_no_reading(tmp_
                                                                             feed_server):
     # #17: the feed's row and its latest arrival were read after every poll. A poll that
     # stored new items, of a feed with no notice outstanding, leaves nothing to say.
-    feed = Feed(feed_server.base + "/f.xml", "Wire", interval=3600)
-    db, clock = tmp_path / "s.db", Clock()
-    settings = settings_for(db, feed)
-    items: list[str] = []
-    for i in range(12):
-        items.insert(0, rss_item(f"story {i}", guid=str(i)))
-        feed_server.put("/f.xml", rss(*items))
-        reads: list[str] = []
-        result, queued = poll_and_check(settings, feed, clock, reads=reads)
-        assert (result.status, result.new_items, result.health_settled) == ("new", 1, True)
-        assert queued == 0 and reads == []
-        store = Store(db)
-        try:  # the full check, reading the state, finds nothing to say either
-            assert HealthWatch(store, settings, clock).check(feed) == 0
-        finally:
-            store.close()
-        clock.now += timedelta(hours=1)
+    reads: list[list[str]] = []
+    settings, feed, clock, _ = hourly_wire(tmp_path, feed_server, reads=reads)
+    assert reads == [[]] * 12
+    store = Store(settings.state_path)
+    try:  # the full check, reading the state, finds nothing to say either
+        assert HealthWatch(store, settings, clock).check(feed) == 0
+    finally:
+        store.close()
     # Nothing new: the check reads the state, as after every 304.
-    reads = []
-    assert poll_and_check(settings, feed, clock, reads=reads)[1] == 0
-    assert any("FROM feeds" in sql for sql in reads)
+    checked: list[str] = []
+    result, queued = poll_and_check(settings, feed, clock, reads=checked)
+    assert (result.status, result.health_settled, queued) == ("not-modified", True, 0)
+    assert any("FROM feeds" in sql for sql in checked)
 
 
 def test_a_changed_document_without_new_items_is_still_checked_for_silence(tmp_path,
                                                                            feed_server):
-    feed = Feed(feed_server.base + "/f.xml", "Wire", interval=3600)
-    db, clock = tmp_path / "s.db", Clock()
-    settings = settings_for(db, feed)
-    items: list[str] = []
-    for i in range(12):  # a new item every hour
-        items.insert(0, rss_item(f"story {i}", guid=str(i)))
-        feed_server.put("/f.xml", rss(*items))
-        assert poll_and_check(settings, feed, clock)[1] == 0
-        clock.now += timedelta(hours=1)
+    settings, feed, clock, items = hourly_wire(tmp_path, feed_server)
     sent = []
     for hour in range(16):  # the document changes every hour (its title), its items do not
         feed_server.put("/f.xml", rss(*items, title=f"Test Wire, hour {hour}"))
@@ -225,7 +223,7 @@ def test_a_changed_document_without_new_items_is_still_checked_for_silence(tmp_p
         sent.append(queued)
         clock.now += timedelta(hours=1)
     assert sent == [0] * 11 + [1] + [0] * 4
-    assert "stopped publishing" in notices(db)[-1].title
+    assert "stopped publishing" in notices(settings.state_path)[-1].title
 
 
 def test_a_disabled_feed_polled_by_name_is_still_reported_failing(tmp_path, feed_server):
