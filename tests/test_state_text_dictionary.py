@@ -236,6 +236,32 @@ def test_a_poll_workers_poll_trains_its_dictionary_after_its_transaction(tmp_pat
         store.close()
 
 
+def test_a_dictionary_that_cannot_be_kept_after_the_poll_fails_nothing(tmp_path, caplog):
+    """The poll is stored when its worker trains the dictionary: a state busy then costs a
+    warning and the dictionary, not a poll reported failed (train_left does not raise)."""
+    import logging
+
+    items = _wire(TRAIN_AFTER)
+    store = Store(tmp_path / "s.db")
+    other = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
+    try:
+        for n in range(0, TRAIN_AFTER, 50):
+            _poll_ahead(store, items[n:n + 50], n=n)
+        store.conn.execute("PRAGMA busy_timeout = 50")
+        other.execute("BEGIN IMMEDIATE")  # another process holds the state's write lock
+        with caplog.at_level(logging.WARNING, logger="alerts.state.items"):
+            assert store.train_left(T0) is False
+        other.execute("ROLLBACK")
+        assert "text dictionary could not be trained" in caplog.text
+        assert "nothing is lost" in caplog.text
+        assert store.conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (0,)
+        [(_, _, read)] = list(store.stored_items())
+        assert [r["summary"] for r in read] == [i.summary for i in items]
+    finally:
+        other.close()
+        store.close()
+
+
 def test_a_dictionary_trained_after_the_poll_is_dropped_when_another_was_made_meanwhile(
         tmp_path):
     from alerts.state.textdict import keep, train, train_outside

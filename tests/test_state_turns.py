@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,4 +147,43 @@ def test_a_store_not_taking_turns_keeps_sqlites_automatic_checkpoint(tmp_path):
         assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
         assert not [sql for sql in statements if "wal_checkpoint" in sql]
     finally:
+        store.close()
+
+
+class _FailingCheckpoints:
+    """The state's connection, but a checkpoint fails as on a failing disk (which no real
+    part here can be made to do on cue)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if "wal_checkpoint" in sql:
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+def test_a_checkpoint_that_fails_after_the_turn_fails_no_write(tmp_path, caplog):
+    # The transaction is committed before the checkpoint: a poll stored must not be
+    # reported failed because the copy of the log into the database could not be made.
+    import logging
+
+    from alerts.state.db import CHECKPOINT_EVERY
+
+    store = Store(tmp_path / "alerts.db")
+    real = store.conn
+    try:
+        store.take_turns()
+        store.conn = _FailingCheckpoints(real)  # type: ignore[assignment]
+        with caplog.at_level(logging.WARNING, logger="alerts.state.db"):
+            for n in range(CHECKPOINT_EVERY):
+                with store.write() as conn:
+                    conn.execute("INSERT INTO feeds (url) VALUES (?)", (f"https://{n}.example/",))
+        assert "could not copy the state's log" in caplog.text and "nothing is lost" in caplog.text
+        assert real.execute("SELECT count(*) FROM feeds").fetchone() == (CHECKPOINT_EVERY,)
+    finally:
+        store.conn = real
         store.close()

@@ -17,6 +17,7 @@ the commits' time inside the turn).
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ from alerts.state.compact import forget_texts_in_sql, read_texts_in_sql
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 IN_BATCH = 500  # keys per "seen before?" query, below SQLite's variable limit
@@ -147,7 +150,13 @@ class Database:
             if self._commits % CHECKPOINT_EVERY == 0:
                 # PASSIVE: copies what it can without waiting for a reader or the writer
                 # (the other worker may be in its turn meanwhile); never raises busy.
-                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                try:
+                    self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as exc:
+                    # The transaction is committed, in the WAL: as SQLite's own checkpoint
+                    # does, a failed one is left to the next, and the poll is not failed.
+                    log.warning("could not copy the state's log into %s (%s); it is tried "
+                                "again after the next polls, nothing is lost", self.path, exc)
 
     def _give_turn(self) -> None:
         if self._turn is not None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from alerts.errors import StateError
 from alerts.messages import Outgoing
 from alerts.models import Fetched, Item, Match
 from alerts.rules.history import HistoryEntry
@@ -34,6 +36,8 @@ from alerts.state.history import record_history
 from alerts.state.members import keep_members_as_joined, members_as_items
 from alerts.state.outbox import keep_alert_facts, record_alerts
 from alerts.state.textdict import due, keep, latest_item, may_train, train, train_outside
+
+log = logging.getLogger(__name__)
 
 
 def _categories(item: Item) -> str:
@@ -136,11 +140,17 @@ class Items(Database):
         if not self._training_due:
             return False
         self._training_due = False
-        trained = train_outside(self.conn)
-        if trained is None:
+        try:
+            trained = train_outside(self.conn)
+            if trained is None:
+                return False
+            with self.write() as conn:
+                return keep(conn, trained, moment(now)) is not None
+        except StateError as exc:  # the poll is stored: it must not be reported failed
+            log.warning("the state's text dictionary could not be trained after a poll (%s); "
+                        "nothing is lost: texts stay packed as they were, and a state without "
+                        "a dictionary tries again at its next thousand items", exc)
             return False
-        with self.write() as conn:
-            return keep(conn, trained, moment(now)) is not None
 
     def pack_ahead(self, items: list[Item]) -> PackedTexts:
         """The items' texts packed as record_poll would pack them now, outside a transaction."""
