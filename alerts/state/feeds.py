@@ -32,8 +32,6 @@ class FeedHealth:
     flagged: bool = False
 
 
-
-
 def _when(stored: str | None) -> datetime | None:
     return datetime.fromisoformat(stored) if stored else None
 
