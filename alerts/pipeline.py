@@ -541,11 +541,17 @@ class Poller:
                 result.matched_rules.append(match.rule_id)
                 result.matches.append((item, match))
 
+        now = self.clock()
+        # Items found again, whose last time seen is to be written (not at every poll: once
+        # it is an hour old, KnownItem.seen_before).
+        seen = [*(i.key for i in items if (stored := known.get(i.key)) is not None
+                  and stored.seen_before(now)),
+                *(key for key in unchanged if (stored := known.get(key)) is None
+                  or stored.seen_before(now))]
         result.alerts_queued = self.store.record_poll(
-            feed_url=feed.url, feed_name=feed.name, now=self.clock(), fetched=fetched,
-            body_hash=body_hash, new_items=new_items, edited_items=edited,
-            seen_keys=[i.key for i in items if i.key in known] + list(unchanged), alerts=alerts,
-            history=history.take(), feed_title=feed_title, packed=packed)
+            feed_url=feed.url, feed_name=feed.name, now=now, fetched=fetched,
+            body_hash=body_hash, new_items=new_items, edited_items=edited, seen_keys=seen,
+            alerts=alerts, history=history.take(), feed_title=feed_title, packed=packed)
         result.status = "new"
         result.new_items = len(new_items)
         result.edited_items = len(edited)

@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from alerts.errors import StateError
@@ -38,6 +38,11 @@ from alerts.state.outbox import keep_alert_facts, record_alerts
 from alerts.state.textdict import due, keep, latest_item, may_train, train, train_outside
 
 log = logging.getLogger(__name__)
+
+# How old an item's last_seen may grow while its feed still shows it: a poll writes it again
+# only then, and the prune keeps items this much longer than its cutoff (alerts.state.upkeep),
+# so that an item a feed still shows is never pruned, whatever the retention.
+LAST_SEEN_SLACK = timedelta(hours=1)
 
 
 def _categories(item: Item) -> str:
@@ -81,6 +86,13 @@ class KnownItem(NamedTuple):
     # Stored before full text was read (migration 0015): its hash is of title and summary
     # only, the first 16 digits of an Item's (alerts.normalise.content_hash).
     without_content: bool = False
+    last_seen: int | None = None  # microseconds (None: as no stored time compares)
+
+    def seen_before(self, now: datetime) -> bool:
+        """Whether a poll at `now` that finds the item again is to write that it saw it: its
+        last_seen is more than LAST_SEEN_SLACK old (#17: every poll of a feed wrote it for
+        each of the items the feed still shows)."""
+        return self.last_seen is None or self.last_seen < moment(now - LAST_SEEN_SLACK)
 
     def edited(self, item: Item) -> bool:
         """Whether the item's text differs from what was stored. A row stored before full
@@ -116,12 +128,14 @@ class Items(Database):
         for start in range(0, len(stored), IN_BATCH):
             batch = stored[start:start + IN_BATCH]
             rows = self.conn.execute(
-                f"SELECT key, id, content_hash, content IS NULL FROM items WHERE feed_id = "
-                f"{FEED_ID} AND key IN ({','.join('?' * len(batch))})", (feed_url, *batch))
-            for key, item_id, content_hash, without_content in rows:
+                f"SELECT key, id, content_hash, content IS NULL, last_seen FROM items WHERE "
+                f"feed_id = {FEED_ID} AND key IN ({','.join('?' * len(batch))})",
+                (feed_url, *batch))
+            for key, item_id, content_hash, without_content, last_seen in rows:
                 known[given[key]] = KnownItem(  # the hash's bytes as hex (0017)
                     item_id, content_hash.hex() if type(content_hash) is bytes
-                    else str(content_hash), without_content == 1)
+                    else str(content_hash), without_content == 1,
+                    last_seen if type(last_seen) is int else None)
         return known
 
     def matched_rules(self, item_id: int) -> frozenset[str]:

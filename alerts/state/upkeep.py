@@ -9,6 +9,7 @@ from typing import cast
 from alerts.rules.history import HistoryKeep
 from alerts.state.compact import instant, moment
 from alerts.state.db import Database, ts
+from alerts.state.items import LAST_SEEN_SLACK
 from alerts.state.members import keep_members_of
 from alerts.state.texts import prune_texts
 
@@ -53,20 +54,22 @@ class Upkeep(Database):
                     f"DELETE FROM history WHERE scope = ? AND at < ?{newest}",
                     (scope, ts(min(kept.cutoff, before)))).rowcount
             # Items no feed has shown since the cutoff go with their matches and delivered
-            # notifications; anything still waiting in the outbox keeps its item.
+            # notifications; anything still waiting in the outbox keeps its item. A poll
+            # writes an item's last_seen again only once it is LAST_SEEN_SLACK old: an item
+            # is kept that much longer, so one a feed still shows is never pruned.
+            unseen = (moment(before - LAST_SEEN_SLACK),)
             old = "SELECT id FROM items WHERE last_seen < ?"
             conn.execute(f"DELETE FROM outbox WHERE status IN ('sent', 'dead', 'digested') AND "
                          f"match_id IN (SELECT id FROM matches WHERE item_id IN ({old}))",
-                         (moment(before),))
+                         unseen)
             conn.execute(f"DELETE FROM matches WHERE item_id IN ({old}) AND id NOT IN "
-                         "(SELECT match_id FROM outbox WHERE match_id IS NOT NULL)",
-                         (moment(before),))
+                         "(SELECT match_id FROM outbox WHERE match_id IS NOT NULL)", unseen)
             prune_texts(conn)  # the explanations and reasons of matches gone (0024)
             gone = "SELECT id FROM items WHERE last_seen < ? AND id NOT IN " \
                 "(SELECT item_id FROM matches)"
-            keep_members_of(conn, gone, (moment(before),))
+            keep_members_of(conn, gone, unseen)
             counts["items"] = conn.execute(f"DELETE FROM items WHERE id IN ({gone})",
-                                           (moment(before),)).rowcount
+                                           unseen).rowcount
         return counts
 
     def shift_deadlines(self, seconds: float) -> int:
