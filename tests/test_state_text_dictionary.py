@@ -188,6 +188,15 @@ def _poll_ahead(store: Store, new: list[Item], edited: list[Item] = (),  # type:
                       packed=store.pack_ahead(new))
 
 
+def _due_ahead(tmp_path, items: list[Item]) -> Store:
+    """A state whose poll worker's polls (texts packed ahead) stored the first TRAIN_AFTER of
+    these items, leaving its text dictionary due (Items.train_left)."""
+    store = Store(tmp_path / "s.db")
+    for n in range(0, TRAIN_AFTER, 50):
+        _poll_ahead(store, items[n:n + 50], n=n)
+    return store
+
+
 def _packed_with(conn: sqlite3.Connection) -> set[bytes]:
     return {s[:1] for (s,) in conn.execute(
         "SELECT summary FROM items WHERE typeof(summary) = 'blob'")}
@@ -201,7 +210,7 @@ def test_a_poll_workers_poll_trains_its_dictionary_after_its_transaction(tmp_pat
     import zstandard
 
     items = _wire(TRAIN_AFTER + 50)
-    store = Store(tmp_path / "s.db")
+    store = _due_ahead(tmp_path, items)
     learnt_in: list[bool] = []  # for each training: whether a transaction was open
     packed_in: list[bool] = []  # for each text packed: the same
     learn, pack = zstandard.train_dictionary, TextPacker.pack
@@ -215,8 +224,6 @@ def test_a_poll_workers_poll_trains_its_dictionary_after_its_transaction(tmp_pat
         return pack(self, *args, **kwargs)
 
     try:
-        for n in range(0, TRAIN_AFTER, 50):
-            _poll_ahead(store, items[n:n + 50], n=n)
         conn = store.conn
         # Due, and not trained in the poll's transaction.
         assert conn.execute("SELECT count(*) FROM text_dictionaries").fetchone() == (0,)
@@ -242,11 +249,9 @@ def test_a_dictionary_that_cannot_be_kept_after_the_poll_fails_nothing(tmp_path,
     import logging
 
     items = _wire(TRAIN_AFTER)
-    store = Store(tmp_path / "s.db")
+    store = _due_ahead(tmp_path, items)
     other = sqlite3.connect(tmp_path / "s.db", isolation_level=None)
     try:
-        for n in range(0, TRAIN_AFTER, 50):
-            _poll_ahead(store, items[n:n + 50], n=n)
         store.conn.execute("PRAGMA busy_timeout = 50")
         other.execute("BEGIN IMMEDIATE")  # another process holds the state's write lock
         with caplog.at_level(logging.WARNING, logger="alerts.state.items"):
@@ -267,11 +272,9 @@ def test_a_dictionary_trained_after_the_poll_is_dropped_when_another_was_made_me
     from alerts.state.textdict import keep, train, train_outside
 
     items = _wire(TRAIN_AFTER)
-    store = Store(tmp_path / "s.db")
+    store = _due_ahead(tmp_path, items)
     other = Store(tmp_path / "s.db")  # another poll worker of the state
     try:
-        for n in range(0, TRAIN_AFTER, 50):
-            _poll_ahead(store, items[n:n + 50], n=n)
         trained = train_outside(store.conn)
         assert trained is not None
         with other.write() as conn:
@@ -294,11 +297,9 @@ def test_texts_stored_or_edited_between_the_training_and_its_keeping_are_packed_
     from alerts.state.textdict import keep, train_outside
 
     items = _wire(TRAIN_AFTER + 50)
-    store = Store(tmp_path / "s.db")
+    store = _due_ahead(tmp_path, items)
     other = Store(tmp_path / "s.db")
     try:
-        for n in range(0, TRAIN_AFTER, 50):
-            _poll_ahead(store, items[n:n + 50], n=n)
         trained = train_outside(store.conn)
         assert trained is not None
         edited = replace(items[7], summary=items[7].summary + " Edited meanwhile.")
