@@ -25,7 +25,7 @@ from alerts.routing import Composer
 from alerts.rules import Rule, RuleSet
 from alerts.rules.context import Evidence, MatchContext
 from alerts.rules.history import HistoryBackend, HistoryEntry, HistoryView
-from alerts.state import FeedHealth, KnownItem, QueuedAlert
+from alerts.state import FeedHealth, KnownItem, QueuedAlert, last_seen_due
 from alerts.state.items import PackedTexts
 from alerts.stories import (
     EventKey,
@@ -543,11 +543,9 @@ class Poller:
 
         now = self.clock()
         # Items found again, whose last time seen is to be written (not at every poll: once
-        # it is an hour old, KnownItem.seen_before).
-        seen = [*(i.key for i in items if (stored := known.get(i.key)) is not None
-                  and stored.seen_before(now)),
-                *(key for key in unchanged if (stored := known.get(key)) is None
-                  or stored.seen_before(now))]
+        # it is an hour old); an unchanged key not looked up is, as every one was before.
+        seen = [*last_seen_due(known, now, (i.key for i in items)),
+                *last_seen_due(known, now, unchanged, unknown=True)]
         result.alerts_queued = self.store.record_poll(
             feed_url=feed.url, feed_name=feed.name, now=now, fetched=fetched,
             body_hash=body_hash, new_items=new_items, edited_items=edited, seen_keys=seen,

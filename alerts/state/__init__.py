@@ -18,10 +18,11 @@ from alerts.state.integrity import (
     is_damage,
     recovery_advice,
 )
-from alerts.state.items import KnownItem, QueuedAlert
+from alerts.state.items import KnownItem, QueuedAlert, last_seen_due
 from alerts.state.outbox import SHOWN_STATUS
 from alerts.state.schema import migrations
 from alerts.state.store import Store
 
 __all__ = ["SHOWN_STATUS", "FeedHealth", "KnownItem", "QueuedAlert", "Store", "backup",
-           "ensure_intact", "integrity_problems", "is_damage", "migrations", "recovery_advice"]
+           "ensure_intact", "integrity_problems", "is_damage", "last_seen_due", "migrations",
+           "recovery_advice"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
@@ -88,12 +88,6 @@ class KnownItem(NamedTuple):
     without_content: bool = False
     last_seen: int | None = None  # microseconds (None: as no stored time compares)
 
-    def seen_before(self, now: datetime) -> bool:
-        """Whether a poll at `now` that finds the item again is to write that it saw it: its
-        last_seen is more than LAST_SEEN_SLACK old (#17: every poll of a feed wrote it for
-        each of the items the feed still shows)."""
-        return self.last_seen is None or self.last_seen < moment(now - LAST_SEEN_SLACK)
-
     def edited(self, item: Item) -> bool:
         """Whether the item's text differs from what was stored. A row stored before full
         text was read compares title and summary only: an upgrade is not an edit (it would
@@ -101,6 +95,22 @@ class KnownItem(NamedTuple):
         if self.without_content:
             return self.content_hash != item.content_hash[:16]
         return self.content_hash != item.content_hash
+
+
+def last_seen_due(known: Mapping[str, KnownItem], now: datetime, keys: Iterable[str], *,
+                  unknown: bool = False) -> list[str]:
+    """Of these keys, those whose items a poll at `now` that found them again is to write
+    it saw: their last_seen is more than LAST_SEEN_SLACK old (#17: every poll of a feed
+    wrote it for each of the items the feed still shows). A key `known` lacks is one of
+    them when `unknown`."""
+    cutoff = moment(now - LAST_SEEN_SLACK)  # once a poll: 2 µs, and a poll finds thousands
+    due = []
+    for key in keys:
+        stored = known.get(key)
+        if (stored is None and unknown) or (stored is not None and (
+                stored.last_seen is None or stored.last_seen < cutoff)):
+            due.append(key)
+    return due
 
 
 @dataclass(frozen=True)
