@@ -126,10 +126,6 @@ def test_a_store_taking_turns_checkpoints_after_its_turn_not_inside_its_commits(
             with pytest.raises(ZeroDivisionError), store.write():
                 raise ZeroDivisionError
         assert len(checkpoints) == 2
-        store.conn.set_trace_callback(None)
-        # The WAL's frames were copied into the database: none is left to checkpoint.
-        busy, frames, copied = store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        assert (busy, frames) == (0, copied)
     finally:
         store.close()
 
