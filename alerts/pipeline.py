@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from alerts.backoff import BACKOFF_CAP, backoff_delay, fresh_for, retry_after_wait
 from alerts.dateline import stated_time
 from alerts.errors import FeedError
-from alerts.fetch import Fetcher
 from alerts.models import Feed, FeedState, Fetched, Item, Match, PollResult
 from alerts.parsememo import ParseMemo
 from alerts.redact import Redactor
@@ -45,6 +44,7 @@ from alerts.stories import (
 if TYPE_CHECKING:
     from alerts.analysis import Analysis
     from alerts.analysis.ahead import AnalysisPool
+    from alerts.fetch import Fetcher  # the poll worker fetches nothing: no httpx to import
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,10 @@ NOT_NEEDED = {"alerts.fetch": ("alerts.config", "alerts.options", "alerts.routin
                                "alerts.render"),
               "alerts.state": ("alerts.rules.engine", "alerts.rules.loader",
                                "alerts.rules.conditions"),
-              "alerts.stories": ("alerts.rules", "alerts.state", "alerts.analysis")}
+              "alerts.stories": ("alerts.rules", "alerts.state", "alerts.analysis"),
+              # The poll worker digests documents the polling process fetched (#17: httpx
+              # and its parts were a quarter of the worker's start).
+              "alerts.pipeline": ("alerts.fetch", "httpx", "httpcore")}
 STAGES = ("alerts.fetch", "alerts.parse", "alerts.analysis", "alerts.rules",
           "alerts.rules.loader", "alerts.rules.engine", "alerts.stories", "alerts.state")
 
