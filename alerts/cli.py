@@ -72,14 +72,13 @@ def _load(config: str | None, verify: bool = False, channels: bool = True,
     leaves the channel check to the caller (the daemon runs it beside its first polls);
     `require_rules=False` accepts a set without an enabled rule (a reload judges it);
     `settled` is given the settings as soon as they are read, before the rules."""
-    from alerts.rules import RuleSet, load_rules
-    from alerts.rules.engine import verify_examples
-    from alerts.rules.loader import no_rules_problem
-
     settings = load_settings(find_config(config))
     if settled is not None:
         settled(settings)
     from alerts.knowledge.choice import use_folder
+    from alerts.rules import RuleSet, load_rules  # after `settled`: workers it starts load now
+    from alerts.rules.engine import verify_examples
+    from alerts.rules.loader import no_rules_problem
 
     problems: list[Problem] = use_folder(settings.knowledge_path)  # before the rules name people
     if channels:
@@ -174,9 +173,7 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     failed, or no feed could be polled). Beside a running daemon it polls and stores, and
     leaves the sending to the daemon."""
     from alerts import buildcache
-    from alerts.lock import StateLock
     from alerts.pollworker import Spawned, spawn_early
-    from alerts.state.integrity import ensure_intact_since_clean_run, note_clean_run
 
     buildcache.short_lived()  # the knowledge base read is kept to the end: no GC walks (#17)
     early: Spawned | None = None  # poll workers started before the rules are read
@@ -188,6 +185,10 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
     try:
         # The channels are checked by poll_once, when a message is to be sent.
         settings, rules = _load(ctx.obj["config"], channels=False, settled=settled)
+        # Imported once the poll workers are started (spawn_early), as are the rest below.
+        from alerts.lock import StateLock
+        from alerts.state.integrity import ensure_intact_since_clean_run, note_clean_run
+
         # Not checked again when it is as the last run that checked it left it (#17).
         checked = ensure_intact_since_clean_run(settings.state_path)
         lock = StateLock(settings.state_path)
@@ -202,7 +203,6 @@ def poll(ctx: click.Context, once: bool, backfill: bool, no_send: bool,
 
         import asyncio
 
-        # Imported once the poll workers are started (spawn_early): they load meanwhile.
         from alerts.once import poll_once
 
         code = asyncio.run(poll_once(settings, rules, force_backfill=backfill,  # type: ignore[arg-type]

@@ -12,6 +12,8 @@ import contextlib
 import os
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -413,3 +415,41 @@ def test_poll_workers_train_the_text_dictionary_their_polls_make_due(tmp_path, f
             conn.close()
     assert len(texts["shared"]) == len(urls) * per_feed
     assert texts["shared"] == texts["alone"]
+
+
+SPAWN_PROBE = """\
+import sys
+import alerts.pollworker as pollworker
+from alerts.cli import cli
+
+HEAVY = ("alerts.state", "alerts.rules.engine", "alerts.rules.loader", "alerts.once", "httpx")
+early = pollworker.spawn_early
+
+
+def spawn_early(settings, only=()):
+    print("LOADED", ",".join(m for m in HEAVY if m in sys.modules))
+    return early(settings, only)
+
+
+pollworker.spawn_early = spawn_early
+sys.argv = ["alerts", *sys.argv[1:]]
+try:
+    cli.main(prog_name="alerts")
+except SystemExit as exc:
+    print("EXIT", exc.code)
+"""
+
+
+def test_poll_workers_start_before_the_state_and_the_rules_are_imported(tmp_path, feed_server):
+    """On a new state the workers' processes are started as soon as the settings are read:
+    the modules the polling process imports after that (the state, the rule engine and
+    loader, the poll itself, httpx) load while the workers load theirs (#17)."""
+    urls = [feed_server.put(f"/wire{n}.xml", documents(n)) for n in range(4)]
+    directory, = configs(tmp_path, urls, "new")
+    done = subprocess.run([sys.executable, "-c", SPAWN_PROBE, "--config",
+                           str(directory / "alerts.yaml"), "--log-level", "debug", "poll",
+                           "--once", "--no-send"], cwd=directory, capture_output=True,
+                          text=True, timeout=180, env=cli_env() | {"ALERTS_POLL_WORKERS": "2"})
+    assert "EXIT 0" in done.stdout, done.stdout + done.stderr
+    assert "2 processes started before the rules are read" in done.stderr, done.stderr
+    assert "LOADED \n" in done.stdout, done.stdout
