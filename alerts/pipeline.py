@@ -477,7 +477,7 @@ class Poller:
         edited: list[Item] = []
         alerts: list[QueuedAlert] = []
         alerted_now: set[tuple[int, str]] = set()  # (story, rule) alerted earlier in this poll
-        mutes: bool | None = None  # any stored: asked at the poll's first match (most have none)
+        mutes: bool | None = None  # whether any is stored: asked at the poll's first match
         for item in items:
             previous = known.get(item.key)
             if previous is None:
@@ -516,7 +516,7 @@ class Poller:
                 if update and not getattr(rule, "updates", False):
                     continue  # the story already alerted, and the rule wants no follow-ups
                 is_development = not update
-                if mutes is None:  # none stored: no mute to look up per match
+                if mutes is None:  # False: no mute to look up for any match of the poll
                     mutes = self.store.any_mutes()
                 match, update, read = self._story(story, match, rule, update, alerted_now,
                                                   event, mutes, reports)
