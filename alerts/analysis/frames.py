@@ -108,6 +108,47 @@ _TALK_WORDS = folded_words("contacts", "discussions", "consultations", "dialogue
                            "محادثات", "مباحثات", "مفاوضات", "مشاورات")
 # The Spanish personal "a" before a named object: "reconoce a Palestina".
 _PERSONAL_A = {"es": "a"}
+# "call" as naming, not phoning: "Trump called Zelensky a dictator", "called Putin 'a
+# killer'". The words after "a"/"an"/"the" that make it a time instead ("called Putin a day
+# later", "the next morning").
+_NAMING_CALL = folded_phrases("call", "calls", "called", "calling")
+_NAMING_ARTICLES = {"a", "an", "the"}
+# Words right before English "call" that make it a verb: "to call", "has called", "he calls".
+_CALL_AFTER = {"to", "has", "have", "had", "will", "would", "did", "also", "then", "again",
+               "once", "who", "and", "leader", "he", "she", "they"}
+# Lower-case words after "called Putin" that keep it a phone call (any other, written right
+# after the name, is the epithet: "Biden calls Putin war criminal", "calling Putin genius");
+# -ing and -ly words and numbers keep it one too ("calls Putin seeking", "called Putin
+# directly", "called Putin 2 hours after").
+_STILL_A_CALL = folded_words(
+    "as", "before", "ahead", "while", "following", "until", "when", "despite", "once", "then",
+    "now", "again", "back", "first", "twice", "today", "tonight", "yesterday", "tomorrow",
+    "late", "early", "earlier", "later", "last", "next", "this", "that", "soon", "just",
+    "himself", "herself", "personally", "hours", "days", "weeks", "minutes", "but", "who",
+    "which", "where", "says", "said", "say", "not", "also", "too", "is", "was", "and", "or",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "two",
+    "three", "four", "five", "six", "several", "some", "many", "both", "within")
+_TIME_AFTER_ARTICLE = {"day", "days", "week", "weeks", "month", "months", "year", "years",
+                       "hour", "hours", "minute", "minutes", "few", "couple", "second", "third",
+                       "fourth", "fortnight", "half", "number", "short", "little", "while",
+                       "dozen", "next", "same", "following", "previous", "other", "morning",
+                       "afternoon", "evening", "night", "weekend", "first", "last", "total"}
+# French "appeler à" is calling for, and "appeler quelqu'un à" urging: "Zelensky appelle
+# Trump à faire pression", "a appelé à un cessez-le-feu". Not a phone call, save for "au
+# téléphone" and words of time or topic after the preposition ("à la veille du sommet",
+# "au sujet de").
+_URGING_CALL = folded_phrases("appelle", "appellent", "a appelé", "ont appelé", "appelait",
+                              "appelaient", "avait appelé")
+_URGED_TO = {"à", "au", "aux"}
+_NOT_URGED = folded_words("téléphone", "sujet", "propos", "lendemain", "veille", "cours",
+                          "moment", "début", "fin", "issue", "suite", "occasion", "demande",
+                          "nom", "terme", "matin", "soir", "midi", "nouveau", "reprises",
+                          "plusieurs", "deux", "trois", "mi", "heure", "heures", "retour",
+                          "sortie", "surlendemain", "lors", "approche", "invitation",
+                          "initiative", "près", "travers", "instar")
+_URGED_DETERMINERS = folded_words("un", "une", "la", "le", "l", "les", "des", "du", "davantage",
+                                  "plus", "leur", "son", "sa", "ses")
+_QUOTE_MARKS = frozenset("'\"‘’“”«»")
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -1021,9 +1062,16 @@ class SentenceFrames:
 
     def frames(self) -> list[EventFrame]:
         out: list[EventFrame] = []
-        nouns = [h for h in self.hits if h.entry.category == "noun"] + self._states_recognised()
         contact_verbs = [h for h in self.hits if h.entry.category == "act"
                          and h.entry.type == "contact" and h.entry.standalone]
+        # "called Zelensky a dictator", "appelle Trump à agir": no call, as verb or as noun.
+        not_calls = {k for h in contact_verbs if self._names_or_urges(h)
+                     for k in range(h.first, h.last + 1)}
+        if not_calls:
+            contact_verbs = [h for h in contact_verbs if h.first not in not_calls]
+        nouns = [h for h in self.hits if h.entry.category == "noun" and not (
+            not_calls and h.entry.type == "contact" and h.first in not_calls)] \
+            + self._states_recognised()
         self._bare_nouns = {self._q(n).casefold() for n in nouns if n.entry.type == "contact"}
         verb_frames = []
         reported: list[tuple[Hit, EventFrame]] = []  # contact nouns a report is about
@@ -2024,6 +2072,71 @@ class SentenceFrames:
         if any(h.first < pred.first for h in acts):
             return None
         return next((h for h in acts if h.first > pred.last), None)
+
+    def _names_or_urges(self, verb: Hit) -> bool:
+        """A call verb that names someone ("Trump called Zelensky a dictator", "called
+        Putin 'a killer'") or urges them ("Zelensky appelle Trump à faire pression", "a
+        appelé à un cessez-le-feu"): no phone call. Read from the words right after the verb
+        or after the person it is said of."""
+        words = " ".join(self.s.tokens[verb.first:verb.last + 1])
+        naming, urging = words in _NAMING_CALL, words in _URGING_CALL
+        if not (naming or urging):
+            return False
+        if urging and self._urged_at(verb.last + 1):
+            return True  # "a appelé à un cessez-le-feu"
+        if naming and not self._verb_after_subject(verb):
+            return False  # "a phone call Donald Trump made to...": a noun
+        # The person right after the verb, titles aside ("called Russian President Vladimir
+        # Putin"): not one inside what else is called ("call a member of the White House").
+        _, hi = _clause(self.bounds, verb.first, self.n)
+        person = next(((i, m) for i, m in self.mentions if m.entity.kind == "person"
+                       and verb.last < i < min(hi, verb.last + 6)), None)
+        if person is None:
+            return False
+        i, m = person
+        if any(not self.s.quote(k, k)[:1].isupper() and self.s.tokens[k] not in _TITLE_WORDS
+               and self.s.tokens[k] not in _DETERMINERS for k in range(verb.last + 1, i)):
+            return False
+        after = i + len(lexicon_tokens(m.alias))
+        if after >= self.n:
+            return False
+        if urging:
+            return self._urged_at(after)
+        between = self.s.text[self.s.spans[after - 1][1]:self.s.spans[after][0]]
+        if not _QUOTE_MARKS.isdisjoint(between):
+            return True  # called Zelensky "dictator"
+        word, written = self.s.tokens[after], self.s.quote(after, after)
+        if between.strip() or not written.islower():
+            return False  # "called Putin, who...", "called Putin Tuesday"
+        if word in _NAMING_ARTICLES:
+            following = self.s.tokens[after + 1] if after + 1 < self.n else ""
+            return following not in _TIME_AFTER_ARTICLE  # "a dictator", not "a day later"
+        return word not in _STILL_A_CALL and word not in _PREPOSITIONS \
+            and not word.endswith(("ing", "ly")) and not word.isdigit()
+
+    def _verb_after_subject(self, verb: Hit) -> bool:
+        """English "call" read as a verb: right after its subject (a name, known or not, a
+        title, a pronoun), an infinitive's "to", an auxiliary or an adverb ("Biden calls", "the
+        president calls", "to call", "has repeatedly called")."""
+        k = verb.first - 1
+        if k < 0:
+            return False
+        before = self.s.tokens[k]
+        if self.s.quote(k, k)[:1].isupper() or before.endswith("ly"):
+            return True
+        return before in _TITLE_WORDS or before in _PRONOUNS or before in _CALL_AFTER \
+            or any(i + len(lexicon_tokens(m.alias)) - 1 == k for i, m in self.mentions)
+
+    def _urged_at(self, k: int) -> bool:
+        """Token k is French "à" (or "au", "aux") before what someone is urged to: a verb
+        ("à faire") or a noun ("à un cessez-le-feu", "au dialogue"), not a time or a
+        topic ("à la veille du sommet", "au téléphone", "au sujet de")."""
+        if k >= self.n or self.s.quote(k, k).lower() not in _URGED_TO:
+            return False
+        nxt = k + 1
+        while nxt < self.n and self.s.tokens[nxt] in _URGED_DETERMINERS:
+            nxt += 1
+        return nxt < self.n and self.s.tokens[nxt] not in _NOT_URGED
 
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
