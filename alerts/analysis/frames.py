@@ -149,6 +149,27 @@ _NOT_URGED = folded_words("téléphone", "sujet", "propos", "lendemain", "veille
 _URGED_DETERMINERS = folded_words("un", "une", "la", "le", "l", "les", "des", "du", "davantage",
                                   "plus", "leur", "son", "sa", "ses")
 _QUOTE_MARKS = frozenset("'\"‘’“”«»")
+# Things one receives, accepts or welcomes from someone, as the starts of their folded
+# words in the shipped languages: "reçoit le soutien de Macron" and "принял предложение
+# Трампа" (accepted Trump's proposal) are no meeting with either; "принял решение",
+# "участие", "меры", "закон" are Russian idioms of the same verb (made a decision, took
+# part, took measures, passed a law).
+_RECEIVED_THINGS = tuple(sorted({lexicon_tokens(w)[0] for w in (
+    "proposal", "proposition", "propuesta", "предложени", "пропозиці", "пропозицію",
+    "support", "soutien", "apoyo", "respaldo", "поддержк", "підтримк", "backing",
+    "decision", "décision", "decisión", "решени", "рішенн",
+    "offer", "offre", "oferta", "letter", "lettre", "carta", "письм", "message", "mensaje",
+    "послани", "послання", "congratulation", "félicitation", "felicitaci", "поздравлени",
+    "привітанн", "condolence", "condoléance", "condolencia", "соболезновани", "співчутт",
+    "resignation", "démission",
+    "dimisi", "отставк", "відставк", "demand", "exigence", "exigencia", "требовани",
+    "вимог", "condition", "condici", "услови", "умов", "idea", "idée", "иде", "initiative",
+    "iniciativa", "инициатив", "ініціатив", "request", "solicitud", "просьб", "прохання",
+    "участи", "участь", "меры", "закон", "assurance", "garantie", "garantía", "гаранти",
+    "гарантії", "promise", "promesse", "promesa", "обещани", "обіцянк", "remarks",
+    "statement", "déclaration", "declaraci", "заявлени", "заяву", "идею", "идеи")}))
+# The same, as whole words (as starts they would take "planned" and "планета").
+_RECEIVED_WORDS = folded_words("plan", "plans", "план", "плана", "планы")
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -2073,6 +2094,14 @@ class SentenceFrames:
             return None
         return next((h for h in acts if h.first > pred.last), None)
 
+    def _thing_of(self, pred: Hit, person: int) -> bool:
+        """Between the contact verb and the person stands a thing of theirs that is
+        received, accepted or welcomed, so the person is not whom the subject met: "accueille
+        favorablement la proposition de Trump", "Путин принял предложение Трампа", "recibe
+        el apoyo de Macron", "welcomed the decision by Trump"."""
+        return any(self.s.tokens[k].startswith(_RECEIVED_THINGS)
+                   or self.s.tokens[k] in _RECEIVED_WORDS for k in range(pred.last + 1, person))
+
     def _names_or_urges(self, verb: Hit) -> bool:
         """A call verb that names someone ("Trump called Zelensky a dictator", "called
         Putin 'a killer'") or urges them ("Zelensky appelle Trump à faire pression", "a
@@ -2189,7 +2218,8 @@ class SentenceFrames:
         # "under pressure from Putin", "arrived from Warsaw": where someone comes from is no
         # counterpart.
         objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)
-                   and not (i > 0 and self.s.tokens[i - 1] in _FROM)]
+                   and not (i > 0 and self.s.tokens[i - 1] in _FROM)
+                   and not (act != "call" and verb and self._thing_of(pred, i))]
         if len(objects) >= 2 and pred.last + 1 < self.n \
                 and self.s.tokens[pred.last + 1] in _BETWEEN:
             # "Zelensky on the conversation between Biden and Putin": the people after
