@@ -1,6 +1,7 @@
 """"Call" that is no phone call: English "called Zelensky a dictator" names someone, French
 "appelle Trump à faire pression" urges them, "a appelé à un cessez-le-feu" calls for
-something. Neither is contact between the two, so neither may raise "first contact after a
+something. Nor is speaking of someone in some manner ("speaks highly of Modi", "talks tough on
+Putin"). None is contact between the two, so neither may raise "first contact after a
 long gap" nor enter the contact history.
 
 The English headlines and leads are real, quoted from the shared corpus (BBC, CNN, the
@@ -109,3 +110,29 @@ def test_a_call_to_someone_inside_what_is_called_stays_a_call() -> None:
     frames = analyse_text(title, "", date(2022, 7, 14)).frames
     assert [(f.words("event"), f.modality) for f in frames if f.type == "contact"] \
         == [("call", "planned")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump talks tough on Putin",
+    "Macron speaks highly of Modi",
+    "Macron parle ouvertement de Poutine",
+])
+def test_speaking_of_someone_in_some_manner_is_no_conversation_with_them(sentence: str
+                                                                         ) -> None:
+    assert contact_pairs("Headline", sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump spoke directly with Putin",
+    "Trump spoke briefly with Putin on Tuesday",
+])
+def test_a_word_of_manner_before_the_counterpart_keeps_the_conversation(sentence: str
+                                                                        ) -> None:
+    assert ("call", "happened", "donald-trump+vladimir-putin") in contact_pairs(
+        "Headline", sentence)
+
+
+def test_a_title_before_of_is_no_word_of_manner() -> None:
+    # "President of Azerbaijan" is whom Putin called, not what he spoke of.
+    assert ("call", "happened", "ilham-aliyev+vladimir-putin") in contact_pairs(
+        "Headline", "Putin called President of Azerbaijan Ilham Aliyev", date(2022, 5, 31))

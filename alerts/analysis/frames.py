@@ -170,6 +170,12 @@ _RECEIVED_THINGS = tuple(sorted({lexicon_tokens(w)[0] for w in (
     "statement", "déclaration", "declaraci", "заявлени", "заяву", "идею", "идеи")}))
 # The same, as whole words (as starts they would take "planned" and "планета").
 _RECEIVED_WORDS = folded_words("plan", "plans", "план", "плана", "планы")
+# A word of manner after a contact verb, then a preposition of its topic: "speaks highly
+# of Modi", "talks tough on Putin", "spoke out against", "parle ouvertement de Poutine"
+# (adverbs in -ly and -ment are read as such too).
+_MANNER_WORDS = folded_words("tough", "well", "ill", "out", "up", "down", "hard", "bien", "mal")
+_TOPIC_AFTER_MANNER = folded_words("of", "on", "about", "against", "de", "du", "des", "sur",
+                                   "contre")
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -2238,6 +2244,13 @@ class SentenceFrames:
             topics = [h.first for h in self.hits if h.entry.category == "topic"
                       and h.first > pred.last and (h.first == pred.last + 1
                                                    or self.s.tokens[h.first] not in _GENITIVE)]
+            # "speaks highly of Modi", "talks tough on Putin", "parle ouvertement de": a
+            # word of manner, then the topic.
+            manner = pred.last + 1
+            if manner + 1 < self.n and self.s.tokens[manner + 1] in _TOPIC_AFTER_MANNER \
+                    and (self.s.tokens[manner] in _MANNER_WORDS
+                         or self.s.tokens[manner].endswith(("ly", "ment"))):
+                topics.append(manner + 1)
             objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
         words = " ".join(self.s.tokens[pred.first:pred.last + 1])
         hosting = words in _HOSTING
