@@ -934,9 +934,11 @@ class SentenceFrames:
                 flags.add(name)
                 evidence.append(Evidence("flag", f"{name} ('{self._q(h)}')"))
                 break
-            # Right before its verb: "since relations were severed".
-            if h.entry.category == "backdrop_clause" and act is not None \
-                    and act.first - 3 <= h.last < act.first:
+            # Right before its verb: "since relations were severed", "the embassy remains
+            # closed" (its verb after the noun).
+            verb = act if act is not None else own
+            if h.entry.category == "backdrop_clause" and verb is not None \
+                    and verb.first - 3 <= h.last < verb.first:
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
                 break
