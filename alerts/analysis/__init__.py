@@ -176,6 +176,15 @@ def _with_short_forms(sentence: Sentence, found: list[tuple[int, int, Mention]],
     return sorted(found + added, key=lambda t: t[0])
 
 
+def _separable_act(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    """A German separable verb that is an event on its own, its particle later in the
+    sentence ("Scholz rief Putin an"): the frame reader finds it (SentenceFrames._separated)
+    though the sentence's phrases hold only its verb."""
+    separable = lex.separable
+    return any(entry.standalone and particle in words[i + 2:]
+               for i, word in enumerate(words) for particle, entry in separable.get(word, ()))
+
+
 def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: int,
               headline: bool) -> tuple[Sentence, list]:
     words, spans = tokens(text[start:end])
@@ -372,7 +381,8 @@ def _analyse(title: str, summary: str, day: date | None,
             speaker = speaker or speaker_of(sentence, named)
     for number, (sentence, hits) in enumerate(zip(sentences, hits_of, strict=True)):
         if not any(h.entry.category == "noun" or (h.entry.category == "act" and (
-                h.entry.standalone or h.entry.names_state)) for h in hits):
+                h.entry.standalone or h.entry.names_state)) for h in hits) \
+                and not _separable_act(lex, sentence.tokens):
             continue
         if kb is None:
             kb = _knowledge(kb_source)

@@ -157,12 +157,14 @@ class Lexicon:
                 raise LexiconError(f"frames.yaml: {phrase!r} has no letters")
             self.index.setdefault(words[0], []).append((words, replace(entry, lang=lang)))
             self.languages.add(lang)
+            # A separable verb's particle may stand far after it ("bricht ... ab", "rief
+            # Putin an"): the prefilter looks for the verb alone.
+            first_part = words[:1] if entry.category == "act" and len(words) == 2 \
+                and words[1] in PARTICLES else words
             if entry.category == "noun" or (entry.category == "act"
                                              and (entry.standalone or entry.names_state)):
-                self.anchors.setdefault(entry.type, set()).add(_anchor(words))
+                self.anchors.setdefault(entry.type, set()).add(_anchor(first_part))
             if entry.category == "act" and entry.type:
-                # A separable verb's particle may stand far after it ("bricht ... ab").
-                first_part = words[:1] if len(words) == 2 and words[1] in PARTICLES else words
                 self.act_anchors.setdefault(entry.type, {}).setdefault(
                     entry.name, set()).add(_anchor(first_part))
 
