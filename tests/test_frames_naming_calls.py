@@ -1,13 +1,15 @@
 """"Call" that is no phone call: English "called Zelensky a dictator" names someone, French
 "appelle Trump à faire pression" urges them, "a appelé à un cessez-le-feu" calls for
-something. Nor is speaking of someone in some manner ("speaks highly of Modi", "talks tough on
+something, as Spanish "llamó dictador a Zelenski" names him and "llamó a Putin a negociar"
+urges him. Nor is speaking of someone in some manner ("speaks highly of Modi", "talks tough on
 Putin"). None is contact between the two, so neither may raise "first contact after a
 long gap" nor enter the contact history.
 
 The English headlines and leads are real, quoted from the shared corpus (BBC, CNN, the
 Guardian, Reuters and WSJ items of 2022 and 2025 in rss-link-database-2022 and
 wsj-world-snapshots); the French sentences are written for these tests in the constructions
-of French wire copy, beside the phone calls each must leave alone.
+of French and Spanish wire copy, beside the phone calls each must leave alone ("llamó a
+Putin este martes" is one, and was not read before).
 """
 
 from __future__ import annotations
@@ -136,3 +138,30 @@ def test_a_title_before_of_is_no_word_of_manner() -> None:
     # "President of Azerbaijan" is whom Putin called, not what he spoke of.
     assert ("call", "happened", "ilham-aliyev+vladimir-putin") in contact_pairs(
         "Headline", "Putin called President of Azerbaijan Ilham Aliyev", date(2022, 5, 31))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump llamó dictador a Zelenski",
+    "Lula llamó a Putin y Zelenski a negociar",
+    "Lula llamó a Putin a un alto el fuego",
+    "Zelensky appelle Poutine et Trump à négocier",
+])
+def test_naming_or_urging_in_spanish_and_of_two_people_is_no_contact(sentence: str) -> None:
+    assert contact_pairs("Titular", sentence, date(2025, 2, 19)) == set()
+
+
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Trump llamó a Putin este martes", "donald-trump+vladimir-putin"),
+    ("Trump llama a Putin", "donald-trump+vladimir-putin"),
+    ("Pedro Sánchez llamó al presidente ruso Vladimir Putin", "pedro-sanchez+vladimir-putin"),
+    ("Milei llamó a Lula para felicitarlo", "javier-milei+lula-da-silva"),
+])
+def test_a_spanish_phone_call_llamar_a_someone(sentence: str, pair: str) -> None:
+    # "llamó a" is also a call for something ("llamó a la calma"): only the person right
+    # after it, titles aside, makes it a phone call.
+    assert ("call", "happened", pair) in contact_pairs("Titular", sentence, date(2024, 2, 19))
+
+
+def test_a_spanish_call_for_calm_is_no_call() -> None:
+    frames = analyse_text("Titular", "Sánchez llamó a la calma", date(2024, 2, 19)).frames
+    assert not [f for f in frames if f.type == "contact"]

@@ -140,6 +140,15 @@ _TIME_AFTER_ARTICLE = {"day", "days", "week", "weeks", "month", "months", "year"
 _URGING_CALL = folded_phrases("appelle", "appellent", "a appelé", "ont appelé", "appelait",
                               "appelaient", "avait appelé")
 _URGED_TO = {"à", "au", "aux"}
+# Spanish "llamar a": a phone call with the person right after it ("llamó a Putin", "llamó
+# al presidente ruso"), a call for anything else ("llamó a la calma") and an urging when the
+# person is followed by "a" and what they are urged to ("llamó a Putin a negociar").
+_LLAMAR_A = folded_phrases("llama a", "llaman a", "llamó a", "llamaron a", "llama al",
+                           "llaman al", "llamó al", "llamaron al")
+_LLAMAR = folded_phrases("llama", "llaman", "llamó", "llamaron")
+_NOT_AN_EPITHET_ES = folded_words("ayer", "hoy", "anoche", "nuevamente", "también", "luego",
+                                  "después", "antes", "ya", "pronto", "entonces", "por", "de",
+                                  "desde", "el", "la", "este", "esta", "en", "con")
 _NOT_URGED = folded_words("téléphone", "sujet", "propos", "lendemain", "veille", "cours",
                           "moment", "début", "fin", "issue", "suite", "occasion", "demande",
                           "nom", "terme", "matin", "soir", "midi", "nouveau", "reprises",
@@ -2116,6 +2125,10 @@ class SentenceFrames:
         appelé à un cessez-le-feu"): no phone call. Read from the words right after the verb
         or after the person it is said of."""
         words = " ".join(self.s.tokens[verb.first:verb.last + 1])
+        if words in _LLAMAR_A:
+            return self._llamar_a(verb)
+        if words in _LLAMAR:
+            return self._llamar_epithet(verb)
         naming, urging = words in _NAMING_CALL, words in _URGING_CALL
         if not (naming or urging):
             return False
@@ -2134,7 +2147,7 @@ class SentenceFrames:
         if any(not self.s.quote(k, k)[:1].isupper() and self.s.tokens[k] not in _TITLE_WORDS
                and self.s.tokens[k] not in _DETERMINERS for k in range(verb.last + 1, i)):
             return False
-        after = i + len(lexicon_tokens(m.alias))
+        after = self._after_people(i, m)
         if after >= self.n:
             return False
         if urging:
@@ -2150,6 +2163,54 @@ class SentenceFrames:
             return following not in _TIME_AFTER_ARTICLE  # "a dictator", not "a day later"
         return word not in _STILL_A_CALL and word not in _PREPOSITIONS \
             and not word.endswith(("ing", "ly")) and not word.isdigit()
+
+    def _after_people(self, i: int, m: Mention) -> int:
+        """The token after the person at i and any joined to them ("Putin and Zelensky",
+        "Poutine et Zelensky", "Putin y Zelenski")."""
+        after = i + len(lexicon_tokens(m.alias))
+        starts = {k: p for k, p in self.mentions if p.entity.kind == "person"}
+        while after + 1 < self.n and self.s.tokens[after] in _CONJUNCTIONS \
+                and after + 1 in starts:
+            after = after + 1 + len(lexicon_tokens(starts[after + 1].alias))
+        return after
+
+    def _person_object(self, verb: Hit) -> tuple[int, Mention] | None:
+        """The person a verb takes as its object, right after it or after a title ("al
+        presidente ruso Vladimir Putin", "le président américain Donald Trump")."""
+        _, hi = _clause(self.bounds, verb.first, self.n)
+        person = next(((i, m) for i, m in self.mentions if m.entity.kind == "person"
+                       and verb.last < i < min(hi, verb.last + 6)), None)
+        if person is None:
+            return None
+        tokens = self.s.tokens
+        for k in range(verb.last + 1, person[0]):
+            if not (self.s.quote(k, k)[:1].isupper() or tokens[k] in _TITLE_WORDS
+                    or tokens[k] in _DETERMINERS or tokens[k - 1] in _TITLE_WORDS):
+                return None  # the adjective of a title ("presidente ruso") is the title's
+        return person
+
+    def _llamar_a(self, verb: Hit) -> bool:
+        """Spanish "llamar a" is no phone call unless a person is its object, and not then
+        when they are urged to something after it ("llamó a Putin a negociar")."""
+        person = self._person_object(verb)
+        if person is None:
+            return True  # "llamó a la calma", "llama a un alto el fuego"
+        after = self._after_people(*person)
+        if after + 1 >= self.n or self.s.quote(after, after).lower() not in ("a", "al"):
+            return False
+        nxt = self.s.tokens[after + 1]
+        return nxt in _DETERMINERS or nxt in _URGED_DETERMINERS or nxt.endswith(("ar", "er", "ir"))
+
+    def _llamar_epithet(self, verb: Hit) -> bool:
+        """Spanish "llamar" with an epithet before its person names them: "Trump llamó
+        dictador a Zelenski"."""
+        k = verb.last + 1
+        if k + 2 >= self.n or not self.s.quote(k, k).islower() \
+                or self.s.tokens[k] in _NOT_AN_EPITHET_ES or self.s.tokens[k].endswith("mente"):
+            return False
+        # The epithet, up to three words, then "a" and the person.
+        return any(self.s.tokens[j] in ("a", "al") and self._person_object(
+            Hit(j, j, verb.entry)) is not None for j in range(k + 1, min(k + 4, self.n)))
 
     def _verb_after_subject(self, verb: Hit) -> bool:
         """English "call" read as a verb: right after its subject (a name, known or not, a
