@@ -40,3 +40,34 @@ def test_ties_discussed_are_not_restored(title: str) -> None:
 ])
 def test_ties_restored_still_are(title: str, rule: str) -> None:
     assert fired(title) == [rule]
+
+
+def _pairs(title: str) -> set[str]:
+    from alerts.analysis import analyse_text
+
+    return {"+".join(sorted(p.entity_id for p in pair))
+            for f in analyse_text(title, "", date(2025, 7, 1)).frames
+            if f.type == "contact" for pair in f.pairs}
+
+
+@pytest.mark.parametrize("title", [
+    "Путин обсудил предложение Трампа с Совбезом",
+    "Зеленський обговорив заяву Трампа з командуванням",
+])
+def test_a_person_whose_words_are_discussed_is_no_counterpart(title: str) -> None:
+    # "discussed Trump's proposal with the Security Council": Trump is the topic's, and
+    # the counterpart only someone after "with".
+    assert not any("donald-trump" in pair for pair in _pairs(title))
+
+
+@pytest.mark.parametrize(("title", "pair"), [
+    ("Путин обсудил с Лукашенко ситуацию на Украине", "alexander-lukashenko+vladimir-putin"),
+    ("Путин обсудил с президентом Белоруссии Александром Лукашенко ситуацию",
+     "alexander-lukashenko+vladimir-putin"),
+    ("Путин обсудил с белорусским коллегой Лукашенко ситуацию",
+     "alexander-lukashenko+vladimir-putin"),
+    ("Зеленський обговорив із Макроном гарантії безпеки", "emmanuel-macron+volodymyr-zelensky"),
+    ("Путин и Трамп обсудили Украину", "donald-trump+vladimir-putin"),
+])
+def test_whom_one_discusses_with_is_the_counterpart(title: str, pair: str) -> None:
+    assert pair in _pairs(title)

@@ -185,6 +185,18 @@ _RECEIVED_WORDS = folded_words("plan", "plans", "план", "плана", "пл�
 _MANNER_WORDS = folded_words("tough", "well", "ill", "out", "up", "down", "hard", "bien", "mal")
 _TOPIC_AFTER_MANNER = folded_words("of", "on", "about", "against", "de", "du", "des", "sur",
                                    "contre")
+# Verbs of discussing: what follows them is the topic ("обсудил предложение Трампа":
+# discussed Trump's proposal), the counterpart only a person after "with" ("обсудил с
+# Лукашенко"). The starts of the words of title that may stand between "with" and the
+# person, inflected ("с президентом Белоруссии", "з колегою"), and of adjectives before a
+# title ("с белорусским коллегой").
+_DISCUSSING = folded_phrases("обсудил", "обсудили", "обсудила", "обговорив", "обговорили",
+                             "обговорила")
+_TITLE_STEMS = tuple(lexicon_tokens(w)[0] for w in (
+    "президент", "премьер", "министр", "канцлер", "лидер", "глав", "коллег", "колег",
+    "госсекретар", "генсек", "корол", "принц", "наследн", "эмир", "емір", "султан", "міністр",
+    "лідер", "очільник", "прем"))
+_ADJECTIVE_ENDINGS = ("им", "ым", "ои", "еи", "ого", "его", "ому", "ему", "ии", "ыи", "ою")
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -2111,6 +2123,18 @@ class SentenceFrames:
             return None
         return next((h for h in acts if h.first > pred.last), None)
 
+    def _with_before(self, pred: Hit, person: int) -> bool:
+        """"with" before the person, titles and their adjectives aside: "обсудил с
+        президентом Белоруссии Лукашенко", not "обсудил предложение Трампа"."""
+        tokens = self.s.tokens
+        for k in range(person - 1, pred.last, -1):
+            if tokens[k] in _WITH:
+                return True
+            if not (self.s.quote(k, k)[:1].isupper() or tokens[k].startswith(_TITLE_STEMS)
+                    or tokens[k] in _TITLE_WORDS or tokens[k].endswith(_ADJECTIVE_ENDINGS)):
+                return False
+        return False
+
     def _thing_of(self, pred: Hit, person: int) -> bool:
         """Between the contact verb and the person stands a thing of theirs that is
         received, accepted or welcomed, so the person is not whom the subject met: "accueille
@@ -2289,6 +2313,8 @@ class SentenceFrames:
         objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)
                    and not (i > 0 and self.s.tokens[i - 1] in _FROM)
                    and not (act != "call" and verb and self._thing_of(pred, i))]
+        if objects and verb and " ".join(self.s.tokens[pred.first:pred.last + 1]) in _DISCUSSING:
+            objects = [(i, m) for i, m in objects if self._with_before(pred, i)]
         if len(objects) >= 2 and pred.last + 1 < self.n \
                 and self.s.tokens[pred.last + 1] in _BETWEEN:
             # "Zelensky on the conversation between Biden and Putin": the people after
