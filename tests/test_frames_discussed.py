@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from tests.contact_frames import paired
 from tests.shipped_rules import fired as shipped_fired
 
 DAY = date(2025, 6, 1)
@@ -42,14 +43,6 @@ def test_ties_restored_still_are(title: str, rule: str) -> None:
     assert fired(title) == [rule]
 
 
-def _pairs(title: str) -> set[str]:
-    from alerts.analysis import analyse_text
-
-    return {"+".join(sorted(p.entity_id for p in pair))
-            for f in analyse_text(title, "", date(2025, 7, 1)).frames
-            if f.type == "contact" for pair in f.pairs}
-
-
 @pytest.mark.parametrize("title", [
     "Путин обсудил предложение Трампа с Совбезом",
     "Зеленський обговорив заяву Трампа з командуванням",
@@ -57,7 +50,7 @@ def _pairs(title: str) -> set[str]:
 def test_a_person_whose_words_are_discussed_is_no_counterpart(title: str) -> None:
     # "discussed Trump's proposal with the Security Council": Trump is the topic's, and
     # the counterpart only someone after "with".
-    assert not any("donald-trump" in pair for pair in _pairs(title))
+    assert not any("donald-trump" in pair for pair in paired(title))
 
 
 @pytest.mark.parametrize(("title", "pair"), [
@@ -70,4 +63,4 @@ def test_a_person_whose_words_are_discussed_is_no_counterpart(title: str) -> Non
     ("Путин и Трамп обсудили Украину", "donald-trump+vladimir-putin"),
 ])
 def test_whom_one_discusses_with_is_the_counterpart(title: str, pair: str) -> None:
-    assert pair in _pairs(title)
+    assert pair in paired(title)

@@ -16,13 +16,11 @@ from datetime import date
 import pytest
 
 from alerts.analysis import analyse_text
+from tests.contact_frames import paired
 
 
 def met(sentence: str) -> set[str]:
-    """The pairs of every contact frame of the sentence, as "a+b"."""
-    return {"+".join(sorted(p.entity_id for p in pair))
-            for f in analyse_text("Titre", sentence, date(2025, 7, 1)).frames
-            if f.type == "contact" for pair in f.pairs}
+    return paired("Titre", sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -63,11 +61,8 @@ def test_a_decision_after_a_conversation_keeps_only_the_conversation() -> None:
 def test_a_call_at_someones_initiative_is_still_with_them() -> None:
     # A Kremlin readout (kremlin-zelenskyy-press-releases, 24 February 2022): the thing
     # between the call and the people is when and why it was held, not what was received.
-    frames = analyse_text(
+    assert "emmanuel-macron+vladimir-putin" in paired(
         "Telephone conversation with President of France Emmanuel Macron",
         "During a telephone conversation held at the initiative of the French side, Vladimir "
         "Putin and President of the French Republic Emmanuel Macron had a serious and frank "
-        "exchange of views on the situation in Ukraine.", date(2022, 2, 24)).frames
-    assert "emmanuel-macron+vladimir-putin" in {
-        "+".join(sorted(p.entity_id for p in pair)) for f in frames if f.type == "contact"
-        for pair in f.pairs if f.sentence == 1}
+        "exchange of views on the situation in Ukraine.", date(2022, 2, 24), sentence=1)

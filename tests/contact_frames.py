@@ -1,0 +1,17 @@
+"""Who a text's contact frames pair, for the frame tests: each pair as "a+b", the two
+entity ids in order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from alerts.analysis import analyse_text
+
+
+def paired(title: str, summary: str = "", day: date = date(2025, 7, 1),
+           sentence: int | None = None) -> set[str]:
+    """Every pair of every contact frame (of sentence number `sentence` only, if given)."""
+    return {"+".join(sorted(p.entity_id for p in pair))
+            for f in analyse_text(title, summary, day).frames
+            if f.type == "contact" and (sentence is None or f.sentence == sentence)
+            for pair in f.pairs}
