@@ -2401,6 +2401,15 @@ class SentenceFrames:
                 if p not in participants:
                     participants.append(p)
         flags, flag_evidence = self._flags(None if verb else pred)
+        lo, _ = _clause(self.bounds, pred.first, self.n)
+        if verb and "preview" in flags and not any(
+                lo <= h.first < pred.first for h in self.hits
+                if h.entry.category == "flag" and h.entry.name == "preview"):
+            # "Trump and Putin speak ahead of Zelensky meeting", "Ahead of the summit, Trump
+            # spoke with Putin": the call is the news, what "ahead of" governs is previewed
+            # (as for a noun, see _flags).
+            flags.discard("preview")
+            flag_evidence = [e for e in flag_evidence if not e.words.startswith("preview")]
         return EventFrame("contact", act, act, modality, tuple(participants), tuple(unique),
                           self.day, self.s.position, self.number, frozenset(flags),
                           tuple(evidence + flag_evidence))
