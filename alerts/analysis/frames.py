@@ -197,6 +197,12 @@ _TITLE_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "госсекретар", "генсек", "корол", "принц", "наследн", "эмир", "емір", "султан", "міністр",
     "лідер", "очільник", "прем"))
 _ADJECTIVE_ENDINGS = ("им", "ым", "ои", "еи", "ого", "его", "ому", "ему", "ии", "ыи", "ою")
+# Verbs of saying: a person before one and a contact after it told of the contact ("Kremlin
+# says Trump spoke with Zelensky").
+_SAYS = folded_words("says", "said", "say", "tells", "told", "claims", "claimed", "dit",
+                     "affirme", "assure", "déclare", "sagt", "sagte", "erklärt", "dice", "dijo",
+                     "afirma", "asegura", "заявил", "заявила", "сказал", "сказала", "заявив",
+                     "заявила", "сказав")
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -2296,6 +2302,15 @@ class SentenceFrames:
             evidence.append(Evidence("asserted", self._q(pred)))
         people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
         subjects = [(i, m) for i, m in people if i < pred.first]
+        said = max((k for k in range(pred.first) if self.s.tokens[k] in _SAYS), default=-1)
+        after_said = [(i, m) for i, m in subjects if i > said]
+        if said >= 0 and (verb or len(after_said) >= 2) and any(
+                i + len(lexicon_tokens(m.alias)) == pred.first for i, m in after_said):
+            # "Zelensky says Trump spoke with Putin", "... says Trump-Putin call was
+            # productive": who says so is no party to the call, the verb's own subject (or
+            # both sides of the noun) right before it. ("Carney Says Trump Meeting ..." is
+            # his meeting with Trump.)
+            subjects = after_said
         if not subjects and self.speaker is not None:
             # "I had a phone conversation with Lukashenko" in an address by Zelensky.
             lo, _ = _clause(self.bounds, pred.first, self.n)
