@@ -203,6 +203,31 @@ _SAYS = folded_words("says", "said", "say", "tells", "told", "claims", "claimed"
                      "affirme", "assure", "déclare", "sagt", "sagte", "erklärt", "dice", "dijo",
                      "afirma", "asegura", "заявил", "заявила", "сказал", "сказала", "заявив",
                      "заявила", "сказав")
+# Nouns of someone who acts for a leader, or of their family: a leader right before one
+# ("Trump envoy Witkoff", "普京特使") or right after one ("envoy of Trump", "l'émissaire de
+# Trump", "спецпосланника Трампа", "مبعوث ترامب") is that person's principal, not whom they
+# met. Russian and Ukrainian ones as the starts of their inflected forms.
+_ENVOYS = folded_words(
+    "envoy", "envoys", "emissary", "adviser", "advisers", "advisor", "advisors", "aide", "aides",
+    "administration", "official", "officials", "team", "delegation", "negotiator",
+    "negotiators", "wife", "husband", "daughter", "spokesman", "spokeswoman",
+    "spokesperson", "representative", "representatives", "ally", "allies", "loyalist",
+    "loyalists", "émissaire", "envoyé", "envoyée", "conseiller", "conseillère", "délégation",
+    "épouse", "femme", "fille", "fils", "représentant", "représentante", "gesandter",
+    "gesandten", "sondergesandter", "sondergesandten", "berater", "beraterin", "regierung",
+    "ehefrau", "tochter", "enviado", "enviada", "emisario", "asesor", "asesora", "delegación",
+    "esposa", "hija", "hijo", "representante", "administración", "portavoz")
+# The same in languages that put the leader right after the noun with no word between (the
+# genitive, the Arabic construct): "спецпосланника Трампа", "مبعوث ترامب". (Before a name,
+# the Latin-script nouns need "of", "de": "Trump ally Orban" is Orban.)
+_ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
+    "посланник", "спецпосланник", "советник", "помощник", "делегаци", "супруг", "дочер",
+    "представител", "администраци", "эмиссар", "посланц", "спецпосланц", "радник", "помічник",
+    "делегаці", "дружин", "представник", "адміністраці", "مبعوث", "المبعوث", "مستشار", "وفد",
+    "زوجة", "ابنة", "ممثل", "إدارة"))
+_ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
+_OWNER_LINKS = folded_words("of", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
+_LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
@@ -621,6 +646,8 @@ class SentenceFrames:
         self._after_determiner = {h.last + 1 for h in self.hits
                                   if h.entry.category == "determiner" and not self._dotted(h)}
         self._dash_before: list[int] | None = None  # see _dashes
+        # A contact frame's pairs with the leaders its envoys acted for (see _contact)
+        self._delegated: dict[int, tuple[tuple[Participant, Participant], ...]] = {}
 
     @property
     def _title_case(self) -> bool:
@@ -1246,8 +1273,9 @@ class SentenceFrames:
             v.entry.category == "act" and v.entry.type == "contact" and v.entry.standalone
             and 0 < v.first - h.last <= 2 for v in self.hits) for h in self.hits)
         for frame in verb_frames:  # a verb says the meeting took place; a noun may not
+            pairs = self._delegated.get(id(frame), frame.pairs)
             if frame.type != "contact" or frame.modality != "happened" or not (
-                    frame.pairs or officials):
+                    pairs or officials):
                 continue  # known people, or leaders and envoys, met
             said = ""
             if why is not None and frame.status in ("meeting", "talks"):
@@ -1255,11 +1283,14 @@ class SentenceFrames:
             elif frame.status in ("meeting", "talks", "visit") and not demanded:
                 # "Trump envoy Witkoff meets with Putin" (the lead: "its war in Ukraine"):
                 # the sides of a war, or one side and a mediator of its talks, meeting.
-                said = self._war_meeting(frame.pairs)
+                said = self._war_meeting(pairs)
             if said:
                 evidence = (*frame.evidence, Evidence("purpose", said))
+                # The talks' sides include whom an envoy acted for (see _contact).
+                parties = tuple(dict.fromkeys(p for pair in pairs for p in pair)) \
+                    if id(frame) in self._delegated else frame.participants
                 out.append(EventFrame("peace-talks", "held", "meeting", "happened",
-                                      frame.participants, (), self.day, self.s.position,
+                                      parties, (), self.day, self.s.position,
                                       self.number, frame.flags, evidence))
                 break
         for noun, frame in reported or []:
@@ -1267,7 +1298,8 @@ class SentenceFrames:
                     or demanded:
                 continue
             said = self._q(why) if why is not None else (
-                self._war_meeting(frame.pairs) or self._warring_parties(
+                self._war_meeting(self._delegated.get(id(frame), frame.pairs))
+                or self._warring_parties(
                     noun, self._topic_stated(noun)))
             if said:
                 parties = frame.participants or tuple(self._talk_parties(noun))
@@ -2129,6 +2161,24 @@ class SentenceFrames:
             return None
         return next((h for h in acts if h.first > pred.last), None)
 
+    def _principal(self, i: int, m: Mention) -> bool:
+        """A leader named as whom an envoy, adviser or relative acts for ("Putin meets Trump
+        envoy Witkoff", "встретился с советником Трампа"): not the one met."""
+        role = m.entity.role_at(self.day)
+        if role is None or role.office not in _LEADING:
+            return False
+        tokens, after = self.s.tokens, i + len(lexicon_tokens(m.alias))
+        if after < self.n and (tokens[after] in _ENVOYS or tokens[after].startswith(_ENVOY_STEMS)
+                               or "".join(tokens[after:after + 4]).lstrip("的").startswith(
+                                   _ENVOYS_ZH)):
+            return True  # "Trump envoy Witkoff", "特朗普的女儿"
+        if i > 0 and tokens[i - 1].startswith(_ENVOY_STEMS):
+            return True  # "спецпосланника Трампа", "مبعوث ترامب"
+        k = i - 1
+        while k >= 0 and tokens[k] in _OWNER_LINKS and i - k <= 2:
+            k -= 1
+        return 0 <= k < i - 1 and tokens[k] in _ENVOYS  # "the envoy of Trump", "el enviado de"
+
     def _with_before(self, pred: Hit, person: int) -> bool:
         """"with" before the person, titles and their adjectives aside: "обсудил с
         президентом Белоруссии Лукашенко", not "обсудил предложение Трампа"."""
@@ -2300,7 +2350,11 @@ class SentenceFrames:
             # as a noun or a gerund alone may not ("Trump pitches meeting with Kim"): see
             # _weak_pairs.
             evidence.append(Evidence("asserted", self._q(pred)))
-        people = [(i, m) for i, m in self.mentions if m.entity.kind == "person"]
+        people: list[tuple[int, Mention]] = []
+        principals: list[tuple[int, Mention]] = []
+        for i, m in self.mentions:
+            if m.entity.kind == "person":
+                (principals if self._principal(i, m) else people).append((i, m))
         subjects = [(i, m) for i, m in people if i < pred.first]
         said = max((k for k in range(pred.first) if self.s.tokens[k] in _SAYS), default=-1)
         after_said = [(i, m) for i, m in subjects if i > said]
@@ -2415,6 +2469,12 @@ class SentenceFrames:
             for p in (a, b):
                 if p not in participants:
                     participants.append(p)
+        # Whom an envoy acts for is no party to the contact, but is to the talks it may be
+        # ("Trump Envoy Makes Push on Ukraine Peace Talks in Meeting With Putin": a mediator
+        # and a side of the war meeting, see _talks_from_meetings).
+        delegated = [(self._participant(pm, "parties"), self._participant(om, "parties"))
+                     for pi, pm in principals
+                     for _, om in (objects if pi < pred.first else subjects)]
         flags, flag_evidence = self._flags(None if verb else pred)
         lo, _ = _clause(self.bounds, pred.first, self.n)
         if verb and "preview" in flags and not any(
@@ -2425,6 +2485,9 @@ class SentenceFrames:
             # (as for a noun, see _flags).
             flags.discard("preview")
             flag_evidence = [e for e in flag_evidence if not e.words.startswith("preview")]
-        return EventFrame("contact", act, act, modality, tuple(participants), tuple(unique),
-                          self.day, self.s.position, self.number, frozenset(flags),
-                          tuple(evidence + flag_evidence))
+        frame = EventFrame("contact", act, act, modality, tuple(participants), tuple(unique),
+                           self.day, self.s.position, self.number, frozenset(flags),
+                           tuple(evidence + flag_evidence))
+        if delegated:
+            self._delegated[id(frame)] = (*unique, *delegated)
+        return frame
