@@ -146,6 +146,9 @@ _URGED_TO = {"à", "au", "aux"}
 _LLAMAR_A = folded_phrases("llama a", "llaman a", "llamó a", "llamaron a", "llama al",
                            "llaman al", "llamó al", "llamaron al")
 _LLAMAR = folded_phrases("llama", "llaman", "llamó", "llamaron")
+# Chinese 致电 is a phone call or, with congratulations or condolences, a telegram.
+_ZHIDIAN = " ".join(lexicon_tokens("致电"))
+_MESSAGE_ZH = ("祝贺", "慰问", "吊唁", "贺电", "唁电", "致贺", "哀悼")
 _NOT_AN_EPITHET_ES = folded_words("ayer", "hoy", "anoche", "nuevamente", "también", "luego",
                                   "después", "antes", "ya", "pronto", "entonces", "por", "de",
                                   "desde", "el", "la", "este", "esta", "en", "con")
@@ -2205,6 +2208,9 @@ class SentenceFrames:
         appelé à un cessez-le-feu"): no phone call. Read from the words right after the verb
         or after the person it is said of."""
         words = " ".join(self.s.tokens[verb.first:verb.last + 1])
+        if words == _ZHIDIAN:
+            # "习近平致电祝贺": 致电 with congratulations or condolences sends a message
+            return any(w in self.s.text for w in _MESSAGE_ZH)
         if words in _LLAMAR_A:
             return self._llamar_a(verb)
         if words in _LLAMAR:
