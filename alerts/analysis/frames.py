@@ -113,9 +113,10 @@ _PERSONAL_A = {"es": "a"}
 # later", "the next morning").
 _NAMING_CALL = folded_phrases("call", "calls", "called", "calling")
 _NAMING_ARTICLES = {"a", "an", "the"}
-# Words right before English "call" that make it a verb: "to call", "has called", "he calls".
+# Words right before English "call" that make it a verb ("to call", "has called"; titles and
+# pronouns too, see _verb_after_subject).
 _CALL_AFTER = {"to", "has", "have", "had", "will", "would", "did", "also", "then", "again",
-               "once", "who", "and", "leader", "he", "she", "they"}
+               "once", "who", "and"}
 # Lower-case words after "called Putin" that keep it a phone call (any other, written right
 # after the name, is the epithet: "Biden calls Putin war criminal", "calling Putin genius");
 # -ing and -ly words and numbers keep it one too ("calls Putin seeking", "called Putin
@@ -205,7 +206,7 @@ _ADJECTIVE_ENDINGS = ("им", "ым", "ои", "еи", "ого", "его", "ом�
 _SAYS = folded_words("says", "said", "say", "tells", "told", "claims", "claimed", "dit",
                      "affirme", "assure", "déclare", "sagt", "sagte", "erklärt", "dice", "dijo",
                      "afirma", "asegura", "заявил", "заявила", "сказал", "сказала", "заявив",
-                     "заявила", "сказав")
+                     "сказав")
 # Nouns of someone who acts for a leader, or of their family: a leader right before one
 # ("Trump envoy Witkoff", "普京特使") or right after one ("envoy of Trump", "l'émissaire de
 # Trump", "спецпосланника Трампа", "مبعوث ترامب") is that person's principal, not whom they
