@@ -2225,16 +2225,10 @@ class SentenceFrames:
             return False  # "a phone call Donald Trump made to...": a noun
         # The person right after the verb, titles aside ("called Russian President Vladimir
         # Putin"): not one inside what else is called ("call a member of the White House").
-        _, hi = _clause(self.bounds, verb.first, self.n)
-        person = next(((i, m) for i, m in self.mentions if m.entity.kind == "person"
-                       and verb.last < i < min(hi, verb.last + 6)), None)
+        person = self._person_object(verb)
         if person is None:
             return False
-        i, m = person
-        if any(not self.s.quote(k, k)[:1].isupper() and self.s.tokens[k] not in _TITLE_WORDS
-               and self.s.tokens[k] not in _DETERMINERS for k in range(verb.last + 1, i)):
-            return False
-        after = self._after_people(i, m)
+        after = self._after_people(*person)
         if after >= self.n:
             return False
         if urging:
