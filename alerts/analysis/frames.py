@@ -57,7 +57,7 @@ SUBJECT_MODIFIERS = 3  # words before a clause's subject noun ("a long-awaited c
 # States two governments create by agreeing on them: "agree to restore relations" reports
 # relations restored, while "agree to meet" or "agree to reopen embassies" plans a later act.
 DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
-                    ("relations", "upgraded")}
+                    ("relations", "upgraded"), ("ceasefire", "extended")}
 # Acts one state does to another: who did it to whom tells a reply ("expels in turn") from
 # the first act.
 DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
@@ -883,7 +883,11 @@ class SentenceFrames:
         if verb and by["infinitive"] and by["infinitive"][-1].last == index - 1:
             to = by["infinitive"][-1]
             lo, _ = _clause(self.bounds, index, self.n)
-            finite = any(h.entry.category == "act" and lo <= h.first and h.last < to.first
+            # The verb the infinitive completes stands near it ("arrives in Cairo to begin
+            # talks"), not a clause's length away ("pressing for gains in defiance of
+            # Trump's deadlines to enter talks").
+            near = max(lo, to.first - WINDOW * self.scale)
+            finite = any(h.entry.category == "act" and near <= h.first and h.last < to.first
                          and not self._nominal(h) for h in self.hits)
             if not finite:
                 # Headline grammar: "Biden and Xi to meet" is a plan. In running text a bare
