@@ -234,6 +234,9 @@ _OWNER_LINKS = folded_words("of", "the", "de", "du", "del", "d", "l", "la", "le"
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
+# Cues that describe the noun right after them even after a determiner: "the planned
+# summit", "a possible ceasefire", "the cancelled call" (not "a push", "the call", nouns).
+_ATTRIBUTIVE_CUES = frozenset({"planned", "hypothetical", "negation", "cancellation"})
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "est", "sont", "etait",
             "etaient", "ete", "ist", "sind", "war", "waren", "worden", "es", "son", "fue",
             "fueron", "sido"}
@@ -734,7 +737,12 @@ class SentenceFrames:
                                         # by a noun still refuses
                                         or h.entry.name in ("refusal", "denial")
                                         # "is seeking a meeting": a verb after a copula
-                                        or self.s.tokens[h.first - 1] in _COPULAS)]
+                                        or self.s.tokens[h.first - 1] in _COPULAS
+                                        # "Trump's planned meeting", "the proposed truce":
+                                        # one adjective right before what it describes (not
+                                        # "the need to restore", a noun and its complement)
+                                        or (h.first == h.last == index - 1
+                                            and h.entry.name in _ATTRIBUTIVE_CUES))]
 
     def _proper_between(self, after: int, before: int) -> bool:
         """A capitalised word between a cue and a noun heads a phrase of its own ("desde
@@ -865,6 +873,7 @@ class SentenceFrames:
                  and not h.entry.after]  # "needed" is said of a noun before it
         cues.sort(key=lambda h: h.first)
         by = {name: [h for h in cues if h.entry.name == name
+                     or (name == "negation" and h.entry.name == "cancellation")
                      or (name == "demand" and h.entry.name == "called-for")
                      or (name == "planned" and h.entry.name == "agreement")] for name in
               ("refusal", "negation", "hypothetical", "planned", "demand", "infinitive")}
@@ -2135,21 +2144,24 @@ class SentenceFrames:
 
     def _cue_after(self, pred: Hit, verb: Hit | None) -> tuple[str, Hit] | None:
         """A cue in the predicate after its subject noun, within the clause (or the verb of
-        the lexicon that `verb` is), that the event is planned or hypothetical. Not a
-        negation: one after a noun is as often another verb's ("темы беседы раскрывать не
-        стали": they did not disclose the topics of the conversation), and "the call did not
-        take place" has its verb."""
+        the lexicon that `verb` is), that the event is planned, hypothetical or called off
+        ("Trump-Putin summit called off": denied). Not a plain negation: one after a noun
+        is as often another verb's ("темы беседы раскрывать не стали": they did not disclose
+        the topics of the conversation), and "the call did not take place" has its verb."""
         _, hi = _clause(self.bounds, pred.first, self.n)
         lo, hi = pred.last, min(hi, pred.last + 1 + CUE_WINDOW * self.scale)
         if verb is not None:
-            # Only the verb itself ("is scheduled"): what stands between was read by
-            # _modality, and a participle there describes the noun ("the call planned for
-            # weeks took place").
+            # Only the verb itself ("is scheduled", "on hold" about "hold"): what stands
+            # between was read by _modality, and a participle there describes the noun ("the
+            # call planned for weeks took place").
             lo, hi = verb.first - 1, verb.last + 1
         cue = next((h for h in self.hits if h.entry.category == "cue"
-                    and h.entry.name in ("planned", "hypothetical")
-                    and lo < h.first < hi), None)
-        return (cue.entry.name, cue) if cue is not None else None
+                    and h.entry.name in ("planned", "hypothetical", "cancellation")
+                    and (lo < h.first < hi or (verb is not None
+                                               and h.first < verb.first <= h.last))), None)
+        if cue is None:
+            return None
+        return ("denied" if cue.entry.name == "cancellation" else cue.entry.name), cue
 
     def _occurred(self, pred: Hit) -> Hit | None:
         """A verb of duration or occurrence that is a contact noun's predicate: after it in
@@ -2321,6 +2333,36 @@ class SentenceFrames:
             nxt += 1
         return nxt < self.n and self.s.tokens[nxt] not in _NOT_URGED
 
+    def _owners(self, noun: Hit, before: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+        """Whose a contact noun is: the person right before its "'s" (at most one word
+        between: "Trump's planned meeting with Putin") and those joined to them by "and"
+        ("Trump and Putin's meeting"); none when no one owns it."""
+        ends = [(i, i + len(lexicon_tokens(m.alias)) - 1, m) for i, m in before]
+        owner = next((k for k, (i, last, _) in enumerate(ends) if i in self._possessors
+                      and 2 <= noun.first - last <= 3), None)
+        if owner is None:
+            return []
+        group = [owner]
+        while group[0] > 0:
+            i, _, _ = ends[group[0]]
+            _, last, _ = ends[group[0] - 1]
+            if not all(w in _CONJUNCTIONS or w == "&" for w in self.s.tokens[last + 1:i]):
+                break
+            group.insert(0, group[0] - 1)
+        return [(ends[k][0], ends[k][2]) for k in group]
+
+    def _owned_contact(self, lo: int, hi: int) -> int:
+        """Where the first owner of a contact noun stands between `lo` and `hi` (see
+        _owners); `hi` when there is none."""
+        nouns = {h.first for h in self.hits if h.entry.type == "contact"
+                 and h.entry.category == "noun"}
+        for i, m in self.mentions:
+            last = i + len(lexicon_tokens(m.alias)) - 1
+            if lo <= i < hi and i in self._possessors and (last + 2 in nouns
+                                                           or last + 3 in nouns):
+                return i
+        return hi
+
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
         evidence = [Evidence("event", self._q(pred))]
@@ -2361,6 +2403,15 @@ class SentenceFrames:
             if m.entity.kind == "person":
                 (principals if self._principal(i, m) else people).append((i, m))
         subjects = [(i, m) for i, m in people if i < pred.first]
+        opened = max((h.last + 1 for h in self.hits if h.entry.category == "subordinator"
+                      and h.last < pred.first), default=0)
+        if any(i >= opened for i, _ in subjects):
+            # "Zelensky visits front line as Putin meets Lukashenko": a clause opened by a
+            # subordinating conjunction, with a subject of its own, is not the earlier
+            # clause's ("Zelensky, as he met Trump, said" has none, and keeps him). Not a
+            # relative clause: "apologized for comments that Lavrov made ... in a phone call
+            # with Bennett" was Putin's call.
+            subjects = [(i, m) for i, m in subjects if i >= opened]
         said = max((k for k in range(pred.first) if self.s.tokens[k] in _SAYS), default=-1)
         after_said = [(i, m) for i, m in subjects if i > said]
         if said >= 0 and (verb or len(after_said) >= 2) and any(
@@ -2370,6 +2421,9 @@ class SentenceFrames:
             # both sides of the noun) right before it. ("Carney Says Trump Meeting ..." is
             # his meeting with Trump.)
             subjects = after_said
+        # "Zelensky criticises Trump's call with Putin": a contact noun's owner is its
+        # party, not whoever speaks of it.
+        subjects = self._owners(pred, subjects) or subjects
         if not subjects and self.speaker is not None:
             # "I had a phone conversation with Lukashenko" in an address by Zelensky.
             lo, _ = _clause(self.bounds, pred.first, self.n)
@@ -2387,6 +2441,11 @@ class SentenceFrames:
         objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)
                    and not (i > 0 and self.s.tokens[i - 1] in _FROM)
                    and not (act != "call" and verb and self._thing_of(pred, i))]
+        if objects and verb and not self._nominal(pred):
+            # "Macron welcomes Trump's phone call with Putin": the people of another contact
+            # noun, from its owner on, are that contact's, not this verb's.
+            owned = self._owned_contact(pred.last + 1, min(end, dash))
+            objects = [(i, m) for i, m in objects if i < owned]
         if objects and verb and " ".join(self.s.tokens[pred.first:pred.last + 1]) in _DISCUSSING:
             objects = [(i, m) for i, m in objects if self._with_before(pred, i)]
         if len(objects) >= 2 and pred.last + 1 < self.n \

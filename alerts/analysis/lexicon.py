@@ -26,8 +26,8 @@ _ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 # How many leaders a plural subject says it stands for ("the two leaders"; "any": no number).
 ANAPHOR_COUNTS = {"two": 2, "three": 3, "any": 0}
-MODALITY_CUES = ("planned", "agreement", "hypothetical", "negation", "refusal", "denial",
-                 "demand", "infinitive")
+MODALITY_CUES = ("planned", "agreement", "hypothetical", "negation", "cancellation", "refusal",
+                 "denial", "demand", "infinitive")
 
 
 # The name of a purpose entry of `side_purpose`: a purpose of a war's sides that is not its
