@@ -205,13 +205,21 @@ def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: 
     if headline:
         opinion = next((h for h in hits if h.entry.category == "flag"
                         and (h.entry.name == "opinion"
-                             or (h.entry.name == "opinion_openers" and h.first == 0))), None)
+                             or (h.entry.name == "opinion_openers" and h.first == 0
+                                 and not _acronym(body, spans[0])))), None)
         if opinion is not None:
             flags.add("opinion")
             cues.append(("opinion", body[spans[opinion.first][0]:spans[opinion.last][1]]))
     position = "headline" if field == "title" else ("lead" if index == 0 else "body")
     return Sentence(field, index, position, body, words, spans, frozenset(flags),
                     tuple(cues)), hits
+
+
+def _acronym(text: str, span: tuple[int, int]) -> bool:
+    """A word in capitals in a headline that is not all capitals: an acronym ("WHO chief
+    pleads for ceasefire" is the World Health Organization's, no question "who")."""
+    word = text[span[0]:span[1]]
+    return len(word) > 1 and word.isupper() and not text.isupper()
 
 
 def analyse_text(title: str, summary: str, day: date | None,

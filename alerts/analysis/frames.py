@@ -234,6 +234,16 @@ _OWNER_LINKS = folded_words("of", "the", "de", "du", "del", "d", "l", "la", "le"
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
+# Subjects that are both sides of a conflict at once: their acceptance is an agreement.
+_BOTH_SIDES = folded_phrases(
+    "both sides", "the two sides", "warring parties", "warring sides", "both parties",
+    "the two parties", "les deux parties", "les deux camps", "les belligérants",
+    "beide seiten", "die konfliktparteien", "die kriegsparteien", "ambas partes",
+    "las dos partes", "las partes en conflicto", "обе стороны", "стороны конфликта",
+    "противоборствующие стороны", "обидві сторони", "сторони конфлікту", "الطرفان",
+    "الطرفين", "الأطراف", "طرفا النزاع", "الأطراف المتحاربة", "双方")
+# Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
+_ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
 # Cues that describe the noun right after them even after a determiner: "the planned
 # summit", "a possible ceasefire", "the cancelled call" (not "a push", "the call", nouns).
 _ATTRIBUTIVE_CUES = frozenset({"planned", "hypothetical", "negation", "cancellation"})
@@ -937,6 +947,25 @@ class SentenceFrames:
         return act.first == start and lo - start <= LABEL_WORDS and not any(
             h.entry.category == "topic" and act.last < h.first < lo for h in self.hits)
 
+    def _act_on_label(self, act: Hit, noun: Hit) -> bool:
+        """A headline whose label before a colon is the event's noun, told of in the clause
+        after it by two sides of its own: "Waffenruhe: Israel und Hisbollah einigen sich",
+        "Cessez-le-feu : Israël et le Hezbollah trouvent un accord" (the act of that clause
+        only, when two states or armed sides come before it, not "Перемирие в КХЛ: клубы и
+        лига договорились"; and only when no noun of the event's own stands there: "Gaza:
+        ceasefire talks stall" has its own)."""
+        if self.s.position != "headline" or act.first <= noun.last:
+            return False
+        lo, label_end = _clause(self.bounds, noun.first, self.n)
+        if label_end >= self.n or label_end - lo > LABEL_WORDS \
+                or ":" not in self.s.text[self.s.spans[label_end - 1][1]:
+                                          self.s.spans[label_end][0]]:
+            return False
+        _, hi = _clause(self.bounds, label_end, self.n)
+        return act.first < hi and len(self._sides(label_end, act.first)) >= 2 and not any(
+            h.entry.category == "noun" and h.entry.type == noun.entry.type
+            and label_end <= h.first < hi for h in self.hits)
+
     def _disowned(self, index: int) -> Hit | None:
         """A denial said after the predicate at `index`, across clauses: the reports of it
         dismissed ("Reports of Sudan truce deal are premature, army says": a report's word
@@ -996,6 +1025,14 @@ class SentenceFrames:
             if setting is not None and (h.first, h.last) == (setting.first, setting.last):
                 continue  # "during the talks" said they took place
             if lasted and h.entry.category == "backdrop":
+                continue
+            if h.entry.category == "backdrop" and " ".join(
+                    self.s.tokens[h.first:h.last + 1]) in _ZH_AFTER_NOUN:
+                # "停火期间": right after the noun (not "斋月期间立即停火", during Ramadan).
+                if h.first == noun.last + 1:
+                    flags.add("backdrop")
+                    evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
+                    break
                 continue
             # Right before the noun phrase, with no verb between: "despite the ceasefire".
             if h.entry.category in ("backdrop", "preview") and start - 3 <= h.last < start \
@@ -1553,7 +1590,8 @@ class SentenceFrames:
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
                      <= min(hi - 1, noun.last + WINDOW * self.scale)
-                     or self._closes_clause(h, noun, lo, hi) or self._label_act(h, noun))]
+                     or self._closes_clause(h, noun, lo, hi) or self._label_act(h, noun)
+                     or self._act_on_label(h, noun))]
         # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
         # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
         # effect"), a verb before a noun ("ceasefire agreement collapses").
@@ -1631,11 +1669,13 @@ class SentenceFrames:
             # One side accepting is no truce; two parties before the verb ("Israel and
             # Hamas accepted", "印度和巴基斯坦同意") accept each other's terms: they agreed.
             lo = _clause(self.bounds, act.first, self.n)[0]
-            sides = {m.entity.id if m.entity.kind != "person" else (
-                self._participant(m, "parties").country or m.entity.id)
-                for i, m in self.mentions if lo <= i < act.first
-                and m.entity.kind in ("country", "person")}
-            sides |= self._armed_sides(lo, act.first)
+            sides = self._sides(lo, act.first)
+            joined = " " + " ".join(self.s.tokens[lo:act.first]) + " "
+            both = next((p for p in _BOTH_SIDES if f" {p} " in joined), None)
+            if both is not None:
+                # "Sudan's warring parties agree to a ceasefire", "冲突双方同意停火": the
+                # subject is both sides at once.
+                sides |= {f"{both} (1)", f"{both} (2)"}
             if len(sides) >= 2:
                 status = "agreed"
                 evidence.append(Evidence("status", f"{self._q(act)} (by {len(sides)} parties: "
@@ -1865,6 +1905,13 @@ class SentenceFrames:
         "a annoncé que", "заявил, что")."""
         return any(h.entry.category == "complementizer" and h.first == act.last + 1
                    for h in self.hits)
+
+    def _sides(self, lo: int, hi: int) -> set[str]:
+        """The states (people: theirs) and armed sides named between tokens lo and hi."""
+        sides = {m.entity.id if m.entity.kind != "person" else (
+            self._participant(m, "parties").country or m.entity.id)
+            for i, m in self.mentions if lo <= i < hi and m.entity.kind in ("country", "person")}
+        return sides | self._armed_sides(lo, hi)
 
     def _armed_sides(self, lo: int, hi: int) -> set[str]:
         """The non-state armed sides named between tokens lo and hi, each a party as a state
@@ -2402,7 +2449,10 @@ class SentenceFrames:
         for i, m in self.mentions:
             if m.entity.kind == "person":
                 (principals if self._principal(i, m) else people).append((i, m))
-        subjects = [(i, m) for i, m in people if i < pred.first]
+        # "Zelensky under pressure from Putin meets Trump": where someone comes from is no
+        # side of the contact either.
+        subjects = [(i, m) for i, m in people if i < pred.first
+                    and not (i > 0 and self.s.tokens[i - 1] in _FROM)]
         opened = max((h.last + 1 for h in self.hits if h.entry.category == "subordinator"
                       and h.last < pred.first), default=0)
         if any(i >= opened for i, _ in subjects):
@@ -2437,9 +2487,10 @@ class SentenceFrames:
                     and h.first > pred.last), self.n)
         dash = next((i for i in self._dashes() if i > pred.last), self.n)
         # "under pressure from Putin", "arrived from Warsaw": where someone comes from is no
-        # counterpart.
+        # counterpart; but "a phone call from Putin" is his call.
         objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)
-                   and not (i > 0 and self.s.tokens[i - 1] in _FROM)
+                   and not (i > 0 and self.s.tokens[i - 1] in _FROM
+                            and not (act == "call" and i - 2 == pred.last))
                    and not (act != "call" and verb and self._thing_of(pred, i))]
         if objects and verb and not self._nominal(pred):
             # "Macron welcomes Trump's phone call with Putin": the people of another contact

@@ -1,0 +1,70 @@
+"""Wire phrasings a fresh probe of the shipped rules missed or misread (445 headlines in
+eight languages, written apart from the earlier probes).
+
+- Both sides of a conflict accepting a truce have agreed it: "Sudan's warring parties
+  accept seven-day ceasefire", "苏丹冲突双方同意停火七天", "الأطراف اليمنية توافق على هدنة".
+  One side accepting still is not ("Hamas accepts ceasefire proposal").
+- Chinese "期间", "以来", "之后" follow the noun they make background ("停火期间", during
+  the ceasefire): "安理会要求加沙在斋月期间立即停火" (during Ramadan) is a call.
+- "WHO chief pleads for ceasefire" was analysis: the acronym was read as the question
+  "who".
+- "working towards a ceasefire agreement" is no agreement; nor is "تقتربان من اتفاق هدنة"
+  (the two are nearing a truce deal: the feminine dual).
+- "Niger junta gives French ambassador 48 hours to leave" expels him (and diplomats given
+  hours to leave are expelled).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+from tests.shipped_rules import fired
+
+DAY = date(2023, 5, 20)
+
+
+@pytest.mark.parametrize("title", [
+    "Sudan's warring parties accept seven-day ceasefire",
+    "苏丹冲突双方同意停火七天",
+    "الأطراف اليمنية توافق على هدنة لمدة شهرين",
+])
+def test_both_sides_accepting_have_agreed(title: str) -> None:
+    assert "ceasefire-agreed" in fired(title, DAY)
+
+
+def test_one_side_accepting_has_not() -> None:
+    assert "ceasefire-agreed" not in fired("Hamas accepts ceasefire proposal", DAY)
+
+
+def test_a_chinese_postposition_marks_what_comes_before_it() -> None:
+    assert "ceasefire-call" in fired("安理会要求加沙在斋月期间立即停火", DAY)
+    frames = analyse_text("停火期间以军袭击加沙", "", DAY).frames
+    assert [sorted(f.flags) for f in frames if f.type == "ceasefire"] == [["backdrop"]]
+
+
+def test_an_acronym_is_no_question() -> None:
+    assert "ceasefire-call" in fired(
+        "WHO chief pleads for ceasefire in Gaza to allow polio vaccination", DAY)
+    for question in ("Who will broker a ceasefire in Gaza", "WHO WILL BROKER A CEASEFIRE IN GAZA"):
+        frames = analyse_text(question, "", DAY).frames
+        assert frames and all("opinion" in f.flags for f in frames if f.type == "ceasefire")
+
+
+@pytest.mark.parametrize("title", [
+    "Israel says it is working towards a ceasefire agreement in Lebanon",
+    "مصادر: إسرائيل وحماس تقتربان من اتفاق هدنة",
+])
+def test_a_deal_worked_towards_or_neared_is_not_agreed(title: str) -> None:
+    assert "ceasefire-agreed" not in fired(title, DAY)
+
+
+@pytest.mark.parametrize(("title", "status"), [
+    ("Niger junta gives French ambassador 48 hours to leave", "ambassador-expelled"),
+    ("Burkina Faso gives three French diplomats 48 hours to leave", "diplomats-expelled"),
+])
+def test_a_deadline_to_leave_expels(title: str, status: str) -> None:
+    assert "diplomatic-relations" in fired(title, date(2023, 8, 25))
+    assert status in {f.status for f in analyse_text(title, "", date(2023, 8, 25)).frames}
