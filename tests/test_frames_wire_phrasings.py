@@ -12,6 +12,11 @@ eight languages, written apart from the earlier probes).
   (the two are nearing a truce deal: the feminine dual).
 - "Niger junta gives French ambassador 48 hours to leave" expels him (and diplomats given
   hours to leave are expelled).
+- Verb forms of wire leads: French "entament des pourparlers", "pourparlers suspendus";
+  German separable "nehmen Friedensgespräche ... auf", "beruft Botschafter ... ab"; Spanish
+  "quedan rotas las relaciones"; "pulls out of peace talks" (which "pulls out", an envoy's
+  recall, had hidden); "各方" and "Konfliktparteien" as both sides; "a year ago" in five more
+  languages.
 """
 
 from __future__ import annotations
@@ -68,3 +73,37 @@ def test_a_deal_worked_towards_or_neared_is_not_agreed(title: str) -> None:
 def test_a_deadline_to_leave_expels(title: str, status: str) -> None:
     assert "diplomatic-relations" in fired(title, date(2023, 8, 25))
     assert status in {f.status for f in analyse_text(title, "", date(2023, 8, 25)).frames}
+
+
+@pytest.mark.parametrize(("title", "rule"), [
+    ("Éthiopie : le gouvernement et les rebelles tigréens entament des pourparlers de paix en "
+     "Afrique du Sud", "peace-talks"),
+    ("Russland und Ukraine nehmen Friedensgespräche in Istanbul auf", "peace-talks"),
+    ("Trump pulls out of Taliban peace talks, cancels Camp David meeting", "peace-talks"),
+    ("Soudan : les pourparlers de paix suspendus, Washington accuse les deux camps",
+     "peace-talks"),
+    ("Israel beruft Botschafter aus Irland ab", "diplomatic-relations"),
+    ("Quedan rotas las relaciones diplomáticas entre Argelia y Marruecos",
+     "diplomatic-relations"),
+    ("也门冲突各方同意休战两个月", "ceasefire-agreed"),
+    ("Waffenstillstand in Libyen: Konfliktparteien unterzeichnen Abkommen in Genf",
+     "ceasefire-agreed"),
+])
+def test_verb_forms_of_wire_leads_are_read(title: str, rule: str) -> None:
+    assert rule in fired(title, DAY)
+
+
+def test_pulling_out_recalls_no_envoy_from_talks() -> None:
+    frames = analyse_text("Trump pulls out of Taliban peace talks", "", DAY).frames
+    assert [(f.type, f.status) for f in frames] == [("peace-talks", "collapse")]
+
+
+@pytest.mark.parametrize("title", [
+    "Рік тому Путін оголосив \"різдвяне перемир'я\": що з цього вийшло",
+    "Год назад Путин объявил рождественское перемирие",
+    "Il y a un an, le cessez-le-feu est entré en vigueur au Liban",
+    "Vor einem Jahr trat die Waffenruhe in Kraft",
+    "Hace un año entró en vigor el alto el fuego",
+])
+def test_a_year_ago_is_a_retrospective_in_every_language(title: str) -> None:
+    assert "ceasefire-agreed" not in fired(title, DAY)

@@ -238,10 +238,10 @@ _FROM = frozenset({"from", "от", "від"})
 _BOTH_SIDES = folded_phrases(
     "both sides", "the two sides", "warring parties", "warring sides", "both parties",
     "the two parties", "les deux parties", "les deux camps", "les belligérants",
-    "beide seiten", "die konfliktparteien", "die kriegsparteien", "ambas partes",
+    "beide seiten", "konfliktparteien", "kriegsparteien", "ambas partes",
     "las dos partes", "las partes en conflicto", "обе стороны", "стороны конфликта",
     "противоборствующие стороны", "обидві сторони", "сторони конфлікту", "الطرفان",
-    "الطرفين", "الأطراف", "طرفا النزاع", "الأطراف المتحاربة", "双方")
+    "الطرفين", "الأطراف", "طرفا النزاع", "الأطراف المتحاربة", "双方", "各方")
 # Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
 _ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
 # Cues that describe the noun right after them even after a determiner: "the planned
@@ -1670,12 +1670,6 @@ class SentenceFrames:
             # Hamas accepted", "印度和巴基斯坦同意") accept each other's terms: they agreed.
             lo = _clause(self.bounds, act.first, self.n)[0]
             sides = self._sides(lo, act.first)
-            joined = " " + " ".join(self.s.tokens[lo:act.first]) + " "
-            both = next((p for p in _BOTH_SIDES if f" {p} " in joined), None)
-            if both is not None:
-                # "Sudan's warring parties agree to a ceasefire", "冲突双方同意停火": the
-                # subject is both sides at once.
-                sides |= {f"{both} (1)", f"{both} (2)"}
             if len(sides) >= 2:
                 status = "agreed"
                 evidence.append(Evidence("status", f"{self._q(act)} (by {len(sides)} parties: "
@@ -1907,10 +1901,15 @@ class SentenceFrames:
                    for h in self.hits)
 
     def _sides(self, lo: int, hi: int) -> set[str]:
-        """The states (people: theirs) and armed sides named between tokens lo and hi."""
+        """The states (people: theirs) and armed sides named between tokens lo and hi; two
+        for words that name both sides at once ("Sudan's warring parties", "冲突双方")."""
         sides = {m.entity.id if m.entity.kind != "person" else (
             self._participant(m, "parties").country or m.entity.id)
             for i, m in self.mentions if lo <= i < hi and m.entity.kind in ("country", "person")}
+        joined = " " + " ".join(self.s.tokens[lo:hi]) + " "
+        both = next((p for p in _BOTH_SIDES if f" {p} " in joined), None)
+        if both is not None:
+            sides |= {f"{both} (1)", f"{both} (2)"}
         return sides | self._armed_sides(lo, hi)
 
     def _armed_sides(self, lo: int, hi: int) -> set[str]:
