@@ -74,3 +74,6 @@ def test_an_unconditional_ceasefire_is_called_for() -> None:
 def test_a_chinese_negation_still_denies() -> None:
     frames = analyse_text("双方无意停火", "", date(2024, 3, 1)).frames
     assert [f.modality for f in frames if f.type == "ceasefire"] == ["denied"]
+    # "no call planned for now": 暂无, one of the negations of 无 listed whole
+    frames = analyse_text("克里姆林宫：普京与特朗普暂无通话计划", "", date(2025, 3, 1)).frames
+    assert [f.modality for f in frames if f.type == "contact"] == ["denied"]

@@ -5,6 +5,9 @@
   is the party now; whoever speaks of the contact is not.
 - "Macron welcomes Trump's phone call with Putin" had made Macron the host of Trump and
   Putin: the people of another contact noun, from its owner on, are that contact's.
+- The same with the owner after the noun: "разговор Трампа с Зеленским" (the genitive),
+  "l'appel de Trump avec Poutine", "اتصال ترامب مع بوتين", and before the Chinese 的
+  ("特朗普与普京的通话").
 - "Trump's planned meeting with Putin" was a meeting that happened: an adjective cue right
   after a determiner or a possessive was skipped as if it were a noun ("a push"). One such
   word right before what it describes now counts ("the planned summit", "a possible
@@ -75,3 +78,34 @@ def test_a_nouns_complement_is_no_adjective() -> None:
                           date(2021, 12, 22)).frames
     assert [(f.status, f.modality) for f in frames if f.type == "ceasefire"] == [
         ("took-effect", "happened")]
+
+
+@pytest.mark.parametrize("title", [
+    "Песков прокомментировал разговор Трампа с Зеленским",
+    "Зеленський розкритикував розмову Трампа з Путіним",
+    "Zelensky critique l'appel de Trump avec Poutine",
+    "Zelenski critica la llamada de Trump con Putin",
+    "زيلينسكي ينتقد اتصال ترامب مع بوتين",
+    "泽连斯基批评特朗普与普京的通话",
+])
+def test_an_owner_after_the_noun_is_its_party(title: str) -> None:
+    # In the genitive, after "de", or before the Chinese 的: the commentator is no party.
+    pair = paired(title, day=date(2025, 3, 18))
+    assert len(pair) == 1 and "volodymyr-zelensky+vladimir-putin" not in pair
+    assert not any("peskov" in p for p in pair)
+
+
+@pytest.mark.parametrize(("title", "pair"), [
+    ("Путин провел телефонный разговор с Трампом", "donald-trump+vladimir-putin"),
+    ("Macron a eu un entretien avec Poutine", "emmanuel-macron+vladimir-putin"),
+    ("特朗普与普京通话", "donald-trump+vladimir-putin"),
+])
+def test_a_contact_without_an_owner_keeps_its_subject(title: str, pair: str) -> None:
+    assert paired(title, day=date(2025, 3, 18)) == {pair}
+
+
+def test_an_owner_needs_a_counterpart_after_with() -> None:
+    # Without "with", the people after "of" are the visitors, and the host is the subject.
+    assert paired("Zelensky welcomed the visit of Macron and Scholz to Kyiv",
+                  day=date(2022, 6, 16)) == {"emmanuel-macron+volodymyr-zelensky",
+                                             "olaf-scholz+volodymyr-zelensky"}

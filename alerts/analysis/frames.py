@@ -244,6 +244,7 @@ _BOTH_SIDES = folded_phrases(
     "الطرفين", "الأطراف", "طرفا النزاع", "الأطراف المتحاربة", "双方", "各方")
 # Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
 _ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
+_ZH_AND = frozenset({"与", "和", "同", "跟"})
 # Cues that describe the noun right after them even after a determiner: "the planned
 # summit", "a possible ceasefire", "the cancelled call" (not "a push", "the call", nouns).
 _ATTRIBUTIVE_CUES = frozenset({"planned", "hypothetical", "negation", "cancellation"})
@@ -2397,6 +2398,38 @@ class SentenceFrames:
             group.insert(0, group[0] - 1)
         return [(ends[k][0], ends[k][2]) for k in group]
 
+    def _genitive_owners(self, noun: Hit, objects: list[tuple[int, Mention]]
+                         ) -> list[tuple[int, Mention]]:
+        """Whose a contact noun is when the owner follows it: the person right after it, in
+        the genitive or after "de" (titles aside: "разговор Трампа с Зеленским", "l'appel
+        de Trump avec Poutine", "اتصال ترامب مع بوتين"), when someone after "with" is its
+        counterpart; or, in Chinese, the people joined by 与/和 right before 的 and the noun
+        ("特朗普与普京的通话"). None otherwise."""
+        tokens = self.s.tokens
+        if noun.first >= 2 and tokens[noun.first - 1] == "的":
+            ends = {i + len(lexicon_tokens(m.alias)) - 1: (i, m) for i, m in self.mentions
+                    if m.entity.kind == "person"}
+            group: list[tuple[int, Mention]] = []
+            end = noun.first - 2
+            while end in ends:
+                group.insert(0, ends[end])
+                end = ends[end][0] - 1
+                if end < 0 or tokens[end] not in _ZH_AND:
+                    break
+                end -= 1
+            return group if len(group) >= 2 else []
+        if not objects:
+            return []
+        first, mention = objects[0]
+        between = range(noun.last + 1, first)
+        if not all(tokens[k] in _GENITIVE or tokens[k] in _TITLE_WORDS
+                   or tokens[k].startswith(_TITLE_STEMS) for k in between):
+            return []
+        after = first + len(lexicon_tokens(mention.alias))
+        if after < self.n and tokens[after] in _WITH and len(objects) >= 2:
+            return [(first, mention)]
+        return []
+
     def _owned_contact(self, lo: int, hi: int) -> int:
         """Where the first owner of a contact noun stands between `lo` and `hi` (see
         _owners); `hi` when there is none."""
@@ -2498,6 +2531,14 @@ class SentenceFrames:
             objects = [(i, m) for i, m in objects if i < owned]
         if objects and verb and " ".join(self.s.tokens[pred.first:pred.last + 1]) in _DISCUSSING:
             objects = [(i, m) for i, m in objects if self._with_before(pred, i)]
+        if not verb or self._nominal(pred):
+            owners = self._genitive_owners(pred, objects)
+            if owners:
+                # "Песков прокомментировал разговор Трампа с Зеленским", "critique l'appel de
+                # Trump avec Poutine", "批评特朗普与普京的通话": the noun's owner is its
+                # party, not whoever speaks of it.
+                subjects = owners
+                objects = [(i, m) for i, m in objects if (i, m) not in owners]
         if len(objects) >= 2 and pred.last + 1 < self.n \
                 and self.s.tokens[pred.last + 1] in _BETWEEN:
             # "Zelensky on the conversation between Biden and Putin": the people after
