@@ -245,6 +245,8 @@ _BOTH_SIDES = folded_phrases(
 # Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
 _ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
 _ZH_AND = frozenset({"与", "和", "同", "跟"})
+# Words opening a clause whose verb in the present tells of what is to come.
+_TIME_OPENERS = frozenset({"when", "once", "before", "until", "whenever"})
 # Cues that describe the noun right after them even after a determiner: "the planned
 # summit", "a possible ceasefire", "the cancelled call" (not "a push", "the call", nouns).
 _ATTRIBUTIVE_CUES = frozenset({"planned", "hypothetical", "negation", "cancellation"})
@@ -2430,6 +2432,37 @@ class SentenceFrames:
             return [(first, mention)]
         return []
 
+    def _time_clause(self, verb: Hit) -> int | None:
+        """Where "when", "once", "before" or "until" stands when it opens the clause of an
+        English verb in the present ("when he meets Putin", "before Trump speaks with Xi"):
+        at most three words between, none of them a verb of the lexicon."""
+        words = self.s.tokens
+        if not (words[verb.first].endswith("s") and not words[verb.first].endswith("ss")):
+            return None
+        for k in range(verb.first - 1, max(-1, verb.first - 5), -1):
+            if words[k] in _TIME_OPENERS:
+                return k
+            if any(h.entry.category == "act" and h.first <= k <= h.last for h in self.hits):
+                return None
+        return None
+
+    def _genitive_pair(self, noun: Hit, objects: list[tuple[int, Mention]]) -> bool:
+        """Two people right after a contact noun, joined by "and", in the genitive or after
+        "de"/"of" (titles aside): "встреча Путина и Трампа", "la rencontre de Macron et de
+        Xi", "the meeting of Putin and Xi" (not a visit: "the visit of Macron and Scholz" is
+        of two guests)."""
+        if len(objects) < 2:
+            return False
+        tokens = self.s.tokens
+        (first, a), (second, _) = objects[0], objects[1]
+        if not all(tokens[k] in _GENITIVE or tokens[k] in _TITLE_WORDS
+                   or tokens[k].startswith(_TITLE_STEMS) for k in range(noun.last + 1, first)):
+            return False
+        joined = tokens[first + len(lexicon_tokens(a.alias)):second]
+        return bool(joined) and joined[0] in _CONJUNCTIONS and all(
+            w in _CONJUNCTIONS or w in _GENITIVE or w in _TITLE_WORDS
+            or w.startswith(_TITLE_STEMS) for w in joined)
+
     def _owned_contact(self, lo: int, hi: int) -> int:
         """Where the first owner of a contact noun stands between `lo` and `hi` (see
         _owners); `hi` when there is none."""
@@ -2476,6 +2509,14 @@ class SentenceFrames:
             # as a noun or a gerund alone may not ("Trump pitches meeting with Kim"): see
             # _weak_pairs.
             evidence.append(Evidence("asserted", self._q(pred)))
+        if modality == "happened" and verb and not self._nominal(pred):
+            when = self._time_clause(pred)
+            if when is not None:
+                # "will raise it when he meets Putin": the present after "when" is to come.
+                modality = "planned"
+                evidence = [e for e in evidence if e.part != "asserted"]
+                evidence.append(Evidence("modality", f"{self.s.quote(when, pred.last)} (the "
+                                                     "present after it: to come)"))
         people: list[tuple[int, Mention]] = []
         principals: list[tuple[int, Mention]] = []
         for i, m in self.mentions:
@@ -2531,7 +2572,12 @@ class SentenceFrames:
             objects = [(i, m) for i, m in objects if i < owned]
         if objects and verb and " ".join(self.s.tokens[pred.first:pred.last + 1]) in _DISCUSSING:
             objects = [(i, m) for i, m in objects if self._with_before(pred, i)]
-        if not verb or self._nominal(pred):
+        if (not verb or self._nominal(pred)) and act != "visit" \
+                and self._genitive_pair(pred, objects):
+            # "Ушаков: встреча Путина и Трампа пройдет на Аляске": the two after the noun are
+            # its pair; who speaks of it is not.
+            subjects = []
+        elif not verb or self._nominal(pred):
             owners = self._genitive_owners(pred, objects)
             if owners:
                 # "Песков прокомментировал разговор Трампа с Зеленским", "critique l'appel de
