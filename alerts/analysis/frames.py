@@ -245,6 +245,12 @@ _BOTH_SIDES = folded_phrases(
 # Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
 _ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
 _ZH_AND = frozenset({"与", "和", "同", "跟"})
+def _of_title(word: str) -> bool:
+    """A genitive word or a word of a title, between a noun and the person it is of ("the
+    call of President Trump", "разговор президента Трампа")."""
+    return word in _GENITIVE or word in _TITLE_WORDS or word.startswith(_TITLE_STEMS)
+
+
 # Words opening a clause whose verb in the present tells of what is to come.
 _TIME_OPENERS = frozenset({"when", "once", "before", "until", "whenever"})
 # Cues that describe the noun right after them even after a determiner: "the planned
@@ -2423,9 +2429,7 @@ class SentenceFrames:
         if not objects:
             return []
         first, mention = objects[0]
-        between = range(noun.last + 1, first)
-        if not all(tokens[k] in _GENITIVE or tokens[k] in _TITLE_WORDS
-                   or tokens[k].startswith(_TITLE_STEMS) for k in between):
+        if not all(_of_title(w) for w in tokens[noun.last + 1:first]):
             return []
         after = first + len(lexicon_tokens(mention.alias))
         if after < self.n and tokens[after] in _WITH and len(objects) >= 2:
@@ -2455,13 +2459,11 @@ class SentenceFrames:
             return False
         tokens = self.s.tokens
         (first, a), (second, _) = objects[0], objects[1]
-        if not all(tokens[k] in _GENITIVE or tokens[k] in _TITLE_WORDS
-                   or tokens[k].startswith(_TITLE_STEMS) for k in range(noun.last + 1, first)):
+        if not all(_of_title(w) for w in tokens[noun.last + 1:first]):
             return False
         joined = tokens[first + len(lexicon_tokens(a.alias)):second]
         return bool(joined) and joined[0] in _CONJUNCTIONS and all(
-            w in _CONJUNCTIONS or w in _GENITIVE or w in _TITLE_WORDS
-            or w.startswith(_TITLE_STEMS) for w in joined)
+            w in _CONJUNCTIONS or _of_title(w) for w in joined)
 
     def _owned_contact(self, lo: int, hi: int) -> int:
         """Where the first owner of a contact noun stands between `lo` and `hi` (see
