@@ -17,6 +17,9 @@ eight languages, written apart from the earlier probes).
   "quedan rotas las relaciones"; "pulls out of peace talks" (which "pulls out", an envoy's
   recall, had hidden); "各方" and "Konfliktparteien" as both sides; "a year ago" in five more
   languages.
+- "agree truce to end Gaza fighting" and "agree bilateral ceasefire at end of talks" were
+  truces ended: the ending of a war right after the noun is its purpose, and no verb
+  follows "at".
 """
 
 from __future__ import annotations
@@ -107,3 +110,17 @@ def test_pulling_out_recalls_no_envoy_from_talks() -> None:
 ])
 def test_a_year_ago_is_a_retrospective_in_every_language(title: str) -> None:
     assert "ceasefire-agreed" not in fired(title, DAY)
+
+
+def test_a_truce_to_end_a_war_is_agreed_not_ended() -> None:
+    # "to end Gaza fighting" is what the truce is for, not what became of it.
+    assert "ceasefire-agreed" in fired(
+        "Israel, Islamic Jihad agree Egyptian-brokered truce to end Gaza fighting", DAY)
+    frames = analyse_text("Gaza truce ends as fighting resumes", "", DAY).frames
+    assert [f.status for f in frames if f.type == "ceasefire"] == ["collapsed"]
+
+
+def test_no_verb_follows_at() -> None:
+    # "at end of talks": a noun, so the truce agreed is not one that ended.
+    assert "ceasefire-agreed" in fired(
+        "Colombia, ELN agree bilateral ceasefire at end of talks in Havana", DAY)

@@ -795,6 +795,8 @@ class SentenceFrames:
             return True
         if hit.first > 0 and self.s.tokens[hit.first - 1] == "的":
             return True  # "特朗普与普京的通话": after the Chinese attributive particle
+        if hit.first > 0 and self.s.tokens[hit.first - 1] == "at":
+            return True  # "agree bilateral ceasefire at end of talks": no verb after "at"
         if self._attributive(hit):
             return True
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0) \
@@ -1580,7 +1582,12 @@ class SentenceFrames:
             if not purpose_words:
                 return None
         lo, hi = _clause(self.bounds, noun.first, self.n)
+        # "agree truce to end Gaza fighting": the ending of a war right after the noun is its
+        # purpose, not what became of it.
+        purposes = [h for h in self.hits if h.entry.category == "purpose" and h.last > h.first
+                    and h.first > noun.last]
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
+                and not any(p.first <= h.first <= p.last for p in purposes)
                 and (not h.entry.kinds or kind in h.entry.kinds)
                 and (not h.entry.before or (h.last < noun.first
                                             and not self._infinitive_between(h, noun))
