@@ -251,6 +251,11 @@ def _of_title(word: str) -> bool:
     return word in _GENITIVE or word in _TITLE_WORDS or word.startswith(_TITLE_STEMS)
 
 
+# A contact noun as the setting of another act: "in hourlong call with", "during a phone call".
+_SETTING_PREPOSITIONS = frozenset({"in", "during", "on"})
+_CALL_MODIFIERS = frozenset({"a", "an", "the", "their", "his", "her", "phone", "telephone",
+                             "video", "hourlong", "hour", "long", "lengthy", "brief", "minute",
+                             "late", "night", "private", "first"})
 # Words opening a clause whose verb in the present tells of what is to come.
 _TIME_OPENERS = frozenset({"when", "once", "before", "until", "whenever"})
 # Cues that describe the noun right after them even after a determiner: "the planned
@@ -2443,6 +2448,28 @@ class SentenceFrames:
             return [(first, mention)]
         return []
 
+    def _setting_of(self, noun: Hit, cue: Hit) -> int | None:
+        """Where the clause's main verb stands (the word after its first person), when the
+        contact noun is the setting of that verb's act, after "in", "during" or "on" and
+        its modifiers ("in hourlong call with", "during a phone call"), and the cue that
+        made the noun not happen stands after that verb: None otherwise."""
+        words = self.s.tokens
+        k = noun.first - 1
+        while k >= 0 and noun.first - k <= 4 and words[k] not in _SETTING_PREPOSITIONS:
+            if not (words[k] in _CALL_MODIFIERS or words[k].isdigit()):
+                return None
+            k -= 1
+        if k < 0 or words[k] not in _SETTING_PREPOSITIONS:
+            return None
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        first = min((i for i, m in self.mentions if m.entity.kind == "person"
+                     and lo <= i < k), default=None)
+        if first is None:
+            return None
+        main = first + len(lexicon_tokens(next(m.alias for i, m in self.mentions
+                                                if i == first)))
+        return main if main < cue.first < k else None
+
     def _time_clause(self, verb: Hit) -> int | None:
         """Where "when", "once", "before" or "until" stands when it opens the clause of an
         English verb in the present ("when he meets Putin", "before Trump speaks with Xi"):
@@ -2510,6 +2537,17 @@ class SentenceFrames:
                 # Said in so many words: a plan elsewhere in the sentence ("and the leaders
                 # will meet soon") is not this contact's (see frames()).
                 evidence.append(Evidence("modality", f"{self._q(later)} (it took place)"))
+        if modality != "happened" and cue is not None:
+            main = self._setting_of(pred, cue)
+            if main is not None:
+                # "Biden tells Putin invasion would bring costs in hourlong call": a call the
+                # setting of what its subject did is as real as that act, whatever the words
+                # between say ("would" is Biden's warning, not the call's).
+                modality, cue = self._modality(main, True, window=main - _clause(
+                    self.bounds, main, self.n)[0])
+                if modality == "happened":
+                    evidence.append(Evidence("modality", f"{self.s.quote(main - 1, main - 1)} "
+                                                         "(the call its setting)"))
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         elif modality == "happened" and verb and not self._nominal(pred) \
