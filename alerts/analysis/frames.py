@@ -2405,8 +2405,8 @@ class SentenceFrames:
         between: "Trump's planned meeting with Putin") and those joined to them by "and"
         ("Trump and Putin's meeting"); none when no one owns it."""
         ends = [(i, i + len(lexicon_tokens(m.alias)) - 1, m) for i, m in before]
-        owner = next((k for k, (i, last, _) in enumerate(ends) if i in self._possessors
-                      and 2 <= noun.first - last <= 3), None)
+        owner = next((k for k, (i, _, m) in enumerate(ends) if self._owns(i, m, noun.first)),
+                     None)
         if owner is None:
             return []
         group = [owner]
@@ -2502,14 +2502,16 @@ class SentenceFrames:
     def _owned_contact(self, lo: int, hi: int) -> int:
         """Where the first owner of a contact noun stands between `lo` and `hi` (see
         _owners); `hi` when there is none."""
-        nouns = {h.first for h in self.hits if h.entry.type == "contact"
-                 and h.entry.category == "noun"}
-        for i, m in self.mentions:
-            last = i + len(lexicon_tokens(m.alias)) - 1
-            if lo <= i < hi and i in self._possessors and (last + 2 in nouns
-                                                           or last + 3 in nouns):
-                return i
-        return hi
+        nouns = [h.first for h in self.hits if h.entry.type == "contact"
+                 and h.entry.category == "noun"]
+        return next((i for i, m in self.mentions if lo <= i < hi
+                     and any(self._owns(i, m, first) for first in nouns)), hi)
+
+    def _owns(self, i: int, m: Mention, noun_first: int) -> bool:
+        """The mention at `i` is followed by "'s" and, at most one word later, by the noun
+        starting at `noun_first` ("Trump's call", "Trump's planned meeting")."""
+        return i in self._possessors and \
+            2 <= noun_first - (i + len(lexicon_tokens(m.alias)) - 1) <= 3
 
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
