@@ -775,13 +775,38 @@ class SentenceFrames:
             return False  # "During Gaza Cease-Fire": every word is capitalised
         return any(self.s.text[self.s.spans[i][0]].isupper() for i in range(after + 1, before))
 
+    def _asked_for(self, hit: Hit) -> bool:
+        """A demand before `hit` in its clause: "called on the army and the RSF to agree to
+        extend the truce" asks for the agreement."""
+        lo = _clause(self.bounds, hit.first, self.n)[0]
+        return any(lo <= h.first and h.last < hit.first and (
+            (h.entry.category == "cue" and h.entry.name == "demand")
+            or (h.entry.category == "act" and h.entry.name == "called-for"
+                and not h.entry.after)) for h in self.hits)
+
+    def _verb_of_nominal(self, act: Hit) -> Hit | None:
+        """A verb of the same event right before a nominal act, a determiner at most between:
+        "signed an agreement on Saturday for a seven-day ceasefire" (the verb too far from
+        the noun to be its act) reports the agreement made."""
+        return next((h for h in self.hits if h.entry.category == "act"
+                     and h.entry.type == act.entry.type and not self._nominal(h)
+                     and (h.last == act.first - 1 or (h.last == act.first - 2
+                                                      and act.first in self._after_determiner))),
+                    None)
+
+    def _hyphenated(self, hit: Hit) -> bool:
+        """The hit is the second part of a word joined by a hyphen ("Moscow-brokered",
+        "open-ended", "U.S.-brokered")."""
+        if hit.first == 0:
+            return False
+        between = self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]]
+        return between in ("-", ".-")
+
     def _attributive(self, hit: Hit) -> bool:
         """A participle describing a noun, not telling what happened: "a Moscow-brokered
         ceasefire" (joined by a hyphen), "the truce announced by Putin" (followed by "by")."""
-        if hit.first > 0:
-            between = self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]]
-            if between in ("-", ".-"):  # "a U.S.-brokered truce" too
-                return True
+        if self._hyphenated(hit):
+            return True
         nxt = hit.last + 1
         return nxt < self.n and self.s.tokens[nxt] in ("by", "par", "von", "por") and \
             hit.entry.type != "contact"
@@ -1607,6 +1632,9 @@ class SentenceFrames:
                          and self.s.tokens[h.first - 1] not in _INFINITIVE_TO)
                 and (not h.entry.then or self._completed(h, noun, hi))  # "orders X to leave"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
+                # "agree open-ended ceasefire": an adjective, not the truce's end
+                and not (h.entry.name in self.lex.terminal.get(etype, ()) and h.last < noun.first
+                         and self._hyphenated(h))
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
@@ -1664,11 +1692,20 @@ class SentenceFrames:
                 modality, cue = self._modality(noun.first, False)
         else:
             modality, cue = self._modality(head.first, is_verb, allow_demand=True)
+        if modality == "happened" and not is_verb and act is not None and act.first > noun.last \
+                and act.last + 1 < self.n:
+            # A nominal act said to be possible right after it is not yet made: "Gaza
+            # ceasefire deal may be 'last opportunity'", "truce agreement could come".
+            maybe = next((h for h in self.hits if h.entry.category == "cue"
+                          and h.entry.name == "hypothetical" and h.first == act.last + 1), None)
+            if maybe is not None:
+                modality, cue = "hypothetical", maybe
         if modality == "planned" and cue is not None and cue.entry.name == "agreement" \
                 and act is not None and is_verb and cue.last + 1 == act.first \
-                and (etype, status) in DONE_BY_AGREEING:
+                and (etype, status) in DONE_BY_AGREEING and not self._asked_for(cue):
             # "Saudi Arabia and Iran agree to restore relations": relations are restored by
             # the governments agreeing to it; the agreement, not a later act, is the event.
+            # Not an agreement itself asked for ("called on the sides to agree to extend").
             modality = "happened"
             evidence.append(Evidence("modality", f"{self._q(cue)} (an agreement that "
                                                  f"{status} them)"))
@@ -1751,10 +1788,13 @@ class SentenceFrames:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
         if etype == "ceasefire" and status == "took-effect" and modality == "planned" \
-                and act is not None and cue is not None:
+                and act is not None and cue is not None \
+                and not (act.last < noun.first
+                         and "with" in self.s.tokens[act.last + 1:noun.first]):
             # A truce set to take effect has been agreed: "A long-awaited ceasefire is set to
             # begin under the accords", "Gaza ceasefire will take effect on Sunday". Not one
-            # on terms ("will begin only if Hamas disarms"): that is an offer.
+            # on terms ("will begin only if Hamas disarms"): that is an offer. Nor what a plan
+            # begins with: "the plan would begin with a ceasefire" is what it holds.
             end = _clause(self.bounds, noun.first, self.n)[1]
             # Nor one only hoped for or wanted before it ("Hamas hopes a ceasefire will").
             wanted = self._modality(noun.first, False)[0] not in ("happened", "planned")
@@ -1800,7 +1840,8 @@ class SentenceFrames:
                                         and not h.entry.after)
 
         if act is not None and noun_use(act) and self.s.position != "headline" and not any(
-                h.entry.category == "act" and not noun_use(h) for h in acts):
+                h.entry.category == "act" and not noun_use(h) for h in acts) \
+                and not self._verb_of_nominal(act):
             # "calls for a ceasefire were calls to surrender": named, not reported as done
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
