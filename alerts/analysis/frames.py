@@ -953,7 +953,26 @@ class SentenceFrames:
                 # Headline grammar: "Biden and Xi to meet" is a plan. In running text a bare
                 # infinitive is a goal ("efforts to cut ties", "working to restore relations").
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
+        if not verb and self.s.position == "headline":
+            # ("to fly to Moscow for talks": the last "to" may be a preposition)
+            plan = next((h for h in reversed(by["infinitive"])
+                         if self._headline_plan(h, index) is not None), None)
+            if plan is not None:
+                return "planned", plan
         return "happened", None
+
+    def _headline_plan(self, to: Hit, index: int) -> Hit | None:
+        """A headline's infinitive of a verb that is not the event's own, before its noun:
+        "Biden and Xi to hold virtual summit" is a plan. Only "to" right after a name, the
+        headline's subject: not after a common noun ("get down to business at summit")."""
+        words, spans, text = self.s.tokens, self.s.spans, self.s.text
+        nxt = to.last + 1
+        if self._title_case or nxt >= index or to.first == 0 or not words[nxt].isalpha() \
+                or not text[spans[to.first - 1][0]].isupper() \
+                or any(h.first <= nxt <= h.last and h.entry.category in ("noun", "place")
+                       for h in self.hits):
+            return None
+        return to  # (the cues read are those of the noun's own clause)
 
     def _lasted(self, noun: Hit) -> Hit | None:
         """The talks' length in hours, days or nights right before them ("after 16 hours of
