@@ -775,14 +775,19 @@ class SentenceFrames:
             return False  # "During Gaza Cease-Fire": every word is capitalised
         return any(self.s.text[self.s.spans[i][0]].isupper() for i in range(after + 1, before))
 
-    def _asked_for(self, hit: Hit) -> bool:
+    def _demands(self, lo: int, before: int, etype: str) -> list[Hit]:
+        """The demands between `lo` and `before`: demand cues, and calls for an event of
+        `etype` said before what they ask for ("urges", "calls for")."""
+        return [h for h in self.hits if lo <= h.first and h.last < before
+                and ((h.entry.category == "cue" and h.entry.name == "demand")
+                     or (h.entry.category == "act" and h.entry.type == etype
+                         and h.entry.name == "called-for" and not h.entry.after))]
+
+    def _asked_for(self, hit: Hit, etype: str) -> bool:
         """A demand before `hit` in its clause: "called on the army and the RSF to agree to
         extend the truce" asks for the agreement."""
         lo = _clause(self.bounds, hit.first, self.n)[0]
-        return any(lo <= h.first and h.last < hit.first and (
-            (h.entry.category == "cue" and h.entry.name == "demand")
-            or (h.entry.category == "act" and h.entry.name == "called-for"
-                and not h.entry.after)) for h in self.hits)
+        return bool(self._demands(lo, hit.first, etype))
 
     def _verb_of_nominal(self, act: Hit) -> Hit | None:
         """A verb of the same event right before a nominal act, a determiner at most between:
@@ -955,24 +960,23 @@ class SentenceFrames:
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
         if not verb and self.s.position == "headline":
             # ("to fly to Moscow for talks": the last "to" may be a preposition)
-            plan = next((h for h in reversed(by["infinitive"])
-                         if self._headline_plan(h, index) is not None), None)
+            plan = next((h for h in reversed(by["infinitive"]) if self._headline_plan(h, index)),
+                        None)
             if plan is not None:
                 return "planned", plan
         return "happened", None
 
-    def _headline_plan(self, to: Hit, index: int) -> Hit | None:
+    def _headline_plan(self, to: Hit, index: int) -> bool:
         """A headline's infinitive of a verb that is not the event's own, before its noun:
         "Biden and Xi to hold virtual summit" is a plan. Only "to" right after a name, the
         headline's subject: not after a common noun ("get down to business at summit")."""
         words, spans, text = self.s.tokens, self.s.spans, self.s.text
         nxt = to.last + 1
-        if self._title_case or nxt >= index or to.first == 0 or not words[nxt].isalpha() \
-                or not text[spans[to.first - 1][0]].isupper() \
-                or any(h.first <= nxt <= h.last and h.entry.category in ("noun", "place")
-                       for h in self.hits):
-            return None
-        return to  # (the cues read are those of the noun's own clause)
+        # (the cues read are those of the noun's own clause)
+        return not (self._title_case or nxt >= index or to.first == 0
+                    or not words[nxt].isalpha() or not text[spans[to.first - 1][0]].isupper()
+                    or any(h.first <= nxt <= h.last and h.entry.category in ("noun", "place")
+                           for h in self.hits))
 
     def _lasted(self, noun: Hit) -> Hit | None:
         """The talks' length in hours, days or nights right before them ("after 16 hours of
@@ -1721,7 +1725,7 @@ class SentenceFrames:
                 modality, cue = "hypothetical", maybe
         if modality == "planned" and cue is not None and cue.entry.name == "agreement" \
                 and act is not None and is_verb and cue.last + 1 == act.first \
-                and (etype, status) in DONE_BY_AGREEING and not self._asked_for(cue):
+                and (etype, status) in DONE_BY_AGREEING and not self._asked_for(cue, etype):
             # "Saudi Arabia and Iran agree to restore relations": relations are restored by
             # the governments agreeing to it; the agreement, not a later act, is the event.
             # Not an agreement itself asked for ("called on the sides to agree to extend").
@@ -1755,11 +1759,8 @@ class SentenceFrames:
         if etype == "ceasefire" and status != "called-for":
             lo = max(_clause(self.bounds, head.first, self.n)[0],
                      head.first - (CUE_WINDOW + 2) * self.scale)
-            demands = [h for h in self.hits if lo <= h.first and h.last < head.first
-                       and not (noun.first <= h.first <= noun.last)  # "the plan collapsed"
-                       and ((h.entry.category == "cue" and h.entry.name == "demand")
-                            or (h.entry.category == "act" and h.entry.type == etype
-                                and h.entry.name == "called-for" and not h.entry.after))]
+            demands = [h for h in self._demands(lo, head.first, etype)
+                       if not (noun.first <= h.first <= noun.last)]  # "the plan collapsed"
             demand = demands[-1] if demands else None
             ultimatum = None if demands else self._ultimatum(lo, head.first)
             if ultimatum is not None:
