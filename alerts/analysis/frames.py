@@ -315,6 +315,9 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
+# Words between staff and the state whose they are: "diplomats of Russia", "штат
+# посольства США" (the staff of the US embassy).
+_FOREIGN_STOP = folded_words("of", "from", "посольства")
 # Personal pronouns that are a verb's own subject (frames.py, _closes_clause).
 _PRONOUNS = folded_words("it", "they", "he", "she", "il", "elle", "ils", "elles", "er", "sie",
                          "es", "он", "она", "оно", "они", "він", "вона", "воно", "вони")
@@ -798,6 +801,20 @@ class SentenceFrames:
                      and (h.last == act.first - 1 or (h.last == act.first - 2
                                                       and act.first in self._after_determiner))),
                     None)
+
+    def _foreign(self, act: Hit, noun: Hit) -> bool:
+        """The noun is another state's than its clause's subject: a state named in it, after
+        the act ("cuts US embassy staff", "orders 23 British diplomats to leave") or after
+        it with "of" ("diplomats of Russia"), that the words before the act do not name. A
+        capital says where, not whose ("US cuts Havana embassy staff")."""
+        tokens = self.s.tokens
+        owners = {m.entity.id for i, m in self.mentions if m.entity.kind == "country"
+                  and m.via != "capital"
+                  and (act.last < i < noun.first
+                       or (noun.last < i <= noun.last + 3
+                           and not _FOREIGN_STOP.isdisjoint(tokens[noun.last + 1:i])))}
+        lo = _clause(self.bounds, act.first, self.n)[0]
+        return bool(owners - self._sides(lo, act.first))
 
     def _hyphenated(self, hit: Hit) -> bool:
         """The hit is the second part of a word joined by a hyphen ("Moscow-brokered",
@@ -1655,6 +1672,7 @@ class SentenceFrames:
                          and self.s.tokens[h.first - 1] not in _INFINITIVE_TO)
                 and (not h.entry.then or self._completed(h, noun, hi))  # "orders X to leave"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
+                and (not h.entry.foreign or self._foreign(h, noun))
                 # "agree open-ended ceasefire": an adjective, not the truce's end
                 and not (h.entry.name in self.lex.terminal.get(etype, ()) and h.last < noun.first
                          and self._hyphenated(h))

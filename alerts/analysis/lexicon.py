@@ -58,6 +58,9 @@ class Entry:
     then: tuple[str, ...] = ()
     # An act whose object may be a state's name, standing for its noun ("recognise Palestine")
     names_state: bool = False
+    # An act that holds only of another state's noun: "cuts US embassy staff" expels them,
+    # "US cuts Havana embassy staff" withdraws its own.
+    foreign: bool = False
     lang: str = ""  # the language of the form (as frames.yaml lists it)
 
 
@@ -311,6 +314,11 @@ def build(data: dict[str, Any]) -> Lexicon:
                 for form in forms:
                     lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
                                         before=True), lang)
+            for lang, forms in _languages(act_spec.get("foreign_forms") or {},
+                                          f"types.{type_id}.acts.{act}.foreign_forms").items():
+                for form in forms:
+                    lex.add(form, Entry("act", type_id, act, standalone, act_kinds, form,
+                                        before, names_state=names_state, foreign=True), lang)
             for lang, forms in _languages(act_spec.get("subject_forms") or {},
                                           f"types.{type_id}.acts.{act}.subject_forms").items():
                 for form in forms:

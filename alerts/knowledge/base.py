@@ -546,9 +546,11 @@ class KnowledgeBase:
             self.entities[code] = entity
             self._lookup[code.lower()] = code
             for group in ("names", "adjectives", "capital"):
+                # (a capital names where something is as often as whose: "Havana embassy")
+                via = "capital" if group == "capital" else "country"
                 for lang_names in (spec.get(group) or {}).values():
                     for phrase in lang_names or []:
-                        self._names.add(str(phrase), (code, str(phrase), "country"))
+                        self._names.add(str(phrase), (code, str(phrase), via))
                         if group == "names":
                             self._lookup.setdefault(token_text(str(phrase)).strip(), code)
             for phrase in spec.get("case_aliases") or []:
