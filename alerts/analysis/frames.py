@@ -802,6 +802,22 @@ class SentenceFrames:
                                                       and act.first in self._after_determiner))),
                     None)
 
+    def _done_at(self, noun: Hit) -> Hit | None:
+        """The act done at the talks: "Thailand and Cambodia agree unconditional ceasefire at
+        Malaysia talks" (a verb of the lexicon that happened, then "at" a few words before the
+        noun): the talks took place. Not a verb of its own before "at" ("hints at talks",
+        "scoffs at talks")."""
+        lo = _clause(self.bounds, noun.first, self.n)[0]
+        at = next((k for k in range(noun.first - 1, max(lo, noun.first - 4) - 1, -1)
+                   if self.s.tokens[k] == "at"), None)
+        if at is None:
+            return None
+        # Done, not only allowed or wanted: "will allow to end the war and sit down at the
+        # negotiating table".
+        return next((h for h in reversed(self.hits) if h.entry.category == "act"
+                     and lo <= h.first and h.last < at - 1 and not self._nominal(h)
+                     and self._modality(h.first, True)[0] == "happened"), None)
+
     def _foreign(self, act: Hit, noun: Hit) -> bool:
         """The noun is another state's than its clause's subject: a state named in it, after
         the act ("cuts US embassy staff", "orders 23 British diplomats to leave") or after
@@ -1859,7 +1875,8 @@ class SentenceFrames:
                 # "During the third round of talks, the delegations agreed...": the talks are
                 # the setting of what happened, so they took place.
                 setting = next((h for h in self.hits if h.entry.category == "settings"
-                                and noun.first - 4 <= h.last < noun.first), None)
+                                and noun.first - 4 <= h.last < noun.first), None) \
+                    or self._done_at(noun)
                 report = None if setting is not None else self._report_of(noun)
                 if setting is not None:
                     status = "held"
