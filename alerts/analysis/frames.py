@@ -2756,6 +2756,12 @@ class SentenceFrames:
                          or self.s.tokens[manner].endswith(("ly", "ment"))):
                 topics.append(manner + 1)
             objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
+        elif objects and verb:
+            # "Obama and Putin meet at U.N., remain at odds over Assad": after a word of topic
+            # (not a genitive one, which titles hold) a name is what they differ or talk on.
+            topics = [h.first for h in self.hits if h.entry.category == "topic"
+                      and h.first > pred.last and self.s.tokens[h.first] not in _GENITIVE]
+            objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
         words = " ".join(self.s.tokens[pred.first:pred.last + 1])
         hosting = words in _HOSTING
         role_a, role_b = ("host", "visitor") if hosting else _ROLE_OF_ACT.get(act, ("parties",
