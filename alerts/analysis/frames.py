@@ -1479,6 +1479,24 @@ class SentenceFrames:
                     return f"{states[a]} and {states[b]}, the sides of {war.name}"
         return ""
 
+    def _theatre_named(self, noun: Hit) -> str:
+        """The war whose one country of fighting names the talks, as evidence, or '': right
+        before them ("Sudan talks in Jeddah", "Syrien-Gespräche") or as the headline's label
+        ("Syrie : l'ONU suspend les pourparlers de Genève"). Not a country of a war fought in
+        several ("Turkey talks": its conflict with the PKK spans three)."""
+        if self.kb is None or self.day is None:
+            return ""
+        label = self._label_end()
+        for i, m in self.mentions:
+            end = i + len(lexicon_tokens(m.alias)) - 1
+            if m.entity.kind != "country" or not (end + 1 == noun.first or end < label):
+                continue
+            war = next((c for c in self.kb.conflicts if c.theatre == (m.entity.id,)
+                        and c.covers(self.day)), None)
+            if war is not None:
+                return f"{m.alias}, where {war.name} is fought"
+        return ""
+
     def _talk_parties(self, noun: Hit) -> list[Participant]:
         """The people and states talks are between: named in the noun's clause as their
         subject ("Ukraine and Russia hold talks"), after "with" or "between", in the genitive
@@ -1664,7 +1682,8 @@ class SentenceFrames:
                 # about it, unless they are said to be about something else; a side and a
                 # mediator talk about the other side ("U.S. and Russia hold talks on Ukraine").
                 purpose_words = ("" if stated else self._warring_sides()) \
-                    or self._warring_parties(noun, topic)
+                    or self._warring_parties(noun, topic) \
+                    or ("" if stated else self._theatre_named(noun))
             if not purpose_words:
                 return None
         lo, hi = _clause(self.bounds, noun.first, self.n)
