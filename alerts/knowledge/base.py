@@ -32,6 +32,17 @@ _SCANS = 4
 _SCANNED_MIN = 60
 
 
+def _with_accents(aliases: list[Any], name: str) -> list[str]:
+    """The ambiguous aliases, each also as the person's name writes it: a surname listed
+    without its accents ("Sanchez") is read as written too ("Pedro Sánchez": "Sánchez")."""
+    out = [str(a) for a in aliases]
+    words = name.split()
+    for alias in list(out):
+        out += [w for w in words if w not in out
+                and unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode() == alias]
+    return out
+
+
 # Words before an office phrase that name someone else, or a body: "diplomatic adviser to
 # the Prime Minister", "Office of the President", "помощник президента", "радник Президента".
 _NOT_THE_HOLDER_WORDS = [
@@ -577,9 +588,9 @@ class KnowledgeBase:
             # Ambiguous surnames written with a capital ("Abe", "Kim", "Мэй"): a name only
             # where the text's context says whose (_by_context). Scripts without case
             # (Arabic, Chinese) give no capital to go by.
-            for phrase in spec.get("ambiguous_aliases") or []:
-                if str(phrase)[:1].isupper() and _WORD.fullmatch(str(phrase)):
-                    self._ambiguous.setdefault(str(phrase), []).append(entity.id)
+            for phrase in _with_accents(spec.get("ambiguous_aliases") or [], entity.name):
+                if phrase[:1].isupper() and _WORD.fullmatch(phrase):
+                    self._ambiguous.setdefault(phrase, []).append(entity.id)
             if spec.get("ambiguous_aliases") and len({_script(str(a)) for a in [
                     *(spec.get("aliases") or []), *spec["ambiguous_aliases"]]}) > 1:
                 self._named_abroad.add(entity.id)
