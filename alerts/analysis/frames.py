@@ -253,6 +253,8 @@ def _of_title(word: str) -> bool:
 
 # A contact noun as the setting of another act: "in hourlong call with", "during a phone call".
 _SETTING_PREPOSITIONS = frozenset({"in", "during", "on"})
+# A contact's means after its verb: "by telephone", "via videolink".
+_MANNER_PREPOSITIONS = folded_words("by", "via", "par", "per", "por")
 _CALL_MODIFIERS = frozenset({"a", "an", "the", "their", "his", "her", "phone", "telephone",
                              "video", "hourlong", "hour", "long", "lengthy", "brief", "minute",
                              "late", "night", "private", "first"})
@@ -2563,6 +2565,18 @@ class SentenceFrames:
             return [(first, mention)]
         return []
 
+    def _manner_of(self, noun: Hit) -> Hit | None:
+        """The contact verb a contact noun right after "by" or "via" says the means of ("spoke
+        with Putin by telephone"), in its clause: None otherwise."""
+        words = self.s.tokens
+        k = noun.first - 1
+        if k < 0 or words[k] not in _MANNER_PREPOSITIONS:
+            return None
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        return next((h for h in reversed(self.hits) if h.entry.category == "act"
+                     and h.entry.type == "contact" and lo <= h.first and h.last < k
+                     and not self._nominal(h)), None)
+
     def _setting_of(self, noun: Hit, cue: Hit) -> int | None:
         """Where the clause's main verb stands (the word after its first person), when the
         contact noun is the setting of that verb's act, after "in", "during" or "on" and
@@ -2631,7 +2645,10 @@ class SentenceFrames:
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
         evidence = [Evidence("event", self._q(pred))]
-        modality, cue = self._modality(pred.first, verb, allow_demand=True)
+        means_of = self._manner_of(pred)  # ("telephone" after "by" is a noun, not the verb)
+        # "intended to speak with Putin by telephone soon": the verb's contact, said how
+        modality, cue = self._modality(pred.first if means_of is None else means_of.first,
+                                       verb or means_of is not None, allow_demand=True)
         if modality == "happened" and (not verb or self._nominal(pred)
                                        or not self._named_before(pred)):
             # Only a noun ("a call", "la rencontre", "the first phone conversation") is the

@@ -74,6 +74,10 @@ def _not_the_holder() -> re.Pattern[str]:
         + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
 
 
+# Chinese, written right before an office (no space between): "美国前国务卿" (the former US
+# secretary of state), "前任总统".
+_NOT_THE_HOLDER_BEFORE_CJK = ("前", "前任", "原", "候任", "当选")
+
 # Words after an office phrase that name someone who does not hold it yet: "the US
 # president-elect" on 2024-12-07 is Trump, not the incumbent Biden.
 _NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designado|designada)\b")
@@ -796,7 +800,8 @@ class KnowledgeBase:
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
         for start, key, payloads in offices:
-            if _not_the_holder().search(tokens[:start + 1]):
+            if _not_the_holder().search(tokens[:start + 1]) \
+                    or tokens[:start].endswith(_NOT_THE_HOLDER_BEFORE_CJK):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
             if _NOT_YET_AFTER.match(tokens, start + len(key)):
                 continue  # "president-elect", "presidente electo": not the holder of the day
