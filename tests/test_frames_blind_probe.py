@@ -108,3 +108,23 @@ def test_an_agreement_asked_for_is_not_made() -> None:
                  lead) == ["ceasefire-call"]
     assert fired("Israel and Hamas agree to extend truce by two days", DAY) \
         == ["ceasefire-agreed"]
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Cricket: India and Pakistan boards hold 'peace talks' over Champions Trophy venue", []),
+    ("Rugby bosses agree truce over funding row", []),
+    ("Macron calls for Olympic truce in Ukraine", ["ceasefire-call"]),
+    ("ICC urges ceasefire in Gaza", ["ceasefire-call"]),
+    ("Labour's Starmer urges Gaza ceasefire", ["ceasefire-call"]),
+])
+def test_sport_is_a_domain_of_its_own(title: str, rules: list[str]) -> None:
+    assert fired(title, DAY) == rules
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Philippines, communist rebels agree to resume peace talks", ["peace-talks"]),
+    ("Saudi Arabia and Iran agree to resume diplomatic relations", ["diplomatic-relations"]),
+    ("US urges sides to agree to resume peace talks", []),
+])
+def test_agreeing_to_resume_talks_announces_them(title: str, rules: list[str]) -> None:
+    assert fired(title, DAY) == rules

@@ -57,7 +57,10 @@ SUBJECT_MODIFIERS = 3  # words before a clause's subject noun ("a long-awaited c
 # States two governments create by agreeing on them: "agree to restore relations" reports
 # relations restored, while "agree to meet" or "agree to reopen embassies" plans a later act.
 DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
-                    ("relations", "upgraded"), ("ceasefire", "extended")}
+                    ("relations", "upgraded"), ("ceasefire", "extended"),
+                    # "Philippines, communist rebels agree to resume peace talks": announced
+                    # by agreeing, as "agree to hold talks" is (acts.announced)
+                    ("peace-talks", "resume")}
 # Acts one state does to another: who did it to whom tells a reply ("expels in turn") from
 # the first act.
 DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
