@@ -128,3 +128,22 @@ def test_sport_is_a_domain_of_its_own(title: str, rules: list[str]) -> None:
 ])
 def test_agreeing_to_resume_talks_announces_them(title: str, rules: list[str]) -> None:
     assert fired(title, DAY) == rules
+
+
+@pytest.mark.parametrize(("title", "day", "rules"), [
+    ("Erste Verhandlungen zwischen Russland und der Ukraine an der belarussischen Grenze",
+     date(2022, 2, 28), ["peace-talks"]),
+    ("El Gobierno colombiano y las FARC instalan en Oslo la mesa de diálogo",
+     date(2012, 10, 18), ["peace-talks"]),
+    ("Santos suspende la negociación con el ELN tras una ola de atentados",
+     date(2018, 1, 10), ["peace-talks"]),
+    ("Se reanudan en Yeda las negociaciones entre el Ejército sudanés y las Fuerzas de Apoyo "
+     "Rápido", date(2023, 10, 26), ["peace-talks"]),
+    ("Reprise à Djeddah des négociations entre l'armée soudanaise et les Forces de soutien "
+     "rapide", date(2023, 10, 26), ["peace-talks"]),
+    ("Ультрас «Динамо» і «Шахтаря» оголосили перемир'я", date(2014, 3, 1), []),
+    ("Dynamo and Shakhtar ultras declare truce", date(2014, 3, 1), []),
+    ("Ушаков: до соглашения о прекращении огня еще далеко", date(2025, 3, 1), []),
+])
+def test_talks_and_truces_in_other_languages(title: str, day: date, rules: list[str]) -> None:
+    assert fired(title, day) == rules
