@@ -15,3 +15,12 @@ def paired(title: str, summary: str = "", day: date = date(2025, 7, 1),
             for f in analyse_text(title, summary, day).frames
             if f.type == "contact" and (sentence is None or f.sentence == sentence)
             for pair in f.pairs}
+
+
+def held(title: str, summary: str = "", day: date = date(2025, 7, 1)) -> set[str]:
+    """The pairs of the contacts the text reports as held: happened, and not a
+    retrospective."""
+    return {"+".join(sorted(p.entity_id for p in pair))
+            for f in analyse_text(title, summary, day).frames
+            if f.type == "contact" and f.modality == "happened" and "anniversary" not in f.flags
+            for pair in f.pairs}

@@ -16,14 +16,7 @@ from datetime import date
 
 import pytest
 
-from alerts.analysis import analyse_text
-
-
-def held(title: str, summary: str, day: date) -> set[str]:
-    return {"+".join(sorted(p.entity_id for p in pair))
-            for f in analyse_text(title, summary, day).frames
-            if f.type == "contact" and f.modality == "happened" and "anniversary" not in f.flags
-            for pair in f.pairs}
+from tests.contact_frames import held
 
 
 @pytest.mark.parametrize(("title", "summary", "day"), [
