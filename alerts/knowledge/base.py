@@ -92,19 +92,81 @@ _CAPS_AFTER = re.compile(r"-[A-Z]")
 _OPENING = re.compile(r"[\s\"'«»„“”‘’‚(\[]*$")
 
 
-# Ukrainian declines surnames in -енко like masculine nouns in -о (Russian leaves them as
-# they are): "з Лукашенком", "Лукашенка", "Лукашенку", "Лукашенкові".
-_UK_ENKO = re.compile(r"^[А-ЯІЇЄҐ][а-яіїєґ'’]*енко$")
-_UK_ENKO_ENDINGS = ("енка", "енку", "енком", "енкові")
+# Russian and Ukrainian decline names: "с Путиным", "Сирилом Рамафосой", "Зеленського",
+# "з Лукашенком". Each word of a Cyrillic name is declined by its ending (the forms of both
+# languages together: a form of the other is no word of this one); a word with an ending that
+# does not decline is left as written. Endings are tried in
+# order, the longest first.
+_CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+$")
+# ending -> (genitive, dative, instrumental, prepositional) endings, each may list several
+_DECLENSIONS: tuple[tuple[str, tuple[str, str, str, str]], ...] = (
+    ("енко", ("енка", "енку енкові", "енком", "енку енкові")),  # Ukrainian only
+    ("ский", ("ского", "скому", "ским", "ском")),
+    ("цкий", ("цкого", "цкому", "цким", "цком")),
+    ("ський", ("ського", "ському", "ським", "ському ськім")),
+    ("цький", ("цького", "цькому", "цьким", "цькому цькім")),
+    ("ий", ("ия", "ию", "ием", "ии")),
+    ("ій", ("ія", "ію", "ієм", "ії")),
+    ("ая", ("ой", "ой", "ой", "ой")),
+    ("й", ("я", "ю", "ем єм", "е ї")),
+    ("ь", ("я", "ю", "ем", "е")),
+    ("ка", ("ки", "ке ці", "кой кою", "ке ці")),
+    ("га", ("ги", "ге зі", "гой гою", "ге зі")),
+    ("ха", ("хи", "хе сі", "хой хою", "хе сі")),
+    ("жа", ("жи", "же жі", "жей жею", "же жі")),
+    ("ша", ("ши", "ше ші", "шей шею", "ше ші")),
+    ("ча", ("чи", "че чі", "чей чею", "че чі")),
+    ("а", ("ы и", "е і", "ой ою", "е і")),
+    ("я", ("и і", "е і", "ей ею", "е і")),
+    ("о", ("а", "у ові", "ом", "і ові")),  # Ukrainian masculine names: Дмитро, Кличко
+    ("ов", ("ова", "ову", "овым овим", "ове ові")),
+    ("ев", ("ева", "еву", "евым евим", "еве еві")),
+    ("ёв", ("ёва", "ёву", "ёвым", "ёве")),
+    ("ин", ("ина", "ину", "иным ином", "ине")),  # Путиным; Си Цзиньпином
+    ("ын", ("ына", "ыну", "ыным", "ыне")),
+    ("ін", ("іна", "іну", "іним іном", "іні")),
+)
+_HUSHING = "жшчщц"
+_CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 
 
-def ukrainian_case_forms(alias: str) -> list[str]:
-    """The Ukrainian case forms of a one-word surname alias in -енко ("Лукашенко" ->
-    "Лукашенка", "Лукашенку", "Лукашенком", "Лукашенкові"); none for any other alias."""
-    if not _UK_ENKO.match(alias):
+def _declined(word: str) -> tuple[set[str], ...]:
+    """A word's genitive, dative, instrumental and prepositional forms, each set holding the
+    word itself too (a first name is often left as written: "Эмомали Рахмоном")."""
+    cases: tuple[set[str], ...] = ({word}, {word}, {word}, {word})
+    if not _CYRILLIC_WORD.match(word):
+        return cases
+    for ending, endings in _DECLENSIONS:
+        if word.endswith(ending):
+            stem = word[:-len(ending)]
+            for forms, case in zip(endings, cases, strict=True):
+                case.update(stem + e for e in forms.split())
+            return cases
+    if word[-1] in _CONSONANTS:
+        instrumental = "ем ом" if word[-1] in _HUSHING else "ом"
+        for forms, case in zip(("а", "у ові", instrumental, "е і ові"), cases, strict=True):
+            case.update(word + e for e in forms.split())
+    return cases
+
+
+def cyrillic_case_forms(alias: str) -> list[str]:
+    """The oblique case forms of a Cyrillic name ("Сирил Рамафоса" -> "Сирила Рамафосы",
+    ..., "Сирилом Рамафосой"): every word in the same case. None for a name in another
+    script."""
+    words = alias.split()
+    if not words or not all(_CYRILLIC_WORD.match(w) for w in words):
         return []
-    stem = alias[:-len("енко")]
-    return [stem + ending for ending in _UK_ENKO_ENDINGS]
+    out: dict[str, None] = {}
+    for case in range(4):
+        # The last word (the surname) declined when it declines; the words before it
+        # declined in the same case or left as written.
+        last = _declined(words[-1])[case]
+        combos = sorted(last - {words[-1]}) or [words[-1]]
+        for word in reversed(words[:-1]):
+            combos = [f"{f} {c}" for f in sorted(_declined(word)[case]) for c in combos]
+        out.update(dict.fromkeys(combos))
+    out.pop(alias, None)
+    return list(out)
 
 
 def part_of_a_code(text: str, start: int, end: int) -> bool:
@@ -585,8 +647,8 @@ class KnowledgeBase:
             for phrase in [entity.name, *(spec.get("aliases") or [])]:
                 self._names.add(str(phrase), (entity.id, str(phrase), "name"))
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
-                for form in ukrainian_case_forms(str(phrase)):
-                    self._names.add(form, (entity.id, str(phrase), "name"))
+                for form in cyrillic_case_forms(str(phrase)):
+                    self._names.add(form, (entity.id, form, "name"))
             for phrase in spec.get("case_aliases") or []:
                 self._case.setdefault(str(phrase), []).append((entity.id, str(phrase), "name"))
             # Ambiguous surnames written with a capital ("Abe", "Kim", "Мэй"): a name only
