@@ -627,7 +627,9 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
     marks = [h for h in hits if h.entry.category in ("boundary", "subordinator")
              or (running and h.entry.category == "text_subordinator")]
     if marks:
-        longer = [(h.first, h.last) for h in hits if h.last > h.first]
+        # (not a time span or outcome word ending in one: "years after" opens a clause)
+        longer = [(h.first, h.last) for h in hits if h.last > h.first
+                  and h.entry.category not in ("elapsed", "outcomes")]
         for h in marks:
             if not any(a <= h.first and h.last <= b and (a, b) != (h.first, h.last)
                        for a, b in longer):
@@ -807,21 +809,27 @@ class SentenceFrames:
                                                       and act.first in self._after_determiner))),
                     None)
 
-    def _done_at(self, noun: Hit) -> Hit | None:
-        """The act done at the talks: "Thailand and Cambodia agree unconditional ceasefire at
-        Malaysia talks" (a verb of the lexicon that happened, then "at" a few words before the
-        noun): the talks took place. Not a verb of its own before "at" ("hints at talks",
-        "scoffs at talks")."""
+    def _done_at(self, noun: Hit) -> tuple[Hit, Hit] | None:
+        """The act done at the talks or coming out of them, and the word that says so:
+        "Thailand and Cambodia agree unconditional ceasefire at Malaysia talks", "agree
+        ceasefire after China-brokered talks" (a verb of the lexicon that happened, then an
+        outcome word a few words before the noun): the talks took place. Not a verb of its
+        own before the word ("hints at talks", "scoffs at talks")."""
         lo = _clause(self.bounds, noun.first, self.n)[0]
-        at = next((k for k in range(noun.first - 1, max(lo, noun.first - 4) - 1, -1)
-                   if self.s.tokens[k] == "at"), None)
-        if at is None:
-            return None
+        # ("after" opens a clause of its own: the act is in the one before it)
+        word = next((h for h in reversed(self.hits) if h.entry.category == "outcomes"
+                     and lo - 1 <= h.first and noun.first - 4 <= h.last < noun.first), None)
+        if word is None or any(h.entry.category == "elapsed" and h.first <= word.last
+                               and word.first <= h.last for h in self.hits):
+            return None  # "25 years after the peace treaty": long before the news
+        if word.first < lo:
+            lo = _clause(self.bounds, word.first - 1, self.n)[0] if word.first else 0
         # Done, not only allowed or wanted: "will allow to end the war and sit down at the
         # negotiating table".
-        return next((h for h in reversed(self.hits) if h.entry.category == "act"
-                     and lo <= h.first and h.last < at - 1 and not self._nominal(h)
-                     and self._modality(h.first, True)[0] == "happened"), None)
+        act = next((h for h in reversed(self.hits) if h.entry.category == "act"
+                    and lo <= h.first and h.last < word.first - 1 and not self._nominal(h)
+                    and self._modality(h.first, True)[0] == "happened"), None)
+        return (act, word) if act is not None else None
 
     def _foreign(self, act: Hit, noun: Hit) -> bool:
         """The noun is another state's than its clause's subject: a state named in it, after
@@ -1108,9 +1116,12 @@ class SentenceFrames:
             # a domain word of a dispute that is not a war anywhere in its clause ("agree truce
             # over TV rights", "between FIFA and European clubs") or the headline's label
             # ("Handelsstreit: ... Waffenstillstand").
+            # (or between the act and the noun, its object: "agree to slash tariffs in 90-day
+            # truce")
             if (h.entry.category == "metaphor" and lo <= h.first < hi and (
                     noun.first - 2 <= h.first < noun.first or noun.last < h.first <= noun.last + 3
-                    or (noun.first <= h.first and h.last <= noun.last))) \
+                    or (noun.first <= h.first and h.last <= noun.last)
+                    or (act is not None and act.last < h.first < noun.first))) \
                     or (noun.entry.type in ARMED and (
                         (h.entry.category == "domain" and lo <= h.first < hi)
                         or (h.entry.category in ("domain", "domain_label") and h.last < label))):
@@ -1882,6 +1893,13 @@ class SentenceFrames:
                                                    "take effect: agreed)"))
                 status, modality, cue = "agreed", "happened", None
         setting = None
+        done: tuple[Hit, Hit] | None = None  # the act the talks were the setting of
+        if etype == "peace-talks" and not status and modality != "happened" and cue is not None:
+            # "agree to unconditional ceasefire at Malaysia talks": the cue is the act's own
+            # ("agree to" a truce), done at the talks, not said of them.
+            at_talks = self._done_at(noun)
+            if at_talks is not None and cue.first <= at_talks[0].last:
+                modality, cue = "happened", None
         if etype == "peace-talks" and not status and modality == "happened":
             status, why = self._talks_named(noun)
             lasted = self._lasted(noun)
@@ -1899,13 +1917,20 @@ class SentenceFrames:
                 # "During the third round of talks, the delegations agreed...": the talks are
                 # the setting of what happened, so they took place.
                 setting = next((h for h in self.hits if h.entry.category == "settings"
-                                and noun.first - 4 <= h.last < noun.first), None) \
-                    or self._done_at(noun)
-                report = None if setting is not None else self._report_of(noun)
+                                and noun.first - 4 <= h.last < noun.first), None)
+                done = self._done_at(noun) if setting is None else None
+                report = None if setting is not None or done is not None \
+                    else self._report_of(noun)
                 if setting is not None:
                     status = "held"
                     evidence.append(Evidence("status", f"{self._q(setting)} (the setting of "
                                                        "what the sentence reports)"))
+                elif done is not None:
+                    status = "held"
+                    setting = done[1]
+                    evidence.append(Evidence("status", f"{self._q(done[0])} ... "
+                                                       f"{self._q(done[1])} the talks (done "
+                                                       "there: they took place)"))
                 elif report is not None:
                     status = "held"
                     evidence.append(Evidence("status", f"{self._q(report)} (a report of the "
@@ -1914,6 +1939,14 @@ class SentenceFrames:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
                                            else None, setting, act)
+        if done is not None and "metaphor" not in flags:
+            # What was done there says what the talks were: "agree to slash tariffs in 90-day
+            # truce after Geneva talks" (trade talks, whatever the truce's word).
+            trade = next((h for h in self.hits if h.entry.category == "metaphor"
+                          and done[0].last < h.first < done[1].first), None)
+            if trade is not None:
+                flags.add("metaphor")
+                flag_evidence.append(Evidence("flag", f"metaphor ('{self._q(trade)}')"))
         def noun_use(h: Hit) -> bool:  # not a necessity said of the noun ("truce needed")
             return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last
                                         and not h.entry.after)
@@ -2867,6 +2900,14 @@ class SentenceFrames:
                      for pi, pm in principals
                      for _, om in (objects if pi < pred.first else subjects)]
         flags, flag_evidence = self._flags(None if verb else pred)
+        if verb and "backdrop" not in flags:
+            # "Weeks after his call with Xi, Biden signs ...", "two days after Biden called
+            # Xi": a contact some time before the news (_flags reads no cue before a verb).
+            since = next((h for h in self.hits if h.entry.category == "elapsed"
+                          and pred.first - 3 <= h.last < pred.first), None)
+            if since is not None:
+                flags.add("backdrop")
+                flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
         lo, _ = _clause(self.bounds, pred.first, self.n)
         if verb and "preview" in flags and not any(
                 lo <= h.first < pred.first for h in self.hits

@@ -356,8 +356,9 @@ def build(data: dict[str, Any]) -> Lexicon:
                 lex.add(form, Entry("cue", name=cue, form=form), lang)
     for category in ("boundaries", "backdrop", "backdrop_clause", "preview", "metaphor",
                      "topic", "determiners", "subordinators", "text_subordinators",
-                     "conditions", "own_forces", "settings", "ultimatums", "giving", "reports",
-                     "occurrence", "rumours", "dismissals", "domains", "domain_labels", "places",
+                     "conditions", "own_forces", "settings", "outcomes", "elapsed", "ultimatums",
+                     "giving", "reports", "occurrence", "rumours", "dismissals", "domains",
+                     "domain_labels", "places",
                      "durations", "officials", "past_times", "armed_parties",
                      "complementizers", "discussion"):
         name = {"boundaries": "boundary", "determiners": "determiner",
