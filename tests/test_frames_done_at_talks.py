@@ -76,6 +76,20 @@ def test_talks_a_deal_came_out_of_took_place(title: str, rules: list[str]) -> No
     assert fired(title, DAY) == rules
 
 
+@pytest.mark.parametrize(("title", "lead"), [
+    # the word opens a clause of its own: the act is in the one before it
+    ("RDC-Rwanda : un cessez-le-feu arraché à Luanda",
+     "Kinshasa et Kigali ont conclu mardi un cessez-le-feu, à l'issue de pourparlers de paix à "
+     "Luanda."),
+    # the verb at the end of its clause, after the talks
+    ("Äthiopien und Tigray-Rebellen vereinbaren dauerhafte Einstellung der Kämpfe",
+     "Darauf hätten sich die Konfliktparteien bei Friedensgesprächen in Pretoria geeinigt, "
+     "teilte der AU-Vermittler Olusegun Obasanjo mit."),
+])
+def test_talks_the_lead_says_a_deal_came_out_of_took_place(title: str, lead: str) -> None:
+    assert "peace-talks" in fired(title, DAY, lead)
+
+
 @pytest.mark.parametrize(("title", "rules"), [
     ("Egypt and Israel sign US trade accord 25 years after peace treaty", []),
     ("L'Égypte et Israël signent un accord commercial 25 ans après le traité de paix", []),

@@ -822,12 +822,17 @@ class SentenceFrames:
         if word is None or any(h.entry.category == "elapsed" and h.first <= word.last
                                and word.first <= h.last for h in self.hits):
             return None  # "25 years after the peace treaty": long before the news
-        if word.first < lo:
+        hi = _clause(self.bounds, noun.first, self.n)[1]
+        if word.first <= lo:
+            # The word opens its clause (", à l'issue de pourparlers"): the act is in the one
+            # before it.
             lo = _clause(self.bounds, word.first - 1, self.n)[0] if word.first else 0
         # Done, not only allowed or wanted: "will allow to end the war and sit down at the
-        # negotiating table".
+        # negotiating table". Before the word, or after the talks in their clause (a verb at
+        # the end: "bei Friedensgesprächen in Pretoria geeinigt").
         act = next((h for h in reversed(self.hits) if h.entry.category == "act"
-                    and lo <= h.first and h.last < word.first - 1 and not self._nominal(h)
+                    and ((lo <= h.first and h.last < word.first - 1)
+                         or noun.last < h.first < hi) and not self._nominal(h)
                     and self._modality(h.first, True)[0] == "happened"), None)
         return (act, word) if act is not None else None
 
@@ -1929,8 +1934,8 @@ class SentenceFrames:
                     status = "held"
                     setting = done[1]
                     evidence.append(Evidence("status", f"{self._q(done[0])} ... "
-                                                       f"{self._q(done[1])} the talks (done "
-                                                       "there: they took place)"))
+                                                       f"{self._q(done[1])} {self._q(noun)} "
+                                                       "(done at the talks: they took place)"))
                 elif report is not None:
                     status = "held"
                     evidence.append(Evidence("status", f"{self._q(report)} (a report of the "
