@@ -90,6 +90,12 @@ def test_talks_the_lead_says_a_deal_came_out_of_took_place(title: str, lead: str
     assert "peace-talks" in fired(title, DAY, lead)
 
 
+def test_a_participle_after_the_talks_is_no_act_done_there() -> None:
+    lead = ("The Kremlin on Tuesday declined to say who would represent Russia at talks with "
+            "Ukraine proposed for Istanbul this week.")
+    assert "peace-talks" not in fired("Kremlin declines to name its team", DAY, lead)
+
+
 @pytest.mark.parametrize(("title", "rules"), [
     ("Egypt and Israel sign US trade accord 25 years after peace treaty", []),
     ("L'Égypte et Israël signent un accord commercial 25 ans après le traité de paix", []),

@@ -828,11 +828,12 @@ class SentenceFrames:
             # before it.
             lo = _clause(self.bounds, word.first - 1, self.n)[0] if word.first else 0
         # Done, not only allowed or wanted: "will allow to end the war and sit down at the
-        # negotiating table". Before the word, or after the talks in their clause (a verb at
-        # the end: "bei Friedensgesprächen in Pretoria geeinigt").
+        # negotiating table". Before the word, or as the last word of the talks' clause (a
+        # verb at the end: "bei Friedensgesprächen in Pretoria geeinigt"; not "talks
+        # proposed for Istanbul this week").
         act = next((h for h in reversed(self.hits) if h.entry.category == "act"
                     and ((lo <= h.first and h.last < word.first - 1)
-                         or noun.last < h.first < hi) and not self._nominal(h)
+                         or (noun.last < h.first and h.last == hi - 1)) and not self._nominal(h)
                     and self._modality(h.first, True)[0] == "happened"), None)
         return (act, word) if act is not None else None
 
