@@ -234,6 +234,9 @@ _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "زوجة", "ابنة", "ممثل", "إدارة"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
 _OWNER_LINKS = folded_words("of", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
+# Words before a leader for whom someone else acts: "on behalf of Putin", "по поручению
+# Владимира Путина".
+_BEHALF = folded_words("behalf", "поручению")
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
@@ -808,6 +811,21 @@ class SentenceFrames:
                      and (h.last == act.first - 1 or (h.last == act.first - 2
                                                       and act.first in self._after_determiner))),
                     None)
+
+    def _time_ahead(self, hit: Hit) -> Hit | None:
+        """A time after the news right after a predicate, in its clause, with no other act
+        between: "Aoun visits Saudi Arabia next week" is to come."""
+        hi = _clause(self.bounds, hit.first, self.n)[1]
+        ahead = next((h for h in self.hits if h.entry.category == "future_time"
+                      and hit.last < h.first < hi), None)
+        if ahead is None or any(hit.last < a.first < ahead.first for a in self.hits
+                                if a.entry.category == "act"):
+            return None
+        # Within a few words, the names between aside ("meets Saudi Crown Prince Mohammed bin
+        # Salman next week").
+        named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
+        between = [k for k in range(hit.last + 1, ahead.first) if k not in named]
+        return ahead if len(between) <= CUE_WINDOW else None
 
     def _done_at(self, noun: Hit) -> tuple[Hit, Hit] | None:
         """The act done at the talks or coming out of them, and the word that says so:
@@ -2423,7 +2441,10 @@ class SentenceFrames:
         k = i - 1
         while k >= 0 and tokens[k] in _OWNER_LINKS and i - k <= 2:
             k -= 1
-        return 0 <= k < i - 1 and tokens[k] in _ENVOYS  # "the envoy of Trump", "el enviado de"
+        if 0 <= k < i - 1 and tokens[k] in _ENVOYS:
+            return True  # "the envoy of Trump", "el enviado de"
+        # "on behalf of Putin", "по поручению Путина", "im Auftrag von Merz", "نيابة عن"
+        return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
     def _with_before(self, pred: Hit, person: int) -> bool:
         """"with" before the person, titles and their adjectives aside: "обсудил с
@@ -2724,6 +2745,10 @@ class SentenceFrames:
                 if modality == "happened":
                     evidence.append(Evidence("modality", f"{self.s.quote(main - 1, main - 1)} "
                                                          "(the call its setting)"))
+        if modality == "happened" and cue is None:
+            ahead = self._time_ahead(pred)
+            if ahead is not None:
+                modality, cue = "planned", ahead
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         elif modality == "happened" and verb and not self._nominal(pred) \

@@ -359,7 +359,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "conditions", "own_forces", "settings", "outcomes", "elapsed", "ultimatums",
                      "giving", "reports", "occurrence", "rumours", "dismissals", "domains",
                      "domain_labels", "places",
-                     "durations", "officials", "past_times", "armed_parties",
+                     "durations", "officials", "past_times", "future_times", "armed_parties",
                      "complementizers", "discussion"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
@@ -368,6 +368,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                 "dismissals": "dismissal", "domains": "domain",
                 "domain_labels": "domain_label", "places": "place",
                 "durations": "duration", "past_times": "past_time",
+                "future_times": "future_time",
                 "armed_parties": "armed_party",
                 "complementizers": "complementizer"}.get(category, category)
         for lang, forms in _languages(data.get(category) or {}, category).items():
