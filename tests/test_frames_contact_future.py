@@ -64,3 +64,31 @@ def test_whom_an_envoy_acts_for_is_not_met(title: str, lead: str) -> None:
 ])
 def test_the_headline_present_is_a_contact(title: str, pair: str) -> None:
     assert held(title, day=DAY) == {pair}
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    # the plan said after the names: "не планируется" past the window of words
+    ("Песков ответил на вопрос журналистов",
+     "Пресс-секретарь президента России Дмитрий Песков заявил во вторник, что телефонный "
+     "разговор Владимира Путина с канцлером Германии Олафом Шольцем не планируется."),
+    ("Кулеба: зустріч Зеленського і Сі Цзіньпіна поки не планується", ""),
+    # the reports of it called fake before them
+    ("Офіс Президента зробив заяву",
+     "В Офісі Президента України назвали фейком повідомлення про нібито телефонну розмову "
+     "Володимира Зеленського з Олександром Лукашенком."),
+])
+def test_a_contact_not_planned_or_denied_is_not_held(title: str, lead: str) -> None:
+    assert paired(title, lead, day=DAY) and not held(title, lead, day=DAY)
+
+
+@pytest.mark.parametrize(("title", "lead", "pair"), [
+    ("السلطان هيثم يستقبل المبعوث الأمريكي ويتكوف",
+     "استقبل حضرة صاحب الجلالة السلطان هيثم بن طارق المبعوث الخاص للرئيس الأمريكي ستيف ويتكوف "
+     "في قصر العلم.", "haitham-bin-tarik-al-said+steve-witkoff"),
+    ("Merkel bei Putin: Abschiedsbesuch im Kreml",
+     "Bundeskanzlerin Angela Merkel ist am Freitag in Moskau mit Kremlchef Wladimir Putin "
+     "zusammengetroffen.", "angela-merkel+vladimir-putin"),
+])
+def test_who_met_whom(title: str, lead: str, pair: str) -> None:
+    day = date(2021, 8, 20) if "Merkel" in title else DAY
+    assert held(title, lead, day=day) == {pair}

@@ -234,6 +234,8 @@ _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "زوجة", "ابنة", "ممثل", "إدارة"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
 _OWNER_LINKS = folded_words("of", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
+# An envoy's adjective between the envoy and whom he serves ("المبعوث الخاص للرئيس").
+_SPECIAL = folded_words("الخاص")
 # Words before a leader for whom someone else acts: "on behalf of Putin", "по поручению
 # Владимира Путина".
 _BEHALF = folded_words("behalf", "поручению")
@@ -823,9 +825,17 @@ class SentenceFrames:
             return None
         # Within a few words, the names between aside ("meets Saudi Crown Prince Mohammed bin
         # Salman next week").
+        return ahead if ahead.first < self._reach(hit.last + 1, CUE_WINDOW + 1) else None
+
+    def _reach(self, start: int, count: int) -> int:
+        """Where `count` words from `start` end, the words of names not counted."""
         named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
-        between = [k for k in range(hit.last + 1, ahead.first) if k not in named]
-        return ahead if len(between) <= CUE_WINDOW else None
+        k = start
+        while k < self.n and count > 0:
+            if k not in named:
+                count -= 1
+            k += 1
+        return k
 
     def _done_at(self, noun: Hit) -> tuple[Hit, Hit] | None:
         """The act done at the talks or coming out of them, and the word that says so:
@@ -1107,8 +1117,14 @@ class SentenceFrames:
         its own ("...holding secret truce talks in Cairo; Hamas denies", "...; Hamás lo
         niega"; at most one word after it: "denies it", not "denies targeting civilians")."""
         after = [h for h in self.hits if h.first > index]
-        if any(h.entry.category == "rumour" and h.last < index for h in self.hits):
-            dismissal = next((h for h in after if h.entry.category == "dismissal"), None)
+        rumour = next((h for h in reversed(self.hits) if h.entry.category == "rumour"
+                       and h.last < index), None)
+        if rumour is not None:
+            # after it, or right before the report's word ("назвали фейком повідомлення про
+            # нібито телефонну розмову": called the reports of a call fake)
+            dismissal = next((h for h in after if h.entry.category == "dismissal"), None) \
+                or next((h for h in self.hits if h.entry.category == "dismissal"
+                         and rumour.first - 2 <= h.last < rumour.first), None)
             if dismissal is not None:
                 return dismissal
         return next((h for h in after if h.entry.category == "cue"
@@ -2393,7 +2409,9 @@ class SentenceFrames:
         is as often another verb's ("темы беседы раскрывать не стали": they did not disclose
         the topics of the conversation), and "the call did not take place" has its verb."""
         _, hi = _clause(self.bounds, pred.first, self.n)
-        lo, hi = pred.last, min(hi, pred.last + 1 + CUE_WINDOW * self.scale)
+        # (the names between aside: "разговор Владимира Путина с канцлером Германии Олафом
+        # Шольцем не планируется")
+        lo, hi = pred.last, min(hi, self._reach(pred.last + 1, CUE_WINDOW * self.scale))
         if verb is not None:
             # Only the verb itself ("is scheduled", "on hold" about "hold"): what stands
             # between was read by _modality, and a participle there describes the noun ("the
@@ -2439,10 +2457,12 @@ class SentenceFrames:
         if i > 0 and tokens[i - 1].startswith(_ENVOY_STEMS):
             return True  # "спецпосланника Трампа", "مبعوث ترامب"
         k = i - 1
-        while k >= 0 and tokens[k] in _OWNER_LINKS and i - k <= 2:
+        while k >= 0 and (tokens[k] in _OWNER_LINKS or tokens[k] in _SPECIAL) and i - k <= 2:
             k -= 1
-        if 0 <= k < i - 1 and tokens[k] in _ENVOYS:
-            return True  # "the envoy of Trump", "el enviado de"
+        if 0 <= k < i - 1 and (tokens[k] in _ENVOYS or tokens[k].startswith(_ENVOY_STEMS)):
+            # "the envoy of Trump", "el enviado de", "المبعوث الخاص للرئيس الأمريكي" (the
+            # special envoy of the US president)
+            return True
         # "on behalf of Putin", "по поручению Путина", "im Auftrag von Merz", "نيابة عن"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
