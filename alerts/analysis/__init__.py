@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -17,6 +17,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from alerts.analysis.frames import (
+    LABEL_WORDS,
     ORDER,
     SPEECH_WORDS,
     SentenceFrames,
@@ -203,16 +204,26 @@ def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: 
         flags.add("question")
         cues.append(("question", stripped[-1]))
     if headline:
+        opening = {0, _after_label(body, spans)}
         opinion = next((h for h in hits if h.entry.category == "flag"
                         and (h.entry.name == "opinion"
-                             or (h.entry.name == "opinion_openers" and h.first == 0
-                                 and not _acronym(body, spans[0])))), None)
+                             or (h.entry.name == "opinion_openers" and h.first in opening
+                                 and not _acronym(body, spans[h.first])))), None)
         if opinion is not None:
             flags.add("opinion")
             cues.append(("opinion", body[spans[opinion.first][0]:spans[opinion.last][1]]))
     position = "headline" if field == "title" else ("lead" if index == 0 else "body")
     return Sentence(field, index, position, body, words, spans, frozenset(flags),
                     tuple(cues)), hits
+
+
+def _after_label(text: str, spans: Sequence[tuple[int, int]]) -> int:
+    """The first word after a headline's short label and its colon ("Three years of war: how
+    Ukraine's ceasefire hopes rose and fell"), 0 when there is none."""
+    for i in range(1, min(len(spans), LABEL_WORDS + 1)):
+        if ":" in text[spans[i - 1][1]:spans[i][0]]:
+            return i
+    return 0
 
 
 def _acronym(text: str, span: tuple[int, int]) -> bool:

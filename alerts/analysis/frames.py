@@ -1203,6 +1203,14 @@ class SentenceFrames:
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
                 break
+        if "backdrop" not in flags:
+            # "a week after China-brokered truce": a time span before "after" puts what
+            # follows it before the news, a word of an act between or not.
+            since = next((h for h in self.hits if h.entry.category == "elapsed"
+                          and start - 4 <= h.last < start), None)
+            if since is not None:
+                flags.add("backdrop")
+                evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
         if own is not None and "backdrop" not in flags and not self._nominal(own):
             # "talks held in Sweden last week": a time before the news right after its act.
             past = next((h for h in self.hits if h.entry.category == "past_time"
@@ -1916,6 +1924,15 @@ class SentenceFrames:
             if condition is not None:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
+        if etype == "relations" and modality == "planned" and cue is not None:
+            # "Iraq warns it will cut ties with Sweden if Koran burning goes ahead": a
+            # decision on terms is a threat, not a decision taken.
+            end = _clause(self.bounds, noun.first, self.n)[1]
+            last = max(noun.last, act.last if act is not None else noun.last)
+            condition = next((h for h in self.hits if h.entry.category == "condition"
+                              and last < h.first < end), None)
+            if condition is not None:
+                modality, cue = "hypothetical", condition
         if etype == "ceasefire" and status == "took-effect" and modality == "planned" \
                 and act is not None and cue is not None \
                 and not (act.last < noun.first

@@ -1,0 +1,55 @@
+"""Wrong alerts a fresh blind English probe (250 items) raised, each read as its rule says.
+
+- "Fighting flares in Shan state a week after China-brokered truce": a time span before
+  "after" puts the truce before the news, an act's word ("brokered") between or not.
+- "Duterte lifts ceasefire with NPA": one side ending its own truce ("lift", "revoke").
+- "Spanish parties agree political truce in parliament", "Tory leadership rivals call truce":
+  truces of politics, not of war.
+- "Three years of war: how Ukraine's ceasefire hopes rose and fell": an analysis opener right
+  after a headline's short label.
+- "Japan holds off on recognising Palestinian state": a refusal.
+- "Iraq warns it will cut ties with Sweden if Koran burning goes ahead": a decision on terms
+  is a threat, not a decision taken ("Iraq will cut ties with Sweden" is one).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.shipped_rules import fired
+
+DAY = date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Fighting flares in Myanmar's Shan state a week after China-brokered truce", ""),
+    ("Duterte lifts ceasefire with NPA after rebels fail to reciprocate",
+     "Philippine President Rodrigo Duterte on Saturday lifted the unilateral ceasefire he "
+     "declared with communist rebels, after they failed to respond by his deadline."),
+    ("Duterte addresses the nation",
+     "Duterte on Saturday revoked the unilateral ceasefire he declared with communist rebels."),
+    ("Parties agree parliamentary truce", ""),
+    ("Spanish parties agree political truce in parliament to speed flood aid", ""),
+    ("Tory leadership rivals call truce over personal attacks", ""),
+    ("Labour leadership race rivals agree truce", ""),
+    ("Three years of war: how Ukraine's ceasefire hopes rose and fell",
+     "Since Russia's full-scale invasion, negotiators have met in Belarus, Istanbul and "
+     "Jeddah."),
+    ("Japan holds off on recognising Palestinian state", ""),
+    ("Iraq warns it will cut ties with Sweden if Koran burning goes ahead", ""),
+])
+def test_no_alert(title: str, summary: str) -> None:
+    assert fired(title, DAY, summary) == []
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Fighting flares in Shan state after truce collapses", []),
+    ("Myanmar army and rebels agree China-brokered truce", ["ceasefire-agreed"]),
+    ("Iraq will cut ties with Sweden", ["diplomatic-relations"]),
+    ("Gaza: Israel and Hamas agree ceasefire", ["ceasefire-agreed"]),
+    ("Sudan: WHO chief pleads for ceasefire", ["ceasefire-call"]),
+])
+def test_the_same_words_elsewhere(title: str, rules: list[str]) -> None:
+    assert fired(title, DAY) == rules
