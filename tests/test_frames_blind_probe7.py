@@ -10,6 +10,9 @@
 - "Japan holds off on recognising Palestinian state": a refusal.
 - "Iraq warns it will cut ties with Sweden if Koran burning goes ahead": a decision on terms
   is a threat, not a decision taken ("Iraq will cut ties with Sweden" is one).
+
+And a call the other-language probe missed: "当务之急是尽快停火" (the urgent task is a ceasefire
+as soon as possible) is a call, as "迫切需要" (urgently needs) is.
 """
 
 from __future__ import annotations
@@ -53,3 +56,12 @@ def test_no_alert(title: str, summary: str) -> None:
 ])
 def test_the_same_words_elsewhere(title: str, rules: list[str]) -> None:
     assert fired(title, DAY) == rules
+
+
+@pytest.mark.parametrize("title", [
+    "王毅同巴勒斯坦外长马立基通电话：当务之急是尽快停火止战",
+    "习近平强调，当务之急是实现加沙全面停火",
+    "王毅：迫切需要实现停火",
+])
+def test_a_necessity_of_a_truce_is_a_call(title: str) -> None:
+    assert fired(title, DAY) == ["ceasefire-call"]
