@@ -11,7 +11,9 @@
 - "Iraq warns it will cut ties with Sweden if Koran burning goes ahead": a decision on terms
   is a threat, not a decision taken ("Iraq will cut ties with Sweden" is one).
 
-And a call the other-language probe missed: "当务之急是尽快停火" (the urgent task is a ceasefire
+Events the other-language probe missed: "Colombia romperá relaciones" (the future, a decision
+announced), "знижує рівень дипломатичних відносин" and "понижает уровень" (the present of
+downgrading). And a call: "当务之急是尽快停火" (the urgent task is a ceasefire
 as soon as possible) is a call, as "迫切需要" (urgently needs) is.
 """
 
@@ -65,3 +67,15 @@ def test_the_same_words_elsewhere(title: str, rules: list[str]) -> None:
 ])
 def test_a_necessity_of_a_truce_is_a_call(title: str) -> None:
     assert fired(title, DAY) == ["ceasefire-call"]
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Petro anuncia que Colombia romperá relaciones diplomáticas con Israel",
+     ["diplomatic-relations"]),
+    ("Україна знижує рівень дипломатичних відносин з Іраном", ["diplomatic-relations"]),
+    ("Россия понижает уровень дипломатических отношений с Эстонией", ["diplomatic-relations"]),
+    ("Україна знизить рівень дипломатичних відносин з Іраном", ["diplomatic-relations"]),
+    ("Россия понизит уровень дипломатических отношений с Эстонией", ["diplomatic-relations"]),
+])
+def test_other_language_events(title: str, rules: list[str]) -> None:
+    assert fired(title, DAY) == rules
