@@ -47,6 +47,8 @@ def test_a_contact_with_no_time_ahead_is_held(title: str) -> None:
 
 
 @pytest.mark.parametrize(("title", "lead"), [
+    ("Kim Jong Un meets adviser to Putin",
+     "Kim Jong Un met Sergei Shoigu, adviser to Vladimir Putin, on Wednesday."),
     ("Shoigu holds talks in Pyongyang",
      "Russian Security Council Secretary Sergei Shoigu, who arrived on behalf of President "
      "Vladimir Putin, met Kim Jong Un on Wednesday."),

@@ -233,11 +233,11 @@ _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "делегаці", "дружин", "представник", "адміністраці", "مبعوث", "المبعوث", "مستشار", "وفد",
     "زوجة", "ابنة", "ممثل", "إدارة"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
-_OWNER_LINKS = folded_words("of", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
+_OWNER_LINKS = folded_words("of", "to", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
 # An envoy's adjective between the envoy and whom he serves ("المبعوث الخاص للرئيس").
 _SPECIAL = folded_words("الخاص")
 # Words before a leader for whom someone else acts: "on behalf of Putin", "по поручению
-# Владимира Путина".
+# Владимира Путина" ("adviser to Macron" is read with the links above).
 _BEHALF = folded_words("behalf", "поручению")
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.

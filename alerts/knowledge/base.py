@@ -861,7 +861,15 @@ class KnowledgeBase:
                     people.append((start, end, self.entities[entity_id]))
                 if entity_id not in found:
                     found[entity_id] = Mention(self.entities[entity_id], alias, start, via)
+        # Where the names begin: an office right before a name is that person's title
+        # ("Congolese President Joseph Kabila" names Kabila, whichever Congo's president the
+        # title alone would be).
+        # (a name's key starts with the space after the office's last word; in Chinese, with
+        # no space, right at its end: "美国总统小布什")
+        name_starts = {s + 1 for s, _, _ in people} | {s for s, _, _ in people}
         for start, key, payloads in offices:
+            if start + len(key) in name_starts:
+                continue
             if _not_the_holder().search(tokens[:start + 1]) \
                     or tokens[:start].endswith(_NOT_THE_HOLDER_BEFORE_CJK):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
