@@ -814,6 +814,13 @@ class SentenceFrames:
                                                       and act.first in self._after_determiner))),
                     None)
 
+    def _elapsed_before(self, start: int) -> Hit | None:
+        """A time span before "after" a few words before `start`: what follows it is that
+        long before the news ("a week after China-brokered truce", an act's word between
+        or not)."""
+        return next((h for h in self.hits if h.entry.category == "elapsed"
+                     and start - 4 <= h.last < start), None)
+
     def _time_ahead(self, hit: Hit) -> Hit | None:
         """A time after the news right after a predicate, in its clause, with no other act
         between: "Aoun visits Saudi Arabia next week" is to come."""
@@ -1203,14 +1210,10 @@ class SentenceFrames:
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
                 break
-        if "backdrop" not in flags:
-            # "a week after China-brokered truce": a time span before "after" puts what
-            # follows it before the news, a word of an act between or not.
-            since = next((h for h in self.hits if h.entry.category == "elapsed"
-                          and start - 4 <= h.last < start), None)
-            if since is not None:
-                flags.add("backdrop")
-                evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
+        since = self._elapsed_before(start) if "backdrop" not in flags else None
+        if since is not None:
+            flags.add("backdrop")
+            evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
         if own is not None and "backdrop" not in flags and not self._nominal(own):
             # "talks held in Sweden last week": a time before the news right after its act.
             past = next((h for h in self.hits if h.entry.category == "past_time"
@@ -2968,14 +2971,12 @@ class SentenceFrames:
                      for pi, pm in principals
                      for _, om in (objects if pi < pred.first else subjects)]
         flags, flag_evidence = self._flags(None if verb else pred)
-        if verb and "backdrop" not in flags:
-            # "Weeks after his call with Xi, Biden signs ...", "two days after Biden called
-            # Xi": a contact some time before the news (_flags reads no cue before a verb).
-            since = next((h for h in self.hits if h.entry.category == "elapsed"
-                          and pred.first - 3 <= h.last < pred.first), None)
-            if since is not None:
-                flags.add("backdrop")
-                flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
+        # "Weeks after his call with Xi, Biden signs ...", "two days after Biden called Xi":
+        # a contact some time before the news (_flags reads no cue before a verb).
+        since = self._elapsed_before(pred.first) if verb and "backdrop" not in flags else None
+        if since is not None:
+            flags.add("backdrop")
+            flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
         lo, _ = _clause(self.bounds, pred.first, self.n)
         if verb and "preview" in flags and not any(
                 lo <= h.first < pred.first for h in self.hits
