@@ -2483,7 +2483,7 @@ class SentenceFrames:
             # "the envoy of Trump", "el enviado de", "المبعوث الخاص للرئيس الأمريكي" (the
             # special envoy of the US president)
             return True
-        # "on behalf of Putin", "по поручению Путина", "im Auftrag von Merz", "نيابة عن"
+        # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
     def _with_before(self, pred: Hit, person: int) -> bool:
