@@ -95,8 +95,8 @@ _OPENING = re.compile(r"[\s\"'«»„“”‘’‚(\[]*$")
 # Russian and Ukrainian decline names: "с Путиным", "Сирилом Рамафосой", "Зеленського",
 # "з Лукашенком". Each word of a Cyrillic name is declined by its ending (the forms of both
 # languages together: a form of the other is no word of this one); a word with an ending that
-# does not decline is left as written. Endings are tried in
-# order, the longest first.
+# does not decline is left as written. Endings are tried in order, the longer first where one
+# ends another ("ский" before "ий", "ка" before "а").
 _CYRILLIC_WORD = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+$")
 # ending -> (genitive, dative, instrumental, prepositional) endings, each may list several
 _DECLENSIONS: tuple[tuple[str, tuple[str, str, str, str]], ...] = (
@@ -156,14 +156,14 @@ def cyrillic_case_forms(alias: str) -> list[str]:
     words = alias.split()
     if not words or not all(_CYRILLIC_WORD.match(w) for w in words):
         return []
+    declined = [_declined(w) for w in words]
     out: dict[str, None] = {}
     for case in range(4):
         # The last word (the surname) declined when it declines; the words before it
         # declined in the same case or left as written.
-        last = _declined(words[-1])[case]
-        combos = sorted(last - {words[-1]}) or [words[-1]]
-        for word in reversed(words[:-1]):
-            combos = [f"{f} {c}" for f in sorted(_declined(word)[case]) for c in combos]
+        combos = sorted(declined[-1][case] - {words[-1]}) or [words[-1]]
+        for forms in reversed(declined[:-1]):
+            combos = [f"{f} {c}" for f in sorted(forms[case]) for c in combos]
         out.update(dict.fromkeys(combos))
     out.pop(alias, None)
     return list(out)
