@@ -47,6 +47,8 @@ def _with_accents(aliases: list[Any], name: str) -> list[str]:
 # the Prime Minister", "Office of the President", "помощник президента", "радник Президента".
 _NOT_THE_HOLDER_WORDS = [
     "adviser to", "advisor to", "aide to", "assistant to", "adviser of", "advisor of",
+    "advisers to", "advisors to", "aides to", "envoys of", "conseillers des", "berater der",
+    "советники", "советников", "радники", "радників",
     "spokesperson for", "spokesman for", "spokeswoman for", "spokesperson of",
     "spokesman of", "chief of staff to", "chief of staff of", "office of", "cabinet of",
     "administration of", "wife of", "husband of", "envoy of", "special envoy of",
@@ -891,8 +893,10 @@ class KnowledgeBase:
                 found.setdefault(person.id, Mention(person, alias, start, "name"))
         # "Chinese, Russian, Indian leaders", "лидеры Китая, России и Индии": each state's
         # office holder of the day (groups.py).
-        for person, words, start in group_members(self, tokens, list(found.values()), day):
-            found.setdefault(person.id, Mention(person, words, start, "office"))
+        for person, words, start, begins in group_members(self, tokens, list(found.values()),
+                                                          day):
+            if not _not_the_holder().search(tokens[:begins + 1]):  # "advisers to leaders of"
+                found.setdefault(person.id, Mention(person, words, start, "office"))
         return sorted(found.values(), key=lambda m: m.start)
 
     def case_aliases(self) -> tuple[str, ...]:

@@ -83,10 +83,11 @@ def _words(tokens: str) -> list[tuple[int, int]]:
 
 
 def group_members(kb: _Offices, tokens: str, mentions: Sequence[_Mentioned],
-                  day: date | None) -> list[tuple[Any, str, int]]:
+                  day: date | None) -> list[tuple[Any, str, int, int]]:
     """The office holders a group of states with a plural office noun names in `tokens`
     (token text), given the mentions already found in it: (the person's entity, the words
-    that name them, where), for the knowledge base to make mentions of."""
+    that name them, where, where the group's words begin), for the knowledge base to make
+    mentions of (unless the words before the group name someone else: "advisers to")."""
     if _FIRST_WORDS.isdisjoint(tokens.split()):
         return []  # most texts: no plural office noun (a set lookup per word, no regex)
     nouns = list(_NOUN.finditer(tokens))
@@ -111,7 +112,7 @@ def group_members(kb: _Offices, tokens: str, mentions: Sequence[_Mentioned],
         last = first + max(1, len(token_text(m.alias).split())) - 1
         runs[first] = (last, m)
         ends[last] = (first, m)
-    found: list[tuple[Any, str, int]] = []
+    found: list[tuple[Any, str, int, int]] = []
     for noun in nouns:
         office = PLURAL_OFFICES[noun.group(0)]
         first_word = starts.get(noun.start())
@@ -142,9 +143,10 @@ def group_members(kb: _Offices, tokens: str, mentions: Sequence[_Mentioned],
         states = {m.entity.id for m in group}
         if len(states) < 2:
             continue
+        begins = min(noun.start() - 1, *(m.start for m in group))
         for m in sorted(group, key=lambda m: m.start):
             wanted = office or kb.leading_office(m.entity.id, day)
             person = kb.holder(wanted, m.entity.id, day)
             if person is not None:
-                found.append((person, f"{m.alias} ({noun.group(0)})", m.start))
+                found.append((person, f"{m.alias} ({noun.group(0)})", m.start, begins))
     return found
