@@ -53,3 +53,17 @@ def test_an_envoys_meeting_with_a_side_of_the_war_is_peace_talks() -> None:
     assert ("peace-talks", "held", "happened") in {(f.type, f.status, f.modality)
                                                    for f in frames}
     assert not [f for f in frames if f.type == "contact" and f.pairs]
+
+
+@pytest.mark.parametrize("title", [
+    "Berlusconi receives Gaddafi envoy in Rome",
+    "Berlusconi receives Gaddafi son in Rome",
+    "Berlusconi receives Gaddafi sons in Rome",
+])
+def test_the_leader_of_a_state_with_no_title_of_office_is_not_met_by_his_envoy(title: str) -> None:
+    # Gaddafi's first role on record is "Leader of the Libyan Revolution" (no office of
+    # state); he led Libya all the same (people.yaml), and his envoy or son is not he.
+    day = date(2009, 6, 10)
+    assert paired("Berlusconi receives Gaddafi in Rome", day=day) == {
+        "muammar-gaddafi+silvio-berlusconi"}
+    assert not paired(title, day=day)

@@ -217,7 +217,7 @@ _SAYS = folded_words("says", "said", "say", "tells", "told", "claims", "claimed"
 _ENVOYS = folded_words(
     "envoy", "envoys", "emissary", "adviser", "advisers", "advisor", "advisors", "aide", "aides",
     "administration", "official", "officials", "team", "delegation", "negotiator",
-    "negotiators", "wife", "husband", "daughter", "spokesman", "spokeswoman",
+    "negotiators", "wife", "husband", "daughter", "son", "sons", "spokesman", "spokeswoman",
     "spokesperson", "representative", "representatives", "ally", "allies", "loyalist",
     "loyalists", "émissaire", "envoyé", "envoyée", "conseiller", "conseillère", "délégation",
     "épouse", "femme", "fille", "fils", "représentant", "représentante", "gesandter",
@@ -2466,9 +2466,8 @@ class SentenceFrames:
     def _principal(self, i: int, m: Mention) -> bool:
         """A leader named as whom an envoy, adviser or relative acts for ("Putin meets Trump
         envoy Witkoff", "встретился с советником Трампа"): not the one met."""
-        role = m.entity.role_at(self.day)
-        if role is None or role.office not in _LEADING:
-            return False
+        if not any(r.office in _LEADING and r.covers(self.day) for r in m.entity.roles):
+            return False  # (any of their roles: Gaddafi led Libya with no title of office)
         tokens, after = self.s.tokens, i + len(lexicon_tokens(m.alias))
         if after < self.n and (tokens[after] in _ENVOYS or tokens[after].startswith(_ENVOY_STEMS)
                                or "".join(tokens[after:after + 4]).lstrip("的").startswith(
