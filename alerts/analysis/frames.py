@@ -242,6 +242,10 @@ _BEHALF = folded_words("behalf", "поручению")
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
+_WHAT = frozenset({"what"})  # "what he called an unjust war": a name given, no call
+# Who is away from a meeting: named after "without" or before "absent".
+_WITHOUT = folded_words("without", "sans", "ohne", "sin", "без")
+_ABSENT = folded_words("absent")
 # Subjects that are both sides of a conflict at once: their acceptance is an agreement.
 _BOTH_SIDES = folded_phrases(
     "both sides", "the two sides", "warring parties", "warring sides", "both parties",
@@ -677,8 +681,13 @@ class SentenceFrames:
         self.speaker = speaker  # who says "I" in the text (see `speaker_of`)
         self.mentions = mentions  # (token index, mention)
         self.kb = kb
+        # A word of a person's name is no word of the sentence: "بان" of "بان كي مون" (Ban
+        # Ki-moon) is no "that" of a hypothesis.
+        names = [(i, i + len(lexicon_tokens(m.alias)) - 1) for i, m in mentions
+                 if m.entity.kind == "person" and m.via == "name"]
         self.hits = [h for h in (hits if hits is not None else find_hits(lex, sentence.tokens))
-                     if not self._number_sign(h)]
+                     if not self._number_sign(h)
+                     and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
         cjk = sum(1 for w in sentence.tokens if is_cjk(w)) if has_cjk(sentence.text) else 0
@@ -2485,6 +2494,25 @@ class SentenceFrames:
         # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
+    def _absent(self, i: int, m: Mention) -> bool:
+        """Someone said to be away: "summit without Xi and Putin", "with Chinese President
+        Xi Jinping and Russian President Vladimir Putin absent". Read across the names,
+        titles and "and"s of a list."""
+        tokens = self.s.tokens
+
+        def in_list(k: int) -> bool:
+            return (tokens[k] in _CONJUNCTIONS or tokens[k].startswith(_TITLE_STEMS)
+                    or self.s.quote(k, k)[:1].isupper())
+        k = i - 1
+        while k >= max(i - 8, 0) and in_list(k) and tokens[k] not in _WITHOUT:
+            k -= 1
+        if k >= 0 and tokens[k] in _WITHOUT:
+            return True
+        k = i + len(lexicon_tokens(m.alias))
+        while k < min(i + 12, self.n) and in_list(k) and tokens[k] not in _ABSENT:
+            k += 1
+        return k < self.n and tokens[k] in _ABSENT
+
     def _with_before(self, pred: Hit, person: int) -> bool:
         """"with" before the person, titles and their adjectives aside: "обсудил с
         президентом Белоруссии Лукашенко", not "обсудил предложение Трампа"."""
@@ -2523,6 +2551,9 @@ class SentenceFrames:
             return False
         if urging and self._urged_at(verb.last + 1):
             return True  # "a appelé à un cessez-le-feu"
+        if naming and (_WHAT.intersection(self.s.tokens[max(verb.first - 4, 0):verb.first])
+                       or self.s.tokens[verb.first - 1:verb.first] == ("so",)):
+            return True  # "what he called an unjust war", "the so-called truce"
         if naming and not self._verb_after_subject(verb):
             return False  # "a phone call Donald Trump made to...": a noun
         # The person right after the verb, titles aside ("called Russian President Vladimir
@@ -2807,7 +2838,7 @@ class SentenceFrames:
         people: list[tuple[int, Mention]] = []
         principals: list[tuple[int, Mention]] = []
         for i, m in self.mentions:
-            if m.entity.kind == "person":
+            if m.entity.kind == "person" and not self._absent(i, m):
                 (principals if self._principal(i, m) else people).append((i, m))
         # "Zelensky under pressure from Putin meets Trump": where someone comes from is no
         # side of the contact either.

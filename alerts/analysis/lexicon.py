@@ -145,7 +145,10 @@ class Lexicon:
         return found
 
     def add(self, phrase: str, entry: Entry, lang: str) -> None:
-        for variant in expand(phrase):
+        variants = expand(phrase)
+        if lang in ("ru", "uk") and entry.category == "act":
+            variants += [v for f in variants for v in neuter_pasts(f) if v not in variants]
+        for variant in variants:
             if "…" in variant:
                 head, _, rest = variant.partition("…")
                 then = lexicon_tokens(rest)
@@ -224,6 +227,17 @@ def _anchor(words: tuple[str, ...]) -> str:
 
 
 _BRACES = re.compile(r"\{([^{}]*)\}")
+# A Russian or Ukrainian past tense has a neuter beside its feminine and plural
+# ("разорвала", "разорвали": "Мали разорвало отношения"), which the word lists need not spell.
+_PAST = re.compile(r"(?<=[аеиоуыяэюіїє]л)[аи]$")
+
+
+def neuter_pasts(phrase: str) -> list[str]:
+    """The phrase with one of its past-tense words in the neuter: 'разорвала отношения' ->
+    ['разорвало отношения']."""
+    words = phrase.split(" ")
+    return [" ".join([*words[:k], _PAST.sub("о", w), *words[k + 1:]])
+            for k, w in enumerate(words) if _PAST.search(w)]
 
 
 def expand(phrase: str) -> list[str]:
@@ -238,6 +252,11 @@ def expand(phrase: str) -> list[str]:
 
 
 _ARABIC_SUFFIXES = ("هما", "هم", "ها", "نا", "كم", "ه")  # its, their, our, your (enclitics)
+# A verb's number: the present dual and plural ("يعلنان", "تقيمان", "يعلنون": they (two)
+# announce), read as the singular the lexicon lists (يعلن، تقيم); the past plural and
+# feminine dual ("أعلنوا", "أعلنتا") as the past singular (أعلن، أعلنت).
+_ARABIC_PRESENT = ("ي", "ت", "وي", "وت")  # (or after "and")
+_ARABIC_NUMBER = (("ان", 2, True), ("ون", 2, True), ("وا", 2, False), ("تا", 1, False))
 
 
 @lru_cache(maxsize=65536)
@@ -247,6 +266,11 @@ def arabic_candidates(token: str) -> tuple[str, ...]:
     if not _ARABIC.match(token):
         return (token,)
     stems = [token]
+    for ending, cut, present in _ARABIC_NUMBER:
+        if token.endswith(ending) and len(token) - cut >= 3 \
+                and (not present or token.startswith(_ARABIC_PRESENT)):
+            stems.append(token[:-cut])
+            break
     for suffix in _ARABIC_SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             stem = token[:-len(suffix)]
