@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from alerts.knowledge import knowledge_base
 from alerts.knowledge.phrases import PhraseIndex, token_text
 
@@ -76,6 +78,19 @@ def test_an_office_phrase_after_adviser_to_or_office_of_is_not_its_holder():
     assert found("Head of the Office of the President of Ukraine Andriy Yermak", day) == [
         "andriy-yermak"]
     assert found("помощник президента России Юрий Ушаков", day) == ["yuri-ushakov"]
+
+
+@pytest.mark.parametrize("text", [
+    "l'ancien président français", "l'ancienne Première ministre britannique",
+    "der ehemalige französische Präsident", "ein ehemaliger französischer Präsident",
+    "des ehemaligen französischen Präsidenten", "die frühere britische Premierministerin",
+    "ein früherer französischer Präsident",
+    "бывший президент Франции", "бывшая премьер-министр Великобритании",
+    "бывшего президента Франции", "колишній президент Франції",
+    "колишня прем'єр-міністр України", "колишнього президента Франції",
+])
+def test_an_office_after_former_in_other_languages_is_not_its_holder(text):
+    assert found(text, date(2014, 3, 21)) == [], text
 
 
 def test_chinese_short_country_forms_before_an_office():

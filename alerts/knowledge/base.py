@@ -53,6 +53,9 @@ _NOT_THE_HOLDER_WORDS = [
     "spokesman of", "chief of staff to", "chief of staff of", "office of", "cabinet of",
     "administration of", "wife of", "husband of", "envoy of", "special envoy of",
     "representative of", "deputy", "former", "ex", "late",
+    # "former" elsewhere: "колишня прем'єр-міністр України Юлія Тимошенко" is not the holder
+    "ancien", "ancienne", "ehemalige", "ehemaliger", "ehemaligen", "frühere", "früherer",
+    "бывший", "бывшая", "бывшего", "колишній", "колишня", "колишнього",
     "conseiller du", "conseillere du", "conseiller de", "conseiller diplomatique du",
     "conseillere diplomatique du", "conseiller special du", "porte parole du", "cabinet du",
     "epouse du", "berater des", "beraterin des", "sprecher des", "sprecherin des",
