@@ -104,10 +104,19 @@ def test_whoever_is_away_from_a_meeting_is_none_of_its_sides(title: str) -> None
     assert paired(title, day=date(2025, 7, 6)) == {"lula-da-silva+narendra-modi"}
 
 
-def test_a_name_after_without_that_is_no_list_is_a_side() -> None:
+@pytest.mark.parametrize("title", [
+    "Lula meets Modi without preconditions",
+    # In Title Case every word has its capital: only the people named make a list.
+    "Without Preconditions, Lula Meets Modi in Brasilia",
+])
+def test_a_name_after_without_that_is_no_list_is_a_side(title: str) -> None:
     # "without" before lower-case words ("without preconditions") ends nothing.
-    assert paired("Lula meets Modi without preconditions", day=date(2025, 7, 6)) == {
-        "lula-da-silva+narendra-modi"}
+    assert paired(title, day=date(2025, 7, 6)) == {"lula-da-silva+narendra-modi"}
+
+
+def test_whoever_is_away_is_read_in_title_case_too() -> None:
+    assert paired("Lula Welcomes Modi to BRICS Summit Without Xi and Putin",
+                  day=date(2025, 7, 6)) == {"lula-da-silva+narendra-modi"}
 
 
 def test_an_arabic_feminine_dual_past_is_its_singular() -> None:

@@ -2499,10 +2499,15 @@ class SentenceFrames:
         Xi Jinping and Russian President Vladimir Putin absent". Read across the names,
         titles and "and"s of a list."""
         tokens = self.s.tokens
+        # Capitals mark names only where the sentence is not in Title Case ("Without
+        # Preconditions, Trump Meets Kim"): there, only the people and states named count.
+        named = {k for j, p in self.mentions for k in range(j, j + len(lexicon_tokens(p.alias)))}
+        capitals = not self._title_case
 
         def in_list(k: int) -> bool:
             return (tokens[k] in _CONJUNCTIONS or tokens[k].startswith(_TITLE_STEMS)
-                    or self.s.quote(k, k)[:1].isupper())
+                    or tokens[k] in _TITLE_WORDS or k in named
+                    or (capitals and self.s.quote(k, k)[:1].isupper()))
         k = i - 1
         while k >= max(i - 8, 0) and in_list(k) and tokens[k] not in _WITHOUT:
             k -= 1
