@@ -25,6 +25,7 @@ The mechanisms, each independent of any one outlet or year:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -843,9 +844,15 @@ class SentenceFrames:
         # Salman next week").
         return ahead if ahead.first < self._reach(hit.last + 1, CUE_WINDOW + 1) else None
 
+    @functools.cached_property
+    def _named_words(self) -> frozenset[int]:
+        """The token indices inside the sentence's mentions (people, states, places)."""
+        return frozenset(k for i, m in self.mentions
+                         for k in range(i, i + len(lexicon_tokens(m.alias))))
+
     def _reach(self, start: int, count: int) -> int:
         """Where `count` words from `start` end, the words of names not counted."""
-        named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
+        named = self._named_words
         k = start
         while k < self.n and count > 0:
             if k not in named:
@@ -2501,7 +2508,7 @@ class SentenceFrames:
         tokens = self.s.tokens
         # Capitals mark names only where the sentence is not in Title Case ("Without
         # Preconditions, Trump Meets Kim"): there, only the people and states named count.
-        named = {k for j, p in self.mentions for k in range(j, j + len(lexicon_tokens(p.alias)))}
+        named = self._named_words
         capitals = not self._title_case
 
         def in_list(k: int) -> bool:
