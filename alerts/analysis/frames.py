@@ -616,6 +616,13 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
     return hits
 
 
+# The future tense read from a verb's ending, as written: the French plural ("tiendront un
+# sommet", "signeront un cessez-le-feu") and the Spanish ("mantendrán un encuentro",
+# "firmará la tregua"; its accent is on no other ending). Not the French singular: "-ra"
+# ends Spanish nouns ("ruptura", "frontera") and English ones ("era", "opera").
+_FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
+_FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
+_FUTURE_ENDINGS = ("ront", "rá", "rán")
 _CLAUSE_MARKS = frozenset(",;:—–()")
 _DASHES = frozenset("—–;")
 
@@ -693,8 +700,8 @@ class SentenceFrames:
         # A Chinese token is one character: a clause holds about three times as many.
         cjk = sum(1 for w in sentence.tokens if is_cjk(w)) if has_cjk(sentence.text) else 0
         self.scale = 3 if cjk > self.n / 2 else 1
-        self.bounds = _boundaries(sentence, self.hits)
-        self.hits += self._separated()
+        self.bounds = self._without_list_commas(_boundaries(sentence, self.hits))
+        self.hits += self._separated() + self._futures()
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
         self._possessors = possessors or set()  # mentions followed by "'s"
@@ -704,6 +711,26 @@ class SentenceFrames:
         self._dash_before: list[int] | None = None  # see _dashes
         # A contact frame's pairs with the leaders its envoys acted for (see _contact)
         self._delegated: dict[int, tuple[tuple[Participant, Participant], ...]] = {}
+
+    def _without_list_commas(self, bounds: list[int]) -> list[int]:
+        """A headline that opens with names apart by commas lists its subjects: "Obama,
+        Medvedev meet in London", "Israel, Hamas agree to truce" ("Israel and Hamas"). Those
+        commas start no clause ("After talks with Putin, Xi heads home" opens with no name)."""
+        if self.s.position != "headline" or not bounds:
+            return bounds
+        ends: dict[int, int] = {}
+        for i, m in self.mentions:
+            ends[i] = max(ends.get(i, i), i + len(lexicon_tokens(m.alias)) - 1)
+        text, spans = self.s.text, self.s.spans
+        listed: set[int] = set()
+        at = 0
+        while at in ends:
+            nxt = ends[at] + 1
+            if nxt not in ends or text[spans[nxt - 1][1]:spans[nxt][0]].strip() != ",":
+                break
+            listed.add(nxt)
+            at = nxt
+        return [b for b in bounds if b not in listed] if listed else bounds
 
     @property
     def _title_case(self) -> bool:
@@ -752,6 +779,21 @@ class SentenceFrames:
                     out.append(Hit(i, i, entry))
         return out
 
+    def _futures(self) -> list[Hit]:
+        """French and Spanish verbs in the future tense, read from their endings: a plan
+        ("Macron et Poutine tiendront un sommet"), as the listed "se tiendra" is."""
+        text, spans = self.s.text, self.s.spans
+        out = []
+        for i, (a, b) in enumerate(spans):
+            word = text[a:b]
+            if not word.endswith(_FUTURE_ENDINGS):
+                continue
+            lang = "fr" if _FUTURE_FR.fullmatch(word) else \
+                "es" if _FUTURE_ES.fullmatch(word) else ""
+            if lang:
+                out.append(Hit(i, i, Entry("cue", name="planned", form=word, lang=lang)))
+        return out
+
     def _possessive_s(self, k: int) -> bool:
         """The token is the "s" of a possessive ("Trump's", "Trump’s")."""
         return k > 0 and self.s.tokens[k] == "s" and \
@@ -765,7 +807,11 @@ class SentenceFrames:
         return self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]] == "."
 
     def _number_sign(self, hit: Hit) -> bool:
-        """"No. 2 US envoy", "n° 2", "Nr. 2": a number sign, not a negation."""
+        """"No. 2 US envoy", "n° 2", "Nr. 2": a number sign, not a negation; nor is the "N"
+        of "U.N." the French "n'", whose apostrophe the text must write."""
+        if hit.entry.form.endswith(("'", "’")):
+            end = self.s.spans[hit.last][1]
+            return self.s.text[end:end + 1] not in ("'", "’")
         if hit.entry.category != "cue" or hit.first != hit.last \
                 or self.s.tokens[hit.first] not in ("no", "n", "nr"):
             return False
