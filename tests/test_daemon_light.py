@@ -36,7 +36,8 @@ def test_a_daemon_with_nothing_to_send_loads_no_apprise(tmp_path, feed_server, w
     url = feed_server.put("/wire.xml", rss(rss_item("UN urges ceasefire in Sudan", guid="1")))
     config = write_config(tmp_path, feeds=[{"url": url, "name": "Wire", "interval": 60}],
                           channels={"hook": webhook.url})
-    code, loaded, done = run(config, "--duration", "3")
+    # (long enough for a first poll on a busy machine: it ends the run, not a timing check)
+    code, loaded, done = run(config, "--duration", "10")
     assert code == 0, done.stderr
     assert "alerts is running" in done.stderr  # the channels were checked and found good
     # The feed was polled (its first poll records the item and alerts nothing).
@@ -59,7 +60,7 @@ def test_a_daemon_started_on_unchanged_feeds_loads_no_schema_check_or_analysis(t
                               capture_output=True, text=True, timeout=120)
     assert recorded.returncode == 0, recorded.stderr
     done = subprocess.run([sys.executable, "-c", loaded_probe(UNCHANGED), "--config",
-                           str(config), "run", "--duration", "3"], cwd=tmp_path,
+                           str(config), "run", "--duration", "10"], cwd=tmp_path,
                           env=cli_env(), capture_output=True, text=True, timeout=120)
     lines = [line for line in done.stdout.splitlines() if line.startswith(("EXIT", "LOADED"))]
     assert lines == ["EXIT 0", "LOADED "], done.stdout + done.stderr

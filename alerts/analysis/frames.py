@@ -87,6 +87,10 @@ _HOSTING = folded_phrases("hosts", "hosted", "welcome", "welcomes", "welcomed", 
 # How a demand read as an order to one's own fighters says so in its evidence.
 ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
+# The nouns that name an anniversary, followed by what it is of (see _occasion).
+_ANNIVERSARY_NOUNS = folded_words("anniversary", "anniversaire", "aniversario", "jahrestag",
+                                  "jahrestages", "годовщина", "годовщины", "годовщину",
+                                  "годовщине", "річниця", "річниці", "річницю")
 # Prepositions of manner: "by phone", "par téléphone", "por teléfono", "via video link".
 _MANNER = frozenset({"by", "par", "per", "por", "via"})
 # German verb particles that may stand at the end of the clause ("bricht ... ab").
@@ -1199,11 +1203,34 @@ class SentenceFrames:
         return next((h for h in after if h.entry.category == "cue"
                      and h.entry.name == "denial" and self.n - 1 - h.last <= 1), None)
 
+    def _occasion(self) -> bool:
+        """Every anniversary the sentence names is one of something that is no event of the
+        lexicon: the occasion of the news, not a retrospective of it ("se reúne con Zelenski
+        en vísperas del aniversario de la invasión", "a reçu Scholz pour le 60e anniversaire
+        du traité de l'Élysée"). An anniversary of an event ("of diplomatic relations", "of
+        their first meeting") or said another way ("a year ago") keeps the flag."""
+        words = self.s.tokens
+        marks = [h for h in self.hits if h.entry.category == "flag"
+                 and h.entry.name == "anniversary"]
+        if not marks:
+            return False
+        events = [h for h in self.hits if h.entry.category in ("noun", "act") and h.entry.type]
+        for h in marks:
+            if words[h.first] not in _ANNIVERSARY_NOUNS or h.first != h.last:
+                return False
+            # (what it is of: "of the establishment of diplomatic relations")
+            k = h.last + 1
+            if k >= self.n or any(k <= e.first <= k + 4 for e in events):
+                return False
+        return True
+
     def _flags(self, noun: Hit | None, act: Hit | None = None, setting: Hit | None = None,
                own: Hit | None = None) -> tuple[set[str], list[Evidence]]:
         """The frame's flags with their evidence; `act` is its act when before the noun,
         `own` its act wherever it is."""
         flags = set(self.s.flags) | set(self.item_flags)
+        if "anniversary" in flags and self._occasion():
+            flags.discard("anniversary")
         if noun is not None and "preview" in flags and all(
                 h.first > noun.last for h in self.hits
                 if h.entry.category == "flag" and h.entry.name == "preview"):
@@ -2833,6 +2860,24 @@ class SentenceFrames:
         return i in self._possessors and \
             2 <= noun_first - (i + len(lexicon_tokens(m.alias)) - 1) <= 3
 
+    def _earlier_contacts(self, pred: Hit) -> list[tuple[int, int]]:
+        """The spans (from its time word to the end of its clause) of the contacts the
+        sentence names as earlier than the news, other than `pred`'s own: a contact word
+        within three words after "a day after", "au lendemain de", "غداة"."""
+        contacts = [h for h in self.hits if h.entry.type == "contact"
+                    and h.entry.category in ("noun", "act") and h is not pred
+                    and not h.first <= pred.first <= h.last]
+        spans = []
+        for h in self.hits:
+            if h.entry.category != "elapsed" or h.first <= pred.last < h.last:
+                continue
+            if any(h.last < c.first <= h.last + 3 for c in contacts):
+                end = _clause(self.bounds, h.last + 1, self.n)[1]
+                if h.first < pred.first < end:
+                    end = self.n if pred.first < h.first else pred.first
+                spans.append((h.first, end))
+        return spans
+
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
         evidence = [Evidence("event", self._q(pred))]
@@ -2972,6 +3017,14 @@ class SentenceFrames:
                         and h.first > pred.last), None)
         if preview is not None:
             objects = [(i, m) for i, m in objects if i < preview]
+        # "Macron meets Zelensky a day after his talks with Putin", "Macron, a day after
+        # talks with Putin, meets Zelensky": who is named with an earlier contact is of that
+        # contact, not a side of this one.
+        earlier = self._earlier_contacts(pred)
+        if earlier:
+            objects = [(i, m) for i, m in objects
+                       if not any(a < i and pred.last < a for a, _ in earlier)]
+            subjects = [(i, m) for i, m in subjects if not any(a < i < b for a, b in earlier)]
         if objects and act == "call" and verb:
             # "spoke about Putin": a topic, not a counterpart; a genitive word ("of", "de",
             # "von") is a topic only right after the verb ("spoke of"), not inside a title
