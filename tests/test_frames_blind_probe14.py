@@ -18,7 +18,10 @@ from datetime import date
 
 import pytest
 
-from alerts.analysis import analyse_text
+from alerts.analysis import _dateline_end, _sentence_mentions, analyse_text
+from alerts.analysis.model import Sentence
+from alerts.analysis.sentences import tokens
+from alerts.knowledge import knowledge_base
 from tests.contact_frames import held
 from tests.shipped_rules import fired
 
@@ -179,3 +182,154 @@ def test_peace_talks_that_open_or_bring_nothing(title: str, day: date) -> None:
 ])
 def test_talks_about_other_things_stay_silent(title: str) -> None:
     assert fired(title, date(2025, 5, 10)) == []
+
+
+@pytest.mark.parametrize(("title", "rule"), [
+    ("السنيورة يطالب بوقف فوري وشامل لإطلاق النار", "ceasefire-call"),
+    ("الأمين العام يدعو إلى وقف فوري ودائم لإطلاق النار", "ceasefire-call"),
+    ("الحكومة تعلن وقفا فوريا وشاملا لإطلاق النار", "ceasefire-agreed"),
+])
+def test_two_arabic_adjectives_inside_a_ceasefire(title: str, rule: str) -> None:
+    assert fired(title, date(2006, 7, 20)) == [rule]
+
+
+def test_an_arabic_word_written_with_its_vowels_is_one_word() -> None:
+    # "عمّان" (Amman) with its shadda was read as "عم" and "ان" (if): the call for a
+    # ceasefire after it became a hypothesis.
+    assert fired("الأردن يستدعي سفيره لدى إسرائيل", date(2023, 11, 1),
+                 "قررت المملكة عدم إعادة السفير الإسرائيلي إلى عمّان، وطالبت بوقف فوري لإطلاق "
+                 "النار في غزة.") == ["ceasefire-call", "diplomatic-relations"]
+
+
+@pytest.mark.parametrize("title", [
+    "Сирийская армия объявила об окончании режима тишины",
+    "Сирийская армия объявила о завершении перемирия",
+    "Порошенко оголосив про завершення режиму припинення вогню",
+    "Командування оголосило про закінчення перемир'я",
+])
+def test_a_ceasefire_declared_over_is_no_ceasefire_agreed(title: str) -> None:
+    assert fired(title, date(2016, 9, 19)) == []
+
+
+@pytest.mark.parametrize("title", [
+    # the end of something else, after the truce: what it lasts until
+    "Путин и Эрдоган договорились о перемирии до окончания праздников",
+    "Сторони погодили припинення вогню до закінчення свят",
+])
+def test_a_truce_until_something_ends_is_agreed(title: str) -> None:
+    assert fired(title, date(2016, 9, 19)) == ["ceasefire-agreed"]
+
+
+@pytest.mark.parametrize(("title", "rule"), [
+    ("UN General Assembly votes overwhelmingly to demand Gaza ceasefire", "ceasefire-call"),
+    ("UN General Assembly votes to demand Gaza ceasefire", "ceasefire-call"),
+    ("Israeli cabinet votes to approve Gaza ceasefire deal", "ceasefire-agreed"),
+])
+def test_a_vote_to_do_something_did_it(title: str, rule: str) -> None:
+    assert fired(title, date(2023, 12, 12)) == [rule]
+
+
+def test_a_vote_to_come_is_still_open() -> None:
+    assert fired("Israeli cabinet to vote on Gaza ceasefire deal", date(2023, 12, 12)) == []
+
+
+@pytest.mark.parametrize("title", [
+    "Erdogan steps back from threat to expel 10 Western ambassadors",
+    "Erdogan's threat to expel Western ambassadors alarms allies",
+])
+def test_a_threat_named_by_its_noun_is_no_decision(title: str) -> None:
+    assert fired(title, date(2021, 10, 25)) == []
+
+
+@pytest.mark.parametrize(("title", "summary", "rule"), [
+    ("Hamas and Israel agree four-day truce", "Israel and Hamas agreed on Wednesday to a "
+     "four-day truce in Gaza and the release of 50 hostages in exchange for 150 Palestinian "
+     "prisoners.", "ceasefire-agreed"),
+    ("Israel and Hamas agree truce in exchange for hostages", "", "ceasefire-agreed"),
+    # one side, or a future: an offer on terms, a call for a ceasefire
+    ("Putin will halt the war in exchange for eastern Ukraine", "", "ceasefire-call"),
+    ("Putin agrees to ceasefire in exchange for eastern Ukraine", "", "ceasefire-call"),
+    ("Israel and Hamas agree truce if hostages are freed", "", "ceasefire-call"),
+])
+def test_an_exchange_in_a_truce_its_sides_agreed_is_its_terms(
+        title: str, summary: str, rule: str) -> None:
+    assert fired(title, date(2023, 11, 22), summary) == [rule]
+
+
+def test_a_deal_on_terms_to_come_is_no_call() -> None:
+    assert fired("Israel and Hamas to agree truce in exchange for hostages",
+                 date(2023, 11, 22)) == []
+
+
+@pytest.mark.parametrize(("summary", "parties"), [
+    ("WASHINGTON (Reuters) - The United States and Cuba restored diplomatic relations on "
+     "Monday.", {"US", "CU"}),
+    ("HAVANA, Cuba (AP) — Cuba and the United States restored diplomatic relations on "
+     "Monday.", {"US", "CU"}),
+    ("ГАВАНА, 20 июл — РИА Новости. Куба и США восстановили дипломатические отношения.",
+     {"US", "CU"}),
+    # no dateline: the first mention is the one
+    ("Washington and Havana restored diplomatic relations on Monday.", {"US", "CU"}),
+])
+def test_a_place_in_the_dateline_named_again_is_read_where_the_report_names_it(
+        summary: str, parties: set[str]) -> None:
+    frame = next(f for f in analyse_text("Restored", summary, date(2015, 7, 20)).frames
+                 if f.type == "relations" and f.status == "restored")
+    assert {p.entity_id for p in frame.participants} == parties
+
+
+def lead(text: str) -> Sentence:
+    words, spans = tokens(text)
+    return Sentence("summary", 0, "lead", text, words, spans)
+
+
+@pytest.mark.parametrize(("text", "report"), [
+    ("KHARTOUM, Sudan (AP) — The army and the RSF agreed to a truce.", "The"),
+    ("DOHA/JERUSALEM (Reuters) - Israel and Hamas agreed to a truce.", "Israel"),
+    ("UNITED NATIONS (Reuters) - The General Assembly demanded a ceasefire.", "The"),
+    ("Washington (CNN) — The United States and Cuba restored ties.", "The"),
+    ("МОСКВА, 29 мар — РИА Новости. Россия и Украина провели переговоры.", "РИА"),
+    # no place in capitals, no agency in brackets: no dateline
+    ("Putin - Xi talks ended in Beijing.", ""),
+    ("US - China talks ended in Geneva.", ""),
+    ("The talks were held in Istanbul (Turkey) - officials said.", ""),
+    ("Le président - qui a rencontré Poutine - est rentré.", ""),
+])
+def test_a_dateline_is_a_place_in_capitals_or_an_agency_before_a_dash(
+        text: str, report: str) -> None:
+    sentence = lead(text)
+    cut = _dateline_end(sentence)
+    assert (sentence.text[sentence.spans[cut][0]:].split()[0] if cut else "") == report
+
+
+def test_a_place_named_only_in_the_dateline_is_still_named() -> None:
+    found = _sentence_mentions(knowledge_base(), lead(
+        "KHARTOUM, Sudan (AP) — The army and the RSF agreed to a truce."), date(2023, 5, 20))
+    assert [(i, m.entity.id) for i, _, m in found] == [(0, "SD")]
+
+
+def test_a_dash_after_names_in_running_text_is_no_dateline() -> None:
+    # "Putin - Xi" opens with no place in capitals and no agency in brackets
+    assert held("Talks end", "Putin - Xi talks ended in Beijing.", date(2023, 3, 21)) == {
+        "vladimir-putin+xi-jinping"}
+
+
+@pytest.mark.parametrize("title", [
+    "王毅同美国总统国家安全事务助理沙利文在曼谷会晤",  # the US president's security adviser
+    "王毅会见法国总统外交顾问博纳",  # the French president's diplomatic adviser
+    "王毅会见俄罗斯总统特别代表",  # special representative
+    "王毅会见俄罗斯总统国家安全顾问",  # national security adviser
+    "王毅会见俄罗斯总统高级顾问",  # senior adviser
+    "王毅会见俄罗斯总统首席顾问",  # chief adviser
+    "王毅会见俄罗斯总统发言人",  # spokesman
+    "王毅会见俄罗斯总统新闻秘书",  # press secretary
+    "李强会见法国总统办公厅主任",  # head of the president's office
+    "李强会见法国总统办公室主任",
+])
+def test_one_who_serves_an_office_in_chinese_is_not_its_holder(title: str) -> None:
+    assert held(title, day=date(2024, 1, 27)) == set()
+
+
+def test_an_office_before_its_holders_name_in_chinese_still_names_them() -> None:
+    assert held("王毅同美国总统拜登在旧金山会晤", day=date(2023, 11, 16)) == {
+        "joe-biden+wang-yi"}

@@ -7,6 +7,7 @@ last items, so each stage asking about one item gets the object built once).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -74,15 +75,50 @@ def _token_string(words: tuple[str, ...]) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
+def _dateline_end(sentence: Sentence) -> int:
+    """The token where a report starts after its dateline ("KHARTOUM, Sudan (AP) —",
+    "DOHA/JERUSALEM (Reuters) -", "МОСКВА, 29 мар —"), or 0: a place of up to three words
+    before a dash, in capitals or followed by the agency in brackets ("Washington (CNN) —")."""
+    found = _DATELINE.match(sentence.text)
+    if found is None:
+        return 0
+    place = found.group(1).split(",")[0]
+    letters = [c for c in place if c.isalpha()]
+    capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
+    if len(place.split()) > 3 or not (capitals or found.group(2)):
+        return 0
+    return next((i for i, (a, _) in enumerate(sentence.spans) if a >= found.end()), 0)
+
+
+_DATELINE = re.compile(r"\s*([^\W\d_][^()\n]{0,40}?)\s*(\([^()]{1,30}\))?\s+[-—–]{1,2}\s")
+
+
 def _sentence_mentions(kb: KnowledgeBase, sentence: Sentence, day: date | None
                        ) -> list[tuple[int, int, Mention]]:
+    """The sentence's mentions, as (first token, last token, mention): the first of each
+    entity, except that one named in a lead's dateline and again in its report is taken
+    where the report names it ("WASHINGTON (Reuters) - The United States and Cuba ...")."""
+    cut = _dateline_end(sentence)
+    if not cut:
+        return _mentions_between(kb, sentence, day, 0, len(sentence.tokens))
+    report = _mentions_between(kb, sentence, day, cut, len(sentence.tokens))
+    named = {m.entity.id for _, _, m in report}
+    place = [found for found in _mentions_between(kb, sentence, day, 0, cut)
+             if found[2].entity.id not in named]
+    return place + report
+
+
+def _mentions_between(kb: KnowledgeBase, sentence: Sentence, day: date | None, lo: int,
+                      hi: int) -> list[tuple[int, int, Mention]]:
+    """The mentions of tokens lo..hi-1, first of each entity, with their token indices."""
     import bisect
 
-    text, starts = _token_string(sentence.tokens)
+    text, starts = _token_string(sentence.tokens[lo:hi])
+    spans = sentence.spans[lo:hi]
     # Case aliases ("US", not "us") as written in the sentence, where their tokens start.
     cased = []
     for at, alias in kb.case_hits(sentence.text):
-        index = next((i for i, (a, _) in enumerate(sentence.spans) if a == at), None)
+        index = next((i for i, (a, _) in enumerate(spans) if a == at), None)
         if index is None:
             continue
         offset = starts[index] - 1 if text[starts[index] - 1] == " " else starts[index]
@@ -96,7 +132,7 @@ def _sentence_mentions(kb: KnowledgeBase, sentence: Sentence, day: date | None
         # The phrase's last token: the first token starting at or after its end.
         end = offset + len(m.alias)
         last = max(bisect.bisect_left(starts, end) - 1, index)
-        out.append((index, last, m))
+        out.append((index + lo, last + lo, m))
     return out
 
 

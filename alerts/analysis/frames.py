@@ -87,6 +87,11 @@ _HOSTING = folded_phrases("hosts", "hosted", "welcome", "welcomes", "welcomed", 
 # How a demand read as an order to one's own fighters says so in its evidence.
 ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
+_VOTED = frozenset({"vote", "votes", "voted", "voting"})
+# The conditions that are an exchange (as frames.yaml writes them): the terms of a deal when
+# its sides agreed it (see _terms_of_a_deal).
+_EXCHANGES = frozenset({"in exchange for", "in return for", "en échange de", "im gegenzug",
+                        "a cambio de", "в обмен на", "в обмін на", "مقابل", "换取"})
 # The nouns that name an anniversary, followed by what it is of (see _occasion).
 _ANNIVERSARY_NOUNS = folded_words("anniversary", "anniversaire", "aniversario", "jahrestag",
                                   "jahrestages", "годовщина", "годовщины", "годовщину",
@@ -1098,7 +1103,8 @@ class SentenceFrames:
             return "demanded", by["demand"][-1]
         if by["planned"]:
             return "planned", by["planned"][-1]
-        if verb and by["infinitive"] and by["infinitive"][-1].last == index - 1:
+        if verb and by["infinitive"] and by["infinitive"][-1].last == index - 1 \
+                and not self._voted(by["infinitive"][-1]):
             to = by["infinitive"][-1]
             lo, _ = _clause(self.bounds, index, self.n)
             # The verb the infinitive completes stands near it ("arrives in Cairo to begin
@@ -1118,6 +1124,24 @@ class SentenceFrames:
             if plan is not None:
                 return "planned", plan
         return "happened", None
+
+    def _terms_of_a_deal(self, condition: Hit, act: Hit | None) -> bool:
+        """An exchange in a truce its sides agree is the deal's terms, not an offer: "Israel
+        and Hamas agreed to a four-day truce ... in exchange for 150 prisoners" (not "Putin
+        will halt the war in exchange for eastern Ukraine", one side; nor "if rebels
+        withdraw", a condition)."""
+        if act is None or condition.entry.form not in _EXCHANGES:
+            return False
+        lo = _clause(self.bounds, act.first, self.n)[0]
+        return len(self._sides(lo, act.first)) >= 2
+
+    def _voted(self, to: Hit) -> bool:
+        """The infinitive completes a vote, which did what it says: "General Assembly votes
+        (overwhelmingly) to demand a ceasefire", "cabinet voted to approve the truce"."""
+        k = to.first - 1
+        if k > 0 and self.s.tokens[k].endswith("ly"):
+            k -= 1
+        return k >= 0 and self.s.tokens[k] in _VOTED
 
     def _headline_plan(self, to: Hit, index: int) -> bool:
         """A headline's infinitive of a verb that is not the event's own, before its noun:
@@ -2012,7 +2036,8 @@ class SentenceFrames:
             # eastern Ukraine": a ceasefire on terms is an offer, a call for one.
             end = _clause(self.bounds, noun.first, self.n)[1]  # not "under which ... if"
             condition = next((h for h in self.hits if h.entry.category == "condition"
-                              and noun.last < h.first < end), None)
+                              and noun.last < h.first < end
+                              and not self._terms_of_a_deal(h, act)), None)
             if condition is not None:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))

@@ -17,7 +17,11 @@ from alerts.fold import fold
 from alerts.knowledge.phrases import _ARABIC_FORMS
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+# Combining marks inside a word are part of it: the Arabic short vowels and shadda ("عمّان",
+# Amman, is one word, not "عم" and "ان", "if"), and accents written as marks of their own in
+# text that is not ASCII. Folding drops them.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}](?:[^\W_{_CJK}]|[{_MARKS}])*")
 _END = re.compile(
     r"[.!?…]+[\"'»”’)]*(?=\s|$)|[。！？؟]+")
 ABBREVIATIONS = frozenset(fold(a) for a in [

@@ -83,6 +83,12 @@ def _not_the_holder() -> re.Pattern[str]:
 # secretary of state), "前任总统".
 _NOT_THE_HOLDER_BEFORE_CJK = ("前", "前任", "原", "候任", "当选")
 
+# Chinese, written right after an office: one who serves its holder, not the holder
+# ("美国总统国家安全事务助理沙利文", "俄罗斯总统新闻秘书", "俄罗斯总统特别代表").
+_SERVING_AFTER_CJK = re.compile(
+    "(?:国家安全事务|国家安全|外交|新闻|首席|高级|特别)*"
+    "(?:助理|顾问|代表|发言人|秘书|办公室|办公厅)")
+
 # Words after an office phrase that name someone who does not hold it yet: "the US
 # president-elect" on 2024-12-07 is Trump, not the incumbent Biden.
 _NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designado|designada)\b")
@@ -880,6 +886,8 @@ class KnowledgeBase:
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
             if _NOT_YET_AFTER.match(tokens, start + len(key)):
                 continue  # "president-elect", "presidente electo": not the holder of the day
+            if _SERVING_AFTER_CJK.match(tokens, start + len(key)):
+                continue  # "美国总统国家安全事务助理": the US president's security adviser
             for office, country, phrase in payloads:
                 person = self.holder(office, country, day)
                 if person is not None:
