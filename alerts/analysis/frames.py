@@ -88,6 +88,12 @@ _HOSTING = folded_phrases("hosts", "hosted", "welcome", "welcomes", "welcomed", 
 ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 _VOTED = frozenset({"vote", "votes", "voted", "voting"})
+# Words after which a headline lists two sides apart by a comma (see _without_list_commas).
+_TWO_SIDES = frozenset({"between", "urge", "urges", "urged", "urging"})
+# The words that set a contact at another time than the news: "after", "during" may also
+# name the news itself ("During a phone call with Biden, Zelensky said"), not where it went
+# (see _hosts).
+_OTHER_TIMES = frozenset({"elapsed", "preview", "backdrop"})
 # The conditions that are an exchange (as frames.yaml writes them): the terms of a deal when
 # its sides agreed it (see _terms_of_a_deal).
 _EXCHANGES = frozenset({"in exchange for", "in return for", "en échange de", "im gegenzug",
@@ -724,7 +730,8 @@ class SentenceFrames:
     def _without_list_commas(self, bounds: list[int]) -> list[int]:
         """A headline that opens with names apart by commas lists its subjects: "Obama,
         Medvedev meet in London", "Israel, Hamas agree to truce" ("Israel and Hamas"). Those
-        commas start no clause ("After talks with Putin, Xi heads home" opens with no name)."""
+        commas start no clause ("After talks with Putin, Xi heads home" opens with no name);
+        nor does one between two sides after "between" or "urges" (below)."""
         if self.s.position != "headline" or not bounds:
             return bounds
         ends: dict[int, int] = {}
@@ -739,6 +746,22 @@ class SentenceFrames:
                 break
             listed.add(nxt)
             at = nxt
+        # After a word that takes two sides: "talks between Ethiopian government, Tigray
+        # forces open", "Kenya urges M23, Congolese army to cease fire". Each side is a few
+        # words, the second followed by an event's word, not that word itself ("UN urges
+        # restraint, ceasefire holds").
+        words = self.s.tokens
+        events = {h.first for h in self.hits if h.entry.category in ("noun", "act")}
+        inside = {i for h in self.hits if h.entry.category in ("noun", "act")
+                  for i in range(h.first, h.last + 1)}
+        for b in bounds:
+            if b in listed or b >= self.n or text[spans[b - 1][1]:spans[b][0]].strip() != ",":
+                continue
+            if not any(words[k] in _TWO_SIDES for k in range(max(b - 5, 0), b - 1)):
+                continue
+            then = next((k for k in range(b + 1, min(b + 5, self.n)) if k in events), None)
+            if then is not None and not any(k in inside for k in range(b, then)):
+                listed.add(b)
         return [b for b in bounds if b not in listed] if listed else bounds
 
     @property
@@ -1008,10 +1031,12 @@ class SentenceFrames:
         if said[0] != "happened":
             return said
         if not verb:
-            # A noun right after its act ("recall ambassador", "open talks") is read from
-            # where the act starts.
+            # A noun right after its act ("recall ambassador", "open talks", "withdraw its
+            # ambassador") is read from where the act starts.
+            after = index - 2 if index > 1 and self.s.tokens[index - 1] in _DETERMINERS \
+                else index - 1
             act = next((h for h in self.hits if h.entry.category == "act"
-                        and h.last == index - 1), None)
+                        and h.last == after), None)
             if act is None:
                 return said
             index = act.first
@@ -1038,7 +1063,9 @@ class SentenceFrames:
             # "was considering suspending relations with the UAE or withdrawing its envoy".
             return self._parallel_gerund(index, start)
         if index - 1 >= start and words[index - 1] in _CONJUNCTIONS:
-            lo, before = max(start, index - 1 - CUE_WINDOW), index - 1
+            # (over the first verb's object: "could suspend diplomatic relations with the
+            # United Arab Emirates or withdraw its ambassador")
+            lo, before = max(start, index - 1 - 2 * CUE_WINDOW - 2), index - 1
         elif index == start and start > 0 and "," in self.s.text[
                 self.s.spans[start - 1][1]:self.s.spans[start][0]]:
             lo, before = _clause(self.bounds, start - 1, self.n)[0], start
@@ -2437,8 +2464,13 @@ class SentenceFrames:
         # China", "arrives in Ankara"); a country further off is something else ("a visit
         # that seeks an end to the war between Ukraine and Russia").
         _, end = _clause(self.bounds, pred.last, self.n)
+        # "Моди прибыл в Вену после визита в Москву": where another visit went is not this
+        # one's destination.
+        other = self._earlier_contacts(pred, _OTHER_TIMES)
 
         def destination(i: int) -> bool:
+            if any(a < i < b for a, b in other):
+                return False
             if pred.first - 2 * self.scale <= i < pred.first or \
                     pred.last < i <= pred.last + 2 * self.scale:
                 return True
@@ -2885,17 +2917,22 @@ class SentenceFrames:
         return i in self._possessors and \
             2 <= noun_first - (i + len(lexicon_tokens(m.alias)) - 1) <= 3
 
-    def _earlier_contacts(self, pred: Hit) -> list[tuple[int, int]]:
+    def _earlier_contacts(self, pred: Hit, kinds: frozenset[str] = frozenset({"elapsed",
+                                                                             "preview"})
+                          ) -> list[tuple[int, int]]:
         """The spans (from its time word to the end of its clause) of the contacts the
-        sentence names as earlier than the news, other than `pred`'s own: a contact word
-        within three words after "a day after", "au lendemain de", "غداة"."""
+        sentence names as before or after the news, other than `pred`'s own: a contact word
+        within three words after "a day after", "au lendemain de", "غداة", "ahead of",
+        "накануне" ("during", "after" may name the news itself: "During a phone call with
+        Biden, Zelensky said ...")."""
         contacts = [h for h in self.hits if h.entry.type == "contact"
                     and h.entry.category in ("noun", "act") and h is not pred
                     and not h.first <= pred.first <= h.last]
         spans = []
         for h in self.hits:
-            if h.entry.category != "elapsed" or h.first <= pred.last < h.last:
-                continue
+            if h.entry.category not in kinds or h.first <= pred.last < h.last \
+                    or h.last < pred.first <= h.last + 3:
+                continue  # (`pred` is that contact)
             if any(h.last < c.first <= h.last + 3 for c in contacts):
                 end = _clause(self.bounds, h.last + 1, self.n)[1]
                 if h.first < pred.first < end:

@@ -764,6 +764,18 @@ class KnowledgeBase:
                 best = (role.start or date.min, entity_id)
         return self.entities[best[1]] if best else None
 
+    def president_office(self, country: str) -> str:
+        """The office a state's president holds, as the office phrases say ("President of
+        Iran": the head of government; the supreme leader is its head of state): the head
+        of state where they say nothing."""
+        entity = self.entities.get(country)
+        if entity is not None:
+            for _, _, payloads in self._offices.find(token_text(f"president of {entity.name}")):
+                for office, code, _ in payloads:
+                    if code == country:
+                        return office
+        return "head-of-state"
+
     def leading_office(self, country: str, day: date | None) -> str:
         """The office that leads `country`'s government on `day` and hosts the working
         visits of foreign leaders: the head of government where the head of state is

@@ -41,6 +41,8 @@ class _Offices(Protocol):
 
     def leading_office(self, country: str, day: date | None) -> str: ...
 
+    def president_office(self, country: str) -> str: ...
+
 LEADING = ""  # the office that leads the state's government on the day
 
 # Plural nouns for holders of one office in several states, folded as token text.
@@ -68,6 +70,11 @@ PLURAL_OFFICES: dict[str, str] = {token_text(phrase).strip(): office for office,
                          "главы мид", "глав мид", "міністри закордонних справ",
                          "глави мзс", "وزراء خارجية", "وزراء الخارجية"],
 }.items() for phrase in phrases}
+# The plural nouns that say "presidents" (not "heads of state"): each state's president,
+# whichever office that is (KnowledgeBase.president_office).
+_PRESIDENTS = frozenset(token_text(p).strip() for p in (
+    "presidents", "präsidenten", "prasidenten", "presidentes", "президенты", "президентов",
+    "президентам", "президентами", "президенти", "президентів", "رؤساء"))
 _NOUN = re.compile(r"(?<= )(?:" + "|".join(re.escape(k) for k in sorted(
     PLURAL_OFFICES, key=len, reverse=True)) + r")(?= )")
 _FIRST_WORDS = frozenset(noun.split()[0] for noun in PLURAL_OFFICES)
@@ -146,6 +153,9 @@ def group_members(kb: _Offices, tokens: str, mentions: Sequence[_Mentioned],
         begins = min(noun.start() - 1, *(m.start for m in group))
         for m in sorted(group, key=lambda m: m.start):
             wanted = office or kb.leading_office(m.entity.id, day)
+            if wanted == "head-of-state" and noun.group(0) in _PRESIDENTS:
+                # "Президенты России, Турции и Ирана": Iran's president heads its government
+                wanted = kb.president_office(m.entity.id)
             person = kb.holder(wanted, m.entity.id, day)
             if person is not None:
                 found.append((person, f"{m.alias} ({noun.group(0)})", m.start, begins))
