@@ -409,3 +409,65 @@ def test_a_verb_after_or_shares_the_first_ones_may(summary: str) -> None:
 ])
 def test_a_noun_after_its_act_and_a_determiner(title: str, expected: list[str]) -> None:
     assert fired(title, date(2020, 8, 14)) == expected
+
+
+@pytest.mark.parametrize(("summary", "expected"), [
+    ("Ethiopia's government and Tigrayan forces signed a peace agreement on Wednesday, "
+     "agreeing to a permanent cessation of hostilities.", ["ceasefire-agreed", "peace-talks"]),
+    ("The two sides signed a deal on Wednesday, agreeing to an immediate ceasefire.",
+     ["ceasefire-agreed"]),
+    # no act before it, or no "-ing": a noun, as before
+    ("Agreeing to a ceasefire, the rebels said, would be a mistake.", []),
+    ("In Gaza, agreeing to a ceasefire remains the hardest step.", []),
+    ("Hamas and Israel agreed a truce on Monday, calls for a lasting ceasefire growing.",
+     ["ceasefire-agreed"]),
+])
+def test_an_ing_verb_after_a_finite_one_is_a_verb(summary: str, expected: list[str]) -> None:
+    assert fired("Pretoria", date(2022, 11, 2), summary) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "EU, U.S. call truce in 17-year Airbus-Boeing subsidy fight",
+    "EU and US agree truce in long subsidy dispute over aircraft",
+    "Japan and South Korea agree truce in bitter trade dispute",
+    "Indian telecom operators seek ceasefire after year of brutal tariff cuts",
+    "Mobile operators call for ceasefire in price cuts",
+    "Indian mobile carriers seek ceasefire after year of tariff cuts",
+])
+def test_a_commercial_fight_has_no_ceasefire(title: str) -> None:
+    assert fired(title, date(2021, 6, 15)) == []
+
+
+def test_ending_relations_severs_them() -> None:
+    assert fired("Taiwan ending diplomatic relations with Nauru", date(2024, 1, 15)) == [
+        "diplomatic-relations"]
+
+
+@pytest.mark.parametrize(("title", "rule"), [
+    ("Ethiopia and Tigray forces agree to permanent halt to fighting", "ceasefire-agreed"),
+    ("Ethiopia and Tigray forces agree to a halt in the fighting", "ceasefire-agreed"),
+    ("UN calls for an end to the fighting in Sudan", "ceasefire-call"),
+    ("UN calls for an end to hostilities in Sudan", "ceasefire-call"),
+    ("Pope calls for a pause in fighting in Gaza", "ceasefire-call"),
+])
+def test_a_halt_an_end_or_a_pause_to_fighting_is_a_truce(title: str, rule: str) -> None:
+    assert fired(title, date(2022, 11, 2)) == [rule]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("В Нагорном Карабахе с полуночи прекращён огонь", ["ceasefire-agreed"]),
+    ("В Карабахе огонь прекращен", ["ceasefire-agreed"]),
+    ("В Карабахе огонь не прекращен", []),
+])
+def test_a_fire_ceased_in_the_russian_passive(title: str, expected: list[str]) -> None:
+    assert fired(title, date(2020, 11, 10)) == expected
+
+
+def test_we_are_close_to_a_truce_in_arabic_is_no_truce() -> None:
+    assert fired("هنية: نقترب من التوصل إلى اتفاق هدنة", date(2024, 1, 30)) == []
+
+
+def test_a_threat_with_its_owner_before_it_is_no_decision() -> None:
+    assert fired("Erdogan backs down", date(2021, 10, 25), "Turkish President Recep Tayyip "
+                 "Erdogan on Monday backed away from his threat to expel the ambassadors of "
+                 "the United States and nine other Western nations.") == []

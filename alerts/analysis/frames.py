@@ -88,6 +88,7 @@ _HOSTING = folded_phrases("hosts", "hosted", "welcome", "welcomes", "welcomed", 
 ORDER = "(an order to its own forces)"
 _GENITIVE = {"of", "de", "von", "del", "des", "du"}
 _VOTED = frozenset({"vote", "votes", "voted", "voting"})
+_THREATS = frozenset({"threat", "threats"})
 # Words after which a headline lists two sides apart by a comma (see _without_list_commas).
 _TWO_SIDES = frozenset({"between", "urge", "urges", "urged", "urging"})
 # The words that set a contact at another time than the news: "after", "during" may also
@@ -863,6 +864,9 @@ class SentenceFrames:
                                         # "Israel's refusal of calls for": a refusal named
                                         # by a noun still refuses
                                         or h.entry.name in ("refusal", "denial")
+                                        # "his threat to expel" (not "the need to
+                                        # restore the ceasefire", agreed in the real set)
+                                        or self.s.tokens[h.first] in _THREATS
                                         # "is seeking a meeting": a verb after a copula
                                         or self.s.tokens[h.first - 1] in _COPULAS
                                         # "Trump's planned meeting", "the proposed truce":
@@ -901,6 +905,15 @@ class SentenceFrames:
                      and (h.last == act.first - 1 or (h.last == act.first - 2
                                                       and act.first in self._after_determiner))),
                     None)
+
+    def _participle_of(self, act: Hit) -> bool:
+        """An English "-ing" act opening a clause after another act of the lexicon is a
+        verb, not a noun: it tells what that act's subject did ("signed a peace agreement on
+        Wednesday, agreeing to a permanent cessation of hostilities" agreed it)."""
+        words = self.s.tokens
+        if not words[act.first].endswith("ing"):
+            return False
+        return any(h.entry.category == "act" and h.last < act.first for h in self.hits)
 
     def _elapsed_before(self, start: int) -> Hit | None:
         """A time span before "after" a few words before `start`: what follows it is that
@@ -1015,7 +1028,8 @@ class SentenceFrames:
             return True  # "agree bilateral ceasefire at end of talks": no verb after "at"
         if self._attributive(hit):
             return True
-        return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0) \
+        return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0
+                and not self._participle_of(hit)) \
             or (hit.first == 0 and self.s.position != "headline")
 
     def _modality(self, index: int, verb: bool, allow_demand: bool = True,
