@@ -471,3 +471,44 @@ def test_a_threat_with_its_owner_before_it_is_no_decision() -> None:
     assert fired("Erdogan backs down", date(2021, 10, 25), "Turkish President Recep Tayyip "
                  "Erdogan on Monday backed away from his threat to expel the ambassadors of "
                  "the United States and nine other Western nations.") == []
+
+
+@pytest.mark.parametrize("summary", [
+    "Nach rund sechsstündigen Verhandlungen im Kreml haben sich die Präsidenten auf eine "
+    "Waffenruhe verständigt.",
+    "Nach 16-stündigen Verhandlungen in Minsk haben sich die Präsidenten auf eine Waffenruhe "
+    "verständigt.",
+    "Nach dreitägigen Verhandlungen in Genf haben sich die Seiten auf eine Waffenruhe "
+    "verständigt.",
+    "Nach 3-tägigen Verhandlungen in Genf haben sich die Seiten auf eine Waffenruhe "
+    "verständigt.",
+])
+def test_german_talks_of_a_length_took_place(summary: str) -> None:
+    assert "peace-talks" in fired("Waffenruhe vereinbart", date(2020, 3, 5), summary)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("المجلس الوزاري الإسرائيلي المصغر يقر وقف إطلاق النار في غزة", ["ceasefire-agreed"]),
+    ("الحكومة الإسرائيلية تقر وقف إطلاق النار في غزة", ["ceasefire-agreed"]),
+    ("المجلس الوزاري أقر وقف إطلاق النار في غزة", ["ceasefire-agreed"]),
+    ("الحكومة الإسرائيلية أقرت وقف إطلاق النار في غزة", ["ceasefire-agreed"]),
+    ("الحكومة لا تقر وقف إطلاق النار", []),
+])
+def test_an_arabic_approval_of_a_ceasefire(title: str, expected: list[str]) -> None:
+    assert fired(title, date(2021, 5, 20)) == expected
+
+
+@pytest.mark.parametrize("summary", [
+    "بدأ الوسطاء في الدوحة جولة مفاوضات تهدف إلى التوصل لاتفاق لوقف إطلاق النار.",
+    "بدأ الوسطاء في الدوحة جولة مفاوضات بهدف التوصل لاتفاق لوقف إطلاق النار.",
+])
+def test_talks_aimed_at_a_truce_in_arabic_have_not_agreed_it(summary: str) -> None:
+    assert "ceasefire-agreed" not in fired("جولة جديدة في الدوحة", date(2024, 8, 15), summary)
+
+
+@pytest.mark.parametrize("summary", [
+    "La Defensoría alertó del deterioro de la seguridad, a pesar del alto el fuego vigente.",
+    "La Defensoría alertó del deterioro de la seguridad pese al alto el fuego vigente.",
+])
+def test_despite_the_truce_in_spanish_with_the_article_in_it(summary: str) -> None:
+    assert fired("Asesinado un líder social en el Cauca", date(2023, 9, 1), summary) == []

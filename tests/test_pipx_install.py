@@ -127,7 +127,8 @@ def test_pipx_install_runs_from_its_own_venv_outside_the_checkout(tmp_path):
     check = run("--config", "desk/alerts.yaml", "check")
     assert check.returncode == 0 and "OK" in check.stdout, check.stdout + check.stderr
 
-    demo = run("demo", "--duration", "6", "--every", "1", "--state", "demo.db", timeout=120)
+    # (long enough for a fresh install's first polls on a busy machine: not a timing check)
+    demo = run("demo", "--duration", "15", "--every", "1", "--state", "demo.db", timeout=120)
     assert demo.returncode == 0, demo.stderr[-2000:]
     assert "matched because" in demo.stdout and "-- alert " in demo.stdout, demo.stdout[-2000:]
     assert (elsewhere / "demo.db").is_file()
