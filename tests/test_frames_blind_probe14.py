@@ -512,3 +512,21 @@ def test_talks_aimed_at_a_truce_in_arabic_have_not_agreed_it(summary: str) -> No
 ])
 def test_despite_the_truce_in_spanish_with_the_article_in_it(summary: str) -> None:
     assert fired("Asesinado un líder social en el Cauca", date(2023, 9, 1), summary) == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Vietnam, U.S. mark 25 years of normalised relations", []),
+    ("US and Vietnam celebrate 25 years of normalized ties", []),
+    ("Nauru ends 40 years of diplomatic relations with Taiwan", ["diplomatic-relations"]),
+    ("Argentine deputies file bill to recognise Palestinian state", []),
+    ("Opposition lawmakers introduce a bill to sever diplomatic ties with Israel", []),
+    ("Lawmakers submitted a bill to recognise Palestine", []),
+    ("Deputy files bill to sever diplomatic ties with Israel", []),
+    ("Lawmakers filed a bill to sever diplomatic ties with Israel", []),
+    ("Senator introduces bill to recognise Palestine", []),
+    ("Lawmakers introduced a bill to recognise Palestine", []),
+    ("MP submits bill to sever diplomatic ties with Israel", []),
+])
+def test_years_of_normalised_relations_and_a_bill_put_forward(
+        title: str, expected: list[str]) -> None:
+    assert fired(title, date(2020, 7, 12)) == expected
