@@ -91,10 +91,12 @@ _VOTED = frozenset({"vote", "votes", "voted", "voting"})
 _THREATS = frozenset({"threat", "threats"})
 # Words after which a headline lists two sides apart by a comma (see _without_list_commas).
 _TWO_SIDES = frozenset({"between", "urge", "urges", "urged", "urging"})
-# The words that set a contact at another time than the news: "after", "during" may also
-# name the news itself ("During a phone call with Biden, Zelensky said"), not where it went
+# The words that set a contact before or after the news, whose people are no side of it
+# (see _earlier_contacts); and, with "after" and "during" (which may name the news itself:
+# "During a phone call with Biden, Zelensky said"), those that set where another visit went
 # (see _hosts).
-_OTHER_TIMES = frozenset({"elapsed", "preview", "backdrop"})
+_EARLIER_TIMES = frozenset({"elapsed", "preview"})
+_OTHER_TIMES = _EARLIER_TIMES | {"backdrop"}
 # The conditions that are an exchange (as frames.yaml writes them): the terms of a deal when
 # its sides agreed it (see _terms_of_a_deal).
 _EXCHANGES = frozenset({"in exchange for", "in return for", "en échange de", "im gegenzug",
@@ -2931,8 +2933,7 @@ class SentenceFrames:
         return i in self._possessors and \
             2 <= noun_first - (i + len(lexicon_tokens(m.alias)) - 1) <= 3
 
-    def _earlier_contacts(self, pred: Hit, kinds: frozenset[str] = frozenset({"elapsed",
-                                                                             "preview"})
+    def _earlier_contacts(self, pred: Hit, kinds: frozenset[str] = _EARLIER_TIMES
                           ) -> list[tuple[int, int]]:
         """The spans (from its time word to the end of its clause) of the contacts the
         sentence names as before or after the news, other than `pred`'s own: a contact word
@@ -2949,9 +2950,7 @@ class SentenceFrames:
                 continue  # (`pred` is that contact)
             if any(h.last < c.first <= h.last + 3 for c in contacts):
                 end = _clause(self.bounds, h.last + 1, self.n)[1]
-                if h.first < pred.first < end:
-                    end = self.n if pred.first < h.first else pred.first
-                spans.append((h.first, end))
+                spans.append((h.first, pred.first if h.first < pred.first < end else end))
         return spans
 
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
