@@ -45,6 +45,12 @@ class _Offices(Protocol):
 
 LEADING = ""  # the office that leads the state's government on the day
 
+# The plural nouns that say "presidents" (not "heads of state"): each state's president,
+# whichever office that is (KnowledgeBase.president_office).
+_PRESIDENT_NOUNS = ("presidents", "präsidenten", "prasidenten", "presidentes", "президенты",
+                    "президентов", "президентам", "президентами", "президенти", "президентів",
+                    "رؤساء")
+
 # Plural nouns for holders of one office in several states, folded as token text.
 PLURAL_OFFICES: dict[str, str] = {token_text(phrase).strip(): office for office, phrases in {
     # "Staatschefs", "chefs d'État" name leaders loosely in news (Modi among them).
@@ -53,11 +59,8 @@ PLURAL_OFFICES: dict[str, str] = {token_text(phrase).strip(): office for office,
               "lideres", "líderes", "mandatarios", "лидеры", "лидеров", "лидерам", "лидерами",
               "лидерах", "лідери", "лідерів", "лідерам", "лідерами", "قاده", "قادة", "زعماء",
               "領導人", "领导人"],
-    "head-of-state": ["presidents", "heads of state", "presidents",
-                      "präsidenten", "prasidenten", "staatsoberhaupter",
-                      "staatsoberhäupter", "presidentes", "jefes de estado", "президенты",
-                      "президентов", "президентам", "президентами", "президенти",
-                      "президентів", "президентам", "رؤساء"],
+    "head-of-state": ["heads of state", "staatsoberhaupter", "staatsoberhäupter",
+                      "jefes de estado", *_PRESIDENT_NOUNS],
     "head-of-government": ["prime ministers", "premiers ministres", "regierungschefs",
                            "primeros ministros", "премьер-министры", "премьер-министров",
                            "премьеры", "прем'єр-міністри", "прем’єр-міністри",
@@ -70,11 +73,7 @@ PLURAL_OFFICES: dict[str, str] = {token_text(phrase).strip(): office for office,
                          "главы мид", "глав мид", "міністри закордонних справ",
                          "глави мзс", "وزراء خارجية", "وزراء الخارجية"],
 }.items() for phrase in phrases}
-# The plural nouns that say "presidents" (not "heads of state"): each state's president,
-# whichever office that is (KnowledgeBase.president_office).
-_PRESIDENTS = frozenset(token_text(p).strip() for p in (
-    "presidents", "präsidenten", "prasidenten", "presidentes", "президенты", "президентов",
-    "президентам", "президентами", "президенти", "президентів", "رؤساء"))
+_PRESIDENTS = frozenset(token_text(p).strip() for p in _PRESIDENT_NOUNS)
 _NOUN = re.compile(r"(?<= )(?:" + "|".join(re.escape(k) for k in sorted(
     PLURAL_OFFICES, key=len, reverse=True)) + r")(?= )")
 _FIRST_WORDS = frozenset(noun.split()[0] for noun in PLURAL_OFFICES)
