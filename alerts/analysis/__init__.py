@@ -37,7 +37,13 @@ from alerts.analysis.model import (
     Participant,
     Sentence,
 )
-from alerts.analysis.sentences import has_cjk, is_cjk, split_sentences, tokens
+from alerts.analysis.sentences import (
+    has_cjk,
+    is_cjk,
+    split_sentences,
+    stopped_dateline,
+    tokens,
+)
 from alerts.fold import fold
 from alerts.knowledge.phrases import token_text
 
@@ -79,6 +85,9 @@ def _dateline_end(sentence: Sentence) -> int:
     """The token where a report starts after its dateline ("KHARTOUM, Sudan (AP) —",
     "DOHA/JERUSALEM (Reuters) -", "МОСКВА, 29 мар —"), or 0: a place of up to three words
     before a dash, in capitals or followed by the agency in brackets ("Washington (CNN) —")."""
+    stopped = stopped_dateline(sentence.text)
+    if stopped:
+        return next((i for i, (a, _) in enumerate(sentence.spans) if a >= stopped), 0)
     found = _DATELINE.match(sentence.text)
     if found is None:
         return 0

@@ -47,6 +47,7 @@ from alerts.analysis.sentences import (
     has_cjk,
     is_cjk,
     lexicon_tokens,
+    stopped_dateline,
 )
 
 if TYPE_CHECKING:
@@ -656,6 +657,9 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
         if (b - a > 1 or (b > a and text[a] != " ")) \
                 and not _CLAUSE_MARKS.isdisjoint(text[a:b]):
             starts.add(i)
+    if (dateline := stopped_dateline(text)) and (after := next(
+            (i for i, (a, _) in enumerate(spans) if a >= dateline), 0)):
+        starts.add(after)  # "MOSCOW, November 10. /TASS/. A complete ceasefire ..."
     running = sentence.position != "headline"
     # A word inside a longer phrase is that phrase's: the German "wo" (where) is no clause
     # mark in the English "won't" (read "wo not").
@@ -953,6 +957,12 @@ class SentenceFrames:
             k += 1
         return k
 
+    def _setting_word(self, noun: Hit) -> Hit | None:
+        """The word a few words before the talks that makes them the setting of what the
+        sentence reports ("during the third round of talks"), or None."""
+        return next((h for h in self.hits if h.entry.category == "settings"
+                     and noun.first - 4 <= h.last < noun.first), None)
+
     def _done_at(self, noun: Hit) -> tuple[Hit, Hit] | None:
         """The act done at the talks or coming out of them, and the word that says so:
         "Thailand and Cambodia agree unconditional ceasefire at Malaysia talks", "agree
@@ -979,6 +989,11 @@ class SentenceFrames:
                     and ((lo <= h.first and h.last < word.first - 1)
                          or (noun.last < h.first and h.last == hi - 1)) and not self._nominal(h)
                     and self._modality(h.first, True)[0] == "happened"), None)
+        if act is not None and self.s.tokens[word.first] == "in" and not any(
+                h.entry.category == "noun" and act.last < h.first and h.last < word.first
+                for h in self.hits):
+            return None  # "in" says what was done there only after its object: "agree
+            # ceasefire in Doha talks", not "agrees to take part in talks"
         return (act, word) if act is not None else None
 
     def _foreign(self, act: Hit, noun: Hit) -> bool:
@@ -1155,7 +1170,8 @@ class SentenceFrames:
             # Trump's deadlines to enter talks").
             near = max(lo, to.first - WINDOW * self.scale)
             finite = any(h.entry.category == "act" and near <= h.first and h.last < to.first
-                         and not self._nominal(h) for h in self.hits)
+                         and not self._nominal(h) and not self._subject_before_to(h, to, lo)
+                         for h in self.hits)
             if not finite:
                 # Headline grammar: "Biden and Xi to meet" is a plan. In running text a bare
                 # infinitive is a goal ("efforts to cut ties", "working to restore relations").
@@ -1167,6 +1183,16 @@ class SentenceFrames:
             if plan is not None:
                 return "planned", plan
         return "happened", None
+
+    def _subject_before_to(self, h: Hit, to: Hit, lo: int) -> bool:
+        """A subject noun before "to", not a verb the infinitive completes: "Darfur talks to
+        open in Abuja next week" (only names before it, in text written in sentence case),
+        not "Queen makes surprise visit to open hospice"."""
+        text, spans = self.s.text, self.s.spans
+        return (not self._title_case  # (in Title Case every word looks like a name)
+                and any(n.entry.category == "noun" and (n.first, n.last) == (h.first, h.last)
+                        for n in self.hits)
+                and all(text[spans[k][0]].isupper() for k in range(lo, h.first)))
 
     def _terms_of_a_deal(self, condition: Hit, act: Hit | None) -> bool:
         """An exchange in a truce its sides agree is the deal's terms, not an offer: "Israel
@@ -2117,6 +2143,11 @@ class SentenceFrames:
             at_talks = self._done_at(noun)
             if at_talks is not None and cue.first <= at_talks[0].last:
                 modality, cue = "happened", None
+            elif (cue.last < noun.first and (around := self._setting_word(noun)) is not None
+                  and cue.last < around.first):
+                # "agreed to an immediate ceasefire during negotiations in Doha": the cue is
+                # the act the talks were the setting of
+                modality, cue = "happened", None
         if etype == "peace-talks" and not status and modality == "happened":
             status, why = self._talks_named(noun)
             lasted = self._lasted(noun)
@@ -2133,8 +2164,7 @@ class SentenceFrames:
             else:
                 # "During the third round of talks, the delegations agreed...": the talks are
                 # the setting of what happened, so they took place.
-                setting = next((h for h in self.hits if h.entry.category == "settings"
-                                and noun.first - 4 <= h.last < noun.first), None)
+                setting = self._setting_word(noun)
                 done = self._done_at(noun) if setting is None else None
                 report = None if setting is not None or done is not None \
                     else self._report_of(noun)
@@ -2362,9 +2392,14 @@ class SentenceFrames:
         # ministers of Armenia and Azerbaijan in Moscow ended with a truce".
         # Not across a headline's label ("Tregua en el Congreso: Gobierno y oposición pactan").
         between = self.s.text[self.s.spans[noun.last][1]:self.s.spans[act.first][0]]
+        # (counted from the last noun of the event in the subject: "A complete ceasefire and
+        # cessation of all hostilities in the zone of the conflict is declared")
+        last = max((h.last for h in self.hits if h.entry.category == "noun"
+                    and h.entry.type == noun.entry.type and noun.first <= h.first
+                    and h.last < act.first), default=noun.last)
         # Nor past a pronoun, the subject of a verb of its own ("truce in tatters hours after
         # it began").
-        return act.first <= noun.last + 2 * WINDOW * self.scale and not any(
+        return act.first <= last + 2 * WINDOW * self.scale and not any(
             mark in between for mark in ":;—–") and _PRONOUNS.isdisjoint(
             self.s.tokens[noun.last + 1:act.first]) and not any(
             h.entry.category == "act" and noun.last < h.first < act.first

@@ -69,12 +69,34 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return fold(word) in ABBREVIATIONS
 
 
+# A dateline that ends in full stops of its own: a place in capitals, a day, and the agency
+# between slashes or after a dash, if any ("MOSCOW, November 10. /TASS/.", "МОСКВА, 3 марта.
+# /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."). It opens the first sentence,
+# not a sentence of its own.
+_STOPPED_DATELINE = re.compile(
+    r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2}),\s+"
+    r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
+    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.|\.)(?=\s)")
+
+
+def stopped_dateline(text: str) -> int:
+    """Where a dateline that ends in full stops ends (see _STOPPED_DATELINE), or 0."""
+    found = _STOPPED_DATELINE.match(text)
+    if found is None:
+        return 0
+    letters = [c for c in found.group("place") if c.isalpha()]
+    return found.end() if len(letters) >= 3 and all(c.isupper() for c in letters) else 0
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text`."""
     out: list[tuple[int, int]] = []
     start = 0
+    opening = stopped_dateline(text)
     for m in _END.finditer(text):
         end = m.end()
+        if end <= opening:
+            continue
         if m.group(0)[0] == "." and len(m.group(0).rstrip("\"'»”’)")) == 1:
             if _is_abbreviation(text, m.start()):
                 continue

@@ -23,6 +23,7 @@ from alerts.knowledge import choice
 from alerts.knowledge.choice import use_folder  # noqa: F401 - where callers found it
 from alerts.knowledge.groups import group_members
 from alerts.knowledge.phrases import PhraseIndex, token_text
+from alerts.knowledge.titles import titled_offices
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
 _RECENT_TEXTS = 1024  # texts whose mentions are remembered
@@ -52,7 +53,7 @@ _NOT_THE_HOLDER_WORDS = [
     "spokesperson for", "spokesman for", "spokeswoman for", "spokesperson of",
     "spokesman of", "chief of staff to", "chief of staff of", "office of", "cabinet of",
     "administration of", "wife of", "husband of", "envoy of", "special envoy of",
-    "representative of", "deputy", "former", "ex", "late",
+    "representative of", "deputy", "vice", "вице", "віце", "former", "ex", "late",
     # "former" elsewhere: "колишня прем'єр-міністр України Юлія Тимошенко" is not the holder
     "ancien", "ancienne", "ehemalige", "ehemaliger", "ehemaligen", "frühere", "früherer",
     "бывший", "бывшая", "бывшего", "колишній", "колишня", "колишнього",
@@ -890,6 +891,9 @@ class KnowledgeBase:
         # (a name's key starts with the space after the office's last word; in Chinese, with
         # no space, right at its end: "美国总统小布什")
         name_starts = {s + 1 for s, _, _ in people} | {s for s, _, _ in people}
+        # "le président sénégalais", "президент Кении": an office noun beside a state, in
+        # the languages whose phrases the base does not list for every state (titles.py)
+        offices = offices + titled_offices(self, tokens, hits)
         for start, key, payloads in offices:
             if start + len(key) in name_starts:
                 continue

@@ -1,0 +1,191 @@
+"""A state's office holder named by the office's noun beside the state: "le président
+sénégalais", "le roi du Maroc", "der kenianische Präsident", "el canciller chileno",
+"президент Кении", "прем'єр-міністром Кенії".
+
+offices.yaml writes such phrases out for the states it curates, and offices-generated.yaml
+the English, Arabic and Chinese ones for every state; this module reads the other languages'
+for every state from the state's mention and the noun next to it, so that no phrase is listed
+per state (a list would hold some 14,000 phrases more, about 10 MiB of automaton). The noun
+stands right before the state (French and Spanish adjectives, "du"/"de" and a name, Russian
+and Ukrainian genitives), right after it (German, Russian and Ukrainian adjectives), or around
+it ("ministre sénégalais des Affaires étrangères").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple, Protocol
+
+from alerts.knowledge.phrases import token_text
+
+# The office a noun names: one of the base's offices, or PRESIDENT (whichever office the
+# state's president holds: Iran's heads its government) or CANCILLER (Spanish: the foreign
+# minister, but the head of government of a state led by a chancellor).
+PRESIDENT = "president"
+CANCILLER = "canciller"
+_CHANCELLOR_STATES = frozenset({"DE", "AT"})
+
+_BEFORE = {  # noun, then the state (after a preposition or as a genitive)
+    PRESIDENT: ["président", "présidente", "presidente", "presidenta", "mandatario",
+                "mandataria", "Präsident", "Präsidentin", "президент", "президента",
+                "президенту", "президентом", "президенте", "президенті", "президентові"],
+    "head-of-state": ["chef de l'État", "cheffe de l'État", "chef d'État", "roi", "reine",
+                      "souverain", "émir", "jefe de Estado", "jefa de Estado", "rey", "reina",
+                      "monarca", "emir", "Staatschef", "König", "Königin", "король",
+                      "короля", "королю", "королём", "королем", "королеві", "эмир", "эмира",
+                      "эмиру", "эмиром", "емір", "еміра", "еміру", "еміром"],
+    "head-of-government": [
+        "chef du gouvernement", "cheffe du gouvernement", "Premier ministre",
+        "Première ministre", "jefe del Gobierno", "jefa del Gobierno",
+        "presidente del Gobierno", "presidenta del Gobierno", "primer ministro",
+        "primera ministra", "Regierungschef", "Regierungschefin", "Ministerpräsident",
+        "Premierminister", "Premierministerin", "Kanzler", "Kanzlerin",
+        *(f"{noun}{case}" for noun in ("премьер-министр", "премьер") for case in
+          ("", "а", "у", "ом", "е")),
+        *(f"{head} правительства" for head in ("глава", "главы", "главе", "главой", "главу")),
+        *(f"прем'єр{rest}{case}" for rest in ("-міністр", "") for case in
+          ("", "а", "у", "ом", "і", "ові")),
+        *(f"{head} уряду" for head in ("голова", "голови", "голові", "головою", "очільник",
+                                        "очільника", "очільником"))],
+    "foreign-minister": [
+        "ministre des Affaires étrangères", "chef de la diplomatie",
+        "cheffe de la diplomatie", "ministro de Exteriores", "ministra de Exteriores",
+        "ministro de Asuntos Exteriores", "ministra de Asuntos Exteriores",
+        "ministro de Relaciones Exteriores", "ministra de Relaciones Exteriores",
+        "jefe de la diplomacia", "jefa de la diplomacia", "Außenminister",
+        "Außenministerin",
+        *(f"министр{case} иностранных дел" for case in ("", "а", "у", "ом", "е")),
+        *(f"{head} МИД" for head in ("глава", "главы", "главе", "главой", "главу")),
+        *(f"міністр{case} закордонних справ" for case in ("", "а", "у", "ом", "і", "ові")),
+        *(f"{head} МЗС" for head in ("глава", "глави", "главі", "главою", "голова",
+                                      "голови", "очільник", "очільника", "очільником"))],
+    CANCILLER: ["canciller"],
+}
+_AFTER = {  # the state's adjective, then the noun
+    PRESIDENT: ["Präsident", "Präsidenten", "Präsidentin", "президент", "президента",
+                "президенту", "президентом", "президенте"],
+    "head-of-state": ["Staatschef", "Staatschefin", "Staatsoberhaupt", "König", "Königin",
+                      "Emir"],
+    "head-of-government": ["Regierungschef", "Regierungschefin", "Ministerpräsident",
+                           "Ministerpräsidenten", "Ministerpräsidentin", "Premierminister",
+                           "Premierministerin", "Kanzler", "Kanzlerin", "Bundeskanzler",
+                           "Bundeskanzlerin",
+                           *(f"премьер{case}" for case in ("", "а", "у", "ом", "е")),
+                           *(f"прем'єр{case}" for case in ("", "а", "у", "ом", "і"))],
+    "foreign-minister": ["Außenminister", "Außenministerin", "Chefdiplomat",
+                         "Chefdiplomatin", "Chefdiplomaten"],
+}
+_AROUND = {  # the noun's first word, the state's adjective, then the rest of the noun
+    "foreign-minister": [("ministre", "des Affaires étrangères"),
+                         ("ministro", "de Asuntos Exteriores"),
+                         ("ministra", "de Asuntos Exteriores"),
+                         ("ministro", "de Relaciones Exteriores"),
+                         ("ministra", "de Relaciones Exteriores")],
+}
+# Words between a noun and the state's name: "le roi du Maroc", "el presidente de Chile".
+_JOINS = ("du", "de la", "de l'", "d'", "des", "de", "del", "von")
+
+Hit = tuple[int, str, tuple[tuple[str, str, str], ...]]  # as KnowledgeBase._hits gives them
+
+
+class _States(Protocol):
+    """What this module asks the knowledge base (base.KnowledgeBase)."""
+
+    entities: dict[str, Any]
+
+    def president_office(self, country: str) -> str: ...
+
+
+def _key(phrase: str) -> str:
+    return token_text(phrase).strip()
+
+
+def _alternatives(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+class _Nouns(NamedTuple):
+    before: re.Pattern[str]  # a noun right before a state (a preposition between)
+    after: re.Pattern[str]  # a noun right after a state's adjective
+    around: re.Pattern[str]  # a noun's first word right before a state's adjective
+    rests: dict[str, list[str]]  # that first word -> the rests of its nouns
+    offices: dict[str, tuple[str, str]]  # a noun's token text -> (office, as written)
+
+
+@functools.cache
+def _nouns() -> _Nouns:
+    """The nouns' patterns, made when first needed."""
+    offices: dict[str, tuple[str, str]] = {}
+    for table in (_BEFORE, _AFTER):
+        for office, nouns in table.items():
+            for noun in nouns:
+                offices[_key(noun)] = (office, noun)
+    for office, pairs in _AROUND.items():
+        for head, rest in pairs:
+            offices[_key(f"{head} {rest}")] = (office, f"{head} {rest}")
+    joins = _alternatives(_key(j) for j in _JOINS)
+    before = re.compile(f"(?:^| )({_alternatives(_key(n) for ns in _BEFORE.values() for n in ns)})"
+                        f"(?: (?:{joins}))? $")
+    after = re.compile(f" ({_alternatives(_key(n) for ns in _AFTER.values() for n in ns)}) ")
+    rests: dict[str, list[str]] = {}
+    for pairs in _AROUND.values():
+        for head, rest in pairs:
+            rests.setdefault(_key(head), []).append(_key(rest))
+    around = re.compile(f"(?:^| )({_alternatives(rests)}) $")
+    return _Nouns(before, after, around, rests, offices)
+
+
+def titled_offices(kb: _States, tokens: str, hits: list[Hit]) -> list[Hit]:
+    """Office hits, as the base's office index gives them, for each office noun next to a
+    state's mention among `hits` (the names index's hits in `tokens`). Where an office phrase
+    reads the same words, both name one holder: the state's president is whoever the office
+    phrases say ("President of Iran" heads its government)."""
+    states = [(start, key, payload) for start, key, payloads in hits for payload in payloads
+              if payload[2] == "country" and kb.entities[payload[0]].kind == "country"]
+    if not states:
+        return []
+    nouns = _nouns()
+    spans = [(s, s + len(k)) for s, k, _ in hits]
+    found: list[Hit] = []
+    for start, key, (code, alias, _) in states:
+        end = start + len(key)
+        if any(s <= start and end <= e and e - s > end - start for s, e in spans):
+            continue  # part of a longer name: "Sudan" in "South Sudan"
+        for first, last, noun, place in _nouns_beside(tokens, start, end, nouns):
+            office, written = nouns.offices[noun]
+            if office == PRESIDENT:
+                office = kb.president_office(code)
+            elif office == CANCILLER:
+                office = "head-of-government" if code in _CHANCELLOR_STATES else "foreign-minister"
+            if place == "after":
+                words = f"{alias} {written}"
+            elif place == "around":
+                head, _, rest = written.partition(" ")
+                words = f"{head} {alias} {rest}"
+            else:  # the noun, the preposition if any, the state
+                join = tokens[first + len(noun) + 1:start].strip()
+                words = " ".join(w for w in (written, join, alias) if w)
+            found.append((first, tokens[first:last], ((office, code, words),)))
+    return found
+
+
+def _nouns_beside(tokens: str, start: int, end: int, nouns: _Nouns
+                  ) -> list[tuple[int, int, str, str]]:
+    """(where the office's words begin, where they end, the noun's token text, where it
+    stands: "before", "after" or "around" the state) for each noun read beside the state
+    whose key spans tokens[start:end] (a padded key: its spaces are shared with the words
+    around it)."""
+    out = []
+    if m := nouns.before.search(tokens, 0, start + 1):
+        out.append((m.start(1) - 1, end, m.group(1), "before"))
+    if m := nouns.after.match(tokens, end - 1):
+        out.append((start, m.end(1) + 1, m.group(1), "after"))
+    if m := nouns.around.search(tokens, 0, start + 1):
+        for rest in nouns.rests[m.group(1)]:
+            if tokens.startswith(f" {rest} ", end - 1):
+                out.append((m.start(1) - 1, end + len(rest) + 1, f"{m.group(1)} {rest}",
+                            "around"))
+                break
+    return out
