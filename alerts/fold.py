@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 
 def _marks() -> list[int]:
@@ -31,14 +32,27 @@ def _bmp_marks() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}]+")
 
 
+@lru_cache(maxsize=1)
+def _simplified() -> dict[int, int]:
+    """str.translate table from each traditional Chinese character to its simplified form
+    (hanzi-t2s.txt, from OpenCC), read at the first Chinese text."""
+    lines = [line for line in (Path(__file__).parent / "hanzi-t2s.txt").read_text(
+        "utf-8").splitlines() if not line.startswith("#")]
+    return str.maketrans(lines[0], lines[1])
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: Élysée -> elysee, Erdoğan -> erdogan, Ёлка -> елка."""
+    """Case- and accent-insensitive form: Élysée -> elysee, Erdoğan -> erdogan, Ёлка -> елка;
+    traditional Chinese as simplified: 斷交 -> 断交 (Taiwan's and Hong Kong's news read as
+    the lexicon and the knowledge base write Chinese)."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    if max(decomposed) < "\U00010000":
+    highest = max(decomposed)
+    if highest < "\U00010000":
         stripped = _bmp_marks().sub("", decomposed)
     else:  # astral characters (emoji, rare scripts): their marks are in the table only
         stripped = decomposed.translate(_combining_marks())
-    return unicodedata.normalize("NFC", stripped).replace("ı", "i")  # Turkish dotless i
+    folded = unicodedata.normalize("NFC", stripped).replace("ı", "i")  # Turkish dotless i
+    return folded.translate(_simplified()) if highest >= "\u3400" else folded

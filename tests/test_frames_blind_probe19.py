@@ -11,7 +11,14 @@ each as the mechanism behind it:
 - talks that are the setting of an agreed truce were held ("agree ceasefire in Doha talks",
   "agreed ... during negotiations in Doha");
 - a headline's subject noun before "to" is a plan ("Darfur talks to open next week");
-- a claim set aside is denied ("dismissed claims that a truce had been reached").
+- a claim set aside is denied ("dismissed claims that a truce had been reached");
+- traditional Chinese is read as simplified ("斷交"); the French "eu" of "a eu lieu" is not
+  the EU (written in capitals only);
+- an act word that opens the noun's phrase names it, and the verb after is its predicate
+  ("Third round of peace talks could be held next week");
+- a word said of the noun takes no clause ("plus proche que jamais"); a time's colon is no
+  clause mark ("з 18:00 припинити вогонь"); a truce taking effect as the subject of a verb
+  of occurrence did ("La entrada en vigor de la tregua se produjo").
 
 The items are written for these tests in the constructions the blind sets showed, not copied
 from them; the negatives keep what must not fire."""
@@ -175,6 +182,7 @@ def test_a_headline_subject_before_to_is_a_plan(title: str, summary: str) -> Non
 @pytest.mark.parametrize("title", [
     "Queen makes surprise visit to open new hospice",
     "Queen Makes Surprise Visit To Open New Hospice",
+    "Talks continue in bid to end bin strikes",
 ])
 def test_a_visit_before_to_after_a_verb_is_its_goal(title: str) -> None:
     # (the contact read as before: "makes" is the verb, the visit is to open a hospice)
@@ -212,3 +220,104 @@ def test_a_truce_that_frays_is_no_truce_agreed() -> None:
 ])
 def test_a_peace_deal_initialled_is_signed(title: str, expected: list[str]) -> None:
     assert fired(title, date(2025, 8, 8)) == expected
+
+
+def test_traditional_chinese_is_read_as_simplified() -> None:
+    from alerts.fold import fold
+
+    assert fold("與我斷交 總統") == "与我断交 总统"
+    assert fired("宏都拉斯總統宣布與中國建立外交關係", date(2023, 3, 26)) == [
+        "diplomatic-relations"]
+
+
+@pytest.mark.parametrize("text", ["La rencontre a eu lieu vendredi", "Il y a eu des combats"])
+def test_the_french_eu_of_avoir_is_not_the_european_union(text: str) -> None:
+    assert knowledge_base().text_mentions(text, DAY) == []
+
+
+@pytest.mark.parametrize("text", ["L'UE et la Chine", "EU leaders meet", "la UE y China"])
+def test_the_eu_written_in_capitals_is_the_european_union(text: str) -> None:
+    assert "EU" in {m.entity.id for m in knowledge_base().text_mentions(text, DAY)}
+
+
+@pytest.mark.parametrize(("title", "summary", "day", "expected"), [
+    ("Santos y 'Timochenko' sellan en La Habana el cese al fuego bilateral y definitivo", "",
+     date(2016, 6, 23), ["ceasefire-agreed"]),
+    ("Пасхальное перемирие", "Российская сторона объявляет пасхальное перемирие с 18:00 "
+     "субботы, заявил Владимир Путин.", date(2023, 4, 14), ["ceasefire-agreed"]),
+    ("Стороны обязались прекратить огонь", "", date(1992, 7, 21), ["ceasefire-agreed"]),
+    ("Ельцин приказал прекратить огонь в Чечне", "", date(1996, 3, 31), ["ceasefire-agreed"]),
+    ("Росія оголошує перемир'я на Великдень", "", date(2025, 4, 19), ["ceasefire-agreed"]),
+    ("Порошенко наказав з 18:00 припинити вогонь на Донбасі", "", date(2014, 9, 5),
+     ["ceasefire-agreed"]),
+    ("Géorgie : Moscou ordonne l'arrêt de ses opérations militaires", "", date(2008, 8, 12),
+     ["ceasefire-agreed"]),
+    ("الولايات المتحدة وفرنسا وحلفاؤهما يدعون إلى وقف فوري لإطلاق النار في لبنان", "",
+     date(2024, 9, 26), ["ceasefire-call"]),
+])
+def test_truces_agreed_or_called_for_in_other_words(title: str, summary: str, day: date,
+                                                    expected: list[str]) -> None:
+    assert fired(title, day, summary) == expected
+
+
+@pytest.mark.parametrize(("title", "summary", "day"), [
+    ("Guatemala firma la paz tras 36 años de guerra", "El Gobierno y la URNG suscribieron en "
+     "el Palacio Nacional el Acuerdo de Paz Firme y Duradera.", date(1996, 12, 29)),
+    ("Лебедь и Масхадов подписали в Хасавюрте мирные соглашения", "", date(1996, 8, 31)),
+    ("Ельцин и Снегур подписали соглашение о мирном урегулировании в Приднестровье", "",
+     date(1992, 7, 21)),
+    ("Сторони підписали угоду про мирне врегулювання в Придністров'ї", "", date(1992, 7, 21)),
+    ("اختتام مشاورات السويد باتفاق على وقف إطلاق النار في الحديدة", "", date(2018, 12, 13)),
+    ("الجيش السوداني يعلّق مشاركته في محادثات جدة", "قال مصدر حكومي إن الوفد علّق مشاركته "
+     "احتجاجاً على عدم التزام الدعم السريع ببنود الهدنة.", date(2023, 6, 1)),
+])
+def test_peace_accords_and_talks_in_other_words(title: str, summary: str, day: date) -> None:
+    assert "peace-talks" in fired(title, day, summary)
+
+
+@pytest.mark.parametrize(("title", "summary", "day"), [
+    ("حماس تعلق على محادثات وقف إطلاق النار", "", date(2024, 5, 1)),  # comments on them
+    ("Зеленський: третій раунд переговорів з Росією може відбутися наступного тижня", "",
+     date(2025, 5, 10)),
+    ("Зеленский: третий раунд переговоров с Россией может пройти на следующей неделе", "",
+     date(2025, 5, 10)),
+    ("Third round of Ukraine peace talks could be held next week", "", date(2025, 5, 10)),
+])
+def test_talks_commented_on_or_that_may_be_held_are_not_held(title: str, summary: str,
+                                                             day: date) -> None:
+    assert "peace-talks" not in fired(title, day, summary)
+
+
+def test_a_round_of_talks_that_took_place_was_held() -> None:
+    assert "peace-talks" in fired("Третий раунд переговоров России и Украины прошел в Стамбуле",
+                                  date(2025, 7, 23))
+
+
+@pytest.mark.parametrize(("title", "summary", "day"), [
+    ("Disparos y bombardeos en Jartum pese al alto el fuego", "Vecinos denunciaron combates a "
+     "las pocas horas de la entrada en vigor de la tregua pactada en Yeda.", date(2023, 5, 22)),
+    ("Haut-Karabakh : la trêve conclue à Moscou déjà violée", "", date(2020, 10, 11)),
+    ("Gaza : un accord de cessez-le-feu « plus proche que jamais », selon Antony Blinken", "",
+     date(2024, 6, 1)),
+    ("Нефтяники и правительство заключили «перемирие» в споре о ценах на топливо", "",
+     date(2023, 10, 1)),
+    ("У Раді оголосили \"перемир'я\" між фракціями на час розгляду бюджету", "",
+     date(2024, 10, 1)),
+    ("Фракции Госдумы заключили «перемирие»", "", date(2024, 10, 1)),
+    ("PP y Vox sellan una tregua en Castilla y León", "", date(2023, 1, 20)),
+    ("Уряд і АЗС уклали «перемир'я» у суперечці про ціни на пальне", "", date(2024, 10, 1)),
+    ("安哥拉斡旋下达成的停火名存实亡", "", date(2025, 1, 28)),
+    ("此前达成的停火安排已形同虚设", "", date(2025, 1, 28)),
+])
+def test_truces_broken_near_or_of_other_fights_are_not_agreed(title: str, summary: str,
+                                                              day: date) -> None:
+    assert fired(title, day, summary) == []
+
+
+@pytest.mark.parametrize(("summary", "day"), [
+    ("La entrada en vigor de la tregua se produjo a las 7:00 del viernes.", date(2024, 1, 1)),
+    ("L'entrée en vigueur de la trêve a eu lieu vendredi à 7 heures.", date(2024, 1, 1)),
+])
+def test_a_truce_taking_effect_as_the_subject_of_an_occurrence_did(summary: str,
+                                                                   day: date) -> None:
+    assert fired("Gaza", day, summary) == ["ceasefire-agreed"]

@@ -655,8 +655,9 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
         a, b = spans[i - 1][1], spans[i][0]
         # Most words are apart by one space: only other gaps are looked into.
         if (b - a > 1 or (b > a and text[a] != " ")) \
-                and not _CLAUSE_MARKS.isdisjoint(text[a:b]):
-            starts.add(i)
+                and not _CLAUSE_MARKS.isdisjoint(text[a:b]) \
+                and not (text[a:b] == ":" and text[a - 1].isdigit() and text[b].isdigit()):
+            starts.add(i)  # (not the colon of a time: "з 18:00 припинити вогонь")
     if (dateline := stopped_dateline(text)) and (after := next(
             (i for i, (a, _) in enumerate(spans) if a >= dateline), 0)):
         starts.add(after)  # "MOSCOW, November 10. /TASS/. A complete ceasefire ..."
@@ -1190,6 +1191,7 @@ class SentenceFrames:
         not "Queen makes surprise visit to open hospice"."""
         text, spans = self.s.text, self.s.spans
         return (not self._title_case  # (in Title Case every word looks like a name)
+                and h.last == to.first - 1  # ("Talks continue in bid to end strikes")
                 and any(n.entry.category == "noun" and (n.first, n.last) == (h.first, h.last)
                         for n in self.hits)
                 and all(text[spans[k][0]].isupper() for k in range(lo, h.first)))
@@ -1948,7 +1950,8 @@ class SentenceFrames:
                      or self._passive_of(h, noun))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
                 # "the mediators of the truce announced that ...": a clause is announced
-                and not (h.first > noun.last and self._takes_clause(h))
+                # (not a word said of the noun: "plus proche que jamais" compares)
+                and not (h.first > noun.last and not h.entry.after and self._takes_clause(h))
                 # "discuss Gaza ceasefire in call": a call after a preposition is a noun
                 # (a phone call), not a call for the truce
                 and not (h.entry.name == "called-for" and h.first > noun.last + 1
@@ -1980,6 +1983,10 @@ class SentenceFrames:
         act = left[-1] if left else (same[0] if same else
                                      (right_verbs[0] if right_verbs else
                                       (right[0] if right else None)))
+        if left and right_verbs and self._opens_clause(left[-1], lo):
+            # An act word that opens the noun's own phrase names it, and the verb after
+            # the noun is its predicate: "Third round of peace talks could be held next week".
+            act = right_verbs[0]
         terminal = self.lex.terminal.get(etype, ())
         if act is not None and act.entry.name not in terminal:
             ending = [h for h in acts if h.entry.name in terminal
@@ -2200,8 +2207,12 @@ class SentenceFrames:
 
         if act is not None and noun_use(act) and self.s.position != "headline" and not any(
                 h.entry.category == "act" and not noun_use(h) for h in acts) \
-                and not self._verb_of_nominal(act):
+                and not self._verb_of_nominal(act) \
+                and not (self._opens_clause(act, _clause(self.bounds, act.first, self.n)[0])
+                         and self._occurred(noun)):
             # "calls for a ceasefire were calls to surrender": named, not reported as done
+            # (unless it is the subject of a verb of occurrence: "L'entrée en vigueur de la
+            # trêve a eu lieu vendredi")
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
         demander: tuple[Participant, ...] = ()

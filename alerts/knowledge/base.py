@@ -22,7 +22,7 @@ from alerts.errors import Problem
 from alerts.knowledge import choice
 from alerts.knowledge.choice import use_folder  # noqa: F401 - where callers found it
 from alerts.knowledge.groups import group_members
-from alerts.knowledge.phrases import PhraseIndex, token_text
+from alerts.knowledge.phrases import PhraseIndex, token_text, within_longer
 from alerts.knowledge.titles import titled_offices
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
@@ -79,6 +79,9 @@ def _not_the_holder() -> re.Pattern[str]:
         "(?:^| )(?:" + "|".join(re.escape(token_text(w).strip()) for w in _NOT_THE_HOLDER_WORDS)
         + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
 
+
+# Characters before an office searched for those words (the longest with its article).
+_HOLDER_REACH = 48
 
 # Chinese, written right before an office (no space between): "美国前国务卿" (the former US
 # secretary of state), "前任总统".
@@ -875,11 +878,12 @@ class KnowledgeBase:
                      for start, alias in cased if alias in self._case]
             hits.sort(key=lambda hit: hit[0])
         spans = [(start, start + len(key)) for start, key, _ in hits]
+        # a part of a longer name is not named: "Sudan" in "South Sudan", 印度 in 印度尼西亚
+        inside = within_longer(spans)
+        hits = [hit for hit, span in zip(hits, spans, strict=True) if span not in inside]
         people: list[tuple[int, int, Entity]] = []  # where the text names a person, and whom
         for start, key, payloads in hits:
             end = start + len(key)
-            if any(s <= start and end <= e and e - s > end - start for s, e in spans):
-                continue  # part of a longer name: "Sudan" in "South Sudan", 印度 in 印度尼西亚
             for entity_id, alias, via in payloads:
                 if self.entities[entity_id].kind == "person":
                     people.append((start, end, self.entities[entity_id]))
@@ -897,7 +901,7 @@ class KnowledgeBase:
         for start, key, payloads in offices:
             if start + len(key) in name_starts:
                 continue
-            if _not_the_holder().search(tokens[:start + 1]) \
+            if _not_the_holder().search(tokens, max(0, start - _HOLDER_REACH), start + 1) \
                     or tokens[:start].endswith(_NOT_THE_HOLDER_BEFORE_CJK):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
             if _NOT_YET_AFTER.match(tokens, start + len(key)):

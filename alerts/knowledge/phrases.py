@@ -52,6 +52,19 @@ def token_text(text: str) -> str:
     return " " + _NON_WORD.sub(" ", folded).strip() + " "
 
 
+def within_longer(spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside a longer one of `spans` ("Sudan" in "South Sudan"), found in
+    one sweep: sorted by start (the longer first), a span lies inside another exactly when
+    one before it ends at or after its end."""
+    inside: set[tuple[int, int]] = set()
+    reach = -1
+    for start, end in sorted(set(spans), key=lambda span: (span[0], -span[1])):
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return inside
+
+
 def arabic_variants(key: str) -> list[str]:
     """A padded key whose first word is Arabic, with the prefixes writers attach to it."""
     word = key[1:]

@@ -14,8 +14,6 @@ it ("ministre sénégalais des Affaires étrangères").
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable
 from typing import Any, NamedTuple, Protocol
 
 from alerts.knowledge.phrases import token_text
@@ -102,44 +100,38 @@ def _key(phrase: str) -> str:
     return token_text(phrase).strip()
 
 
-def _alternatives(phrases: Iterable[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-
 class _Nouns(NamedTuple):
-    before: re.Pattern[str]  # a noun right before a state (a preposition between)
-    after: re.Pattern[str]  # a noun right after a state's adjective
-    around: re.Pattern[str]  # a noun's first word right before a state's adjective
-    rests: dict[str, list[str]]  # that first word -> the rests of its nouns
+    before: frozenset[str]  # nouns that stand right before a state (token text)
+    after: frozenset[str]  # nouns that stand right after a state's adjective
+    joins: frozenset[str]  # the prepositions between a noun and a state's name
+    rests: dict[str, list[str]]  # a noun's first word before a state -> the rests after it
     offices: dict[str, tuple[str, str]]  # a noun's token text -> (office, as written)
+    longest: int  # words in the longest noun
 
 
 @functools.cache
 def _nouns() -> _Nouns:
-    """The nouns' patterns, made when first needed."""
+    """The nouns by their token text, made when first needed."""
     offices: dict[str, tuple[str, str]] = {}
     for table in (_BEFORE, _AFTER):
         for office, nouns in table.items():
             for noun in nouns:
                 offices[_key(noun)] = (office, noun)
+    rests: dict[str, list[str]] = {}
     for office, pairs in _AROUND.items():
         for head, rest in pairs:
             offices[_key(f"{head} {rest}")] = (office, f"{head} {rest}")
-    joins = _alternatives(_key(j) for j in _JOINS)
-    before = re.compile(f"(?:^| )({_alternatives(_key(n) for ns in _BEFORE.values() for n in ns)})"
-                        f"(?: (?:{joins}))? $")
-    after = re.compile(f" ({_alternatives(_key(n) for ns in _AFTER.values() for n in ns)}) ")
-    rests: dict[str, list[str]] = {}
-    for pairs in _AROUND.values():
-        for head, rest in pairs:
             rests.setdefault(_key(head), []).append(_key(rest))
-    around = re.compile(f"(?:^| )({_alternatives(rests)}) $")
-    return _Nouns(before, after, around, rests, offices)
+    before = frozenset(_key(n) for ns in _BEFORE.values() for n in ns)
+    after = frozenset(_key(n) for ns in _AFTER.values() for n in ns)
+    return _Nouns(before, after, frozenset(_key(j) for j in _JOINS), rests, offices,
+                  max(len(n.split()) for n in before | after))
 
 
 def titled_offices(kb: _States, tokens: str, hits: list[Hit]) -> list[Hit]:
     """Office hits, as the base's office index gives them, for each office noun next to a
-    state's mention among `hits` (the names index's hits in `tokens`). Where an office phrase
+    state's mention among `hits` (the names index's hits in `tokens`, none of them a part
+    of a longer name). Where an office phrase
     reads the same words, both name one holder: the state's president is whoever the office
     phrases say ("President of Iran" heads its government)."""
     states = [(start, key, payload) for start, key, payloads in hits for payload in payloads
@@ -147,13 +139,10 @@ def titled_offices(kb: _States, tokens: str, hits: list[Hit]) -> list[Hit]:
     if not states:
         return []
     nouns = _nouns()
-    spans = [(s, s + len(k)) for s, k, _ in hits]
     found: list[Hit] = []
     for start, key, (code, alias, _) in states:
         end = start + len(key)
-        if any(s <= start and end <= e and e - s > end - start for s, e in spans):
-            continue  # part of a longer name: "Sudan" in "South Sudan"
-        for first, last, noun, place in _nouns_beside(tokens, start, end, nouns):
+        for first, last, noun, join, place in _nouns_beside(tokens, start, end, nouns):
             office, written = nouns.offices[noun]
             if office == PRESIDENT:
                 office = kb.president_office(code)
@@ -165,27 +154,46 @@ def titled_offices(kb: _States, tokens: str, hits: list[Hit]) -> list[Hit]:
                 head, _, rest = written.partition(" ")
                 words = f"{head} {alias} {rest}"
             else:  # the noun, the preposition if any, the state
-                join = tokens[first + len(noun) + 1:start].strip()
                 words = " ".join(w for w in (written, join, alias) if w)
             found.append((first, tokens[first:last], ((office, code, words),)))
     return found
 
 
 def _nouns_beside(tokens: str, start: int, end: int, nouns: _Nouns
-                  ) -> list[tuple[int, int, str, str]]:
-    """(where the office's words begin, where they end, the noun's token text, where it
-    stands: "before", "after" or "around" the state) for each noun read beside the state
-    whose key spans tokens[start:end] (a padded key: its spaces are shared with the words
-    around it)."""
+                  ) -> list[tuple[int, int, str, str, str]]:
+    """(where the office's words begin, where they end, the noun's token text, the
+    preposition between, where the noun stands: "before", "after" or "around" the state)
+    for each noun read beside the state whose key spans tokens[start:end] (a padded key: its
+    spaces are shared with the words around it). Only the few words around the state are
+    read: set lookups, for every state a text names."""
     out = []
-    if m := nouns.before.search(tokens, 0, start + 1):
-        out.append((m.start(1) - 1, end, m.group(1), "before"))
-    if m := nouns.after.match(tokens, end - 1):
-        out.append((start, m.end(1) + 1, m.group(1), "after"))
-    if m := nouns.around.search(tokens, 0, start + 1):
-        for rest in nouns.rests[m.group(1)]:
+    reach = nouns.longest + 2
+    before = tokens[:start + 1].rsplit(" ", reach + 1)[1:-1]  # the words, nearest last
+    for size in (0, 1, 2):  # the preposition's words: none, "du", "de la"
+        join = " ".join(before[len(before) - size:]) if size else ""
+        if size and join not in nouns.joins:
+            continue
+        for length in range(nouns.longest, 0, -1):
+            if length + size > len(before):
+                continue
+            noun = " ".join(before[len(before) - size - length:len(before) - size])
+            if noun in nouns.before:
+                first = start - len(join) - len(noun) - (2 if join else 1)
+                out.append((first, end, noun, join, "before"))
+                break
+        else:
+            continue
+        break
+    after = tokens[end - 1:].split(" ", reach + 1)[1:-1]
+    for length in range(min(len(after), nouns.longest), 0, -1):
+        noun = " ".join(after[:length])
+        if noun in nouns.after:
+            out.append((start, end + len(noun), noun, "", "after"))
+            break
+    if before and before[-1] in nouns.rests:
+        for rest in nouns.rests[before[-1]]:
             if tokens.startswith(f" {rest} ", end - 1):
-                out.append((m.start(1) - 1, end + len(rest) + 1, f"{m.group(1)} {rest}",
-                            "around"))
+                out.append((start - len(before[-1]) - 1, end + len(rest),
+                            f"{before[-1]} {rest}", "", "around"))
                 break
     return out
