@@ -1590,7 +1590,33 @@ class SentenceFrames:
             out = [replace(f, modality=qualified[0].modality, evidence=(*f.evidence, said))
                    if f.type == "contact" and f.modality == "happened" and not f.words("modality")
                    and f.words("event").casefold() in self._bare_nouns else f for f in out]
-        return out
+        return self._visits_before_meetings(out)
+
+    @staticmethod
+    def _visits_before_meetings(out: list[EventFrame]) -> list[EventFrame]:
+        """A visitor who is to meet someone later in the same sentence has met no one yet:
+        "arrived in Cairo, where he is due to meet President Sisi" (the visit's host, named
+        or the leader there, is met when the meeting is)."""
+        later = {p.entity_id: f for f in out if f.type == "contact"
+                 and f.modality in ("planned", "hypothetical") for pair in f.pairs for p in pair}
+        if not later:
+            return out
+        kept = []
+        for f in out:
+            # (the visitor, by role or as one of a pair that is to meet)
+            visitor = next((p for p in f.participants if p.role == "visitor"
+                            and p.entity_id in later), None) or next(
+                (a for a, b in f.pairs if a.entity_id in later and any(
+                    {a.entity_id, b.entity_id} == {q.entity_id for q in pair}
+                    for pair in later[a.entity_id].pairs)), None)
+            if f.type == "contact" and f.status == "visit" and f.modality == "happened" \
+                    and f.pairs and visitor is not None:
+                ahead = later[visitor.entity_id]
+                f = replace(f, pairs=(), evidence=(*f.evidence, Evidence(
+                    "host", f"none yet: the meeting is ahead ('{ahead.words('event')}', "
+                            f"'{ahead.words('modality')}')")))
+            kept.append(f)
+        return kept
 
     def _states_recognised(self) -> list[Hit]:
         """A state named as the object of a verb of recognition is the state recognised

@@ -252,6 +252,8 @@ def expand(phrase: str) -> list[str]:
 
 
 _ARABIC_SUFFIXES = ("هما", "هم", "ها", "نا", "كم", "ه")  # its, their, our, your (enclitics)
+# Words that mean something else with a possessive: "جولته" is his tour, not a round of talks.
+_OWN_SENSE = frozenset({"جوله"})
 # A verb's number: the present dual and plural ("يعلنان", "تقيمان", "يعلنون": they (two)
 # announce), read as the singular the lexicon lists (يعلن، تقيم); the past plural and
 # feminine dual ("أعلنوا", "أعلنتا") as the past singular (أعلن، أعلنت).
@@ -274,9 +276,13 @@ def arabic_candidates(token: str) -> tuple[str, ...]:
     for suffix in _ARABIC_SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             stem = token[:-len(suffix)]
-            stems.append(stem)
             if stem.endswith("ت"):
+                if stem[:-1] + "ه" in _OWN_SENSE:
+                    break
+                stems.append(stem)
                 stems.append(stem[:-1] + "ه")  # folded ة
+            else:
+                stems.append(stem)
             break
     out: list[str] = []
     for stem in stems:

@@ -54,6 +54,11 @@ _NOT_THE_HOLDER_WORDS = [
     "spokesman of", "chief of staff to", "chief of staff of", "office of", "cabinet of",
     "administration of", "wife of", "husband of", "envoy of", "special envoy of",
     "representative of", "deputy", "vice", "вице", "віце", "former", "ex", "late",
+    # one sent by them: "el enviado especial de la Casa Blanca", "спецпредставитель президента"
+    "enviado", "enviada", "enviado especial", "enviada especial", "emisario", "emisaria",
+    "envoyé", "envoyée", "envoyé spécial", "envoyée spéciale", "émissaire", "gesandter",
+    "sondergesandter", "sondergesandte", "sondergesandten", "посланник", "спецпосланник",
+    "спецпредставитель", "посланець", "спецпредставник",
     # "former" elsewhere: "колишня прем'єр-міністр України Юлія Тимошенко" is not the holder
     "ancien", "ancienne", "ehemalige", "ehemaliger", "ehemaligen", "frühere", "früherer",
     "бывший", "бывшая", "бывшего", "колишній", "колишня", "колишнього",
