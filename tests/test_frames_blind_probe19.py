@@ -22,7 +22,10 @@ each as the mechanism behind it:
 - a visitor due to meet someone later in the sentence has met no one yet ("arrived in Cairo,
   where he is due to meet President Sisi"); one who stays away has no contact ("skips",
   "falta a", "бойкотирует", "缺席"); one sent by an office is not its holder ("el enviado
-  especial de la Casa Blanca").
+  especial de la Casa Blanca");
+- a participle right after a truce is its attribute ("La trêve conclue en avril ... a
+  expiré"); a verb or cue written as an acronym is not the lexicon's word ("IRA" is not
+  "irá"); "call" with a truce as its object declares it ("Maoists call three-month truce").
 
 The items are written for these tests in the constructions the blind sets showed, not copied
 from them; the negatives keep what must not fire."""
@@ -398,3 +401,63 @@ def test_an_arabic_tour_of_ones_own_is_no_round_of_talks() -> None:
         "بلينكن يصل إلى القاهرة في إطار جولته الخامسة بالمنطقة", date(2024, 2, 6), summary)
     assert "peace-talks" in fired("انطلاق الجولة الثانية من مفاوضات الهدنة في القاهرة",
                                   date(2024, 2, 6))
+
+
+@pytest.mark.parametrize(("title", "summary", "day", "expected"), [
+    # a participle right after the truce is its attribute, the verb after is the news
+    ("Yémen", "La trêve conclue en avril entre le gouvernement et les rebelles Houthis a expiré "
+     "dimanche soir.", date(2022, 10, 3), []),
+    ("Yémen", "La trêve conclue en avril entre le gouvernement et les rebelles Houthis est "
+     "entrée en vigueur samedi.", date(2022, 4, 2), ["ceasefire-agreed"]),
+    # an acronym in capitals is not the lexicon's word (the Spanish "irá")
+    ('IRA announces "complete cessation of military operations"', "", date(1994, 8, 31),
+     ["ceasefire-agreed"]),
+    # "call" with the truce as its object declares it
+    ("Nepal's Maoists call three-month truce after king restores parliament", "",
+     date(2006, 4, 27), ["ceasefire-agreed"]),
+    ("Rebels call a ceasefire", "", date(2006, 4, 27), ["ceasefire-agreed"]),
+    # (a domain's acronym in capitals still names it)
+    ("FIFA and UEFA agree truce", "", date(2021, 4, 20), []),
+    ("Pope calls truce 'urgent'", "", date(2006, 4, 27), ["ceasefire-call"]),
+    ("Calls grow for truce in Gaza", "", date(2024, 1, 5), ["ceasefire-call"]),
+    ("Leaders call for a truce", "", date(2024, 1, 5), ["ceasefire-call"]),
+])
+def test_a_truces_own_verb_an_acronym_and_a_truce_called(title: str, summary: str, day: date,
+                                                         expected: list[str]) -> None:
+    assert fired(title, day, summary) == expected
+
+
+@pytest.mark.parametrize(("title", "summary", "day", "expected"), [
+    ("Оголошене в Мінську перемир'я порушене в першу ніч", "", date(2014, 9, 7), []),
+    ("Trump y Xi pactan en Osaka una tregua en la guerra comercial", "", date(2019, 6, 29), []),
+    ("EE UU y China sellan una tregua en la guerra arancelaria", "", date(2019, 6, 29), []),
+    ("Россия и Саудовская Аравия заключили «нефтяное перемирие»", "", date(2020, 4, 12), []),
+    ("Росія і Саудівська Аравія уклали «нафтове перемир'я»", "", date(2020, 4, 12), []),
+    ("El ELN pone fin a la tregua unilateral", "", date(2018, 1, 10), []),
+    ("Україна наполягає на повному припиненні вогню", "", date(2025, 5, 16),
+     ["ceasefire-call"]),
+    ("США запропонували 30-денне припинення вогню", "", date(2025, 3, 11), ["ceasefire-call"]),
+    ("الخرطوم ومتمردو دارفور يوقعون اتفاق وقف إطلاق نار إنساني في نجامينا", "",
+     date(2004, 4, 8), ["ceasefire-agreed"]),
+])
+def test_truces_in_more_words(title: str, summary: str, day: date,
+                              expected: list[str]) -> None:
+    assert fired(title, day, summary) == expected
+
+
+@pytest.mark.parametrize(("title", "summary", "day", "expected"), [
+    ("Yémen : les pourparlers de Suède s'achèvent sur un accord", "", date(2018, 12, 13),
+     ["peace-talks"]),
+    ("Pastrana pone fin al proceso de paz con las FARC", "", date(2002, 2, 21), ["peace-talks"]),
+    ("Pastrana da por rotas las negociaciones de paz con las FARC", "", date(2002, 2, 21),
+     ["peace-talks"]),
+    ("Colombie : le processus de paix au point mort", "", date(2002, 2, 21), ["peace-talks"]),
+    ("Friedensprozess in Kolumbien wieder aufgenommen", "", date(2002, 2, 21), ["peace-talks"]),
+])
+def test_peace_processes_in_more_words(title: str, summary: str, day: date,
+                                       expected: list[str]) -> None:
+    assert fired(title, day, summary) == expected
+
+
+def test_an_arabic_threat_to_withdraw_an_ambassador_is_no_recall() -> None:
+    assert fired("أردوغان يلوّح بسحب السفير التركي من أبوظبي", date(2020, 8, 14)) == []

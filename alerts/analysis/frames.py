@@ -639,6 +639,13 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
 # sommet", "signeront un cessez-le-feu") and the Spanish ("mantendrán un encuentro",
 # "firmará la tregua"; its accent is on no other ending). Not the French singular: "-ra"
 # ends Spanish nouns ("ruptura", "frontera") and English ones ("era", "opera").
+# "call" as a verb whose object a truce is ("call three-month truce"), and the words that may
+# stand between them.
+_CALL_VERBS = frozenset({"call", "calls", "called"})
+_TRUCE_MODIFIERS = folded_words(
+    "one", "two", "three", "four", "five", "six", "seven", "ten", "day", "days", "week",
+    "weeks", "month", "months", "hour", "hours", "year", "unilateral", "temporary",
+    "indefinite", "holiday", "christmas", "easter", "ramadan", "new", "fresh", "short", "long")
 _FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
 _FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
 _FUTURE_ENDINGS = ("ront", "rá", "rán")
@@ -717,7 +724,7 @@ class SentenceFrames:
         names = [(i, i + len(lexicon_tokens(m.alias)) - 1) for i, m in mentions
                  if m.entity.kind == "person" and m.via == "name"]
         self.hits = [h for h in (hits if hits is not None else find_hits(lex, sentence.tokens))
-                     if not self._number_sign(h)
+                     if not self._number_sign(h) and not self._acronym(h)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
@@ -833,6 +840,31 @@ class SentenceFrames:
             if lang:
                 out.append(Hit(i, i, Entry("cue", name="planned", form=word, lang=lang)))
         return out
+
+    def _declared(self, act: Hit, noun: Hit) -> bool:
+        """English "call" with the truce as its object, no "for" between, declares it:
+        "Nepal's Maoists call three-month truce", "rebels call a ceasefire" (not "calls for",
+        nor "calls grow for truce")."""
+        words = self.s.tokens
+        after = noun.last + 1
+        # (the truce ends what "call" says, or "calls truce 'urgent'" names it)
+        ends = after >= _clause(self.bounds, noun.first, self.n)[1] \
+            or words[after] in _PREPOSITIONS or words[after] in _CONJUNCTIONS
+        return (ends and act.first == act.last and words[act.first] in _CALL_VERBS
+                and act.last < noun.first and all(
+                    w in _DETERMINERS or w in _TRUCE_MODIFIERS or w in ("a", "an") or w.isdigit()
+                    for w in words[act.last + 1:noun.first]))
+
+    def _acronym(self, hit: Hit) -> bool:
+        """A one-word verb or cue written in capitals, in text that is not, is an acronym and
+        not the lexicon's word: "IRA announces cessation" (not the Spanish "irá", will go)."""
+        a, b = self.s.spans[hit.first]
+        word = self.s.text[a:b]
+        if hit.entry.category not in ("act", "cue") or hit.first != hit.last \
+                or len(word) < 2 or not word.isupper() or (hit.entry.form or "").isupper():
+            return False  # (a domain's acronym is its name: "NBA", "FIFA")
+        letters = [c for c in self.s.text if c.isalpha()]
+        return sum(c.isupper() for c in letters) < len(letters) / 2
 
     def _possessive_s(self, k: int) -> bool:
         """The token is the "s" of a possessive ("Trump's", "Trump’s")."""
@@ -2027,6 +2059,12 @@ class SentenceFrames:
             # "the second stage of the ceasefire plan": a plan named, not one put forward
             act = None
         status = act.entry.name if act else ""
+        declared = act if act is not None and status == "called-for" \
+            and self._declared(act, noun) else None
+        if declared is not None:
+            status = "agreed"
+            evidence.append(Evidence("status", f"{self._q(declared)} {self._q(noun)} (a truce "
+                                               "called: declared)"))
         if act is not None and etype == "ceasefire" and status in terminal \
                 and self.s.tokens[act.first].startswith("end") \
                 and act.last + 1 < noun.first and self.s.tokens[act.last + 1] in _OUTCOME:
@@ -2095,7 +2133,8 @@ class SentenceFrames:
             lo = max(_clause(self.bounds, head.first, self.n)[0],
                      head.first - (CUE_WINDOW + 2) * self.scale)
             demands = [h for h in self._demands(lo, head.first, etype)
-                       if not (noun.first <= h.first <= noun.last)]  # "the plan collapsed"
+                       if not (noun.first <= h.first <= noun.last)  # "the plan collapsed"
+                       and not (declared is not None and h.first == declared.first)]
             demand = demands[-1] if demands else None
             ultimatum = None if demands else self._ultimatum(lo, head.first)
             if ultimatum is not None:
@@ -2436,11 +2475,15 @@ class SentenceFrames:
                     and h.last < act.first), default=noun.last)
         # Nor past a pronoun, the subject of a verb of its own ("truce in tatters hours after
         # it began").
+        # Nor past another verb, but a participle right after the noun is its attribute:
+        # "La trêve conclue en avril entre le gouvernement et les rebelles a expiré".
         return act.first <= last + 2 * WINDOW * self.scale and not any(
             mark in between for mark in ":;—–") and _PRONOUNS.isdisjoint(
             self.s.tokens[noun.last + 1:act.first]) and not any(
             h.entry.category == "act" and noun.last < h.first < act.first
-            and not self._nominal(h) for h in self.hits)
+            and not self._nominal(h)
+            and not (h.first == noun.last + 1 and _participle(self.s.tokens[h.first]))
+            for h in self.hits)
 
     def _completed(self, act: Hit, noun: Hit, hi: int) -> bool:
         """An act written around its noun holds when its closing words follow the noun in
