@@ -461,3 +461,39 @@ def test_peace_processes_in_more_words(title: str, summary: str, day: date,
 
 def test_an_arabic_threat_to_withdraw_an_ambassador_is_no_recall() -> None:
     assert fired("أردوغان يلوّح بسحب السفير التركي من أبوظبي", date(2020, 8, 14)) == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("双方同意停火四天", ["ceasefire-agreed"]),  # both sides: a mutual agreement
+    ("哈马斯同意停火四天", []),  # one side accepting
+])
+def test_both_sides_in_chinese_agree_together(title: str, expected: list[str]) -> None:
+    assert fired(title, date(2023, 11, 22)) == expected
+
+
+def test_chinese_economic_and_trade_talks_are_no_peace_talks() -> None:
+    assert fired("外媒：中美贸易战“停火” 提振全球市场信心", date(2019, 7, 1),
+                 "中美元首大阪会晤后双方同意重启经贸磋商，这一“停火”有助于稳定全球市场预期。") == []
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Ukraine expels Hungarian consul over passports", ["diplomatic-relations"]),
+    ("Україна вислала консула Угорщини в Берегові", ["diplomatic-relations"]),
+    ("Россия выслала генконсула Польши", ["diplomatic-relations"]),
+    ("La Pologne expulse le consul russe", ["diplomatic-relations"]),
+    ("Polen weist russischen Konsul aus", ["diplomatic-relations"]),
+    ("Polonia expulsa al cónsul ruso", ["diplomatic-relations"]),
+    ("Hungary's consul in Berehove gives interview", []),
+])
+def test_a_consul_expelled_is_a_diplomat_expelled(title: str, expected: list[str]) -> None:
+    assert fired(title, date(2018, 10, 4)) == expected
+
+
+@pytest.mark.parametrize(("summary", "expected"), [
+    ("Обстріли почалися через кілька годин після оголошення режиму тиші.", []),
+    ("Обстрелы начались через несколько часов после объявления режима тишины.", []),
+    ("Стороны договорились о введении режима тишины с полуночи.", ["ceasefire-agreed"]),
+])
+def test_a_russian_or_ukrainian_verbal_noun_is_a_noun(summary: str,
+                                                      expected: list[str]) -> None:
+    assert fired("Донбас", date(2014, 9, 7), summary) == expected

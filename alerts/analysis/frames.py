@@ -639,6 +639,9 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
 # sommet", "signeront un cessez-le-feu") and the Spanish ("mantendrán un encuentro",
 # "firmará la tregua"; its accent is on no other ending). Not the French singular: "-ra"
 # ends Spanish nouns ("ruptura", "frontera") and English ones ("era", "opera").
+# Russian and Ukrainian verbal nouns, by their endings (folded): "объявление", "оголошення",
+# "подписания", "підписанням".
+_SLAVIC_VERBAL_NOUNS = ("ние", "ния", "нию", "нием", "нии", "ння", "нню", "нням", "нні")
 # "call" as a verb whose object a truce is ("call three-month truce"), and the words that may
 # stand between them.
 _CALL_VERBS = frozenset({"call", "calls", "called"})
@@ -1078,6 +1081,8 @@ class SentenceFrames:
             return True  # "agree bilateral ceasefire at end of talks": no verb after "at"
         if self._attributive(hit):
             return True
+        if hit.first == hit.last and self.s.tokens[hit.first].endswith(_SLAVIC_VERBAL_NOUNS):
+            return True  # "після оголошення режиму тиші": the announcement, a noun
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0
                 and not self._participle_of(hit)) \
             or (hit.first == 0 and self.s.position != "headline")
