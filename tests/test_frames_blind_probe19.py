@@ -497,3 +497,13 @@ def test_a_consul_expelled_is_a_diplomat_expelled(title: str, expected: list[str
 def test_a_russian_or_ukrainian_verbal_noun_is_a_noun(summary: str,
                                                       expected: list[str]) -> None:
     assert fired("Донбас", date(2014, 9, 7), summary) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "EE UU y la UE sellan una tregua de cinco años en la disputa Airbus-Boeing",
+    "U.S. and EU agree five-year truce in Airbus-Boeing fight",
+    "EU and US agree truce over Boeing subsidies",
+    "US and EU agree truce over Airbus aid",
+])
+def test_the_aircraft_makers_dispute_has_no_war_truce(title: str) -> None:
+    assert fired(title, date(2021, 6, 15)) == []
