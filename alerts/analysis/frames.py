@@ -635,10 +635,6 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
     return hits
 
 
-# The future tense read from a verb's ending, as written: the French plural ("tiendront un
-# sommet", "signeront un cessez-le-feu") and the Spanish ("mantendrán un encuentro",
-# "firmará la tregua"; its accent is on no other ending). Not the French singular: "-ra"
-# ends Spanish nouns ("ruptura", "frontera") and English ones ("era", "opera").
 # Russian and Ukrainian verbal nouns, by their endings (folded): "объявление", "оголошення",
 # "подписания", "підписанням".
 _SLAVIC_VERBAL_NOUNS = ("ние", "ния", "нию", "нием", "нии", "ння", "нню", "нням", "нні")
@@ -649,6 +645,10 @@ _TRUCE_MODIFIERS = folded_words(
     "one", "two", "three", "four", "five", "six", "seven", "ten", "day", "days", "week",
     "weeks", "month", "months", "hour", "hours", "year", "unilateral", "temporary",
     "indefinite", "holiday", "christmas", "easter", "ramadan", "new", "fresh", "short", "long")
+# The future tense read from a verb's ending, as written: the French plural ("tiendront un
+# sommet", "signeront un cessez-le-feu") and the Spanish ("mantendrán un encuentro",
+# "firmará la tregua"; its accent is on no other ending). Not the French singular: "-ra"
+# ends Spanish nouns ("ruptura", "frontera") and English ones ("era", "opera").
 _FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
 _FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
 _FUTURE_ENDINGS = ("ront", "rá", "rán")

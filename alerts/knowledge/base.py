@@ -907,7 +907,7 @@ class KnowledgeBase:
             if start + len(key) in name_starts:
                 continue
             if _not_the_holder().search(tokens, max(0, start - _HOLDER_REACH), start + 1) \
-                    or tokens[:start].endswith(_NOT_THE_HOLDER_BEFORE_CJK):
+                    or tokens.endswith(_NOT_THE_HOLDER_BEFORE_CJK, 0, start):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
             if _NOT_YET_AFTER.match(tokens, start + len(key)):
                 continue  # "president-elect", "presidente electo": not the holder of the day
@@ -931,7 +931,8 @@ class KnowledgeBase:
         # office holder of the day (groups.py).
         for person, words, start, begins in group_members(self, tokens, list(found.values()),
                                                           day):
-            if not _not_the_holder().search(tokens[:begins + 1]):  # "advisers to leaders of"
+            if not _not_the_holder().search(tokens, max(0, begins - _HOLDER_REACH),
+                                            begins + 1):  # "advisers to leaders of"
                 found.setdefault(person.id, Mention(person, words, start, "office"))
         return sorted(found.values(), key=lambda m: m.start)
 
