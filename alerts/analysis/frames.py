@@ -861,11 +861,12 @@ class SentenceFrames:
     def _acronym(self, hit: Hit) -> bool:
         """A one-word verb or cue written in capitals, in text that is not, is an acronym and
         not the lexicon's word: "IRA announces cessation" (not the Spanish "irá", will go)."""
+        if hit.first != hit.last or hit.entry.category not in ("act", "cue"):
+            return False  # (a domain's acronym is its name: "NBA", "FIFA")
         a, b = self.s.spans[hit.first]
         word = self.s.text[a:b]
-        if hit.entry.category not in ("act", "cue") or hit.first != hit.last \
-                or len(word) < 2 or not word.isupper() or (hit.entry.form or "").isupper():
-            return False  # (a domain's acronym is its name: "NBA", "FIFA")
+        if len(word) < 2 or not word.isupper() or (hit.entry.form or "").isupper():
+            return False
         letters = [c for c in self.s.text if c.isalpha()]
         return sum(c.isupper() for c in letters) < len(letters) / 2
 

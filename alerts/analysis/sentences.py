@@ -81,6 +81,9 @@ _STOPPED_DATELINE = re.compile(
 
 def stopped_dateline(text: str) -> int:
     """Where a dateline that ends in full stops ends (see _STOPPED_DATELINE), or 0."""
+    opening = text.lstrip()[:3]
+    if not (opening.isalpha() and opening.isupper()):
+        return 0  # (most sentences: the place in capitals is not there)
     found = _STOPPED_DATELINE.match(text)
     if found is None:
         return 0

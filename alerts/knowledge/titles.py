@@ -85,6 +85,8 @@ _AROUND = {  # the noun's first word, the state's adjective, then the rest of th
 # Words between a noun and the state's name: "le roi du Maroc", "el presidente de Chile".
 _JOINS = ("du", "de la", "de l'", "d'", "des", "de", "del", "von")
 
+_WINDOW = 160  # characters around a state read for its nouns (more than their words need)
+
 Hit = tuple[int, str, tuple[tuple[str, str, str], ...]]  # as KnowledgeBase._hits gives them
 
 
@@ -107,6 +109,8 @@ class _Nouns(NamedTuple):
     rests: dict[str, list[str]]  # a noun's first word before a state -> the rests after it
     offices: dict[str, tuple[str, str]]  # a noun's token text -> (office, as written)
     longest: int  # words in the longest noun
+    ends: frozenset[str]  # the words a noun or a preposition before a state ends with
+    starts: frozenset[str]  # the words a noun after a state starts with
 
 
 @functools.cache
@@ -124,8 +128,11 @@ def _nouns() -> _Nouns:
             rests.setdefault(_key(head), []).append(_key(rest))
     before = frozenset(_key(n) for ns in _BEFORE.values() for n in ns)
     after = frozenset(_key(n) for ns in _AFTER.values() for n in ns)
-    return _Nouns(before, after, frozenset(_key(j) for j in _JOINS), rests, offices,
-                  max(len(n.split()) for n in before | after))
+    joins = frozenset(_key(j) for j in _JOINS)
+    return _Nouns(before, after, joins, rests, offices,
+                  max(len(n.split()) for n in before | after),
+                  frozenset(n.split()[-1] for n in before | joins | set(rests)),
+                  frozenset(n.split()[0] for n in after))
 
 
 def titled_offices(kb: _States, tokens: str, hits: list[Hit]) -> list[Hit]:
@@ -166,9 +173,15 @@ def _nouns_beside(tokens: str, start: int, end: int, nouns: _Nouns
     for each noun read beside the state whose key spans tokens[start:end] (a padded key: its
     spaces are shared with the words around it). Only the few words around the state are
     read: set lookups, for every state a text names."""
-    out = []
+    out: list[tuple[int, int, str, str, str]] = []
+    # (most states stand beside no office noun: one word either side says so)
+    previous = tokens[tokens.rfind(" ", 0, start) + 1:start]
+    following = tokens[end:tokens.find(" ", end)] if end < len(tokens) else ""
+    if previous not in nouns.ends and following not in nouns.starts:
+        return out
     reach = nouns.longest + 2
-    before = tokens[:start + 1].rsplit(" ", reach + 1)[1:-1]  # the words, nearest last
+    # the words, nearest last (from a window: the whole text is not copied for each state)
+    before = tokens[max(0, start - _WINDOW):start + 1].rsplit(" ", reach + 1)[1:-1]
     for size in (0, 1, 2):  # the preposition's words: none, "du", "de la"
         join = " ".join(before[len(before) - size:]) if size else ""
         if size and join not in nouns.joins:
@@ -184,7 +197,7 @@ def _nouns_beside(tokens: str, start: int, end: int, nouns: _Nouns
         else:
             continue
         break
-    after = tokens[end - 1:].split(" ", reach + 1)[1:-1]
+    after = tokens[end - 1:end + _WINDOW].split(" ", reach + 1)[1:-1]
     for length in range(min(len(after), nouns.longest), 0, -1):
         noun = " ".join(after[:length])
         if noun in nouns.after:
