@@ -39,6 +39,7 @@ import pytest
 from alerts.analysis import analyse_text
 from alerts.analysis.sentences import split_sentences
 from alerts.knowledge import knowledge_base
+from tests.contact_frames import held, paired
 from tests.shipped_rules import fired
 
 DAY = date(2023, 5, 1)
@@ -113,10 +114,8 @@ def test_an_office_noun_before_a_name_is_that_persons_title() -> None:
 
 
 def test_a_contact_with_an_office_in_spanish_pairs_its_holders() -> None:
-    frames = analyse_text("El presidente chino recibe al jefe del Gobierno español en Pekín",
-                          "", date(2023, 3, 31)).frames
-    assert {"+".join(sorted(p.entity_id for p in pair)) for f in frames
-            if f.type == "contact" for pair in f.pairs} == {"pedro-sanchez+xi-jinping"}
+    assert paired("El presidente chino recibe al jefe del Gobierno español en Pekín",
+                  day=date(2023, 3, 31)) == {"pedro-sanchez+xi-jinping"}
 
 
 @pytest.mark.parametrize(("text", "first"), [
@@ -348,10 +347,8 @@ def test_a_visitor_due_to_meet_someone_later_has_met_no_one_yet(title: str, summ
 
 
 def test_a_visit_with_a_meeting_that_happened_keeps_its_pair() -> None:
-    frames = analyse_text("Blinken in Cairo", "Antony Blinken arrived in Cairo on Tuesday and met "
-                          "President Abdel Fattah el-Sisi.", date(2024, 2, 6)).frames
-    assert {"+".join(sorted(p.entity_id for p in pair)) for f in frames
-            if f.type == "contact" and f.modality == "happened" for pair in f.pairs} == {
+    assert held("Blinken in Cairo", "Antony Blinken arrived in Cairo on Tuesday and met "
+                "President Abdel Fattah el-Sisi.", date(2024, 2, 6)) == {
         "abdel-fattah-el-sisi+antony-blinken"}
 
 
@@ -378,10 +375,7 @@ def test_one_who_stays_away_has_no_contact(title: str, day: date) -> None:
     "Стармер обійняв Зеленського на Даунінг-стріт",
 ])
 def test_met_on_arrival_or_embraced_in_ukrainian(title: str) -> None:
-    frames = analyse_text(title, "", date(2025, 3, 1)).frames
-    assert {"+".join(sorted(p.entity_id for p in pair)) for f in frames
-            if f.type == "contact" and f.modality == "happened" for pair in f.pairs} == {
-        "keir-starmer+volodymyr-zelensky"}
+    assert held(title, day=date(2025, 3, 1)) == {"keir-starmer+volodymyr-zelensky"}
 
 
 @pytest.mark.parametrize("text", [
