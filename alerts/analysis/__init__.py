@@ -379,6 +379,33 @@ def _anniversaries_restated(frames: list[EventFrame]) -> list[EventFrame]:
     return out
 
 
+# A truce's end the headline reports, and the starts it makes history of.
+_TRUCE_ENDS = ("collapsed", "violated")
+_TRUCE_STARTS = ("agreed", "took-effect", "extended")
+
+
+def _ends_restated(frames: list[EventFrame]) -> list[EventFrame]:
+    """A headline that reports only a truce's end ("Latest Croatian truce collapses within
+    hours", "Chechen truce in tatters") makes the summary's telling of how that truce was
+    agreed ("shattering a ceasefire agreed only the day before", "burying the ceasefire
+    signed in May") its history, not news. A headline that also tells of a truce made
+    ("Truce collapses; rivals agree a new one") leaves the summary as it is."""
+    headline = [f for f in frames if f.type == "ceasefire" and f.position == "headline"
+                and f.modality == "happened" and f.status]
+    ended = next((f for f in headline if f.status in _TRUCE_ENDS), None)
+    if ended is None or any(f.status in _TRUCE_STARTS for f in headline):
+        return frames
+    out = []
+    for f in frames:
+        if f.type == "ceasefire" and f.position != "headline" and f.status in _TRUCE_STARTS \
+                and "backdrop" not in f.flags:
+            said = Evidence("flag", "backdrop (the headline's news is its end: "
+                                    f"'{ended.words('event')}' '{ended.words('status')}')")
+            f = replace(f, flags=f.flags | {"backdrop"}, evidence=(*f.evidence, said))
+        out.append(f)
+    return out
+
+
 def _states(mentions: tuple[Mention, ...], day: date | None) -> frozenset[str]:
     """The countries an item names, and those of the people it names, on its date."""
     out = set()
@@ -486,6 +513,7 @@ def _analyse(title: str, summary: str, day: date | None,
                                      news_states, antecedents).frames())
     frames = _orders_explained(frames)
     frames = _anniversaries_restated(frames)
+    frames = _ends_restated(frames)
     return Analysis(day, fold(title), fold(summary), tuple(sentences),
                     item_mentions if item_mentions is not None else read_mentions,
                     tuple(frames), item_flags)

@@ -349,6 +349,14 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
+# German articles, and the words after which an article opens no object of its own: the
+# prepositions and the conjunctions (frames.py, _bracket_closes).
+_GERMAN_ARTICLES = folded_words("der", "die", "das", "den", "dem", "des", "ein", "eine",
+                                "einen", "einem", "einer", "eines")
+_GERMAN_LINKS = folded_words(
+    "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "von", "vom",
+    "zu", "zum", "zur", "für", "gegen", "ohne", "um", "über", "unter", "vor", "zwischen", "ab",
+    "bis", "durch", "trotz", "wegen", "während", "und", "sowie", "oder")
 # Words between staff and the state whose they are: "diplomats of Russia", "штат
 # посольства США" (the staff of the US embassy).
 _FOREIGN_STOP = folded_words("of", "from", "посольства")
@@ -2031,7 +2039,8 @@ class SentenceFrames:
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
                      <= min(hi - 1, noun.last + WINDOW * self.scale)
-                     or self._closes_clause(h, noun, lo, hi) or self._label_act(h, noun)
+                     or self._closes_clause(h, noun, lo, hi)
+                     or self._bracket_closes(h, noun, lo, hi) or self._label_act(h, noun)
                      or self._act_on_label(h, noun))]
         # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
         # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
@@ -2274,7 +2283,8 @@ class SentenceFrames:
                 flag_evidence.append(Evidence("flag", f"metaphor ('{self._q(trade)}')"))
         def noun_use(h: Hit) -> bool:  # not a necessity said of the noun ("truce needed")
             return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last
-                                        and not h.entry.after)
+                                        and not h.entry.after
+                                        and not self._bracket_closes(h, noun, lo, hi))
 
         if act is not None and noun_use(act) and self.s.position != "headline" and not any(
                 h.entry.category == "act" and not noun_use(h) for h in acts) \
@@ -2490,6 +2500,20 @@ class SentenceFrames:
             and not self._nominal(h)
             and not (h.first == noun.last + 1 and _participle(self.s.tokens[h.first]))
             for h in self.hits)
+
+    def _bracket_closes(self, act: Hit, noun: Hit, lo: int, hi: int) -> bool:
+        """German puts the participle of a compound tense, and the verb of a subordinate
+        clause, at the end of its clause, however many words stand between it and its
+        object: "haben sich Merkel, Hollande, Putin und Poroschenko auf eine Waffenruhe in
+        der Ostukraine ab dem 15. Februar geeinigt". Not past an article that opens a phrase
+        of its own, neither after a preposition nor joined by "und": that phrase is the
+        verb's object ("trotz der Friedensgespräche ... eine neue Offensive ... begonnen")."""
+        if not (act.entry.lang == "de" and act.first > noun.last and act.last == hi - 1
+                and lo <= noun.first and not self._nominal(act)):
+            return False
+        words = self.s.tokens
+        return not any(words[k] in _GERMAN_ARTICLES and words[k - 1] not in _GERMAN_LINKS
+                       for k in range(noun.last + 1, act.first))
 
     def _completed(self, act: Hit, noun: Hit, hi: int) -> bool:
         """An act written around its noun holds when its closing words follow the noun in

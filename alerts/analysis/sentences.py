@@ -33,6 +33,13 @@ ABBREVIATIONS = frozenset(fold(a) for a in [
     "d.h", "u.a", "Sra", "Srta", "Dña", "Gral", "Excmo", "Ud", "Uds", "EE.UU", "pág", "núm",
     "г", "гг", "ул", "им", "тыс", "млн", "млрд", "см", "т.е", "т.д", "т.п", "т.к", "р", "грн",
     "ім", "тис", "обл", "вул"])
+# German writes a day of the month as an ordinal with a full stop ("ab dem 15. Februar"):
+# that stop ends no sentence.
+_ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}$")
+_MONTHS_AFTER_ORDINAL = frozenset(fold(m) for m in [
+    "Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+    "September", "Oktober", "November", "Dezember"])
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
@@ -106,6 +113,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             rest = text[end:].lstrip()
             if rest and rest[0].islower():
                 continue  # "the U.S. envoy" with an unknown abbreviation; "3 p.m. talks"
+            if _ORDINAL_DAY.search(text, 0, m.start()) and (
+                    (after := _NEXT_WORD.match(text, end)) is not None
+                    and fold(after.group(1)) in _MONTHS_AFTER_ORDINAL):
+                continue
         if text[start:end].strip():
             out.append((start, end))
         start = end

@@ -1,0 +1,88 @@
+"""What the blind sets of 7 Dec 2026 (second session: event items in eight languages from
+1990 to 2025, written by helpers who saw neither the code nor the tests) found, each as the
+mechanism behind it:
+
+- a headline that reports only a truce's end makes the summary's telling of how that truce
+  was agreed its history ("shattering a ceasefire agreed only the day before");
+- a German verb that closes its clause governs the event noun in it however far before it
+  stands ("haben sich ... auf eine Waffenruhe in der Ostukraine ab dem 15. Februar
+  geeinigt"), and a German day written as an ordinal ("15. Februar") ends no sentence.
+
+The items are written for these tests in the constructions the blind sets showed, not copied
+from them; the negatives keep what must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+from alerts.analysis.sentences import split_sentences
+from tests.shipped_rules import fired
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Truce in eastern Croatia collapses within hours",
+     "Army tanks shelled the town on Saturday, shattering a ceasefire agreed only the day "
+     "before, local radio said."),
+    ("Chechen truce in tatters as troops storm villages",
+     "Russian forces pressed assaults south of Grozny, burying the ceasefire signed in May."),
+    ("Bosnie : la trêve de quatre mois expire",
+     "L'accord de cessation des hostilités négocié en décembre est arrivé à expiration lundi."),
+])
+def test_a_truce_whose_end_is_the_headline_was_not_agreed_that_day(title: str,
+                                                                     summary: str) -> None:
+    assert "ceasefire-agreed" not in fired(title, date(1995, 5, 1), summary)
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    # the headline tells of a truce made as well as one ended
+    ("Truce collapses, rivals agree new ceasefire within hours",
+     "The two militias agreed a new ceasefire on Sunday after the first one collapsed."),
+    # an end the headline does not tell leaves the summary's agreement the news
+    ("Rivals agree a ceasefire in the north",
+     "The two militias agreed a ceasefire on Sunday, a week after an earlier one collapsed."),
+])
+def test_a_truce_made_as_well_is_still_news(title: str, summary: str) -> None:
+    assert "ceasefire-agreed" in fired(title, date(1995, 5, 1), summary)
+    lead = [f for f in analyse_text(title, summary, date(1995, 5, 1)).frames
+            if f.type == "ceasefire" and f.position == "lead"]
+    assert [f.status for f in lead] == ["agreed"] and "backdrop" not in lead[0].flags
+
+
+@pytest.mark.parametrize(("summary", "rule"), [
+    ("Nach einem 16-stündigen Verhandlungsmarathon haben sich Kanzlerin Merkel, Präsident "
+     "Hollande, Kremlchef Putin und der ukrainische Präsident Poroschenko auf eine Waffenruhe "
+     "in der Ostukraine ab dem kommenden Sonntag um Mitternacht geeinigt.", "ceasefire-agreed"),
+    ("Bundeskanzler Olaf Scholz hat in einem 75-minütigen Telefonat mit Kremlchef Wladimir "
+     "Putin auf einen schnellstmöglichen Waffenstillstand in der Ukraine gedrungen, teilte "
+     "der Regierungssprecher mit.", "ceasefire-call"),
+])
+def test_a_german_verb_closing_its_clause_governs_the_noun_in_it(summary: str,
+                                                                  rule: str) -> None:
+    assert fired("Ukraine", date(2015, 2, 12), summary) == [rule]
+
+
+def test_a_verb_closing_a_clause_in_another_language_is_read_as_before() -> None:
+    # ("announced" closes the clause but says what the ministry made known: the prices)
+    assert fired("Farm prices", date(2015, 2, 12),
+                 "Farmers in the province blame a ceasefire in the mountain villages of the north "
+                 "and east for the drop in prices the ministry announced") == []
+
+
+def test_a_german_verb_of_another_clause_does_not() -> None:
+    # the truce is demanded in the first clause; "gebrochen" closes the relative clause
+    assert fired("Ukraine", date(2015, 2, 12),
+                 "Die Regierung fordert eine neue Waffenruhe, nachdem die alte in der Nacht "
+                 "gebrochen wurde.") == ["ceasefire-call"]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Die Waffenruhe gilt ab dem 15. Februar um Mitternacht.", 1),
+    ("Die Waffenruhe gilt ab dem 3. Oktober. Die Armee zog ab.", 2),
+    ("Die Kämpfe endeten 1995. März 1996 brachte neue Gespräche.", 2),  # a year
+    ("Bei den Kämpfen starben 12. Die Armee zog ab.", 2),  # a count, not a day
+])
+def test_a_german_day_as_an_ordinal_ends_no_sentence(text: str, count: int) -> None:
+    assert len(split_sentences(text)) == count
