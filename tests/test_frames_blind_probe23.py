@@ -86,3 +86,62 @@ def test_a_german_verb_of_another_clause_does_not() -> None:
 ])
 def test_a_german_day_as_an_ordinal_ends_no_sentence(text: str, count: int) -> None:
     assert len(split_sentences(text)) == count
+
+
+def test_the_english_noun_war_is_no_german_copula() -> None:
+    assert fired("Guns fall silent in the Gulf", date(1988, 8, 20),
+                 "A U.N.-arranged cease-fire in the Iran-Iraq war took effect at dawn on "
+                 "Saturday.") == ["ceasefire-agreed"]
+
+
+@pytest.mark.parametrize("title", [
+    "UN-brokered Yemen truce lapses without renewal",
+    "Petro suspends ceasefire with Clan del Golfo",
+    "Colombia orders the suspension of a ceasefire with rebels",
+    "Waffenruhe im Donbass ausgesetzt",
+    "Petro suspende el cese al fuego con el Clan del Golfo",
+    "Россия приостановила перемирие",
+    "Україна призупинила перемир'я",
+    "La France suspend la trêve",
+])
+def test_a_truce_lapsed_or_suspended_has_ended(title: str) -> None:
+    frames = analyse_text(title, "", date(2022, 10, 2)).frames
+    assert {f.status for f in frames if f.type == "ceasefire"} == {"collapsed"}
+
+
+def test_fans_groups_are_no_armed_sides() -> None:
+    assert fired("Red Star and Partizan fan groups declare 'ceasefire' after derby violence",
+                 date(2019, 4, 1)) == []
+
+
+@pytest.mark.parametrize("title", [
+    "Japan and North Korea agree to resume talks on diplomatic relations",
+    "Koizumi and Kim agree to resume stalled negotiations on normalizing diplomatic relations",
+])
+def test_an_act_done_to_talks_about_relations_does_not_change_them(title: str) -> None:
+    assert fired(title, date(2002, 9, 17)) == []
+
+
+def test_normalizing_relations_is_establishing_them() -> None:
+    frames = analyse_text("A shift toward normalizing relations between Japan and North Korea",
+                          "", date(2002, 9, 17)).frames
+    assert [f.status for f in frames if f.type == "relations"] == ["established"]
+
+
+def test_relations_changed_after_talks_still_are() -> None:
+    assert fired("Japan and North Korea agree to restore diplomatic relations after talks",
+                 date(2002, 9, 17)) == ["diplomatic-relations"]
+
+
+@pytest.mark.parametrize("title", [
+    "Serbia threatens to downgrade ties with states that recognise Kosovo",
+    "China cuts ties with countries that recognise Taiwan",
+])
+def test_states_named_by_their_kind_before_a_relative_pronoun_are_whoever_would(
+        title: str) -> None:
+    assert fired(title, date(2008, 2, 15)) == []
+
+
+def test_a_state_that_recognises_is_still_named() -> None:
+    assert fired("Costa Rica becomes the first state that recognises Kosovo",
+                 date(2008, 2, 18)) == ["diplomatic-relations"]

@@ -349,6 +349,14 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
+# States named by their kind, and the relative pronouns after them that open a clause right
+# before its verb: "states that recognise Kosovo" (frames.py, _generic_subject).
+_STATES_IN_GENERAL = folded_words("states", "countries", "nations", "governments", "pays",
+                                  "etats", "staaten", "lander", "regierungen", "paises",
+                                  "estados", "gobiernos", "страны", "государства", "країни",
+                                  "держави", "الدول")
+_RELATIVE_PRONOUNS = folded_words("that", "which", "qui", "die", "que", "которые", "які",
+                                  "التي")
 # German articles, and the words after which an article opens no object of its own: the
 # prepositions and the conjunctions (frames.py, _bracket_closes).
 _GERMAN_ARTICLES = folded_words("der", "die", "das", "den", "dem", "des", "ein", "eine",
@@ -2122,11 +2130,17 @@ class SentenceFrames:
                                                  f"{status} them)"))
             cue = None
         if modality in ("happened", "planned") and act is not None and etype == "relations":
-            discussed = self._topic_of_talks(act) or self._discussed(act, noun)
+            discussed = self._topic_of_talks(act) or self._discussed(act, noun) \
+                or self._talks_between(act, noun)
             if discussed is not None:
                 # "in quiet contacts on restoring ties", "des discussions sur le
                 # rétablissement des relations": what talks are about is not yet done.
                 modality, cue = "hypothetical", discussed
+        if modality in ("happened", "planned") and act is not None and etype == "relations" \
+                and (generic := self._generic_subject(act)) is not None:
+            # "threatens to downgrade ties with states that recognise Kosovo": any state that
+            # would, not one that did.
+            modality, cue = "hypothetical", generic
         if modality == "happened" and act is not None and act.last < noun.first:
             # "reach no ceasefire deal": a negation inside the noun phrase.
             negation = next((h for h in self.hits if h.entry.category == "cue"
@@ -2459,6 +2473,30 @@ class SentenceFrames:
             and h.last == j for h in self.hits)
         return Hit(j, k, Entry("cue", name="hypothetical", form=" ".join(words[j:k + 1]))) \
             if talks else None
+
+    def _generic_subject(self, act: Hit) -> Hit | None:
+        """States named by their kind and a relative pronoun right before the act ("states
+        that recognise Kosovo", "les pays qui reconnaissent", "страны, которые признают"):
+        the act is said of whoever does it. The two words, as the cue."""
+        k = act.first - 1
+        words = self.s.tokens
+        if k < 1 or words[k] not in _RELATIVE_PRONOUNS or words[k - 1] not in _STATES_IN_GENERAL:
+            return None
+        return Hit(k - 1, k, Entry("cue", name="hypothetical",
+                                   form=" ".join(self.s.tokens[k - 1:k + 1])))
+
+    def _talks_between(self, act: Hit, noun: Hit) -> Hit | None:
+        """Talks and a topic preposition between an act and its noun ("agreed to resume
+        negotiations on diplomatic relations"): the act is done to the talks, and the noun
+        is what they are about. The words, as the cue."""
+        words = self.s.tokens
+        for k in range(act.last + 2, noun.first):
+            if words[k] in _TOPIC and (words[k - 1] in _TALK_WORDS or any(
+                    h.entry.category == "noun" and h.entry.type in ("contact", "peace-talks")
+                    and h.last == k - 1 for h in self.hits)):
+                return Hit(k - 1, k, Entry("cue", name="hypothetical",
+                                           form=" ".join(words[k - 1:k + 1])))
+        return None
 
     def _opens_clause(self, noun: Hit, lo: int) -> bool:
         """The noun is its clause's subject: at most SUBJECT_MODIFIERS words before it ("A
