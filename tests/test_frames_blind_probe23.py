@@ -145,3 +145,46 @@ def test_states_named_by_their_kind_before_a_relative_pronoun_are_whoever_would(
 def test_a_state_that_recognises_is_still_named() -> None:
     assert fired("Costa Rica becomes the first state that recognises Kosovo",
                  date(2008, 2, 18)) == ["diplomatic-relations"]
+
+
+@pytest.mark.parametrize(("title", "summary", "rules"), [
+    ("Colombia", "Al cierre del tercer ciclo de negociaciones en Cuba, Gustavo Petro y el "
+                 "comandante del ELN, Antonio García, suscribieron un acuerdo de cese el fuego "
+                 "bilateral.", ["ceasefire-agreed", "peace-talks"]),
+    ("Ukraine", "The Ukrainian delegation's head, Rustem Umerov, said the two sides agreed to "
+                "a ceasefire at sea during the talks.", ["ceasefire-agreed", "peace-talks"]),
+])
+def test_a_name_between_commas_is_an_apposition(title: str, summary: str,
+                                               rules: list[str]) -> None:
+    assert fired(title, date(2023, 6, 9), summary) == rules
+
+
+@pytest.mark.parametrize("place", ["Uzhhorod, Ukraine,", "Uzhhorod, Western Ukraine,",
+                                   "Ukraine's west, Uzhhorod,"])
+def test_a_place_between_commas_still_ends_the_clause(place: str) -> None:
+    frames = analyse_text("Trip", "President Joe Biden spent part of Mother's Day making a "
+                          f"publicly unannounced trip to {place} a small city in the "
+                          "far southwestern corner of Ukraine.", date(2022, 5, 8)).frames
+    assert not any(f.pairs for f in frames)
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("У Джидді тривають переговори делегацій України та США щодо завершення війни",
+     ["peace-talks"]),
+    ("У Швейцарії розпочався перший Саміт миру", ["peace-talks"]),
+    ("В Женеве продолжаются переговоры о прекращении огня", ["peace-talks"]),
+    ("В Швейцарии начался саммит мира", ["peace-talks"]),
+    ("Gobierno y ELN suscribieron un cese el fuego bilateral", ["ceasefire-agreed"]),
+])
+def test_talks_going_on_or_begun_and_truces_subscribed(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2024, 6, 15)) == rules
+
+
+def test_a_truce_closer_than_ever_is_not_agreed_in_arabic() -> None:
+    assert fired("مصادر: اتفاق الهدنة في غزة بات أقرب من أي وقت مضى", date(2024, 6, 15)) == []
+
+
+def test_words_in_capitals_of_a_title_case_headline_are_no_apposition() -> None:
+    frames = analyse_text("Truce Talks Collapse, Fighting Resumes In North, Army Agrees Truce",
+                          "", date(2020, 1, 1)).frames
+    assert [f.status for f in frames if f.type == "ceasefire"] == ["accepted"]

@@ -749,12 +749,13 @@ class SentenceFrames:
         # A Chinese token is one character: a clause holds about three times as many.
         cjk = sum(1 for w in sentence.tokens if is_cjk(w)) if has_cjk(sentence.text) else 0
         self.scale = 3 if cjk > self.n / 2 else 1
-        self.bounds = self._without_list_commas(_boundaries(sentence, self.hits))
+        self._title_cased: bool | None = None  # see _title_case
+        self.bounds = self._without_appositives(
+            self._without_list_commas(_boundaries(sentence, self.hits)))
         self.hits += self._separated() + self._futures()
         self.item_flags = item_flags
         self.purposes = purposes or {}  # type -> purpose words in the headline or lead
         self._possessors = possessors or set()  # mentions followed by "'s"
-        self._title_cased: bool | None = None  # see _title_case
         self._after_determiner = {h.last + 1 for h in self.hits
                                   if h.entry.category == "determiner" and not self._dotted(h)}
         self._dash_before: list[int] | None = None  # see _dashes
@@ -797,6 +798,29 @@ class SentenceFrames:
             if then is not None and not any(k in inside for k in range(b, then)):
                 listed.add(b)
         return [b for b in bounds if b not in listed] if listed else bounds
+
+    def _without_appositives(self, bounds: list[int]) -> list[int]:
+        """A name between two commas after a noun is that noun's apposition, not a clause:
+        "el comandante del ELN, Antonio García, suscribieron", "Russia's foreign minister,
+        Sergei Lavrov, said": a person's name, known, or unknown words in capitals where not
+        every word has one). Neither comma starts a clause. Not a place ("a trip to Uzhhorod, Ukraine,
+        a small city"): what follows it may be a clause of its own."""
+        if len(bounds) < 2:
+            return bounds
+        text, spans, named = self.s.text, self.s.spans, self._named_words
+        people = {k for i, m in self.mentions if m.entity.kind == "person"
+                  for k in range(i, i + len(lexicon_tokens(m.alias)))}
+        dropped: set[int] = set()
+        for a, b in zip(bounds, bounds[1:]):
+            if 0 < a < b < self.n and a - 1 not in named \
+                    and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
+                    and text[spans[b - 1][1]:spans[b][0]].strip() == "," \
+                    and (all(k in people for k in range(a, b))
+                         or (not self._title_case
+                             and all(k not in named and text[spans[k][0]].isupper()
+                                     for k in range(a, b)))):
+                dropped.update((a, b))
+        return [b for b in bounds if b not in dropped] if dropped else bounds
 
     @property
     def _title_case(self) -> bool:
@@ -1030,7 +1054,13 @@ class SentenceFrames:
                                and word.first <= h.last for h in self.hits):
             return None  # "25 years after the peace treaty": long before the news
         hi = _clause(self.bounds, noun.first, self.n)[1]
-        if word.first <= lo:
+        after = hi  # where an act after the talks' clause may end (none, unless below)
+        if word.first <= lo and not any(h.entry.category == "act" and h.first < word.first
+                                        for h in self.hits):
+            # The word opens the sentence ("Al cierre del tercer ciclo de negociaciones en
+            # Cuba, Petro y García suscribieron"): the act is in the clause after the talks'.
+            after = _clause(self.bounds, hi, self.n)[1] if hi < self.n else hi
+        elif word.first <= lo:
             # The word opens its clause (", à l'issue de pourparlers"): the act is in the one
             # before it.
             lo = _clause(self.bounds, word.first - 1, self.n)[0] if word.first else 0
@@ -1040,7 +1070,8 @@ class SentenceFrames:
         # proposed for Istanbul this week").
         act = next((h for h in reversed(self.hits) if h.entry.category == "act"
                     and ((lo <= h.first and h.last < word.first - 1)
-                         or (noun.last < h.first and h.last == hi - 1)) and not self._nominal(h)
+                         or (noun.last < h.first and h.last == hi - 1)
+                         or hi <= h.first < after) and not self._nominal(h)
                     and self._modality(h.first, True)[0] == "happened"), None)
         if act is not None and self.s.tokens[word.first] == "in" and not any(
                 h.entry.category == "noun" and act.last < h.first and h.last < word.first
