@@ -26,6 +26,7 @@ The mechanisms, each independent of any one outlet or year:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -803,15 +804,15 @@ class SentenceFrames:
         """A name between two commas after a noun is that noun's apposition, not a clause:
         "el comandante del ELN, Antonio García, suscribieron", "Russia's foreign minister,
         Sergei Lavrov, said": a person's name, known, or unknown words in capitals where not
-        every word has one). Neither comma starts a clause. Not a place ("a trip to Uzhhorod, Ukraine,
-        a small city"): what follows it may be a clause of its own."""
+        every word has one). Neither comma starts a clause. Not a place ("a trip to
+        Uzhhorod, Ukraine, a small city"): what follows it may be a clause of its own."""
         if len(bounds) < 2:
             return bounds
         text, spans, named = self.s.text, self.s.spans, self._named_words
         people = {k for i, m in self.mentions if m.entity.kind == "person"
                   for k in range(i, i + len(lexicon_tokens(m.alias)))}
         dropped: set[int] = set()
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in itertools.pairwise(bounds):
             if 0 < a < b < self.n and a - 1 not in named \
                     and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
                     and text[spans[b - 1][1]:spans[b][0]].strip() == "," \
