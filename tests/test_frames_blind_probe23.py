@@ -19,6 +19,7 @@ import pytest
 
 from alerts.analysis import analyse_text
 from alerts.analysis.sentences import split_sentences
+from alerts.knowledge import knowledge_base
 from tests.shipped_rules import fired
 
 
@@ -188,3 +189,28 @@ def test_words_in_capitals_of_a_title_case_headline_are_no_apposition() -> None:
     frames = analyse_text("Truce Talks Collapse, Fighting Resumes In North, Army Agrees Truce",
                           "", date(2020, 1, 1)).frames
     assert [f.status for f in frames if f.type == "ceasefire"] == ["accepted"]
+
+
+def people_named(text: str, day: date) -> set[str]:
+    return {m.entity.id for m in knowledge_base().text_mentions(text, day)
+            if m.entity.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("First lady Jill Biden makes unannounced trip to Ukraine", set()),
+    ("his son Hunter Biden said on Monday", set()),
+    ("la première dame Brigitte Macron a visité", set()),
+    ("его дочь Иванка Трамп встретилась", set()),
+    ("the wife of Joe Biden met students", {"joe-biden"}),  # the leader himself is named
+    ("the wife of President Biden met students", {"joe-biden"}),
+    ("Biden met his son Hunter in Delaware", {"joe-biden"}),
+])
+def test_kin_before_a_given_name_and_a_surname_name_someone_else(text: str,
+                                                                  people: set[str]) -> None:
+    assert people_named(text, date(2022, 5, 8)) == people
+
+
+def test_a_relatives_trip_pairs_no_leaders() -> None:
+    frames = analyse_text("First lady Jill Biden makes unannounced trip to Ukraine", "",
+                          date(2022, 5, 8)).frames
+    assert not any(f.pairs for f in frames)

@@ -88,6 +88,29 @@ def _not_the_holder() -> re.Pattern[str]:
 # Characters before an office searched for those words (the longest with its article).
 _HOLDER_REACH = 48
 
+# Kin named before a given name and a leader's surname: "first lady Jill Biden", "his son
+# Hunter Biden", "daughter Ivanka Trump" name someone else of that family.
+_KIN_WORDS = [
+    "first lady", "first gentleman", "wife", "husband", "spouse", "son", "daughter",
+    "brother", "sister", "son in law", "daughter in law", "stepson", "stepdaughter",
+    "nephew", "niece", "widow", "mother", "father", "grandson", "granddaughter",
+    "épouse", "mari", "fils", "fille", "frère", "sœur", "gendre", "veuve", "première dame",
+    "ehefrau", "ehemann", "sohn", "tochter", "bruder", "schwester", "schwiegersohn", "witwe",
+    "esposa", "esposo", "hijo", "hija", "hermano", "hermana", "yerno", "viuda",
+    "primera dama", "жена", "сын", "дочь", "брат", "сестра", "зять", "вдова",
+    "первая леди", "дружина", "син", "донька", "дочка", "перша леді",
+]
+# At most this many characters of given names between the kin word and the surname.
+_KIN_REACH = 64
+
+
+@functools.cache
+def _kin_before() -> re.Pattern[str]:
+    """A kin word and one or two given names right before a surname ("first lady jill")."""
+    return re.compile(
+        "(?:^| )(?:" + "|".join(re.escape(token_text(w).strip()) for w in _KIN_WORDS)
+        + r")(?: (?!(?:of|de|du|des|del|von|der)\b)[^ ]+){1,2}$")
+
 # Chinese, written right before an office (no space between): "美国前国务卿" (the former US
 # secretary of state), "前任总统".
 _NOT_THE_HOLDER_BEFORE_CJK = ("前", "前任", "原", "候任", "当选")
@@ -889,6 +912,9 @@ class KnowledgeBase:
         people: list[tuple[int, int, Entity]] = []  # where the text names a person, and whom
         for start, key, payloads in hits:
             end = start + len(key)
+            if " " not in key.strip() and _kin_before().search(
+                    tokens, max(0, start - _KIN_REACH), start):
+                continue  # "first lady Jill Biden": a surname of someone else of the family
             for entity_id, alias, via in payloads:
                 if self.entities[entity_id].kind == "person":
                     people.append((start, end, self.entities[entity_id]))
