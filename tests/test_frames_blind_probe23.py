@@ -214,3 +214,26 @@ def test_a_relatives_trip_pairs_no_leaders() -> None:
     frames = analyse_text("First lady Jill Biden makes unannounced trip to Ukraine", "",
                           date(2022, 5, 8)).frames
     assert not any(f.pairs for f in frames)
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Sunak's first meeting with Xi cancelled at G20", []),
+    ("Sunak's first meeting with Xi is called off", []),
+    ("Sunak's first meeting with Xi takes place at G20", ["first-contact-after-gap"]),
+])
+def test_an_ing_form_after_first_is_a_noun(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2022, 11, 16)) == rules
+
+
+@pytest.mark.parametrize("adjective", ["second", "third", "last", "latest", "next",
+                                       "rare", "brief", "surprise", "historic", "bilateral"])
+def test_an_ing_form_after_an_adjective_is_a_noun(adjective: str) -> None:
+    frames = analyse_text(f"Sunak's {adjective} meeting with Xi cancelled at G20", "",
+                          date(2022, 11, 16)).frames
+    assert [f.modality for f in frames if f.type == "contact"] == ["denied"]
+
+
+def test_the_arabic_boycott_is_no_palestinian_seat() -> None:
+    text = ("استقبل ولي العهد أمير قطر لدى وصوله إلى مطار العلا، في أول زيارة له إلى المملكة "
+            "منذ بدء المقاطعة عام 2017")
+    assert "mahmoud-abbas" not in people_named(text, date(2021, 1, 5))

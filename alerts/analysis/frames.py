@@ -350,6 +350,9 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
+# English adjectives that make an "-ing" form after them a noun ("first meeting with").
+_EVENT_ADJECTIVES = frozenset({"first", "second", "third", "last", "latest", "next",
+                               "rare", "brief", "surprise", "historic", "bilateral"})
 # States named by their kind, and the relative pronouns after them that open a clause right
 # before its verb: "states that recognise Kosovo" (frames.py, _generic_subject).
 _STATES_IN_GENERAL = folded_words("states", "countries", "nations", "governments", "pays",
@@ -1128,6 +1131,9 @@ class SentenceFrames:
             return True  # "特朗普与普京的通话": after the Chinese attributive particle
         if hit.first > 0 and self.s.tokens[hit.first - 1] == "at":
             return True  # "agree bilateral ceasefire at end of talks": no verb after "at"
+        if hit.first > 0 and self.s.tokens[hit.first].endswith("ing") \
+                and self.s.tokens[hit.first - 1] in _EVENT_ADJECTIVES:
+            return True  # "Sunak's first meeting with Xi cancelled": a noun
         if self._attributive(hit):
             return True
         if hit.first == hit.last and self.s.tokens[hit.first].endswith(_SLAVIC_VERBAL_NOUNS):
