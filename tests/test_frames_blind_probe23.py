@@ -237,3 +237,32 @@ def test_the_arabic_boycott_is_no_palestinian_seat() -> None:
     text = ("استقبل ولي العهد أمير قطر لدى وصوله إلى مطار العلا، في أول زيارة له إلى المملكة "
             "منذ بدء المقاطعة عام 2017")
     assert "mahmoud-abbas" not in people_named(text, date(2021, 1, 5))
+
+
+@pytest.mark.parametrize("side", [
+    "Liberation Tigers of Tamil Eelam", "Tamil Tigers", "the LTTE", "Free Aceh Movement",
+    "Moro Islamic Liberation Front", "National Liberation Army", "Kachin Independence Army",
+    "Karen National Liberation Army", "Maoists", "mujahideen", "Contras", "UNITA", "RENAMO",
+    "SPLA", "SPLM", "Abu Sayyaf", "al-Shabaab", "Boko Haram", "Lord's Resistance Army",
+    "FDLR", "Janjaweed leaders", "a separatist movement", "an insurgent front",
+])
+def test_talks_with_an_armed_movement_are_peace_talks(side: str) -> None:
+    assert fired(f"Government and {side} open talks in Oslo", date(2002, 9, 16)) == \
+        ["peace-talks"]
+
+
+@pytest.mark.parametrize("title", [
+    "Le gouvernement et le Front de libération ouvrent des pourparlers à Alger",
+    "El Gobierno y el Ejército de Liberación inician negociaciones en Caracas",
+    "Rabat et le Front Polisario entament des pourparlers",
+    "El Gobierno y los maoístas inician negociaciones",
+    "Le gouvernement et les maoïstes entament des pourparlers",
+])
+def test_armed_movements_in_french_and_spanish(title: str) -> None:
+    assert fired(title, date(2002, 9, 16)) == ["peace-talks"]
+
+
+def test_a_liberation_organisation_is_no_armed_side() -> None:
+    assert fired("PLO chief holds landmark talks in Damascus", date(2004, 10, 4),
+                 "A high-ranking Palestinian Liberation Organization delegation led by "
+                 "Chairman Mahmoud Abbas held landmark talks with the Syrian leaders.") == []
