@@ -266,3 +266,57 @@ def test_a_liberation_organisation_is_no_armed_side() -> None:
     assert fired("PLO chief holds landmark talks in Damascus", date(2004, 10, 4),
                  "A high-ranking Palestinian Liberation Organization delegation led by "
                  "Chairman Mahmoud Abbas held landmark talks with the Syrian leaders.") == []
+
+
+@pytest.mark.parametrize(("masdar", "noun"), [
+    ("بدء", "محادثات السلام"), ("انطلاق", "محادثات السلام"), ("افتتاح", "مؤتمر السلام"),
+    ("اختتام", "محادثات السلام"), ("انتهاء", "الهدنة"),
+    ("استدعاء", "السفير الفرنسي"), ("تأجيل", "محادثات السلام"),
+    ("انسحاب", "الوفد من محادثات السلام"), ("سقوط", "الهدنة"), ("جمود", "محادثات السلام"),
+    ("اقتراب", "اتفاق الهدنة"),
+])
+def test_an_arabic_verbal_noun_opening_a_lead_is_a_noun(masdar: str, noun: str) -> None:
+    frames = analyse_text("خبر", f"{masdar} {noun} في الدوحة وسط ترقب دولي.",
+                          date(2024, 1, 1)).frames
+    lead = [f for f in frames if f.position == "lead" and f.type != "contact"]
+    assert lead and all("backdrop" in f.flags for f in lead)
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    ("اتفقت إسرائيل وحركة حماس الأربعاء على وقف لإطلاق النار في غزة.", ["ceasefire-agreed"]),
+    ("مدريد - افتتح الرئيسان جورج بوش وميخائيل غورباتشوف الأربعاء في القصر الملكي بمدريد "
+     "مؤتمر السلام في الشرق الأوسط، بمشاركة وفود إسرائيل وسوريا ولبنان.", ["peace-talks"]),
+])
+def test_an_arabic_verb_opening_its_clause_is_a_verb(summary: str, rules: list[str]) -> None:
+    assert fired("خبر", date(1991, 10, 30), summary) == rules
+
+
+def test_the_arabic_comma_ends_a_clause() -> None:
+    frames = analyse_text("مصافحة في الدوحة",
+                          "تصافح الرئيس عبد الفتاح السيسي والرئيس التركي رجب طيب أردوغان على "
+                          "هامش افتتاح كأس العالم في الدوحة، في أول لقاء بينهما، وقالت الرئاسة "
+                          "المصرية إن المصافحة تمثل بداية لتطوير العلاقات.",
+                          date(2022, 11, 20)).frames
+    assert any(f.pairs and f.modality == "happened" for f in frames if f.type == "contact")
+
+
+def test_an_arabic_purpose_is_no_contact_held() -> None:
+    frames = analyse_text("أردوغان: ولي العهد السعودي سيزور تركيا الأسبوع المقبل",
+                          "قال الرئيس التركي رجب طيب أردوغان إن ولي العهد السعودي الأمير محمد "
+                          "بن سلمان سيزور أنقرة يوم الأربعاء المقبل، لإجراء محادثات على أعلى "
+                          "مستوى.", date(2022, 6, 17)).frames
+    assert not any(f.pairs and f.modality == "happened" for f in frames if f.type == "contact")
+
+
+def test_the_first_verb_governs_far_nouns_only_in_arabic() -> None:
+    frames = analyse_text("Europe Threatens Nord Stream 2 Sanctions to Pressure Russia on "
+                          "Cease-Fire", "", date(2025, 5, 10)).frames
+    assert [f.status for f in frames if f.type == "ceasefire"] == [""]
+
+
+def test_an_arabic_purpose_after_a_summit_held_leaves_it_held() -> None:
+    frames = analyse_text("قمة ثلاثية في العلمين",
+                          "عقد الرئيس المصري عبد الفتاح السيسي والعاهل الأردني الملك عبد الله "
+                          "الثاني قمة ثلاثية في مدينة العلمين الجديدة لإجراء محادثات حول تطورات "
+                          "القضية الفلسطينية.", date(2023, 8, 14)).frames
+    assert any(f.pairs and f.modality == "happened" for f in frames if f.type == "contact")

@@ -672,7 +672,7 @@ _TRUCE_MODIFIERS = folded_words(
 _FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
 _FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
 _FUTURE_ENDINGS = ("ront", "rá", "rán")
-_CLAUSE_MARKS = frozenset(",;:—–()")
+_CLAUSE_MARKS = frozenset(",;:—–()،؛")  # (with the Arabic comma and semicolon)
 _DASHES = frozenset("—–;")
 
 
@@ -1138,6 +1138,8 @@ class SentenceFrames:
             return True
         if hit.first == hit.last and self.s.tokens[hit.first].endswith(_SLAVIC_VERBAL_NOUNS):
             return True  # "після оголошення режиму тиші": the announcement, a noun
+        if hit.entry.lang == "ar":
+            return False  # Arabic opens its clauses with the verb: "افتتح الرئيسان ... مؤتمر"
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0
                 and not self._participle_of(hit)) \
             or (hit.first == 0 and self.s.position != "headline")
@@ -2086,7 +2088,8 @@ class SentenceFrames:
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
                      <= min(hi - 1, noun.last + WINDOW * self.scale)
                      or self._closes_clause(h, noun, lo, hi)
-                     or self._bracket_closes(h, noun, lo, hi) or self._label_act(h, noun)
+                     or self._bracket_closes(h, noun, lo, hi) or self._verb_first(h, noun, lo)
+                     or self._label_act(h, noun)
                      or self._act_on_label(h, noun))]
         # The act nearest before the noun governs it ("accepted a ceasefire proposed by",
         # "agreed to a proposal for a ceasefire"); else the verb after it ("truce takes
@@ -2590,6 +2593,13 @@ class SentenceFrames:
         words = self.s.tokens
         return not any(words[k] in _GERMAN_ARTICLES and words[k - 1] not in _GERMAN_LINKS
                        for k in range(noun.last + 1, act.first))
+
+    def _verb_first(self, act: Hit, noun: Hit, lo: int) -> bool:
+        """Arabic puts the verb first and its subject, however long, before its object: a
+        verb of the clause governs the event noun after it ("افتتح الرئيسان جورج بوش
+        وميخائيل غورباتشوف الأربعاء في القصر الملكي بمدريد مؤتمر السلام")."""
+        return act.entry.lang == "ar" and lo <= act.first and act.last < noun.first \
+            and not self._nominal(act)
 
     def _completed(self, act: Hit, noun: Hit, hi: int) -> bool:
         """An act written around its noun holds when its closing words follow the noun in
