@@ -320,3 +320,21 @@ def test_an_arabic_purpose_after_a_summit_held_leaves_it_held() -> None:
                           "الثاني قمة ثلاثية في مدينة العلمين الجديدة لإجراء محادثات حول تطورات "
                           "القضية الفلسطينية.", date(2023, 8, 14)).frames
     assert any(f.pairs and f.modality == "happened" for f in frames if f.type == "contact")
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    ("Santos and Timochenko signed on Thursday a deal to end half a century of fighting.",
+     ["peace-talks"]),
+    ("The two sides signed a deal to end more than 50 years of war.", ["peace-talks"]),
+    ("The leaders signed a declaration aimed at ending the fighting in Slovenia.",
+     ["peace-talks"]),
+    ("Gobierno y guerrilla firmaron un acuerdo para poner fin a más de medio siglo de "
+     "conflicto.", ["peace-talks"]),
+    ("Les deux camps ont signé un accord pour mettre fin à près de 30 ans de "
+     "conflit.", ["peace-talks"]),
+    # not past other words: what ends is the occupation
+    ("The two sides signed a deal to end the occupation of land seized in the war.", []),
+])
+def test_the_length_of_a_war_between_its_ending_and_its_name(summary: str,
+                                                            rules: list[str]) -> None:
+    assert fired("Accord", date(2016, 6, 23), summary) == rules

@@ -597,6 +597,13 @@ _PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "
 ARMED = ("ceasefire", "peace-talks")  # the event types of armed conflicts (see domains)
 LABEL_WORDS = 4  # a headline's label before a colon: "Einigung in Minsk:"
 ENDING_GAP = 3  # words between a word of ending and the conflict it ends ("ending the X-year war")
+# More words may stand between when they tell how long the conflict lasted: "ends half a
+# century of fighting", "pone fin a más de medio siglo de enfrentamientos armados".
+DURATION_GAP = 7
+_DURATION_WORDS = folded_words(
+    "a", "an", "the", "of", "half", "more", "than", "nearly", "almost", "over", "century",
+    "decades", "years", "de", "del", "más", "casi", "medio", "siglo", "décadas", "años", "à",
+    "plus", "près", "d", "un", "demi", "siècle", "décennies", "ans")
 
 
 def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hit]:
@@ -616,7 +623,10 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
         bounds = [h.first for h in hits if h.entry.category == "boundary"]
         for end in ends:
             obj = next((o for o in objects if o.entry.type == end.entry.type
-                        and end.last < o.first <= end.last + 1 + ENDING_GAP
+                        and end.last < o.first <= end.last + 1 + DURATION_GAP
+                        and (o.first <= end.last + 1 + ENDING_GAP
+                             or all(w.isdigit() or w in _DURATION_WORDS
+                                    for w in words[end.last + 1:o.first]))
                         and not any(end.last < b < o.first for b in bounds)), None)
             if obj is not None:
                 hits.append(Hit(end.first, obj.last, Entry(
