@@ -203,6 +203,7 @@ def people_named(text: str, day: date) -> set[str]:
     ("его дочь Иванка Трамп встретилась", set()),
     ("the wife of Joe Biden met students", {"joe-biden"}),  # the leader himself is named
     ("the wife of President Biden met students", {"joe-biden"}),
+    ("Poutine reçoit son homologue Xi au Kremlin", {"vladimir-putin", "xi-jinping"}),
     ("Biden met his son Hunter in Delaware", {"joe-biden"}),
 ])
 def test_kin_before_a_given_name_and_a_surname_name_someone_else(text: str,
@@ -338,3 +339,15 @@ def test_an_arabic_purpose_after_a_summit_held_leaves_it_held() -> None:
 def test_the_length_of_a_war_between_its_ending_and_its_name(summary: str,
                                                             rules: list[str]) -> None:
     assert fired("Accord", date(2016, 6, 23), summary) == rules
+
+
+def test_a_state_after_kin_words_is_still_named() -> None:
+    frames = analyse_text("La France ferme son ambassade au Niger jusqu'à nouvel ordre", "",
+                          date(2023, 12, 22)).frames
+    assert {p.entity_id for f in frames for p in f.participants} == {"FR", "NE"}
+
+
+def test_a_state_after_kin_words_in_rhetoric_is_still_named() -> None:
+    named = {m.entity.id for m in knowledge_base().text_mentions(
+        "Erdogan hails brother nation Azerbaijan", date(2023, 9, 20))}
+    assert "AZ" in named

@@ -91,7 +91,9 @@ _HOLDER_REACH = 48
 # Kin named before a given name and a leader's surname: "first lady Jill Biden", "his son
 # Hunter Biden", "daughter Ivanka Trump" name someone else of that family.
 _KIN_WORDS = [
-    "first lady", "first gentleman", "wife", "husband", "spouse", "son", "daughter",
+    # (not a bare "son": the French "son", his, as in "reçoit son homologue Xi")
+    "first lady", "first gentleman", "wife", "husband", "spouse", "his son", "her son",
+    "their son", "daughter",
     "brother", "sister", "son in law", "daughter in law", "stepson", "stepdaughter",
     "nephew", "niece", "widow", "mother", "father", "grandson", "granddaughter",
     "épouse", "mari", "fils", "fille", "frère", "sœur", "gendre", "veuve", "première dame",
@@ -913,7 +915,8 @@ class KnowledgeBase:
         for start, key, payloads in hits:
             end = start + len(key)
             if " " not in key.strip() and _kin_before().search(
-                    tokens, max(0, start - _KIN_REACH), start):
+                    tokens, max(0, start - _KIN_REACH), start) and all(
+                    self.entities[entity_id].kind == "person" for entity_id, _, _ in payloads):
                 continue  # "first lady Jill Biden": a surname of someone else of the family
             for entity_id, alias, via in payloads:
                 if self.entities[entity_id].kind == "person":
