@@ -351,3 +351,20 @@ def test_a_state_after_kin_words_in_rhetoric_is_still_named() -> None:
     named = {m.entity.id for m in knowledge_base().text_mentions(
         "Erdogan hails brother nation Azerbaijan", date(2023, 9, 20))}
     assert "AZ" in named
+
+
+@pytest.mark.parametrize("summary", [
+    "Ethiopia's government and Tigrayan forces agreed on Wednesday to permanently silence the "
+    "guns after peace talks in Pretoria, African Union mediator Olusegun Obasanjo said.",
+    "The leaders of Russia and Ukraine agreed at talks in Paris on Monday to fully implement "
+    "a cease-fire in eastern Ukraine by the end of the year.",
+    "The Ethiopian government and the Tigray People's Liberation Front agreed to a permanent "
+    "cessation of hostilities at the conclusion of African Union-led peace talks in Pretoria.",
+])
+def test_talks_an_act_came_out_of_took_place(summary: str) -> None:
+    assert "peace-talks" in fired("Truce agreed", date(2022, 11, 2), summary)
+
+
+def test_talks_after_which_nothing_was_done_stay_the_backdrop() -> None:
+    assert fired("Fighting goes on", date(2022, 11, 2),
+                 "Shelling resumed on Wednesday after peace talks in Pretoria.") == []

@@ -350,6 +350,8 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
+# The act that says an agreement came out of talks ("agreed ... after peace talks").
+_AGREEMENTS = frozenset({"concluded"})
 # English adjectives that make an "-ing" form after them a noun ("first meeting with").
 _EVENT_ADJECTIVES = frozenset({"first", "second", "third", "last", "latest", "next",
                                "rare", "brief", "surprise", "historic", "bilateral"})
@@ -1083,7 +1085,10 @@ class SentenceFrames:
         # verb at the end: "bei Friedensgesprächen in Pretoria geeinigt"; not "talks
         # proposed for Istanbul this week").
         act = next((h for h in reversed(self.hits) if h.entry.category == "act"
-                    and ((lo <= h.first and h.last < word.first - 1)
+                    and ((lo <= h.first and (h.last < word.first - 1
+                                             # "agreed at talks in Paris"
+                                             or (h.last == word.first - 1
+                                                 and self.s.tokens[word.first] == "at")))
                          or (noun.last < h.first and h.last == hi - 1)
                          or hi <= h.first < after) and not self._nominal(h)
                     and self._modality(h.first, True)[0] == "happened"), None)
@@ -1424,9 +1429,11 @@ class SentenceFrames:
         return True
 
     def _flags(self, noun: Hit | None, act: Hit | None = None, setting: Hit | None = None,
-               own: Hit | None = None) -> tuple[set[str], list[Evidence]]:
+               own: Hit | None = None, produced: bool = False
+               ) -> tuple[set[str], list[Evidence]]:
         """The frame's flags with their evidence; `act` is its act when before the noun,
-        `own` its act wherever it is."""
+        `own` its act wherever it is; `produced`: the talks are what an agreement came out
+        of, said by `setting`."""
         flags = set(self.s.flags) | set(self.item_flags)
         if "anniversary" in flags and self._occasion():
             flags.discard("anniversary")
@@ -1516,7 +1523,11 @@ class SentenceFrames:
         running = self.s.position != "headline"
         opener = next((h for h in self.hits if (h.entry.category == "subordinator" or (
             running and h.entry.category == "text_subordinator")) and h.last + 1 == lo), None)
-        if opener is not None and "backdrop" not in flags and not lasted:
+        if opener is not None and "backdrop" not in flags and not lasted \
+                and not (produced and setting is not None
+                         and setting.first <= opener.first <= setting.last):
+            # (not the word that makes talks what an act came out of: "agreed on Wednesday
+            # to permanently silence the guns after peace talks in Pretoria")
             flags.add("backdrop")
             evidence.append(Evidence("flag", f"backdrop (a clause opened by '{self._q(opener)}')"))
         return flags, evidence
@@ -2337,7 +2348,9 @@ class SentenceFrames:
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
-                                           else None, setting, act)
+                                           else None, setting, act,
+                                           done is not None
+                                           and done[0].entry.name in _AGREEMENTS)
         if done is not None and "metaphor" not in flags:
             # What was done there says what the talks were: "agree to slash tariffs in 90-day
             # truce after Geneva talks" (trade talks, whatever the truce's word).
