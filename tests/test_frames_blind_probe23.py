@@ -368,3 +368,21 @@ def test_talks_an_act_came_out_of_took_place(summary: str) -> None:
 def test_talks_after_which_nothing_was_done_stay_the_backdrop() -> None:
     assert fired("Fighting goes on", date(2022, 11, 2),
                  "Shelling resumed on Wednesday after peace talks in Pretoria.") == []
+
+
+@pytest.mark.parametrize("title", [
+    "Envoys open talks in Geneva on resolving the conflict",
+    "Envoys open talks in Geneva on a resolution of the conflict",
+    "Les émissaires entament à Genève des pourparlers sur le règlement du conflit",
+    "In Genf beginnen Gespräche über eine Beilegung des Konflikts",
+    "En Ginebra comienzan las negociaciones para la solución del conflicto",
+    "В Женеве начались переговоры об урегулировании конфликта",
+    "У Женеві почалися переговори щодо врегулювання конфлікту",
+])
+def test_talks_on_settling_a_conflict_are_peace_talks(title: str) -> None:
+    assert fired(title, date(2019, 3, 4)) == ["peace-talks"]
+
+
+def test_a_peace_pact_inked_is_an_accord_signed() -> None:
+    assert fired("Kiir, Machar ink revitalised peace pact in Addis Ababa",
+                 date(2018, 9, 12)) == ["peace-talks"]
