@@ -20,6 +20,7 @@ import pytest
 from alerts.analysis import analyse_text
 from alerts.analysis.sentences import split_sentences
 from alerts.knowledge import knowledge_base
+from alerts.knowledge.base import _KIN_WORDS as KIN_WORDS
 from tests.shipped_rules import fired
 
 
@@ -386,3 +387,8 @@ def test_talks_on_settling_a_conflict_are_peace_talks(title: str) -> None:
 def test_a_peace_pact_inked_is_an_accord_signed() -> None:
     assert fired("Kiir, Machar ink revitalised peace pact in Addis Ababa",
                  date(2018, 9, 12)) == ["peace-talks"]
+
+
+@pytest.mark.parametrize("kin", KIN_WORDS)
+def test_every_kin_word_names_someone_else(kin: str) -> None:
+    assert people_named(f"{kin} Jill Biden met students", date(2022, 5, 8)) == set()

@@ -389,7 +389,7 @@ def _ends_restated(frames: list[EventFrame]) -> list[EventFrame]:
     hours", "Chechen truce in tatters") makes the summary's telling of how that truce was
     agreed ("shattering a ceasefire agreed only the day before", "burying the ceasefire
     signed in May") its history, not news. A headline that also tells of a truce made
-    ("Truce collapses; rivals agree a new one") leaves the summary as it is."""
+    ("Truce collapses, rivals agree new ceasefire") leaves the summary as it is."""
     headline = [f for f in frames if f.type == "ceasefire" and f.position == "headline"
                 and f.modality == "happened" and f.status]
     ended = next((f for f in headline if f.status in _TRUCE_ENDS), None)
