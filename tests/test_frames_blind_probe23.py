@@ -392,3 +392,10 @@ def test_a_peace_pact_inked_is_an_accord_signed() -> None:
 @pytest.mark.parametrize("kin", KIN_WORDS)
 def test_every_kin_word_names_someone_else(kin: str) -> None:
     assert people_named(f"{kin} Jill Biden met students", date(2022, 5, 8)) == set()
+
+
+def test_an_arabic_initiative_that_holds_a_truce_proposes_it() -> None:
+    assert fired("السعودية تطرح مبادرة لإنهاء الأزمة اليمنية تشمل وقفاً شاملاً لإطلاق النار",
+                 date(2021, 3, 22),
+                 "أعلن وزير الخارجية الأمير فيصل بن فرحان مبادرة تتضمن وقف إطلاق نار شامل "
+                 "تحت مراقبة الأمم المتحدة.") == ["ceasefire-call"]
