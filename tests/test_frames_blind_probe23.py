@@ -399,3 +399,14 @@ def test_an_arabic_initiative_that_holds_a_truce_proposes_it() -> None:
                  date(2021, 3, 22),
                  "أعلن وزير الخارجية الأمير فيصل بن فرحان مبادرة تتضمن وقف إطلاق نار شامل "
                  "تحت مراقبة الأمم المتحدة.") == ["ceasefire-call"]
+
+
+@pytest.mark.parametrize("title", [
+    "柬泰边境停火生效后仍有零星交火", "南苏丹停火协议生效之后多地仍爆发冲突", "停火生效以后双方仍在交火",
+])
+def test_what_happened_after_a_chinese_truce_took_effect_is_the_news(title: str) -> None:
+    assert fired(title, date(2025, 7, 29)) == []
+
+
+def test_a_chinese_truce_taking_effect_is_still_agreed() -> None:
+    assert fired("柬泰边境停火协议正式生效", date(2025, 7, 29)) == ["ceasefire-agreed"]

@@ -2359,6 +2359,11 @@ class SentenceFrames:
             if trade is not None:
                 flags.add("metaphor")
                 flag_evidence.append(Evidence("flag", f"metaphor ('{self._q(trade)}')"))
+        if act is not None and "backdrop" not in flags and self._after_it(act):
+            # "停火生效后仍有零星交火": what happened after the truce took effect is the news
+            flags.add("backdrop")
+            flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' + "
+                                                  f"'{self.s.tokens[act.last + 1]}': after it)"))
         def noun_use(h: Hit) -> bool:  # not a necessity said of the noun ("truce needed")
             return self._nominal(h) or (h.entry.name == "called-for" and h.first > noun.last
                                         and not h.entry.after
@@ -2616,6 +2621,13 @@ class SentenceFrames:
         words = self.s.tokens
         return not any(words[k] in _GERMAN_ARTICLES and words[k - 1] not in _GERMAN_LINKS
                        for k in range(noun.last + 1, act.first))
+
+    def _after_it(self, act: Hit) -> bool:
+        """A Chinese act right before "后" (after) closes a time clause: "停火生效后" (after
+        the truce took effect), what follows is the news."""
+        words = self.s.tokens
+        k = act.last + 1
+        return k < self.n and (words[k] == "后" or words[k:k + 2] in (("之", "后"), ("以", "后")))
 
     def _verb_first(self, act: Hit, noun: Hit, lo: int) -> bool:
         """Arabic puts the verb first and its subject, however long, before its object: a
