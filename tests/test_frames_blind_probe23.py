@@ -402,7 +402,9 @@ def test_an_arabic_initiative_that_holds_a_truce_proposes_it() -> None:
 
 
 @pytest.mark.parametrize("title", [
-    "柬泰边境停火生效后仍有零星交火", "南苏丹停火协议生效之后多地仍爆发冲突", "停火生效以后双方仍在交火",
+    "柬泰边境停火生效后仍有零星交火",
+    "南苏丹停火协议生效之后多地仍爆发冲突",
+    "停火生效以后双方仍在交火",
 ])
 def test_what_happened_after_a_chinese_truce_took_effect_is_the_news(title: str) -> None:
     assert fired(title, date(2025, 7, 29)) == []
