@@ -412,3 +412,20 @@ def test_what_happened_after_a_chinese_truce_took_effect_is_the_news(title: str)
 
 def test_a_chinese_truce_taking_effect_is_still_agreed() -> None:
     assert fired("柬泰边境停火协议正式生效", date(2025, 7, 29)) == ["ceasefire-agreed"]
+
+
+@pytest.mark.parametrize("title", [
+    "Guatemala firma la paz tras 36 años de guerra",
+    "Rwanda : le gouvernement et le FPR signent la paix à Arusha",
+    "Israel and Jordan sign peace at the border",
+    "Ägypten und Israel schließen Frieden",
+])
+def test_signing_peace_is_a_peace_accord_signed(title: str) -> None:
+    assert "peace-talks" in fired(title, date(1994, 10, 26))
+
+
+def test_signing_a_peace_agreement_is_read_once() -> None:
+    frames = analyse_text("Chad's military government signs peace agreement with rebel groups "
+                          "in Doha", "", date(2022, 8, 8)).frames
+    assert [(f.status, f.words("event"), f.words("status")) for f in frames
+            if f.type == "peace-talks"] == [("concluded", "peace agreement", "signs")]

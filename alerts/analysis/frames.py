@@ -562,6 +562,14 @@ def _kept(hits: list[Hit]) -> list[Hit]:
     # only told apart from repeats.
     predicates = []
     places = []
+    # A peace accord and its act in one phrase ("signs peace") whose last word starts a
+    # longer noun of talks ("signs peace agreement") is neither: the agreement is the noun,
+    # "signs" its act.
+    if any(h.entry.name == "accord" and h.last > h.first for h in hits):
+        tails = {h.first for h in hits if h.entry.category == "noun" and h.last > h.first
+                 and h.entry.type == "peace-talks"}
+        hits = [h for h in hits if not (h.entry.category in ("noun", "act") and h.last > h.first
+                                        and h.entry.type == "peace-talks" and h.last in tails)]
     for h in hits:
         entry = h.entry
         category = entry.category
@@ -1525,7 +1533,9 @@ class SentenceFrames:
             running and h.entry.category == "text_subordinator")) and h.last + 1 == lo), None)
         if opener is not None and "backdrop" not in flags and not lasted \
                 and not (produced and setting is not None
-                         and setting.first <= opener.first <= setting.last):
+                         and setting.first <= opener.first <= setting.last
+                         # (at most a word between: not "after years of talks")
+                         and noun.first - setting.last <= 2):
             # (not the word that makes talks what an act came out of: "agreed on Wednesday
             # to permanently silence the guns after peace talks in Pretoria")
             flags.add("backdrop")
