@@ -350,8 +350,6 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
-# The act that says an agreement came out of talks ("agreed ... after peace talks").
-_AGREEMENTS = frozenset({"concluded"})
 # English adjectives that make an "-ing" form after them a noun ("first meeting with").
 _EVENT_ADJECTIVES = frozenset({"first", "second", "third", "last", "latest", "next",
                                "rare", "brief", "surprise", "historic", "bilateral"})
@@ -826,9 +824,9 @@ class SentenceFrames:
     def _without_appositives(self, bounds: list[int]) -> list[int]:
         """A name between two commas after a noun is that noun's apposition, not a clause:
         "el comandante del ELN, Antonio García, suscribieron", "Russia's foreign minister,
-        Sergei Lavrov, said": a person's name, known, or unknown words in capitals where not
-        every word has one). Neither comma starts a clause. Not a place ("a trip to
-        Uzhhorod, Ukraine, a small city"): what follows it may be a clause of its own."""
+        Sergei Lavrov, said" (a person the knowledge base knows, or unknown words in
+        capitals where not every word has one). Neither comma starts a clause. Not a place
+        ("a trip to Uzhhorod, Ukraine, a small city"): what follows it may be a clause."""
         if len(bounds) < 2:
             return bounds
         text, spans, named = self.s.text, self.s.spans, self._named_words
@@ -2359,8 +2357,9 @@ class SentenceFrames:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
                                            else None, setting, act,
+                                           # (an agreement: "agreed ... after peace talks")
                                            done is not None
-                                           and done[0].entry.name in _AGREEMENTS)
+                                           and done[0].entry.name == "concluded")
         if done is not None and "metaphor" not in flags:
             # What was done there says what the talks were: "agree to slash tariffs in 90-day
             # truce after Geneva talks" (trade talks, whatever the truce's word).
@@ -2547,11 +2546,14 @@ class SentenceFrames:
         if k < 1 or words[k] not in _TOPIC:
             return None
         j = k - 1
-        talks = words[j] in _TALK_WORDS or any(
+        return Hit(j, k, Entry("cue", name="hypothetical", form=" ".join(words[j:k + 1]))) \
+            if self._talks_end_at(j) else None
+
+    def _talks_end_at(self, j: int) -> bool:
+        """Talks end at word `j`: a word for talks, or a noun of contact or of talks."""
+        return self.s.tokens[j] in _TALK_WORDS or any(
             h.entry.category == "noun" and h.entry.type in ("contact", "peace-talks")
             and h.last == j for h in self.hits)
-        return Hit(j, k, Entry("cue", name="hypothetical", form=" ".join(words[j:k + 1]))) \
-            if talks else None
 
     def _generic_subject(self, act: Hit) -> Hit | None:
         """States named by their kind and a relative pronoun right before the act ("states
@@ -2561,8 +2563,7 @@ class SentenceFrames:
         words = self.s.tokens
         if k < 1 or words[k] not in _RELATIVE_PRONOUNS or words[k - 1] not in _STATES_IN_GENERAL:
             return None
-        return Hit(k - 1, k, Entry("cue", name="hypothetical",
-                                   form=" ".join(self.s.tokens[k - 1:k + 1])))
+        return Hit(k - 1, k, Entry("cue", name="hypothetical", form=" ".join(words[k - 1:k + 1])))
 
     def _talks_between(self, act: Hit, noun: Hit) -> Hit | None:
         """Talks and a topic preposition between an act and its noun ("agreed to resume
@@ -2570,9 +2571,7 @@ class SentenceFrames:
         is what they are about. The words, as the cue."""
         words = self.s.tokens
         for k in range(act.last + 2, noun.first):
-            if words[k] in _TOPIC and (words[k - 1] in _TALK_WORDS or any(
-                    h.entry.category == "noun" and h.entry.type in ("contact", "peace-talks")
-                    and h.last == k - 1 for h in self.hits)):
+            if words[k] in _TOPIC and self._talks_end_at(k - 1):
                 return Hit(k - 1, k, Entry("cue", name="hypothetical",
                                            form=" ".join(words[k - 1:k + 1])))
         return None
