@@ -429,3 +429,14 @@ def test_signing_a_peace_agreement_is_read_once() -> None:
                           "in Doha", "", date(2022, 8, 8)).frames
     assert [(f.status, f.words("event"), f.words("status")) for f in frames
             if f.type == "peace-talks"] == [("concluded", "peace agreement", "signs")]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Guatemala firma la paz tras 36 años de guerra", False),
+    ("Los sandinistas celebran la victoria electoral", False),
+    ("El presidente llegó el lunes a La Paz para una visita oficial", True),
+])
+def test_a_capital_written_like_a_common_word_is_named_only_in_capitals(text: str,
+                                                                        named: bool) -> None:
+    codes = {m.entity.id for m in knowledge_base().text_mentions(text, date(1996, 12, 29))}
+    assert ("BO" in codes or "SC" in codes) is named

@@ -274,6 +274,11 @@ def _capital_zones(capitals: dict[str, str]) -> dict[str, str]:
     return zones
 
 
+def usable_name(name: str) -> bool:
+    """Whether a name may be matched in any case: not a common word (AMBIGUOUS)."""
+    return _usable(name)
+
+
 def capital_names(iso2: str, capital_en: str) -> dict[str, list[str]]:
     """The capital's name in each language where CLDR localises its time zone's city."""
     zone = _capital_zones({capital_en: iso2}).get(iso2)

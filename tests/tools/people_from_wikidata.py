@@ -38,6 +38,7 @@ from tests.tools.country_names import (
     adjectives,
     capital_names,
     territory_names,
+    usable_name,
 )
 from tests.tools.defence_ministers import ALIASES as DEFENCE_ALIASES
 from tests.tools.defence_ministers import COVERED as DEFENCE_COVERED
@@ -598,15 +599,20 @@ def write_countries(folder: Path) -> None:
             out.append(f"  name: {quote(c.name)}")
             out.append("  names: {" + group({"en": names, **territory_names(c.iso2),
                                               "ar": ar, "zh": zh}) + "}")
-            for key, table in (("case_aliases", CASE_ALIASES), ("proper_aliases", PROPER_ALIASES)):
-                if c.iso2 in table:
+            # A capital whose name is a common word ("La Paz", the peace; "Victoria", victory;
+            # "Lima") is the country only written with its capital, inside a sentence.
+            capital_ok = usable_name(c.capital)
+            proper = PROPER_ALIASES.get(c.iso2, []) + ([] if capital_ok else [c.capital])
+            for key, table in (("case_aliases", CASE_ALIASES), ("proper_aliases", {c.iso2: proper})):
+                if table.get(c.iso2):
                     out.append(f"  {key}: [" + ", ".join(map(quote, table[c.iso2])) + "]")
             adjective = {"en": [c.adjective]} if c.adjective != c.name else {}
             if adjective or adjectives(c.iso2) or ar_adjectives:
                 out.append("  adjectives: {" + group({**adjective, **adjectives(c.iso2),
                                                       "ar": ar_adjectives}) + "}")
-            out.append("  capital: {" + group({"en": [c.capital],
-                                                **capital_names(c.iso2, c.capital)}) + "}")
+            if capital_ok:
+                out.append("  capital: {" + group({"en": [c.capital],
+                                                    **capital_names(c.iso2, c.capital)}) + "}")
         else:
             out.append("  names: {ar: [" + ", ".join(map(quote, ar)) + "], zh: ["
                        + ", ".join(map(quote, zh)) + "]}")
