@@ -603,9 +603,10 @@ def write_countries(folder: Path) -> None:
             # "Lima") is the country only written with its capital, inside a sentence.
             capital_ok = usable_name(c.capital)
             proper = PROPER_ALIASES.get(c.iso2, []) + ([] if capital_ok else [c.capital])
-            for key, table in (("case_aliases", CASE_ALIASES), ("proper_aliases", {c.iso2: proper})):
-                if table.get(c.iso2):
-                    out.append(f"  {key}: [" + ", ".join(map(quote, table[c.iso2])) + "]")
+            for key, aliases in (("case_aliases", CASE_ALIASES.get(c.iso2, [])),
+                                 ("proper_aliases", proper)):
+                if aliases:
+                    out.append(f"  {key}: [" + ", ".join(map(quote, aliases)) + "]")
             adjective = {"en": [c.adjective]} if c.adjective != c.name else {}
             if adjective or adjectives(c.iso2) or ar_adjectives:
                 out.append("  adjectives: {" + group({**adjective, **adjectives(c.iso2),
