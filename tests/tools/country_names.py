@@ -250,7 +250,8 @@ def _locale(lang: str):  # type: ignore[no-untyped-def]
     return Locale.parse(lang)
 
 
-def _usable(name: str) -> bool:
+def usable_name(name: str) -> bool:
+    """Whether a name may be matched in any case: not a common word (AMBIGUOUS), not short."""
     return name.lower() not in AMBIGUOUS and len(name.replace(" ", "")) >= 3
 
 
@@ -259,7 +260,7 @@ def territory_names(iso2: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for lang in LANGUAGES:
         name = _locale(lang).territories.get(iso2)
-        if name and _usable(name):
+        if name and usable_name(name):
             out[lang] = case_forms(name.replace("’", "'").replace("ʼ", "'"), lang)
     return out
 
@@ -274,20 +275,15 @@ def _capital_zones(capitals: dict[str, str]) -> dict[str, str]:
     return zones
 
 
-def usable_name(name: str) -> bool:
-    """Whether a name may be matched in any case: not a common word (AMBIGUOUS)."""
-    return _usable(name)
-
-
 def capital_names(iso2: str, capital_en: str) -> dict[str, list[str]]:
     """The capital's name in each language where CLDR localises its time zone's city."""
     zone = _capital_zones({capital_en: iso2}).get(iso2)
     out: dict[str, list[str]] = {}
-    if zone is None or not _usable(capital_en):
+    if zone is None or not usable_name(capital_en):
         return out
     for lang in LANGUAGES:
         city = (_locale(lang).time_zones.get(zone) or {}).get("city")
-        if city and _usable(city) and city != capital_en:
+        if city and usable_name(city) and city != capital_en:
             out[lang] = case_forms(city.replace("’", "'"), lang)
     return out
 
