@@ -334,6 +334,11 @@ _PREPOSITIONS = folded_words("of", "to", "by", "on", "in", "at", "for", "against
                              "над", "через", "за", "до", "от", "из", "с", "со", "у", "про", "проти",
                              "після", "під", "від", "з", "із", "في", "على", "عن", "ضد", "حول",
                              "بعد", "إلى", "الى", "من", "مع")
+# Words that open a nickname in apposition: ", known as Timochenko,".
+_NICKNAME_OPENERS = tuple(tuple(lexicon_tokens(o)) for o in (
+    "known as", "also known as", "better known as", "alias", "dit", "surnommé", "conocido como",
+    "apodado", "genannt", "известный как", "по прозвищу", "відомий як", "المعروف باسم",
+    "الملقب"))
 _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і",
                              "й", "та", "або")
 # "his Turkish counterpart", "son homologue", "seinem Amtskollegen", "نظيره": the holder of
@@ -502,7 +507,7 @@ class Hit(NamedTuple):
 def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     """Every lexicon phrase in the sentence; a hit inside a longer hit of a predicate
     category (noun, act, demand or refusal cue) is dropped."""
-    hits = _purposes_of_ending(phrase_hits(lex, words), words)
+    hits = _purposes_of_ending(phrase_hits(lex, words), words, lex.accord_links)
     return _kept(hits)
 
 
@@ -599,6 +604,7 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 
 
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
+ACCORD_REACH = 6  # words between an accord and the link to its purpose: where, when, with whom
 # Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
 _PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру", "мире",
                       "السلام")
@@ -614,7 +620,8 @@ _DURATION_WORDS = folded_words(
     "plus", "près", "d", "un", "demi", "siècle", "décennies", "ans")
 
 
-def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hit]:
+def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
+                        links: tuple[tuple[str, ...], ...] = ()) -> list[Hit]:
     """A word of ending followed, within ENDING_GAP words and no clause boundary, by a word of
     armed conflict is a purpose ("on ending fighting", "aimed at ending the three-year war",
     "über ein Ende des Krieges", "об окончании войны"); a deal right before a purpose (of any
@@ -657,16 +664,34 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = ()) -> list[Hi
                 and not any(i in stops or words[i] in _CONJUNCTIONS
                             for i in range(head.last + 1, p.first)))
 
+    # Not a deal that names another event ("a ceasefire agreement to end the war" is the
+    # ceasefire's agreement).
+    owned = {i for h in hits if h.entry.category == "noun" for i in range(h.first, h.last + 2)}
+
+    def linked(head: Hit, p: Hit) -> bool:
+        """A purpose of ending a war with links right before it, and at most ACCORD_REACH
+        words between them and the deal that are none of an act, an event noun or a clause
+        boundary: "signed a general agreement in Rome on Sunday to end 16 years of civil
+        war" (not a bare purpose word: "an agreement in London for the settlement of
+        claims")."""
+        start = p.first
+        while (link := next((k for k in links if start - len(k) > head.last
+                             and words[start - len(k):start] == k), None)) is not None:
+            start -= len(link)
+        return start < p.first and start - head.last - 1 <= ACCORD_REACH \
+            and " … " in p.entry.form and not any(i in stops for i in range(head.last + 1, start))
+
     for head in [h for h in hits if h.entry.category == "purpose_end"
-                 and h.entry.name == "accord"]:
+                 and h.entry.name == "accord" and h.first not in owned]:
         purpose = next((p for p in hits if p.entry.category == "purpose"
                         and p.entry.type == head.entry.type and p.entry.name != SIDE
-                        and (p.first == head.last + 1 or named_peace(head, p))), None)
+                        and (p.first == head.last + 1 or named_peace(head, p)
+                             or linked(head, p))), None)
         # Not when the purpose is an event's own noun: "اتفاق وقف الأعمال القتالية" is a
-        # ceasefire's agreement (the cessation of hostilities), not a peace accord.
+        # ceasefire's agreement (the cessation of hostilities), not a peace accord. (A noun
+        # inside the war it ends is no such noun: "ending 46-year state of war".)
         if purpose is not None and not any(
-                h.entry.category == "noun" and purpose.first <= h.first <= purpose.last
-                for h in hits):
+                h.entry.category == "noun" and h.first == purpose.first for h in hits):
             hits.append(Hit(head.first, purpose.last, Entry(
                 "noun", head.entry.type, "accord", form=f"{head.entry.form} {purpose.entry.form}",
                 lang=head.entry.lang)))
@@ -833,15 +858,24 @@ class SentenceFrames:
         people = {k for i, m in self.mentions if m.entity.kind == "person"
                   for k in range(i, i + len(lexicon_tokens(m.alias)))}
         dropped: set[int] = set()
+        words = self.s.tokens
         for a, b in itertools.pairwise(bounds):
-            if 0 < a < b < self.n and a - 1 not in named \
+            # A nickname is an apposition too: ", known as Timochenko,", ", alias Tirofijo,"
+            # (a boundary inside its opener aside: "as").
+            opener = next((len(o) for o in _NICKNAME_OPENERS if words[a:a + len(o)] == o), 0)
+            start = a + opener
+            if b <= start:
+                b = next((c for c in bounds if c > start), self.n)
+            if 0 < a <= start < b < self.n and a - 1 not in named \
                     and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
                     and text[spans[b - 1][1]:spans[b][0]].strip() == "," \
-                    and (all(k in people for k in range(a, b))
+                    and (all(k in people for k in range(start, b))
                          or (not self._title_case
                              and all(k not in named and text[spans[k][0]].isupper()
-                                     for k in range(a, b)))):
+                                     for k in range(start, b)))):
                 dropped.update((a, b))
+                if opener:
+                    dropped.update(c for c in bounds if a < c < b)
         return [b for b in bounds if b not in dropped] if dropped else bounds
 
     @property
@@ -1798,7 +1832,10 @@ class SentenceFrames:
         war ("Trump envoy makes push on Ukraine peace talks in meeting with Putin"), are
         peace talks held. A meeting a report is about happened too ("Joint Statement on
         United States-Ukraine Meeting"); its parties may be states (see `_warring_parties`)."""
-        if any(f.type == "peace-talks" and f.status for f in found):
+        # (Talks named as the backdrop are other talks: "met Putin ... to present a plan for
+        # ending the war, a day after holding talks with Zelensky".)
+        if any(f.type == "peace-talks" and f.status and "backdrop" not in f.flags
+               for f in found):
             return []
         # Meeting to demand a ceasefire is not negotiating one ("se rencontrent et appellent à
         # un cessez-le-feu"): then the ceasefire words are no purpose.

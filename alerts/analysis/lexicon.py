@@ -99,6 +99,9 @@ class Lexicon:
     terminal: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> acts
     parties: dict[tuple[str, str], int] = field(default_factory=dict)  # (type, kind) -> states
     broad_purpose: set[tuple[str, ...]] = field(default_factory=set)
+    # Words that tie a deal to its purpose a few words on (purpose_end links), the longest
+    # first: read where a deal is, not scanned as hits ("to" is in most sentences).
+    accord_links: tuple[tuple[str, ...], ...] = ()
 
     # Pickled (the cache file a poll reads), each first token's tails are packed apart and
     # unpacked when a sentence first holds that token (tail()), and the index (read only
@@ -361,9 +364,15 @@ def build(data: dict[str, Any]) -> Lexicon:
         # A purpose said as a grammar (see frames.yaml, purpose_end): a word of ending and,
         # a few words after it, a word of armed conflict ("ending the three-year war").
         ending = spec.get("purpose_end") or {}
-        if not isinstance(ending, dict) or set(ending) - {"ends", "objects", "accords"}:
+        if not isinstance(ending, dict) or set(ending) - {"ends", "objects", "accords", "links"}:
             raise LexiconError(f"frames.yaml: types.{type_id}.purpose_end must have only "
-                               "'ends', 'objects' and 'accords', each mapping languages to words")
+                               "'ends', 'objects', 'accords' and 'links', each mapping "
+                               "languages to words")
+        for forms in _languages(ending.get("links") or {},
+                                f"types.{type_id}.purpose_end.links").values():
+            links = set(lex.accord_links) | {lexicon_tokens(variant) for form in forms
+                                             for variant in expand(form)}
+            lex.accord_links = tuple(sorted(links, key=lambda words: (-len(words), words)))
         for part, name in (("ends", "end"), ("objects", "object"), ("accords", "accord")):
             for lang, forms in _languages(ending.get(part) or {},
                                           f"types.{type_id}.purpose_end.{part}").items():

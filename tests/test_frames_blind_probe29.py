@@ -1,0 +1,121 @@
+"""What the blind sets of 7 Dec 2026 (third session: peace processes from 1945 to 2025 in
+eight languages, English from outlets outside the Western wires, leaders' contacts; written
+by helpers who saw neither the code nor the tests) found, each as the mechanism behind it:
+
+- a peace accord is often named without "peace": a deal a few words before a link to the
+  ending of a war ("signed a general agreement in Rome on Sunday to end 16 years of civil
+  war", "une convention ... pour mettre fin à la guerre", "وثيقة ... التي ترمي إلى إنهاء
+  الحرب") or right before it ("accord ending Bosnian war");
+- a nickname between commas is an apposition (", known as Timochenko,");
+- talks told as the backdrop leave a meeting about ending a war its own news;
+- armistice talks are peace talks.
+
+The items are written for these tests in the constructions the blind sets showed, not copied
+from them; the negatives keep what must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+from tests.shipped_rules import fired
+
+DAY = date(1992, 10, 5)
+
+
+@pytest.mark.parametrize(("summary", "title"), [
+    ("The president and the rebel leader signed a general agreement in Rome on Sunday to end "
+     "16 years of civil war.", "Signing ceremony"),
+    ("The government and the movement signed a memorandum in Helsinki on Monday aimed at "
+     "ending nearly 30 years of conflict.", "Signing ceremony"),
+    ("The two leaders signed accords at the palace on Friday intended to end the civil war.",
+     "Signing ceremony"),
+    ("The factions signed an agreement in Paris on Wednesday for the settlement of the "
+     "Cambodian conflict.", "Signing ceremony"),
+    ("Les deux camps ont signé un accord à Rome dimanche pour mettre fin à la guerre civile.",
+     "Cérémonie à Rome"),
+    ("El gobierno y la guerrilla firmaron un acuerdo en Oslo el lunes para poner fin a la "
+     "guerra.", "Ceremonia en Oslo"),
+    ("أقر النواب المجتمعون في المدينة مساء أمس وثيقة الوفاق الوطني التي ترمي إلى إنهاء الحرب "
+     "الأهلية.", "في الطائف"),
+])
+def test_a_deal_linked_to_ending_a_war_is_a_peace_accord(summary: str, title: str) -> None:
+    assert fired(title, DAY, summary) == ["peace-talks"]
+
+
+@pytest.mark.parametrize("title", [
+    "Balkan presidents sign accord ending Bosnian war",
+    "Israel and Jordan sign treaty ending 46-year state of war",
+    "Government and Maoists sign accord formally ending insurgency",
+    "Genève : les accords mettant fin à la guerre d'Indochine sont signés",
+])
+def test_a_deal_right_before_ending_a_war_is_a_peace_accord(title: str) -> None:
+    assert fired(title, DAY) == ["peace-talks"]
+
+
+@pytest.mark.parametrize("summary", [
+    # no war: a trade deal that ends tariffs
+    "The two states signed a trade agreement in Geneva on Monday to end tariffs on steel.",
+    # a deal that helps is not one that ends
+    "The two states signed a grain agreement in Istanbul on Friday to help ease the war's "
+    "toll on food prices.",
+    # another clause: the deal and the vow are two things
+    "Rebels signed an agreement on Monday, but the army vowed to end the insurgency by force.",
+    # too far: what the deal is about stands between it and the link
+    "The two states signed an agreement on the supply of grain to the farmers of the east to "
+    "end the war's toll.",
+    # a bare purpose word is no war's end: a settlement of claims
+    "The two states signed an agreement in London on Monday for a settlement of claims.",
+])
+def test_a_deal_not_linked_to_ending_a_war_is_none(summary: str) -> None:
+    assert "peace-talks" not in fired("Signing ceremony", DAY, summary)
+
+
+def test_a_ceasefire_agreement_to_end_a_war_stays_the_ceasefire() -> None:
+    assert fired("Signing ceremony", DAY,
+                 "The two sides signed a ceasefire agreement in Doha on Monday to end the "
+                 "war.") == ["ceasefire-agreed"]
+
+
+def test_a_relative_pronoun_in_the_link_opens_no_clause() -> None:
+    # the verb after the accord's name is still its verb
+    assert fired("Signing ceremony", DAY,
+                 "The accord that will end the civil war was signed in Rome on Sunday.") \
+        == ["peace-talks"]
+
+
+@pytest.mark.parametrize("nickname", ["known as Timochenko", "alias Timochenko"])
+def test_a_nickname_between_commas_is_an_apposition(nickname: str) -> None:
+    summary = (f"Colombian President Juan Manuel Santos and FARC commander Rodrigo Londono, "
+               f"{nickname}, signed a revised agreement on Thursday to end more than half a "
+               "century of war.")
+    assert fired("Colombia", date(2016, 11, 25), summary) == ["peace-talks"]
+
+
+def test_a_lower_case_phrase_after_known_as_is_no_nickname() -> None:
+    # "known as a hardliner" names no one: the comma after it still opens a clause, and
+    # the verb opening that clause with no subject of its own is read as before
+    summary = ("The rebel commander, known as a hardliner, signed a revised agreement on "
+               "Thursday to end more than half a century of war.")
+    frames = [f for f in analyse_text("Colombia", summary, date(2016, 11, 25)).frames
+              if f.type == "peace-talks"]
+    assert frames and all("backdrop" in f.flags for f in frames)
+
+
+def test_talks_told_as_backdrop_leave_a_meeting_about_ending_a_war_the_news() -> None:
+    assert "peace-talks" in fired(
+        "African leaders press Putin in St. Petersburg", date(2023, 6, 17),
+        "A delegation of African leaders led by South African President Cyril Ramaphosa met "
+        "Vladimir Putin in St. Petersburg on Saturday to present a plan for ending the war in "
+        "Ukraine, a day after holding talks with Volodymyr Zelensky in Kyiv.")
+
+
+@pytest.mark.parametrize(("title", "lang"), [
+    ("Reds break off armistice talks, charging air attack on neutral zone", "en"),
+    ("Les négociations d'armistice reprennent à Panmunjom", "fr"),
+    ("停战谈判在板门店恢复", "zh"),
+])
+def test_armistice_talks_are_peace_talks(title: str, lang: str) -> None:
+    assert fired(title, date(1951, 8, 23)) == ["peace-talks"]
