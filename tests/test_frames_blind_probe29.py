@@ -119,3 +119,33 @@ def test_talks_told_as_backdrop_leave_a_meeting_about_ending_a_war_the_news() ->
 ])
 def test_armistice_talks_are_peace_talks(title: str, lang: str) -> None:
     assert fired(title, date(1951, 8, 23)) == ["peace-talks"]
+
+
+@pytest.mark.parametrize("summary", [
+    "The Pope urged Russia and Ukraine to stop the fighting, open corridors and start peace "
+    "negotiations.",
+    "The council called on the parties to observe the truce, release hostages and sign a "
+    "peace agreement.",
+    "President Recep Tayyip Erdogan has called on Russian President Vladimir Putin to declare "
+    "a general ceasefire in Ukraine, open humanitarian corridors and sign a peace agreement, "
+    "the Turkish presidency said.",
+])
+def test_a_demand_governs_every_verb_of_the_list_it_opens(summary: str) -> None:
+    assert fired("Appeal for peace", date(2022, 3, 20), summary) == ["ceasefire-call"]
+
+
+def test_a_list_of_verbs_that_did_happen_is_still_news() -> None:
+    # the first verb of the list has no demand before it: what it lists was done
+    assert fired("Rome", date(1992, 10, 5),
+                 "The two leaders met in Rome, exchanged gifts and signed a peace agreement.") \
+        == ["peace-talks"]
+
+
+@pytest.mark.parametrize(("summary", "rule"), [
+    ("President Bill Clinton on Tuesday announced the establishment of full diplomatic "
+     "relations with the Socialist Republic of Vietnam.", "diplomatic-relations"),
+    ("The foreign ministry announced the closure of the embassy in Kabul.",
+     "diplomatic-relations"),
+])
+def test_an_act_announced_as_a_noun_was_done(summary: str, rule: str) -> None:
+    assert fired("Announcement", date(1995, 7, 12), summary) == [rule]

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 WINDOW = 7  # tokens between an event noun and its act, within one clause
 CUE_WINDOW = 6  # tokens before a predicate searched for modality cues
+LIST_VERBS = 4  # the verbs of a list read back for what governs them all ("to A, B and C")
 SUBJECT_MODIFIERS = 3  # words before a clause's subject noun ("a long-awaited ceasefire")
 # States two governments create by agreeing on them: "agree to restore relations" reports
 # relations restored, while "agree to meet" or "agree to reopen embassies" plans a later act.
@@ -1038,9 +1039,11 @@ class SentenceFrames:
     def _verb_of_nominal(self, act: Hit) -> Hit | None:
         """A verb of the same event right before a nominal act, a determiner at most between:
         "signed an agreement on Saturday for a seven-day ceasefire" (the verb too far from
-        the noun to be its act) reports the agreement made."""
+        the noun to be its act) reports the agreement made; so does a verb of announcing
+        ("announced the establishment of full diplomatic relations")."""
         return next((h for h in self.hits if h.entry.category == "act"
-                     and h.entry.type == act.entry.type and not self._nominal(h)
+                     and (h.entry.type == act.entry.type or h.entry.name == "announced")
+                     and not self._nominal(h)
                      and (h.last == act.first - 1 or (h.last == act.first - 2
                                                       and act.first in self._after_determiner))),
                     None)
@@ -1221,15 +1224,21 @@ class SentenceFrames:
             if act is None:
                 return said
             index = act.first
-        first = self._first_conjunct(index)
-        if first is None:
-            return said
         # "Turkey may suspend ties with UAE, recall ambassador", "urged the government and
         # the TPLF to protect civilians and open talks": a bare verb coordinated with an
-        # earlier one shares its auxiliary or governing verb, read over that verb's clause.
-        lo, _ = _clause(self.bounds, first, self.n)
-        found = self._own_modality(first, True, allow_demand, max(window, first - lo))
-        return found if found[0] != "happened" else said
+        # earlier one shares its auxiliary or governing verb, read over that verb's clause;
+        # in a list, through each verb before it ("urged Russia to stop the fighting, open
+        # corridors and start peace negotiations").
+        for _ in range(LIST_VERBS):
+            first = self._first_conjunct(index)
+            if first is None:
+                return said
+            lo, _ = _clause(self.bounds, first, self.n)
+            found = self._own_modality(first, True, allow_demand, max(window, first - lo))
+            if found[0] != "happened":
+                return found
+            index = first
+        return said
 
     def _first_conjunct(self, index: int) -> int | None:
         """Where the first of two coordinated predicates starts, when the one at `index` is
@@ -1259,7 +1268,14 @@ class SentenceFrames:
             return to[-1].last + 1
         verbs = [h for h in self.hits if h.entry.category == "act" and lo <= h.first
                  and h.last < before and not self._nominal(h)]
-        return verbs[-1].first if verbs else None
+        if verbs:
+            return verbs[-1].first
+        if start > 0 and "," in self.s.text[
+                self.s.spans[start - 1][1]:self.s.spans[start][0]]:
+            # "to observe the truce, release hostages and sign": the bare word that opens
+            # the list's clause after its comma is the verb before this one
+            return start
+        return None
 
     def _parallel_gerund(self, index: int, start: int) -> int | None:
         """Where an English gerund of the lexicon starts that the gerund at `index`, right
