@@ -256,8 +256,14 @@ _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "زوجة", "ابنة", "ممثل", "إدارة"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
 _OWNER_LINKS = folded_words("of", "to", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
-# An envoy's adjective between the envoy and whom he serves ("المبعوث الخاص للرئيس").
-_SPECIAL = folded_words("الخاص")
+# An envoy's adjectives and task between the envoy and whom he serves ("المبعوث الخاص
+# للرئيس", "enviado para misiones especiales del presidente", "special envoy of US
+# President"), with the leader's title: at most ENVOY_REACH words back from the name.
+_SPECIAL = folded_words("الخاص", "special", "missions", "for", "presidential", "personal",
+                        "para", "misiones", "especiales", "especial", "pour", "spéciales",
+                        "spécial", "spéciale", "по", "особым", "поручениям", "особливих",
+                        "доручень", "з", "us", "u", "american")
+ENVOY_REACH = 7
 # Words before a leader for whom someone else acts: "on behalf of Putin", "по поручению
 # Владимира Путина" ("adviser to Macron" is read with the links above).
 _BEHALF = folded_words("behalf", "поручению")
@@ -2966,7 +2972,10 @@ class SentenceFrames:
         if i > 0 and tokens[i - 1].startswith(_ENVOY_STEMS):
             return True  # "спецпосланника Трампа", "مبعوث ترامب"
         k = i - 1
-        while k >= 0 and (tokens[k] in _OWNER_LINKS or tokens[k] in _SPECIAL) and i - k <= 2:
+        # (the envoy's task and the leader's title may stand between: "enviado para misiones
+        # especiales del presidente Donald Trump", "special envoy of US President Trump")
+        while k >= 0 and i - k <= ENVOY_REACH and (
+                tokens[k] in _OWNER_LINKS or tokens[k] in _SPECIAL or tokens[k] in _TITLE_WORDS):
             k -= 1
         if 0 <= k < i - 1 and (tokens[k] in _ENVOYS or tokens[k].startswith(_ENVOY_STEMS)):
             # "the envoy of Trump", "el enviado de", "المبعوث الخاص للرئيس الأمريكي" (the

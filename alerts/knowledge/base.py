@@ -61,7 +61,8 @@ _NOT_THE_HOLDER_WORDS = [
     "спецпредставитель", "посланець", "спецпредставник",
     # "former" elsewhere: "колишня прем'єр-міністр України Юлія Тимошенко" is not the holder
     "ancien", "ancienne", "ehemalige", "ehemaliger", "ehemaligen", "frühere", "früherer",
-    "бывший", "бывшая", "бывшего", "колишній", "колишня", "колишнього",
+    "бывший", "бывшая", "бывшего", "бывшим", "бывшему", "бывшей", "экс", "колишній",
+    "колишня", "колишнього", "колишнім", "колишньому", "колишньої", "екс",
     "conseiller du", "conseillere du", "conseiller de", "conseiller diplomatique du",
     "conseillere diplomatique du", "conseiller special du", "porte parole du", "cabinet du",
     "epouse du", "berater des", "beraterin des", "sprecher des", "sprecherin des",
@@ -104,6 +105,9 @@ _KIN_WORDS = [
 ]
 # At most this many characters of given names between the kin word and the surname.
 _KIN_REACH = 64
+# "son of" in a name's patronymic chain (token text): a name right after one is a father's
+# or grandfather's, part of the longer name ("Mohammed bin Salman bin Abdulaziz").
+_PATRONYMIC = (" bin", " ibn", " bint", " بن", " ابن", " بنت")
 
 
 @functools.cache
@@ -126,6 +130,9 @@ _SERVING_AFTER_CJK = re.compile(
 # Words after an office phrase that name someone who does not hold it yet: "the US
 # president-elect" on 2024-12-07 is Trump, not the incumbent Biden.
 _NOT_YET_AFTER = re.compile(r"(?:elect|electo|electa|elu|elue|designate|designado|designada)\b")
+# Words after an office phrase that name one who held it before: "الرئيس المصري السابق"
+# (token text: "السابق", "الاسبق").
+_FORMER_AFTER = re.compile(r"(?:السابق|الاسبق|السابقه|الاسبقه)\b")
 # Where a case alias's sentence ends, for telling text written all in capitals.
 _SENTENCE_END = re.compile(r"[.!?;:|。！？؟…]+(?:\s|$)|\n|\s[-–—]\s")
 _CASED_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -918,6 +925,8 @@ class KnowledgeBase:
                     tokens, max(0, start - _KIN_REACH), start) and all(
                     self.entities[entity_id].kind == "person" for entity_id, _, _ in payloads):
                 continue  # "first lady Jill Biden": a surname of someone else of the family
+            if (" " + tokens[max(0, start - 6):start].rstrip()).endswith(_PATRONYMIC):
+                continue  # "محمد بن سلمان بن عبدالعزيز": his father's name, not his father
             for entity_id, alias, via in payloads:
                 if self.entities[entity_id].kind == "person":
                     people.append((start, end, self.entities[entity_id]))
@@ -938,8 +947,9 @@ class KnowledgeBase:
             if _not_the_holder().search(tokens, max(0, start - _HOLDER_REACH), start + 1) \
                     or tokens.endswith(_NOT_THE_HOLDER_BEFORE_CJK, 0, start):
                 continue  # "adviser to the Prime Minister of X", "Office of the President"
-            if _NOT_YET_AFTER.match(tokens, start + len(key)):
-                continue  # "president-elect", "presidente electo": not the holder of the day
+            if _NOT_YET_AFTER.match(tokens, start + len(key)) \
+                    or _FORMER_AFTER.match(tokens, start + len(key)):
+                continue  # "president-elect", "presidente electo", "الرئيس ... السابق"
             if _SERVING_AFTER_CJK.match(tokens, start + len(key)):
                 continue  # "美国总统国家安全事务助理": the US president's security adviser
             for office, country, phrase in payloads:
