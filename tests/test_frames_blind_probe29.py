@@ -149,3 +149,51 @@ def test_a_list_of_verbs_that_did_happen_is_still_news() -> None:
 ])
 def test_an_act_announced_as_a_noun_was_done(summary: str, rule: str) -> None:
     assert fired("Announcement", date(1995, 7, 12), summary) == [rule]
+
+
+@pytest.mark.parametrize(("title", "lang_day"), [
+    ("Hamas offers truce to Israel", date(2024, 7, 1)),
+    ("Putin offers ceasefire in Ukraine", date(2024, 7, 1)),
+    ("China calls for ceasing hostilities in Ukraine", date(2023, 2, 24)),
+    ("Советский Союз выступает за немедленное прекращение огня между Ираком и Ираном",
+     date(1980, 9, 30)),
+    ("Україна виступає за негайне припинення вогню", date(2022, 3, 1)),
+    ("Saddam offers to stop the fighting if Iran recognises Iraqi rights", date(1980, 9, 28)),
+    ("Генасамблея ООН ухвалила резолюцію із закликом до гуманітарного перемир'я в Газі",
+     date(2023, 10, 27)),
+])
+def test_offers_and_stands_for_a_truce_are_calls(title: str, lang_day: date) -> None:
+    assert fired(title, lang_day) == ["ceasefire-call"]
+
+
+@pytest.mark.parametrize("title", [
+    "Hamas rejects offer of truce",
+    "Israel weighs Hamas offer of truce",
+])
+def test_an_offer_rejected_or_weighed_is_no_call(title: str) -> None:
+    assert fired(title, date(2024, 7, 1)) == []
+
+
+@pytest.mark.parametrize("title", ["Putin offers to meet Zelensky", "Turkey offers to host peace talks"])
+def test_an_offer_to_meet_or_host_is_not_the_meeting(title: str) -> None:
+    assert fired(title, date(2024, 7, 1)) == []
+
+
+def test_a_ceasefire_in_place_as_its_kind_is_no_truce_agreed() -> None:
+    # "a ceasefire in place" names a kind of truce (lines frozen where they are)
+    assert "ceasefire-agreed" not in fired(
+        "Prabowo floats peace plan at Shangri-La Dialogue", date(2023, 6, 3),
+        "Defence Minister Prabowo Subianto on Saturday proposed a peace plan for Ukraine that "
+        "includes an immediate ceasefire \"in place\", a withdrawal of 15 kilometres by each "
+        "side and a demilitarised zone.")
+
+
+def test_a_ceasefire_that_is_in_place_holds() -> None:
+    assert fired("Gaza", date(2025, 1, 20),
+                 "A ceasefire is in place in Gaza after the truce took hold on Sunday.") \
+        == ["ceasefire-agreed"]
+
+
+def test_an_offer_of_something_else_toward_a_truce_is_no_call() -> None:
+    assert fired("Russia-Ukraine talks offer roadmap to a truce -- but one that passes "
+                 "through a minefield", date(2022, 3, 30)) == []

@@ -1034,7 +1034,13 @@ class SentenceFrames:
         return [h for h in self.hits if lo <= h.first and h.last < before
                 and ((h.entry.category == "cue" and h.entry.name == "demand")
                      or (h.entry.category == "act" and h.entry.type == etype
-                         and h.entry.name == "called-for" and not h.entry.after))]
+                         and h.entry.name == "called-for" and not h.entry.after
+                         and not self._beyond_object(h, before)))]
+
+    def _beyond_object(self, act: Hit, index: int) -> bool:
+        """An act said only of its object ("offer") with an infinitive between it and the
+        word at `index`: "talks offer roadmap to a truce" offer the roadmap."""
+        return act.entry.before and self._infinitive_before(act, index)
 
     def _asked_for(self, hit: Hit, etype: str) -> bool:
         """A demand before `hit` in its clause: "called on the army and the RSF to agree to
@@ -2717,8 +2723,11 @@ class SentenceFrames:
         """An act that governs only its object ("recognise a state", "pledge a ceasefire")
         does not reach past an infinitive: "pledged to respect a truce" pledges the
         respecting, not the truce."""
+        return self._infinitive_before(act, noun.first)
+
+    def _infinitive_before(self, act: Hit, index: int) -> bool:
         return any(h.entry.category == "cue" and h.entry.name == "infinitive"
-                   and act.last < h.first and h.last < noun.first for h in self.hits)
+                   and act.last < h.first and h.last < index for h in self.hits)
 
     def _ultimatum(self, lo: int, before: int) -> Hit | None:
         """A time span given to someone ("give Putin 10 or 12 days to"), between `lo` and
