@@ -174,7 +174,8 @@ def test_an_offer_rejected_or_weighed_is_no_call(title: str) -> None:
     assert fired(title, date(2024, 7, 1)) == []
 
 
-@pytest.mark.parametrize("title", ["Putin offers to meet Zelensky", "Turkey offers to host peace talks"])
+@pytest.mark.parametrize("title", ["Putin offers to meet Zelensky",
+                                   "Turkey offers to host peace talks"])
 def test_an_offer_to_meet_or_host_is_not_the_meeting(title: str) -> None:
     assert fired(title, date(2024, 7, 1)) == []
 
