@@ -24,6 +24,7 @@ import pytest
 
 from alerts.knowledge import knowledge_base
 from tests.contact_frames import held
+from tests.shipped_rules import fired
 
 
 def named(text: str, day: date) -> set[str]:
@@ -112,3 +113,50 @@ def test_on_this_day_tells_history_in_arabic() -> None:
 ])
 def test_on_this_day_tells_history(title: str) -> None:
     assert held(title, day=date(2023, 6, 12)) == set()
+
+
+@pytest.mark.parametrize(("title", "day", "pair"), [
+    ("Медведев и Обама подписали в Праге новый договор СНВ", date(2010, 4, 8),
+     "barack-obama+dmitry-medvedev"),
+    ("Presidents of Ukraine and Azerbaijan signed a Joint Declaration in Kyiv",
+     date(2020, 10, 3), "ilham-aliyev+volodymyr-zelensky"),
+    ("Putin, Aliyev and Pashinyan sign statement on Nagorno-Karabakh", date(2020, 11, 10),
+     "ilham-aliyev+nikol-pashinyan"),
+])
+def test_leaders_who_sign_together_met(title: str, day: date, pair: str) -> None:
+    assert pair in held(title, day=day)
+
+
+@pytest.mark.parametrize("title", [
+    "Biden signs bill to speed up aid to Zelensky's government",
+    "Putin signs decree on aid to Lukashenko's government",
+])
+def test_one_who_signs_meets_no_one_named_after_the_verb(title: str) -> None:
+    assert held(title, day=date(2022, 4, 24)) == set()
+
+
+def test_those_who_sign_together_meet_each_other_not_whom_they_write_to() -> None:
+    assert held("Macron and Scholz signed a joint letter to Putin", day=date(2022, 4, 24)) \
+        == {"emmanuel-macron+olaf-scholz"}
+
+
+def test_one_who_signs_a_decree_on_ending_a_war_holds_no_talks() -> None:
+    assert fired("Zelensky signs decree on talks to end the war", date(2022, 10, 4)) == []
+
+
+@pytest.mark.parametrize("title", ["Putin offers to meet Zelensky", "Kim offers to visit Seoul",
+                                   "Erdogan hails Putin's offer to meet Zelensky"])
+def test_an_offer_to_meet_is_no_meeting(title: str) -> None:
+    assert held(title, day=date(2022, 4, 24)) == set()
+
+
+def test_a_contact_noun_beside_a_signing_is_still_read() -> None:
+    # states that sign are no meeting of people, and leave the visit its own frame
+    assert "fumio-kishida+narendra-modi" in held(
+        "Modi's Tokyo trip: India, Japan sign pacts", day=date(2022, 3, 19))
+
+
+def test_leaders_signing_together_hold_no_peace_talks_of_their_own() -> None:
+    # (the 2020 statement was signed apart: the signing says no more than the truce)
+    assert fired("Путин, Алиев и Пашинян подписали заявление о прекращении огня в Нагорном "
+                 "Карабахе", date(2020, 11, 10)) == ["ceasefire-agreed"]

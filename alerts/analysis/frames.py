@@ -815,6 +815,10 @@ class SentenceFrames:
         self._dash_before: list[int] | None = None  # see _dashes
         # A contact frame's pairs with the leaders its envoys acted for (see _contact)
         self._delegated: dict[int, tuple[tuple[Participant, Participant], ...]] = {}
+        # Contact frames read from leaders signing together (see _contact): a meeting, but
+        # no talks of its own ("Putin, Aliyev and Pashinyan signed a statement" may have
+        # been signed apart).
+        self._signed: set[int] = set()
 
     def _without_list_commas(self, bounds: list[int]) -> list[int]:
         """A headline that opens with names apart by commas lists its subjects: "Obama,
@@ -1747,8 +1751,10 @@ class SentenceFrames:
         reported: list[tuple[Hit, EventFrame]] = []  # contact nouns a report is about
         for noun in nouns:
             if noun.entry.type == "contact":
-                if any(abs(v.first - noun.first) <= 4 for v in contact_verbs):
-                    continue  # "held a phone call": the verb's frame says it
+                if any(abs(v.first - noun.first) <= 4 and v.entry.name != "signing"
+                       for v in contact_verbs):
+                    continue  # "held a phone call": the verb's frame says it (signing
+                    # is a meeting only of a joint subject: "Modi's visit: India, Japan sign")
                 gerund = self._gerund(noun)
                 frame = self._contact(noun, verb=gerund)
                 if frame is not None and gerund:
@@ -1889,6 +1895,8 @@ class SentenceFrames:
             v.entry.category == "act" and v.entry.type == "contact" and v.entry.standalone
             and 0 < v.first - h.last <= 2 for v in self.hits) for h in self.hits)
         for frame in verb_frames:  # a verb says the meeting took place; a noun may not
+            if id(frame) in self._signed:
+                continue
             pairs = self._delegated.get(id(frame), frame.pairs)
             if frame.type != "contact" or frame.modality != "happened" or not (
                     pairs or officials):
@@ -3301,6 +3309,9 @@ class SentenceFrames:
 
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
         act = pred.entry.name
+        signing = act == "signing"
+        if signing:
+            act = "meeting"  # two who sign together met (their joint subject only, below)
         evidence = [Evidence("event", self._q(pred))]
         means_of = self._manner_of(pred)  # ("telephone" after "by" is a noun, not the verb)
         # "intended to speak with Putin by telephone soon": the verb's contact, said how
@@ -3467,6 +3478,15 @@ class SentenceFrames:
             topics = [h.first for h in self.hits if h.entry.category == "topic"
                       and h.first > pred.last and self.s.tokens[h.first] not in _GENITIVE]
             objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
+        if signing:
+            # Only the people who sign together: "Medvedev and Obama signed"; not whom the
+            # text names after the verb ("signed a decree on aid to Zelensky's government").
+            groups = joined_groups(self.s.tokens, subjects)
+            if len(groups) != 1 or len(groups[0]) < 2 or not verb or self._nominal(pred):
+                return None
+            subjects, objects = list(groups[0]), []
+            evidence.append(Evidence("pairing", " and ".join(m.alias for _, m in subjects)
+                                     + f" {self._q(pred)} together: they met"))
         words = " ".join(self.s.tokens[pred.first:pred.last + 1])
         hosting = words in _HOSTING
         role_a, role_b = ("host", "visitor") if hosting else _ROLE_OF_ACT.get(act, ("parties",
@@ -3553,4 +3573,6 @@ class SentenceFrames:
                            tuple(evidence + flag_evidence))
         if delegated:
             self._delegated[id(frame)] = (*unique, *delegated)
+        if signing:
+            self._signed.add(id(frame))
         return frame
