@@ -198,3 +198,27 @@ def test_a_ceasefire_that_is_in_place_holds() -> None:
 def test_an_offer_of_something_else_toward_a_truce_is_no_call() -> None:
     assert fired("Russia-Ukraine talks offer roadmap to a truce -- but one that passes "
                  "through a minefield", date(2022, 3, 30)) == []
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Berlin conference on Libya", "Leaders of 12 countries met in Berlin on Sunday for a "
+     "conference aimed at ending the war in Libya."),
+    ("Trump and Putin hold summit on ending the war in Ukraine", ""),
+])
+def test_a_meeting_about_ending_a_war_is_peace_talks(title: str, summary: str) -> None:
+    assert fired(title, date(2025, 8, 15), summary) == ["peace-talks"]
+
+
+@pytest.mark.parametrize("title", [
+    "Meeting on ending the trade war is held in Geneva",
+    # a meeting for peace in general is no talks to end a war
+    "Interfaith meeting for peace opens in Assisi",
+])
+def test_a_meeting_about_no_war_s_end_is_none(title: str) -> None:
+    assert fired(title, date(2025, 5, 10)) == []
+
+
+def test_a_summit_about_ending_a_war_is_still_a_meeting_of_its_leaders() -> None:
+    from tests.contact_frames import held
+    assert "donald-trump+vladimir-putin" in held(
+        "Trump and Putin hold summit on ending the war in Ukraine", day=date(2025, 8, 15))

@@ -601,6 +601,10 @@ def _kept(hits: list[Hit]) -> list[Hit]:
         seen.add(key)
         if predicates and category in ("noun", "act", "cue") and any(
                 o.first <= h.first and h.last <= o.last and (o.last - o.first) > (h.last - h.first)
+                # a meeting that heads talks about ending a war is still a meeting ("Trump
+                # and Putin hold summit on ending the war": they met)
+                and not (entry.type == "contact" and o.first == h.first
+                         and o.entry.type == "peace-talks" and o.entry.name == "main")
                 for o in predicates):
             continue
         if places and category in ("noun", "act", "purpose") and any(
@@ -673,7 +677,8 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
 
     # Not a deal that names another event ("a ceasefire agreement to end the war" is the
     # ceasefire's agreement).
-    owned = {i for h in hits if h.entry.category == "noun" for i in range(h.first, h.last + 2)}
+    owned = {i for h in hits if h.entry.category == "noun" and h.entry.type != "contact"
+             for i in range(h.first, h.last + 2)}
 
     def linked(head: Hit, p: Hit) -> bool:
         """A purpose of ending a war with links right before it, and at most ACCORD_REACH
@@ -689,19 +694,23 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
             and " … " in p.entry.form and not any(i in stops for i in range(head.last + 1, start))
 
     for head in [h for h in hits if h.entry.category == "purpose_end"
-                 and h.entry.name == "accord" and h.first not in owned]:
+                 and h.entry.name in ("accord", "meeting") and h.first not in owned]:
+        meeting = head.entry.name == "meeting"
         purpose = next((p for p in hits if p.entry.category == "purpose"
                         and p.entry.type == head.entry.type and p.entry.name != SIDE
-                        and (p.first == head.last + 1 or named_peace(head, p)
-                             or linked(head, p))), None)
+                        and (linked(head, p) if meeting else (
+                            p.first == head.last + 1 or named_peace(head, p)
+                            or linked(head, p)))), None)
         # Not when the purpose is an event's own noun: "اتفاق وقف الأعمال القتالية" is a
         # ceasefire's agreement (the cessation of hostilities), not a peace accord. (A noun
         # inside the war it ends is no such noun: "ending 46-year state of war".)
         if purpose is not None and not any(
                 h.entry.category == "noun" and h.first == purpose.first for h in hits):
+            # A meeting about ending a war is peace talks ("Swiss summit on ending Ukraine
+            # war"): its noun is the talks' own.
             hits.append(Hit(head.first, purpose.last, Entry(
-                "noun", head.entry.type, "accord", form=f"{head.entry.form} {purpose.entry.form}",
-                lang=head.entry.lang)))
+                "noun", head.entry.type, "main" if meeting else "accord",
+                form=f"{head.entry.form} {purpose.entry.form}", lang=head.entry.lang)))
     return hits
 
 

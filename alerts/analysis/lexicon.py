@@ -364,21 +364,24 @@ def build(data: dict[str, Any]) -> Lexicon:
         # A purpose said as a grammar (see frames.yaml, purpose_end): a word of ending and,
         # a few words after it, a word of armed conflict ("ending the three-year war").
         ending = spec.get("purpose_end") or {}
-        if not isinstance(ending, dict) or set(ending) - {"ends", "objects", "accords", "links"}:
+        if not isinstance(ending, dict) \
+                or set(ending) - {"ends", "objects", "accords", "meetings", "links"}:
             raise LexiconError(f"frames.yaml: types.{type_id}.purpose_end must have only "
-                               "'ends', 'objects', 'accords' and 'links', each mapping "
-                               "languages to words")
+                               "'ends', 'objects', 'accords', 'meetings' and 'links', each "
+                               "mapping languages to words")
         for forms in _languages(ending.get("links") or {},
                                 f"types.{type_id}.purpose_end.links").values():
             links = set(lex.accord_links) | {lexicon_tokens(variant) for form in forms
                                              for variant in expand(form)}
             lex.accord_links = tuple(sorted(links, key=lambda words: (-len(words), words)))
-        for part, name in (("ends", "end"), ("objects", "object"), ("accords", "accord")):
+        for part, name in (("ends", "end"), ("objects", "object"), ("accords", "accord"),
+                           ("meetings", "meeting")):
             for lang, forms in _languages(ending.get(part) or {},
                                           f"types.{type_id}.purpose_end.{part}").items():
                 for form in forms:
                     lex.add(form, Entry("purpose_end", type_id, name, form=form), lang)
-                    if name == "accord":  # the head of a noun (see frames._purposes_of_ending)
+                    if name in ("accord", "meeting"):  # the head of a noun (see
+                        # frames._purposes_of_ending)
                         for variant in expand(form):
                             lex.anchors.setdefault(type_id, set()).add(
                                 _anchor(lexicon_tokens(variant)))
