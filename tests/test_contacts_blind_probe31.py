@@ -160,3 +160,14 @@ def test_leaders_signing_together_hold_no_peace_talks_of_their_own() -> None:
     # (the 2020 statement was signed apart: the signing says no more than the truce)
     assert fired("Путин, Алиев и Пашинян подписали заявление о прекращении огня в Нагорном "
                  "Карабахе", date(2020, 11, 10)) == ["ceasefire-agreed"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("استقبل جلالة الملك عبدالله الثاني رئيس الوزراء", "abdullah-ii-of-jordan"),
+    ("استقبل جلالة الملك عبد الله الثاني رئيس الوزراء", "abdullah-ii-of-jordan"),
+    ("التقى الرئيس عبدالفتاح السيسي", "abdel-fattah-el-sisi"),
+    ("التقى الرئيس عبد الفتاح السيسي", "abdel-fattah-el-sisi"),
+    ("التقى رئيس الوزراء معين عبد الملك", "maeen-abdulmalik"),
+])
+def test_arabic_abd_names_are_read_joined_or_apart(text: str, person: str) -> None:
+    assert person in named(text, date(2020, 6, 18))

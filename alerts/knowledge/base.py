@@ -44,6 +44,19 @@ def _with_accents(aliases: list[Any], name: str) -> list[str]:
     return out
 
 
+# Arabic names made with "عبد" (servant of) are written apart or joined: "عبد الله الثاني",
+# "عبدالله الثاني". (A name listed joined is already found written apart: "معين عبد الملك".)
+_ABD_APART = re.compile(r"(?<![\w])عبد (?=ال)")
+
+
+def _abd_spellings(phrase: str) -> list[str]:
+    """A name's "عبد ال..." words written joined, if it writes them apart."""
+    if "عبد " not in phrase:
+        return []
+    joined = _ABD_APART.sub("عبد", phrase)
+    return [joined] if joined != phrase else []
+
+
 # Words before an office phrase that name someone else, or a body: "diplomatic adviser to
 # the Prime Minister", "Office of the President", "помощник президента", "радник Президента".
 _NOT_THE_HOLDER_WORDS = [
@@ -697,6 +710,8 @@ class KnowledgeBase:
             self.entities[entity.id] = entity
             self._lookup[entity.id] = entity.id
             for phrase in [entity.name, *(spec.get("aliases") or [])]:
+                for spelling in _abd_spellings(str(phrase)):
+                    self._names.add(spelling, (entity.id, spelling, "name"))
                 self._names.add(str(phrase), (entity.id, str(phrase), "name"))
                 self._lookup.setdefault(token_text(str(phrase)).strip(), entity.id)
                 for form in cyrillic_case_forms(str(phrase)):
