@@ -171,3 +171,14 @@ def test_leaders_signing_together_hold_no_peace_talks_of_their_own() -> None:
 ])
 def test_arabic_abd_names_are_read_joined_or_apart(text: str, person: str) -> None:
     assert person in named(text, date(2020, 6, 18))
+
+
+def test_a_group_of_leaders_is_the_named_leaders_of_its_states() -> None:
+    people = named("Obama and Rouhani speak by phone, first direct contact between U.S. and "
+                   "Iranian leaders since 1979", date(2013, 9, 27))
+    assert {"barack-obama", "hassan-rouhani"} <= people and "ali-khamenei" not in people
+
+
+def test_a_group_of_leaders_alone_still_names_them() -> None:
+    assert {"barack-obama", "ali-khamenei"} <= named(
+        "first direct contact between U.S. and Iranian leaders since 1979", date(2013, 9, 27))

@@ -983,8 +983,18 @@ class KnowledgeBase:
                 found.setdefault(person.id, Mention(person, alias, start, "name"))
         # "Chinese, Russian, Indian leaders", "лидеры Китая, России и Индии": each state's
         # office holder of the day (groups.py).
-        for person, words, start, begins in group_members(self, tokens, list(found.values()),
-                                                          day):
+        members = group_members(self, tokens, list(found.values()), day)
+        if members:
+            # A state whose leader the text names stands for that leader: "Obama and Rouhani
+            # speak, first direct contact between U.S. and Iranian leaders" (not Iran's
+            # supreme leader as well).
+            led = {r.country for m in found.values() if m.entity.kind == "person"
+                   and m.via == "name" for r in m.entity.roles
+                   if r.office in ("head-of-state", "head-of-government") and r.covers(day)}
+        for person, words, start, begins in members:
+            role = person.role_at(day)
+            if role is not None and role.country in led and person.id not in found:
+                continue
             if not _not_the_holder().search(tokens, max(0, begins - _HOLDER_REACH),
                                             begins + 1):  # "advisers to leaders of"
                 found.setdefault(person.id, Mention(person, words, start, "office"))
