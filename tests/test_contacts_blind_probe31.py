@@ -182,3 +182,23 @@ def test_a_group_of_leaders_is_the_named_leaders_of_its_states() -> None:
 def test_a_group_of_leaders_alone_still_names_them() -> None:
     assert {"barack-obama", "ali-khamenei"} <= named(
         "first direct contact between U.S. and Iranian leaders since 1979", date(2013, 9, 27))
+
+
+@pytest.mark.parametrize(("title", "summary", "day"), [
+    ("Песков: встреча Путина и Зеленского пока не обсуждается", "", date(2022, 3, 30)),
+    ("Зустріч Зеленського і Путіна поки не обговорюється", "", date(2022, 3, 30)),
+    ("Nicolas Sarkozy et Barack Obama auront leur premier tête-à-tête vendredi à Strasbourg",
+     "", date(2009, 4, 1)),
+    ("البيت الأبيض", "ومن المقرر أن يلتقي الرئيس دونالد ترامب ولي العهد الأمير محمد بن سلمان "
+     "لبحث الاستثمارات.", date(2025, 4, 1)),
+])
+def test_contacts_to_come_or_not_discussed_are_not_held(title: str, summary: str,
+                                                          day: date) -> None:
+    assert held(title, summary, day) == set()
+
+
+@pytest.mark.parametrize("verb", ["بحث", "وبحث"])
+def test_an_arabic_verb_is_still_a_contact_without_its_purpose_preposition(verb: str) -> None:
+    assert held("القاهرة", f"{verb} الرئيس عبد الفتاح السيسي مع الرئيس الأمريكي دونالد ترامب "
+                "العلاقات الثنائية.", day=date(2025, 4, 1)) \
+        == {"abdel-fattah-el-sisi+donald-trump"}

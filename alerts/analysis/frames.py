@@ -2933,6 +2933,15 @@ class SentenceFrames:
         names = ", ".join(m.entity.name for m in self.antecedents)
         return f"{self._q(plural)} = {names}, named together in the headline"
 
+    def _arabic_purpose(self, pred: Hit) -> bool:
+        """An Arabic verb of the lexicon written with the preposition "ل" (for, to) that its
+        form lacks: a purpose ("لبحث", to discuss), not a finite verb ("بحث", discussed)."""
+        if pred.entry.lang != "ar" or pred.first != pred.last:
+            return False
+        word, form = self.s.tokens[pred.first], lexicon_tokens(pred.entry.form or "")
+        return bool(form) and word.startswith("ل") and not form[0].startswith("ل") \
+            and word.endswith(form[0]) and len(word) > len(form[0])
+
     def _named_before(self, pred: Hit) -> bool:
         """Someone or some state is named before the word in its clause (its subject)."""
         lo, _ = _clause(self.bounds, pred.first, self.n)
@@ -3359,6 +3368,10 @@ class SentenceFrames:
                 if modality == "happened":
                     evidence.append(Evidence("modality", f"{self.s.quote(main - 1, main - 1)} "
                                                          "(the call its setting)"))
+        if modality == "happened" and cue is None and verb and self._arabic_purpose(pred):
+            # "يلتقي ولي العهد لبحث الاستثمارات": "لبحث" (to discuss) is what a meeting is
+            # for, no contact of its own
+            modality, cue = "hypothetical", pred
         if modality == "happened" and cue is None:
             ahead = self._time_ahead(pred)
             if ahead is not None:
