@@ -202,3 +202,19 @@ def test_an_arabic_verb_is_still_a_contact_without_its_purpose_preposition(verb:
     assert held("القاهرة", f"{verb} الرئيس عبد الفتاح السيسي مع الرئيس الأمريكي دونالد ترامب "
                 "العلاقات الثنائية.", day=date(2025, 4, 1)) \
         == {"abdel-fattah-el-sisi+donald-trump"}
+
+
+@pytest.mark.parametrize(("text", "day", "person"), [
+    ("国务院总理李强在布城同马来西亚总理安瓦尔举行会谈", date(2024, 6, 19), "anwar-ibrahim"),
+    ("Лавров провел переговоры с Налбандяном", date(2016, 4, 1), "eduard-nalbandyan"),
+    ("Министр иностранных дел Армении Эдвард Налбандян", date(2016, 4, 1),
+     "eduard-nalbandyan"),
+])
+def test_leaders_named_in_chinese_and_cyrillic(text: str, day: date, person: str) -> None:
+    assert person in named(text, day)
+
+
+def test_names_in_other_scripts_do_not_make_a_surname_known_abroad() -> None:
+    # "Cruz" of Cuba's prime minister is still no one beside a US senator's name
+    assert "manuel-marrero-cruz" not in named(
+        "Al Franken mocks Trump and Cruz in return to late-night", date(2023, 6, 1))

@@ -709,7 +709,8 @@ class KnowledgeBase:
                             str(spec.get("home") or ""))
             self.entities[entity.id] = entity
             self._lookup[entity.id] = entity.id
-            for phrase in [entity.name, *(spec.get("aliases") or [])]:
+            for phrase in [entity.name, *(spec.get("aliases") or []),
+                           *(spec.get("script_aliases") or [])]:
                 for spelling in _abd_spellings(str(phrase)):
                     self._names.add(spelling, (entity.id, spelling, "name"))
                 self._names.add(str(phrase), (entity.id, str(phrase), "name"))
@@ -1245,7 +1246,7 @@ def merge_people(base: list[dict], extra: list[dict]) -> list[dict]:
         new = dict(old)
         if spec.get("name"):
             new["name"] = spec["name"]
-        for group in ("aliases", "ambiguous_aliases", "case_aliases"):
+        for group in ("aliases", "script_aliases", "ambiguous_aliases", "case_aliases"):
             seen = list(old.get(group) or [])
             seen += [a for a in spec.get(group) or [] if a not in seen]
             new[group] = seen
@@ -1412,7 +1413,8 @@ def user_warnings(folder: Path | None) -> list[Problem]:
     for spec in shipped_people():
         if str(spec["id"]) in user_ids:
             continue
-        for phrase in [spec.get("name"), *(spec.get("aliases") or [])]:
+        for phrase in [spec.get("name"), *(spec.get("aliases") or []),
+                       *(spec.get("script_aliases") or [])]:
             if phrase:
                 others.setdefault(token_text(str(phrase)).strip(), str(spec["id"]))
     for spec in user.people:

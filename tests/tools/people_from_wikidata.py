@@ -56,6 +56,7 @@ from tests.tools.historic_leaders import ALIASES as HISTORIC_ALIASES
 from tests.tools.historic_leaders import AMBIGUOUS as HISTORIC_AMBIGUOUS
 from tests.tools.historic_leaders import NAME_FIXES as HISTORIC_NAME_FIXES
 from tests.tools.historic_leaders import ROLES as HISTORIC_ROLES
+from tests.tools.leader_names import NAMES as SCRIPT_NAMES_2015
 from tests.tools.offices_table import (
     ARABIC_ADJECTIVES,
     ARABIC_MONARCHS,
@@ -456,6 +457,15 @@ def aliases_for(name: str, extra: list[str]) -> list[str]:
     return seen
 
 
+def script_aliases(person_id: str) -> list[str]:
+    """The person's names of leader_names.py, apart from the aliases: the base reads them
+    alike, but does not count them as the sign of a name known abroad that makes an
+    ambiguous surname a name in more contexts (KnowledgeBase._named_abroad)."""
+    names = SCRIPT_NAMES_2015.get(person_id)
+    return ["  script_aliases: [" + ", ".join(map(quote, dict.fromkeys(names))) + "]"] \
+        if names else []
+
+
 def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -531,6 +541,7 @@ def generate(corpus: Path, out: Path = DATA) -> None:
         lines.append(f"- id: {person_id}")
         lines.append(f"  name: {quote(name)}")
         lines.append("  aliases: [" + ", ".join(quote(a) for a in aliases_for(name, extra)) + "]")
+        lines += script_aliases(person_id)
         words = plain(name).split() if " " in name and " of " not in name else []
         surname = "" if not words else words[0] if items[0].country in SURNAME_FIRST \
             else words[-1]
@@ -549,7 +560,7 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                       f"      from: \"{t.start.isoformat()}\"{note}",
                       "      to: " + (f"\"{t.end.isoformat()}\"" if t.end else "null")]
     named = (set(SCRIPT_NAMES) | set(ALIASES) | set(DEFENCE_ALIASES) | set(HISTORIC_ALIASES)
-             | set(HISTORIC_AMBIGUOUS))
+             | set(HISTORIC_AMBIGUOUS) | set(SCRIPT_NAMES_2015))
     for person_id in sorted(named - written):
         if person_id not in curated_ids:
             raise SystemExit(f"names for unknown person {person_id!r}; fix the tables")
@@ -557,6 +568,7 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                  + DEFENCE_ALIASES.get(person_id, []) + HISTORIC_ALIASES.get(person_id, []))
         lines += [f"- id: {person_id}  # names only; the rest is in people.yaml",
                   "  aliases: [" + ", ".join(quote(a) for a in dict.fromkeys(forms)) + "]"]
+        lines += script_aliases(person_id)
         if person_id in HISTORIC_AMBIGUOUS:
             lines.append("  ambiguous_aliases: ["
                          + ", ".join(map(quote, HISTORIC_AMBIGUOUS[person_id])) + "]")
