@@ -222,3 +222,41 @@ def test_a_summit_about_ending_a_war_is_still_a_meeting_of_its_leaders() -> None
     from tests.contact_frames import held
     assert "donald-trump+vladimir-putin" in held(
         "Trump and Putin hold summit on ending the war in Ukraine", day=date(2025, 8, 15))
+
+
+@pytest.mark.parametrize(("title", "day", "rules"), [
+    ("Guns fall silent in Nagorno-Karabakh as truce takes hold", date(2020, 11, 10),
+     ["ceasefire-agreed"]),
+    ("Guns fall silent in Nagorno-Karabakh", date(2020, 11, 10), ["ceasefire-agreed"]),
+    ("Salinas decreta el cese unilateral del fuego en Chiapas", date(1994, 1, 12),
+     ["ceasefire-agreed"]),
+    ("Los países garantes instan a Perú y Ecuador a un cese inmediato del fuego",
+     date(1995, 2, 1), ["ceasefire-call"]),
+    ("EU-Gipfel fordert «sofortige humanitäre Pause» im Gazastreifen", date(2023, 10, 27),
+     ["ceasefire-call"]),
+    ("L'ONU réclame des pauses humanitaires à Gaza", date(2023, 10, 27), ["ceasefire-call"]),
+    ("مجلس الأمن يتبنى بالإجماع القرار 1701 الداعي إلى وقف الأعمال الحربية في لبنان",
+     date(2006, 8, 12), ["ceasefire-call"]),
+])
+def test_ceasefires_said_in_other_words(title: str, day: date, rules: list[str]) -> None:
+    assert fired(title, day) == rules
+
+
+@pytest.mark.parametrize(("title", "day"), [
+    ("Fatah and Hamas agree media truce", date(2012, 11, 20)),
+    ("فتح وحماس تتفقان على هدنة إعلامية", date(2012, 11, 20)),
+    ("Vor 25 Jahren trat in Bosnien eine Waffenruhe in Kraft", date(2020, 10, 12)),
+    ("Hace 30 años se firmó la tregua en El Salvador", date(2022, 1, 16)),
+    ("Il y a 25 ans, le cessez-le-feu entrait en vigueur en Bosnie", date(2020, 10, 12)),
+    ("قبل 25 عاما وقعت الهدنة في البوسنة", date(2020, 11, 21)),
+])
+def test_media_truces_and_years_ago_in_digits_are_no_truce_agreed(title: str,
+                                                                   day: date) -> None:
+    assert fired(title, day) == []
+
+
+
+def test_guns_that_are_silent_tell_of_a_truce_that_holds() -> None:
+    # (a state, as "holds" is, not the truce taking effect)
+    assert fired("Good Friday Agreement at 20: the guns are silent but Stormont stays dark",
+                 date(2018, 4, 10)) == []

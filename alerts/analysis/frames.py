@@ -1543,7 +1543,7 @@ class SentenceFrames:
             # truce")
             if (h.entry.category == "metaphor" and lo <= h.first < hi and (
                     noun.first - 2 <= h.first < noun.first or noun.last < h.first <= noun.last + 3
-                    or (noun.first <= h.first and h.last <= noun.last)
+                    or (h.first <= noun.last and noun.first <= h.last)  # holds it: "هدنة إعلامية"
                     or (act is not None and act.last < h.first < noun.first))) \
                     or (noun.entry.type in ARMED and (
                         (h.entry.category == "domain" and lo <= h.first < hi)
