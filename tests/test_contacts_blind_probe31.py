@@ -218,3 +218,25 @@ def test_names_in_other_scripts_do_not_make_a_surname_known_abroad() -> None:
     # "Cruz" of Cuba's prime minister is still no one beside a US senator's name
     assert "manuel-marrero-cruz" not in named(
         "Al Franken mocks Trump and Cruz in return to late-night", date(2023, 6, 1))
+
+
+@pytest.mark.parametrize(("title", "summary", "day"), [
+    ("Kiew", "Scholz hat in Kiew mit Selenskyj gesprochen, einen Tag bevor er in Moskau "
+     "Kremlchef Putin trifft.", date(2022, 2, 14)),
+    ("Scholz: Telefonat mit Putin nicht ausgeschlossen", "", date(2024, 9, 8)),
+    ("Kremlin: a Putin-Zelensky meeting is not ruled out", "", date(2022, 3, 30)),
+    ("Песков: встреча Путина и Зеленского не исключена", "", date(2022, 3, 30)),
+    ("Macron : un entretien avec Poutine n'est pas exclu", "", date(2022, 3, 30)),
+    ("Se cae la reunión de Sheinbaum con Trump tras la salida anticipada del G7", "",
+     date(2025, 6, 17)),
+])
+def test_contacts_to_come_possible_or_fallen_through(title: str, summary: str,
+                                                     day: date) -> None:
+    assert not {"olaf-scholz+vladimir-putin", "vladimir-putin+volodymyr-zelensky",
+                "emmanuel-macron+vladimir-putin", "claudia-sheinbaum+donald-trump"} \
+        & held(title, summary, day)
+
+
+def test_a_german_verb_after_bevor_in_the_perfect_did_happen() -> None:
+    assert "olaf-scholz+vladimir-putin" in held(
+        "Moskau", "Scholz reiste nach Moskau, bevor er Putin getroffen hat.", date(2022, 2, 15))

@@ -299,6 +299,7 @@ _CALL_MODIFIERS = frozenset({"a", "an", "the", "their", "his", "her", "phone", "
                              "video", "hourlong", "hour", "long", "lengthy", "brief", "minute",
                              "late", "night", "private", "first"})
 # Words opening a clause whose verb in the present tells of what is to come.
+_TIME_OPENERS_DE = folded_words("bevor", "sobald", "wenn")
 _TIME_OPENERS = frozenset({"when", "once", "before", "until", "whenever"})
 # Cues that describe the noun right after them even after a determiner: "the planned
 # summit", "a possible ceasefire", "the cancelled call" (not "a push", "the call", nouns).
@@ -3267,6 +3268,12 @@ class SentenceFrames:
         English verb in the present ("when he meets Putin", "before Trump speaks with Xi"):
         at most three words between, none of them a verb of the lexicon."""
         words = self.s.tokens
+        if verb.entry.lang == "de":
+            # German puts the verb last: "einen Tag bevor er in Moskau Kremlchef Putin trifft"
+            # (not "bevor er ... getroffen hat": the verb then does not end the clause)
+            lo, hi = _clause(self.bounds, verb.first, self.n)
+            opener = lo - 1 if lo > 0 and words[lo - 1] in _TIME_OPENERS_DE else lo
+            return opener if verb.last == hi - 1 and words[opener] in _TIME_OPENERS_DE else None
         if not (words[verb.first].endswith("s") and not words[verb.first].endswith("ss")):
             return None
         for k in range(verb.first - 1, max(-1, verb.first - 5), -1):
