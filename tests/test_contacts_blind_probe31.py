@@ -240,3 +240,17 @@ def test_contacts_to_come_possible_or_fallen_through(title: str, summary: str,
 def test_a_german_verb_after_bevor_in_the_perfect_did_happen() -> None:
     assert "olaf-scholz+vladimir-putin" in held(
         "Moskau", "Scholz reiste nach Moskau, bevor er Putin getroffen hat.", date(2022, 2, 15))
+
+
+def test_the_german_perfect_of_speaking_is_a_contact() -> None:
+    assert held("Kiew", "Bundeskanzler Olaf Scholz hat am Montag in Kiew mit dem ukrainischen "
+                "Präsidenten Wolodymyr Selenskyj gesprochen.", date(2022, 2, 14)) \
+        == {"olaf-scholz+volodymyr-zelensky"}
+    assert held("Berlin", "Scholz hat am Montag über Putin gesprochen.", date(2022, 2, 14)) \
+        == set()
+
+
+def test_a_german_negation_reaches_a_verb_before_its_auxiliaries() -> None:
+    assert held("Bali", "Lawrow hat das G20-Treffen auf Bali vorzeitig verlassen, ohne mit "
+                "Außenministerin Annalena Baerbock oder US-Außenminister Antony Blinken "
+                "gesprochen zu haben.", date(2022, 7, 8)) == set()

@@ -300,6 +300,12 @@ _CALL_MODIFIERS = frozenset({"a", "an", "the", "their", "his", "her", "phone", "
                              "late", "night", "private", "first"})
 # Words opening a clause whose verb in the present tells of what is to come.
 _TIME_OPENERS_DE = folded_words("bevor", "sobald", "wenn")
+# What may follow a German verb at its clause's end: "ohne mit Baerbock gesprochen zu haben"
+# (not "war" nor "sein": English "war", German "his")
+_GERMAN_AUXILIARIES = folded_words("zu", "haben", "hat", "hatte", "hatten", "habe", "ist",
+                                   "sind", "waren", "worden", "wurde", "wurden")
+# Prepositions of a topic: who comes right after one is talked about, not talked with.
+_ABOUT = folded_words("about", "über", "sur", "sobre", "regarding", "concerning")
 _TIME_OPENERS = frozenset({"when", "once", "before", "until", "whenever"})
 # Cues that describe the noun right after them even after a determiner: "the planned
 # summit", "a possible ceasefire", "the cancelled call" (not "a push", "the call", nouns).
@@ -1322,7 +1328,8 @@ class SentenceFrames:
                        and h.entry.name == "denial" and h.last < index), None) \
             or self._disowned(index)
         start, end = _clause(self.bounds, index, self.n)
-        if verb and end - index == 1 and window == CUE_WINDOW:
+        if verb and window == CUE_WINDOW and (end - index == 1 or all(
+                w in _GERMAN_AUXILIARIES for w in self.s.tokens[index + 1:end])):
             # A verb that ends its clause (German word order: "Scholz will erstmals seit
             # fast zwei Jahren mit Putin telefonieren") has its auxiliary at the clause's
             # second place, however far: the whole clause before it is read.
@@ -3407,7 +3414,9 @@ class SentenceFrames:
         # "Zelensky under pressure from Putin meets Trump": where someone comes from is no
         # side of the contact either.
         subjects = [(i, m) for i, m in people if i < pred.first
-                    and not (i > 0 and self.s.tokens[i - 1] in _FROM)]
+                    and not (i > 0 and self.s.tokens[i - 1] in _FROM)
+                    # a topic before a verb at the clause's end: "hat über Putin gesprochen"
+                    and not (i > 0 and self.s.tokens[i - 1] in _ABOUT)]
         opened = max((h.last + 1 for h in self.hits if h.entry.category == "subordinator"
                       and h.last < pred.first), default=0)
         if any(i >= opened for i, _ in subjects):
