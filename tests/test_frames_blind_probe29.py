@@ -260,3 +260,10 @@ def test_guns_that_are_silent_tell_of_a_truce_that_holds() -> None:
     # (a state, as "holds" is, not the truce taking effect)
     assert fired("Good Friday Agreement at 20: the guns are silent but Stormont stays dark",
                  date(2018, 4, 10)) == []
+
+
+def test_a_finite_verb_after_a_comma_and_and_is_no_list_item() -> None:
+    # ", und forderten": a clause of its own, not a third verb of the "zu" before it
+    assert fired("Libyen-Gipfel im Kanzleramt", date(2020, 1, 19),
+                 "Die Teilnehmer verpflichteten sich, das UN-Waffenembargo zu respektieren, und "
+                 "forderten eine dauerhafte Waffenruhe.") == ["ceasefire-call"]

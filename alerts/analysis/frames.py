@@ -1302,7 +1302,7 @@ class SentenceFrames:
                  and h.last < before and not self._nominal(h)]
         if verbs:
             return verbs[-1].first
-        if start > 0 and "," in self.s.text[
+        if 0 < start < before and "," in self.s.text[
                 self.s.spans[start - 1][1]:self.s.spans[start][0]]:
             # "to observe the truce, release hostages and sign": the bare word that opens
             # the list's clause after its comma is the verb before this one
