@@ -267,3 +267,21 @@ def test_a_finite_verb_after_a_comma_and_and_is_no_list_item() -> None:
     assert fired("Libyen-Gipfel im Kanzleramt", date(2020, 1, 19),
                  "Die Teilnehmer verpflichteten sich, das UN-Waffenembargo zu respektieren, und "
                  "forderten eine dauerhafte Waffenruhe.") == ["ceasefire-call"]
+
+
+@pytest.mark.parametrize("title", [
+    "U.S., France and allies call for 21-day pause in Israel-Hezbollah fighting",
+    "Pope, in Christmas message, pleads for end to Gaza fighting",
+    "U.N. Security Council urges halt to Israel-PLO fighting in Lebanon",
+])
+def test_a_halt_to_fighting_with_its_war_named_between(title: str) -> None:
+    assert fired(title, date(2024, 9, 26)) == ["ceasefire-call"]
+
+
+@pytest.mark.parametrize("title", [
+    "Strikes continue despite a pause in Gaza fighting",
+    # an act between is no name of a war: the end is of the talks
+    "Calls grow for an end to talks as fighting resumes",
+])
+def test_a_halt_to_fighting_named_in_passing_or_not_at_all(title: str) -> None:
+    assert "ceasefire-call" not in fired(title, date(2024, 9, 26))

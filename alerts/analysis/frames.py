@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from alerts.analysis.lexicon import (
     _ARABIC,
     ANAPHOR_COUNTS,
+    HALT_OBJECTS,
     SIDE,
     Entry,
     Lexicon,
@@ -522,7 +523,33 @@ def find_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
     """Every lexicon phrase in the sentence; a hit inside a longer hit of a predicate
     category (noun, act, demand or refusal cue) is dropped."""
     hits = _purposes_of_ending(phrase_hits(lex, words), words, lex.accord_links)
-    return _kept(hits)
+    return _kept(_halts_named(hits, words))
+
+
+# "a halt to the fighting" with the war named between: "pause in Israel-Hezbollah fighting",
+# "end to Gaza fighting" (English names the war before its noun; at most three words).
+_HALT_HEADS = folded_words("halt", "end", "pause")
+_HALT_LINKS = folded_words("to", "in")
+_HALT_OBJECTS = frozenset(HALT_OBJECTS)
+HALT_NAMES = 3
+
+
+def _halts_named(hits: list[Hit], words: tuple[str, ...]) -> list[Hit]:
+    """A halt to fighting with the war's name between is the ceasefire noun its lexicon
+    phrase ("halt to the fighting") is; not past an act, a noun or a clause boundary."""
+    if _HALT_OBJECTS.isdisjoint(words):
+        return hits
+    stops = {i for h in hits if h.entry.category in ("act", "boundary", "noun")
+             for i in range(h.first, h.last + 1)}
+    for k, word in enumerate(words[:-2]):
+        if word not in _HALT_HEADS or words[k + 1] not in _HALT_LINKS:
+            continue
+        end = next((j for j in range(k + 3, min(k + 3 + HALT_NAMES, len(words)))
+                    if words[j] in _HALT_OBJECTS), None)
+        if end is not None and not any(i in stops for i in range(k + 2, end)):
+            hits.append(Hit(k, end, Entry("noun", "ceasefire", "main",
+                                          form=" ".join(words[k:end + 1]), lang="en")))
+    return hits
 
 
 def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:

@@ -201,6 +201,10 @@ class Lexicon:
         # A meeting about ending a war is peace talks: the contact words select those items too.
         if "peace-talks" in self.anchors:
             self.anchors["peace-talks"] |= self.anchors.get("contact", set())
+        # A halt to fighting with the war named between is a ceasefire's noun (frames.py,
+        # _halts_named): its last word selects the item.
+        if "ceasefire" in self.anchors:
+            self.anchors["ceasefire"] |= {_anchor((word,)) for word in HALT_OBJECTS}
 
 
 # The event types whose frame status is only ever the name of an act read with the noun
@@ -212,6 +216,10 @@ STATUS_FROM_ACTS = frozenset({"relations"})
 
 def _pack(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# The words of fighting that end a halt to it named with its war (frames._halts_named).
+HALT_OBJECTS = ("fighting", "hostilities")
 
 
 def _anchor(words: tuple[str, ...]) -> str:
