@@ -285,3 +285,17 @@ def test_a_halt_to_fighting_with_its_war_named_between(title: str) -> None:
 ])
 def test_a_halt_to_fighting_named_in_passing_or_not_at_all(title: str) -> None:
     assert "ceasefire-call" not in fired(title, date(2024, 9, 26))
+
+
+@pytest.mark.parametrize(("title", "day", "rules"), [
+    ("В Хасавюрте подписаны документы о прекращении войны в Чечне", date(1996, 8, 31),
+     ["peace-talks"]),
+    ("Géorgie : au terme de sa médiation à Moscou et Tbilissi, Nicolas Sarkozy arrache un "
+     "cessez-le-feu", date(2008, 8, 12), ["ceasefire-agreed"]),
+    ("Baerbock und Cameron werben für „nachhaltige Waffenruhe“ in Gaza", date(2024, 1, 12),
+     ["ceasefire-call"]),
+    ("مصادر: اتفاق وقف النار في لبنان بات في مراحله الأخيرة", date(2024, 11, 20), []),
+    ("Trump and Xi call truce in trade war, agree to restart talks", date(2019, 6, 29), []),
+])
+def test_more_forms_of_the_blind_sets(title: str, day: date, rules: list[str]) -> None:
+    assert fired(title, day) == rules

@@ -649,6 +649,7 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 
 
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
+METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
 ACCORD_REACH = 6  # words between an accord and the link to its purpose: where, when, with whom
 # Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
 _PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру", "мире",
@@ -694,8 +695,10 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
                     lang=end.entry.lang)))
     metaphors = [h for h in hits if h.entry.category == "metaphor"]
     if metaphors:
+        # (or a few words after it, as a truce's own: "call truce in trade war, agree to
+        # restart talks" restarts no truce talks)
         hits = [h for h in hits if h.entry.category != "purpose" or not any(
-            m.first <= h.last + 1 and m.last >= h.first - 1 for m in metaphors)]
+            m.first <= h.last + METAPHOR_AFTER and m.last >= h.first - 1 for m in metaphors)]
     # A deal right before such a purpose is a peace accord: "sign deal to end 18-year war";
     # so is one that a name or a word of its subject stands between it and peace ("اتفاق
     # جوبا للسلام", the Juba Agreement for Peace; "соглашение об установлении мира").
