@@ -299,3 +299,12 @@ def test_a_halt_to_fighting_named_in_passing_or_not_at_all(title: str) -> None:
 ])
 def test_more_forms_of_the_blind_sets(title: str, day: date, rules: list[str]) -> None:
     assert fired(title, day) == rules
+
+
+def test_approving_a_truce_on_terms_agrees_it() -> None:
+    # (a regression of this session that the last held-out set found: the halt named with
+    # its war made the exchange an offer)
+    assert fired("Israeli cabinet approves four-day pause in Gaza fighting in exchange for 50 "
+                 "hostages", date(2023, 11, 22)) == ["ceasefire-agreed"]
+    assert fired("Putin will halt the war in exchange for eastern Ukraine",
+                 date(2024, 7, 1)) == ["ceasefire-call"]

@@ -103,6 +103,8 @@ _EARLIER_TIMES = frozenset({"elapsed", "preview"})
 _OTHER_TIMES = _EARLIER_TIMES | {"backdrop"}
 # The conditions that are an exchange (as frames.yaml writes them): the terms of a deal when
 # its sides agreed it (see _terms_of_a_deal).
+# Approving a deal takes its terms: its exchange is no offer (folded word starts).
+_APPROVING = ("approv", "ratif", "endors", "billig", "aprueb", "aprob", "одобр", "схвал")
 _EXCHANGES = frozenset({"in exchange for", "in return for", "en échange de", "im gegenzug",
                         "a cambio de", "в обмен на", "в обмін на", "مقابل", "换取"})
 # The nouns that name an anniversary, followed by what it is of (see _occasion).
@@ -1431,6 +1433,8 @@ class SentenceFrames:
         withdraw", a condition)."""
         if act is None or condition.entry.form not in _EXCHANGES:
             return False
+        if self.s.tokens[act.first].startswith(_APPROVING):
+            return True  # "Israeli cabinet approves four-day pause ... in exchange for hostages"
         lo = _clause(self.bounds, act.first, self.n)[0]
         return len(self._sides(lo, act.first)) >= 2
 
