@@ -308,6 +308,7 @@ _TIME_OPENERS_DE = folded_words("bevor", "sobald", "wenn")
 _GERMAN_AUXILIARIES = folded_words("zu", "haben", "hat", "hatte", "hatten", "habe", "ist",
                                    "sind", "waren", "worden", "wurde", "wurden")
 # Prepositions of a topic: who comes right after one is talked about, not talked with.
+# (Not all of _TOPIC: "Ukraine looms large over Modi-Biden meeting" names its parties.)
 _ABOUT = folded_words("about", "über", "sur", "sobre", "regarding", "concerning")
 _TIME_OPENERS = frozenset({"when", "once", "before", "until", "whenever"})
 # Cues that describe the noun right after them even after a determiner: "the planned
@@ -695,6 +696,8 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
                 hits.append(Hit(end.first, obj.last, Entry(
                     "purpose", end.entry.type, form=f"{end.entry.form} … {obj.entry.form}",
                     lang=end.entry.lang)))
+    if not any(h.entry.category == "purpose" for h in hits):
+        return hits  # a deal or a meeting with no purpose to join it to ("trade agreement")
     metaphors = [h for h in hits if h.entry.category == "metaphor"]
     if metaphors:
         # (or a few words after it, as a truce's own: "call truce in trade war, agree to
