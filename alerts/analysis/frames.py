@@ -1090,12 +1090,9 @@ class SentenceFrames:
                 and ((h.entry.category == "cue" and h.entry.name == "demand")
                      or (h.entry.category == "act" and h.entry.type == etype
                          and h.entry.name == "called-for" and not h.entry.after
-                         and not self._beyond_object(h, before)))]
-
-    def _beyond_object(self, act: Hit, index: int) -> bool:
-        """An act said only of its object ("offer") with an infinitive between it and the
-        word at `index`: "talks offer roadmap to a truce" offer the roadmap."""
-        return act.entry.before and self._infinitive_before(act, index)
+                         # one said only of its object does not reach past an
+                         # infinitive: "talks offer roadmap to a truce" offer the roadmap
+                         and not (h.entry.before and self._object_beyond(h, before))))]
 
     def _asked_for(self, hit: Hit, etype: str) -> bool:
         """A demand before `hit` in its clause: "called on the army and the RSF to agree to
@@ -2222,7 +2219,7 @@ class SentenceFrames:
                 and not any(p.first <= h.first <= p.last for p in purposes)
                 and (not h.entry.kinds or kind in h.entry.kinds)
                 and (not h.entry.before or (h.last < noun.first
-                                            and not self._infinitive_between(h, noun))
+                                            and not self._object_beyond(h, noun.first))
                      or self._passive_of(h, noun))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
                 # "the mediators of the truce announced that ...": a clause is announced
@@ -2781,13 +2778,10 @@ class SentenceFrames:
         return act.last < noun.first and any(
             words[i:i + len(then)] == then for i in range(noun.last + 1, end - len(then) + 1))
 
-    def _infinitive_between(self, act: Hit, noun: Hit) -> bool:
-        """An act that governs only its object ("recognise a state", "pledge a ceasefire")
-        does not reach past an infinitive: "pledged to respect a truce" pledges the
-        respecting, not the truce."""
-        return self._infinitive_before(act, noun.first)
-
-    def _infinitive_before(self, act: Hit, index: int) -> bool:
+    def _object_beyond(self, act: Hit, index: int) -> bool:
+        """An infinitive between the act and the word at `index`: an act that governs only
+        its object ("recognise a state", "pledge a ceasefire") does not reach past it
+        ("pledged to respect a truce" pledges the respecting, not the truce)."""
         return any(h.entry.category == "cue" and h.entry.name == "infinitive"
                    and act.last < h.first and h.last < index for h in self.hits)
 
