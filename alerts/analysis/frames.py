@@ -128,6 +128,19 @@ _NOT_TOPIC = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "september", "october", "november", "december", "sideline", "margin",
               "видео", "телефон", "итог", "приглашени", "инициатив", "поручени")
 # Talks in the plural, before what they are about ("contacts on restoring ties"), folded.
+# Words of an aim between talks and what they are about: "talks aimed at reaching a truce",
+# "pourparlers en vue d'un cessez-le-feu", "المحادثات الرامية إلى التوصل لاتفاق".
+_AIMS = folded_words("aimed", "aiming", "at", "to", "reach", "reaching", "secure", "securing",
+                     "seek", "seeking", "toward", "towards", "for", "visant", "à", "parvenir",
+                     "vue", "de", "d", "pour", "obtenir", "für", "zu", "um", "einer", "erreichen",
+                     "para", "destinadas", "destinados", "a", "alcanzar", "lograr", "de",
+                     "для", "достижения", "направленные", "на", "досягнення", "спрямовані",
+                     "الرامية", "الهادفة", "تهدف", "إلى", "الى", "التوصل", "بهدف")
+# Whom a demand is addressed to, besides names: "called on the two warring parties to"
+_ADDRESSEES = folded_words("sides", "side", "parties", "party", "two", "both", "all", "warring",
+                           "government", "governments", "leaders", "groups", "factions",
+                           "forces", "countries", "states", "belligerents", "on")
+TALKS_REACH = 7  # words from a truce back to the talks it is the topic of
 _TALK_WORDS = folded_words("contacts", "discussions", "consultations", "dialogue", "talks",
                            "negotiations", "negociations", "pourparlers", "kontakte", "gesprache",
                            "verhandlungen", "beratungen", "contactos", "conversaciones",
@@ -358,7 +371,7 @@ _NICKNAME_OPENERS = tuple(tuple(lexicon_tokens(o)) for o in (
     "apodado", "genannt", "известный как", "по прозвищу", "відомий як", "المعروف باسم",
     "الملقب"))
 _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "e", "и", "или", "і",
-                             "й", "та", "або")
+                             "й", "та", "або", "أو")
 # "his Turkish counterpart", "son homologue", "seinem Amtskollegen", "نظيره": the holder of
 # the same office in another state (SentenceFrames._with_counterparts).
 _COUNTERPART = folded_words("counterpart", "counterparts", "homologue", "homologues",
@@ -372,6 +385,8 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "seine", "seinen", "ihre", "ihren", "su", "sus", "свого", "своего", "своих",
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
+# A state's title before its name: "سفيرة مملكة السويد" (the ambassador of the Kingdom of Sweden)
+_STATE_TITLES = folded_words("مملكة", "جمهورية", "دولة", "إمارة", "سلطنة")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
 # English adjectives that make an "-ing" form after them a noun ("first meeting with").
 _EVENT_ADJECTIVES = frozenset({"first", "second", "third", "last", "latest", "next",
@@ -782,12 +797,21 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
     text = sentence.text
     starts = set()
     spans = sentence.spans
+    qualities: tuple[set[int], set[int]] | None = None
     for i in range(1, len(spans)):
         a, b = spans[i - 1][1], spans[i][0]
         # Most words are apart by one space: only other gaps are looked into.
         if (b - a > 1 or (b > a and text[a] != " ")) \
                 and not _CLAUSE_MARKS.isdisjoint(text[a:b]) \
                 and not (text[a:b] == ":" and text[a - 1].isdigit() and text[b].isdigit()):
+            if text[a:b].strip() == ",":
+                # "an immediate, unconditional ceasefire": a comma between two qualities
+                # of one noun joins them.
+                if qualities is None:
+                    qualities = ({h.last for h in hits if h.entry.category == "quality"},
+                                 {h.first for h in hits if h.entry.category == "quality"})
+                if i - 1 in qualities[0] and i in qualities[1]:
+                    continue
             starts.add(i)  # (not the colon of a time: "з 18:00 припинити вогонь")
     if (dateline := stopped_dateline(text)) and (after := next(
             (i for i, (a, _) in enumerate(spans) if a >= dateline), 0)):
@@ -1703,14 +1727,17 @@ class SentenceFrames:
         envoy noun ("the French ambassador", "السفير الفرنسي"), or None."""
         actors = {p.country or p.entity_id for p in parties if p.role == "actor"}
         words = self.s.tokens
+        # (the word as written: folding makes the feminine "سفيرة" read "سفيره", his envoy)
+        start, end = self.s.spans[noun.first]
+        written = self.s.text[start:end]
         own = any(w in _OWN for w in words[max(0, noun.first - 3):noun.first]) or (
-            _ARABIC_LETTER.match(words[noun.first]) is not None
-            and words[noun.first].endswith(("ها", "ه", "هم")))
+            _ARABIC_LETTER.match(written) is not None and written.endswith(("ها", "ه", "هم")))
         if not actors or own:
             return None  # "its Havana ambassador", "سفيرها": the actor's own envoy
         for i, m in arguments:
             if m.entity.kind == "country" and m.entity.id not in actors and (
-                    i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first) \
+                    i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first
+                    or (i == noun.last + 2 and words[noun.last + 1] in _STATE_TITLES)) \
                     and not (i > 0 and words[i - 1] in _POSTED):  # "驻立陶宛大使": posted there
                 return m.entity.name
         return None
@@ -2330,6 +2357,11 @@ class SentenceFrames:
                 # "in quiet contacts on restoring ties", "des discussions sur le
                 # rétablissement des relations": what talks are about is not yet done.
                 modality, cue = "hypothetical", discussed
+        if etype == "ceasefire" and modality == "happened" and status != "called-for" \
+                and (talked := self._talks_about(noun, act)) is not None:
+            # "Negotiations on a Gaza ceasefire deal resumed", "talks aimed at reaching a
+            # truce began": the truce is what the talks are about; what happened is theirs.
+            modality, cue = "hypothetical", talked
         if modality in ("happened", "planned") and act is not None and etype == "relations" \
                 and (generic := self._generic_subject(act)) is not None:
             # "threatens to downgrade ties with states that recognise Kosovo": any state that
@@ -2358,6 +2390,14 @@ class SentenceFrames:
             demands = [h for h in self._demands(lo, head.first, etype)
                        if not (noun.first <= h.first <= noun.last)  # "the plan collapsed"
                        and not (declared is not None and h.first == declared.first)]
+            if not demands and (to := self._infinitive_before(head, lo)) is not None:
+                # A demand reaches the infinitive it opens, its addressees between: "called
+                # on Israel and Hamas to fully implement an immediate ceasefire" (not "called
+                # for a halt to attacks if Kyiv agrees to a truce": a noun between).
+                start = max(_clause(self.bounds, to.first, self.n)[0],
+                            to.first - (CUE_WINDOW + 2) * self.scale)
+                demands = [h for h in self._demands(start, to.first, etype)
+                           if self._addressees(h.last + 1, to.first)]
             demand = demands[-1] if demands else None
             ultimatum = None if demands else self._ultimatum(lo, head.first)
             if ultimatum is not None:
@@ -2688,6 +2728,51 @@ class SentenceFrames:
         if k < 1 or words[k] not in _RELATIVE_PRONOUNS or words[k - 1] not in _STATES_IN_GENERAL:
             return None
         return Hit(k - 1, k, Entry("cue", name="hypothetical", form=" ".join(words[k - 1:k + 1])))
+
+    def _infinitive_before(self, head: Hit, lo: int) -> Hit | None:
+        """The infinitive's mark nearest before `head` from `lo`, not inside an event's words
+        ("agrees to", "halt to attacks")."""
+        return next((h for h in reversed(self.hits) if h.entry.category == "cue"
+                     and h.entry.name == "infinitive" and lo <= h.first and h.last < head.first
+                     and not any(a.entry.category in ("act", "noun")
+                                 and a.first <= h.first <= a.last for a in self.hits)), None)
+
+    def _addressees(self, first: int, end: int) -> bool:
+        """Words `first` to `end` name whom a demand is addressed to, and nothing else:
+        names, "the two sides", "all parties" (not "offer roadmap to": a thing offered)."""
+        words = self.s.tokens
+        named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
+        named.update(k for h in self.hits if h.entry.category == "armed_party"
+                     for k in range(h.first, h.last + 1))  # "Hamas", "the RSF"
+        return first < end and all(k in named or words[k] in _DETERMINERS
+                                   or words[k] in _CONJUNCTIONS or words[k] in _ADDRESSEES
+                                   for k in range(first, end))
+
+    def _talks_about(self, noun: Hit, act: Hit | None) -> Hit | None:
+        """Talks right before the noun's phrase (or the act before it), with only a topic
+        word or an aim, determiners, names and qualities between: "negotiations on a Gaza
+        ceasefire deal", "talks aimed at reaching a ceasefire agreement", "talks on
+        extending the truce", "المحادثات الرامية إلى التوصل لاتفاق لوقف إطلاق النار". A verb
+        before the noun other than its own act ("talks in Doha, where they agreed a truce")
+        ends the search. The words from the talks to the topic word, as the cue."""
+        start = act.first if act is not None and act.last < noun.first else noun.first
+        lo = _clause(self.bounds, start, self.n)[0]
+        words = self.s.tokens
+        named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
+        qualities = {k for h in self.hits if h.entry.category == "quality"
+                     for k in range(h.first, h.last + 1)}
+        k = start - 1
+        while k > lo and start - k <= TALKS_REACH:
+            word = words[k]
+            if word in _TOPIC or word in _AIMS:
+                if self._talks_end_at(k - 1):
+                    return Hit(k - 1, start - 1, Entry("cue", name="hypothetical",
+                                                       form=" ".join(words[k - 1:start])))
+            elif not (word in _DETERMINERS or k in named or k in qualities
+                      or self.s.text[self.s.spans[k][0]].isupper()):  # "Gaza"
+                return None
+            k -= 1
+        return None
 
     def _talks_between(self, act: Hit, noun: Hit) -> Hit | None:
         """Talks and a topic preposition between an act and its noun ("agreed to resume

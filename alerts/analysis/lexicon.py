@@ -408,7 +408,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "topic", "determiners", "subordinators", "text_subordinators",
                      "conditions", "own_forces", "settings", "outcomes", "elapsed", "ultimatums",
                      "giving", "reports", "occurrence", "rumours", "dismissals", "domains",
-                     "domain_labels", "places",
+                     "domain_labels", "places", "qualities",
                      "durations", "officials", "past_times", "future_times", "armed_parties",
                      "complementizers", "discussion"):
         name = {"boundaries": "boundary", "determiners": "determiner",
@@ -416,7 +416,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                 "conditions": "condition", "ultimatums": "ultimatum",
                 "reports": "report", "rumours": "rumour",
                 "dismissals": "dismissal", "domains": "domain",
-                "domain_labels": "domain_label", "places": "place",
+                "domain_labels": "domain_label", "places": "place", "qualities": "quality",
                 "durations": "duration", "past_times": "past_time",
                 "future_times": "future_time",
                 "armed_parties": "armed_party",
