@@ -38,6 +38,7 @@ from alerts.analysis.model import (
     Sentence,
 )
 from alerts.analysis.sentences import (
+    folded_words,
     has_cjk,
     is_cjk,
     split_sentences,
@@ -103,6 +104,46 @@ def _dateline_end(sentence: Sentence) -> int:
 # list (folded text): "vor 25 Jahren", "hace 30 años", "il y a 40 ans", "قبل 25 عاما".
 _YEARS_AGO = re.compile(r"\b(?:vor \d+ jahren|hace \d+ anos|il y a \d+ ans)\b"
                         r"|قبل \d+ (?:عاما|عام|سنة|سنوات)")
+# A sentence that opens with a date years before the report tells history ("Второго октября
+# 1949 года Советский Союз первым признал КНР", "1951年5月21日，中国与巴基斯坦正式建立外交关系",
+# "In 1949, the Soviet Union recognised ..."): the words that may stand before its year.
+_MONTHS = folded_words(
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept",
+    "sep", "oct", "nov", "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre", "januar", "jänner", "februar", "märz",
+    "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "января", "февраля",
+    "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+    "декабря", "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+    "вересня", "жовтня", "листопада", "грудня", "يناير", "فبراير", "مارس", "أبريل", "مايو",
+    "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر")
+_TIME_PREPOSITIONS = folded_words("in", "on", "en", "le", "el", "im", "am", "jahr", "в", "во",
+                                  "у", "في", "عام", "سنة", "于", "of", "de", "del", "th", "st",
+                                  "nd", "rd", "er")
+_YEAR_MARKS = folded_words("年", "года", "году", "г", "року", "році", "р")
+DATED_WORDS = 6  # the year of a date that opens a sentence, among its first words
+
+
+def _dated_long_ago(words: tuple[str, ...], spans: Sequence[tuple[int, int]], body: str,
+                    day: date) -> str | None:
+    """The date a sentence opens with, when its year is two or more before `day` (not "since
+    2016": only words of a date stand before the year)."""
+    for i, word in enumerate(words[:DATED_WORDS]):
+        if len(word) != 4 or not word.isdigit():
+            continue
+        if not 1800 <= int(word) <= day.year - 2:
+            return None
+        before = words[:i]
+        dated = all(w in _MONTHS or w in _TIME_PREPOSITIONS or w.isdigit() for w in before) \
+            or (len(before) <= 3 and any(w in _MONTHS for w in before))  # "Второго октября"
+        if not before:  # the year alone: "1951年5月21日", "1949, ..." (not "2015 nuclear deal")
+            after = body[spans[i][1]:spans[i + 1][0]] if i + 1 < len(words) else ""
+            dated = "," in after or (i + 1 < len(words) and words[i + 1] in _YEAR_MARKS)
+        return body[spans[0][0]:spans[i][1]] if dated else None
+    return None
+
+
 _DATELINE = re.compile(r"\s*([^\W\d_][^()\n]{0,40}?)\s*(\([^()]{1,30}\))?\s+[-—–]{1,2}\s")
 
 
@@ -236,7 +277,7 @@ def _separable_act(lex: Lexicon, words: tuple[str, ...]) -> bool:
 
 
 def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: int,
-              headline: bool) -> tuple[Sentence, list]:
+              headline: bool, day: date | None) -> tuple[Sentence, list]:
     words, spans = tokens(text[start:end])
     hits = find_hits(lex, words)
     flags: set[str] = set()
@@ -253,13 +294,18 @@ def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: 
         if ago is not None:  # "Vor 25 Jahren schwiegen in Bosnien die Waffen"
             flags.add("anniversary")
             cues.append(("anniversary", ago.group()))
+        elif day is not None and (dated := _dated_long_ago(words, spans, body, day)):
+            flags.add("anniversary")
+            cues.append(("anniversary", dated))
     stripped = body.strip()
     if stripped.endswith(("?", "؟", "？")) or stripped.startswith("¿"):
         flags.add("question")
         cues.append(("question", stripped[-1]))
     if headline:
         opening = {0, _after_label(body, spans)}
+        places = [(h.first, h.last) for h in hits if h.entry.category == "place"]
         opinion = next((h for h in hits if h.entry.category == "flag"
+                        and not any(a <= h.first and h.last <= b for a, b in places)
                         and (h.entry.name == "opinion"
                              or (h.entry.name == "opinion_openers" and h.first in opening
                                  and not _acronym(body, spans[h.first])))), None)
@@ -434,13 +480,13 @@ def _analyse(title: str, summary: str, day: date | None,
     sentences: list[Sentence] = []
     hits_of: list[list] = []
     for s, e in split_sentences(title) or [(0, 0)]:
-        sentence, hits = _sentence(lex, "title", len(sentences), title, s, e, True)
+        sentence, hits = _sentence(lex, "title", len(sentences), title, s, e, True, day)
         sentences.append(sentence)
         hits_of.append(hits)
     headline_count = len(sentences)
     summary_sentences = split_sentences(summary)  # read once: the lead is the first
     for index, (s, e) in enumerate(summary_sentences):
-        sentence, hits = _sentence(lex, "summary", index, summary, s, e, False)
+        sentence, hits = _sentence(lex, "summary", index, summary, s, e, False, day)
         sentences.append(sentence)
         hits_of.append(hits)
     item_flags = frozenset(f for s in sentences[:headline_count] for f in s.flags

@@ -51,6 +51,7 @@ from alerts.analysis.sentences import (
     lexicon_tokens,
     stopped_dateline,
 )
+from alerts.fold import fold
 
 if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
@@ -73,6 +74,21 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 # "recognised by".
 _AGENT = frozenset({"by", "par", "von", "por"})
 # "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
+# A day said between a verb and its nominal act: "anunció este jueves la ruptura"
+_DAYS = folded_words("today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+                     "friday", "saturday", "sunday", "on", "hier", "lundi", "mardi",
+                     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "ce", "heute",
+                     "gestern", "am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                     "samstag", "sonntag", "hoy", "ayer", "este", "el", "lunes", "martes",
+                     "miércoles", "jueves", "viernes", "sábado", "domingo", "сегодня", "вчера",
+                     "сьогодні", "вчора", "учора")
+# What a state recognised is called before its name: "recognise independent Kosovo"
+_SOVEREIGN = folded_words("independent", "sovereign", "indépendant", "indépendante",
+                          "souverain", "souveraine", "unabhängige", "unabhängiges",
+                          "unabhängigen", "souveräne", "souveränen", "independiente",
+                          "soberano", "soberana", "независимую", "независимый", "независимое",
+                          "независимой", "суверенную", "незалежну", "незалежне", "незалежний",
+                          "суверенну")
 _AS = folded_words("as", "comme", "als", "como", "как", "як", "كـ", "为")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
@@ -952,7 +968,7 @@ class SentenceFrames:
             start = a + opener
             if b <= start:
                 b = next((c for c in bounds if c > start), self.n)
-            if 0 < a <= start < b < self.n and a - 1 not in named \
+            if 0 < a <= start < b < self.n and (a - 1 not in named or self._adjective(a - 1)) \
                     and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
                     and text[spans[b - 1][1]:spans[b][0]].strip() == "," \
                     and (all(k in people for k in range(start, b))
@@ -963,6 +979,22 @@ class SentenceFrames:
                 if opener:
                     dropped.update(c for c in bounds if a < c < b)
         return [b for b in bounds if b not in dropped] if dropped else bounds
+
+    def _adjective_of_noun(self, first: int, last: int) -> bool:
+        """The state's adjective at `first`..`last` is said of the lower-case noun right after
+        it ("Armenian genocide", "Russian control"), not a name ("Bosnia, Croatia")."""
+        nxt = last + 1
+        if nxt >= self.n or not self._adjective(first, last):
+            return False
+        gap = self.s.text[self.s.spans[last][1]:self.s.spans[nxt][0]]
+        word = self.s.text[self.s.spans[nxt][0]:self.s.spans[nxt][1]]
+        return gap == " " and word[:1].islower() and len(word) > 3
+
+    def _adjective(self, k: int, last: int | None = None) -> bool:
+        """The word at `k` is a state's adjective ("El presidente venezolano, Hugo Chávez,"),
+        which a title may end with: no place."""
+        start, end = self.s.spans[k][0], self.s.spans[k if last is None else last][1]
+        return self.kb is not None and fold(self.s.text[start:end]) in self.kb.adjectives
 
     @property
     def _title_case(self) -> bool:
@@ -1129,12 +1161,14 @@ class SentenceFrames:
         "signed an agreement on Saturday for a seven-day ceasefire" (the verb too far from
         the noun to be its act) reports the agreement made; so does a verb of announcing
         ("announced the establishment of full diplomatic relations")."""
+        # (a day between: "anunció este jueves la ruptura de relaciones")
+        end = act.first - 2 if act.first in self._after_determiner else act.first - 1
+        days = 0
+        while end > 0 and self.s.tokens[end] in _DAYS and days < 2:
+            end, days = end - 1, days + 1
         return next((h for h in self.hits if h.entry.category == "act"
                      and (h.entry.type == act.entry.type or h.entry.name == "announced")
-                     and not self._nominal(h)
-                     and (h.last == act.first - 1 or (h.last == act.first - 2
-                                                      and act.first in self._after_determiner))),
-                    None)
+                     and not self._nominal(h) and h.last == end), None)
 
     def _participle_of(self, act: Hit) -> bool:
         """An English "-ing" act opening a clause after another act of the lexicon is a
@@ -1901,6 +1935,8 @@ class SentenceFrames:
             if m.entity.kind != "country" or i in self._possessors:
                 continue
             last = i + max(len(lexicon_tokens(m.alias)) - 1, 0)
+            if self._adjective_of_noun(i, last):
+                continue  # "recognises Armenian genocide"
             if last + 1 < self.n and words[last + 1] in _AS:
                 continue
             act = next((a for a in acts if self._object_at(a, i)), None)
@@ -1914,7 +1950,8 @@ class SentenceFrames:
         adverb ("recognises officially", "reconoce oficialmente", "reconnaît officiellement"),
         an article ("la Palestine") or the Spanish personal "a" ("reconoce a Palestina")."""
         words, k = self.s.tokens, act.last + 1
-        while k < i and len(words[k]) > 5 and words[k].endswith(("mente", "ment", "ly")):
+        while k < i and ((len(words[k]) > 5 and words[k].endswith(("mente", "ment", "ly")))
+                         or words[k] in _SOVEREIGN):  # "recognise independent Kosovo"
             k += 1
         return i == k or (i == k + 1 and (i in self._after_determiner
                                           or words[k] == _PERSONAL_A.get(act.entry.lang)))

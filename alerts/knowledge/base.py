@@ -19,6 +19,7 @@ from typing import Any
 
 from alerts import buildcache
 from alerts.errors import Problem
+from alerts.fold import fold
 from alerts.knowledge import choice
 from alerts.knowledge.choice import use_folder  # noqa: F401 - where callers found it
 from alerts.knowledge.groups import group_members
@@ -682,8 +683,17 @@ class KnowledgeBase:
         self._named_abroad: set[str] = set()
         self._ambiguous_automaton: Any = None  # their written forms, found in one pass
 
+        # A state's adjectives that are none of its names, folded: "Armenian" in "recognises
+        # Armenian genocide" names no state recognised (SentenceFrames._states_recognised);
+        # not "Italien" (French "Italian", German "Italy") nor "U.S.".
+        adjectives: set[str] = set()
+        state_names: set[str] = set()
         for spec in countries:
             code = str(spec["code"])
+            adjectives.update(fold(str(p)) for words in (spec.get("adjectives") or {}).values()
+                              for p in words or [])
+            state_names.update(fold(str(p)) for words in (spec.get("names") or {}).values()
+                               for p in words or [])
             entity = Entity(code, "country", str(spec.get("name") or code))
             self.entities[code] = entity
             self._lookup[code.lower()] = code
@@ -730,6 +740,7 @@ class KnowledgeBase:
                 self._named_abroad.add(entity.id)
             for role in roles:
                 self._holders.setdefault((role.office, role.country), []).append((role, entity.id))
+        self.adjectives: frozenset[str] = frozenset(adjectives - state_names)
         self.calendar: tuple[str, ...] = tuple(dict.fromkeys(
             str(p) for words in (calendar or {}).values() for p in words or []))
         states = states or {}
