@@ -66,7 +66,7 @@ DONE_BY_AGREEING = {("relations", "restored"), ("relations", "established"),
                     ("relations", "upgraded"), ("ceasefire", "extended"),
                     # "Philippines, communist rebels agree to resume peace talks": announced
                     # by agreeing, as "agree to hold talks" is (acts.announced)
-                    ("peace-talks", "resume")}
+                    ("peace-talks", "resume"), ("peace-talks", "begin")}
 # Acts one state does to another: who did it to whom tells a reply ("expels in turn") from
 # the first act.
 DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
@@ -74,6 +74,8 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 # "recognised by".
 _AGENT = frozenset({"by", "par", "von", "por"})
 # "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
+# A span of time in Chinese, one character a token: "数小时", "三天", "一周", "两个月"
+_ZH_SPAN = frozenset("数几两一二三四五六七八九十小时天日周个月年")
 # A day said between a verb and its nominal act: "anunció este jueves la ruptura"
 _DAYS = folded_words("today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
                      "friday", "saturday", "sunday", "on", "hier", "lundi", "mardi",
@@ -82,6 +84,12 @@ _DAYS = folded_words("today", "yesterday", "monday", "tuesday", "wednesday", "th
                      "samstag", "sonntag", "hoy", "ayer", "este", "el", "lunes", "martes",
                      "miércoles", "jueves", "viernes", "sábado", "domingo", "сегодня", "вчера",
                      "сьогодні", "вчора", "учора")
+# The instrumental endings of Russian and Ukrainian adjectives and nouns (folded), and the
+# predicates that make a recognition one of a state (see _found_to_be)
+_INSTRUMENTAL = ("ои", "ым", "ыми", "ими", "ом", "ем", "ою", "им", "ею")  # ("ой" folds to "ои")
+_STATE_PREDICATES = folded_words("независимым", "независимой", "суверенным", "суверенной",
+                                 "государством", "незалежною", "незалежним", "суверенною",
+                                 "суверенним", "державою")
 # What a state recognised is called before its name: "recognise independent Kosovo"
 _SOVEREIGN = folded_words("independent", "sovereign", "indépendant", "indépendante",
                           "souverain", "souveraine", "unabhängige", "unabhängiges",
@@ -91,6 +99,7 @@ _SOVEREIGN = folded_words("independent", "sovereign", "indépendant", "indépend
                           "суверенну")
 _AS = folded_words("as", "comme", "als", "como", "как", "як", "كـ", "为")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ROLE_OF_ACT = {"call": ("caller", "called"), "visit": ("visitor", "host"),
                 "meeting": ("parties", "parties"), "talks": ("parties", "parties")}
 _HOSTING = folded_phrases("hosts", "hosted", "welcome", "welcomes", "welcomed", "receive",
@@ -763,7 +772,10 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
         while (link := next((k for k in links if start - len(k) > head.last
                              and words[start - len(k):start] == k), None)) is not None:
             start -= len(link)
-        return start < p.first and start - head.last - 1 <= ACCORD_REACH \
+        # (an Arabic purpose carries its link: "لإنهاء", to end)
+        carried = start == p.first and words[p.first].startswith("ل") \
+            and _ARABIC_LETTER.match(words[p.first]) is not None
+        return (start < p.first or carried) and start - head.last - 1 <= ACCORD_REACH \
             and " … " in p.entry.form and not any(i in stops for i in range(head.last + 1, start))
 
     for head in [h for h in hits if h.entry.category == "purpose_end"
@@ -1937,13 +1949,22 @@ class SentenceFrames:
             last = i + max(len(lexicon_tokens(m.alias)) - 1, 0)
             if self._adjective_of_noun(i, last):
                 continue  # "recognises Armenian genocide"
-            if last + 1 < self.n and words[last + 1] in _AS:
+            if last + 1 < self.n and (words[last + 1] in _AS or self._found_to_be(last + 1)):
                 continue
             act = next((a for a in acts if self._object_at(a, i)), None)
             if act is not None:
                 kind = act.entry.kinds[0] if act.entry.kinds else ""
                 out.append(Hit(i, last, Entry("noun", act.entry.type, kind, form=m.alias)))
         return out
+
+    def _found_to_be(self, k: int) -> bool:
+        """A Russian or Ukrainian predicate in the instrumental after the object of
+        recognition says what it was found to be ("признал Россию ответственной", found
+        Russia responsible; "визнав Росію державою-терористом"), unless it is a state
+        ("признал Косово независимым государством")."""
+        word = self.s.tokens[k]
+        return _CYRILLIC.match(word) is not None and word.endswith(_INSTRUMENTAL) \
+            and word not in _STATE_PREDICATES and len(word) > 4
 
     def _object_at(self, act: Hit, i: int) -> bool:
         """Whether the word at `i` starts the object of a verb: right after it, past a manner
@@ -2569,7 +2590,7 @@ class SentenceFrames:
             if trade is not None:
                 flags.add("metaphor")
                 flag_evidence.append(Evidence("flag", f"metaphor ('{self._q(trade)}')"))
-        if act is not None and "backdrop" not in flags and self._after_it(act):
+        if act is not None and "backdrop" not in flags and self._after_it(act, noun):
             # "停火生效后仍有零星交火": what happened after the truce took effect is the news
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' + "
@@ -2802,14 +2823,22 @@ class SentenceFrames:
         while k > lo and start - k <= TALKS_REACH:
             word = words[k]
             if word in _TOPIC or word in _AIMS:
-                if self._talks_end_at(k - 1):
-                    return Hit(k - 1, start - 1, Entry("cue", name="hypothetical",
-                                                       form=" ".join(words[k - 1:start])))
+                talks = k - 1 if self._talks_end_at(k - 1) else self._talks_with(k, lo)
+                if talks is not None:
+                    return Hit(talks, start - 1, Entry("cue", name="hypothetical",
+                                                       form=" ".join(words[talks:start])))
             elif not (word in _DETERMINERS or k in named or k in qualities
                       or self.s.text[self.s.spans[k][0]].isupper()):  # "Gaza"
                 return None
             k -= 1
         return None
+
+    def _talks_with(self, topic: int, lo: int) -> int | None:
+        """Where talks end before the topic word at `topic`, with whom they are held between:
+        "talks with Hamas on a ceasefire", "مباحثات مع قيادة جماعة الحوثي حول وقف ..."."""
+        words = self.s.tokens
+        return next((j for j in range(topic - 3, max(lo, topic - TALKS_REACH) - 1, -1)
+                     if words[j + 1] in _WITH and self._talks_end_at(j)), None)
 
     def _talks_between(self, act: Hit, noun: Hit) -> Hit | None:
         """Talks and a topic preposition between an act and its noun ("agreed to resume
@@ -2877,12 +2906,20 @@ class SentenceFrames:
         return not any(words[k] in _GERMAN_ARTICLES and words[k - 1] not in _GERMAN_LINKS
                        for k in range(noun.last + 1, act.first))
 
-    def _after_it(self, act: Hit) -> bool:
-        """A Chinese act right before "后" (after) closes a time clause: "停火生效后" (after
-        the truce took effect), what follows is the news."""
+    def _after_it(self, act: Hit, noun: Hit) -> bool:
+        """A Chinese act (or its noun after it) right before "后" (after), a span of time at
+        most between, closes a time clause: "停火生效后" (after the truce took effect),
+        "宣布停火数小时后" (hours after the truce was announced): what follows is the news."""
         words = self.s.tokens
-        k = act.last + 1
-        return k < self.n and (words[k] == "后" or words[k:k + 2] in (("之", "后"), ("以", "后")))
+        k = max(act.last, noun.last) + 1 if act.last < noun.first else act.last + 1
+        span = 0
+        while k < self.n and words[k] in _ZH_SPAN and span < 3:
+            k, span = k + 1, span + 1
+        if k < self.n and words[k:k + 2] in (("之", "后"), ("以", "后")):
+            return True
+        # (right after a noun, "后" may start a verb: "同意停火后撤" agreed a truce and to pull
+        # back; a span between makes it a time)
+        return k < self.n and words[k] == "后" and (span > 0 or k == act.last + 1)
 
     def _verb_first(self, act: Hit, noun: Hit, lo: int) -> bool:
         """Arabic puts the verb first and its subject, however long, before its object: a
