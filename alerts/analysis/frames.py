@@ -126,6 +126,9 @@ _TWO_SIDES = frozenset({"between", "urge", "urges", "urged", "urging"})
 # (see _hosts).
 _EARLIER_TIMES = frozenset({"elapsed", "preview"})
 _OTHER_TIMES = _EARLIER_TIMES | {"backdrop"}
+# A person said again by a pronoun in a clause of its own (not "sie": also "they")
+_HE = folded_words("he", "she", "er", "il", "elle", "él", "ella", "он", "она", "він", "вона")
+_SINCE = folded_words("since", "depuis", "seit", "desde", "منذ", "自")
 # The conditions that are an exchange (as frames.yaml writes them): the terms of a deal when
 # its sides agreed it (see _terms_of_a_deal).
 # Approving a deal takes its terms: its exchange is no offer (folded word starts).
@@ -345,6 +348,8 @@ _TIME_OPENERS_DE = folded_words("bevor", "sobald", "wenn")
 # (not "war" nor "sein": English "war", German "his")
 _GERMAN_AUXILIARIES = folded_words("zu", "haben", "hat", "hatte", "hatten", "habe", "ist",
                                    "sind", "waren", "worden", "wurde", "wurden")
+_GERMAN_MODALS = folded_words("will", "wollen", "soll", "sollen", "kann", "können", "möchte",
+                              "möchten", "wird", "werden", "muss", "müssen")
 # Prepositions of a topic: who comes right after one is talked about, not talked with.
 # (Not all of _TOPIC: "Ukraine looms large over Modi-Biden meeting" names its parties.)
 _ABOUT = folded_words("about", "über", "sur", "sobre", "regarding", "concerning")
@@ -660,7 +665,7 @@ def _kept(hits: list[Hit]) -> list[Hit]:
     for h in hits:
         entry = h.entry
         category = entry.category
-        if category == "place":
+        if category in ("place", "idiom"):
             places.append(h)
         elif h.last > h.first and (
                 (category in ("noun", "act") and entry.type != "contact")
@@ -3045,9 +3050,11 @@ class SentenceFrames:
         def destination(i: int) -> bool:
             if any(a < i < b for a, b in other):
                 return False
-            if pred.first - 2 * self.scale <= i < pred.first or \
-                    pred.last < i <= pred.last + 2 * self.scale:
+            if pred.first - 2 * self.scale <= i < pred.first:
                 return True
+            if pred.last < i <= pred.last + 2 * self.scale:
+                # (not a war named after "since": "first trip since Ukraine war")
+                return not any(w in _SINCE for w in self.s.tokens[pred.last + 1:i])
             before = self.s.tokens[max(pred.last + 1, i - 2):i]
             return pred.last < i < end and any(w in _DESTINATION for w in before)
 
@@ -3470,7 +3477,10 @@ class SentenceFrames:
             # (not "bevor er ... getroffen hat": the verb then does not end the clause)
             lo, hi = _clause(self.bounds, verb.first, self.n)
             opener = lo - 1 if lo > 0 and words[lo - 1] in _TIME_OPENERS_DE else lo
-            return opener if verb.last == hi - 1 and words[opener] in _TIME_OPENERS_DE else None
+            # (a modal may follow it: "bevor er mit Putin sprechen will"; not an auxiliary
+            # of a past: "bevor er ... gesprochen hat")
+            ends = all(w in _GERMAN_MODALS for w in words[verb.last + 1:hi])
+            return opener if ends and words[opener] in _TIME_OPENERS_DE else None
         if not (words[verb.first].endswith("s") and not words[verb.first].endswith("ss")):
             return None
         for k in range(verb.first - 1, max(-1, verb.first - 5), -1):
@@ -3561,6 +3571,14 @@ class SentenceFrames:
                 # Said in so many words: a plan elsewhere in the sentence ("and the leaders
                 # will meet soon") is not this contact's (see frames()).
                 evidence.append(Evidence("modality", f"{self._q(later)} (it took place)"))
+        if modality == "happened":
+            # "decrees talks with Putin 'impossible'": a contact said to be impossible
+            _, hi = _clause(self.bounds, pred.first, self.n)
+            hi = min(hi, self._reach(pred.last + 1, CUE_WINDOW * self.scale))
+            impossible = next((h for h in self.hits if h.entry.category == "impossible"
+                               and pred.last < h.first < hi), None)
+            if impossible is not None:
+                modality, cue = "hypothetical", impossible
         if modality != "happened" and cue is not None:
             main = self._setting_of(pred, cue)
             if main is not None:
@@ -3628,6 +3646,17 @@ class SentenceFrames:
         # "Zelensky criticises Trump's call with Putin": a contact noun's owner is its
         # party, not whoever speaks of it.
         subjects = self._owners(pred, subjects) or subjects
+        if len(subjects) >= 2:
+            # "Scholz met Zelensky before he spoke with Putin", "Scholz traf Selenskyj, bevor
+            # er mit Putin sprach": one person is "he", the subject the sentence opened with.
+            # Only when the clause names the counterpart ("after he met with the Russian
+            # leader" leaves Putin, named before, the counterpart). Who comes after "he"
+            # stays: German names its counterpart before the verb, "er mit Putin sprach".
+            lo, hi = _clause(self.bounds, pred.first, self.n)
+            he = next((k for k in range(lo, pred.first) if self.s.tokens[k] in _HE), None)
+            if he is not None and sum(1 for i, _ in subjects if i < he) >= 2 \
+                    and any(he < i < hi for i, _ in people):
+                subjects = subjects[:1] + [(i, m) for i, m in subjects if i > he]
         if not subjects and self.speaker is not None:
             # "I had a phone conversation with Lukashenko" in an address by Zelensky.
             lo, _ = _clause(self.bounds, pred.first, self.n)

@@ -192,6 +192,10 @@ _DECLENSIONS: tuple[tuple[str, tuple[str, str, str, str]], ...] = (
     ("ын", ("ына", "ыну", "ыным", "ыне")),
     ("ін", ("іна", "іну", "іним іном", "іні")),
 )
+# Words inside a name that are not declined: "Мухаммед бін Салман" -> "Мухаммедом бін
+# Салманом", "Башар аль-Асад".
+_NAME_PARTICLES = frozenset({"бин", "бін", "бен", "ибн", "ібн", "аль", "ал", "эль", "ель", "ас",
+                             "де", "да", "ван", "фон", "дос", "дас"})
 _HUSHING = "жшчщц"
 _CONSONANTS = "бвгджзклмнпрстфхцчшщ"
 
@@ -220,7 +224,8 @@ def cyrillic_case_forms(alias: str) -> list[str]:
     ..., "Сирилом Рамафосой"): every word in the same case. None for a name in another
     script."""
     words = alias.split()
-    if not words or not all(_CYRILLIC_WORD.match(w) for w in words):
+    if not words or not _CYRILLIC_WORD.match(words[-1]) \
+            or not all(_CYRILLIC_WORD.match(w) or w in _NAME_PARTICLES for w in words):
         return []
     declined = [_declined(w) for w in words]
     out: dict[str, None] = {}
