@@ -141,3 +141,46 @@ def test_arabic_adjectives_of_less_reported_states_name_them(text: str, state: s
 def test_an_arabic_office_with_a_new_adjective_names_its_holder() -> None:
     named = {m.entity.id for m in knowledge_base().text_mentions("رئيس الوزراء الأرميني", DAY)}
     assert "nikol-pashinyan" in named
+
+
+# Read in a second pass over the same set:
+# - "unless" sets terms as "if" does: a decision on terms is a threat;
+# - "May" and "Will" before a finite verb are names ("May expels 23 Russian diplomats");
+# - talks "close with" a deal were held; the words of names are not counted between the
+#   talks that open a clause and the verb that ends it.
+
+def test_a_decision_unless_something_is_a_threat() -> None:
+    assert fired("Pompeo warns Iraq", date(2020, 9, 27),
+                 "Washington will close its embassy in Baghdad unless the government reins in "
+                 "the militias.") == []
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("May expels 23 Russian diplomats over Salisbury poisoning", ["diplomatic-relations"]),
+    ("Britain may expel 23 Russian diplomats over Salisbury poisoning", []),
+    ("Should Britain expel 23 Russian diplomats?", []),
+])
+def test_may_before_a_finite_verb_is_a_name(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2018, 3, 14), "Theresa May spoke to MPs.") == rules
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Yemen peace talks in Sweden close with deal on Hodeidah", ["peace-talks"]),
+    ("Yemen peace talks close to a deal on Hodeidah", []),
+])
+def test_talks_that_close_with_a_deal_were_held(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2018, 12, 13)) == rules
+
+
+def test_names_are_not_counted_between_talks_and_their_verb() -> None:
+    assert fired("Camp David summit ends without Middle East peace deal", date(2000, 7, 25),
+                 "Two weeks of talks between Israeli Prime Minister Ehud Barak and Palestinian "
+                 "leader Yasser Arafat at Camp David collapsed on Tuesday without an "
+                 "agreement.") == ["peace-talks"]
+
+
+def test_a_modal_in_lower_case_before_a_plural_is_still_one() -> None:
+    # "will voters head to the polls", "may talks resume": a modal, its subject after it
+    assert fired("Britain's diplomats", date(2018, 3, 14),
+                 "After the poisoning, will ministers expel the Russian ambassador?") == []
+

@@ -122,3 +122,39 @@ def test_a_name_that_is_also_an_adjective_still_names_the_state_recognised() -> 
     # "Palestina" is Spain's name of Palestine and its adjective "Palestinian" (feminine)
     assert fired("España reconoce a Palestina tras meses de debate", date(2024, 5, 28)) \
         == ["diplomatic-relations"]
+
+
+# Read in a second pass over the same set: a legislature's vote on an act of diplomacy is a
+# call on its government ("British MPs vote to recognise Palestinian state", a non-binding
+# motion); Arabic writes "and" on the word, which then shares the first verb's demand
+# ("تطالب الحكومة بطرد السفير ... واستدعاء السفير").
+
+@pytest.mark.parametrize("title", [
+    "British MPs vote to recognise Palestinian state",
+    "Spanish parliament votes to recognise Palestine",
+    "South African MPs vote to shut Israeli embassy",
+    "مجلس النواب الأردني يصوت على طرد السفير الإسرائيلي",
+])
+def test_a_legislatures_vote_on_diplomacy_is_a_call(title: str) -> None:
+    assert fired(title, date(2014, 10, 13)) == []
+
+
+def test_a_legislature_approving_its_governments_act_is_no_call() -> None:
+    assert fired("Vote in Ljubljana", date(2024, 6, 4),
+                 "Slovenia's parliament on Tuesday approved a government decree recognising an "
+                 "independent Palestinian state.") == ["diplomatic-relations"]
+
+
+def test_a_government_named_after_the_parliament_still_acts() -> None:
+    assert fired("Russia's parliament speaker says Moscow expels 10 Polish diplomats",
+                 date(2019, 10, 13)) == ["diplomatic-relations"]
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    ("طالبت المعارضة الأردنية الحكومة اليوم بطرد السفير الإسرائيلي من عمان فورا واستدعاء سفيرها "
+     "من تل أبيب.", []),
+    ("طردت الأردن السفير الإسرائيلي واستدعت سفيرها من تل أبيب.", ["diplomatic-relations"]),
+])
+def test_arabic_and_on_the_word_shares_the_first_verbs_demand(summary: str,
+                                                              rules: list[str]) -> None:
+    assert fired("عمان", date(2014, 3, 11), summary) == rules

@@ -74,6 +74,10 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 # "recognised by".
 _AGENT = frozenset({"by", "par", "von", "por"})
 # "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
+_NAMES_AS_MODALS = frozenset({"may", "will"})  # Theresa May, Will Smith
+_GOVERNMENT = folded_words("government", "cabinet", "gouvernement",
+                           "regierung", "gobierno", "правительство", "правительства",
+                           "правительством", "уряд", "уряду", "урядом", "الحكومة")
 # A span of time in Chinese, one character a token: "数小时", "三天", "一周", "两个月"
 _ZH_SPAN = frozenset("数几两一二三四五六七八九十小时天日周个月年")
 # A day said between a verb and its nominal act: "anunció este jueves la ruptura"
@@ -906,6 +910,7 @@ class SentenceFrames:
                  if m.entity.kind == "person" and m.via == "name"]
         self.hits = [h for h in (hits if hits is not None else find_hits(lex, sentence.tokens))
                      if not self._number_sign(h) and not self._acronym(h)
+                     and not self._name_not_modal(h, sentence.tokens)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
@@ -1088,6 +1093,18 @@ class SentenceFrames:
                 and act.last < noun.first and all(
                     w in _DETERMINERS or w in _TRUCE_MODIFIERS or w in ("a", "an") or w.isdigit()
                     for w in words[act.last + 1:noun.first]))
+
+    def _name_not_modal(self, hit: Hit, words: tuple[str, ...]) -> bool:
+        """An English modal right before a finite verb is a name: "May expels 23 Russian
+        diplomats" (Theresa May), "Will Smith"; a modal is followed by a bare verb ("may
+        expel", "will focus", "could discuss")."""
+        if hit.first != hit.last or hit.entry.category != "cue" \
+                or words[hit.first] not in _NAMES_AS_MODALS or hit.last + 1 >= len(words) \
+                or not self.s.text[self.s.spans[hit.first][0]].isupper():
+            return False  # (not "will voters head to the polls?")
+        nxt = words[hit.last + 1]
+        return nxt.isascii() and nxt.isalpha() and len(nxt) > 3 and (
+            nxt.endswith("ed") or (nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))))
 
     def _acronym(self, hit: Hit) -> bool:
         """A one-word verb or cue written in capitals, in text that is not, is an acronym and
@@ -1395,6 +1412,10 @@ class SentenceFrames:
             # (over the first verb's object: "could suspend diplomatic relations with the
             # United Arab Emirates or withdraw its ambassador")
             lo, before = max(start, index - 1 - 2 * CUE_WINDOW - 2), index - 1
+        elif index > start and len(words[index]) > 3 and words[index].startswith("و") \
+                and _ARABIC_LETTER.match(words[index]) is not None:
+            # Arabic writes "and" on the word: "تطالب الحكومة بطرد السفير ... واستدعاء السفير"
+            lo, before = max(start, index - 2 * CUE_WINDOW - 2), index
         elif index == start and start > 0 and "," in self.s.text[
                 self.s.spans[start - 1][1]:self.s.spans[start][0]]:
             lo, before = _clause(self.bounds, start - 1, self.n)[0], start
@@ -2426,6 +2447,11 @@ class SentenceFrames:
             # truce began": the truce is what the talks are about; what happened is theirs.
             modality, cue = "hypothetical", talked
         if modality in ("happened", "planned") and act is not None and etype == "relations" \
+                and (house := self._legislature_before(act)) is not None:
+            # "British MPs vote to recognise Palestinian state": a parliament's vote is a
+            # call on its government, which conducts diplomacy.
+            modality, cue = "hypothetical", house
+        if modality in ("happened", "planned") and act is not None and etype == "relations" \
                 and (generic := self._generic_subject(act)) is not None:
             # "threatens to downgrade ties with states that recognise Kosovo": any state that
             # would, not one that did.
@@ -2782,6 +2808,19 @@ class SentenceFrames:
             h.entry.category == "noun" and h.entry.type in ("contact", "peace-talks")
             and h.last == j for h in self.hits)
 
+    def _legislature_before(self, act: Hit) -> Hit | None:
+        """A legislature named before the act in its clause, within a few words: its vote,
+        motion or resolution on the act."""
+        lo = max(_clause(self.bounds, act.first, self.n)[0],
+                 act.first - (CUE_WINDOW + 2) * self.scale)
+        house = next((h for h in reversed(self.hits) if h.entry.category == "legislature"
+                      and lo <= h.first and h.last < act.first), None)
+        # (not one that approves its government's act: "Slovenia's parliament approved a
+        # government decree recognising an independent Palestinian state")
+        if house is None or any(w in _GOVERNMENT for w in self.s.tokens[house.last + 1:act.first]):
+            return None
+        return house
+
     def _generic_subject(self, act: Hit) -> Hit | None:
         """States named by their kind and a relative pronoun right before the act ("states
         that recognise Kosovo", "les pays qui reconnaissent", "страны, которые признают"):
@@ -2889,7 +2928,9 @@ class SentenceFrames:
         # it began").
         # Nor past another verb, but a participle right after the noun is its attribute:
         # "La trêve conclue en avril entre le gouvernement et les rebelles a expiré".
-        return act.first <= last + 2 * WINDOW * self.scale and not any(
+        # (the words of names not counted: "talks between Israeli Prime Minister Ehud Barak
+        # and Palestinian leader Yasser Arafat at Camp David collapsed")
+        return act.first < self._reach(last + 1, 2 * WINDOW * self.scale) and not any(
             mark in between for mark in ":;—–") and _PRONOUNS.isdisjoint(
             self.s.tokens[noun.last + 1:act.first]) and not any(
             h.entry.category == "act" and noun.last < h.first < act.first

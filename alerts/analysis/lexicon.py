@@ -409,6 +409,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "conditions", "own_forces", "settings", "outcomes", "elapsed", "ultimatums",
                      "giving", "reports", "occurrence", "rumours", "dismissals", "domains",
                      "domain_labels", "places", "qualities", "idioms", "impossible",
+                     "legislatures",
                      "durations", "officials", "past_times", "future_times", "armed_parties",
                      "complementizers", "discussion"):
         name = {"boundaries": "boundary", "determiners": "determiner",
@@ -417,7 +418,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                 "reports": "report", "rumours": "rumour",
                 "dismissals": "dismissal", "domains": "domain",
                 "domain_labels": "domain_label", "places": "place", "qualities": "quality",
-                "idioms": "idiom",
+                "idioms": "idiom", "legislatures": "legislature",
                 "durations": "duration", "past_times": "past_time",
                 "future_times": "future_time",
                 "armed_parties": "armed_party",
