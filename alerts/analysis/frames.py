@@ -75,6 +75,9 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 _AGENT = frozenset({"by", "par", "von", "por"})
 # "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
 _NAMES_AS_MODALS = frozenset({"may", "will"})  # Theresa May, Will Smith
+# Conditions that say when, as the lexicon writes them (see _once)
+_ONCE = frozenset({"as soon as", "dès que", "sobald", "en cuanto", "tan pronto como",
+                   "как только", "як тільки", "щойно", "بمجرد", "一旦"})
 _GOVERNMENT = folded_words("government", "cabinet", "gouvernement",
                            "regierung", "gobierno", "правительство", "правительства",
                            "правительством", "уряд", "уряду", "урядом", "الحكومة")
@@ -1522,6 +1525,17 @@ class SentenceFrames:
                         for n in self.hits)
                 and all(text[spans[k][0]].isupper() for k in range(lo, h.first)))
 
+    def _once(self, condition: Hit, noun: Hit, end: int) -> bool:
+        """"As soon as" opening the clause after a comma that ends one side's truce: the truce
+        waits for it ("Россия прекратит огонь, как только Киев выведет войска"). Not "if"
+        there ("a proposal that, if concluded, would ..."), nor two sides' truce ("Israel and
+        Hamas agreed a truce, as soon as ...")."""
+        if condition.first != end or end >= self.n or condition.entry.form not in _ONCE:
+            return False
+        gap = self.s.text[self.s.spans[end - 1][1]:self.s.spans[end][0]]
+        return gap.strip() == "," and len(self._sides(
+            _clause(self.bounds, noun.first, self.n)[0], noun.first)) < 2
+
     def _terms_of_a_deal(self, condition: Hit, act: Hit | None) -> bool:
         """An exchange in a truce its sides agree is the deal's terms, not an offer: "Israel
         and Hamas agreed to a four-day truce ... in exchange for 150 prisoners" (not "Putin
@@ -2528,9 +2542,14 @@ class SentenceFrames:
             # "Sudan to stop fighting if rebels withdraw", "he'll halt the war in exchange for
             # eastern Ukraine": a ceasefire on terms is an offer, a call for one.
             end = _clause(self.bounds, noun.first, self.n)[1]  # not "under which ... if"
+            # (the act may be a deal's, the truce in a clause of it: "Israel and Hamas had
+            # agreed on a three-phase deal that will halt fighting ... in exchange for ...")
+            deal = act or next((h for h in reversed(self.hits) if h.entry.category == "act"
+                                and h.entry.type == "ceasefire" and h.entry.name == "agreed"
+                                and h.last < noun.first and not self._nominal(h)), None)
             condition = next((h for h in self.hits if h.entry.category == "condition"
-                              and noun.last < h.first < end
-                              and not self._terms_of_a_deal(h, act)), None)
+                              and (noun.last < h.first < end or self._once(h, noun, end))
+                              and not self._terms_of_a_deal(h, deal)), None)
             if condition is not None:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
