@@ -325,6 +325,15 @@ _WHAT = frozenset({"what"})  # "what he called an unjust war": a name given, no 
 # Who is away from a meeting: named after "without" or before "absent".
 _WITHOUT = folded_words("without", "sans", "ohne", "sin", "без")
 _ABSENT = folded_words("absent")
+# In whose place someone came: "held talks with Medvedev, standing in for President Putin"
+_INSTEAD_OF = tuple(tuple(lexicon_tokens(p)) for p in (
+    "standing in for", "in place of", "instead of", "au lieu de", "à la place de", "anstelle von",
+    "en lugar de", "en vez de", "вместо", "замість", "بدلا من", "بدلاً من"))
+# A message and who sent it: "a message from King Salman" (see _principal)
+_MESSAGES = folded_words("message", "letter", "messages", "letters", "lettre", "botschaft",
+                         "brief", "mensaje", "carta", "послание", "письмо", "послання", "лист",
+                         "رسالة", "رسالتين")
+_SENT_FROM = folded_words("from", "de", "du", "von", "от", "від", "من")
 # Subjects that are both sides of a conflict at once: their acceptance is an agreement.
 _BOTH_SIDES = folded_phrases(
     "both sides", "the two sides", "warring parties", "warring sides", "both parties",
@@ -3281,6 +3290,13 @@ class SentenceFrames:
             # "the envoy of Trump", "el enviado de", "المبعوث الخاص للرئيس الأمريكي" (the
             # special envoy of the US president)
             return True
+        # "a message from King Salman", "رسالة من الملك سلمان": who sent it is no party
+        k = i - 1
+        while k >= 0 and i - k <= 4 and (tokens[k] in _TITLE_WORDS
+                                         or tokens[k].startswith(_TITLE_STEMS)):
+            k -= 1
+        if k >= 1 and tokens[k] in _SENT_FROM and tokens[k - 1] in _MESSAGES:
+            return True
         # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
@@ -3301,8 +3317,9 @@ class SentenceFrames:
         k = i - 1
         while k >= max(i - 8, 0) and in_list(k) and tokens[k] not in _WITHOUT:
             k -= 1
-        if k >= 0 and tokens[k] in _WITHOUT:
-            return True
+        if k >= 0 and (tokens[k] in _WITHOUT or any(
+                tokens[k - len(p) + 1:k + 1] == p for p in _INSTEAD_OF)):
+            return True  # (or in whose place: "standing in for President Vladimir Putin")
         k = i + len(lexicon_tokens(m.alias))
         while k < min(i + 12, self.n) and in_list(k) and tokens[k] not in _ABSENT:
             k += 1
