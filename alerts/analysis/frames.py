@@ -75,6 +75,9 @@ DIRECTED = {"ambassador-expelled", "diplomats-expelled", "ambassador-recalled"}
 _AGENT = frozenset({"by", "par", "von", "por"})
 # "as" before what an object is taken to be: "recognised Russia as a state sponsor of terrorism"
 _NAMES_AS_MODALS = frozenset({"may", "will"})  # Theresa May, Will Smith
+# Hypothetical cues that put something forward, as the lexicon writes them (_proposed_that)
+_PROPOSING = ("propos", "suggest", "offer", "предлож", "запропон", "schlägt", "schlug",
+              "vorgeschlagen", "اقترح", "提议", "建议")
 # Conditions that say when, as the lexicon writes them (see _once)
 _ONCE = frozenset({"as soon as", "dès que", "sobald", "en cuanto", "tan pronto como",
                    "как только", "як тільки", "щойно", "بمجرد", "一旦"})
@@ -1382,6 +1385,11 @@ class SentenceFrames:
         said = self._own_modality(index, verb, allow_demand, window)
         if said[0] != "happened":
             return said
+        proposed = self._proposed_that(index) if allow_demand else None
+        if proposed is not None:
+            # "Putin proposed that Russia and Ukraine resume direct negotiations": what a
+            # proposal or a demand puts forward has not happened.
+            return ("demanded" if proposed.entry.name == "demand" else "hypothetical"), proposed
         if not verb:
             # A noun right after its act ("recall ambassador", "open talks", "withdraw its
             # ambassador") is read from where the act starts.
@@ -1460,6 +1468,22 @@ class SentenceFrames:
                    and h.last < index - 1 and words[h.first].endswith("ing")
                    and not self._nominal(h)]
         return gerunds[-1].first if gerunds else None
+
+    def _proposed_that(self, index: int) -> Hit | None:
+        """A proposal or a demand right before the complementizer that opens the clause of
+        `index` ("proposed in a late-night statement that ...", "a demandé que ..."): the
+        clause is what it puts forward."""
+        start = _clause(self.bounds, index, self.n)[0]
+        that = next((h for h in self.hits if h.entry.category == "complementizer"
+                     and h.last == start - 1), None)
+        if that is None:
+            return None
+        lo = max(_clause(self.bounds, that.first, self.n)[0], that.first - 2 * CUE_WINDOW)
+        return next((h for h in reversed(self.hits) if h.entry.category == "cue"
+                     and lo <= h.first and h.last < that.first
+                     and (h.entry.name == "demand"
+                          or (h.entry.name == "hypothetical"
+                              and (h.entry.form or "").startswith(_PROPOSING)))), None)
 
     def _own_modality(self, index: int, verb: bool, allow_demand: bool,
                       window: int) -> tuple[str, Hit | None]:
