@@ -88,3 +88,30 @@ def test_a_chinese_truce_before_after_with_a_span_between(title: str, rules: lis
 ])
 def test_a_state_found_to_be_something_is_not_recognised(title: str, rules: list[str]) -> None:
     assert fired(title, date(2008, 2, 19)) == rules
+
+
+# Read in a second pass: talks of a length took place, who led them between the length and
+# the talks ("after ten days of African Union-led talks"), the length an adjective in
+# Russian and Ukrainian ("после более чем десятичасовых переговоров").
+
+@pytest.mark.parametrize(("summary", "day"), [
+    ("Ethiopia's government and Tigrayan forces agreed on Wednesday to a permanent cessation "
+     "of hostilities after ten days of African Union-led talks.", date(2022, 11, 2)),
+    ("После более чем десятичасовых переговоров в Москве Армения и Азербайджан договорились о "
+     "прекращении огня.", date(2020, 10, 10)),
+])
+def test_talks_of_a_length_took_place(summary: str, day: date) -> None:
+    assert fired("Agreement", day, summary) == ["ceasefire-agreed", "peace-talks"]
+
+
+def test_a_length_of_something_else_before_talks_is_no_length_of_theirs() -> None:
+    # an event's word between: the days were of fighting, not of the talks
+    assert fired("Agreement", date(2022, 11, 2),
+                 "Ethiopia and Tigray agreed to a truce after ten days of truce violations and "
+                 "talks in Pretoria.") == ["ceasefire-agreed"]
+
+
+def test_a_length_in_another_clause_is_no_length_of_the_talks() -> None:
+    assert fired("Agreement", date(2022, 11, 2),
+                 "The sides agreed to a truce after ten days of shelling, as talks in Pretoria "
+                 "went on.") == ["ceasefire-agreed"]

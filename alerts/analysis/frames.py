@@ -717,6 +717,7 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
+LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
 ACCORD_REACH = 6  # words between an accord and the link to its purpose: where, when, with whom
 # Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
 _PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру", "мире",
@@ -1604,8 +1605,12 @@ class SentenceFrames:
     def _lasted(self, noun: Hit) -> Hit | None:
         """The talks' length in hours, days or nights right before them ("after 16 hours of
         talks", "после 16 часов переговоров"): talks of a length took place."""
+        # (a few words may say who led them: "after ten days of African Union-led talks")
         return next((h for h in self.hits if h.entry.category == "duration"
-                     and h.last + 1 == noun.first), None)
+                     and h.last < noun.first <= h.last + 1 + LED_BY
+                     and not any(h.last < b < noun.first for b in self.bounds)
+                     and not any(e.entry.category in ("act", "noun") and h.last < e.first
+                                 < noun.first for e in self.hits)), None)
 
     def _label_end(self) -> int:
         """Where a headline's short topic label before a colon ends ("Handelsstreit:",
