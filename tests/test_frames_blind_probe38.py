@@ -158,3 +158,34 @@ def test_a_government_named_after_the_parliament_still_acts() -> None:
 def test_arabic_and_on_the_word_shares_the_first_verbs_demand(summary: str,
                                                               rules: list[str]) -> None:
     assert fired("عمان", date(2014, 3, 11), summary) == rules
+
+
+# States few recognise are named (Abkhazia, South Ossetia, Northern Cyprus, Somaliland), a
+# state recognised "as an independent state" is recognised (not one recognised "as a state
+# sponsor of terrorism"), and a move toward recognising is not yet one.
+
+@pytest.mark.parametrize(("title", "lang_day"), [
+    ("Russia recognises independence of Abkhazia and South Ossetia", date(2008, 8, 26)),
+    ("Медведев признал независимость Абхазии и Южной Осетии", date(2008, 8, 26)),
+    ("Israel recognises Somaliland as an independent state", date(2025, 12, 26)),
+    ("Turkey recognises Northern Cyprus", date(1983, 11, 15)),
+])
+def test_states_few_recognise_are_named(title: str, lang_day: date) -> None:
+    assert fired(title, lang_day) == ["diplomatic-relations"]
+
+
+@pytest.mark.parametrize("title", [
+    "Ukraine recognised Russia as a terrorist state",
+    "Parliament recognised Russia as a state sponsor of terrorism",
+])
+def test_a_state_recognised_as_something_else_is_not_recognised(title: str) -> None:
+    assert fired(title, date(2022, 11, 23)) == []
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    ("Moves by France and the U.K. toward recognizing Palestine as an independent state could "
+     "spur other U.S. allies to follow.", []),
+    ("France recognized Palestine as an independent state on Monday.", ["diplomatic-relations"]),
+])
+def test_a_move_toward_recognising_is_not_yet_one(summary: str, rules: list[str]) -> None:
+    assert fired("Recognition", date(2025, 7, 30), summary) == rules

@@ -100,6 +100,10 @@ _INSTRUMENTAL = ("ои", "ым", "ыми", "ими", "ом", "ем", "ою", "и
 _STATE_PREDICATES = folded_words("независимым", "независимой", "суверенным", "суверенной",
                                  "государством", "незалежною", "незалежним", "суверенною",
                                  "суверенним", "державою")
+_TOWARD = folded_words("toward", "towards")
+_A_AN = folded_words("a", "an", "un", "une", "ein", "eine", "einen", "una")
+_STATE_NOUNS = folded_words("state", "nation", "country", "état", "etat", "staat", "estado",
+                            "государство", "государства", "державу", "держава", "دولة")
 # What a state recognised is called before its name: "recognise independent Kosovo"
 _SOVEREIGN = folded_words("independent", "sovereign", "indépendant", "indépendante",
                           "souverain", "souveraine", "unabhängige", "unabhängiges",
@@ -1383,6 +1387,11 @@ class SentenceFrames:
             # "threatens to cut ties and recalls ambassador": the cues before "and" are the
             # first verb's; a finite verb after it has its own.
             window = 1
+        if verb and index > 0 and words[index - 1] in _TOWARD:
+            # "Moves by France and the U.K. toward recognizing Palestine": on the way, not
+            # there (not "talks toward a truce": a noun after it)
+            return "hypothetical", Hit(index - 1, index - 1, Entry(
+                "cue", name="hypothetical", form=words[index - 1]))
         said = self._own_modality(index, verb, allow_demand, window)
         if said[0] != "happened":
             return said
@@ -2027,13 +2036,23 @@ class SentenceFrames:
             last = i + max(len(lexicon_tokens(m.alias)) - 1, 0)
             if self._adjective_of_noun(i, last):
                 continue  # "recognises Armenian genocide"
-            if last + 1 < self.n and (words[last + 1] in _AS or self._found_to_be(last + 1)):
+            if last + 1 < self.n and ((words[last + 1] in _AS and not self._as_a_state(last + 2))
+                                      or self._found_to_be(last + 1)):
                 continue
             act = next((a for a in acts if self._object_at(a, i)), None)
             if act is not None:
                 kind = act.entry.kinds[0] if act.entry.kinds else ""
                 out.append(Hit(i, last, Entry("noun", act.entry.type, kind, form=m.alias)))
         return out
+
+    def _as_a_state(self, k: int) -> bool:
+        """The words from `k` call what is recognised a state ("recognises Somaliland as an
+        independent state"), its articles and "independent" aside."""
+        words = self.s.tokens
+        while k < self.n and (words[k] in _DETERMINERS or words[k] in _A_AN
+                              or words[k] in _SOVEREIGN):
+            k += 1
+        return k < self.n and words[k] in _STATE_NOUNS
 
     def _found_to_be(self, k: int) -> bool:
         """A Russian or Ukrainian predicate in the instrumental after the object of
