@@ -66,3 +66,26 @@ def test_a_relative_pronoun_in_any_case_opens_a_clause(summary: str, day: date) 
 def test_the_german_past_of_wanting_is_a_plan() -> None:
     assert held("Kiew", "Bundespräsident Steinmeier wollte Präsident Selenskyj in Kiew treffen.",
                 date(2022, 4, 12)) == set()
+
+
+# A visitor's host is the leader of the place the sentence names, when it names one, before
+# the holder of the office his rank calls for (probe40, read in this session).
+
+def test_a_visitors_host_is_the_leader_the_sentence_names() -> None:
+    pairs = held("Джидда", "Президент Володимир Зеленський прибув до Саудівської Аравії, де "
+                           "зустрівся з наслідним принцом Мухаммедом бін Салманом.",
+                 date(2023, 5, 19))
+    assert "mohammed-bin-salman+volodymyr-zelensky" in pairs
+    assert "salman-bin-abdulaziz+volodymyr-zelensky" not in pairs
+
+
+def test_a_visitors_host_with_none_named_is_the_leader_there() -> None:
+    assert "salman-bin-abdulaziz+volodymyr-zelensky" in held(
+        "Джидда", "Президент Володимир Зеленський прибув до Саудівської Аравії.",
+        date(2023, 5, 19))
+
+
+def test_a_former_leader_named_there_is_no_host() -> None:
+    pairs = held("Visit", "Narendra Modi arrived in the United States, where he praised Barack "
+                          "Obama.", date(2023, 6, 21))
+    assert "barack-obama+narendra-modi" not in pairs

@@ -3197,6 +3197,15 @@ class SentenceFrames:
         places.sort(key=lambda im: (im[0] + len(lexicon_tokens(im[1].alias)) != pred.first,
                                     im[0] < pred.first, abs(im[0] - pred.first)))
         for _, place in places[:1]:
+            # A leader of the place the sentence names is whom the visitor met there, not the
+            # holder of the office a visit of his rank calls for ("прибув до Саудівської Аравії,
+            # де ... зустрівся з наслідним принцом Мухаммедом бін Салманом").
+            named = next((m for _, m in self.mentions if m.entity.kind == "person"
+                          and m.entity.id != visitor.entity.id
+                          and any(r.country == place.entity.id and r.office in _LEADING
+                                  and r.covers(self.day) for r in m.entity.roles)), None)
+            if named is not None:
+                return [(guest, self._participant(named, "host"))]
             for office in self._host_offices(role.office if role else "", guest.country,
                                              place.entity.id, pred):
                 holder = self.kb.holder(office, place.entity.id, self.day) if self.kb else None
@@ -3909,11 +3918,15 @@ class SentenceFrames:
             if len(guests) == 1 or len(set(serving.values()) - {""}) == 1:
                 pairs = [pair for m in guests if serving[m.entity.id] or len(guests) == 1
                          for pair in self._hosts(m, pred)]
+                named = {m.entity.id for _, m in self.mentions}
                 for _, inferred in pairs[:1]:
                     # Whom the visitor met is inferred, not read: said, so that a gap is not
                     # claimed on it from history alone (see GapCondition).
                     evidence.append(Evidence("host", f"{inferred.name}, the leader there on "
-                                                     "the day (the report names no host)"))
+                                                     "the day (" + (
+                                                         "named in the sentence, not as met"
+                                                         if inferred.entity_id in named else
+                                                         "the report names no host") + ")"))
         pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
                  and (a.country or a.entity_id) != (b.country or b.entity_id)]
         seen: set[frozenset[str]] = set()
