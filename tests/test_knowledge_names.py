@@ -186,3 +186,16 @@ def test_leaders_in_the_news_since_2022_lack_script_names_no_more_than_now(kb):
 
     missing = unnamed_in(kb, WATCHED, [date(2022, 6, 1), date(2024, 6, 1), date(2025, 10, 31)])
     assert {s: len(p) for s, p in missing.items()} == {"ar": 18, "zh": 23, "ru/uk": 32}
+
+
+def test_states_less_in_the_news_keep_their_arabic_adjectives_in_the_singular(kb):
+    """The masculine and feminine singular, with the article and without; the plural and the
+    dual only for the states most in the news (memory, #17)."""
+    from tests.tools.offices_table import SINGULAR_ONLY, arabic_adjective_forms
+    assert arabic_adjective_forms("السويدي", singular=True) == [
+        "السويدي", "سويدي", "السويدية", "سويدية"]
+    assert "SE" in SINGULAR_ONLY and "FR" not in SINGULAR_ONLY
+    day = date(2024, 6, 1)
+    assert "SE" in ids(kb, "استدعت السفيرة السويدية", day)
+    assert "SE" not in ids(kb, "الدبلوماسيون السويديون", day)
+    assert "FR" in ids(kb, "الدبلوماسيون الفرنسيون", day)

@@ -66,6 +66,7 @@ from tests.tools.offices_table import (
     MONARCHS,
     ORGANISATION_OFFICES,
     PARTY_LEADERS,
+    SINGULAR_ONLY,
     arabic_adjective_forms,
     arabic_feminine,
 )
@@ -605,7 +606,7 @@ def write_countries(folder: Path) -> None:
         ar = [c.arabic, *extra.get("ar", [])]
         zh = [c.chinese, *extra.get("zh", [])]
         ar_adjectives = [f for a in ARABIC_ADJECTIVES.get(c.iso2, [])
-                         for f in arabic_adjective_forms(a)]
+                         for f in arabic_adjective_forms(a, c.iso2 in SINGULAR_ONLY)]
         if c.iso2 not in shipped:
             names = [c.name] + ([plain(c.name)] if plain(c.name) != c.name else [])
             out.append(f"  name: {quote(c.name)}")
