@@ -101,6 +101,9 @@ _STATE_PREDICATES = folded_words("независимым", "независимо
                                  "государством", "незалежною", "незалежним", "суверенною",
                                  "суверенним", "державою")
 _TOWARD = folded_words("toward", "towards")
+_AFTER_A_STATE = folded_words("on", "in", "at", "and", "by", "with", "after", "of", "from",
+                              "for", "since", "amid", "while", "despite", "de", "en", "le",
+                              "am", "im", "und", "y", "et", "и", "і", "в", "у")
 _A_AN = folded_words("a", "an", "un", "une", "ein", "eine", "einen", "una")
 _STATE_NOUNS = folded_words("state", "nation", "country", "état", "etat", "staat", "estado",
                             "государство", "государства", "державу", "держава", "دولة")
@@ -2052,7 +2055,11 @@ class SentenceFrames:
         while k < self.n and (words[k] in _DETERMINERS or words[k] in _A_AN
                               or words[k] in _SOVEREIGN):
             k += 1
-        return k < self.n and words[k] in _STATE_NOUNS
+        if k >= self.n or words[k] not in _STATE_NOUNS:
+            return False
+        # (the noun ends the phrase: not "as a state sponsor of terrorism")
+        return k + 1 == self.n or words[k + 1] in _AFTER_A_STATE or self.s.text[
+            self.s.spans[k][1]:self.s.spans[k + 1][0]].strip() != ""
 
     def _found_to_be(self, k: int) -> bool:
         """A Russian or Ukrainian predicate in the instrumental after the object of
