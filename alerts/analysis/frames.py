@@ -178,7 +178,7 @@ _NOT_TOPIC = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _AIMS = folded_words("aimed", "aiming", "at", "to", "reach", "reaching", "secure", "securing",
                      "seek", "seeking", "toward", "towards", "for", "visant", "à", "parvenir",
                      "vue", "de", "d", "pour", "obtenir", "für", "zu", "um", "einer", "erreichen",
-                     "para", "destinadas", "destinados", "a", "alcanzar", "lograr", "de",
+                     "para", "destinadas", "destinados", "a", "alcanzar", "lograr",
                      "для", "достижения", "направленные", "на", "досягнення", "спрямовані",
                      "الرامية", "الهادفة", "تهدف", "إلى", "الى", "التوصل", "بهدف")
 # Whom a demand is addressed to, besides names: "called on the two warring parties to"
@@ -2926,9 +2926,8 @@ class SentenceFrames:
         """Words `first` to `end` name whom a demand is addressed to, and nothing else:
         names, "the two sides", "all parties" (not "offer roadmap to": a thing offered)."""
         words = self.s.tokens
-        named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
-        named.update(k for h in self.hits if h.entry.category == "armed_party"
-                     for k in range(h.first, h.last + 1))  # "Hamas", "the RSF"
+        named = self._named_words | {k for h in self.hits if h.entry.category == "armed_party"
+                                     for k in range(h.first, h.last + 1)}  # "Hamas", "the RSF"
         return first < end and all(k in named or words[k] in _DETERMINERS
                                    or words[k] in _CONJUNCTIONS or words[k] in _ADDRESSEES
                                    for k in range(first, end))
@@ -2943,7 +2942,7 @@ class SentenceFrames:
         start = act.first if act is not None and act.last < noun.first else noun.first
         lo = _clause(self.bounds, start, self.n)[0]
         words = self.s.tokens
-        named = {k for i, m in self.mentions for k in range(i, i + len(lexicon_tokens(m.alias)))}
+        named = self._named_words
         qualities = {k for h in self.hits if h.entry.category == "quality"
                      for k in range(h.first, h.last + 1)}
         k = start - 1
