@@ -59,3 +59,16 @@ def test_as_soon_as_after_one_sides_truce_is_an_offer(summary: str, rules: list[
 def test_the_arab_leagues_halt_to_the_aggression_is_a_truce() -> None:
     assert fired("القمة العربية الإسلامية في الرياض تطالب بوقف فوري للعدوان على غزة", DAY) \
         == ["ceasefire-call"]
+
+
+# Read in a second pass: a negation that ends a longer predicate negates what follows it too
+# ("talks end without call for immediate ceasefire"); the predicate itself keeps its sense
+# (the talks ended: they are still news).
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Rome talks on Lebanon end without call for immediate ceasefire", ["peace-talks"]),
+    ("Gaza truce talks end without a deal", ["peace-talks"]),
+])
+def test_a_negation_ending_a_predicate_negates_what_follows(title: str,
+                                                             rules: list[str]) -> None:
+    assert fired(title, date(2006, 7, 26)) == rules

@@ -713,6 +713,9 @@ def _kept(hits: list[Hit]) -> list[Hit]:
                 # and Putin hold summit on ending the war": they met)
                 and not (entry.type == "contact" and o.first == h.first
                          and o.entry.type == "peace-talks" and o.entry.name == "main")
+                # a negation that ends a predicate negates what follows it too: "talks end
+                # without call for immediate ceasefire"
+                and not (category == "cue" and entry.name == "negation" and h.last == o.last)
                 for o in predicates):
             continue
         if places and category in ("noun", "act", "purpose") and any(
