@@ -105,8 +105,6 @@ _AFTER_A_STATE = folded_words("on", "in", "at", "and", "by", "with", "after", "o
                               "for", "since", "amid", "while", "despite", "de", "en", "le",
                               "am", "im", "und", "y", "et", "и", "і", "в", "у")
 _A_AN = folded_words("a", "an", "un", "une", "ein", "eine", "einen", "una")
-_STATE_NOUNS = folded_words("state", "nation", "country", "état", "etat", "staat", "estado",
-                            "государство", "государства", "державу", "держава", "دولة")
 # What a state recognised is called before its name: "recognise independent Kosovo"
 _SOVEREIGN = folded_words("independent", "sovereign", "indépendant", "indépendante",
                           "souverain", "souveraine", "unabhängige", "unabhängiges",
@@ -2052,14 +2050,16 @@ class SentenceFrames:
         return out
 
     def _as_a_state(self, k: int) -> bool:
-        """The words from `k` call what is recognised a state ("recognises Somaliland as an
-        independent state"), its articles and "independent" aside."""
+        """The words from `k` call what is recognised a state, a noun of statehood of the
+        lexicon ("recognises Somaliland as an independent state"), its articles and
+        "independent" aside."""
         words = self.s.tokens
         while k < self.n and (words[k] in _DETERMINERS or words[k] in _A_AN
                               or words[k] in _SOVEREIGN):
             k += 1
-        if k >= self.n or words[k] not in _STATE_NOUNS:
-            return False
+        if not any(h.entry.category == "noun" and h.entry.name == "statehood" and h.first == k
+                   for h in self.hits):
+            return False  # (the lexicon's own nouns of statehood)
         # (the noun ends the phrase: not "as a state sponsor of terrorism")
         return k + 1 == self.n or words[k + 1] in _AFTER_A_STATE or self.s.text[
             self.s.spans[k][1]:self.s.spans[k + 1][0]].strip() != ""
