@@ -147,23 +147,27 @@ def _dated_long_ago(words: tuple[str, ...], spans: Sequence[tuple[int, int]], bo
 _DATELINE = re.compile(r"\s*([^\W\d_][^()\n]{0,40}?)\s*(\([^()]{1,30}\))?\s+[-—–]{1,2}\s")
 
 
-def _sentence_mentions(kb: KnowledgeBase, sentence: Sentence, day: date | None
+def _sentence_mentions(kb: KnowledgeBase, sentence: Sentence, day: date | None,
+                       people: Callable[[], frozenset[str]] | None = None
                        ) -> list[tuple[int, int, Mention]]:
     """The sentence's mentions, as (first token, last token, mention): the first of each
     entity, except that one named in a lead's dateline and again in its report is taken
-    where the report names it ("WASHINGTON (Reuters) - The United States and Cuba ...")."""
+    where the report names it ("WASHINGTON (Reuters) - The United States and Cuba ...").
+    `people`: the ids of the people its item names, asked only when the sentence holds an
+    ambiguous surname (KnowledgeBase.case_hits)."""
     cut = _dateline_end(sentence)
     if not cut:
-        return _mentions_between(kb, sentence, day, 0, len(sentence.tokens))
-    report = _mentions_between(kb, sentence, day, cut, len(sentence.tokens))
+        return _mentions_between(kb, sentence, day, 0, len(sentence.tokens), people)
+    report = _mentions_between(kb, sentence, day, cut, len(sentence.tokens), people)
     named = {m.entity.id for _, _, m in report}
-    place = [found for found in _mentions_between(kb, sentence, day, 0, cut)
+    place = [found for found in _mentions_between(kb, sentence, day, 0, cut, people)
              if found[2].entity.id not in named]
     return place + report
 
 
 def _mentions_between(kb: KnowledgeBase, sentence: Sentence, day: date | None, lo: int,
-                      hi: int) -> list[tuple[int, int, Mention]]:
+                      hi: int, people: Callable[[], frozenset[str]] | None = None
+                      ) -> list[tuple[int, int, Mention]]:
     """The mentions of tokens lo..hi-1, first of each entity, with their token indices."""
     import bisect
 
@@ -171,15 +175,23 @@ def _mentions_between(kb: KnowledgeBase, sentence: Sentence, day: date | None, l
     spans = sentence.spans[lo:hi]
     # Case aliases ("US", not "us") as written in the sentence, where their tokens start.
     cased = []
-    for at, alias in kb.case_hits(sentence.text):
+    asked: list[frozenset[str]] = []  # the item's people, once asked
+
+    def named() -> frozenset[str]:
+        if not asked:
+            asked.append(people() if people is not None else frozenset())
+        return asked[0]
+    for at, alias in kb.case_hits(sentence.text, named if people is not None else None):
         index = next((i for i, (a, _) in enumerate(spans) if a == at), None)
         if index is None:
             continue
         offset = starts[index] - 1 if text[starts[index] - 1] == " " else starts[index]
         if text.startswith(token_text(alias), offset):
             cased.append((offset, alias))
+    if people is not None and any(kb.ambiguous_alias(alias) for _, alias in cased):
+        named()  # whose the surname is may be whom the item names
     out = []
-    for m in kb.mentions(text, day, tuple(cased)):
+    for m in kb.mentions(text, day, tuple(cased), asked[0] if asked else frozenset()):
         # A key starts with the space before its first word, or (Chinese) at the character.
         offset = m.start + 1 if text[m.start] == " " else m.start
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
@@ -508,6 +520,10 @@ def _analyse(title: str, summary: str, day: date | None,
         if item_mentions is None:
             item_mentions = item_mentions_of(title, summary, day, kb_source)
         return item_mentions
+
+    def people() -> frozenset[str]:
+        """Whom the item names: an ambiguous surname elsewhere in it stands for them."""
+        return frozenset(m.entity.id for m in read_mentions() if m.entity.kind == "person")
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them
     states: list[frozenset[str]] = []  # the states the news names (people: theirs), once
@@ -523,7 +539,7 @@ def _analyse(title: str, summary: str, day: date | None,
     if any(not SPEECH_WORDS.isdisjoint(s.tokens) for s in sentences[:headline_count]):
         kb = _knowledge(kb_source)
         for sentence in sentences[:headline_count]:
-            named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence, day)]
+            named = [(i, m) for i, _, m in _sentence_mentions(kb, sentence, day, people)]
             speaker = speaker or speaker_of(sentence, named)
     for number, (sentence, hits) in enumerate(zip(sentences, hits_of, strict=True)):
         if not any(h.entry.category == "noun" or (h.entry.category == "act" and (
@@ -537,7 +553,8 @@ def _analyse(title: str, summary: str, day: date | None,
             # when its text holds such a name (most items' are then never read).
             short = _short_forms(read_mentions()) if _may_name_short_forms(
                 kb, f"{title} . {summary}") else {}
-        found = _with_short_forms(sentence, _sentence_mentions(kb, sentence, day), short)
+        found = _with_short_forms(sentence, _sentence_mentions(kb, sentence, day, people),
+                                  short)
         # "the US President's national security adviser" is not the president: a possessive
         # names whose someone is, not who took part.
         possessive = {last for _, last, _ in found if last + 1 < len(sentence.tokens)
@@ -559,7 +576,7 @@ def _analyse(title: str, summary: str, day: date | None,
             # "The leaders met ..." in the lead: whom the headline names together.
             antecedents = headline_group(
                 [(s.tokens, [(i, m) for i, _, m in _with_short_forms(
-                    s, _sentence_mentions(kb, s, day), short)])
+                    s, _sentence_mentions(kb, s, day, people), short)])
                  for s in sentences[:headline_count]], day)
         frames.extend(SentenceFrames(lex, sentence, number, day, mentions, kb, item_flags,
                                      purposes, {i for i, last, _ in found

@@ -716,7 +716,7 @@ def _kept(hits: list[Hit]) -> list[Hit]:
                 and not (category == "cue" and entry.name == "negation" and h.last == o.last)
                 for o in predicates):
             continue
-        if places and category in ("noun", "act", "purpose") and any(
+        if places and category in ("noun", "act", "purpose", "cue") and any(
                 p.first <= h.first and h.last <= p.last for p in places):
             continue  # "the truce village of Panmunjom": a place, not a truce
         kept.append(h)
@@ -1024,6 +1024,12 @@ class SentenceFrames:
                 dropped.update((a, b))
                 if opener:
                     dropped.update(c for c in bounds if a < c < b)
+            elif 0 < a < b < self.n and b - a <= 3 \
+                    and text[spans[a - 1][1]:spans[a][0]].strip() == "(" \
+                    and text[spans[b - 1][1]:spans[b][0]].strip() == ")":
+                # "Médicos Sin Fronteras (MSF) ha exigido": a short aside in brackets (a
+                # name's short form) opens no clause
+                dropped.update((a, b))
         return [b for b in bounds if b not in dropped] if dropped else bounds
 
     def _adjective_of_noun(self, first: int, last: int) -> bool:
@@ -3823,6 +3829,20 @@ class SentenceFrames:
             # noun, from its owner on, are that contact's, not this verb's.
             owned = self._owned_contact(pred.last + 1, min(end, dash))
             objects = [(i, m) for i, m in objects if i < owned]
+            # "meets Xi in Beijing and urges him to talk to Zelensky": who comes after
+            # another contact verb, once this one has its counterpart, is that verb's (not
+            # "spoke by telephone with Macron": one act said twice).
+            if objects and subjects:
+                other = next((h.first for h in self.hits if h.entry.type == "contact"
+                              and h.entry.category == "act" and h.first > objects[0][0]),
+                             self.n)
+                objects = [(i, m) for i, m in objects if i < other]
+        if objects and verb and subjects:
+            # "se reúne con Ajanuch sin audiencia con Mohamed VI", "met Xi but not Modi":
+            # who comes after a negation is whom the subject did not meet.
+            negation = next((h.first for h in self.hits if h.entry.category == "cue"
+                             and h.entry.name == "negation" and h.first > pred.last), self.n)
+            objects = [(i, m) for i, m in objects if i < negation]
         if objects and verb and " ".join(self.s.tokens[pred.first:pred.last + 1]) in _DISCUSSING:
             objects = [(i, m) for i, m in objects if self._with_before(pred, i)]
         if (not verb or self._nominal(pred)) and act != "visit" \

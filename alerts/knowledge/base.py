@@ -10,7 +10,7 @@ import os
 import pickle
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -412,20 +412,21 @@ def _title_case(text: str, start: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3
 
 
-def named_by_context(text: str, start: int, end: int) -> bool:
+def named_by_context(text: str, start: int, end: int, alone: bool = False) -> bool:
     """Whether an ambiguous surname written at text[start:end] (with its capital) stands where
     a name is coordinated with another ("Abe and Xi", "Trump, Kim", "Moon-Kim summit") or
     after a title ("Prime Minister Abe"), and is a whole name: not a longer one's part ("Kim
     Yo Jong", "Steve Kim", in text that is not Title Case), not a date ("Trump, May 5"),
     not in a sentence written in capitals. Whether the other name is a person's, and whose
-    the surname is, the knowledge base decides on the day (KnowledgeBase._by_context)."""
+    the surname is, the knowledge base decides on the day (KnowledgeBase._by_context).
+    `alone`: the surname may also stand by itself (its item names the person in full)."""
     following = _NEXT_WORD.match(text, end)
     if following and following.group(1)[0].isdigit():
         return False  # "May 5", "May 2018": a month
     p_start, p_end = _word_before(text, start)
     previous = text[p_start:p_end] if p_end < start and text[p_start:p_end][:1].isalpha() else ""
     titled = bool(previous) and token_text(previous).strip().split(" ")[-1] in _TITLE_LAST_WORDS
-    if not titled:  # the cheap test first: most capitalised surnames stand alone
+    if not titled and not alone:  # the cheap test first: most capitalised surnames stand alone
         after = _JOINED_AFTER.match(text, end) or _CONTACT_AFTER.match(text, end)
         lead = _possessive_start(text, start)
         if not ((after and text[after.end()].isupper()) or _joined_before(text, lead)
@@ -667,8 +668,8 @@ class KnowledgeBase:
         self.events: dict[str, EventType] = {}
         self._names: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
         self._office_specs = offices
-        self._recent: dict[tuple[str, date | None, tuple[tuple[int, str], ...]],
-                           list[Mention]] = {}
+        self._recent: dict[tuple[str, date | None, tuple[tuple[int, str], ...],
+                                 frozenset[str]], list[Mention]] = {}
         self._office_index: PhraseIndex[tuple[str, str, str]] | None = None
         self._scans: tuple[tuple[str, tuple[_Hit, ...], tuple[_Hit, ...]], ...] = ()
         self._triggers: PhraseIndex[tuple[str, str]] = PhraseIndex()
@@ -880,11 +881,14 @@ class KnowledgeBase:
                 return c
         return None
 
-    def case_hits(self, text: str) -> list[tuple[int, str]]:
+    def case_hits(self, text: str, named: Callable[[], Collection[str]] | None = None
+                  ) -> list[tuple[int, str]]:
         """The case aliases written in `text` (as written: "US", not "us" nor "Us"), each as
         (where it starts in `text`, the alias); none in a sentence written in capitals. With
         them, the ambiguous surnames written where a name may stand on its context
-        (named_by_context): mentions() decides whose they are, if anyone's."""
+        (named_by_context), or anywhere a name may stand when they are the surname of a
+        person `named` (the ids its item names: "Sánchez" after "Pedro Sánchez", asked only
+        of text with such a surname): mentions() decides whose they are, if anyone's."""
         # The pattern tries its lookbehind and every alias at each character (about 10 µs
         # for a 200-character summary); most texts hold none of the few aliases at all.
         hits = self._case_alias_hits(text) if any(alias in text for alias in self._case) \
@@ -895,7 +899,10 @@ class KnowledgeBase:
             hits += [(start, alias) for start, end, alias in found
                      if not (start and _word_char(text[start - 1]))
                      and not (end < len(text) and _word_char(text[end]))
-                     and alias not in self._case and named_by_context(text, start, end)]
+                     and alias not in self._case and (
+                         named_by_context(text, start, end)
+                         or (named is not None and self.named_surname(alias, named())
+                             is not None and named_by_context(text, start, end, alone=True)))]
             hits.sort()
         return hits
 
@@ -922,24 +929,27 @@ class KnowledgeBase:
         return self.mentions(tokens, day, tuple(cased))
 
     def mentions(self, tokens: str, day: date | None,
-                 cased: tuple[tuple[int, str], ...] = ()) -> list[Mention]:
+                 cased: tuple[tuple[int, str], ...] = (),
+                 named: frozenset[str] = frozenset()) -> list[Mention]:
         """Known people and countries named in `tokens` (see token_text), first mention each.
         `cased`: case aliases the written text holds, as (where the alias's key starts in
-        `tokens`, the alias as written); see case_hits and text_mentions.
+        `tokens`, the alias as written); see case_hits and text_mentions. `named`: the people
+        the text's item names, whose ambiguous surnames stand for them (case_hits).
 
         Remembered for the last texts: matching, story grouping and the message's "who"
         ask about the same item in turn."""
-        key = (tokens, day, cased)
+        key = (tokens, day, cased, named)
         found = self._recent.get(key)
         if found is None:
-            found = self._mentions(tokens, day, cased)
+            found = self._mentions(tokens, day, cased, named)
             if len(self._recent) >= _RECENT_TEXTS:
                 self._recent.clear()
             self._recent[key] = found
         return list(found)
 
     def _mentions(self, tokens: str, day: date | None,
-                  cased: tuple[tuple[int, str], ...] = ()) -> list[Mention]:
+                  cased: tuple[tuple[int, str], ...] = (),
+                  named: frozenset[str] = frozenset()) -> list[Mention]:
         found: dict[str, Mention] = {}
         hits, offices = self._hits(tokens)
         if cased:
@@ -996,7 +1006,7 @@ class KnowledgeBase:
                                      for s, e in spans)]  # "Kim" of "Kim Jong Un"
             states = {m.entity.id for m in found.values() if m.entity.kind == "country"}
             for start, person, alias in self._by_context(tokens, day, ambiguous, people,
-                                                         states):
+                                                         states, named):
                 found.setdefault(person.id, Mention(person, alias, start, "name"))
         # "Chinese, Russian, Indian leaders", "лидеры Китая, России и Индии": each state's
         # office holder of the day (groups.py).
@@ -1099,9 +1109,18 @@ class KnowledgeBase:
                     return country
         return ""
 
+    def ambiguous_alias(self, alias: str) -> bool:
+        """Whether `alias` (as written) is an ambiguous surname ("Sánchez", "Kim")."""
+        return alias in self._ambiguous
+
+    def named_surname(self, alias: str, named: Collection[str]) -> Entity | None:
+        """The one person of `named` (ids) whose ambiguous alias `alias` is, or None."""
+        ids = [e for e in self._ambiguous.get(alias, ()) if e in named]
+        return self.entities[ids[0]] if len(ids) == 1 else None
+
     def _by_context(self, tokens: str, day: date | None, ambiguous: list[tuple[int, str]],
-                    people: list[tuple[int, int, Entity]], states: set[str]
-                    ) -> list[tuple[int, Entity, str]]:
+                    people: list[tuple[int, int, Entity]], states: set[str],
+                    named: frozenset[str] = frozenset()) -> list[tuple[int, Entity, str]]:
         """Whom the ambiguous surnames at `ambiguous` (where each one's key starts in
         `tokens`, the alias as written; named_by_context vetted where they stand) name on
         `day`: the one person of that surname holding an office then, when the surname
@@ -1117,6 +1136,11 @@ class KnowledgeBase:
         pending: list[tuple[int, int, str, Entity]] = []
         for start, alias in ambiguous:
             end = start + len(token_text(alias))
+            whose = self.named_surname(alias, named) if named else None
+            if whose is not None:  # "Sánchez" in an item that names Pedro Sánchez
+                out.append((start, whose, alias))
+                spans.append((start, end, whose))
+                continue
             before = tokens[:start + 1]
             title = next((offices for words, offices in _TITLES.items()
                           if before.endswith(" " + words + " ")), None)
