@@ -693,7 +693,7 @@ def _kept(hits: list[Hit]) -> list[Hit]:
             places.append(h)
         elif h.last > h.first and (
                 (category in ("noun", "act") and entry.type != "contact")
-                or (category == "cue" and entry.name in ("demand", "refusal"))
+                or (category == "cue" and entry.name in ("demand", "refusal", "planned"))
                 or category == "report"):
             predicates.append(h)
     kept = []
@@ -726,6 +726,19 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
 LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
+# Whose place something is done at: "bei Präsident Selenskyj", "chez le président".
+_AT_HOST = folded_words("bei", "chez")
+_IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
+PARTICIPLE_WORDS = 3  # a German participle's own words before it ("am Montag in Kraft")
+# The words of a length said after a noun, with its number ("of 90 days", "مدتها 90 يوما").
+_LENGTH_WORDS = folded_words(
+    "of", "for", "lasting", "de", "von", "für", "durante", "pour", "на", "مدتها", "لمدة",
+    "hours", "days", "weeks", "months", "heures", "jours", "semaines", "mois", "stunden", "tage",
+    "tagen", "wochen", "monate", "monaten", "horas", "días", "semanas", "meses", "часов", "дней",
+    "дня", "недель", "месяцев", "месяца", "годин", "днів", "дні", "тижнів", "місяців",
+    "ساعة", "ساعات", "يوما", "يوم", "أيام", "أسابيع", "أشهر")
+# The endings of a German participle declined as an adjective ("vereinbarten", "getretenen").
+_DECLINED_DE = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "enem", "ener", "enes")
 ACCORD_REACH = 6  # words between an accord and the link to its purpose: where, when, with whom
 # Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
 _PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру", "мире",
@@ -873,6 +886,8 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
                                  {h.first for h in hits if h.entry.category == "quality"})
                 if i - 1 in qualities[0] and i in qualities[1]:
                     continue
+            if text[a:b].strip() == "," and _german_infinitive_object(sentence, hits, i):
+                continue
             starts.add(i)  # (not the colon of a time: "з 18:00 припинити вогонь")
     if (dateline := stopped_dateline(text)) and (after := next(
             (i for i, (a, _) in enumerate(spans) if a >= dateline), 0)):
@@ -891,6 +906,27 @@ def _boundaries(sentence: Sentence, hits: list[Hit]) -> list[int]:
                        for a, b in longer):
                 starts.add(h.last + 1)  # the clause starts after "that", "but", "while"...
     return sorted(starts)
+
+
+def _german_infinitive_object(sentence: Sentence, hits: list[Hit], i: int) -> bool:
+    """The comma before token `i` opens the infinitive a German demand asks for: "fordern
+    die Konfliktparteien auf, die Kämpfe einzustellen" (what the demand's object is to do:
+    the demand reaches it, as "called on X to" does)."""
+    words = sentence.tokens
+    demand = any(h.entry.lang == "de" and h.last < i and (
+        h.entry.name == "called-for" or (h.entry.category == "cue" and h.entry.name == "demand"))
+        for h in hits)
+    if not demand:
+        return False
+    end = next((k for k in range(i, len(words))
+                if sentence.text[sentence.spans[k - 1][1]:sentence.spans[k][0]].strip()
+                and k > i), len(words))
+    return any(w == "zu" or _ZU_INFINITIVE.match(w) for w in words[i:end])
+
+
+# A German infinitive with "zu" inside it, after its particle: "einzustellen", "auszuhandeln".
+_ZU_INFINITIVE = re.compile(r"^(?:ein|auf|aus|ab|an|zurück|fest|her|vor|bei|mit|nach|weg|"
+                            r"zusammen|wieder|frei|stand|statt)zu\w+en$")
 
 
 def _clause(boundaries: list[int], index: int, n: int) -> tuple[int, int]:
@@ -1350,6 +1386,34 @@ class SentenceFrames:
         between = self.s.text[self.s.spans[hit.first - 1][1]:self.s.spans[hit.first][0]]
         return between in ("-", ".-")
 
+    def _at_place(self, i: int, m: Mention) -> bool:
+        """The mention at `i` says where something was done, not who did it: a capital
+        after "in" ("European leaders in Kyiv demand"), a person after "bei" or "chez"
+        and a title ("bei Präsident Selenskyj")."""
+        before = self.s.tokens[max(0, i - 3):i]
+        if m.via == "capital":
+            return bool(before) and before[-1] in _IN_PLACE
+        return any(w in _AT_HOST for w in before)
+
+    def _length_after(self, noun: Hit) -> int:
+        """The last token of the noun and of the length said right after it ("هدنة مدتها 90
+        يوما", "a truce of 90 days", "una tregua de 90 días"), if any."""
+        k = noun.last + 1
+        while k < self.n and (self.s.tokens[k] in _LENGTH_WORDS
+                              or self.s.tokens[k][:1].isdigit()):
+            k += 1
+        counted = any(t[:1].isdigit() for t in self.s.tokens[noun.last + 1:k])
+        return k - 1 if counted else noun.last
+
+    def _declined_participle(self, act: Hit, noun: Hit) -> bool:
+        """A German act that ends in a declined participle right before the noun describes
+        it: "vereinbarten Waffenruhe", "in Kraft getretenen Waffenruhe" (not "vereinbarten
+        eine Waffenruhe", a verb)."""
+        if act.entry.lang != "de":
+            return False
+        k = act.last if act.last + 1 == noun.first else act.last + 1
+        return k + 1 == noun.first and self.s.tokens[k].endswith(_DECLINED_DE)
+
     def _attributive(self, hit: Hit) -> bool:
         """A participle describing a noun, not telling what happened: "a Moscow-brokered
         ceasefire" (joined by a hyphen), "the truce announced by Putin" (followed by "by")."""
@@ -1751,7 +1815,8 @@ class SentenceFrames:
             # (or between the act and the noun, its object: "agree to slash tariffs in 90-day
             # truce")
             if (h.entry.category == "metaphor" and lo <= h.first < hi and (
-                    noun.first - 2 <= h.first < noun.first or noun.last < h.first <= noun.last + 3
+                    noun.first - 2 <= h.first < noun.first
+                    or noun.last < h.first <= self._length_after(noun) + 3
                     or (h.first <= noun.last and noun.first <= h.last)  # holds it: "هدنة إعلامية"
                     or (act is not None and act.last < h.first < noun.first))) \
                     or (noun.entry.type in ARMED and (
@@ -1780,9 +1845,16 @@ class SentenceFrames:
                     break
                 continue
             # Right before the noun phrase, with no verb between: "despite the ceasefire".
-            if h.entry.category in ("backdrop", "preview") and start - 3 <= h.last < start \
-                    and not any(h.last < a.first and a.last < noun.first for a in acts) \
-                    and not self._proper_between(h.last, start):
+            # A German participle right before the noun is its adjective, and may bring its
+            # own words: "trotz der am Montag in Kraft getretenen Waffenruhe".
+            participle = min((a.first for a in acts if self._declined_participle(a, noun)),
+                             default=None) if start == noun.first else None
+            described = participle is not None
+            reach = participle - PARTICIPLE_WORDS if participle is not None else start
+            if h.entry.category in ("backdrop", "preview") and reach - 3 <= h.last < start \
+                    and not any(h.last < a.first and a.last < noun.first
+                                and not self._declined_participle(a, noun) for a in acts) \
+                    and (described or not self._proper_between(h.last, start)):
                 name = "backdrop" if h.entry.category == "backdrop" else "preview"
                 flags.add(name)
                 evidence.append(Evidence("flag", f"{name} ('{self._q(h)}')"))
@@ -2757,9 +2829,22 @@ class SentenceFrames:
                                                 f"'{self._q(act) if act else ''}' not read"))
             status = ""
         if status == "called-for":
-            first = (act or noun).first
+            # Who calls comes before the call: "called on Russia to accept a ceasefire" calls
+            # on Russia, who is to accept it (the demand's word, when a demand made the act
+            # a call).
+            first = (demand if demand is not None and (act is None or demand.first < act.first)
+                     else act or noun).first
+            # Nor whom the callers met first ("met Zelensky and called on Russia"), or at
+            # whose place they called ("bei Präsident Selenskyj verlangten ...").
+            # (a verb with its subject before it shares it with the call: whom it names up
+            # to the call are its counterparts; one without, those up to its clause's end)
+            met = [(h.last, first if any(i < h.first for i, _ in self.mentions)
+                    else _clause(self.bounds, h.first, self.n)[1])
+                   for h in self.hits if h.entry.type == "contact"
+                   and h.entry.category == "act" and h.last < first and not self._nominal(h)]
             demander = tuple(self._participant(m, "demander") for i, m in self.mentions
-                             if i < first)
+                             if i < first and not any(last < i < end for last, end in met)
+                             and not self._at_place(i, m))
             parties = tuple(p for p in parties if p.entity_id not in
                             {d.entity_id for d in demander}) + demander
         return EventFrame(etype, status, act.entry.name if act else kind, modality, parties, (),
