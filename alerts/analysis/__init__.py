@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from alerts.analysis.frames import (
     LABEL_WORDS,
+    METAPHOR_AFTER,
     ORDER,
     SPEECH_WORDS,
     SentenceFrames,
@@ -506,8 +507,14 @@ def _analyse(title: str, summary: str, day: date | None,
     # Generic talks are peace talks when the item says what they are for.
     purposes: dict[str, str] = {}
     for sentence, hits in zip(sentences, hits_of, strict=True):
+        # (not a truce of trade: "vereinbaren Waffenstillstand im Handelsstreit" gives no
+        # purpose to "solange verhandelt wird")
+        disputes = [m for m in hits if m.entry.category in ("metaphor", "domain",
+                                                             "domain_label")]
         for h in hits:
-            if h.entry.category == "purpose":
+            if h.entry.category == "purpose" and not any(
+                    h.first - 2 <= m.last and m.first <= h.last + METAPHOR_AFTER
+                    for m in disputes):
                 # A purpose of a war's sides that is not its end is kept apart (see SIDE).
                 key = h.entry.type if h.entry.name != SIDE else f"{h.entry.type}/{SIDE}"
                 purposes.setdefault(key, sentence.quote(h.first, h.last))

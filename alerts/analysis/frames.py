@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from alerts.knowledge.base import KnowledgeBase, Mention
 
 WINDOW = 7  # tokens between an event noun and its act, within one clause
+PURPOSE_LINK = 3  # words between the noun and its purpose's start ("über ein", "aimed at")
 CUE_WINDOW = 6  # tokens before a predicate searched for modality cues
 LIST_VERBS = 4  # the verbs of a list read back for what governs them all ("to A, B and C")
 SUBJECT_MODIFIERS = 3  # words before a clause's subject noun ("a long-awaited ceasefire")
@@ -399,9 +400,10 @@ def _participle(word: str) -> bool:
         return True
     if word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")):
         return True
-    # French: accents are folded away, so "signé" is "signe"; -ue/-u/-is/-it as well.
+    # French: accents are folded away, so "signé" is "signe"; -ue/-u/-is/-it as well, and
+    # -ert ("se sont ouverts").
     return len(word) > 4 and word.endswith(("e", "ee", "es", "ees", "u", "ue", "us", "is",
-                                            "it"))
+                                            "it", "its", "ert", "erts", "erte", "ertes"))
 # Prepositions (folded) whose object is no argument of an event unless they follow the event's
 # own words: "responds to Russia's invasion of Ukraine by cutting ties" names no party, "cuts
 # ties with Russia" and "recalls its ambassador from Cuba" do. Not "a" nor "an" (English
@@ -1394,6 +1396,24 @@ class SentenceFrames:
         if m.via == "capital":
             return bool(before) and before[-1] in _IN_PLACE
         return any(w in _AT_HOST for w in before)
+
+    def _demand_shared(self, head: Hit) -> Hit | None:
+        """The demand a noun phrase after "and" shares with the one before it: "calls for a
+        ceasefire in Ukraine and the resumption of talks", "призвал к прекращению огня и
+        возобновлению переговоров" (no verb between the demand and the "and")."""
+        k = head.first - 1
+        while k >= 0 and self.s.tokens[k] in _DETERMINERS:
+            k -= 1  # "and the resumption"
+        if k <= 0 or self.s.tokens[k] not in _CONJUNCTIONS:
+            return None
+        lo = max(_clause(self.bounds, k, self.n)[0], k - 2 * CUE_WINDOW)
+        demand = next((h for h in reversed(self.hits) if lo <= h.first and h.last < k and (
+            (h.entry.category == "cue" and h.entry.name == "demand")
+            or (h.entry.name == "called-for" and not self._nominal(h)))), None)
+        if demand is None or any(h.entry.category == "act" and demand.last < h.first < k
+                                 and not self._nominal(h) for h in self.hits):
+            return None
+        return demand
 
     def _length_after(self, noun: Hit) -> int:
         """The last token of the noun and of the length said right after it ("هدنة مدتها 90
@@ -2485,6 +2505,10 @@ class SentenceFrames:
         # purpose, not what became of it.
         purposes = [h for h in self.hits if h.entry.category == "purpose" and h.last > h.first
                     and h.first > noun.last]
+        # The noun's phrase runs to the end of a purpose right after it, its verb after that
+        # ("haben ... Gespräche über ein Ende des Kriegs im Sudan begonnen").
+        phrase_end = max((h.last for h in purposes if h.first <= noun.last + PURPOSE_LINK),
+                         default=noun.last)
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
                 and not any(p.first <= h.first <= p.last for p in purposes)
                 and (not h.entry.kinds or kind in h.entry.kinds)
@@ -2509,7 +2533,7 @@ class SentenceFrames:
                 and (not (noun.first <= h.first <= noun.last)
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
-                     <= min(hi - 1, noun.last + WINDOW * self.scale)
+                     <= min(hi - 1, phrase_end + WINDOW * self.scale)
                      or self._closes_clause(h, noun, lo, hi)
                      or self._bracket_closes(h, noun, lo, hi) or self._verb_first(h, noun, lo)
                      or self._label_act(h, noun)
@@ -2575,6 +2599,14 @@ class SentenceFrames:
                 modality, cue = self._modality(noun.first, False)
         else:
             modality, cue = self._modality(head.first, is_verb, allow_demand=True)
+        if modality == "happened" and (not is_verb or self._nominal(head)):
+            # "calls for a ceasefire in Ukraine and the resumption of peace talks": a noun
+            # coordinated with what a demand asks for is asked for too.
+            shared = self._demand_shared(
+                act if act is not None and act.last < noun.first and self._nominal(act)
+                else head)
+            if shared is not None:
+                modality, cue = "demanded", shared
         if modality == "happened" and not is_verb and act is not None and act.first > noun.last \
                 and act.last + 1 < self.n:
             # A nominal act said to be possible right after it is not yet made: "Gaza
