@@ -728,6 +728,16 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
 LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
+# Days and months as French, Spanish, English and German datelines write them in running
+# text (folded), with their articles: "ont annoncé, jeudi 5 mars, un cessez-le-feu".
+_DATE_WORDS = folded_words(
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
+    "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "soir", "matin", "le", "lunes", "martes", "miércoles", "jueves",
+    "viernes", "sábado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "el", "de",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+    "am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 # Whose place something is done at: "bei Präsident Selenskyj", "chez le président".
 _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
@@ -1062,6 +1072,13 @@ class SentenceFrames:
                 dropped.update((a, b))
                 if opener:
                     dropped.update(c for c in bounds if a < c < b)
+            elif 0 < a < b < self.n \
+                    and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
+                    and text[spans[b - 1][1]:spans[b][0]].strip() == "," \
+                    and all(words[k] in _DATE_WORDS or words[k].isdigit()
+                            for k in range(a, b)):
+                # "ont annoncé, jeudi 5 mars, un cessez-le-feu": a date between commas
+                dropped.update((a, b))
             elif 0 < a < b < self.n and b - a <= 3 \
                     and text[spans[a - 1][1]:spans[a][0]].strip() == "(" \
                     and text[spans[b - 1][1]:spans[b][0]].strip() == ")":
