@@ -98,3 +98,53 @@ def test_a_visit_with_no_subject_before_it_keeps_who_follows(summary: str) -> No
                  if f.type == "contact" and f.words("event") == "visit")
     assert {"+".join(sorted(p.entity_id for p in pair)) for pair in visit.pairs} \
         == {"alexander-de-croo+volodymyr-zelensky"}
+
+
+@pytest.mark.parametrize(("summary", "pairs"), [
+    # the subject's own predicate, after a long subject and an aside
+    ("La visite d'État du président algérien Abdelmadjid Tebboune en France, initialement "
+     "prévue début mai, est reportée à la mi-juin.", set()),
+    ("La visite d'État du président algérien Abdelmadjid Tebboune en France est un succès, "
+     "selon l'Élysée.", {"abdelmadjid-tebboune+emmanuel-macron"}),
+    # a verb of its own before the copula: the cue after it is another subject's
+    ("La visite d'Abdelmadjid Tebboune en France a relancé le dialogue qui est prévu chaque "
+     "mois.", {"abdelmadjid-tebboune+emmanuel-macron"}),
+])
+def test_a_long_subject_keeps_its_predicate(summary: str, pairs: set[str]) -> None:
+    assert held("Tebboune", summary, date(2023, 5, 2)) == pairs
+
+
+@pytest.mark.parametrize(("title", "summary", "day"), [
+    ("外交部：中美元首将举行视频会晤",
+     "国家主席习近平将于北京时间11月16日上午同美国总统拜登举行视频会晤。", date(2021, 11, 13)),
+    ("البيت الأبيض: ترامب يزور السعودية في مايو المقبل", "", date(2025, 4, 1)),
+    ("В Офісі Президента анонсували розмову Зеленського з Трампом", "", date(2025, 3, 18)),
+])
+def test_contacts_to_come(title: str, summary: str, day: date) -> None:
+    assert held(title, summary, day) == set()
+
+
+@pytest.mark.parametrize(("title", "pair", "day"), [
+    ("Pedro Sánchez se ha reunido en Kiev con el presidente de Ucrania, Volodímir Zelenski",
+     "pedro-sanchez+volodymyr-zelensky", date(2023, 7, 1)),
+    ("Javier Milei fue recibido por Giorgia Meloni en el Palacio Chigi",
+     "giorgia-meloni+javier-milei", date(2024, 2, 12)),
+    ("Pedro Sánchez ha sido recibido este jueves por el rey Mohamed VI en Rabat",
+     "mohammed-vi-of-morocco+pedro-sanchez", date(2022, 4, 7)),
+    ("Pedro Sánchez ha conversado por teléfono con Volodímir Zelenski",
+     "pedro-sanchez+volodymyr-zelensky", date(2023, 7, 1)),
+    ("Pedro Sánchez ha visitado a Volodímir Zelenski en Kiev",
+     "pedro-sanchez+volodymyr-zelensky", date(2023, 7, 1)),
+])
+def test_the_spanish_compound_past_and_passive(title: str, pair: str, day: date) -> None:
+    assert pair in held(title, "", day)
+
+
+@pytest.mark.parametrize(("title", "day"), [
+    ("L'envoyé personnel du président Emmanuel Macron, Jean-Yves Le Drian, reçu par Najib "
+     "Mikati", date(2023, 6, 22)),
+    ("Nicolás Maduro recibe al enviado para misiones especiales del presidente estadounidense "
+     "Donald Trump", date(2025, 1, 31)),
+])
+def test_whom_an_envoy_serves_is_not_met(title: str, day: date) -> None:
+    assert not any("emmanuel-macron" in p or "donald-trump" in p for p in held(title, "", day))

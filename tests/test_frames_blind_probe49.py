@@ -5,8 +5,9 @@ mechanism behind it or the words it lacked:
 - readiness said with a noun is no act ("заявил о готовности восстановить отношения");
 - a span of years of an act is an anniversary in Spanish and French ("celebran 40 años del
   restablecimiento");
-- a conditional in Chinese ("倘若"; not "若" alone, which "若开军" holds), the German "holt ... zurück", a decree on a recognition
-  ("подписал указы о признании"), an Arabic diplomatic mission resuming its work.
+- a conditional in Chinese ("倘若"; not "若" alone, which "若开军" holds), the German "holt
+  ... zurück", a decree on a recognition ("подписал указы о признании"), an Arabic
+  diplomatic mission resuming its work.
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""

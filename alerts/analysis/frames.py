@@ -321,7 +321,8 @@ _OWNER_LINKS = folded_words("of", "to", "the", "de", "du", "del", "d", "l", "la"
 # President"), with the leader's title: at most ENVOY_REACH words back from the name.
 _SPECIAL = folded_words("الخاص", "special", "missions", "for", "presidential", "personal",
                         "para", "misiones", "especiales", "especial", "pour", "spéciales",
-                        "spécial", "spéciale", "по", "особым", "поручениям", "особливих",
+                        "spécial", "spéciale", "personnel", "personnelle", "по", "особым",
+                        "поручениям", "особливих",
                         "доручень", "з", "us", "u", "american")
 ENVOY_REACH = 7
 # Words before a leader for whom someone else acts: "on behalf of Putin", "по поручению
@@ -738,6 +739,9 @@ _DATE_WORDS = folded_words(
     "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "el", "de",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
     "am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+SUBJECT_REACH = 12  # words of a long subject before its copula, names not counted
+# Chinese words of the future that govern their whole clause (not "将" alone: "将军").
+_ZH_FUTURE = frozenset({"将于", "即将"})
 # Whose place something is done at: "bei Präsident Selenskyj", "chez le président".
 _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
@@ -1620,6 +1624,11 @@ class SentenceFrames:
             # second place, however far: the whole clause before it is read.
             window = max(window, index - start)
         cues = self._cues_before(index, window * self.scale)
+        # "习近平将于北京时间11月16日上午同美国总统拜登举行视频会晤": the Chinese "will, on" governs
+        # its clause, however long the time it names.
+        cues += [h for h in self.hits if h.entry.category == "cue" and h.entry.name == "planned"
+                 and h.entry.form in _ZH_FUTURE and start <= h.first and h.last < index
+                 and h not in cues]
         lo = max(start, index - window * self.scale)
         # "has pushed for progress on peace talks": a call-for of any type is a demand; one
         # that is also an event's noun names it ("the ceasefire plan collapsed").
@@ -3452,6 +3461,18 @@ class SentenceFrames:
                     and h.entry.name in ("planned", "hypothetical", "cancellation")
                     and (lo < h.first < hi or (verb is not None
                                                and h.first < verb.first <= h.last))), None)
+        if cue is None and verb is None:
+            # The subject's own predicate, however long the subject: "La visite d'État du
+            # président algérien ... en France, initialement prévue début mai, est reportée"
+            # (the cue right after the clause's first copula; an aside between commas is
+            # read past).
+            copula = next((k for k in range(pred.last + 1, self._reach(pred.last + 1,
+                                                                        SUBJECT_REACH))
+                           if self.s.tokens[k] in _COPULAS), None)
+            if copula is not None:
+                cue = next((h for h in self.hits if h.entry.category == "cue"
+                            and h.entry.name in ("planned", "hypothetical", "cancellation")
+                            and h.first == copula + 1), None)
         if cue is None:
             return None
         return ("denied" if cue.entry.name == "cancellation" else cue.entry.name), cue
@@ -3490,7 +3511,8 @@ class SentenceFrames:
         # (the envoy's task and the leader's title may stand between: "enviado para misiones
         # especiales del presidente Donald Trump", "special envoy of US President Trump")
         while k >= 0 and i - k <= ENVOY_REACH and (
-                tokens[k] in _OWNER_LINKS or tokens[k] in _SPECIAL or tokens[k] in _TITLE_WORDS):
+                tokens[k] in _OWNER_LINKS or tokens[k] in _SPECIAL or tokens[k] in _TITLE_WORDS
+                or self._adjective(k)):  # "del presidente estadounidense Donald Trump"
             k -= 1
         if 0 <= k < i - 1 and (tokens[k] in _ENVOYS or tokens[k].startswith(_ENVOY_STEMS)):
             # "the envoy of Trump", "el enviado de", "المبعوث الخاص للرئيس الأمريكي" (the
