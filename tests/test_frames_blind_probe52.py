@@ -59,3 +59,17 @@ def test_agreeing_in_more_forms(title: str, rules: list[str]) -> None:
 ])
 def test_an_attache_is_a_diplomat(title: str, rules: list[str]) -> None:
     assert fired(title, DAY) == rules
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    # a deal made by the verb right before its article, a day between it and the truce
+    ("Israel's government approved a deal on Wednesday for a four-day pause in fighting in "
+     "Gaza.", ["ceasefire-agreed"]),
+    ("Israel's government discussed a deal on Wednesday for a four-day pause in fighting in "
+     "Gaza.", []),
+    # one operation halted (probe41)
+    ("Le président russe a ordonné mardi l'arrêt de l'opération militaire en Géorgie.",
+     ["ceasefire-agreed"]),
+])
+def test_a_deal_approved_and_an_operation_halted(summary: str, rules: list[str]) -> None:
+    assert fired("Gaza", date(2023, 11, 22), summary) == rules

@@ -1286,6 +1286,9 @@ class SentenceFrames:
         ("announced the establishment of full diplomatic relations")."""
         # (a day between: "anunció este jueves la ruptura de relaciones")
         end = act.first - 2 if act.first in self._after_determiner else act.first - 1
+        if end == act.first - 1 and end > 0 and self.s.tokens[end] == "a" \
+                and act.entry.lang == "en":
+            end -= 1  # the English article the lexicon's determiners leave out ("a deal")
         days = 0
         while end > 0 and self.s.tokens[end] in _DAYS and days < 2:
             end, days = end - 1, days + 1
