@@ -740,6 +740,11 @@ _DATE_WORDS = folded_words(
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
     "am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 SUBJECT_REACH = 12  # words of a long subject before its copula, names not counted
+# Numbers said in words in a length ("une trêve de cinq ans", "a truce of five years").
+_NUMBER_WORDS = folded_words(
+    "two", "three", "four", "five", "six", "seven", "ten", "deux", "trois", "quatre", "cinq",
+    "six", "sept", "dix", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "zehn", "dos",
+    "tres", "cuatro", "cinco", "seis", "siete", "diez")
 # Chinese words of the future that govern their whole clause (not "将" alone: "将军").
 _ZH_FUTURE = frozenset({"将于", "即将"})
 # Whose place something is done at: "bei Präsident Selenskyj", "chez le président".
@@ -752,9 +757,11 @@ _LENGTH_WORDS = folded_words(
     "hours", "days", "weeks", "months", "heures", "jours", "semaines", "mois", "stunden", "tage",
     "tagen", "wochen", "monate", "monaten", "horas", "días", "semanas", "meses", "часов", "дней",
     "дня", "недель", "месяцев", "месяца", "годин", "днів", "дні", "тижнів", "місяців",
-    "ساعة", "ساعات", "يوما", "يوم", "أيام", "أسابيع", "أشهر")
+    "ساعة", "ساعات", "يوما", "يوم", "أيام", "أسابيع", "أشهر", "years", "ans", "années", "jahre",
+    "jahren", "años", "лет", "года", "років", "роки", "سنوات", "أعوام", "عاما")
 # The endings of a German participle declined as an adjective ("vereinbarten", "getretenen").
 _DECLINED_DE = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "enem", "ener", "enes")
+_ADJECTIVE_DE = ("e", "en", "er", "em", "es")  # a declined adjective's endings
 ACCORD_REACH = 6  # words between an accord and the link to its purpose: where, when, with whom
 # Peace itself, folded, as the subject an accord is named for (not a humanitarian corridor).
 _PEACE = folded_words("peace", "paix", "frieden", "friedens", "paz", "мир", "мира", "миру", "мире",
@@ -1444,9 +1451,10 @@ class SentenceFrames:
         يوما", "a truce of 90 days", "una tregua de 90 días"), if any."""
         k = noun.last + 1
         while k < self.n and (self.s.tokens[k] in _LENGTH_WORDS
+                              or self.s.tokens[k] in _NUMBER_WORDS
                               or self.s.tokens[k][:1].isdigit()):
             k += 1
-        counted = any(t[:1].isdigit() for t in self.s.tokens[noun.last + 1:k])
+        counted = any(t[:1].isdigit() or t in _NUMBER_WORDS for t in self.s.tokens[noun.last + 1:k])
         return k - 1 if counted else noun.last
 
     def _declined_participle(self, act: Hit, noun: Hit) -> bool:
@@ -1455,8 +1463,13 @@ class SentenceFrames:
         eine Waffenruhe", a verb)."""
         if act.entry.lang != "de":
             return False
-        k = act.last if act.last + 1 == noun.first else act.last + 1
-        return k + 1 == noun.first and self.s.tokens[k].endswith(_DECLINED_DE)
+        k = act.last if act.last + 1 == noun.first or \
+            self.s.tokens[act.last].endswith(_DECLINED_DE) else act.last + 1
+        # (with declined adjectives between: "der in Moskau vereinbarten humanitären
+        # Waffenruhe")
+        return k < noun.first and noun.first - k <= 3 \
+            and self.s.tokens[k].endswith(_DECLINED_DE) and all(
+                self.s.tokens[j].endswith(_ADJECTIVE_DE) for j in range(k + 1, noun.first))
 
     def _attributive(self, hit: Hit) -> bool:
         """A participle describing a noun, not telling what happened: "a Moscow-brokered
