@@ -1893,6 +1893,11 @@ class SentenceFrames:
         # "agreed after 16 hours of talks", "после 16 часов переговоров": the talks that made
         # the news, not its backdrop
         lasted = noun.entry.type == "peace-talks" and self._lasted(noun) is not None
+        # A German participle right before the noun is its adjective, and may bring its own
+        # words: "trotz der am Montag in Kraft getretenen Waffenruhe".
+        declined = {a.first for a in acts if self._declined_participle(a, noun)}
+        described = declined if start == noun.first else set()
+        reach = min(described) - PARTICIPLE_WORDS if described else start
         for h in self.hits:
             if setting is not None and (h.first, h.last) == (setting.first, setting.last):
                 continue  # "during the talks" said they took place
@@ -1907,15 +1912,9 @@ class SentenceFrames:
                     break
                 continue
             # Right before the noun phrase, with no verb between: "despite the ceasefire".
-            # A German participle right before the noun is its adjective, and may bring its
-            # own words: "trotz der am Montag in Kraft getretenen Waffenruhe".
-            participle = min((a.first for a in acts if self._declined_participle(a, noun)),
-                             default=None) if start == noun.first else None
-            described = participle is not None
-            reach = participle - PARTICIPLE_WORDS if participle is not None else start
             if h.entry.category in ("backdrop", "preview") and reach - 3 <= h.last < start \
                     and not any(h.last < a.first and a.last < noun.first
-                                and not self._declined_participle(a, noun) for a in acts) \
+                                and a.first not in declined for a in acts) \
                     and (described or not self._proper_between(h.last, start)):
                 name = "backdrop" if h.entry.category == "backdrop" else "preview"
                 flags.add(name)
