@@ -62,6 +62,15 @@ def test_abbreviations_initials_and_decimals_do_not_end_a_sentence():
         "Donald J. Trump said talks went well.", "The E.U. was not told."]
 
 
+def test_a_us_datelines_state_ends_no_sentence():
+    # (probe46: "CAMP DAVID, Md. — President Biden hosted ..." read the dateline as the lead)
+    assert sentences("CAMP DAVID, Md. — President Biden hosted Japanese Prime Minister Fumio "
+                     "Kishida on Friday. They agreed to meet yearly.") == [
+        "CAMP DAVID, Md. — President Biden hosted Japanese Prime Minister Fumio Kishida on "
+        "Friday.", "They agreed to meet yearly."]
+    assert len(sentences("ORLANDO, Fla. (AP) — The board reached a settlement.")) == 1
+
+
 def test_chinese_arabic_and_russian_sentences():
     assert len(sentences("普京抵达平壤。金正恩在机场迎接。")) == 2
     assert len(sentences("هل تصمد الهدنة؟ يتساءل محللون عن فرص صمودها.")) == 2

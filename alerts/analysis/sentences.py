@@ -32,7 +32,12 @@ ABBREVIATIONS = frozenset(fold(a) for a in [
     "Mmes", "Mlle", "MM", "Pr", "Me", "Gén", "av", "Bd", "Nr", "bzw", "ca", "Hr", "Fr", "z.B",
     "d.h", "u.a", "Sra", "Srta", "Dña", "Gral", "Excmo", "Ud", "Uds", "EE.UU", "pág", "núm",
     "г", "гг", "ул", "им", "тыс", "млн", "млрд", "см", "т.е", "т.д", "т.п", "т.к", "р", "грн",
-    "ім", "тис", "обл", "вул"])
+    "ім", "тис", "обл", "вул",
+    # The states of US datelines as AP style writes them ("CAMP DAVID, Md. — President
+    # Biden hosted ...", "ORLANDO, Fla. (AP) —"): the stop ends the place, not a sentence.
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla",
+    "Ore", "Pa", "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo"])
 # German writes a day of the month as an ordinal with a full stop ("ab dem 15. Februar"):
 # that stop ends no sentence.
 _ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}$")
