@@ -729,16 +729,13 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
 LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
-# Days and months as French, Spanish, English and German datelines write them in running
-# text (folded), with their articles: "ont annoncé, jeudi 5 mars, un cessez-le-feu".
-_DATE_WORDS = folded_words(
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier",
-    "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "soir", "matin", "le", "lunes", "martes", "miércoles", "jueves",
-    "viernes", "sábado", "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio",
-    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "el", "de",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
-    "am", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+# A date as French, Spanish, English and German write one in running text (folded): the days
+# of _DAYS, the months, their articles: "ont annoncé, jeudi 5 mars, un cessez-le-feu".
+_DATE_WORDS = _DAYS | folded_words(
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre", "soir", "matin", "le", "enero", "febrero", "marzo",
+    "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+    "diciembre", "de")
 SUBJECT_REACH = 12  # words of a long subject before its copula, names not counted
 # Numbers said in words in a length ("une trêve de cinq ans", "a truce of five years").
 _NUMBER_WORDS = folded_words(
