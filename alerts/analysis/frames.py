@@ -374,6 +374,10 @@ _TIME_OPENERS_DE = folded_words("bevor", "sobald", "wenn")
 # (not "war" nor "sein": English "war", German "his")
 _GERMAN_AUXILIARIES = folded_words("zu", "haben", "hat", "hatte", "hatten", "habe", "ist",
                                    "sind", "waren", "worden", "wurde", "wurden")
+# What may follow a German "nicht" that ends a clause: a separable verb's particle ("stimmt
+# der Waffenruhe nicht zu", "findet nicht statt") or "mehr" ("hält sie nicht mehr ein").
+_GERMAN_PARTICLES = folded_words("zu", "an", "ab", "auf", "ein", "bei", "fest", "mehr",
+                                 "statt", "teil", "zustande", "voran", "überein")
 _GERMAN_MODALS = folded_words("will", "wollen", "soll", "sollen", "kann", "können", "möchte",
                               "möchten", "wird", "werden", "muss", "müssen")
 # Prepositions of a topic: who comes right after one is talked about, not talked with.
@@ -1659,6 +1663,9 @@ class SentenceFrames:
             return "refused", by["refusal"][-1]
         if by["negation"]:
             return "denied", by["negation"][-1]
+        final = self._final_negation(index, end)
+        if final is not None:
+            return "denied", final
         if denial is not None:
             return "denied", denial
         if by["hypothetical"]:
@@ -1689,6 +1696,16 @@ class SentenceFrames:
             if plan is not None:
                 return "planned", plan
         return "happened", None
+
+    def _final_negation(self, index: int, end: int) -> Hit | None:
+        """German negates a finite verb at the end of its clause ("Israels Kabinett billigt
+        die Waffenruhe nicht", "Putin stimmt der Waffenruhe nicht zu"): a "nicht" after the
+        predicate with at most a separable particle after it."""
+        words = self.s.tokens
+        return next((h for h in self.hits if h.entry.category == "cue"
+                     and h.entry.name == "negation" and h.entry.lang == "de"
+                     and index < h.first and h.last < end
+                     and all(w in _GERMAN_PARTICLES for w in words[h.last + 1:end])), None)
 
     def _subject_before_to(self, h: Hit, to: Hit, lo: int) -> bool:
         """A subject noun before "to", not a verb the infinitive completes: "Darfur talks to
