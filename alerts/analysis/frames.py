@@ -2133,6 +2133,11 @@ class SentenceFrames:
                 frame = self._typed(noun)
             if frame is not None:
                 out.append(frame)
+        # A word right after a named person is its verb, even one that is also a noun
+        # ("马克龙会见习近平 呼吁他与泽连斯基通话", "Biden talks with Xi"): it has its own modality.
+        of_verbs: set[int] = set()
+        said_by = {i + len(lexicon_tokens(m.alias)) - 1 for i, m in self.mentions
+                   if m.entity.kind == "person"}
         for verb in contact_verbs:
             if self._manner(verb, contact_verbs):
                 continue  # "to speak by phone": how they speak, not a second call
@@ -2140,6 +2145,8 @@ class SentenceFrames:
             if frame is not None:
                 out.append(frame)
                 verb_frames.append(frame)
+                if verb.first - 1 in said_by:
+                    of_verbs.add(id(frame))
         out.extend(self._talks_from_meetings(out, verb_frames, reported))
         # A contact noun with no verb of its own ("..., his first trip to Russia") is the
         # sentence's contact: it takes the modality of the one a verb or cue qualifies.
@@ -2148,6 +2155,7 @@ class SentenceFrames:
             said = Evidence("modality", qualified[0].words("modality"))
             out = [replace(f, modality=qualified[0].modality, evidence=(*f.evidence, said))
                    if f.type == "contact" and f.modality == "happened" and not f.words("modality")
+                   and id(f) not in of_verbs
                    and f.words("event").casefold() in self._bare_nouns else f for f in out]
         return self._visits_before_meetings(out)
 
@@ -4017,10 +4025,12 @@ class SentenceFrames:
             # "meets Xi in Beijing and urges him to talk to Zelensky": who comes after
             # another contact verb, once this one has its counterpart, is that verb's (not
             # "spoke by telephone with Macron": one act said twice).
+            # Nor is whom it is urged to talk to ("rencontre Xi et l'exhorte à parler avec
+            # Zelensky", "le anima a hablar con Putin": a verb of talking no contact's own).
             if objects and subjects:
-                other = next((h.first for h in self.hits if h.entry.type == "contact"
-                              and h.entry.category == "act" and h.first > objects[0][0]),
-                             self.n)
+                other = next((h.first for h in self.hits if h.first > objects[0][0] and (
+                    (h.entry.type == "contact" and h.entry.category == "act")
+                    or (h.entry.category == "cue" and h.entry.name == "demand"))), self.n)
                 objects = [(i, m) for i, m in objects if i < other]
         if objects and verb and subjects:
             # "se reúne con Ajanuch sin audiencia con Mohamed VI", "met Xi but not Modi":
