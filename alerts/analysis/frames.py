@@ -315,6 +315,12 @@ _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "делегаці", "дружин", "представник", "адміністраці", "مبعوث", "المبعوث", "مستشار", "وفد",
     "زوجة", "ابنة", "ممثل", "إدارة"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
+# Who negotiates for a state: "the delegations of Russia and Ukraine" are its parties.
+_DELEGATIONS = folded_words(
+    "delegation", "delegations", "negotiators", "representatives", "délégation",
+    "délégations", "négociateurs", "représentants", "delegation", "delegationen",
+    "unterhändler", "vertreter", "delegación", "delegaciones", "negociadores",
+    "representantes")
 _OWNER_LINKS = folded_words("of", "to", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
 # An envoy's adjectives and task between the envoy and whom he serves ("المبعوث الخاص
 # للرئيس", "enviado para misiones especiales del presidente", "special envoy of US
@@ -2390,6 +2396,7 @@ class SentenceFrames:
         named = [(i, m) for i, m in self.mentions if lo <= i < hi
                  and m.entity.kind in ("country", "person")]
         out = []
+        delegated = False
         for group in self._groups(named):
             k = group[0][0] - 1
             while k >= lo and words[k] in _DETERMINERS:
@@ -2403,9 +2410,13 @@ class SentenceFrames:
             # governs the event, whose parties follow.
             reported = any(h.entry.category == "report" and h.first <= k <= h.last
                            for h in self.hits)
+            # "Las delegaciones de Rusia y Ucrania mantuvieron negociaciones": whom a
+            # delegation is of is a party (and "et de l'Ukraine" after "de la Russie").
+            delegated = k > lo and words[k] in _GENITIVE and (
+                words[k - 1] in _DELEGATIONS or (delegated and words[k - 1] in _CONJUNCTIONS))
             if k >= lo and (words[k] in _PREPOSITIONS or words[k] in _TOPIC) \
                     and words[k] not in _WITH and words[k] not in _BETWEEN and not possessor \
-                    and not reported:
+                    and not reported and not delegated:
                 continue
             out += [self._participant(m, "parties") for _, m in group]
         return out

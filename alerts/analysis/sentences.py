@@ -83,12 +83,14 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 # A dateline that ends in full stops of its own: a place in capitals, a day, and the agency
 # between slashes or after a dash, if any ("MOSCOW, November 10. /TASS/.", "МОСКВА, 3 марта.
-# /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."). It opens the first sentence,
-# not a sentence of its own.
+# /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."), or stopped after the place
+# too, with the agency in capitals after the day ("ПАРИЖ. 9 грудня. УКРІНФОРМ."). It opens
+# the first sentence, not a sentence of its own.
 _STOPPED_DATELINE = re.compile(
-    r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2}),\s+"
+    r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2})[,.]\s+"
     r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.|\.)(?=\s)")
+    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\."
+    r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
 def stopped_dateline(text: str) -> int:
@@ -100,7 +102,13 @@ def stopped_dateline(text: str) -> int:
     if found is None:
         return 0
     letters = [c for c in found.group("place") if c.isalpha()]
-    return found.end() if len(letters) >= 3 and all(c.isupper() for c in letters) else 0
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return 0
+    agency = found.group("agency")
+    if agency is not None and not agency.replace(" ", "").replace("-", "").isupper():
+        # "KYIV. 9 December. Talks began": the day's stop ends it, not the sentence after
+        return found.start("agency")
+    return found.end()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
