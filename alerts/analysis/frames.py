@@ -739,6 +739,16 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
 LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
+# A day or a place after a verb, before its object ("firmaron hoy en la capital noruega el
+# acuerdo", "signed in Oslo on Friday an agreement").
+_HERE_AND_NOW = folded_words("today", "hoy", "aujourd", "heute", "сегодня", "сьогодні",
+                             "اليوم", "yesterday", "ayer", "hier", "gestern", "вчера", "вчора",
+                             "أمس", "in", "en", "à", "au", "im", "в", "у", "во", "في",
+                             "this", "este", "esta", "ce", "cette", "am", "on", "el", "le")
+_BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "sino", "while",
+                    "mientras", "tandis")
+OBJECT_GAP = 5  # words of that day and place ("hoy en la capital noruega")
+PLACE_REACH = 4  # words from talks to the verb done at them after their place ("у Мінську")
 # A date as French, Spanish, English and German write one in running text (folded): the days
 # of _DAYS, the months, their articles: "ont annoncé, jeudi 5 mars, un cessez-le-feu".
 _DATE_WORDS = _DAYS | folded_words(
@@ -1306,9 +1316,24 @@ class SentenceFrames:
         days = 0
         while end > 0 and self.s.tokens[end] in _DAYS and days < 2:
             end, days = end - 1, days + 1
-        return next((h for h in self.hits if h.entry.category == "act"
-                     and (h.entry.type == act.entry.type or h.entry.name == "announced")
-                     and not self._nominal(h) and h.last == end), None)
+        verbs = [h for h in self.hits if h.entry.category == "act"
+                 and (h.entry.type == act.entry.type or h.entry.name == "announced")
+                 and not self._nominal(h) and end - OBJECT_GAP <= h.last <= end]
+        right = next((h for h in verbs if h.last == end), None)
+        if right is not None or not verbs:
+            return right
+        # "firmaron hoy en la capital noruega el acuerdo de cese al fuego": the day and the
+        # place between the verb and its object
+        verb = verbs[-1]
+        between = range(verb.last + 1, end + 1)
+        if self.s.tokens[verb.last + 1] in _HERE_AND_NOW \
+                and not any(verb.last < b <= end for b in self.bounds) \
+                and not any(self.s.tokens[k] in _CONJUNCTIONS or self.s.tokens[k] in _BUT
+                            for k in between) \
+                and not any(h.entry.category in ("act", "noun") and h.first in between
+                            for h in self.hits):
+            return verb
+        return None
 
     def _participle_of(self, act: Hit) -> bool:
         """An English "-ing" act opening a clause after another act of the lexicon is a
@@ -1395,6 +1420,11 @@ class SentenceFrames:
                                              or (h.last == word.first - 1
                                                  and self.s.tokens[word.first] == "at")))
                          or (noun.last < h.first and h.last == hi - 1)
+                         # an agreement after the talks and their place ("Лідери після
+                         # переговорів у Мінську домовилися про припинення вогню"; not the
+                         # talks' own verb, nor a proposal: "talks with Ukraine proposed for")
+                         or (noun.last < h.first <= noun.last + PLACE_REACH
+                             and h.entry.type != noun.entry.type and h.entry.name == "agreed")
                          or hi <= h.first < after) and not self._nominal(h)
                     and self._modality(h.first, True)[0] == "happened"), None)
         if act is not None and self.s.tokens[word.first] == "in" and not any(
@@ -2583,8 +2613,11 @@ class SentenceFrames:
         # ("haben ... Gespräche über ein Ende des Kriegs im Sudan begonnen").
         phrase_end = max((h.last for h in purposes if h.first <= noun.last + PURPOSE_LINK),
                          default=noun.last)
+        # (an act word inside an outcome's words is none: "at the end of a round of talks")
+        outcomes = [h for h in self.hits if h.entry.category == "outcomes" and h.last > h.first]
         acts = [h for h in self.hits if h.entry.category == "act" and h.entry.type == etype
                 and not any(p.first <= h.first <= p.last for p in purposes)
+                and not any(o.first <= h.first and h.last <= o.last for o in outcomes)
                 and (not h.entry.kinds or kind in h.entry.kinds)
                 and (not h.entry.before or (h.last < noun.first
                                             and not self._object_beyond(h, noun.first))

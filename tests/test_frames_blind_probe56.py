@@ -1,0 +1,91 @@
+"""What the blind set of truces called for and agreed of 7 Dec 2026 (probe56: 140 items in
+eight languages, written by a helper who saw neither the code nor the tests) found, each as
+the mechanism behind it:
+
+- a truce agreed at talks is agreed after them and their place too, in the word order of
+  Russian and Ukrainian ("Лідери після переговорів у Мінську домовилися про припинення
+  вогню"): the talks took place; not a proposal after them ("at talks with Ukraine proposed
+  for Istanbul this week");
+- the words of an outcome hold no act: "at the end of a round of talks" ended nothing;
+  French "à l'issue d'une série de pourparlers";
+- a verb reports the agreement it governs over a day and a place ("firmaron hoy en la capital
+  noruega el acuerdo de cese al fuego");
+- "the two sides of the conflict" are armed sides in Arabic, Russian and Ukrainian ("وقّع
+  طرفا النزاع في ليبيا").
+
+The items are written for these tests in the constructions the set showed, not copied from
+it; the negatives keep what must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.shipped_rules import fired
+
+MINSK = date(2015, 2, 12)
+GENEVA = date(2020, 10, 23)
+BOTH = ["ceasefire-agreed", "peace-talks"]
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("Лідери після переговорів у Мінську домовилися про припинення вогню", BOTH),
+    ("Лидеры после 16-часовых переговоров в Минске договорились о прекращении огня", BOTH),
+    ("После переговоров в Минске стороны договорились о прекращении огня", BOTH),
+    # not agreed: nothing came out of the talks
+    ("Стороны после переговоров в Минске не договорились о прекращении огня", []),
+    # the talks alone, before the agreement, are their backdrop as before
+    ("После переговоров в Минске Путин заявил о прекращении огня", []),
+])
+def test_an_agreement_after_the_talks_and_their_place_was_made_at_them(
+        title: str, rules: list[str]) -> None:
+    assert fired(title, MINSK) == rules
+
+
+def test_a_proposal_after_the_talks_holds_none() -> None:
+    assert fired("Kremlin keeps quiet", date(2025, 5, 13),
+                 "The Kremlin on Tuesday declined to say who would represent Russia at talks "
+                 "with Ukraine proposed for Istanbul this week.") == []
+
+
+@pytest.mark.parametrize("title", [
+    "Libya's warring parties signed a permanent ceasefire agreement on Friday, at the end of "
+    "a round of talks of the joint military commission",
+    "Les belligérants libyens ont signé un accord de cessez-le-feu permanent, à l'issue d'une "
+    "série de pourparlers de la commission militaire",
+    "وقّع طرفا النزاع في ليبيا اتفاقا لوقف دائم لإطلاق النار، في ختام جولة محادثات للجنة "
+    "العسكرية المشتركة",
+])
+def test_talks_whose_end_an_agreement_came_at_were_held(title: str) -> None:
+    assert fired(title, GENEVA) == BOTH
+
+
+def test_the_end_of_a_round_of_talks_is_no_collapse() -> None:
+    from alerts.analysis import analyse_text
+
+    frames = analyse_text("Libya's warring parties signed a permanent ceasefire agreement on "
+                          "Friday, at the end of a round of talks", "", GENEVA).frames
+    assert {f.status for f in frames if f.type == "peace-talks"} == {"held"}
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    ("El Gobierno de Guatemala y la guerrilla firmaron hoy en la capital noruega el acuerdo "
+     "de cese al fuego definitivo.", ["ceasefire-agreed"]),
+    ("Los negociadores firmaron ayer en la capital noruega el acuerdo de cese al fuego.",
+     ["ceasefire-agreed"]),
+    # the verb's own object after it, not a day or a place
+    ("Los negociadores firmaron una larga declaración común sobre el acuerdo de cese al "
+     "fuego.", []),
+    # a "but" between: the agreement is another clause's
+    ("Los negociadores firmaron hoy en Oslo pero el acuerdo de cese al fuego sigue "
+     "pendiente.", []),
+    # a clause between: the agreement is its
+    ("Los negociadores firmaron hoy en Oslo, donde el acuerdo de cese al fuego sigue "
+     "pendiente.", []),
+    # another event's word between: the verb announced that
+    ("Las partes anunciaron hoy en Oslo la ruptura del acuerdo de cese al fuego.", []),
+])
+def test_a_verb_reports_its_agreement_over_a_day_and_a_place(
+        summary: str, rules: list[str]) -> None:
+    assert fired("Guatemala", date(1996, 12, 4), summary) == rules
