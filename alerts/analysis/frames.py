@@ -536,7 +536,9 @@ _TITLE_WORDS = folded_words("s", "president", "leader", "prime", "minister", "ch
                             "bundeskanzler", "ministerprasident", "staatschef", "presidente",
                             "primer", "ministro", "canciller", "rey", "президент", "премьер",
                             "министр", "лидер", "канцлер", "прем", "єр", "міністр", "лідер", "رئيس",
-                            "الرئيس", "زعيم", "الزعيم", "ملك", "ولي", "العهد")
+                            "الرئيس", "زعيم", "الزعيم", "ملك", "ولي", "العهد", "الملك",
+                            "عاهل", "العاهل", "أمير", "الأمير", "monarch", "monarque",
+                            "monarca", "монарх", "король")
 # ("прем'єр-міністр" is three tokens; a Chinese title is no token of its own.)
 
 
@@ -745,6 +747,18 @@ _HERE_AND_NOW = folded_words("today", "hoy", "aujourd", "heute", "сегодня
                              "اليوم", "yesterday", "ayer", "hier", "gestern", "вчера", "вчора",
                              "أمس", "in", "en", "à", "au", "im", "в", "у", "во", "في",
                              "this", "este", "esta", "ce", "cette", "am", "on", "el", "le")
+# A meeting of three: its subject and two others all met ("тристоронню зустріч з").
+_TRILATERAL = folded_words(
+    "trilateral", "tripartite", "trilatéral", "trilatérale", "trilatérales",
+    "tripartites", "trilaterale", "trilateralen", "trilaterales", "tripartita",
+    "трехстороннюю", "трехсторонней", "трехсторонняя", "трёхстороннюю", "трёхсторонней",
+    "тристоронню", "тристоронньої", "тристороння", "ثلاثي", "ثلاثية", "الثلاثي", "الثلاثية")
+# Subordinators of a reason: who comes after one is no counterpart of a contact before it.
+_BECAUSE = frozenset({"because", "since", "parce que", "puisque", "weil", "porque", "ya que",
+                      "потому что", "так как", "поскольку", "тому що", "оскільки", "бо",
+                      "لأن", "因为"})
+# The pronouns of a verb said of its subjects with each other (see _reciprocal).
+_RECIPROCAL = folded_words("se", "s", "sich")
 _BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "sino", "while",
                     "mientras", "tandis")
 OBJECT_GAP = 5  # words of that day and place ("hoy en la capital noruega")
@@ -3469,9 +3483,16 @@ class SentenceFrames:
           leaders met at a regional summit" under "Chinese, Russian, Indian Leaders ...").
         Only a verb's: a noun's people may be those of another verb ("Putin and Xi to attend
         G20 summit, setting up showdown with Biden")."""
+        words = self.s.tokens
+        trilateral = next((k for k in range(max(0, pred.first - 2), pred.first)
+                           if words[k] in _TRILATERAL), None)
+        if subjects and objects and trilateral is not None \
+                and len({m.entity.id for _, m in subjects + objects}) == 3:
+            # "провів тристоронню зустріч з Лавровим та Чавушоглу": all three met
+            return ", ".join(m.alias for _, m in subjects + objects) \
+                + f" ('{self.s.quote(trilateral, trilateral)}'), each with each"
         if pred.entry.category != "act" or self._nominal(pred):
             return ""
-        words = self.s.tokens
         if subjects and objects:
             hub = {m.entity.id for _, m in subjects}
             groups = joined_groups(words, objects + self._places)
@@ -3480,7 +3501,7 @@ class SentenceFrames:
                 return f"{subjects[0][1].alias} with each of {names}"
             sides = joined_groups(words, subjects + self._places)
             if pred.entry.name in ("meeting", "talks") and len(hub) >= 2 and len(sides) == 1 \
-                    and len(groups) == 1:
+                    and (len(groups) == 1 or self._reciprocal(pred)):
                 # "Netanyahu and Abbas met with Clinton": one meeting of all of them.
                 names = " and ".join(m.alias for _, m in sides[0])
                 return (f"{names} with " + ", ".join(m.alias for _, m in groups[0])
@@ -3502,6 +3523,15 @@ class SentenceFrames:
             return ""
         names = ", ".join(m.entity.name for m in self.antecedents)
         return f"{self._q(plural)} = {names}, named together in the headline"
+
+    def _reciprocal(self, pred: Hit) -> bool:
+        """A verb said of its subjects with each other ("Poutine et Zelensky se sont
+        rencontrés ... lors d'un sommet réunissant autour d'eux Macron et Merkel", "trafen
+        sich", "встретились"): whoever else is named, they met too."""
+        words = self.s.tokens
+        own = words[max(0, pred.first - 1):pred.last + 3]
+        return any(w in _RECIPROCAL for w in own) or (
+            pred.entry.lang in ("ru", "uk") and words[pred.last].endswith(("сь", "ся")))
 
     def _arabic_purpose(self, pred: Hit) -> bool:
         """An Arabic verb of the lexicon written with the preposition "ل" (for, to) that its
@@ -3600,9 +3630,11 @@ class SentenceFrames:
             # special envoy of the US president)
             return True
         # "a message from King Salman", "رسالة من الملك سلمان": who sent it is no party
+        # (a state's adjective among the titles: "رسالة من العاهل السعودي الملك سلمان")
         k = i - 1
         while k >= 0 and i - k <= 4 and (tokens[k] in _TITLE_WORDS
-                                         or tokens[k].startswith(_TITLE_STEMS)):
+                                         or tokens[k].startswith(_TITLE_STEMS)
+                                         or self._adjective(k)):
             k -= 1
         if k >= 1 and tokens[k] in _SENT_FROM and tokens[k - 1] in _MESSAGES:
             return True
@@ -4052,7 +4084,9 @@ class SentenceFrames:
                 subjects = [(me, replace(self.speaker, alias=self.s.quote(me, me)))]
         # The counterpart is in the verb's own clause: "Zelensky arrives in Turkey, but Putin
         # is a no-show" names no one Zelensky met.
-        end = next((h.first for h in self.hits if h.entry.category == "boundary"
+        # (nor in a clause of reason after it: "..., поскольку делегацию возглавит Лавров")
+        end = next((h.first for h in self.hits if (h.entry.category == "boundary" or (
+            h.entry.category == "subordinator" and h.entry.form in _BECAUSE))
                     and h.first > pred.last), self.n)
         dash = next((i for i in self._dashes() if i > pred.last), self.n)
         # "under pressure from Putin", "arrived from Warsaw": where someone comes from is no
@@ -4157,10 +4191,13 @@ class SentenceFrames:
         if subjects and objects:
             pairs = [(self._participant(a, role_a), self._participant(b, role_b))
                      for _, a in subjects for _, b in objects]
-            if pairing.endswith("together"):
-                # "Netanyahu and Abbas met with Clinton": the two on one side met too.
-                pairs += [(self._participant(a, "parties"), self._participant(b, "parties"))
-                          for k, (_, a) in enumerate(subjects) for _, b in subjects[k + 1:]]
+            if pairing.endswith(("together", "each with each")):
+                # "Netanyahu and Abbas met with Clinton": the two on one side met too (and
+                # at a trilateral meeting, the two on the other).
+                side = subjects if pairing.endswith("together") else subjects + objects
+                made = {p.entity_id: p for pair in pairs for p in pair}
+                pairs += [(made[a.entity.id], made[b.entity.id])
+                          for k, (_, a) in enumerate(side) for _, b in side[k + 1:]]
         elif len(subjects) >= 2 or len(objects) >= 2:
             side = subjects if len(subjects) >= 2 else objects
             pairs = [(self._participant(a, "parties"), self._participant(b, "parties"))
