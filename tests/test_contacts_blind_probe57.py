@@ -105,3 +105,20 @@ def test_who_sent_a_letter_with_a_monarchs_titles_is_not_met() -> None:
         "التقى وزير الدفاع السعودي الأمير خالد بن سلمان بالزعيم الأعلى الإيراني آية الله علي "
         "خامنئي في طهران يوم الخميس، وسلمه رسالة من العاهل السعودي الملك سلمان", "",
         date(2025, 4, 17))
+
+
+@pytest.mark.parametrize(("title", "pairs"), [
+    ("Scholz offen für Gespräch mit Putin - aber kein Termin", set()),
+    ("Macron ouvert à un appel avec Poutine", set()),
+    ("Pedro Sánchez se muestra abierto a una reunión con Putin", set()),
+    ("Scholz telefoniert mit Putin", {"olaf-scholz+vladimir-putin"}),
+])
+def test_open_to_a_contact_is_no_contact(title: str, pairs: set[str]) -> None:
+    assert held(title, "", date(2024, 9, 8)) == pairs
+
+
+def test_talks_opened_at_a_place_are_still_opened() -> None:
+    from tests.shipped_rules import fired
+
+    assert fired("Les pourparlers de paix se sont ouverts à Genève", date(2024, 9, 8)) == [
+        "peace-talks"]
