@@ -1278,7 +1278,8 @@ class SentenceFrames:
         lo, _ = _clause(self.bounds, index, self.n)
         lo = max(lo, index - window)
         return [h for h in self.hits if h.entry.category == "cue" and lo <= h.first
-                and h.last < index and (h.first not in self._after_determiner  # "a push"
+                and h.last < index and not self._disposal(h, index)
+                and (h.first not in self._after_determiner  # "a push"
                                         # "Israel's refusal of calls for": a refusal named
                                         # by a noun still refuses
                                         or h.entry.name in ("refusal", "denial")
@@ -1292,6 +1293,17 @@ class SentenceFrames:
                                         # "the need to restore", a noun and its complement)
                                         or (h.first == h.last == index - 1
                                             and h.entry.name in _ATTRIBUTIVE_CUES))]
+
+    def _disposal(self, cue: Hit, index: int) -> bool:
+        """The Chinese "将" that puts the object before its verb, not the future: "中方决定将
+        两国外交关系降为代办级", "将驻立陶宛大使召回" (an event's noun after it, up to the
+        predicate at `index`, and an act of that event after the noun; not "将在峰会上召回")."""
+        if cue.entry.lang != "zh" or cue.entry.form != "将":
+            return False
+        hi = _clause(self.bounds, index, self.n)[1]
+        return any(n.entry.category == "noun" and cue.last < n.first <= index
+                   and any(a.entry.category == "act" and a.entry.type == n.entry.type
+                           and n.last < a.first < hi for a in self.hits) for n in self.hits)
 
     def _proper_between(self, after: int, before: int) -> bool:
         """A capitalised word between a cue and a noun heads a phrase of its own ("desde
@@ -1942,7 +1954,11 @@ class SentenceFrames:
             # truce")
             if (h.entry.category == "metaphor" and lo <= h.first < hi and (
                     noun.first - 2 <= h.first < noun.first
-                    or noun.last < h.first <= self._length_after(noun) + 3
+                    or noun.last < h.first <= self._length_after(noun) + 3 + sum(
+                        # (its owner's word not counted: "a ceasefire in their escalating
+                        # trade war")
+                        1 for k in range(noun.last + 1, h.first)
+                        if self.s.tokens[k] in _DETERMINERS)
                     or (h.first <= noun.last and noun.first <= h.last)  # holds it: "هدنة إعلامية"
                     or (act is not None and act.last < h.first < noun.first))) \
                     or (noun.entry.type in ARMED and (
