@@ -89,3 +89,24 @@ def test_the_end_of_a_round_of_talks_is_no_collapse() -> None:
 def test_a_verb_reports_its_agreement_over_a_day_and_a_place(
         summary: str, rules: list[str]) -> None:
     assert fired("Guatemala", date(1996, 12, 4), summary) == rules
+
+
+@pytest.mark.parametrize(("summary", "rules"), [
+    ("Trump and Xi agreed on Saturday to a ceasefire in their year-long trade war, with both "
+     "sides agreeing to restart negotiations.", []),
+    ("Trump and Xi agreed on Saturday to a ceasefire in their trade war.", []),
+    # a war that is one, in the same phrase: the truce is agreed
+    ("Armenia and Azerbaijan agreed on Saturday to a ceasefire in their year-long war over "
+     "Karabakh.", ["ceasefire-agreed"]),
+    # not the phrase of where the truce is: another clause, or another event's phrase
+    ("Armenia and Azerbaijan agreed to a ceasefire in Karabakh, as trade war fears grew.",
+     ["ceasefire-agreed"]),
+    ("Armenia and Azerbaijan agreed to a ceasefire in Karabakh talks on trade war risks.",
+     ["ceasefire-agreed"]),
+    # a worry of its own
+    ("Armenia and Azerbaijan agreed to a ceasefire under Russian pressure despite trade war "
+     "worries.", ["ceasefire-agreed"]),
+])
+def test_a_truce_in_a_trade_war_further_on_is_a_metaphor_and_no_purpose(
+        summary: str, rules: list[str]) -> None:
+    assert fired("G20 summit", date(2019, 6, 29), summary) == rules

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from alerts.analysis.frames import (
     LABEL_WORDS,
-    METAPHOR_AFTER,
     ORDER,
     SPEECH_WORDS,
     SentenceFrames,
     find_hits,
     headline_group,
+    metaphor_of,
     speaker_of,
 )
 from alerts.analysis.lexicon import SIDE, Lexicon, lexicon
@@ -513,8 +513,7 @@ def _analyse(title: str, summary: str, day: date | None,
                                                              "domain_label")]
         for h in hits:
             if h.entry.category == "purpose" and not any(
-                    h.first - 2 <= m.last and m.first <= h.last + METAPHOR_AFTER
-                    for m in disputes):
+                    metaphor_of(h, m, sentence.tokens) for m in disputes):
                 # A purpose of a war's sides that is not its end is kept apart (see SIDE).
                 key = h.entry.type if h.entry.name != SIDE else f"{h.entry.type}/{SIDE}"
                 purposes.setdefault(key, sentence.quote(h.first, h.last))

@@ -761,6 +761,9 @@ _BECAUSE = frozenset({"because", "since", "parce que", "puisque", "weil", "porqu
 _RECIPROCAL = folded_words("se", "s", "sich")
 _BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "sino", "while",
                     "mientras", "tandis")
+# Where a truce is: the phrase after it ("in their year-long trade war"), and its length.
+_IN = folded_words("in", "dans", "en", "im", "в", "во", "у", "في")
+PHRASE_WORDS = 6
 OBJECT_GAP = 5  # words of that day and place ("hoy en la capital noruega")
 PLACE_REACH = 4  # words from talks to the verb done at them after their place ("у Мінську")
 # A date as French, Spanish, English and German write one in running text (folded): the days
@@ -809,6 +812,19 @@ _DURATION_WORDS = folded_words(
     "plus", "près", "d", "un", "demi", "siècle", "décennies", "ans")
 
 
+def metaphor_of(purpose: Hit, word: Hit, words: tuple[str, ...]) -> bool:
+    """A dispute's or a metaphor's word makes the purpose one: next to it, a few words
+    after it, or in the phrase of "in" right after it ("ceasefire in their year-long trade
+    war")."""
+    if word.last < purpose.first - 2:
+        return False
+    if word.first <= purpose.last + METAPHOR_AFTER:
+        return True
+    after = purpose.last + 1
+    return after < len(words) and words[after] in _IN \
+        and word.first <= after + PHRASE_WORDS
+
+
 def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
                         links: tuple[tuple[str, ...], ...] = ()) -> list[Hit]:
     """A word of ending followed, within ENDING_GAP words and no clause boundary, by a word of
@@ -843,7 +859,7 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
         # (or a few words after it, as a truce's own: "call truce in trade war, agree to
         # restart talks" restarts no truce talks)
         hits = [h for h in hits if h.entry.category != "purpose" or not any(
-            m.first <= h.last + METAPHOR_AFTER and m.last >= h.first - 1 for m in metaphors)]
+            metaphor_of(h, m, words) for m in metaphors)]
     # A deal right before such a purpose is a peace accord: "sign deal to end 18-year war";
     # so is one that a name or a word of its subject stands between it and peace ("اتفاق
     # جوبا للسلام", the Juba Agreement for Peace; "соглашение об установлении мира").
@@ -1509,6 +1525,16 @@ class SentenceFrames:
             return None
         return demand
 
+    def _in_phrase_after(self, noun: Hit, word: Hit) -> bool:
+        """`word` is in the phrase of "in" right after the noun, with no verb or other
+        event between ("a ceasefire in their year-long trade war"; the caller keeps to the
+        noun's clause)."""
+        start = self._length_after(noun) + 1
+        return start < word.first <= start + PHRASE_WORDS and start < self.n \
+            and self.s.tokens[start] in _IN \
+            and not any(h.entry.category in ("act", "noun") and start < h.first < word.first
+                        for h in self.hits)
+
     def _length_after(self, noun: Hit) -> int:
         """The last token of the noun and of the length said right after it ("هدنة مدتها 90
         يوما", "a truce of 90 days", "una tregua de 90 días"), if any."""
@@ -1954,11 +1980,10 @@ class SentenceFrames:
             # truce")
             if (h.entry.category == "metaphor" and lo <= h.first < hi and (
                     noun.first - 2 <= h.first < noun.first
-                    or noun.last < h.first <= self._length_after(noun) + 3 + sum(
-                        # (its owner's word not counted: "a ceasefire in their escalating
-                        # trade war")
-                        1 for k in range(noun.last + 1, h.first)
-                        if self.s.tokens[k] in _DETERMINERS)
+                    or noun.last < h.first <= self._length_after(noun) + 3
+                    # (or in the phrase that says where the truce is: "a ceasefire in their
+                    # year-long trade war")
+                    or self._in_phrase_after(noun, h)
                     or (h.first <= noun.last and noun.first <= h.last)  # holds it: "هدنة إعلامية"
                     or (act is not None and act.last < h.first < noun.first))) \
                     or (noun.entry.type in ARMED and (
