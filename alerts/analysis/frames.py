@@ -762,7 +762,7 @@ _RECIPROCAL = folded_words("se", "s", "sich")
 _BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "sino", "while",
                     "mientras", "tandis")
 # Where a truce is: the phrase after it ("in their year-long trade war"), and its length.
-_IN = folded_words("in", "dans", "en", "im", "в", "во", "у", "في")
+_WHERE_IN = folded_words("in", "dans", "en", "im", "в", "во", "у", "في")
 PHRASE_WORDS = 6
 OBJECT_GAP = 5  # words of that day and place ("hoy en la capital noruega")
 PLACE_REACH = 4  # words from talks to the verb done at them after their place ("у Мінську")
@@ -821,7 +821,7 @@ def metaphor_of(purpose: Hit, word: Hit, words: tuple[str, ...]) -> bool:
     if word.first <= purpose.last + METAPHOR_AFTER:
         return True
     after = purpose.last + 1
-    return after < len(words) and words[after] in _IN \
+    return after < len(words) and words[after] in _WHERE_IN \
         and word.first <= after + PHRASE_WORDS
 
 
@@ -1531,7 +1531,7 @@ class SentenceFrames:
         noun's clause)."""
         start = self._length_after(noun) + 1
         return start < word.first <= start + PHRASE_WORDS and start < self.n \
-            and self.s.tokens[start] in _IN \
+            and self.s.tokens[start] in _WHERE_IN \
             and not any(h.entry.category in ("act", "noun") and start < h.first < word.first
                         for h in self.hits)
 
