@@ -110,3 +110,28 @@ def test_a_verb_reports_its_agreement_over_a_day_and_a_place(
 def test_a_truce_in_a_trade_war_further_on_is_a_metaphor_and_no_purpose(
         summary: str, rules: list[str]) -> None:
     assert fired("G20 summit", date(2019, 6, 29), summary) == rules
+
+
+@pytest.mark.parametrize(("title", "day", "rules"), [
+    # the unions' strikes and pensions are disputes, not wars
+    ("Retraites : l'exécutif réclame une « trêve de Noël », la CGT refuse de lever les "
+     "piquets", date(2019, 12, 20), []),
+    ("Los sindicatos piden una tregua navideña en la huelga de transportes",
+     date(2019, 12, 20), []),
+    ("Im Streik bei der Bahn vereinbaren Lokführer und Konzern eine Waffenruhe bis Ostern",
+     date(2023, 3, 20), []),
+    ("El Gobierno y los conductores acuerdan en plena huelga de transportes una tregua "
+     "navideña", date(2019, 12, 20), []),
+    ("Во время забастовки шахтеры и руководство объявили перемирие до понедельника",
+     date(2019, 12, 20), []),
+    ("Під час страйку шахтарі та керівництво оголосили перемир'я до понеділка",
+     date(2019, 12, 20), []),
+    # a truce placed in a country at war is the war's, whatever dispute the clause names
+    ("El Gobierno pide una tregua en Sudán pese a la huelga general", date(2024, 2, 20),
+     ["ceasefire-call"]),
+    ("El Gobierno pide una tregua en Sudán por la huelga general", date(2024, 2, 20),
+     ["ceasefire-call"]),
+])
+def test_strikes_are_disputes_and_a_war_theatre_outweighs_them(
+        title: str, day: date, rules: list[str]) -> None:
+    assert fired(title, day) == rules

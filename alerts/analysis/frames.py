@@ -1525,6 +1525,18 @@ class SentenceFrames:
             return None
         return demand
 
+    def _in_war_theatre(self, noun: Hit) -> bool:
+        """The truce is placed in a country where a war is fought on the day, right after
+        it ("pide una tregua en Gaza pese a la huelga general"): a war's, whatever dispute
+        the clause also names."""
+        start = self._length_after(noun) + 1
+        if self.kb is None or self.day is None or start >= self.n \
+                or self.s.tokens[start] not in _WHERE_IN:
+            return False
+        place = next((m for i, m in self.mentions if i == start + 1), None)
+        return place is not None and place.entity.kind == "country" and any(
+            place.entity.id in c.theatre and c.covers(self.day) for c in self.kb.conflicts)
+
     def _in_phrase_after(self, noun: Hit, word: Hit) -> bool:
         """`word` is in the phrase of "in" right after the noun, with no verb or other
         event between ("a ceasefire in their year-long trade war"; the caller keeps to the
@@ -1532,8 +1544,9 @@ class SentenceFrames:
         start = self._length_after(noun) + 1
         return start < word.first <= start + PHRASE_WORDS and start < self.n \
             and self.s.tokens[start] in _WHERE_IN \
-            and not any(h.entry.category in ("act", "noun") and start < h.first < word.first
-                        for h in self.hits)
+            and not any(self.s.tokens[k] in _PREPOSITIONS for k in range(start + 1, word.first)) \
+            and not any(h.entry.category in ("act", "noun", "backdrop", "cue")
+                        and start < h.first < word.first for h in self.hits)
 
     def _length_after(self, noun: Hit) -> int:
         """The last token of the noun and of the length said right after it ("هدنة مدتها 90
@@ -1986,7 +1999,7 @@ class SentenceFrames:
                     or self._in_phrase_after(noun, h)
                     or (h.first <= noun.last and noun.first <= h.last)  # holds it: "هدنة إعلامية"
                     or (act is not None and act.last < h.first < noun.first))) \
-                    or (noun.entry.type in ARMED and (
+                    or (noun.entry.type in ARMED and not self._in_war_theatre(noun) and (
                         (h.entry.category == "domain" and lo <= h.first < hi)
                         or (h.entry.category in ("domain", "domain_label") and h.last < label))):
                 flags.add("metaphor")
