@@ -67,3 +67,10 @@ def test_the_chinese_jiang_before_an_object_is_no_future(
 ])
 def test_missions_in_the_dual_and_a_recall_as_a_noun(title: str, rules: list[str]) -> None:
     assert fired(title, date(2023, 9, 24)) == rules
+
+
+def test_jiang_with_a_verb_before_the_noun_is_the_future() -> None:
+    from tests.contact_frames import held
+
+    assert held("普京将于下周访问中国", "克里姆林宫宣布，俄罗斯总统普京将应邀对中国进行国事访问，"
+                "并与习近平举行会谈。", date(2024, 5, 10)) == set()

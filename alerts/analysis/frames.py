@@ -341,6 +341,10 @@ _WHAT = frozenset({"what"})  # "what he called an unjust war": a name given, no 
 # Who is away from a meeting: named after "without" or before "absent".
 _WITHOUT = folded_words("without", "sans", "ohne", "sin", "без")
 _ABSENT = folded_words("absent")
+# What follows a plural noun, never a verb in "-s": "talks have stalled", "calls were".
+_PLURAL_AUXILIARIES = folded_words("have", "were", "are", "will", "would", "could", "may",
+                                   "might", "should", "must")
+_THERE = folded_words("there", "dort", "là", "allí", "allá", "там")
 # In whose place someone came: "held talks with Medvedev, standing in for President Putin"
 _INSTEAD_OF = tuple(tuple(lexicon_tokens(p)) for p in (
     "standing in for", "in place of", "instead of", "au lieu de", "à la place de", "anstelle von",
@@ -533,7 +537,8 @@ _TITLE_WORDS = folded_words("s", "president", "leader", "prime", "minister", "ch
                             "premier", "king", "queen", "emir", "crown", "prince", "sheikh",
                             "sultan", "supreme", "foreign", "secretary", "general", "counterpart",
                             "ministre", "chancelier", "roi", "chef", "prasident", "kanzler",
-                            "bundeskanzler", "ministerprasident", "staatschef", "presidente",
+                            "bundeskanzler", "ministerprasident", "staatschef", "kremlchef",
+                            "regierungschef", "presidente",
                             "primer", "ministro", "canciller", "rey", "президент", "премьер",
                             "министр", "лидер", "канцлер", "прем", "єр", "міністр", "лідер", "رئيس",
                             "الرئيس", "زعيم", "الزعيم", "ملك", "ولي", "العهد", "الملك",
@@ -747,16 +752,19 @@ _HERE_AND_NOW = folded_words("today", "hoy", "aujourd", "heute", "сегодня
                              "اليوم", "yesterday", "ayer", "hier", "gestern", "вчера", "вчора",
                              "أمس", "in", "en", "à", "au", "im", "в", "у", "во", "في",
                              "this", "este", "esta", "ce", "cette", "am", "on", "el", "le")
+# Subordinators of a clause of reason, contrast or concession: who comes after one is no
+# counterpart of a contact before it (not "where", "as", "since": "حيث كان في استقباله").
+_OWN_CLAUSE = frozenset({
+    "because", "although", "though", "whereas", "parce que", "puisque", "alors que",
+    "tandis que", "bien que", "weil", "obwohl", "porque", "ya que", "aunque", "mientras",
+    "потому что", "так как", "поскольку", "хотя", "тогда как", "в то время как", "тому що",
+    "оскільки", "бо", "хоча", "тоді як", "لأن", "بينما", "رغم أن", "因为", "虽然", "尽管"})
 # A meeting of three: its subject and two others all met ("тристоронню зустріч з").
 _TRILATERAL = folded_words(
     "trilateral", "tripartite", "trilatéral", "trilatérale", "trilatérales",
     "tripartites", "trilaterale", "trilateralen", "trilaterales", "tripartita",
     "трехстороннюю", "трехсторонней", "трехсторонняя", "трёхстороннюю", "трёхсторонней",
     "тристоронню", "тристоронньої", "тристороння", "ثلاثي", "ثلاثية", "الثلاثي", "الثلاثية")
-# Subordinators of a reason: who comes after one is no counterpart of a contact before it.
-_BECAUSE = frozenset({"because", "since", "parce que", "puisque", "weil", "porque", "ya que",
-                      "потому что", "так как", "поскольку", "тому що", "оскільки", "бо",
-                      "لأن", "因为"})
 # The pronouns of a verb said of its subjects with each other (see _reciprocal).
 _RECIPROCAL = folded_words("se", "s", "sich")
 _BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "sino", "while",
@@ -1317,7 +1325,11 @@ class SentenceFrames:
         if cue.entry.lang != "zh" or cue.entry.form != "将":
             return False
         hi = _clause(self.bounds, index, self.n)[1]
+        # (its object right after it, no verb between: not "将应邀对中国进行国事访问，并与
+        # 习近平举行会谈", a visit to come)
         return any(n.entry.category == "noun" and cue.last < n.first <= index
+                   and not any(v.entry.category == "act" and cue.last < v.first < n.first
+                               for v in self.hits)
                    and any(a.entry.category == "act" and a.entry.type == n.entry.type
                            and n.last < a.first < hi for a in self.hits) for n in self.hits)
 
@@ -1603,6 +1615,9 @@ class SentenceFrames:
             return True  # "Sunak's first meeting with Xi cancelled": a noun
         if self._attributive(hit):
             return True
+        if hit.entry.lang == "en" and self.s.tokens[hit.last].endswith("s") \
+                and hit.last + 1 < self.n and self.s.tokens[hit.last + 1] in _PLURAL_AUXILIARIES:
+            return True  # "even as nuclear talks have stalled": the subject of "have"
         if hit.first == hit.last and self.s.tokens[hit.first].endswith(_SLAVIC_VERBAL_NOUNS):
             return True  # "після оголошення режиму тиші": the announcement, a noun
         if hit.entry.lang == "ar":
@@ -3507,10 +3522,19 @@ class SentenceFrames:
             # A leader of the place the sentence names is whom the visitor met there, not the
             # holder of the office a visit of his rank calls for ("прибув до Саудівської Аравії,
             # де ... зустрівся з наслідним принцом Мухаммедом бін Салманом").
-            named = next((m for _, m in self.mentions if m.entity.kind == "person"
-                          and m.entity.id != visitor.entity.id
-                          and any(r.country == place.entity.id and r.office in _LEADING
-                                  and r.covers(self.day) for r in m.entity.roles)), None)
+            at, named = next(((i, m) for i, m in self.mentions if m.entity.kind == "person"
+                              and m.entity.id != visitor.entity.id
+                              and any(r.country == place.entity.id and r.office in _LEADING
+                                      and r.covers(self.day) for r in m.entity.roles)),
+                             (0, None))
+            if named is not None and any(
+                    h.entry.category == "cue" and h.entry.name in ("planned", "hypothetical")
+                    and pred.last < h.first < at for h in self.hits) \
+                    and self._modality(pred.first, True)[0] == "happened":
+                # "llega a Pekín, donde el viernes se reunirá con Xi Jinping": whom the
+                # visitor who came is to meet there he has not met yet (a visit to come
+                # keeps its host: "will travel to Poland, where he will meet Duda")
+                return []
             if named is not None:
                 return [(guest, self._participant(named, "host"))]
             for office in self._host_offices(role.office if role else "", guest.country,
@@ -3578,6 +3602,19 @@ class SentenceFrames:
         names = ", ".join(m.entity.name for m in self.antecedents)
         return f"{self._q(plural)} = {names}, named together in the headline"
 
+    def _closed_before(self, pred: Hit) -> int:
+        """Where the clause of `pred` starts after a colon or a semicolon that ends a clause
+        with a verb of its own ("Путін до Туреччини не приїхав: Зеленський провів переговори
+        з Ердоганом"), or 0: that clause's people are not this one's subjects."""
+        text, spans = self.s.text, self.s.spans
+        start = _clause(self.bounds, pred.first, self.n)[0]
+        if start == 0 or not any(c in text[spans[start - 1][1]:spans[start][0]] for c in ":;"):
+            return 0
+        before = _clause(self.bounds, start - 1, self.n)[0]
+        verbs = any(h.entry.category == "act" and before <= h.first < start
+                    and not self._nominal(h) for h in self.hits)
+        return start if verbs else 0
+
     def _reciprocal(self, pred: Hit) -> bool:
         """A verb said of its subjects with each other ("Poutine et Zelensky se sont
         rencontrés ... lors d'un sommet réunissant autour d'eux Macron et Merkel", "trafen
@@ -3638,6 +3675,15 @@ class SentenceFrames:
                 cue = next((h for h in self.hits if h.entry.category == "cue"
                             and h.entry.name in ("planned", "hypothetical", "cancellation")
                             and h.first == copula + 1), None)
+        if cue is None and verb is None and self.s.position == "headline":
+            # A headline's participle ends its clause as its predicate, however far: "La
+            # visite d'Etat d'Abdelmadjid Tebboune en France à nouveau repoussée"
+            end = _clause(self.bounds, pred.first, self.n)[1]
+            cue = next((h for h in self.hits if h.entry.category == "cue"
+                        and h.entry.name in ("planned", "cancellation")
+                        and pred.last < h.first and h.last == end - 1
+                        and not any(a.entry.category == "act" and pred.last < a.first < h.first
+                                    for a in self.hits)), None)
         if cue is None:
             return None
         return ("denied" if cue.entry.name == "cancellation" else cue.entry.name), cue
@@ -3705,8 +3751,9 @@ class SentenceFrames:
         named = self._named_words
         capitals = not self._title_case
 
-        def in_list(k: int) -> bool:
+        def in_list(k: int) -> bool:  # (and "there": "ohne dort Xi Jinping ... zu begegnen")
             return (tokens[k] in _CONJUNCTIONS or tokens[k].startswith(_TITLE_STEMS)
+                    or tokens[k] in _THERE
                     or tokens[k] in _TITLE_WORDS or k in named
                     or (capitals and self.s.quote(k, k)[:1].isupper()))
         k = i - 1
@@ -4097,8 +4144,8 @@ class SentenceFrames:
                     and not (i > 0 and self.s.tokens[i - 1] in _FROM)
                     # a topic before a verb at the clause's end: "hat über Putin gesprochen"
                     and not (i > 0 and self.s.tokens[i - 1] in _ABOUT)]
-        opened = max((h.last + 1 for h in self.hits if h.entry.category == "subordinator"
-                      and h.last < pred.first), default=0)
+        opened = max([h.last + 1 for h in self.hits if h.entry.category == "subordinator"
+                      and h.last < pred.first] + [self._closed_before(pred)])
         if any(i >= opened for i, _ in subjects):
             # "Zelensky visits front line as Putin meets Lukashenko": a clause opened by a
             # subordinating conjunction, with a subject of its own, is not the earlier
@@ -4106,6 +4153,17 @@ class SentenceFrames:
             # relative clause: "apologized for comments that Lavrov made ... in a phone call
             # with Bennett" was Putin's call.
             subjects = [(i, m) for i, m in subjects if i >= opened]
+        # "Trump pressed Putin ..., Secretary of State Rex Tillerson said, after the two
+        # leaders met": who says it after others were named is no party.
+        # (Not one of a joint subject: "Berlusconi and Russian President Putin said".)
+        kept = subjects[:1]
+        for (j, previous), (i, m) in itertools.pairwise(subjects):
+            end = i + len(lexicon_tokens(m.alias))
+            joined = any(w in _CONJUNCTIONS
+                         for w in self.s.tokens[j + len(lexicon_tokens(previous.alias)):i])
+            if joined or not (end < pred.first and self.s.tokens[end] in _SAYS):
+                kept.append((i, m))
+        subjects = kept
         said = max((k for k in range(pred.first) if self.s.tokens[k] in _SAYS), default=-1)
         after_said = [(i, m) for i, m in subjects if i > said]
         if said >= 0 and (verb or len(after_said) >= 2) and any(
@@ -4138,9 +4196,12 @@ class SentenceFrames:
                 subjects = [(me, replace(self.speaker, alias=self.s.quote(me, me)))]
         # The counterpart is in the verb's own clause: "Zelensky arrives in Turkey, but Putin
         # is a no-show" names no one Zelensky met.
-        # (nor in a clause of reason after it: "..., поскольку делегацию возглавит Лавров")
+        # (nor in a clause of reason, contrast or concession after it: "..., поскольку
+        # делегацию возглавит Лавров", "зустріч з Ердоганом, тоді як Путін так і не
+        # погодився приїхати"; but "وصل إلى القاهرة، حيث كان في استقباله السيسي": where he
+        # was received)
         end = next((h.first for h in self.hits if (h.entry.category == "boundary" or (
-            h.entry.category == "subordinator" and h.entry.form in _BECAUSE))
+            h.entry.category == "subordinator" and h.entry.form in _OWN_CLAUSE))
                     and h.first > pred.last), self.n)
         dash = next((i for i in self._dashes() if i > pred.last), self.n)
         # "under pressure from Putin", "arrived from Warsaw": where someone comes from is no
