@@ -1620,6 +1620,11 @@ class SentenceFrames:
             return True  # "even as nuclear talks have stalled": the subject of "have"
         if hit.first == hit.last and self.s.tokens[hit.first].endswith(_SLAVIC_VERBAL_NOUNS):
             return True  # "після оголошення режиму тиші": the announcement, a noun
+        if hit.entry.lang == "zh" and any(
+                c.entry.category == "cue" and c.first == hit.last + 1 for c in self.hits) \
+                and any(n.entry.category == "noun" and (n.first, n.last) == (hit.first, hit.last)
+                        for n in self.hits):
+            return True  # "普京与泽连斯基会晤尚未列入议程": a cue right after it, its subject
         if hit.entry.lang == "ar":
             return False  # Arabic opens its clauses with the verb: "افتتح الرئيسان ... مؤتمر"
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0
@@ -2143,7 +2148,14 @@ class SentenceFrames:
             _ARABIC_LETTER.match(written) is not None and written.endswith(("ها", "ه", "هم")))
         if not actors or own:
             return None  # "its Havana ambassador", "سفيرها": the actor's own envoy
+        # The Arabic article with a state's adjective is another state's envoy, one's own
+        # being "سفيرها", even when that state was read as the actor for want of another
+        # ("استدعت وزارة الخارجية السفير الإسرائيلي في عمّان": the ministry is the actor).
+        article = _ARABIC_LETTER.match(written) is not None and written.startswith("ال")
         for i, m in arguments:
+            if article and m.entity.kind == "country" and i == noun.last + 1 \
+                    and len(actors) == 1 and m.entity.id in actors:
+                return m.entity.name
             if m.entity.kind == "country" and m.entity.id not in actors and (
                     i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first
                     or (i == noun.last + 2 and words[noun.last + 1] in _STATE_TITLES)) \

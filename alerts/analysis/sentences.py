@@ -83,26 +83,32 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 
 # A dateline that ends in full stops of its own: a place in capitals, a day, and the agency
 # between slashes or after a dash, if any ("MOSCOW, November 10. /TASS/.", "МОСКВА, 3 марта.
-# /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."), or stopped after the place
+# /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."; with a dash and the agency the
+# place may be written as a word: "Анталія, 10 березня — Укрінформ."), or stopped after the place
 # too, with the agency in capitals after the day ("ПАРИЖ. 9 грудня. УКРІНФОРМ."). It opens
 # the first sentence, not a sentence of its own.
 _STOPPED_DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2})[,.]\s+"
     r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\."
+    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|(?P<wire>\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.)"
     r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
 def stopped_dateline(text: str) -> int:
     """Where a dateline that ends in full stops ends (see _STOPPED_DATELINE), or 0."""
     opening = text.lstrip()[:3]
-    if not (opening.isalpha() and opening.isupper()):
-        return 0  # (most sentences: the place in capitals is not there)
+    if not (opening.isalpha() and opening[:1].isupper()):
+        return 0  # (most sentences: no place opens them)
     found = _STOPPED_DATELINE.match(text)
     if found is None:
         return 0
     letters = [c for c in found.group("place") if c.isalpha()]
-    if len(letters) < 3 or not all(c.isupper() for c in letters):
+    if len(letters) < 3:
+        return 0
+    if not all(c.isupper() for c in letters) and not (
+            # a place as written, with its agency after a dash ("Анталія, 10 березня —
+            # Укрінформ."): the dash and the agency say it is a dateline
+            found.group("wire") and text[found.end("place")] == ","):
         return 0
     agency = found.group("agency")
     if agency is not None and not agency.replace(" ", "").replace("-", "").isupper():
