@@ -511,8 +511,12 @@ def _analyse(title: str, summary: str, day: date | None,
         # purpose to "solange verhandelt wird")
         disputes = [m for m in hits if m.entry.category in ("metaphor", "domain",
                                                              "domain_label")]
+        # (nor a headline labelled by a dispute: "Asylstreit: Merkel und Seehofer schließen
+        # Waffenstillstand")
+        colon = sentence.text.find(":") if sentence.position == "headline" else -1
+        labelled = colon >= 0 and any(sentence.spans[m.last][1] <= colon for m in disputes)
         for h in hits:
-            if h.entry.category == "purpose" and not any(
+            if h.entry.category == "purpose" and not labelled and not any(
                     metaphor_of(h, m, sentence.tokens) for m in disputes):
                 # A purpose of a war's sides that is not its end is kept apart (see SIDE).
                 key = h.entry.type if h.entry.name != SIDE else f"{h.entry.type}/{SIDE}"

@@ -759,6 +759,8 @@ _OWN_CLAUSE = frozenset({
     "tandis que", "bien que", "weil", "obwohl", "porque", "ya que", "aunque", "mientras",
     "потому что", "так как", "поскольку", "хотя", "тогда как", "в то время как", "тому що",
     "оскільки", "бо", "хоча", "тоді як", "لأن", "بينما", "رغم أن", "因为", "虽然", "尽管"})
+# The preposition of a year an act was done in ("established relations in 1979").
+_DATED_IN = folded_words("in", "en", "im", "в", "у", "في", "于", "au", "el")
 # A meeting of three: its subject and two others all met ("тристоронню зустріч з").
 _TRILATERAL = folded_words(
     "trilateral", "tripartite", "trilatéral", "trilatérale", "trilatérales",
@@ -1537,6 +1539,29 @@ class SentenceFrames:
             return None
         return demand
 
+    def _year_of(self, own: Hit, hi: int, acts: list[Hit]) -> int | None:
+        """The token of a year two or more before the report's that dates the act `own`:
+        "in 1979" right after it in its clause (no verb between), or a Chinese "1979年" before
+        it in its clause; not a year after "since" ("first visit since 2015": a gap)."""
+        if self.day is None:
+            return None
+        words, latest = self.s.tokens, self.day.year - 2
+        lo = _clause(self.bounds, own.first, self.n)[0]
+
+        def old(k: int) -> bool:
+            w = words[k]
+            return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= latest \
+                and not any(words[j] in _SINCE for j in range(max(lo, k - 3), k))
+
+        after = next((k for k in range(own.last + 1, min(hi, own.last + CUE_WINDOW + 1))
+                      if words[k - 1] in _DATED_IN and old(k)), None)
+        if after is not None and not any(own.last < a.first < after for a in acts):
+            return after
+        if own.entry.lang == "zh":
+            return next((k for k in range(lo, own.first) if old(k) and k + 1 < self.n
+                         and words[k + 1] == "年"), None)
+        return None
+
     def _in_war_theatre(self, noun: Hit) -> bool:
         """The truce is placed in a country where a war is fought on the day, right after
         it ("pide una tregua en Gaza pese a la huelga general"): a war's, whatever dispute
@@ -2079,6 +2104,14 @@ class SentenceFrames:
                 # (no verb after it: "a truce agreed last week took effect" is news)
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(past)}')"))
+            year = self._year_of(own, hi, acts)
+            if "backdrop" not in flags and year is not None:
+                # "China and the United States established diplomatic relations in 1979",
+                # "1979年1月1日，中美两国正式建立外交关系": an act dated years before the news
+                # is history.
+                flags.add("backdrop")
+                evidence.append(Evidence("flag", f"backdrop ('{self.s.quote(year, year)}', "
+                                                 "years before the report)"))
         # The whole clause is subordinate: "as his efforts to advance peace talks have stalled".
         lo, _ = _clause(self.bounds, noun.first, self.n)
         running = self.s.position != "headline"

@@ -96,7 +96,7 @@ _STOPPED_DATELINE = re.compile(
 
 def stopped_dateline(text: str) -> int:
     """Where a dateline that ends in full stops ends (see _STOPPED_DATELINE), or 0."""
-    opening = text.lstrip()[:3]
+    opening = text.lstrip()[:2]  # (not 3: "ЭР-РИЯД, 18 фев - РИА Новости.")
     if not (opening.isalpha() and opening[:1].isupper()):
         return 0  # (most sentences: no place opens them)
     found = _STOPPED_DATELINE.match(text)
