@@ -72,6 +72,12 @@ def test_more_words_of_agreeing_recalling_and_expelling(title: str, day: date,
     assert fired(title, day) == rules
 
 
+def test_a_verb_reports_its_object_over_the_evening_of_a_day() -> None:
+    assert fired("México rompe con Ecuador", date(2024, 4, 6),
+                 "El presidente Andrés Manuel López Obrador anunció la noche del viernes la "
+                 "ruptura de relaciones diplomáticas con Ecuador.") == RELATIONS
+
+
 def test_a_dateline_whose_place_has_a_hyphen_opens_the_lead() -> None:
     assert fired("Итоги дня", date(2025, 2, 18),
                  "ЭР-РИЯД, 18 фев - РИА Новости. Делегации России и США провели во вторник "

@@ -751,7 +751,8 @@ LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
 _HERE_AND_NOW = folded_words("today", "hoy", "aujourd", "heute", "сегодня", "сьогодні",
                              "اليوم", "yesterday", "ayer", "hier", "gestern", "вчера", "вчора",
                              "أمس", "in", "en", "à", "au", "im", "в", "у", "во", "في",
-                             "this", "este", "esta", "ce", "cette", "am", "on", "el", "le")
+                             "this", "este", "esta", "ce", "cette", "am", "on", "el", "le",
+                             "la")
 # Subordinators of a clause of reason, contrast or concession: who comes after one is no
 # counterpart of a contact before it (not "where", "as", "since": "حيث كان في استقباله").
 _OWN_CLAUSE = frozenset({
