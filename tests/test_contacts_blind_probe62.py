@@ -110,3 +110,18 @@ def test_talks_before_a_plural_auxiliary_are_a_noun() -> None:
     frames = analyse_text("News", "Canada-U.S. trade talks might fail to produce a deal",
                           date(2025, 7, 20)).frames
     assert {f.modality for f in frames if f.type == "contact"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # a holder by number is not the one in office
+    ("П'ятий Президент України зустрівся з Прем'єр-міністеркою Естонії Каєю Каллас", set()),
+    ("The 45th US president met Kaja Kallas", set()),
+    ("The US president met Kaja Kallas", {"joe-biden+kaja-kallas"}),
+    ("Президент України зустрівся з Прем'єр-міністеркою Естонії Каєю Каллас",
+     {"kaja-kallas+volodymyr-zelensky"}),
+    # "first" is as often no number of the holder
+    ("First, the Prime Minister of Spain met the Prime Minister of Estonia",
+     {"kaja-kallas+pedro-sanchez"}),
+])
+def test_a_holder_by_number_is_not_the_one_in_office(text: str, pairs: set[str]) -> None:
+    assert held(text, "", date(2023, 2, 18)) == pairs

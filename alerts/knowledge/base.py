@@ -96,8 +96,21 @@ def _not_the_holder() -> re.Pattern[str]:
     folding tables, which a process that reads no text, such as a poll in which nothing
     changed, does not need)."""
     return re.compile(
-        "(?:^| )(?:" + "|".join(re.escape(token_text(w).strip()) for w in _NOT_THE_HOLDER_WORDS)
-        + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))? $")
+        "(?:^| )(?:(?:" + "|".join(re.escape(token_text(w).strip())
+                                   for w in _NOT_THE_HOLDER_WORDS)
+        + r")(?: (?:the|la|le|l|des|du|de|der|des|dem|del|de la))?|(?:"
+        + "|".join(re.escape(token_text(w).strip()) for w in _ORDINALS)
+        + r"|\d+(?:st|nd|rd|th|e|er))) $")
+
+
+# A holder by number, right before the office, is not the one in office: "the 45th
+# president", "П'ятий Президент України Петро Порошенко" (not "first": "First, the Prime
+# Ministers of Spain and Denmark", "his first White House visit").
+_ORDINALS = [
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "deuxième", "troisième", "quatrième", "cinquième", "sixième", "segundo", "tercer",
+    "cuarto", "quinto", "sexto", "второй", "третий", "четвертый", "пятый", "шестой",
+    "другий", "третій", "четвертий", "п'ятий", "шостий"]
 
 
 # Characters before an office searched for those words (the longest with its article).
