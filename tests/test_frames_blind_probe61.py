@@ -87,3 +87,14 @@ def test_a_chinese_contact_word_before_a_cue_is_its_subject(title: str, pairs: s
 def test_employers_are_a_side_of_a_dispute() -> None:
     assert fired("Transportes y la patronal de la carretera sellan una tregua tras una noche "
                  "de negociación", date(2022, 3, 25)) == []
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("وفد من حماس يصل القاهرة لإجراء مباحثات حول التهدئة", ["peace-talks"]),
+    # a coming still to happen, or another act between
+    ("وفد من حماس سيصل القاهرة لإجراء مباحثات حول التهدئة", []),
+    ("وفد من حماس يصل القاهرة ويأمل لإجراء مباحثات حول التهدئة", []),
+    ("من المقرر أن يصل وفد من حماس القاهرة لإجراء مباحثات حول التهدئة", []),
+])
+def test_talks_a_visit_came_for_are_held(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2024, 2, 8)) == rules

@@ -760,6 +760,8 @@ _OWN_CLAUSE = frozenset({
     "tandis que", "bien que", "weil", "obwohl", "porque", "ya que", "aunque", "mientras",
     "потому что", "так как", "поскольку", "хотя", "тогда как", "в то время как", "тому що",
     "оскільки", "бо", "хоча", "тоді як", "لأن", "بينما", "رغم أن", "因为", "虽然", "尽管"})
+# Words of a purpose after a coming: "arrives to hold talks", "لإجراء مباحثات".
+_PURPOSE_WORDS = folded_words("to", "pour", "para", "um", "для", "чтобы", "щоб", "لإجراء")
 # The preposition of a year an act was done in ("established relations in 1979").
 _DATED_IN = folded_words("in", "en", "im", "в", "у", "في", "于", "au", "el")
 # A meeting of three: its subject and two others all met ("тристоронню зустріч з").
@@ -3004,6 +3006,10 @@ class SentenceFrames:
                 # "agreed to an immediate ceasefire during negotiations in Doha": the cue is
                 # the act the talks were the setting of
                 modality, cue = "happened", None
+            elif self._came_for(noun, cue):
+                # "وفد من حماس يصل القاهرة لإجراء مباحثات": the purpose of a visit that
+                # happened; the talks it came for are held (see _talks_named)
+                modality, cue = "happened", None
         if etype == "peace-talks" and not status and modality == "happened":
             status, why = self._talks_named(noun)
             lasted = self._lasted(noun)
@@ -3475,6 +3481,17 @@ class SentenceFrames:
         nxt = act.last + 1
         return act.last < noun.first and nxt < noun.first \
             and self.s.tokens[nxt] in _CONJUNCTIONS
+
+    def _came_for(self, noun: Hit, cue: Hit) -> bool:
+        """The cue before the talks is the purpose of a coming or a meeting in their clause:
+        "arrives in Cairo to hold talks", "يصل القاهرة لإجراء مباحثات" (a coming to happen, or
+        refused, has a cue of its own nearer the talks: "may arrive", "refuses to")."""
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        if not (cue.last < noun.first and self.s.tokens[cue.first] in _PURPOSE_WORDS):
+            return False
+        return any(h.entry.category == "act" and h.entry.type == "contact"
+                   and lo <= h.first and h.last < cue.first and not self._nominal(h)
+                   for h in self.hits)
 
     def _talks_named(self, noun: Hit) -> tuple[str, str]:
         """Talks named with no act word of their own are held when people came or met for
