@@ -71,3 +71,18 @@ def test_whom_a_delegation_is_of_is_a_party(title: str, rules: list[str]) -> Non
 ])
 def test_a_regions_pacification_is_a_purpose(title: str, rules: list[str]) -> None:
     assert fired(title, date(2016, 10, 19)) == rules
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("叙利亚问题日内瓦和谈或于下月恢复", []),
+    ("叙利亚问题日内瓦和谈下月恢复", ["peace-talks"]),
+])
+def test_may_on_in_chinese_is_no_fact(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2016, 1, 31)) == rules
+
+
+def test_a_club_and_its_coach_sign_no_truce() -> None:
+    assert fired("Xavi y Laporta sellan una tregua en el Barça hasta junio",
+                 date(2024, 4, 25)) == []
+    assert fired("Laporta y el entrenador sellan una tregua hasta junio",
+                 date(2024, 4, 25)) == []
