@@ -125,3 +125,11 @@ def test_talks_before_a_plural_auxiliary_are_a_noun() -> None:
 ])
 def test_a_holder_by_number_is_not_the_one_in_office(text: str, pairs: set[str]) -> None:
     assert held(text, "", date(2023, 2, 18)) == pairs
+
+
+def test_the_diplomatic_advisers_of_leaders_are_not_the_leaders() -> None:
+    assert held("Format Normandie", "Les conseillers diplomatiques des présidents français, "
+                "russe et ukrainien et du chancelier allemand se sont réunis mercredi à Paris.",
+                date(2022, 1, 26)) == set()
+    assert held("Format Normandie", "Les présidents français, russe et ukrainien et le "
+                "chancelier allemand se sont réunis mercredi à Paris.", date(2022, 1, 26))

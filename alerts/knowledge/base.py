@@ -79,6 +79,7 @@ _NOT_THE_HOLDER_WORDS = [
     "колишня", "колишнього", "колишнім", "колишньому", "колишньої", "екс",
     "conseiller du", "conseillere du", "conseiller de", "conseiller diplomatique du",
     "conseillere diplomatique du", "conseiller special du", "porte parole du", "cabinet du",
+    "conseillers diplomatiques des", "conseillers diplomatiques du",
     "epouse du", "berater des", "beraterin des", "sprecher des", "sprecherin des",
     "asesor del", "asesora del", "portavoz del", "помощник", "помощника", "советник",
     "советника", "пресс секретарь", "администрация", "администрации", "супруга",
