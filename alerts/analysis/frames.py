@@ -762,8 +762,6 @@ _OWN_CLAUSE = frozenset({
     "оскільки", "бо", "хоча", "тоді як", "لأن", "بينما", "رغم أن", "因为", "虽然", "尽管"})
 # Words of a purpose after a coming: "arrives to hold talks", "لإجراء مباحثات".
 _PURPOSE_WORDS = folded_words("to", "pour", "para", "um", "для", "чтобы", "щоб", "لإجراء")
-# The preposition of a year an act was done in ("established relations in 1979").
-_DATED_IN = folded_words("in", "en", "im", "в", "у", "في", "于", "au", "el")
 # A meeting of three: its subject and two others all met ("тристоронню зустріч з").
 _TRILATERAL = folded_words(
     "trilateral", "tripartite", "trilatéral", "trilatérale", "trilatérales",
@@ -776,6 +774,8 @@ _BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "
                     "mientras", "tandis")
 # Where a truce is: the phrase after it ("in their year-long trade war"), and its length.
 _WHERE_IN = folded_words("in", "dans", "en", "im", "в", "во", "у", "في")
+# The preposition of a year an act was done in ("established relations in 1979").
+_DATED_IN = _WHERE_IN | folded_words("于", "au", "el")
 PHRASE_WORDS = 6
 OBJECT_GAP = 5  # words of that day and place ("hoy en la capital noruega")
 PLACE_REACH = 4  # words from talks to the verb done at them after their place ("у Мінську")
@@ -2047,9 +2047,10 @@ class SentenceFrames:
                     or self._in_phrase_after(noun, h)
                     or (h.first <= noun.last and noun.first <= h.last)  # holds it: "هدنة إعلامية"
                     or (act is not None and act.last < h.first < noun.first))) \
-                    or (noun.entry.type in ARMED and not self._in_war_theatre(noun) and (
+                    or (noun.entry.type in ARMED and (
                         (h.entry.category == "domain" and lo <= h.first < hi)
-                        or (h.entry.category in ("domain", "domain_label") and h.last < label))):
+                        or (h.entry.category in ("domain", "domain_label") and h.last < label))
+                        and not self._in_war_theatre(noun)):
                 flags.add("metaphor")
                 evidence.append(Evidence("flag", f"metaphor ('{self._q(h)}')"))
                 break
