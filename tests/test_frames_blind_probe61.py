@@ -98,3 +98,13 @@ def test_employers_are_a_side_of_a_dispute() -> None:
 ])
 def test_talks_a_visit_came_for_are_held(title: str, rules: list[str]) -> None:
     assert fired(title, date(2024, 2, 8)) == rules
+
+
+@pytest.mark.parametrize(("title", "rules"), [
+    ("إثيوبيا وإريتريا توقعان إعلاناً مشتركاً للسلام والصداقة", ["peace-talks"]),
+    # a declaration for no peace, or one only called for, is no accord
+    ("إثيوبيا وإريتريا توقعان إعلاناً مشتركاً للتعاون التجاري", []),
+    ("الأمم المتحدة تدعو الطرفين إلى إعلان للسلام", []),
+])
+def test_a_declaration_for_peace_signed_is_a_peace_accord(title: str, rules: list[str]) -> None:
+    assert fired(title, date(2018, 7, 9)) == rules
