@@ -746,13 +746,6 @@ def _kept(hits: list[Hit]) -> list[Hit]:
 ACCORD_GAP = 2  # words between an accord and "peace" that name it or its subject
 METAPHOR_AFTER = 3  # a metaphor word up to this many words after a purpose makes it one
 LED_BY = 3  # words between a length and the talks that lasted it ("AU-led")
-# A day or a place after a verb, before its object ("firmaron hoy en la capital noruega el
-# acuerdo", "signed in Oslo on Friday an agreement").
-_HERE_AND_NOW = folded_words("today", "hoy", "aujourd", "heute", "сегодня", "сьогодні",
-                             "اليوم", "yesterday", "ayer", "hier", "gestern", "вчера", "вчора",
-                             "أمس", "in", "en", "à", "au", "im", "в", "у", "во", "في",
-                             "this", "este", "esta", "ce", "cette", "am", "on", "el", "le",
-                             "la")
 # Subordinators of a clause of reason, contrast or concession: who comes after one is no
 # counterpart of a contact before it (not "where", "as", "since": "حيث كان في استقباله").
 _OWN_CLAUSE = frozenset({
@@ -776,6 +769,11 @@ _BUT = folded_words("but", "pero", "mais", "aber", "но", "але", "لكن", "
 _WHERE_IN = folded_words("in", "dans", "en", "im", "в", "во", "у", "في")
 # The preposition of a year an act was done in ("established relations in 1979").
 _DATED_IN = _WHERE_IN | folded_words("于", "au", "el")
+# A day or a place after a verb, before its object ("firmaron hoy en la capital noruega el
+# acuerdo", "signed in Oslo on Friday an agreement"): the days of _DAYS, the places of
+# _WHERE_IN, and a few words more.
+_HERE_AND_NOW = _DAYS | _WHERE_IN | folded_words(
+    "aujourd", "اليوم", "أمس", "à", "au", "this", "esta", "cette", "le", "la")
 PHRASE_WORDS = 6
 OBJECT_GAP = 5  # words of that day and place ("hoy en la capital noruega")
 PLACE_REACH = 4  # words from talks to the verb done at them after their place ("у Мінську")
