@@ -1829,10 +1829,17 @@ class SentenceFrames:
             # talks"), not a clause's length away ("pressing for gains in defiance of
             # Trump's deadlines to enter talks").
             near = max(lo, to.first - WINDOW * self.scale)
-            finite = any(h.entry.category == "act" and near <= h.first and h.last < to.first
-                         and not self._nominal(h) and not self._subject_before_to(h, to, lo)
-                         for h in self.hits)
-            if not finite:
+            finite = next((h for h in reversed(self.hits) if h.entry.category == "act"
+                           and near <= h.first and h.last < to.first
+                           and not self._nominal(h) and not self._subject_before_to(h, to, lo)),
+                          None)
+            if finite is not None:
+                # What the infinitive is for shares the modality of the verb it completes:
+                # "delegation to arrive in Cairo to hold talks" is a plan.
+                completed = self._modality(finite.first, True)
+                if completed[0] != "happened":
+                    return completed
+            else:
                 # Headline grammar: "Biden and Xi to meet" is a plan. In running text a bare
                 # infinitive is a goal ("efforts to cut ties", "working to restore relations").
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
@@ -2870,7 +2877,9 @@ class SentenceFrames:
                 # rétablissement des relations": what talks are about is not yet done.
                 modality, cue = "hypothetical", discussed
         if etype == "ceasefire" and modality == "happened" and status != "called-for" \
-                and (talked := self._talks_about(noun, act)) is not None:
+                and (talked := self._talks_about(noun, act) or (
+                    self._talks_between(act, noun) if act is not None and act.last < noun.first
+                    else None)) is not None:
             # "Negotiations on a Gaza ceasefire deal resumed", "talks aimed at reaching a
             # truce began": the truce is what the talks are about; what happened is theirs.
             modality, cue = "hypothetical", talked
@@ -3492,6 +3501,11 @@ class SentenceFrames:
                    and lo <= h.first and h.last < cue.first and not self._nominal(h)
                    for h in self.hits)
 
+    def _came_already(self, came: Hit) -> bool:
+        """A coming or meeting took place: no cue makes it less ("to arrive", "will meet")
+        and no time after it sets it ahead ("يصل القاهرة غدا", "arrives tomorrow")."""
+        return self._modality(came.first, True)[0] == "happened" and self._time_ahead(came) is None
+
     def _talks_named(self, noun: Hit) -> tuple[str, str]:
         """Talks named with no act word of their own are held when people came or met for
         them: "Witkoff arrived in Moscow for talks with Putin"."""
@@ -3500,7 +3514,7 @@ class SentenceFrames:
                      and h.entry.type == "contact" and h.entry.standalone
                      and h.entry.name in ("visit", "meeting") and lo <= h.first
                      and h.last < noun.first and not self._nominal(h)), None)
-        if came is not None and self._modality(came.first, True)[0] == "happened":
+        if came is not None and self._came_already(came):
             return "held", f"{self._q(came)} (they came or met for the talks)"
         return "", ""
 
