@@ -302,16 +302,18 @@ _ENVOYS = folded_words(
     "negotiators", "wife", "husband", "daughter", "son", "sons", "spokesman", "spokeswoman",
     "spokesperson", "representative", "representatives", "ally", "allies", "loyalist",
     "loyalists", "émissaire", "envoyé", "envoyée", "conseiller", "conseillère", "délégation",
-    "épouse", "femme", "fille", "fils", "représentant", "représentante", "gesandter",
-    "gesandten", "sondergesandter", "sondergesandten", "berater", "beraterin", "regierung",
-    "ehefrau", "tochter", "enviado", "enviada", "emisario", "asesor", "asesora", "delegación",
+    "épouse", "femme", "fille", "fils", "représentant", "représentante", "gesandte",
+    "gesandter", "gesandten", "sondergesandte", "sondergesandter", "sondergesandten", "berater",
+    "beraterin", "regierung", "ehefrau", "tochter", "enviado", "enviada", "emisario", "asesor",
+    "asesora", "delegación",
     "esposa", "hija", "hijo", "representante", "administración", "portavoz")
 # The same in languages that put the leader right after the noun with no word between (the
 # genitive, the Arabic construct): "спецпосланника Трампа", "مبعوث ترامب". (Before a name,
 # the Latin-script nouns need "of", "de": "Trump ally Orban" is Orban.)
 _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "посланник", "спецпосланник", "советник", "помощник", "делегаци", "супруг", "дочер",
-    "представител", "администраци", "эмиссар", "посланц", "спецпосланц", "радник", "помічник",
+    "представител", "администраци", "эмиссар", "посланц", "спецпосланц", "посланець",
+    "спецпосланець", "радник", "помічник",
     "делегаці", "дружин", "представник", "адміністраці", "مبعوث", "المبعوث", "مستشار", "وفد",
     "زوجة", "ابنة", "ممثل", "إدارة"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
@@ -321,7 +323,8 @@ _DELEGATIONS = folded_words(
     "délégations", "négociateurs", "représentants", "delegation", "delegationen",
     "unterhändler", "vertreter", "delegación", "delegaciones", "negociadores",
     "representantes")
-_OWNER_LINKS = folded_words("of", "to", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des")
+_OWNER_LINKS = folded_words("of", "to", "the", "de", "du", "del", "d", "l", "la", "le", "el", "des",
+                            "von")
 # An envoy's adjectives and task between the envoy and whom he serves ("المبعوث الخاص
 # للرئيس", "enviado para misiones especiales del presidente", "special envoy of US
 # President"), with the leader's title: at most ENVOY_REACH words back from the name.
@@ -364,6 +367,11 @@ _BOTH_SIDES = folded_phrases(
     "الطرفين", "الأطراف", "طرفا النزاع", "الأطراف المتحاربة", "双方", "各方")
 # Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
 _ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
+# Languages that leave a verb's subject out, and the word after which their verb then opens
+# its clause ("anunciaron que alcanzaron un acuerdo", "заявили, что подписали").
+_PRO_DROP = {"es": folded_words("que"), "ru": folded_words("что"), "uk": folded_words("що")}
+# Words of "during" among the backdrop words: what happens during a contact took place in it.
+_DURING = folded_words("during", "durante", "pendant", "lors", "während", "время", "час", "خلال")
 _ZH_AND = frozenset({"与", "和", "同", "跟"})
 def _of_title(word: str) -> bool:
     """A genitive word or a word of a title, between a noun and the person it is of ("the
@@ -1131,7 +1139,8 @@ class SentenceFrames:
             start = a + opener
             if b <= start:
                 b = next((c for c in bounds if c > start), self.n)
-            if 0 < a <= start < b < self.n and (a - 1 not in named or self._adjective(a - 1)) \
+            if 0 < a <= start < b < self.n and (a - 1 not in named or self._adjective(a - 1)
+                                                or self._office_state_at(a)) \
                     and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
                     and text[spans[b - 1][1]:spans[b][0]].strip() == "," \
                     and (all(k in people for k in range(start, b))
@@ -1155,6 +1164,12 @@ class SentenceFrames:
                 # name's short form) opens no clause
                 dropped.update((a, b))
         return [b for b in bounds if b not in dropped] if dropped else bounds
+
+    def _office_state_at(self, end: int) -> bool:
+        """A state named right before word `end`, after "of" or "de": whose office the name
+        after it holds ("los presidentes de Perú, Alberto Fujimori, y de Ecuador")."""
+        return any(i + len(lexicon_tokens(m.alias)) == end and m.entity.kind == "country"
+                   and i > 0 and self.s.tokens[i - 1] in _OWNER_LINKS for i, m in self.mentions)
 
     def _adjective_of_noun(self, first: int, last: int) -> bool:
         """The state's adjective at `first`..`last` is said of the lower-case noun right after
@@ -1276,6 +1291,17 @@ class SentenceFrames:
         """The token is the "s" of a possessive ("Trump's", "Trump’s")."""
         return k > 0 and self.s.tokens[k] == "s" and \
             self.s.text[self.s.spans[k - 1][1]:self.s.spans[k][0]] in ("'", "’")
+
+    def _owner_start(self, start: int) -> int:
+        """Where the possessor before word `start` begins, if a name with a possessive "s"
+        stands right before it ("U.S. President Donald Trump's call"), else `start`."""
+        if not self._possessive_s(start - 1) or start - 2 not in self._named_words:
+            return start
+        k = start - 2
+        # (the capitals of a name and its titles, unless every word has one)
+        while k > 0 and not self._title_case and self.s.text[self.s.spans[k - 1][0]].isupper():
+            k -= 1
+        return k
 
     def _dotted(self, hit: Hit) -> bool:
         """The "s" of "U.S." is a letter of an abbreviation, not a possessive ("Israel's
@@ -1653,6 +1679,9 @@ class SentenceFrames:
             return True  # "普京与泽连斯基会晤尚未列入议程": a cue right after it, its subject
         if hit.entry.lang == "ar":
             return False  # Arabic opens its clauses with the verb: "افتتح الرئيسان ... مؤتمر"
+        if hit.entry.lang in _PRO_DROP and hit.first > 0 \
+                and self.s.tokens[hit.first - 1] in _PRO_DROP[hit.entry.lang]:
+            return False  # a verb with its subject left out: "anunciaron que alcanzaron"
         return (hit.first == _clause(self.bounds, hit.first, self.n)[0] and hit.first > 0
                 and not self._participle_of(hit)) \
             or (hit.first == 0 and self.s.position != "headline")
@@ -2069,7 +2098,9 @@ class SentenceFrames:
         # words: "trotz der am Montag in Kraft getretenen Waffenruhe".
         declined = {a.first for a in acts if self._declined_participle(a, noun)}
         described = declined if start == noun.first else set()
-        reach = min(described) - PARTICIPLE_WORDS if described else start
+        # (and a possessor's name before it: "during Joe Biden's meeting with Zelensky")
+        owner = self._owner_start(start)
+        reach = min(described) - PARTICIPLE_WORDS if described else owner
         for h in self.hits:
             if setting is not None and (h.first, h.last) == (setting.first, setting.last):
                 continue  # "during the talks" said they took place
@@ -2087,7 +2118,7 @@ class SentenceFrames:
             if h.entry.category in ("backdrop", "preview") and reach - 3 <= h.last < start \
                     and not any(h.last < a.first and a.last < noun.first
                                 and a.first not in declined for a in acts) \
-                    and (described or not self._proper_between(h.last, start)):
+                    and (described or not self._proper_between(h.last, owner)):
                 name = "backdrop" if h.entry.category == "backdrop" else "preview"
                 flags.add(name)
                 evidence.append(Evidence("flag", f"{name} ('{self._q(h)}')"))
@@ -3748,9 +3779,24 @@ class SentenceFrames:
                                                                         SUBJECT_REACH))
                            if self.s.tokens[k] in _COPULAS), None)
             if copula is not None:
+                # (or its participle at the clause's end, German word order: "Ein Telefonat
+                # ... mit Putin ist nach Angaben der Bundesregierung derzeit nicht geplant")
+                end = _clause(self.bounds, pred.first, self.n)[1]
                 cue = next((h for h in self.hits if h.entry.category == "cue"
                             and h.entry.name in ("planned", "hypothetical", "cancellation")
-                            and h.first == copula + 1), None)
+                            and (h.first == copula + 1 or (
+                                copula < h.first and h.last == end - 1 and not any(
+                                    a.entry.category == "act" and copula < a.first < h.first
+                                    for a in self.hits)))), None)
+        if cue is None and verb is None:
+            # Called off in so many words, however long the subject: "La visite d'Etat du
+            # président algérien ..., déjà repoussée au printemps, n'aura pas lieu en juin"
+            # (an aside between commas read past, like the copula above)
+            cue = next((h for h in self.hits if h.entry.category == "cue"
+                        and h.entry.name == "cancellation" and pred.last < h.first
+                        and h.first < self._reach(pred.last + 1, SUBJECT_REACH)
+                        and not any(a.entry.category == "act" and pred.last < a.first < h.first
+                                    for a in self.hits)), None)
         if cue is None and verb is None and self.s.position == "headline":
             # A headline's participle ends its clause as its predicate, however far: "La
             # visite d'Etat d'Abdelmadjid Tebboune en France à nouveau repoussée"
@@ -3816,6 +3862,21 @@ class SentenceFrames:
             return True
         # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
+
+    def _setting_of_their_act(self, noun: Hit,
+                              pairs: list[tuple[Participant, Participant]]) -> bool:
+        """A contact noun right after "during" whose pair are both named before it in the
+        sentence, and which says whom it was between ("a meeting between the two leaders"):
+        the contact is where what they did took place. (Not one said of a third person:
+        "سلّمها الأمير خالد بن سلمان خلال زيارته إلى طهران".)"""
+        during = next((h for h in self.hits if h.entry.category == "backdrop"
+                       and self.s.tokens[h.first] in _DURING
+                       and noun.first - SUBJECT_MODIFIERS - 1 <= h.last < noun.first), None)
+        if during is None or noun.last + 1 >= self.n \
+                or self.s.tokens[noun.last + 1] not in _BETWEEN | _WITH:
+            return False
+        before = {m.entity.id for i, m in self.mentions if i < during.first}
+        return any(a.entity_id in before and b.entity_id in before for a, b in pairs)
 
     def _absent(self, i: int, m: Mention) -> bool:
         """Someone said to be away: "summit without Xi and Putin", "with Chinese President
@@ -4443,7 +4504,18 @@ class SentenceFrames:
         delegated = [(self._participant(pm, "parties"), self._participant(om, "parties"))
                      for pi, pm in principals
                      for _, om in (objects if pi < pred.first else subjects)]
-        flags, flag_evidence = self._flags(None if verb else pred)
+        # (a verb's word owned by a name is a noun: "after Trump's call with Putin")
+        flags, flag_evidence = self._flags(
+            None if verb and self._owner_start(pred.first) == pred.first else pred)
+        if "backdrop" in flags and not verb and len(unique) == 1 \
+                and self._setting_of_their_act(pred, unique):
+            # "Zelensky pressed Biden for more sanctions during their call", "hit back at Joe
+            # Biden after the US President confronted him ... during a meeting between the two
+            # leaders": what the two did in it is the news, and the contact its setting, held.
+            # (Two people only: "Sánchez pide a Xi que hable con Zelenski ... durante una
+            # reunión" did not meet Zelensky.)
+            flags.discard("backdrop")
+            flag_evidence = [e for e in flag_evidence if not e.words.startswith("backdrop")]
         # "Weeks after his call with Xi, Biden signs ...", "two days after Biden called Xi":
         # a contact some time before the news (_flags reads no cue before a verb).
         since = self._elapsed_before(pred.first) if verb and "backdrop" not in flags else None
