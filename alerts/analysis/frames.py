@@ -154,7 +154,9 @@ _EXCHANGES = frozenset({"in exchange for", "in return for", "en échange de", "i
 # The nouns that name an anniversary, followed by what it is of (see _occasion).
 _ANNIVERSARY_NOUNS = folded_words("anniversary", "anniversaire", "aniversario", "jahrestag",
                                   "jahrestages", "годовщина", "годовщины", "годовщину",
-                                  "годовщине", "річниця", "річниці", "річницю")
+                                  "годовщине", "річниця", "річниці", "річницю",
+                                  # "на время празднования 80-летия Победы"
+                                  "летия", "річчя")
 # Prepositions of manner: "by phone", "par téléphone", "por teléfono", "via video link".
 _MANNER = frozenset({"by", "par", "per", "por", "via"})
 # German verb particles that may stand at the end of the clause ("bricht ... ab").
@@ -831,15 +833,26 @@ _DURATION_WORDS = folded_words(
     "plus", "près", "d", "un", "demi", "siècle", "décennies", "ans")
 
 
+def length_end(words: tuple[str, ...], last: int) -> int:
+    """The last token of a noun ending at `last` and of the length said right after it
+    ("هدنة مدتها 90 يوما", "a truce of 90 days", "una tregua de 90 días"), if any."""
+    k = last + 1
+    while k < len(words) and (words[k] in _LENGTH_WORDS or words[k] in _NUMBER_WORDS
+                              or words[k][:1].isdigit()):
+        k += 1
+    counted = any(t[:1].isdigit() or t in _NUMBER_WORDS for t in words[last + 1:k])
+    return k - 1 if counted else last
+
+
 def metaphor_of(purpose: Hit, word: Hit, words: tuple[str, ...]) -> bool:
     """A dispute's or a metaphor's word makes the purpose one: next to it, a few words
-    after it, or in the phrase of "in" right after it ("ceasefire in their year-long trade
-    war")."""
+    after it, or in the phrase of "in" right after it and its length ("ceasefire in their
+    year-long trade war", "una tregua de 90 días en su guerra comercial")."""
     if word.last < purpose.first - 2:
         return False
     if word.first <= purpose.last + METAPHOR_AFTER:
         return True
-    after = purpose.last + 1
+    after = length_end(words, purpose.last) + 1
     return after < len(words) and words[after] in _WHERE_IN \
         and word.first <= after + PHRASE_WORDS
 
@@ -1092,6 +1105,9 @@ class SentenceFrames:
         ends: dict[int, int] = {}
         for i, m in self.mentions:
             ends[i] = max(ends.get(i, i), i + len(lexicon_tokens(m.alias)) - 1)
+        for h in self.hits:
+            if h.entry.category == "armed_party":  # "Israel, Hamas agree four-day pause"
+                ends[h.first] = max(ends.get(h.first, h.first), h.last)
         text, spans = self.s.text, self.s.spans
         listed: set[int] = set()
         at = 0
@@ -1613,15 +1629,9 @@ class SentenceFrames:
                         and start < h.first < word.first for h in self.hits)
 
     def _length_after(self, noun: Hit) -> int:
-        """The last token of the noun and of the length said right after it ("هدنة مدتها 90
-        يوما", "a truce of 90 days", "una tregua de 90 días"), if any."""
-        k = noun.last + 1
-        while k < self.n and (self.s.tokens[k] in _LENGTH_WORDS
-                              or self.s.tokens[k] in _NUMBER_WORDS
-                              or self.s.tokens[k][:1].isdigit()):
-            k += 1
-        counted = any(t[:1].isdigit() or t in _NUMBER_WORDS for t in self.s.tokens[noun.last + 1:k])
-        return k - 1 if counted else noun.last
+        """The last token of the noun and of the length said right after it (see
+        length_end)."""
+        return length_end(self.s.tokens, noun.last)
 
     def _declined_participle(self, act: Hit, noun: Hit) -> bool:
         """A German act that ends in a declined participle right before the noun describes
@@ -1764,8 +1774,9 @@ class SentenceFrames:
               and lo <= h.first and h.last < before]
         if to:
             return to[-1].last + 1
+        # (Arabic coordinates verbal nouns: "تدرس تعليق علاقاتها ... أو سحب سفيرها")
         verbs = [h for h in self.hits if h.entry.category == "act" and lo <= h.first
-                 and h.last < before and not self._nominal(h)]
+                 and h.last < before and (h.entry.lang == "ar" or not self._nominal(h))]
         if verbs:
             return verbs[-1].first
         if 0 < start < before and "," in self.s.text[
@@ -3273,7 +3284,10 @@ class SentenceFrames:
             word = self.s.tokens[h.first]
             # Arabic writes "and" on the word: "والدعم السريع" follows a name as a second side.
             joined = word.startswith("و") and not lexicon_tokens(h.entry.form)[0].startswith("و")
-            if h.first > last + 1 and (joined or h.first - 1 not in named_ends):
+            # (a comma between is a list's: "Israel, Hamas agree four-day pause")
+            listed = h.first > 0 and "," in self.s.text[self.s.spans[h.first - 1][1]:
+                                                          self.s.spans[h.first][0]]
+            if h.first > last + 1 and (joined or listed or h.first - 1 not in named_ends):
                 out.add(" ".join(self.s.tokens[h.first:h.last + 1]))
             last = max(last, h.last)
         return out

@@ -94,6 +94,12 @@ _STOPPED_DATELINE = re.compile(
     r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
+# Agencies written in mixed case after a dateline's day ("Мінськ, 12 лютого. Укрінформ.").
+_AGENCIES = frozenset({"укрінформ", "укринформ", "ukrinform", "уніан", "униан", "unian",
+                       "тасс", "интерфакс", "інтерфакс-україна", "ria novosti", "риа новости",
+                       "белта", "бта", "xinhua", "синьхуа", "efe", "europa press"})
+
+
 def stopped_dateline(text: str) -> int:
     """Where a dateline that ends in full stops ends (see _STOPPED_DATELINE), or 0."""
     opening = text.lstrip()[:2]  # (not 3: "ЭР-РИЯД, 18 фев - РИА Новости.")
@@ -105,13 +111,16 @@ def stopped_dateline(text: str) -> int:
     letters = [c for c in found.group("place") if c.isalpha()]
     if len(letters) < 3:
         return 0
+    agency = found.group("agency")
     if not all(c.isupper() for c in letters) and not (
             # a place as written, with its agency after a dash ("Анталія, 10 березня —
-            # Укрінформ."): the dash and the agency say it is a dateline
-            found.group("wire") and text[found.end("place")] == ","):
+            # Укрінформ.") or a known agency after the day's stop ("Мінськ, 12 лютого.
+            # Укрінформ."): the agency says it is a dateline
+            text[found.end("place")] == "," and (
+                found.group("wire") or (agency is not None and agency.casefold() in _AGENCIES))):
         return 0
-    agency = found.group("agency")
-    if agency is not None and not agency.replace(" ", "").replace("-", "").isupper():
+    if agency is not None and not agency.replace(" ", "").replace("-", "").isupper() \
+            and agency.casefold() not in _AGENCIES:
         # "KYIV. 9 December. Talks began": the day's stop ends it, not the sentence after
         return found.start("agency")
     return found.end()
