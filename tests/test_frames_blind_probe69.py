@@ -13,7 +13,10 @@ the code nor the tests), each as the mechanism behind it:
 - an anniversary in "-летия" that is no event's is the occasion ("перемирие на время
   празднования 80-летия Победы");
 - more words: the infinitives of establishing and normalising relations ("va normaliser
-  ses relations diplomatiques avec Israël"), "gefordert", "وقف فوري ومستدام لإطلاق النار".
+  ses relations diplomatiques avec Israël"), "gefordert", "وقف فوري ومستدام لإطلاق النار", a
+  joint declaration of peace in Chinese ("和平与友好联合声明");
+- a Russian participle's phrase between commas describes the word before it ("призвал все
+  стороны, вовлеченные в конфликт, объявить рождественское перемирие").
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""
@@ -64,6 +67,17 @@ def test_a_metaphor_after_a_truce_and_its_length_makes_its_talks_no_peace_talks(
      "gefordert.", date(2023, 11, 6), ["ceasefire-call"]),
     ("السيسي يطالب بوقف فوري ومستدام لإطلاق النار في السودان", "", date(2023, 7, 13),
      ["ceasefire-call"]),
+    ("埃塞俄比亚和厄立特里亚签署和平友好联合声明", "", date(2018, 7, 9), ["peace-talks"]),
+    ("埃塞俄比亚和厄立特里亚签署《和平与友好联合声明》", "", date(2018, 7, 9), ["peace-talks"]),
 ])
 def test_probe69_and_probe71(title: str, summary: str, day: date, rules: list[str]) -> None:
     assert fired(title, day, summary) == rules
+
+
+@pytest.mark.parametrize("summary", [
+    "Патриарх Кирилл ранее в четверг призвал все стороны, вовлеченные в конфликт, объявить "
+    "рождественское перемирие.",
+    "Патриарх Кирилл призвал стороны, участвующие в вооруженном конфликте, объявить перемирие.",
+])
+def test_a_russian_participle_phrase_between_commas_is_an_aside(summary: str) -> None:
+    assert fired("Обращение патриарха", date(2023, 1, 5), summary) == ["ceasefire-call"]

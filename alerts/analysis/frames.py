@@ -806,6 +806,7 @@ _ZH_FUTURE = frozenset({"将于", "即将"})
 _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
 PARTICIPLE_WORDS = 3  # a German participle's own words before it ("am Montag in Kraft")
+ASIDE_WORDS = 5  # a participle's phrase between commas ("стороны, вовлеченные в конфликт,")
 # The words of a length said after a noun, with its number ("of 90 days", "مدتها 90 يوما").
 _LENGTH_WORDS = folded_words(
     "of", "for", "lasting", "de", "von", "für", "durante", "pour", "на", "مدتها", "لمدة",
@@ -950,6 +951,9 @@ def _purposes_of_ending(hits: list[Hit], words: tuple[str, ...] = (),
 # Russian and Ukrainian verbal nouns, by their endings (folded): "объявление", "оголошення",
 # "подписания", "підписанням".
 _SLAVIC_VERBAL_NOUNS = ("ние", "ния", "нию", "нием", "нии", "ння", "нню", "нням", "нні")
+# The plural endings of Russian participles ("вовлеченные", "участвующие"), which open a
+# phrase that describes the noun before it.
+_SLAVIC_PARTICIPLES = ("енные", "ённые", "анные", "вшие", "ющие", "ящие", "ущие", "ащие")
 # "call" as a verb whose object a truce is ("call three-month truce"), and the words that may
 # stand between them.
 _CALL_VERBS = frozenset({"call", "calls", "called"})
@@ -1172,6 +1176,13 @@ class SentenceFrames:
                     and all(words[k] in _DATE_WORDS or words[k].isdigit()
                             for k in range(a, b)):
                 # "ont annoncé, jeudi 5 mars, un cessez-le-feu": a date between commas
+                dropped.update((a, b))
+            elif 0 < a < b < self.n and b - a <= ASIDE_WORDS \
+                    and words[a].endswith(_SLAVIC_PARTICIPLES) \
+                    and text[spans[a - 1][1]:spans[a][0]].strip() == "," \
+                    and text[spans[b - 1][1]:spans[b][0]].strip() == ",":
+                # "призвал все стороны, вовлеченные в конфликт, объявить перемирие": a
+                # participle's phrase between commas describes the word before it
                 dropped.update((a, b))
             elif 0 < a < b < self.n and b - a <= 3 \
                     and text[spans[a - 1][1]:spans[a][0]].strip() == "(" \
