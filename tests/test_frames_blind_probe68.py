@@ -44,3 +44,16 @@ TALKS = ["peace-talks"]
 ])
 def test_accords_signed(title: str, summary: str, day: date, rules: list[str]) -> None:
     assert fired(title, day, summary) == rules
+
+
+@pytest.mark.parametrize(("summary", "day"), [
+    ("El Gobierno colombiano y el ELN acordaron este viernes en La Habana un cese al fuego "
+     "bilateral, nacional y temporal que entrará plenamente en vigor el 3 de agosto y durará 180 "
+     "días, al cierre del tercer ciclo de negociaciones.", date(2023, 6, 9)),
+    ("Sudan's army and the RSF agreed a truce that will take effect on Monday, at the end of a "
+     "week of talks in Jeddah.", date(2023, 5, 20)),
+])
+def test_talks_at_whose_close_a_truce_was_agreed_past_its_relative_clause(
+        summary: str, day: date) -> None:
+    # (the truce's relative clause between the agreement and the talks)
+    assert fired("Truce", day, summary) == ["ceasefire-agreed", "peace-talks"]

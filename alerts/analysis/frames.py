@@ -1518,8 +1518,14 @@ class SentenceFrames:
             after = _clause(self.bounds, hi, self.n)[1] if hi < self.n else hi
         elif word.first <= lo:
             # The word opens its clause (", à l'issue de pourparlers"): the act is in the one
-            # before it.
+            # before it, or before the relative clause that says more of its object ("un cese
+            # al fuego ... que entrará en vigor el 3 de agosto, al cierre del tercer ciclo").
             lo = _clause(self.bounds, word.first - 1, self.n)[0] if word.first else 0
+            if lo > 0 and self.s.tokens[lo - 1] in _RELATIVE_PRONOUNS:
+                antecedent = next((h for h in reversed(self.hits) if h.entry.category == "noun"
+                                   and h.last < lo - 1), None)
+                if antecedent is not None:
+                    lo = _clause(self.bounds, antecedent.first, self.n)[0]
         # Done, not only allowed or wanted: "will allow to end the war and sit down at the
         # negotiating table". Before the word, or as the last word of the talks' clause (a
         # verb at the end: "bei Friedensgesprächen in Pretoria geeinigt"; not "talks
