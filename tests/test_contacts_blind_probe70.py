@@ -15,7 +15,8 @@ mechanism behind it:
   received ("يتلقى دعوة لزيارة الهند") are plans;
 - an envoy in the nominative ("Спецпосланець Ватикану", "Der Ukraine-Sondergesandte von
   US-Präsident Donald Trump") acts for a principal who is not met;
-- the Chinese "领导人会议" (leaders' meeting) is a meeting.
+- the Chinese "领导人会议" (leaders' meeting) is a meeting;
+- at one meeting of all of them, those on the other side of "with" met each other too.
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""
@@ -123,6 +124,13 @@ def test_contacts_not_taking_place_or_to_come(title: str, summary: str, day: dat
     ("Kellogg in Kiew", "Der Ukraine-Sondergesandte von US-Präsident Donald Trump, Keith "
      "Kellogg, ist in Kiew mit dem ukrainischen Präsidenten Wolodymyr Selenskyj "
      "zusammengetroffen.", date(2025, 2, 20), {"keith-kellogg+volodymyr-zelensky"}),
+    # one meeting of all of them: those on the other side met too
+    ("Sommet de Paris", "Vladimir Poutine et Volodymyr Zelensky se sont rencontrés lundi pour "
+     "la première fois, à l'Elysée, lors d'un sommet au « format Normandie » réunissant aussi "
+     "Emmanuel Macron et Angela Merkel.", date(2019, 12, 9),
+     {"emmanuel-macron+vladimir-putin", "angela-merkel+vladimir-putin",
+      "emmanuel-macron+volodymyr-zelensky", "angela-merkel+volodymyr-zelensky",
+      "vladimir-putin+volodymyr-zelensky", "angela-merkel+emmanuel-macron"}),
     ("李强出席第九次中日韩领导人会议",
      "新华社首尔5月27日电 国务院总理李强在首尔同韩国总统尹锡悦、"
      "日本首相岸田文雄共同出席第九次中日韩领导人会议。", date(2024, 5, 27),

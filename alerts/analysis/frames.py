@@ -4475,9 +4475,11 @@ class SentenceFrames:
             pairs = [(self._participant(a, role_a), self._participant(b, role_b))
                      for _, a in subjects for _, b in objects]
             if pairing.endswith(("together", "each with each")):
-                # "Netanyahu and Abbas met with Clinton": the two on one side met too (and
-                # at a trilateral meeting, the two on the other).
-                side = subjects if pairing.endswith("together") else subjects + objects
+                # "Netanyahu and Abbas met with Clinton": the two on one side met too, as do
+                # those on the other ("Poutine et Zelensky se sont rencontrés ... réunissant
+                # aussi Emmanuel Macron et Angela Merkel"), and all three at a trilateral
+                # meeting: one meeting of all of them.
+                side = subjects + objects
                 made = {p.entity_id: p for pair in pairs for p in pair}
                 pairs += [(made[a.entity.id], made[b.entity.id])
                           for k, (_, a) in enumerate(side) for _, b in side[k + 1:]]
