@@ -369,6 +369,8 @@ _BOTH_SIDES = folded_phrases(
     "الطرفين", "الأطراف", "طرفا النزاع", "الأطراف المتحاربة", "双方", "各方")
 # Chinese postpositions of a backdrop: "停火期间" (during the ceasefire), said after the noun.
 _ZH_AFTER_NOUN = folded_phrases("期间", "以来", "之后")
+# The characters that open a Chinese clause of contrast or of its own ("但", "然而", "而").
+_ZH_CLAUSE_OPENERS = frozenset("但然而却")
 # Languages that leave a verb's subject out, and the word after which their verb then opens
 # its clause ("anunciaron que alcanzaron un acuerdo", "заявили, что подписали").
 _PRO_DROP = {"es": folded_words("que"), "ru": folded_words("что"), "uk": folded_words("що")}
@@ -1735,6 +1737,9 @@ class SentenceFrames:
             # "Putin proposed that Russia and Ukraine resume direct negotiations": what a
             # proposal or a demand puts forward has not happened.
             return ("demanded" if proposed.entry.name == "demand" else "hypothetical"), proposed
+        listed = self._chinese_demand_list(index) if allow_demand else None
+        if listed is not None:
+            return "demanded", listed
         if not verb:
             # A noun right after its act ("recall ambassador", "open talks", "withdraw its
             # ambassador") is read from where the act starts.
@@ -1760,6 +1765,26 @@ class SentenceFrames:
                 return found
             index = first
         return said
+
+    def _chinese_demand_list(self, index: int) -> Hit | None:
+        """A Chinese call's verb phrases run on after commas while no new subject opens one:
+        "呼吁各方保持理性和克制，支持俄乌相向而行，尽快恢复直接对话，...，最终达成全面停火" calls
+        for all of them. The call's word, if the predicate at `index` is one of them."""
+        words, text, spans = self.s.tokens, self.s.text, self.s.spans
+        if not "\u4e00" <= words[index][:1] <= "\u9fff":
+            return None
+        demand = next((h for h in reversed(self.hits) if h.last < index and (
+            (h.entry.category == "cue" and h.entry.name == "demand")
+            or (h.entry.category == "act" and h.entry.name == "called-for"))), None)
+        if demand is None:
+            return None
+        starts = {i for i, _ in self.mentions}
+        for k in range(demand.last + 1, index):
+            gap = text[spans[k - 1][1]:spans[k][0]]
+            # a clause of its own after a comma: a subject ("俄罗斯宣布") or a contrast ("但")
+            if ("，" in gap or "," in gap) and (k in starts or words[k] in _ZH_CLAUSE_OPENERS):
+                return None
+        return demand
 
     def _first_conjunct(self, index: int) -> int | None:
         """Where the first of two coordinated predicates starts, when the one at `index` is
