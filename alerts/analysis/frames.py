@@ -374,6 +374,9 @@ _ZH_CLAUSE_OPENERS = frozenset("但然而却")
 # Languages that leave a verb's subject out, and the word after which their verb then opens
 # its clause ("anunciaron que alcanzaron un acuerdo", "заявили, что подписали").
 _PRO_DROP = {"es": folded_words("que"), "ru": folded_words("что"), "uk": folded_words("що")}
+# The past forms of English contact verbs that end in no "-ed" ("when they met").
+_PAST_FORMS = frozenset({"met", "spoke", "held", "had", "sat", "saw", "came", "went", "flew",
+                         "shook", "took", "made", "was", "were", "did"})
 # Words of "during" among the backdrop words: what happens during a contact took place in it.
 _DURING = folded_words("during", "durante", "pendant", "lors", "während", "время", "час", "خلال")
 _ZH_AND = frozenset({"与", "和", "同", "跟"})
@@ -2010,13 +2013,11 @@ class SentenceFrames:
     def _label_end(self) -> int:
         """Where a headline's short topic label before a colon ends ("Handelsstreit:",
         "Commerce :"): the index of the first word after it, 0 when there is none."""
-        if self.s.position != "headline" or not self.bounds:
+        if self.s.position != "headline":
             return 0
-        first = self.bounds[0]
-        if first > LABEL_WORDS or \
-                ":" not in self.s.text[self.s.spans[first - 1][1]:self.s.spans[first][0]]:
-            return 0
-        return first
+        # (past a clause word inside the label: "Year after Geneva: ...")
+        return next((b for b in self.bounds if b <= LABEL_WORDS and ":" in self.s.text[
+            self.s.spans[b - 1][1]:self.s.spans[b][0]]), 0)
 
     def _label_act(self, act: Hit, noun: Hit) -> bool:
         """A headline's short label before a colon, opened by an act of the event that opens
@@ -2185,6 +2186,11 @@ class SentenceFrames:
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(h)}')"))
                 break
         since = self._elapsed_before(start) if "backdrop" not in flags else None
+        if since is None and "backdrop" not in flags and label and noun.first >= label:
+            # a headline labelled by a time since ("Год после Женевы: в Кремле оценили итоги
+            # саммита Путина и Байдена"): what it tells is that long before the news
+            since = next((h for h in self.hits if h.entry.category == "elapsed"
+                          and h.last < label), None)
         if since is not None:
             flags.add("backdrop")
             evidence.append(Evidence("flag", f"backdrop ('{self._q(since)}')"))
@@ -3921,18 +3927,24 @@ class SentenceFrames:
 
     def _setting_of_their_act(self, noun: Hit,
                               pairs: list[tuple[Participant, Participant]]) -> bool:
-        """A contact noun right after "during" whose pair are both named before it in the
-        sentence, and which says whom it was between ("a meeting between the two leaders"):
-        the contact is where what they did took place. (Not one said of a third person:
-        "سلّمها الأمير خالد بن سلمان خلال زيارته إلى طهران".)"""
+        """A contact noun right after "during" which says whom it was between or with, one of
+        its pair named before "during" and the other before it too or in that phrase ("a
+        meeting between the two leaders", "Президент США Джордж Буш під час зустрічі з
+        Президентом України Віктором Ющенком у Києві заявив"): the contact is where what they
+        did took place. (Not one said of a third person: "سلّمها الأمير خالد بن سلمان خلال
+        زيارته إلى طهران".)"""
         during = next((h for h in self.hits if h.entry.category == "backdrop"
-                       and self.s.tokens[h.first] in _DURING
+                       and not _DURING.isdisjoint(self.s.tokens[h.first:h.last + 1])
                        and noun.first - SUBJECT_MODIFIERS - 1 <= h.last < noun.first), None)
         if during is None or noun.last + 1 >= self.n \
                 or self.s.tokens[noun.last + 1] not in _BETWEEN | _WITH:
             return False
         before = {m.entity.id for i, m in self.mentions if i < during.first}
-        return any(a.entity_id in before and b.entity_id in before for a, b in pairs)
+        # (the phrase of "with": up to the clause's end)
+        end = _clause(self.bounds, noun.first, self.n)[1]
+        met = before | {m.entity.id for i, m in self.mentions if noun.last < i < end}
+        return any((a.entity_id in before and b.entity_id in met)
+                   or (b.entity_id in before and a.entity_id in met) for a, b in pairs)
 
     def _absent(self, i: int, m: Mention) -> bool:
         """Someone said to be away: "summit without Xi and Putin", "with Chinese President
@@ -4181,7 +4193,8 @@ class SentenceFrames:
 
     def _time_clause(self, verb: Hit) -> int | None:
         """Where "when", "once", "before" or "until" stands when it opens the clause of an
-        English verb in the present ("when he meets Putin", "before Trump speaks with Xi"):
+        English verb in the present ("when he meets Putin", "before Trump speaks with Xi",
+        "when the two meet on Wednesday"):
         at most three words between, none of them a verb of the lexicon."""
         words = self.s.tokens
         if verb.entry.lang == "de":
@@ -4193,13 +4206,17 @@ class SentenceFrames:
             # of a past: "bevor er ... gesprochen hat")
             ends = all(w in _GERMAN_MODALS for w in words[verb.last + 1:hi])
             return opener if ends and words[opener] in _TIME_OPENERS_DE else None
-        if not (words[verb.first].endswith("s") and not words[verb.first].endswith("ss")):
+        word = words[verb.first]
+        # (the plural too: "when the two meet on Wednesday"; not a past: "when they met")
+        if word.endswith(("ss", "ed", "ing")) or word in _PAST_FORMS:
             return None
         for k in range(verb.first - 1, max(-1, verb.first - 5), -1):
             if words[k] in _TIME_OPENERS:
                 return k
             if any(h.entry.category == "act" and h.first <= k <= h.last for h in self.hits):
                 return None
+            if words[k].endswith("ed") or words[k] in _PAST_FORMS:
+                return None  # a past between: "the day before, Putin had a telephone ..."
         return None
 
     def _genitive_pair(self, noun: Hit, objects: list[tuple[int, Mention]]) -> bool:

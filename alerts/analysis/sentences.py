@@ -94,6 +94,9 @@ _STOPPED_DATELINE = re.compile(
     r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
+# A place alone in capitals (four letters or more, not an acronym like "NATO" or "UN": a
+# Cyrillic capital name), stopped, before a capitalised word.
+_PLACE_ALONE = re.compile(r"\s*[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'-]{3,}\.(?=\s+[^\W\d_])")
 # Agencies written in mixed case after a dateline's day ("Мінськ, 12 лютого. Укрінформ.").
 _AGENCIES = frozenset({"укрінформ", "укринформ", "ukrinform", "уніан", "униан", "unian",
                        "тасс", "интерфакс", "інтерфакс-україна", "ria novosti", "риа новости",
@@ -107,7 +110,9 @@ def stopped_dateline(text: str) -> int:
         return 0  # (most sentences: no place opens them)
     found = _STOPPED_DATELINE.match(text)
     if found is None:
-        return 0
+        # a place alone in capitals, stopped: "КИЇВ. Президент США Джордж Буш ..."
+        place = _PLACE_ALONE.match(text)
+        return place.end() if place is not None else 0
     letters = [c for c in found.group("place") if c.isalpha()]
     if len(letters) < 3:
         return 0

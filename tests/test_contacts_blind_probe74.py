@@ -1,0 +1,93 @@
+"""What the blind set of summits and multilateral meetings of 7 Dec 2026 (probe74: 160 items
+in eight languages, written by a helper who saw neither the code nor the tests) found, each
+as the mechanism behind it:
+
+- a contact after "during" whose pair are its subject before and whom it was with is the
+  setting of what the subject did, held ("Президент США Джордж Буш під час зустрічі з
+  Президентом України Віктором Ющенком у Києві заявив"), and a Cyrillic place alone in
+  capitals, stopped, is a dateline ("КИЇВ. Президент США ...");
+- a headline labelled by a time since tells of what is that long before the news ("Год после
+  Женевы: в Кремле оценили итоги саммита Путина и Байдена", "A year after Geneva: ...");
+- the English present in a clause of "when" or "until" is still to come ("he would lay out
+  his red lines to the Russian leader when the two meet on Wednesday");
+- "mögliches" is hypothetical ("Berichte über ein mögliches Telefonat").
+
+The items are written for these tests in the constructions the set showed, not copied from
+it; the negatives keep what must not fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+from tests.contact_frames import held
+
+BUSH_YUSHCHENKO = {"george-w-bush+viktor-yushchenko"}
+
+
+def news(title: str, summary: str, day: date) -> set[str]:
+    """The pairs of contacts held that are the news: not the backdrop of other news."""
+    return {"+".join(sorted(p.entity_id for p in pair))
+            for f in analyse_text(title, summary, day).frames
+            if f.type == "contact" and f.modality == "happened" and "backdrop" not in f.flags
+            and f.sentence <= 1 for pair in f.pairs}
+
+
+@pytest.mark.parametrize("summary", [
+    "Президент США Джордж Буш під час зустрічі з Президентом України Віктором Ющенком у Києві "
+    "заявив про підтримку надання Україні Плану дій щодо членства в НАТО.",
+    "КИЇВ. Президент США Джордж Буш під час зустрічі з Президентом України Віктором Ющенком у "
+    "Києві заявив про підтримку.",
+])
+def test_a_contact_with_the_subject_during_it_is_the_setting_of_its_act(summary: str) -> None:
+    assert news("Буш у Києві підтримав прагнення України до НАТО", summary,
+                date(2008, 4, 1)) == BUSH_YUSHCHENKO
+
+
+@pytest.mark.parametrize("title", [
+    "Год после Женевы: в Кремле оценили итоги саммита Путина и Байдена",
+    "A year after Geneva: Kremlin assesses results of Putin-Biden summit",
+])
+def test_a_headline_labelled_by_a_time_since_tells_of_the_past(title: str) -> None:
+    assert news(title, "", date(2022, 6, 16)) == set()
+
+
+@pytest.mark.parametrize(("summary", "pairs"), [
+    ("President Joe Biden left Brussels for Geneva on Tuesday, saying he would lay out his red "
+     "lines to the Russian leader when the two meet on Wednesday.", set()),
+    ("Biden said he raised human rights when he met Putin in Geneva.",
+     {"joe-biden+vladimir-putin"}),
+])
+def test_the_english_present_in_a_clause_of_when_is_to_come(summary: str,
+                                                           pairs: set[str]) -> None:
+    assert held("Geneva", summary, date(2021, 6, 15)) == pairs
+
+
+def test_a_possible_call_is_no_call() -> None:
+    assert held("Kreml äußert sich", "Der Kreml hat Berichte über ein mögliches Telefonat "
+                "zwischen Präsident Wladimir Putin und Bundeskanzler Friedrich Merz "
+                "zurückgewiesen.", date(2025, 5, 14)) == set()
+
+
+def test_a_noun_in_a_clause_of_when_keeps_its_modality() -> None:
+    assert held("Hryvnia", "This was stated by President Volodymyr Zelenskyy when answering "
+                "questions from journalists following the talks with Prime Minister of the "
+                "Netherlands Mark Rutte in Kyiv.", date(2022, 2, 2)) == {
+        "mark-rutte+volodymyr-zelensky"}
+
+
+def test_a_clause_of_when_in_the_past_is_no_plan() -> None:
+    frames = analyse_text("China and Europe", "When Chinese leader Xi Jinping made his first "
+                          "state visit to Europe in 2014, he set out to herald a new era.",
+                          date(2022, 7, 18)).frames
+    assert [f.modality for f in frames if f.type == "contact"] == ["happened"]
+
+
+def test_before_as_an_adverb_with_a_past_after_it_opens_no_clause_of_time() -> None:
+    frames = analyse_text("Telephone conversation", "In follow up to talks held in Moscow the "
+                          "day before, Vladimir Putin had a telephone conversation with Prime "
+                          "Minister of the State of Israel Naftali Bennett.",
+                          date(2022, 3, 6)).frames
+    assert {f.modality for f in frames if f.type == "contact" and f.pairs} == {"happened"}
