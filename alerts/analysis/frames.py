@@ -3515,8 +3515,11 @@ class SentenceFrames:
         if k < self.n and words[k:k + 2] in (("之", "后"), ("以", "后")):
             return True
         # (right after a noun, "后" may start a verb: "同意停火后撤" agreed a truce and to pull
-        # back; a span between makes it a time)
-        return k < self.n and words[k] == "后" and (span > 0 or k == act.last + 1)
+        # back; a span between makes it a time, as does a comma after it: "在宣布临时停火后，
+        # 仍在部分地区发动空袭")
+        return k < self.n and words[k] == "后" and (
+            span > 0 or k == act.last + 1 or (k + 1 < self.n and self.s.text[
+                self.s.spans[k][1]:self.s.spans[k + 1][0]].strip()[:1] in ("，", ",")))
 
     def _verb_first(self, act: Hit, noun: Hit, lo: int) -> bool:
         """Arabic puts the verb first and its subject, however long, before its object: a
