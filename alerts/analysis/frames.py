@@ -806,7 +806,7 @@ _NUMBER_WORDS = folded_words(
     "six", "sept", "dix", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "zehn", "dos",
     "tres", "cuatro", "cinco", "seis", "siete", "diez")
 # Chinese words of the future that govern their whole clause (not "将" alone: "将军").
-_ZH_FUTURE = frozenset({"将于", "即将"})
+_ZH_FUTURE = frozenset({"将于", "即将", "将"})
 # Whose place something is done at: "bei Präsident Selenskyj", "chez le président".
 _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
@@ -1875,9 +1875,11 @@ class SentenceFrames:
         cues = self._cues_before(index, window * self.scale)
         # "习近平将于北京时间11月16日上午同美国总统拜登举行视频会晤": the Chinese "will, on" governs
         # its clause, however long the time it names.
+        # (so does "将" alone, "将在出席东盟系列外长会期间同王毅会面", unless it puts the object
+        # before its verb: "将两国外交关系降为代办级")
         cues += [h for h in self.hits if h.entry.category == "cue" and h.entry.name == "planned"
                  and h.entry.form in _ZH_FUTURE and start <= h.first and h.last < index
-                 and h not in cues]
+                 and h not in cues and not self._disposal(h, index)]
         lo = max(start, index - window * self.scale)
         # "has pushed for progress on peace talks": a call-for of any type is a demand; one
         # that is also an event's noun names it ("the ceasefire plan collapsed").
@@ -3515,11 +3517,8 @@ class SentenceFrames:
         if k < self.n and words[k:k + 2] in (("之", "后"), ("以", "后")):
             return True
         # (right after a noun, "后" may start a verb: "同意停火后撤" agreed a truce and to pull
-        # back; a span between makes it a time, as does a comma after it: "在宣布临时停火后，
-        # 仍在部分地区发动空袭")
-        return k < self.n and words[k] == "后" and (
-            span > 0 or k == act.last + 1 or (k + 1 < self.n and self.s.text[
-                self.s.spans[k][1]:self.s.spans[k + 1][0]].strip()[:1] in ("，", ",")))
+        # back; a span between makes it a time)
+        return k < self.n and words[k] == "后" and (span > 0 or k == act.last + 1)
 
     def _verb_first(self, act: Hit, noun: Hit, lo: int) -> bool:
         """Arabic puts the verb first and its subject, however long, before its object: a
@@ -3923,7 +3922,9 @@ class SentenceFrames:
                                          or tokens[k].startswith(_TITLE_STEMS)
                                          or self._adjective(k)):
             k -= 1
-        if k >= 1 and tokens[k] in _SENT_FROM and tokens[k - 1] in _MESSAGES:
+        # (what the message is between: "رسالة تضامن من الرئيس", "a letter of support from")
+        if k >= 1 and tokens[k] in _SENT_FROM and any(
+                t in _MESSAGES for t in tokens[max(0, k - 3):k]):
             return True
         # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
