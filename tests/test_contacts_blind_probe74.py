@@ -10,7 +10,10 @@ as the mechanism behind it:
   Женевы: в Кремле оценили итоги саммита Путина и Байдена", "A year after Geneva: ...");
 - the English present in a clause of "when" or "until" is still to come ("he would lay out
   his red lines to the Russian leader when the two meet on Wednesday");
-- "mögliches" is hypothetical ("Berichte über ein mögliches Telefonat").
+- "mögliches" is hypothetical ("Berichte über ein mögliches Telefonat");
+- a summit on whose sidelines a contact is set is no contact of its own ("doit rencontrer
+  mardi le président chinois Xi Jinping en marge du sommet du G20"), and a German word of
+  contact in lower case is the verb ("soll Xi am Rande des G20-Gipfels treffen").
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""
@@ -91,3 +94,16 @@ def test_before_as_an_adverb_with_a_past_after_it_opens_no_clause_of_time() -> N
                           "Minister of the State of Israel Naftali Bennett.",
                           date(2022, 3, 6)).frames
     assert {f.modality for f in frames if f.type == "contact" and f.pairs} == {"happened"}
+
+
+@pytest.mark.parametrize(("summary", "pairs"), [
+    ("Emmanuel Macron doit rencontrer mardi le président chinois Xi Jinping en marge du sommet "
+     "du G20 à Bali.", set()),
+    ("Scholz soll Xi am Rande des G20-Gipfels in Bali treffen.", set()),
+    ("Emmanuel Macron doit rencontrer Xi Jinping en marge des sommets du G20.", set()),
+    ("Emmanuel Macron doit rencontrer Xi Jinping en marge de la conférence.", set()),
+    ("Modi met Xi on the sidelines of the BRICS summit in Kazan.", {"narendra-modi+xi-jinping"}),
+])
+def test_a_summit_on_whose_sidelines_a_contact_is_set_pairs_no_one(summary: str,
+                                                                   pairs: set[str]) -> None:
+    assert held("Summit", summary, date(2022, 11, 14)) == pairs

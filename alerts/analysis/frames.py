@@ -377,6 +377,10 @@ _PRO_DROP = {"es": folded_words("que"), "ru": folded_words("что"), "uk": fold
 # The past forms of English contact verbs that end in no "-ed" ("when they met").
 _PAST_FORMS = frozenset({"met", "spoke", "held", "had", "sat", "saw", "came", "went", "flew",
                          "shook", "took", "made", "was", "were", "did"})
+# "On the sidelines of" a meeting, where other contacts take place (see _sidelines_of).
+# (where the summit's own modality does not already follow the planned contact's, as it does
+# in "is expected to meet Xi on the sidelines of the G20 summit")
+_SIDELINES = folded_phrases("en marge du", "en marge de", "en marge des")
 # Words of "during" among the backdrop words: what happens during a contact took place in it.
 _DURING = folded_words("during", "durante", "pendant", "lors", "während", "время", "час", "خلال")
 _ZH_AND = frozenset({"与", "和", "同", "跟"})
@@ -812,6 +816,7 @@ _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
 PARTICIPLE_WORDS = 3  # a German participle's own words before it ("am Montag in Kraft")
 ASIDE_WORDS = 5  # a participle's phrase between commas ("стороны, вовлеченные в конфликт,")
+SIDELINE_WORDS = 5  # "en marge des sommets du G20": the phrase and the words before a summit
 # The words of a length said after a noun, with its number ("of 90 days", "مدتها 90 يوما").
 _LENGTH_WORDS = folded_words(
     "of", "for", "lasting", "de", "von", "für", "durante", "pour", "на", "مدتها", "لمدة",
@@ -3929,6 +3934,12 @@ class SentenceFrames:
         # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
+    def _sidelines_of(self, noun: Hit) -> bool:
+        """The noun ends a phrase of "on the sidelines of" ("en marge du sommet du G20"), a few
+        words at most between."""
+        joined = " " + " ".join(self.s.tokens[max(0, noun.first - SIDELINE_WORDS):noun.first])
+        return any(f" {phrase} " in joined + " " for phrase in _SIDELINES)
+
     def _setting_of_their_act(self, noun: Hit,
                               pairs: list[tuple[Participant, Participant]]) -> bool:
         """A contact noun right after "during" which says whom it was between or with, one of
@@ -4273,6 +4284,10 @@ class SentenceFrames:
         return spans
 
     def _contact(self, pred: Hit, verb: bool) -> EventFrame | None:
+        if not verb and pred.entry.lang == "de" \
+                and self.s.text[self.s.spans[pred.first][0]].islower():
+            # German writes its nouns with a capital: "soll Xi ... treffen" is the verb
+            verb = True
         act = pred.entry.name
         signing = act == "signing"
         if signing:
@@ -4542,6 +4557,10 @@ class SentenceFrames:
         # Two of one state are no pair: "Steve Witkoff and Jared Kushner's visit" is theirs.
         pairs = [(a, b) for a, b in pairs if a.entity_id != b.entity_id
                  and (a.country or a.entity_id) != (b.country or b.entity_id)]
+        if not verb and self._sidelines_of(pred):
+            # "doit rencontrer Xi Jinping en marge du sommet du G20": the summit is where
+            # another contact is set, no contact of its own between those the sentence names
+            pairs = []
         if act == "visit" and not pairs and not hosting and self.kb:
             # Headlines join their parts with dashes and colons: the whole headline counts.
             lo, hi = ((0, self.n) if self.s.position == "headline"
