@@ -13,7 +13,8 @@ as the mechanism behind it:
 - "mögliches" is hypothetical ("Berichte über ein mögliches Telefonat");
 - a summit on whose sidelines a contact is set is no contact of its own ("doit rencontrer
   mardi le président chinois Xi Jinping en marge du sommet du G20"), and a German word of
-  contact in lower case is the verb ("soll Xi am Rande des G20-Gipfels treffen").
+  contact in lower case is the verb ("soll Xi am Rande des G20-Gipfels treffen");
+- whom a deputy serves is not met ("النائب الأول للرئيس الإيراني", "نائب الرئيس الأمريكي").
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""
@@ -107,3 +108,12 @@ def test_before_as_an_adverb_with_a_past_after_it_opens_no_clause_of_time() -> N
 def test_a_summit_on_whose_sidelines_a_contact_is_set_pairs_no_one(summary: str,
                                                                    pairs: set[str]) -> None:
     assert held("Summit", summary, date(2022, 11, 14)) == pairs
+
+
+@pytest.mark.parametrize("summary", [
+    "التقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد رئيس مجلس "
+    "الوزراء، النائب الأول للرئيس الإيراني محمد رضا عارف، على هامش القمة العربية والإسلامية.",
+    "استقبل الرئيس عبد الفتاح السيسي اليوم نائب الرئيس الأمريكي.",
+])
+def test_whom_a_deputy_serves_is_not_met(summary: str) -> None:
+    assert held("لقاء", summary, date(2024, 11, 11)) == set()

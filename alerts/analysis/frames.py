@@ -317,7 +317,7 @@ _ENVOY_STEMS = tuple(lexicon_tokens(w)[0] for w in (
     "представител", "администраци", "эмиссар", "посланц", "спецпосланц", "посланець",
     "спецпосланець", "радник", "помічник",
     "делегаці", "дружин", "представник", "адміністраці", "مبعوث", "المبعوث", "مستشار", "وفد",
-    "زوجة", "ابنة", "ممثل", "إدارة"))
+    "زوجة", "ابنة", "ممثل", "إدارة", "نائب", "النائب"))
 _ENVOYS_ZH = ("特使", "顾问", "政府", "夫人", "女儿", "代表团", "副手", "代表", "团队", "官员")
 # Who negotiates for a state: "the delegations of Russia and Ukraine" are its parties.
 _DELEGATIONS = folded_words(
@@ -334,7 +334,9 @@ _SPECIAL = folded_words("الخاص", "special", "missions", "for", "presidentia
                         "para", "misiones", "especiales", "especial", "pour", "spéciales",
                         "spécial", "spéciale", "personnel", "personnelle", "по", "особым",
                         "поручениям", "особливих",
-                        "доручень", "з", "us", "u", "american")
+                        "доручень", "з", "us", "u", "american",
+                        # "النائب الأول للرئيس الإيراني": the first deputy of the president
+                        "الأول")
 ENVOY_REACH = 7
 # Words before a leader for whom someone else acts: "on behalf of Putin", "по поручению
 # Владимира Путина" ("adviser to Macron" is read with the links above).
