@@ -16,7 +16,9 @@ mechanism behind it:
 - an envoy in the nominative ("Спецпосланець Ватикану", "Der Ukraine-Sondergesandte von
   US-Präsident Donald Trump") acts for a principal who is not met;
 - the Chinese "领导人会议" (leaders' meeting) is a meeting;
-- at one meeting of all of them, those on the other side of "with" met each other too.
+- at one meeting of all of them, those on the other side of "with" met each other too;
+- Chequers, the British prime minister's residence, names its host ("welcomed President
+  Zelenskyy to Chequers").
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""
@@ -138,3 +140,9 @@ def test_contacts_not_taking_place_or_to_come(title: str, summary: str, day: dat
 ])
 def test_who_met_whom(title: str, summary: str, day: date, pairs: set[str]) -> None:
     assert held(title, summary, day) == pairs
+
+
+def test_the_prime_ministers_residence_is_the_office_of_its_host() -> None:
+    assert held("PM meeting with President Zelenskyy", "The Prime Minister welcomed President "
+                "Zelenskyy to Chequers this morning.", date(2023, 5, 15)) == {
+        "rishi-sunak+volodymyr-zelensky"}
