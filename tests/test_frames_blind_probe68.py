@@ -52,6 +52,10 @@ def test_accords_signed(title: str, summary: str, day: date, rules: list[str]) -
      "días, al cierre del tercer ciclo de negociaciones.", date(2023, 6, 9)),
     ("Sudan's army and the RSF agreed a truce that will take effect on Monday, at the end of a "
      "week of talks in Jeddah.", date(2023, 5, 20)),
+    # and past a clause of the truce's own words, its adjectives listed
+    ("El Gobierno de Colombia y la guerrilla del ELN firmaron este viernes en La Habana un "
+     "acuerdo de cese al fuego bilateral, nacional y temporal de 180 días, al cierre del tercer "
+     "ciclo de negociaciones.", date(2023, 6, 9)),
 ])
 def test_talks_at_whose_close_a_truce_was_agreed_past_its_relative_clause(
         summary: str, day: date) -> None:

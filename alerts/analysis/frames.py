@@ -818,6 +818,7 @@ _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
 PARTICIPLE_WORDS = 3  # a German participle's own words before it ("am Montag in Kraft")
 ASIDE_WORDS = 5  # a participle's phrase between commas ("стороны, вовлеченные в конфликт,")
+CLAUSES_BACK = 2  # clauses read back past a relative or an act's list for talks' outcome
 SIDELINE_WORDS = 5  # "en marge des sommets du G20": the phrase and the words before a summit
 # The words of a length said after a noun, with its number ("of 90 days", "مدتها 90 يوما").
 _LENGTH_WORDS = folded_words(
@@ -1533,11 +1534,21 @@ class SentenceFrames:
             # before it, or before the relative clause that says more of its object ("un cese
             # al fuego ... que entrará en vigor el 3 de agosto, al cierre del tercer ciclo").
             lo = _clause(self.bounds, word.first - 1, self.n)[0] if word.first else 0
-            if lo > 0 and self.s.tokens[lo - 1] in _RELATIVE_PRONOUNS:
-                antecedent = next((h for h in reversed(self.hits) if h.entry.category == "noun"
-                                   and h.last < lo - 1), None)
-                if antecedent is not None:
+            for _ in range(CLAUSES_BACK):
+                if lo > 0 and self.s.tokens[lo - 1] in _RELATIVE_PRONOUNS:
+                    antecedent = next((h for h in reversed(self.hits)
+                                       if h.entry.category == "noun" and h.last < lo - 1), None)
+                    if antecedent is None:
+                        break
                     lo = _clause(self.bounds, antecedent.first, self.n)[0]
+                elif lo > 0 and not any(h.entry.category == "act" and lo <= h.first < word.first
+                                        for h in self.hits):
+                    # a clause with no act, only the truce's words ("un cese al fuego bilateral,
+                    # nacional y temporal de 180 días, al cierre del tercer ciclo"): the one
+                    # before it
+                    lo = _clause(self.bounds, lo - 1, self.n)[0]
+                else:
+                    break
         # Done, not only allowed or wanted: "will allow to end the war and sit down at the
         # negotiating table". Before the word, or as the last word of the talks' clause (a
         # verb at the end: "bei Friedensgesprächen in Pretoria geeinigt"; not "talks
