@@ -1948,9 +1948,12 @@ class SentenceFrames:
                 # Headline grammar: "Biden and Xi to meet" is a plan. In running text a bare
                 # infinitive is a goal ("efforts to cut ties", "working to restore relations").
                 return ("planned" if self.s.position == "headline" else "hypothetical"), to
-        if not verb and self.s.position == "headline":
-            # ("to fly to Moscow for talks": the last "to" may be a preposition)
-            plan = next((h for h in reversed(by["infinitive"]) if self._headline_plan(h, index)),
+        if self.s.position == "headline":
+            # ("to fly to Moscow for talks": the last "to" may be a preposition; a verb too,
+            # with words between, after a name: "Tokayev to pay state visit to Kyrgyzstan",
+            # not "Aide to the President ... following a telephone conversation")
+            plan = next((h for h in reversed(by["infinitive"]) if self._headline_plan(h, index)
+                         and (not verb or h.first - 1 in self._named_words)),
                         None)
             if plan is not None:
                 return "planned", plan
