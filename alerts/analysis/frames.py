@@ -1542,7 +1542,10 @@ class SentenceFrames:
                         break
                     lo = _clause(self.bounds, antecedent.first, self.n)[0]
                 elif lo > 0 and not any(h.entry.category == "act" and lo <= h.first < word.first
-                                        for h in self.hits):
+                                        for h in self.hits) \
+                        and not any(w in _SAYS for w in self.s.tokens[lo:word.first]):
+                    # (not past a speaker's clause: "..., Sarkozy said on Tuesday after talks
+                    # with Medvedev" tells where he spoke)
                     # a clause with no act, only the truce's words ("un cese al fuego bilateral,
                     # nacional y temporal de 180 días, al cierre del tercer ciclo"): the one
                     # before it
@@ -3194,7 +3197,10 @@ class SentenceFrames:
                 h.entry.category == "act" and not noun_use(h) for h in acts) \
                 and not self._verb_of_nominal(act) \
                 and not (self._opens_clause(act, _clause(self.bounds, act.first, self.n)[0])
-                         and self._occurred(noun)):
+                         and self._occurred(noun)) \
+                and not (etype == "peace-talks" and (done or self._done_at(noun))):
+            # (nor talks a truce was agreed at the end of: "haben sich zum Abschluss einer
+            # Runde von Friedensgesprächen in Kuba auf einen Waffenstillstand geeinigt")
             # "calls for a ceasefire were calls to surrender": named, not reported as done
             # (unless it is the subject of a verb of occurrence: "L'entrée en vigueur de la
             # trêve a eu lieu vendredi")

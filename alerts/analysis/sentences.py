@@ -94,9 +94,11 @@ _STOPPED_DATELINE = re.compile(
     r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
-# A place alone in capitals (four letters or more, not an acronym like "NATO" or "UN": a
-# Cyrillic capital name), stopped, before a capitalised word.
-_PLACE_ALONE = re.compile(r"\s*[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'-]{3,}\.(?=\s+[^\W\d_])")
+# A place alone in capitals, stopped, before a capitalised word ("КИЇВ. Президент ...",
+# "BOGOTÁ. El presidente ..."): four Cyrillic letters or more, five Latin ones or more (not
+# an acronym such as "NATO", "OTAN", "UN").
+_PLACE_ALONE = re.compile(r"\s*(?:[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'-]{3,}|[A-ZÁÉÍÓÚÑÜÇÀÈÂÊÎÔÛ]"
+                          r"[A-ZÁÉÍÓÚÑÜÇÀÈÂÊÎÔÛ'-]{4,})\.(?=\s+[^\W\d_])")
 # Agencies written in mixed case after a dateline's day ("Мінськ, 12 лютого. Укрінформ.").
 _AGENCIES = frozenset({"укрінформ", "укринформ", "ukrinform", "уніан", "униан", "unian",
                        "тасс", "интерфакс", "інтерфакс-україна", "ria novosti", "риа новости",
