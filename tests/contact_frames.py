@@ -24,3 +24,12 @@ def held(title: str, summary: str = "", day: date = date(2025, 7, 1)) -> set[str
             for f in analyse_text(title, summary, day).frames
             if f.type == "contact" and f.modality == "happened" and "anniversary" not in f.flags
             for pair in f.pairs}
+
+
+def news(title: str, summary: str = "", day: date = date(2025, 7, 1)) -> set[str]:
+    """The pairs of the contacts the headline or the first sentence reports as held and as
+    the news: happened, not the backdrop of other news."""
+    return {"+".join(sorted(p.entity_id for p in pair))
+            for f in analyse_text(title, summary, day).frames
+            if f.type == "contact" and f.modality == "happened" and "backdrop" not in f.flags
+            and f.sentence <= 1 for pair in f.pairs}

@@ -29,16 +29,7 @@ from datetime import date
 
 import pytest
 
-from alerts.analysis import analyse_text
-from tests.contact_frames import held
-
-
-def news(title: str, summary: str, day: date) -> set[str]:
-    """The pairs of contacts held that are the news: not the backdrop of other news."""
-    return {"+".join(sorted(p.entity_id for p in pair))
-            for f in analyse_text(title, summary, day).frames
-            if f.type == "contact" and f.modality == "happened" and "backdrop" not in f.flags
-            for pair in f.pairs}
+from tests.contact_frames import held, news
 
 
 @pytest.mark.parametrize(("summary", "pairs"), [

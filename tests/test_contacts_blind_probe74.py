@@ -26,17 +26,9 @@ from datetime import date
 import pytest
 
 from alerts.analysis import analyse_text
-from tests.contact_frames import held
+from tests.contact_frames import held, news
 
 BUSH_YUSHCHENKO = {"george-w-bush+viktor-yushchenko"}
-
-
-def news(title: str, summary: str, day: date) -> set[str]:
-    """The pairs of contacts held that are the news: not the backdrop of other news."""
-    return {"+".join(sorted(p.entity_id for p in pair))
-            for f in analyse_text(title, summary, day).frames
-            if f.type == "contact" and f.modality == "happened" and "backdrop" not in f.flags
-            and f.sentence <= 1 for pair in f.pairs}
 
 
 @pytest.mark.parametrize("summary", [

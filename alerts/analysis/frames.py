@@ -376,7 +376,8 @@ _ZH_CLAUSE_OPENERS = frozenset("但然而却")
 # Languages that leave a verb's subject out, and the word after which their verb then opens
 # its clause ("anunciaron que alcanzaron un acuerdo", "заявили, что подписали").
 _PRO_DROP = {"es": folded_words("que"), "ru": folded_words("что"), "uk": folded_words("що")}
-# The past forms of English contact verbs that end in no "-ed" ("when they met").
+# English past forms that end in no "-ed", of contact verbs and auxiliaries ("when they met",
+# "when I was preparing"): a clause of time in the past, no plan.
 _PAST_FORMS = frozenset({"met", "spoke", "held", "had", "sat", "saw", "came", "went", "flew",
                          "shook", "took", "made", "was", "were", "did"})
 # "On the sidelines of" a meeting, where other contacts take place (see _sidelines_of).
@@ -1544,11 +1545,10 @@ class SentenceFrames:
                 elif lo > 0 and not any(h.entry.category == "act" and lo <= h.first < word.first
                                         for h in self.hits) \
                         and not any(w in _SAYS for w in self.s.tokens[lo:word.first]):
-                    # (not past a speaker's clause: "..., Sarkozy said on Tuesday after talks
-                    # with Medvedev" tells where he spoke)
-                    # a clause with no act, only the truce's words ("un cese al fuego bilateral,
+                    # A clause with no act, only the truce's words ("un cese al fuego bilateral,
                     # nacional y temporal de 180 días, al cierre del tercer ciclo"): the one
-                    # before it
+                    # before it. (Not past a speaker's clause: "..., Sarkozy said on Tuesday
+                    # after talks with Medvedev" tells where he spoke.)
                     lo = _clause(self.bounds, lo - 1, self.n)[0]
                 else:
                     break
