@@ -14,7 +14,10 @@ as the mechanism behind it:
 - a summit on whose sidelines a contact is set is no contact of its own ("doit rencontrer
   mardi le président chinois Xi Jinping en marge du sommet du G20"), and a German word of
   contact in lower case is the verb ("soll Xi am Rande des G20-Gipfels treffen");
-- whom a deputy serves is not met ("النائب الأول للرئيس الإيراني", "نائب الرئيس الأمريكي").
+- whom a deputy serves is not met ("النائب الأول للرئيس الإيراني", "نائب الرئيس الأمريكي");
+- leaders attending an organisation's summit together are no pairs ("sont réunis à Bali pour
+  un sommet du G20"), and whom leaders signed an accord with they met ("each signed bilateral
+  security agreements with Ukraine's Volodymyr Zelensky").
 
 The items are written for these tests in the constructions the set showed, not copied from
 it; the negatives keep what must not fire."""
@@ -109,3 +112,25 @@ def test_a_summit_on_whose_sidelines_a_contact_is_set_pairs_no_one(summary: str,
 ])
 def test_whom_a_deputy_serves_is_not_met(summary: str) -> None:
     assert held("لقاء", summary, date(2024, 11, 11)) == set()
+
+
+@pytest.mark.parametrize(("title", "summary", "day", "pairs"), [
+    # leaders attending an organisation's summit together met no one in particular
+    ("G20", "Xi Jinping, Joe Biden, Emmanuel Macron et Narendra Modi sont réunis à Bali pour un "
+     "sommet du G20.", date(2022, 11, 15), set()),
+    ("Саміт НАТО", "Лідери країн Альянсу, зокрема Джо Байден, Кір Стармер та Олаф Шольц, "
+     "зібралися у Вашингтоні на саміт з нагоди 75-річчя НАТО.", date(2024, 7, 10), set()),
+    # two at such a summit did, and a verb says so
+    ("G20", "Biden and Xi met on the sidelines of the G20 summit in Bali.", date(2022, 11, 14),
+     {"joe-biden+xi-jinping"}),
+    # two named by the summit itself held it
+    ("Biden-Xi summit at G20 in Bali", "", date(2022, 11, 14), {"joe-biden+xi-jinping"}),
+    # whom they signed with they met, each of them
+    ("Biden, Kishida sign long-term security pacts with Zelensky at G7 summit in Italy",
+     "U.S. President Joe Biden and Japanese Prime Minister Fumio Kishida each signed bilateral "
+     "security agreements with Ukraine's Volodymyr Zelensky on Thursday at the G7 summit.",
+     date(2024, 6, 13), {"joe-biden+volodymyr-zelensky", "fumio-kishida+volodymyr-zelensky"}),
+])
+def test_summits_of_organisations_and_accords_signed_with(title: str, summary: str, day: date,
+                                                           pairs: set[str]) -> None:
+    assert held(title, summary, day) == pairs

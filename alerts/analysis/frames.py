@@ -384,6 +384,8 @@ _PAST_FORMS = frozenset({"met", "spoke", "held", "had", "sat", "saw", "came", "w
 # (where the summit's own modality does not already follow the planned contact's, as it does
 # in "is expected to meet Xi on the sidelines of the G20 summit")
 _SIDELINES = folded_phrases("en marge du", "en marge de", "en marge des")
+# Groups of states with summits of their own that the knowledge base names no entity of.
+_GROUPS = folded_words("g20", "g7", "g8", "brics", "sco", "шос", "apec")
 # Words of "during" among the backdrop words: what happens during a contact took place in it.
 _DURING = folded_words("during", "durante", "pendant", "lors", "während", "время", "час", "خلال")
 _ZH_AND = frozenset({"与", "和", "同", "跟"})
@@ -821,6 +823,8 @@ PARTICIPLE_WORDS = 3  # a German participle's own words before it ("am Montag in
 ASIDE_WORDS = 5  # a participle's phrase between commas ("стороны, вовлеченные в конфликт,")
 CLAUSES_BACK = 2  # clauses read back past a relative or an act's list for talks' outcome
 SIDELINE_WORDS = 5  # "en marge des sommets du G20": the phrase and the words before a summit
+MULTILATERAL_WORDS = 6  # words after a summit that may name its organisation
+SIGNED_WITH = 4  # words between "with" and whom an accord was signed with ("with Ukraine's ...")
 # The words of a length said after a noun, with its number ("of 90 days", "مدتها 90 يوما").
 _LENGTH_WORDS = folded_words(
     "of", "for", "lasting", "de", "von", "für", "durante", "pour", "на", "مدتها", "لمدة",
@@ -3956,6 +3960,14 @@ class SentenceFrames:
         # "on behalf of Putin", "по поручению Путина"
         return not _BEHALF.isdisjoint(tokens[max(i - 3, 0):i])
 
+    def _multilateral(self, noun: Hit) -> bool:
+        """The meeting is an organisation's or a group's: its name a few words around the
+        noun ("sommet du G20", "NATO summit", "саміт з нагоди 75-річчя НАТО")."""
+        lo, hi = max(0, noun.first - 2), min(self.n, noun.last + 1 + MULTILATERAL_WORDS)
+        return any(w in _GROUPS for w in self.s.tokens[lo:hi]) or any(
+            lo <= i < hi and m.entity.kind == "country" and len(m.entity.id) > 2
+            for i, m in self.mentions)
+
     def _sidelines_of(self, noun: Hit) -> bool:
         """The noun ends a phrase of "on the sidelines of" ("en marge du sommet du G20"), a few
         words at most between."""
@@ -4537,7 +4549,16 @@ class SentenceFrames:
             topics = [h.first for h in self.hits if h.entry.category == "topic"
                       and h.first > pred.last and self.s.tokens[h.first] not in _GENITIVE]
             objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
-        if signing:
+        signed_with = [(i, m) for i, m in objects if any(
+            self.s.tokens[k] in _WITH for k in range(max(pred.last + 1, i - SIGNED_WITH), i))] \
+            if signing and verb and subjects and not self._nominal(pred) else []
+        if signed_with:
+            # Whom they signed with: "Biden and Kishida each signed bilateral security
+            # agreements with Ukraine's Volodymyr Zelensky" met him (each of them).
+            objects = signed_with
+            evidence.append(Evidence("pairing", f"{self._q(pred)} with "
+                                     + ", ".join(m.alias for _, m in objects)))
+        elif signing:
             # Only the people who sign together: "Medvedev and Obama signed"; not whom the
             # text names after the verb ("signed a decree on aid to Zelensky's government").
             groups = joined_groups(self.s.tokens, subjects)
@@ -4582,6 +4603,12 @@ class SentenceFrames:
         if not verb and self._sidelines_of(pred):
             # "doit rencontrer Xi Jinping en marge du sommet du G20": the summit is where
             # another contact is set, no contact of its own between those the sentence names
+            pairs = []
+        if not verb and len({p.entity_id for pair in pairs for p in pair}) >= 3 \
+                and self._multilateral(pred):
+            # "Xi Jinping, Joe Biden, Emmanuel Macron et Narendra Modi sont réunis à Bali pour
+            # un sommet du G20": leaders at an organisation's summit attend it together, which
+            # tells of no meeting between any two of them
             pairs = []
         if act == "visit" and not pairs and not hosting and self.kb:
             # Headlines join their parts with dashes and colons: the whole headline counts.
