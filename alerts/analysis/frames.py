@@ -344,6 +344,13 @@ _BEHALF = folded_words("behalf", "поручению")
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
+WITH_REACH = 5  # words between "with" and whom a contact was with (and its word and "with")
+# Whose time in office dates something: "the highest-level U.S. official to visit China under
+# President Biden" met no Biden.
+# Languages whose noun subject's verb may end its clause in any sentence, not only a
+# headline's.
+_VERB_LAST_CUES = frozenset({"ru", "uk"})
+_UNDER = folded_words("under", "sous", "unter", "bajo")
 _WHAT = frozenset({"what"})  # "what he called an unjust war": a name given, no call
 # Who is away from a meeting: named after "without" or before "absent".
 _WITHOUT = folded_words("without", "sans", "ohne", "sin", "без")
@@ -3892,9 +3899,12 @@ class SentenceFrames:
                         and h.first < self._reach(pred.last + 1, SUBJECT_REACH)
                         and not any(a.entry.category == "act" and pred.last < a.first < h.first
                                     for a in self.hits)), None)
-        if cue is None and verb is None and self.s.position == "headline":
+        if cue is None and verb is None and (self.s.position == "headline"
+                                             or pred.entry.lang in _VERB_LAST_CUES):
             # A headline's participle ends its clause as its predicate, however far: "La
-            # visite d'Etat d'Abdelmadjid Tebboune en France à nouveau repoussée"
+            # visite d'Etat d'Abdelmadjid Tebboune en France à nouveau repoussée"; so does a
+            # Russian or Ukrainian verb in any sentence ("Телефонный разговор ... с
+            # канцлером Германии Олафом Шольцем в настоящее время не планируется")
             end = _clause(self.bounds, pred.first, self.n)[1]
             cue = next((h for h in self.hits if h.entry.category == "cue"
                         and h.entry.name in ("planned", "cancellation")
@@ -4240,6 +4250,32 @@ class SentenceFrames:
                                                 if i == first)))
         return main if main < cue.first < k else None
 
+    def _met_before(self, i: int, pred: Hit) -> bool:
+        """Whether the person at `i` is whom another contact before `pred` was with: "Après
+        cinq heures d'entretien avec Poutine, Macron ... où il a été accueilli par Zelensky"
+        (Putin is no guest of Zelensky's)."""
+        tokens = self.s.tokens
+        named = {k for k, _ in self.mentions if k < i}
+        link = next((k for k in range(i - 1, max(-1, i - WITH_REACH - 1), -1)
+                     if tokens[k] in _WITH or k in named), None)
+        if link is None or link in named:
+            return False
+        # (its own "with", in its clause: not "traf Selenskyj, nachdem er mit Putin
+        # gesprochen hatte", whose "mit" is the verb's after it)
+        return any(h.entry.type == "contact" and h.entry.category in ("noun", "act")
+                   and h is not pred and h.last < link <= h.last + WITH_REACH + 1
+                   and link < _clause(self.bounds, h.first, self.n)[1]
+                   for h in self.hits)
+
+    def _under(self, i: int) -> bool:
+        """Whether the person at `i` dates something by their time in office, "under" and
+        titles before them: "the first visit under President Biden"."""
+        tokens = self.s.tokens
+        k = i - 1
+        while k >= 0 and i - k <= 3 and tokens[k] in _TITLE_WORDS:
+            k -= 1
+        return k >= 0 and tokens[k] in _UNDER
+
     def _time_clause(self, verb: Hit) -> int | None:
         """Where "when", "once", "before" or "until" stands when it opens the clause of an
         English verb in the present ("when he meets Putin", "before Trump speaks with Xi",
@@ -4406,7 +4442,9 @@ class SentenceFrames:
         subjects = [(i, m) for i, m in people if i < pred.first
                     and not (i > 0 and self.s.tokens[i - 1] in _FROM)
                     # a topic before a verb at the clause's end: "hat über Putin gesprochen"
-                    and not (i > 0 and self.s.tokens[i - 1] in _ABOUT)]
+                    and not (i > 0 and self.s.tokens[i - 1] in _ABOUT)
+                    # (of a verb: a summit's noun holds all who came to it)
+                    and not (verb and self._met_before(i, pred))]
         opened = max([h.last + 1 for h in self.hits if h.entry.category == "subordinator"
                       and h.last < pred.first] + [self._closed_before(pred)])
         if any(i >= opened for i, _ in subjects):
@@ -4472,6 +4510,7 @@ class SentenceFrames:
         objects = [(i, m) for i, m in people if pred.last < i < min(end, dash)
                    and not (i > 0 and self.s.tokens[i - 1] in _FROM
                             and not (act == "call" and i - 2 == pred.last))
+                   and not self._under(i)
                    and not (act != "call" and verb and self._thing_of(pred, i))]
         if objects and verb and not self._nominal(pred):
             # "Macron welcomes Trump's phone call with Putin": the people of another contact
@@ -4488,6 +4527,13 @@ class SentenceFrames:
                     (h.entry.type == "contact" and h.entry.category == "act")
                     or (h.entry.category == "cue" and h.entry.name == "demand"))), self.n)
                 objects = [(i, m) for i, m in objects if i < other]
+        elif objects and len(objects) > 1:
+            # "After talks with Putin, Macron met Scholz": whom a contact verb after the
+            # noun's first counterpart meets is that verb's, not the noun's.
+            other = next((h.first for h in self.hits if h.first > objects[0][0]
+                          and h.entry.type == "contact" and h.entry.category == "act"
+                          and not self._nominal(h)), self.n)
+            objects = [(i, m) for i, m in objects if i < other]
         if objects and verb and subjects:
             # "se reúne con Ajanuch sin audiencia con Mohamed VI", "met Xi but not Modi":
             # who comes after a negation is whom the subject did not meet.

@@ -85,13 +85,14 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 # between slashes or after a dash, if any ("MOSCOW, November 10. /TASS/.", "МОСКВА, 3 марта.
 # /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."; with a dash and the agency the
 # place may be written as a word: "Анталія, 10 березня — Укрінформ."), or stopped after the place
-# too, with the agency in capitals after the day ("ПАРИЖ. 9 грудня. УКРІНФОРМ."). It opens
-# the first sentence, not a sentence of its own.
+# too, with the agency in capitals after the day ("ПАРИЖ. 9 грудня. УКРІНФОРМ."), or after a
+# comma ("Баку, 29 июня, АЗЕРТАДЖ."). It opens the first sentence, not a sentence of its own.
 _STOPPED_DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2})[,.]\s+"
     r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
     r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|(?P<wire>\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.)"
-    r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
+    r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\."
+    r"|,\s+(?P<tagged>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
 # A place alone in capitals, stopped, before a capitalised word ("КИЇВ. Президент ...",
@@ -119,7 +120,11 @@ def stopped_dateline(text: str) -> int:
     if len(letters) < 3:
         return 0
     agency = found.group("agency")
-    if not all(c.isupper() for c in letters) and not (
+    tagged = found.group("tagged")
+    if tagged is not None and not (tagged.replace(" ", "").replace("-", "").isupper()
+                                   or tagged.casefold() in _AGENCIES):
+        return 0  # "Paris, 3 mai, Macron." is no agency's tag
+    if not all(c.isupper() for c in letters) and tagged is None and not (
             # a place as written, with its agency after a dash ("Анталія, 10 березня —
             # Укрінформ.") or a known agency after the day's stop ("Мінськ, 12 лютого.
             # Укрінформ."): the agency says it is a dateline

@@ -68,6 +68,14 @@ _NOT_THE_HOLDER_WORDS = [
     "spokesman of", "chief of staff to", "chief of staff of", "office of", "cabinet of",
     "administration of", "wife of", "husband of", "envoy of", "special envoy of",
     "representative of", "deputy", "vice", "вице", "віце", "former", "ex", "late",
+    # a deputy in the other languages, and a junior minister in the ministry: "den
+    # stellvertretenden Außenminister der Ukraine", "Staatsminister im Auswärtigen Amt",
+    # "заместитель министра иностранных дел", "заступник міністра закордонних справ"
+    "stellvertretende", "stellvertretender", "stellvertretenden", "staatsminister im",
+    "staatsministerin im", "staatssekretär im", "staatssekretärin im", "minister of state at",
+    "minister of state in", "state secretary at", "state secretary in", "заместитель",
+    "заместителя", "заместителем", "заместителю", "замглавы", "заступник", "заступника",
+    "заступником", "заступнику",
     # one sent by them: "el enviado especial de la Casa Blanca", "спецпредставитель президента"
     "enviado", "enviada", "enviado especial", "enviada especial", "emisario", "emisaria",
     "envoyé", "envoyée", "envoyé spécial", "envoyée spéciale", "émissaire", "gesandter",
@@ -147,6 +155,7 @@ def _kin_before() -> re.Pattern[str]:
 
 # Chinese, written right before an office (no space between): "美国前国务卿" (the former US
 # secretary of state), "前任总统".
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_THE_HOLDER_BEFORE_CJK = ("前", "前任", "原", "候任", "当选")
 
 # Chinese, written right after an office: one who serves its holder, not the holder
@@ -997,7 +1006,19 @@ class KnowledgeBase:
         # "le président sénégalais", "президент Кении": an office noun beside a state, in
         # the languages whose phrases the base does not list for every state (titles.py)
         offices = offices + titled_offices(self, tokens, hits)
+        # an office inside a longer one is not named: 几内亚总理 in 巴布亚新几内亚总理
+        inside = within_longer([(start, start + len(key)) for start, key, _ in offices])
+        # a Chinese office written bare right after another state's name is that state's:
+        # "老挝国家主席通伦" is no Chinese head of state
+        state_ends = {start + len(key): {e for e, _, _ in payloads
+                                         if self.entities[e].kind == "country"}
+                      for start, key, payloads in hits if _CJK.match(key)}
         for start, key, payloads in offices:
+            if (start, start + len(key)) in inside:
+                continue
+            before = state_ends.get(start)
+            if before:
+                payloads = tuple(p for p in payloads if p[1] in before)
             if start + len(key) in name_starts:
                 continue
             if _not_the_holder().search(tokens, max(0, start - _HOLDER_REACH), start + 1) \
