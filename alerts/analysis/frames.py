@@ -828,6 +828,22 @@ _AT_HOST = folded_words("bei", "chez")
 _IN_PLACE = folded_words("in", "à", "en", "в", "у", "во", "في")
 PARTICIPLE_WORDS = 3  # a German participle's own words before it ("am Montag in Kraft")
 ASIDE_WORDS = 5  # a participle's phrase between commas ("стороны, вовлеченные в конфликт,")
+OUTCOME_REACH = 9  # words from an outcome word to talks it names, a measure between
+_MEASURE_HITS = frozenset({"determiner", "topic", "duration", "elapsed"})
+# Words that measure or qualify talks between an outcome word and them: their round, its
+# order, who led them, how long they were.
+_MEASURES = folded_words(
+    "more", "than", "plus", "mehr", "als", "más", "session", "sessions", "round", "rounds",
+    "cycle", "ciclo", "ronda", "sesión", "runde", "sitzung", "раунд", "раунда", "тур", "тура",
+    "сессии", "раунду", "туру", "new", "nouvelle", "nouveau", "nueva", "nuevo", "neue",
+    "neuen", "нового", "first", "second", "third", "fourth", "fifth", "final",
+    "premier", "première", "deuxième", "troisième", "dernier", "dernière", "primer",
+    "segundo", "tercer", "cuarto", "quinto", "último", "erste", "ersten", "zweite", "zweiten",
+    "dritte", "dritten", "letzten", "первого", "второго", "третьего", "очередного",
+    "першого", "другого", "третього", "чергового", "led", "brokered", "mediated", "indirect",
+    "direct", "indirectes", "directes", "indirectas", "directas", "indirekten", "direkten",
+    "непрямых", "прямых", "непрямих", "прямих", "intense", "intensive", "marathon", "long",
+    "lengthy", "week", "weeks", "semaine", "semaines", "semana", "semanas", "woche", "wochen")
 CLAUSES_BACK = 2  # clauses read back past a relative or an act's list for talks' outcome
 SIDELINE_WORDS = 5  # "en marge des sommets du G20": the phrase and the words before a summit
 MULTILATERAL_WORDS = 6  # words after a summit that may name its organisation
@@ -1099,9 +1115,13 @@ class SentenceFrames:
         # Ki-moon) is no "that" of a hypothesis.
         names = [(i, i + len(lexicon_tokens(m.alias)) - 1) for i, m in mentions
                  if m.entity.kind == "person" and m.via == "name"]
-        self.hits = [h for h in (hits if hits is not None else find_hits(lex, sentence.tokens))
+        found = hits if hits is not None else find_hits(lex, sentence.tokens)
+        hits_of_nouns = {h.first for h in found if h.entry.category == "noun"}
+        self.hits = [h for h in found
                      if not self._number_sign(h) and not self._acronym(h)
                      and not self._name_not_modal(h, sentence.tokens)
+                     and not self._elided_in_name(h)
+                     and not self._relates_to(h, hits_of_nouns)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
@@ -1327,6 +1347,25 @@ class SentenceFrames:
         return nxt.isascii() and nxt.isalpha() and len(nxt) > 3 and (
             nxt.endswith("ed") or (nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))))
 
+    def _relates_to(self, hit: Hit, nouns: set[int]) -> bool:
+        """The Arabic "يتصل/تتصل بـ" before a thing the lexicon names relates to it, no call:
+        "رسالة خطية ... تتصل بالعلاقات الثنائية" (a letter on bilateral relations; not
+        "اتصل بالرئيس", a person)."""
+        return hit.entry.lang == "ar" and hit.entry.name == "call" \
+            and hit.entry.category == "act" and hit.first == hit.last \
+            and hit.last + 1 in nouns and self.s.tokens[hit.last + 1].startswith("ب")
+
+    def _elided_in_name(self, hit: Hit) -> bool:
+        """A one-letter cue in capitals, elided, is part of a name: the "N'" of "N'Djamena",
+        "Sassou N'Guesso" (a French "N'" that opens a sentence keeps its "pas" or "jamais")."""
+        if hit.first != hit.last or hit.entry.category != "cue" or hit.last + 1 >= len(
+                self.s.spans):
+            return False
+        a, b = self.s.spans[hit.first]
+        after = self.s.spans[hit.last + 1][0]
+        return b - a == 1 and self.s.text[a].isupper() and after == b + 1 \
+            and self.s.text[b] in "'’"
+
     def _acronym(self, hit: Hit) -> bool:
         """A one-word verb or cue written in capitals, in text that is not, is an acronym and
         not the lexicon's word: "IRA announces cessation" (not the Spanish "irá", will go)."""
@@ -1521,6 +1560,19 @@ class SentenceFrames:
         return next((h for h in self.hits if h.entry.category == "settings"
                      and noun.first - 4 <= h.last < noun.first), None)
 
+    def _only_measure(self, start: int, end: int) -> bool:
+        """Whether the words between `start` and `end` only measure or name the talks, a few
+        more than a determiner and an adjective: "au terme d'une nouvelle session de
+        négociations", "al cerrar el tercer ciclo de negociaciones": each word between a
+        determiner, a duration, a name, a number or a word of _MEASURES (not "au terme d'une
+        semaine marquée par l'échec des négociations")."""
+        if end - start > OUTCOME_REACH:
+            return False
+        measured = {k for h in self.hits if h.entry.category in _MEASURE_HITS
+                    for k in range(h.first, h.last + 1)} | self._named_words
+        return all(k in measured or self.s.tokens[k] in _MEASURES or self.s.tokens[k].isdigit()
+                   for k in range(start + 1, end))
+
     def _done_at(self, noun: Hit) -> tuple[Hit, Hit] | None:
         """The act done at the talks or coming out of them, and the word that says so:
         "Thailand and Cambodia agree unconditional ceasefire at Malaysia talks", "agree
@@ -1530,7 +1582,9 @@ class SentenceFrames:
         lo = _clause(self.bounds, noun.first, self.n)[0]
         # ("after" opens a clause of its own: the act is in the one before it)
         word = next((h for h in reversed(self.hits) if h.entry.category == "outcomes"
-                     and lo - 1 <= h.first and noun.first - 4 <= h.last < noun.first), None)
+                     and lo - 1 <= h.first and h.last < noun.first
+                     and (noun.first - 4 <= h.last or self._only_measure(h.last, noun.first))),
+                    None)
         if word is None or any(h.entry.category == "elapsed" and h.first <= word.last
                                and word.first <= h.last for h in self.hits):
             return None  # "25 years after the peace treaty": long before the news
