@@ -52,11 +52,13 @@ from tests.tools.defence_ministers import (
 )
 from tests.tools.defence_ministers import PHRASES as DEFENCE_PHRASES
 from tests.tools.foreign_ministers import ALIASES, FOREIGN_MINISTERS, NAME_FIXES, SCRIPT_NAMES
+from tests.tools.german_names import POST_SOVIET, german_form
 from tests.tools.historic_leaders import ALIASES as HISTORIC_ALIASES
 from tests.tools.historic_leaders import AMBIGUOUS as HISTORIC_AMBIGUOUS
 from tests.tools.historic_leaders import NAME_FIXES as HISTORIC_NAME_FIXES
 from tests.tools.historic_leaders import ROLES as HISTORIC_ROLES
-from tests.tools.leader_names import NAMES as SCRIPT_NAMES_2015
+from tests.tools.leader_names import NAMES as CJK_CYRILLIC_NAMES
+from tests.tools.leader_names_arabic import NAMES as ARABIC_NAMES
 from tests.tools.offices_table import (
     ARABIC_ADJECTIVES,
     ARABIC_MONARCHS,
@@ -73,6 +75,11 @@ from tests.tools.offices_table import (
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "alerts" / "knowledge" / "data"
+# The names of 2015-2025 leaders in other scripts (leader_names.py: Chinese and Cyrillic;
+# leader_names_arabic.py: Arabic), written as script_aliases.
+SCRIPT_NAMES_2015 = {
+    person_id: CJK_CYRILLIC_NAMES.get(person_id, []) + ARABIC_NAMES.get(person_id, [])
+    for person_id in CJK_CYRILLIC_NAMES.keys() | ARABIC_NAMES.keys()}
 SINCE = date(2000, 1, 1)  # tenures that end before this are left out
 FILL_BEFORE = date(2020, 1, 1)  # peppercat's heads fill geografia's gaps that ended before
 # Where the family name comes first: the surname is the first word ("Hu Jintao", "Park
@@ -458,6 +465,12 @@ def aliases_for(name: str, extra: list[str]) -> list[str]:
     return seen
 
 
+def german_forms(names: list[str]) -> list[str]:
+    """The German spellings of Latin names that differ from them (german_names.py)."""
+    forms = [german_form(n) for n in names if n.isascii()]
+    return [f for f in forms if f not in names and f.lower() not in COMMON_WORDS]
+
+
 def script_aliases(person_id: str) -> list[str]:
     """The person's names of leader_names.py, apart from the aliases: the base reads them
     alike, but does not count them as the sign of a name known abroad that makes an
@@ -527,6 +540,7 @@ def generate(corpus: Path, out: Path = DATA) -> None:
     ]
     written: set[str] = set()
     curated_ids = {spec["id"] for spec in people}
+    curated_aliases = {spec["id"]: [str(a) for a in spec.get("aliases") or []] for spec in people}
     for _, items in sorted(persons.items(), key=lambda kv: (kv[1][0].country, kv[1][0].name)):
         name = items[0].name
         person_id = by_name.get(slug(name))
@@ -541,7 +555,12 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                  + HISTORIC_ALIASES.get(person_id, []))
         lines.append(f"- id: {person_id}")
         lines.append(f"  name: {quote(name)}")
-        lines.append("  aliases: [" + ", ".join(quote(a) for a in aliases_for(name, extra)) + "]")
+        aliases = aliases_for(name, extra)
+        post_soviet = any(t.country in POST_SOVIET for t in items)
+        if post_soviet:
+            # (and of the curated names: "Mirziyoyev" alone is "Mirsijojew")
+            aliases += german_forms(aliases + curated_aliases.get(person_id, []))
+        lines.append("  aliases: [" + ", ".join(quote(a) for a in dict.fromkeys(aliases)) + "]")
         lines += script_aliases(person_id)
         words = plain(name).split() if " " in name and " of " not in name else []
         surname = "" if not words else words[0] if items[0].country in SURNAME_FIRST \
@@ -551,7 +570,8 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                          + ", ".join(map(quote, HISTORIC_AMBIGUOUS[person_id])) + "]")
         elif surname and surname.lower() not in COMMON_WORDS and len(surname) > 2 and \
                 person_id not in curated_ids:
-            lines.append(f"  ambiguous_aliases: [{quote(surname)}]")
+            surnames = [surname] + (german_forms([surname]) if post_soviet else [])
+            lines.append("  ambiguous_aliases: [" + ", ".join(map(quote, surnames)) + "]")
         lines.append("  roles:")
         for t in sorted(items, key=lambda t: t.start):
             note = "  # approx" if t.approx else ""
@@ -560,13 +580,19 @@ def generate(corpus: Path, out: Path = DATA) -> None:
                       f"      country: \"{t.country}\"",
                       f"      from: \"{t.start.isoformat()}\"{note}",
                       "      to: " + (f"\"{t.end.isoformat()}\"" if t.end else "null")]
+    # The curated leaders of the former Soviet Union the sources lack get German names too.
+    curated_post_soviet = {spec["id"] for spec in people if any(
+        str(r.get("country")) in POST_SOVIET for r in spec.get("roles") or [])}
     named = (set(SCRIPT_NAMES) | set(ALIASES) | set(DEFENCE_ALIASES) | set(HISTORIC_ALIASES)
-             | set(HISTORIC_AMBIGUOUS) | set(SCRIPT_NAMES_2015))
+             | set(HISTORIC_AMBIGUOUS) | set(SCRIPT_NAMES_2015)
+             | {p for p in curated_post_soviet if german_forms(curated_aliases[p])})
     for person_id in sorted(named - written):
         if person_id not in curated_ids:
             raise SystemExit(f"names for unknown person {person_id!r}; fix the tables")
         forms = (ALIASES.get(person_id, []) + SCRIPT_NAMES.get(person_id, [])
                  + DEFENCE_ALIASES.get(person_id, []) + HISTORIC_ALIASES.get(person_id, []))
+        if person_id in curated_post_soviet:
+            forms += german_forms(curated_aliases[person_id])
         lines += [f"- id: {person_id}  # names only; the rest is in people.yaml",
                   "  aliases: [" + ", ".join(quote(a) for a in dict.fromkeys(forms)) + "]"]
         lines += script_aliases(person_id)
