@@ -131,6 +131,18 @@ from tests.contact_frames import held, news
      "وسبل تطويرها.", date(2024, 9, 10), set()),
     ("اتصال هاتفي", "اتصل الشيخ تميم بن حمد آل ثاني بالرئيس قاسم جومارت توكاييف.",
      date(2024, 9, 10), {"kassym-jomart-tokayev+tamim-bin-hamad-al-thani"}),
+    # German: the infinitive before its modal plans it; "geplanten" plans; the perfect's
+    # "unterzeichnet" signs
+    ("Besuch in Berlin", "Gitanas Nausėda wird in Berlin erwartet, wo er mit Bundeskanzler "
+     "Olaf Scholz sprechen soll.", date(2023, 4, 19), set()),
+    ("Sandu in Berlin", "Die moldauische Präsidentin Maia Sandu hat vor ihrem für Dienstag "
+     "geplanten Treffen mit Bundeskanzler Olaf Scholz für den EU-Beitritt geworben.",
+     date(2024, 11, 25), set()),
+    ("Abkommen", "Giorgia Meloni und Edi Rama haben am Montag in Rom ein Abkommen "
+     "unterzeichnet.", date(2023, 11, 6), {"edi-rama+giorgia-meloni"}),
+    # French: wishing to meet is no meeting
+    ("Mayotte", "Le président comorien Azali Assoumani a dit souhaiter une rencontre rapide "
+     "avec son homologue français Emmanuel Macron.", date(2023, 6, 5), set()),
     # the "N'" of a name is no negation; official full names
     ("Denis Sassou N'Guesso reçoit Faustin-Archange Touadéra à Oyo", "", date(2021, 6, 9),
      {"denis-sassou-nguesso+faustin-archange-touadera"}),

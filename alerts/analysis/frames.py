@@ -4478,6 +4478,13 @@ class SentenceFrames:
             # as a noun or a gerund alone may not ("Trump pitches meeting with Kim"): see
             # _weak_pairs.
             evidence.append(Evidence("asserted", self._q(pred)))
+        if modality == "happened" and verb and pred.entry.lang == "de" \
+                and pred.last + 1 < self.n and self.s.tokens[pred.last + 1] in _GERMAN_MODALS:
+            # The German infinitive before its modal at the clause's end: "wo er mit Scholz
+            # sprechen soll", "den er treffen will"
+            modality = "planned"
+            evidence = [e for e in evidence if e.part != "asserted"]
+            evidence.append(Evidence("modality", self.s.quote(pred.first, pred.last + 1)))
         if modality == "happened" and verb and not self._nominal(pred):
             when = self._time_clause(pred)
             if when is not None:
