@@ -1121,6 +1121,7 @@ class SentenceFrames:
                      if not self._number_sign(h) and not self._acronym(h)
                      and not self._name_not_modal(h, sentence.tokens)
                      and not self._elided_in_name(h)
+                     and not self._ta_marbuta_misread(h)
                      and not self._relates_to(h, hits_of_nouns)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
@@ -1355,6 +1356,16 @@ class SentenceFrames:
             and hit.entry.category == "act" and hit.first == hit.last \
             and hit.last + 1 in nouns and self.s.tokens[hit.last + 1].startswith("ب")
 
+    def _ta_marbuta_misread(self, hit: Hit) -> bool:
+        """An Arabic word written with a final "ة" read as a shorter word with the enclitic
+        "ه" (him) that folding makes of it: "وزارة" (ministry) is no "و + زار + ه" (and
+        visited him), "شرطة" (police) no "شرط" (condition)."""
+        if hit.first != hit.last or hit.entry.lang != "ar":
+            return False
+        a, b = self.s.spans[hit.first]
+        form = hit.entry.form
+        return self.s.text[a:b].endswith("ة") and not form.endswith(("ة", "ه", "}"))
+
     def _elided_in_name(self, hit: Hit) -> bool:
         """A one-letter cue in capitals, elided, is part of a name: the "N'" of "N'Djamena",
         "Sassou N'Guesso" (a French "N'" that opens a sentence keeps its "pas" or "jamais")."""
@@ -1493,6 +1504,19 @@ class SentenceFrames:
         verbs = [h for h in self.hits if h.entry.category == "act"
                  and (h.entry.type == act.entry.type or h.entry.name == "announced")
                  and not self._nominal(h) and end - OBJECT_GAP <= h.last <= end]
+        found = self._verb_before_nominal(act, verbs, end)
+        if found is None and act.entry.lang == "ar":
+            # Arabic puts the verb first, then its subject, then the verbal noun it governs:
+            # "أعلنت قيادة شرطة محافظة البصرة، الخميس، التوصل إلى هدنة" (the commas of the
+            # day between): the nearest verb of the event or of announcing before it
+            found = next((h for h in reversed(self.hits) if h.entry.category == "act"
+                          and (h.entry.type == act.entry.type or h.entry.name == "announced")
+                          and not self._nominal(h) and h.last < act.first), None)
+        return found
+
+    def _verb_before_nominal(self, act: Hit, verbs: list[Hit], end: int) -> Hit | None:
+        """Of `verbs` (those ending a few words before `act`, up to `end`), the one that
+        governs it: right before it, or with only the day and place between."""
         right = next((h for h in verbs if h.last == end), None)
         if right is not None or not verbs:
             return right
