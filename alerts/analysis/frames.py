@@ -344,6 +344,7 @@ _BEHALF = folded_words("behalf", "поручению")
 _LEADING = frozenset({"head-of-state", "head-of-government", "foreign-minister"})
 # Words before a person that say where someone came from, not whom they met.
 _FROM = frozenset({"from", "от", "від"})
+TITLES_REACH = 4  # words of titles and adjectives before a person, read past
 WITH_REACH = 5  # words between "with" and whom a contact was with (and its word and "with")
 # Whose time in office dates something: "the highest-level U.S. official to visit China under
 # President Biden" met no Biden.
@@ -1116,13 +1117,12 @@ class SentenceFrames:
         names = [(i, i + len(lexicon_tokens(m.alias)) - 1) for i, m in mentions
                  if m.entity.kind == "person" and m.via == "name"]
         found = hits if hits is not None else find_hits(lex, sentence.tokens)
-        hits_of_nouns = {h.first for h in found if h.entry.category == "noun"}
         self.hits = [h for h in found
                      if not self._number_sign(h) and not self._acronym(h)
                      and not self._name_not_modal(h, sentence.tokens)
                      and not self._elided_in_name(h)
                      and not self._ta_marbuta_misread(h)
-                     and not self._relates_to(h, hits_of_nouns)
+                     and not self._relates_to(h, found)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
         # A Chinese token is one character: a clause holds about three times as many.
@@ -1348,13 +1348,15 @@ class SentenceFrames:
         return nxt.isascii() and nxt.isalpha() and len(nxt) > 3 and (
             nxt.endswith("ed") or (nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))))
 
-    def _relates_to(self, hit: Hit, nouns: set[int]) -> bool:
-        """The Arabic "يتصل/تتصل بـ" before a thing the lexicon names relates to it, no call:
-        "رسالة خطية ... تتصل بالعلاقات الثنائية" (a letter on bilateral relations; not
-        "اتصل بالرئيس", a person)."""
+    def _relates_to(self, hit: Hit, found: list[Hit]) -> bool:
+        """The Arabic "يتصل/تتصل بـ" before a thing the lexicon names (of the sentence's
+        `found` hits) relates to it, no call: "رسالة خطية ... تتصل بالعلاقات الثنائية" (a
+        letter on bilateral relations; not "اتصل بالرئيس", a person)."""
         return hit.entry.lang == "ar" and hit.entry.name == "call" \
             and hit.entry.category == "act" and hit.first == hit.last \
-            and hit.last + 1 in nouns and self.s.tokens[hit.last + 1].startswith("ب")
+            and hit.last + 1 < len(self.s.tokens) \
+            and self.s.tokens[hit.last + 1].startswith("ب") \
+            and any(h.first == hit.last + 1 and h.entry.category == "noun" for h in found)
 
     def _ta_marbuta_misread(self, hit: Hit) -> bool:
         """An Arabic word written with a final "ة" read as a shorter word with the enclitic
@@ -4036,11 +4038,7 @@ class SentenceFrames:
             return True
         # "a message from King Salman", "رسالة من الملك سلمان": who sent it is no party
         # (a state's adjective among the titles: "رسالة من العاهل السعودي الملك سلمان")
-        k = i - 1
-        while k >= 0 and i - k <= 4 and (tokens[k] in _TITLE_WORDS
-                                         or tokens[k].startswith(_TITLE_STEMS)
-                                         or self._adjective(k)):
-            k -= 1
+        k = self._before_titles(i)
         # (what the message is between: "رسالة تضامن من الرئيس", "a letter of support from")
         if k >= 1 and tokens[k] in _SENT_FROM and any(
                 t in _MESSAGES for t in tokens[max(0, k - 3):k]):
@@ -4345,14 +4343,23 @@ class SentenceFrames:
                    and link < _clause(self.bounds, h.first, self.n)[1]
                    for h in self.hits)
 
+    def _before_titles(self, i: int) -> int:
+        """Where the word before the titles in front of the person at `i` stands (-1: none):
+        the "from" of "a message from King Salman", the "under" of "under U.S. President
+        Biden" (a state's adjective among the titles too)."""
+        tokens = self.s.tokens
+        k = i - 1
+        while k >= 0 and i - k <= TITLES_REACH and (tokens[k] in _TITLE_WORDS
+                                                     or tokens[k].startswith(_TITLE_STEMS)
+                                                     or self._adjective(k)):
+            k -= 1
+        return k
+
     def _under(self, i: int) -> bool:
         """Whether the person at `i` dates something by their time in office, "under" and
         titles before them: "the first visit under President Biden"."""
-        tokens = self.s.tokens
-        k = i - 1
-        while k >= 0 and i - k <= 3 and tokens[k] in _TITLE_WORDS:
-            k -= 1
-        return k >= 0 and tokens[k] in _UNDER
+        k = self._before_titles(i)
+        return k >= 0 and self.s.tokens[k] in _UNDER
 
     def _time_clause(self, verb: Hit) -> int | None:
         """Where "when", "once", "before" or "until" stands when it opens the clause of an
