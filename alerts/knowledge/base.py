@@ -23,7 +23,7 @@ from alerts.fold import fold
 from alerts.knowledge import choice
 from alerts.knowledge.choice import use_folder  # noqa: F401 - where callers found it
 from alerts.knowledge.groups import group_members
-from alerts.knowledge.phrases import PhraseIndex, token_text, within_longer
+from alerts.knowledge.phrases import CJK, PhraseIndex, token_text, within_longer
 from alerts.knowledge.titles import titled_offices
 
 LANGUAGES = ("en", "fr", "de", "es", "ru", "uk")
@@ -155,7 +155,6 @@ def _kin_before() -> re.Pattern[str]:
 
 # Chinese, written right before an office (no space between): "美国前国务卿" (the former US
 # secretary of state), "前任总统".
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_THE_HOLDER_BEFORE_CJK = ("前", "前任", "原", "候任", "当选")
 
 # Chinese, written right after an office: one who serves its holder, not the holder
@@ -1012,7 +1011,7 @@ class KnowledgeBase:
         # "老挝国家主席通伦" is no Chinese head of state
         state_ends = {start + len(key): {e for e, _, _ in payloads
                                          if self.entities[e].kind == "country"}
-                      for start, key, payloads in hits if _CJK.match(key)}
+                      for start, key, payloads in hits if CJK.match(key)}
         for start, key, payloads in offices:
             if (start, start + len(key)) in inside:
                 continue

@@ -27,7 +27,7 @@ from alerts.fold import fold
 T = TypeVar("T")
 _NON_WORD = re.compile(r"[\W_]+")
 # Han, kana and the CJK punctuation/compatibility blocks: scripts written without spaces.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 # Arabic letter forms that writers use interchangeably, and the tatweel (a stretching stroke).
 _ARABIC_FORMS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None, "ٱ": "ا"})
@@ -174,9 +174,9 @@ class PhraseIndex(Generic[T]):
         keys = [key, *arabic_variants(key)]
         payloads = self._adding()
         for key in keys:
-            if wildcard or _CJK.match(key[-2]):
+            if wildcard or CJK.match(key[-2]):
                 key = key[:-1]  # no boundary required after the stem or a CJK character
-            if _CJK.match(key[1]):
+            if CJK.match(key[1]):
                 key = key[1:]  # nor before a CJK character
             payloads.setdefault(key, []).append(payload)
         self._ready = False
