@@ -532,8 +532,15 @@ def _analyse(title: str, summary: str, day: date | None,
         return item_mentions
 
     def people() -> frozenset[str]:
-        """Whom the item names: an ambiguous surname elsewhere in it stands for them."""
-        return frozenset(m.entity.id for m in read_mentions() if m.entity.kind == "person")
+        """Whom the item names: an ambiguous surname elsewhere in it stands for them. One
+        named only by such a surname is left out when the item names another of that surname
+        in full ("Clinton meets Kim" over "Former President Bill Clinton met ...": not
+        Hillary Clinton, whom the surname alone would name in 2009)."""
+        named = [m for m in read_mentions() if m.entity.kind == "person"]
+        base = _knowledge(kb_source)
+        in_full = {m.entity.id for m in named if not base.ambiguous_alias(m.alias)}
+        return frozenset(m.entity.id for m in named if m.entity.id in in_full or (
+            base.named_surname(m.alias, in_full) or m.entity) is m.entity)
     frames: list[EventFrame] = []
     speaker = None  # who says "I" in the summary, when the headline names them
     states: list[frozenset[str]] = []  # the states the news names (people: theirs), once

@@ -477,6 +477,10 @@ _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "
                              "й", "та", "або", "أو")
 # "his Turkish counterpart", "son homologue", "seinem Amtskollegen", "نظيره": the holder of
 # the same office in another state (SentenceFrames._with_counterparts).
+# How far after "counterpart" the name of the one meant may come ("his counterpart from Iran,
+# Hassan Rouhani").
+_NAMED_AFTER = 4
+_FROM_STATE = folded_words("from", "of", "de", "aus", "из", "з", "від")
 _COUNTERPART = folded_words("counterpart", "counterparts", "homologue", "homologues",
                             "amtskollege", "amtskollegen", "amtskollegin", "homólogo",
                             "homóloga", "homólogos", "коллега", "коллегой", "коллегу",
@@ -489,6 +493,13 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 # A state's title before its name: "سفيرة مملكة السويد" (the ambassador of the Kingdom of Sweden)
+# "قد" after "and" or "so": before a past verb it says it is done (Hit._arabic_misread);
+# a verb whose first letter is one of these is in the present ("may"), but for the common
+# past verbs that begin with "ت" ("تم", "تقرر": it was done, decided).
+_QAD_OF_PAST = frozenset({"وقد", "فقد"})
+_ARABIC_PRESENT_PREFIXES = ("ي", "ن", "ت")
+_PAST_WITH_TA = folded_words("تم", "تمت", "تقرر", "توصل", "توصلت", "توصلا", "تلقى", "تلقت",
+                             "تبادل", "تبادلا", "تباحث", "تباحثا", "تسلم", "تسلمت")
 _STATE_TITLES = folded_words("مملكة", "جمهورية", "دولة", "إمارة", "سلطنة")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
 # English adjectives that make an "-ing" form after them a noun ("first meeting with").
@@ -1121,7 +1132,7 @@ class SentenceFrames:
                      if not self._number_sign(h) and not self._acronym(h)
                      and not self._name_not_modal(h, sentence.tokens)
                      and not self._elided_in_name(h)
-                     and not self._ta_marbuta_misread(h)
+                     and not self._arabic_misread(h)
                      and not self._relates_to(h, found)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
@@ -1358,15 +1369,23 @@ class SentenceFrames:
             and self.s.tokens[hit.last + 1].startswith("ب") \
             and any(h.first == hit.last + 1 and h.entry.category == "noun" for h in found)
 
-    def _ta_marbuta_misread(self, hit: Hit) -> bool:
-        """An Arabic word written with a final "ة" read as a shorter word with the enclitic
-        "ه" (him) that folding makes of it: "وزارة" (ministry) is no "و + زار + ه" (and
-        visited him), "شرطة" (police) no "شرط" (condition)."""
+    def _arabic_misread(self, hit: Hit) -> bool:
+        """An Arabic word read as another by its folding or its proclitics:
+        - a word written with a final "ة" read as a shorter word with the enclitic "ه" (him)
+          that folding makes of it: "وزارة" (ministry) is no "و + زار + ه" (and visited him),
+          "شرطة" (police) no "شرط" (condition);
+        - "قد" after "و" or "ف" before a verb in the past: "فقد تقرر استئناف" (so it was
+          decided to resume), "وقد أجرى" (and he held) say it is done, not that it may be;
+          before the present ("وقد يكون", "قد نوجه") it is "may"."""
         if hit.first != hit.last or hit.entry.lang != "ar":
             return False
         a, b = self.s.spans[hit.first]
+        written = self.s.text[a:b]
+        if written in _QAD_OF_PAST and hit.entry.category == "cue":
+            after = self.s.tokens[hit.last + 1] if hit.last + 1 < len(self.s.tokens) else ""
+            return after in _PAST_WITH_TA or not after.startswith(_ARABIC_PRESENT_PREFIXES)
         form = hit.entry.form
-        return self.s.text[a:b].endswith("ة") and not form.endswith(("ة", "ه", "}"))
+        return written.endswith("ة") and not form.endswith(("ة", "ه", "}"))
 
     def _elided_in_name(self, hit: Hit) -> bool:
         """A one-letter cue in capitals, elided, is part of a name: the "N'" of "N'Djamena",
@@ -2384,6 +2403,16 @@ class SentenceFrames:
         role.update({m.entity.id: "actor" for _, m in actor})
         return tuple(self._participant(m, role[m.entity.id]) for _, m in arguments)
 
+    def _own_envoys(self, arguments: list[tuple[int, Mention]], noun: Hit,
+                    parties: tuple[Participant, ...]) -> str | None:
+        """The actor's state, when its name or adjective stands right beside the envoy noun
+        ("американських дипломатів" the US ordered out), or None."""
+        actors = {p.country or p.entity_id for p in parties if p.role == "actor"}
+        return next((m.entity.name for i, m in arguments if m.entity.kind == "country"
+                     and m.entity.id in actors and (
+                         i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first)),
+                    None)
+
     def _foreign_envoy(self, arguments: list[tuple[int, Mention]], noun: Hit,
                        parties: tuple[Participant, ...]) -> str | None:
         """The state, other than the actor's, whose name or adjective stands right beside the
@@ -2397,17 +2426,23 @@ class SentenceFrames:
             _ARABIC_LETTER.match(written) is not None and written.endswith(("ها", "ه", "هم")))
         if not actors or own:
             return None  # "its Havana ambassador", "سفيرها": the actor's own envoy
-        # The Arabic article with a state's adjective is another state's envoy, one's own
-        # being "سفيرها", even when that state was read as the actor for want of another
-        # ("استدعت وزارة الخارجية السفير الإسرائيلي في عمّان": the ministry is the actor).
-        article = _ARABIC_LETTER.match(written) is not None and written.startswith("ال")
+        # In Arabic a state right after the envoy's noun, by its adjective after the article
+        # or in the construct state, is another state's envoy, one's own being "سفيرها", even
+        # when that state was read as the actor for want of another ("استدعت وزارة الخارجية
+        # السفير الإسرائيلي في عمّان", "سفير الجمهورية الإسلامية الإيرانية لدى البلاد": the
+        # ministry is the actor).
+        arabic = _ARABIC_LETTER.match(written) is not None
         for i, m in arguments:
-            if article and m.entity.kind == "country" and i == noun.last + 1 \
+            # (the state's title and adjectives between: "سفير الجمهورية الإسلامية الإيرانية")
+            if arabic and m.entity.kind == "country" and noun.last < i <= noun.last + 3 \
+                    and all(w.startswith("ال") for w in words[noun.last + 1:i]) \
                     and len(actors) == 1 and m.entity.id in actors:
                 return m.entity.name
             if m.entity.kind == "country" and m.entity.id not in actors and (
                     i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first
-                    or (i == noun.last + 2 and words[noun.last + 1] in _STATE_TITLES)) \
+                    or (i == noun.last + 2 and words[noun.last + 1] in _STATE_TITLES)
+                    or (arabic and i <= noun.last + 3
+                        and all(w.startswith("ال") for w in words[noun.last + 1:i]))) \
                     and not (i > 0 and words[i - 1] in _POSTED):  # "驻立陶宛大使": posted there
                 return m.entity.name
         return None
@@ -3315,6 +3350,14 @@ class SentenceFrames:
                 evidence.append(Evidence("status", f"'{self._q(act)}' of {foreign}'s envoy: "
                                                    "summoned, not recalled"))
                 status = ""
+            own_state = self._own_envoys(arguments, noun, parties) \
+                if status in ("diplomats-expelled", "ambassador-expelled") else None
+            if own_state is not None:
+                # "Держдеп наказав родинам американських дипломатів залишити Україну": a
+                # state sending its own people home expels no one.
+                evidence.append(Evidence("status", f"'{self._q(act)}' of {own_state}'s own envoys: "
+                                                   "sent home, not expelled"))
+                status = ""
         states = {p.country or p.entity_id for p in parties if p.kind in ("country", "person")}
         if len(states) < needed and status:
             evidence.append(Evidence("parties", f"{len(states)} state(s) named, {needed} needed; "
@@ -3392,11 +3435,24 @@ class SentenceFrames:
             if word not in _COUNTERPART:
                 continue
             # "his Turkish counterpart", "son homologue américain", "his counterpart from Iran"
-            state = next((m for i, m in mentions if m.entity.kind == "country"
-                          and i in (k - 1, k + 1, k + 2)), None)
+            state_at, state = next(((i, m) for i, m in mentions if m.entity.kind == "country"
+                                    and i in (k - 1, k + 1, k + 2)), (0, None))
             person = next((m for i, m in reversed(mentions) if i < k
                            and m.entity.kind == "person"), None)
             if state is None or person is None:
+                continue
+            alias = sentence.text[sentence.spans[k][0]:sentence.spans[k][1]]
+            state_words = set(range(state_at, state_at + len(lexicon_tokens(state.alias))))
+            named = next((m for i, m in mentions if k < i <= k + _NAMED_AFTER
+                          and m.entity.kind == "person" and any(
+                              r.country == state.entity.id and r.covers(day)
+                              for r in m.entity.roles)
+                          and all(j in state_words or words[j] in _FROM_STATE
+                                  for j in range(k + 1, i))), None)
+            if named is not None:
+                # "su homólogo iraní, Mahmud Ahmadineyad": the name says who the counterpart is
+                # (not the holder of the first office of that state, Iran's head of state)
+                out.append((k, Mention(named.entity, alias, k, "counterpart")))
                 continue
             offices = sorted({r.office for r in person.entity.roles if r.covers(day)},
                              key=lambda o: LEADING_OFFICES.index(o)
@@ -3404,7 +3460,6 @@ class SentenceFrames:
             for office in offices:
                 holder = kb.holder(office, state.entity.id, day)
                 if holder is not None and holder.id != person.entity.id:
-                    alias = sentence.text[sentence.spans[k][0]:sentence.spans[k][1]]
                     out.append((k, Mention(holder, alias, k, "counterpart")))
                     break
         return sorted(out, key=lambda t: t[0])

@@ -86,11 +86,15 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 # /ТАСС/.", "МОСКВА, 29 мар — РИА Новости.", "KYIV, Dec. 3."; with a dash and the agency the
 # place may be written as a word: "Анталія, 10 березня — Укрінформ."), or stopped after the place
 # too, with the agency in capitals after the day ("ПАРИЖ. 9 грудня. УКРІНФОРМ."), or after a
-# comma ("Баку, 29 июня, АЗЕРТАДЖ."). It opens the first sentence, not a sentence of its own.
+# comma ("Баку, 29 июня, АЗЕРТАДЖ."), or in brackets after the day ("СОЧІ, 30 квітня
+# (Укрінформ)."); the place may have its region in brackets ("ЭННИСКИЛЛЕН (Великобритания),
+# 17 июня. /ИТАР-ТАСС/."). It opens the first sentence, not a sentence of its own.
 _STOPPED_DATELINE = re.compile(
-    r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2})[,.]\s+"
+    r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2})"
+    r"(?:\s+\([^()\n]{2,40}\))?[,.]\s+"
     r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|(?P<wire>\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.)"
+    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|\s+\((?P<bracketed>[^()\n]{2,30})\)\."
+    r"|(?P<wire>\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.)"
     r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\."
     r"|,\s+(?P<tagged>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
@@ -129,7 +133,9 @@ def stopped_dateline(text: str) -> int:
             # Укрінформ.") or a known agency after the day's stop ("Мінськ, 12 лютого.
             # Укрінформ."): the agency says it is a dateline
             text[found.end("place")] == "," and (
-                found.group("wire") or (agency is not None and agency.casefold() in _AGENCIES))):
+                found.group("wire") or any(
+                    named is not None and named.casefold() in _AGENCIES
+                    for named in (agency, found.group("bracketed"))))):
         return 0
     if agency is not None and not agency.replace(" ", "").replace("-", "").isupper() \
             and agency.casefold() not in _AGENCIES:

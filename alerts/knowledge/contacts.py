@@ -102,18 +102,22 @@ def leader_pairs(pairs: Iterable[tuple[_P, _P]], day: date | None,
                  entities: dict[str, Entity]) -> list[tuple[_P, _P]]:
     """The pairs whose two people lead two different states on the day (leader_office: not
     a sectoral minister). A person the entities do not hold counts by the state the analysis
-    gave them."""
-    def state(p: _P) -> str | None:
+    gave them. One who leads two states counts for both: France's president, co-prince of
+    Andorra, and France's prime minister lead no two different states."""
+    def states(p: _P) -> frozenset[str]:
         entity = entities.get(p.entity_id)
         if entity is None:
-            return p.country if p.country and p.country not in ORGANISATIONS else None
-        office = leader_office(entity, day)
-        return office.country if office is not None else None
+            return frozenset({p.country} if p.country and p.country not in ORGANISATIONS
+                             else ())
+        if leader_office(entity, day) is None:
+            return frozenset()
+        return frozenset(r.country for r in entity.roles if r.covers(day) and r.country
+                         and r.country not in ORGANISATIONS and speaks_for_the_state(r.office))
 
     out = []
     for a, b in pairs:
-        first, second = state(a), state(b)
-        if first is not None and second is not None and first != second:
+        first, second = states(a), states(b)
+        if first and second and first.isdisjoint(second):
             out.append((a, b))
     return out
 

@@ -1,0 +1,99 @@
+"""What the blind sets of contacts of 7 Dec 2026 (probe91: leaders of 1999-2014 as agencies
+and newspapers of that time wrote them, 160 items in eight languages written by a helper who
+saw neither the code nor the tests) found, each as the mechanism behind it:
+
+- a dateline with its place's region in brackets ("ЭННИСКИЛЛЕН (Великобритания), 17 июня.
+  /ИТАР-ТАСС/.") or its agency in brackets after the day ("СОЧІ, 30 квітня (Укрінформ).")
+  opens the first sentence: the report after it is the lead, not the body;
+- "counterpart" with the name of the one meant right after it ("su homólogo iraní, Mahmud
+  Ahmadineyad", "نظيره الإيراني محمود أحمدي نجاد") is that person, not whoever holds the
+  first office of that state (Iran's head of state);
+- a surname alone whose item names another person of that surname in full stands for that
+  person ("Clinton meets Kim Jong Il" over "Former President Bill Clinton met ...");
+- one who leads two states counts for both: France's president, co-prince of Andorra, and
+  France's prime minister are no leaders of two different states;
+- an emergency summit is a summit; only a "state of emergency" is a figure.
+
+The texts are written for these tests, not copied from the set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from alerts.analysis import analyse_text
+from alerts.rules.conditions import _leader_pairs
+from tests.contact_frames import held, news
+
+
+def leader_pairs(title: str, summary: str, day: date) -> set[str]:
+    """The pairs of leaders of two different states in the contacts the text holds."""
+    analysis = analyse_text(title, summary, day)
+    return {"+".join(sorted((a.entity_id, b.entity_id)))
+            for f in analysis.frames if f.type == "contact" and f.modality == "happened"
+            for a, b in _leader_pairs(f, analysis)}
+
+
+def test_a_dateline_with_a_region_in_brackets_opens_the_first_sentence() -> None:
+    summary = ("ЭВИАН (Франция), 2 июня. /ИТАР-ТАСС/. Президенты России и США Владимир Путин и "
+               "Джордж Буш провели в понедельник встречу на полях саммита.")
+    assert news("Саммит восьмерки", summary, date(2003, 6, 2)) == {
+        "george-w-bush+vladimir-putin"}
+
+
+def test_a_dateline_with_its_agency_in_brackets_opens_the_first_sentence() -> None:
+    summary = ("СОЧІ, 12 травня (Укрінформ). Прем'єр-міністр України Микола Азаров провів у "
+               "середу в Сочі переговори з прем'єр-міністром Росії Володимиром Путіним.")
+    assert news("Переговори в Сочі", summary, date(2010, 5, 12)) == {
+        "mykola-azarov+vladimir-putin"}
+    # a place in capitals with a word in brackets that is no agency's still ends there
+    assert news("Переговори", "Сочі, 12 травня (вівторок). Прем'єр-міністр України Микола "
+                "Азаров провів переговори з Володимиром Путіним.", date(2010, 5, 12)) == set()
+
+
+def test_a_counterpart_named_right_after_the_word_is_that_person() -> None:
+    day = date(2012, 1, 9)
+    assert held("Visita a Caracas", "El presidente de Venezuela, Hugo Chávez, recibió hoy a su "
+                "homólogo iraní, Mahmud Ahmadineyad, en el Palacio de Miraflores.", day) == {
+        "hugo-chavez+mahmoud-ahmadinejad"}
+    assert held("زيارة", "استقبل الرئيس المصري محمد مرسي نظيره الإيراني محمود أحمدي نجاد "
+                "في القاهرة.", date(2013, 2, 5)) == {"mahmoud-ahmadinejad+mohamed-morsi"}
+    # with no name after it, the counterpart is the holder of the office
+    assert held("Visita", "El presidente de Francia, Emmanuel Macron, recibió hoy a su "
+                "homólogo alemán en el Elíseo.", date(2022, 1, 25)) == {
+        "emmanuel-macron+frank-walter-steinmeier"}
+
+
+def test_a_surname_stands_for_whom_the_item_names_in_full() -> None:
+    day = date(2009, 8, 4)
+    summary = ("Former President Bill Clinton met North Korean leader Kim Jong Il on Tuesday "
+               "in Pyongyang.")
+    assert "bill-clinton+kim-jong-il" in held("Clinton meets Kim Jong Il", summary, day)
+    assert "hillary-clinton+kim-jong-il" not in held("Clinton meets Kim Jong Il", summary, day)
+    # named by the surname alone, it is the office holder of the day
+    assert held("Clinton meets Lavrov in Geneva", "", day) == {"hillary-clinton+sergey-lavrov"}
+
+
+def test_one_state_of_two_led_by_one_person_makes_no_pair_of_states() -> None:
+    day = date(2000, 12, 7)
+    summary = ("Le président Jacques Chirac et le Premier ministre Lionel Jospin se sont "
+               "entretenus jeudi à Nice.")
+    assert held("Chirac et Jospin", summary, day) == {"jacques-chirac+lionel-jospin"}
+    assert leader_pairs("Chirac et Jospin", summary, day) == set()
+    assert leader_pairs("Chirac et Schröder", "Le président Jacques Chirac et le chancelier "
+                        "Gerhard Schröder se sont entretenus jeudi à Nice.", day) == {
+        "gerhard-schroder+jacques-chirac"}
+
+
+def test_an_emergency_summit_is_a_summit() -> None:
+    summary = ("LAJES FIELD, Azores (Reuters) - President Bush, British Prime Minister Tony Blair "
+               "and Spanish Prime Minister Jose Maria Aznar held an emergency summit on Sunday.")
+    day = date(2003, 3, 16)
+    summits = [f for f in analyse_text("Summit in the Azores", summary, day).frames
+               if f.type == "contact" and f.sentence == 1]
+    assert summits and all("metaphor" not in f.flags for f in summits)
+    assert news("Summit in the Azores", summary, day) == {
+        "george-w-bush+tony-blair", "george-w-bush+jose-maria-aznar",
+        "jose-maria-aznar+tony-blair"}
+    flags = {flag for f in analyse_text("Sri Lanka declares state of emergency", "",
+                                         date(2022, 5, 6)).frames for flag in f.flags}
+    assert "metaphor" in flags
