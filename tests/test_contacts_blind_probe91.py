@@ -1,6 +1,7 @@
 """What the blind sets of contacts of 7 Dec 2026 (probe91: leaders of 1999-2014 as agencies
-and newspapers of that time wrote them, 160 items in eight languages written by a helper who
-saw neither the code nor the tests) found, each as the mechanism behind it:
+and newspapers of that time wrote them; probe93: calls and their near-misses; 160 items each
+in eight languages written by helpers who saw neither the code nor the tests) found, each as
+the mechanism or the knowledge behind it:
 
 - a dateline with its place's region in brackets ("ЭННИСКИЛЛЕН (Великобритания), 17 июня.
   /ИТАР-ТАСС/.") or its agency in brackets after the day ("СОЧІ, 30 квітня (Укрінформ).")
@@ -12,7 +13,12 @@ saw neither the code nor the tests) found, each as the mechanism behind it:
   person ("Clinton meets Kim Jong Il" over "Former President Bill Clinton met ...");
 - one who leads two states counts for both: France's president, co-prince of Andorra, and
   France's prime minister are no leaders of two different states;
-- an emergency summit is a summit; only a "state of emergency" is a figure.
+- an emergency summit is a summit; only a "state of emergency" is a figure;
+- messages exchanged are no talk ("ont échangé jeudi des messages de félicitations");
+- a common given name alone ("Mohammed") stands for no one who bears it as a surname
+  (Eritrea's Osman Saleh Mohammed); "Mohammed ben Salmane" is the French form of the name;
+- a monarch is named by the given name after a title ("el rey Juan Carlos", "King
+  Abdullah", "König Harald"), when only one monarch of that name reigns on the day.
 
 The texts are written for these tests, not copied from the set."""
 
@@ -97,3 +103,38 @@ def test_an_emergency_summit_is_a_summit() -> None:
     flags = {flag for f in analyse_text("Sri Lanka declares state of emergency", "",
                                          date(2022, 5, 6)).frames for flag in f.flags}
     assert "metaphor" in flags
+
+
+def test_a_monarch_named_by_the_given_name_after_a_title() -> None:
+    assert held("Reconciliación en Marivent", "El rey Juan Carlos recibió hoy al presidente "
+                "venezolano, Hugo Chávez, en el palacio de Marivent.", date(2008, 7, 25)) == {
+        "hugo-chavez+juan-carlos-i"}
+    assert held("Visit to Amman", "King Abdullah received Emmanuel Macron in Amman.",
+                date(2018, 5, 1)) == {"abdullah-ii-of-jordan+emmanuel-macron"}
+    # two kings Abdullah reigned until 2015: the name alone says neither
+    assert held("Visit", "King Abdullah received Nicolas Sarkozy.", date(2010, 5, 1)) == set()
+    assert held("Staatsbesuch", "König Harald hat Emmanuel Macron in Oslo empfangen.",
+                date(2018, 5, 1)) == {"emmanuel-macron+harald-v-of-norway"}
+    # a president called Juan Carlos is no king
+    assert held("Panamá", "El presidente Juan Carlos Varela recibió a Mariano Rajoy.",
+                date(2016, 5, 1)) == {"juan-carlos-varela+mariano-rajoy"}
+
+
+def test_messages_exchanged_are_no_talk() -> None:
+    day = date(2024, 1, 25)
+    summary = ("PÉKIN (Xinhua) - Le président chinois Xi Jinping et son homologue français "
+               "Emmanuel Macron ont échangé jeudi des messages de félicitations.")
+    assert held("Messages pour les 60 ans des relations", summary, day) == set()
+    assert held("Xi Jinping et Emmanuel Macron échangent des lettres", "", day) == set()
+    # exchanging by telephone, or views, is talking
+    assert held("Xi Jinping et Emmanuel Macron ont échangé par téléphone", "", day) == {
+        "emmanuel-macron+xi-jinping"}
+
+
+def test_a_given_name_alone_stands_for_no_one_who_bears_it_as_a_surname() -> None:
+    day = date(2022, 7, 28)
+    summary = ("Le prince héritier saoudien Mohammed ben Salmane a été reçu jeudi soir à dîner "
+               "par Emmanuel Macron à l'Élysée.")
+    assert held("Macron reçoit Mohammed ben Salmane", summary, day) == {
+        "emmanuel-macron+mohammed-bin-salman"}
+    assert held("Macron reçoit Mohammed à l'Élysée", "", day) == set()

@@ -493,6 +493,9 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 # A state's title before its name: "سفيرة مملكة السويد" (the ambassador of the Kingdom of Sweden)
+# Things written, not said: exchanging them is no talk ("échangent des messages").
+_WRITTEN = folded_words("messages", "message", "letters", "lettres", "lettre", "télégrammes",
+                        "vœux", "voeux", "félicitations", "courriers", "notes", "documents")
 # "قد" after "and" or "so": before a past verb it says it is done (Hit._arabic_misread);
 # a verb whose first letter is one of these is in the present ("may"), but for the common
 # past verbs that begin with "ت" ("تم", "تقرر": it was done, decided).
@@ -1133,6 +1136,7 @@ class SentenceFrames:
                      and not self._name_not_modal(h, sentence.tokens)
                      and not self._elided_in_name(h)
                      and not self._arabic_misread(h)
+                     and not self._written_exchange(h)
                      and not self._relates_to(h, found)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
@@ -1387,6 +1391,19 @@ class SentenceFrames:
         form = hit.entry.form
         return written.endswith("ة") and not form.endswith(("ة", "ه", "}"))
 
+    def _written_exchange(self, hit: Hit) -> bool:
+        """A verb of talking whose object is something written: "Xi Jinping et Emmanuel
+        Macron échangent des messages de félicitations" send messages, they do not talk."""
+        if hit.entry.category != "act" or hit.entry.type != "contact":
+            return False
+        words = self.s.tokens
+        k = hit.last + 1
+        # (past its article and its day: "ont échangé jeudi des messages")
+        while k < len(words) and k <= hit.last + 3 and (words[k] in _DETERMINERS
+                                                        or words[k] in _DAYS):
+            k += 1
+        return k < len(words) and words[k] in _WRITTEN
+
     def _elided_in_name(self, hit: Hit) -> bool:
         """A one-letter cue in capitals, elided, is part of a name: the "N'" of "N'Djamena",
         "Sassou N'Guesso" (a French "N'" that opens a sentence keeps its "pas" or "jamais")."""
@@ -1501,7 +1518,16 @@ class SentenceFrames:
                          and h.entry.name == "called-for" and not h.entry.after
                          # one said only of its object does not reach past an
                          # infinitive: "talks offer roadmap to a truce" offer the roadmap
-                         and not (h.entry.before and self._object_beyond(h, before))))]
+                         and not (h.entry.before and self._object_beyond(h, before))
+                         # one written around its object holds with its closing words
+                         # ("rufen die Parteien auf, ..."; not "Putin ruft Erdogan an")
+                         and (not h.entry.then or self._closed_in_clause(h))))]
+
+    def _closed_in_clause(self, act: Hit) -> bool:
+        """The closing words of an act written around its object follow it in its clause."""
+        then, words = act.entry.then, self.s.tokens
+        end = _clause(self.bounds, act.first, self.n)[1]
+        return any(words[i:i + len(then)] == then for i in range(act.last + 1, end))
 
     def _asked_for(self, hit: Hit, etype: str) -> bool:
         """A demand before `hit` in its clause: "called on the army and the RSF to agree to
@@ -1946,8 +1972,11 @@ class SentenceFrames:
             lo = max(lo, before - CUE_WINDOW)
         else:
             return None
+        # (not a German verb's particle right before "and": "Geber sagen Milliardenhilfe zu
+        # und fordern Waffenruhe" pledge aid and call for a truce)
         to = [h for h in self.hits if h.entry.category == "cue" and h.entry.name == "infinitive"
-              and lo <= h.first and h.last < before]
+              and lo <= h.first and h.last < before
+              and not (h.entry.lang == "de" and words[h.last + 1] in _CONJUNCTIONS)]
         if to:
             return to[-1].last + 1
         # (Arabic coordinates verbal nouns: "تدرس تعليق علاقاتها ... أو سحب سفيرها")
@@ -2017,7 +2046,8 @@ class SentenceFrames:
         named = {(h.first, h.last) for h in self.hits if h.entry.category == "noun"}
         cues += [h for h in self.hits if h.entry.category == "act" and h.entry.name == "called-for"
                  and lo <= h.first and h.last < index and (h.first, h.last) not in named
-                 and not h.entry.after]  # "needed" is said of a noun before it
+                 and not h.entry.after  # "needed" is said of a noun before it
+                 and (not h.entry.then or self._closed_in_clause(h))]
         cues.sort(key=lambda h: h.first)
         by = {name: [h for h in cues if h.entry.name == name
                      or (name == "negation" and h.entry.name == "cancellation")
@@ -2408,10 +2438,13 @@ class SentenceFrames:
         """The actor's state, when its name or adjective stands right beside the envoy noun
         ("американських дипломатів" the US ordered out), or None."""
         actors = {p.country or p.entity_id for p in parties if p.role == "actor"}
+        # (Arabic puts the verb's subject right before its object: "طردت الجزائر السفير
+        # الفرنسي"; its envoy's state comes after the noun)
+        arabic = _ARABIC_LETTER.match(self.s.tokens[noun.first]) is not None
         return next((m.entity.name for i, m in arguments if m.entity.kind == "country"
                      and m.entity.id in actors and (
-                         i == noun.last + 1 or i + len(lexicon_tokens(m.alias)) == noun.first)),
-                    None)
+                         i == noun.last + 1 or (not arabic and i + len(lexicon_tokens(
+                             m.alias)) == noun.first))), None)
 
     def _foreign_envoy(self, arguments: list[tuple[int, Mention]], noun: Hit,
                        parties: tuple[Participant, ...]) -> str | None:

@@ -352,7 +352,13 @@ for _words, _offices in (
           "aussenministerin", "canciller", "ministre des affaires etrangeres",
           "ministro de asuntos exteriores", "ministro de relaciones exteriores",
           "министр иностранных дел", "главы мид", "глава мид", "міністр закордонних справ",
-          "глава мзс"), ("foreign-minister",))):
+          "глава мзс"), ("foreign-minister",)),
+        # a monarch named by the given name ("King Juan Carlos", "el rey Felipe", "König
+        # Harald"): the head of state
+        (("king", "queen", "rey", "reina", "roi", "reine", "konig", "konigin", "emperor",
+          "empress", "emir", "sultan", "король", "короля", "королем", "королева", "королеву",
+          "король", "королю", "эмир", "эмира", "султан", "султана", "емір", "еміра"),
+         ("head-of-state",))):
     for _word in _words:
         _TITLES[_word] = _offices
 _TITLE_LAST_WORDS = {w.split()[-1] for w in _TITLES}

@@ -560,6 +560,13 @@ def generate(corpus: Path, out: Path = DATA) -> None:
         if post_soviet:
             # (and of the curated names: "Mirziyoyev" alone is "Mirsijojew")
             aliases += german_forms(aliases + curated_aliases.get(person_id, []))
+        given = regnal_name(name) if any(_MONARCH.search(t.title.lower()) for t in items) \
+            and person_id not in curated_ids else ""
+        if " " in given:
+            # an ambiguous alias is one word: a name of two only with the title before it
+            # ("el rey Juan Carlos", "King Abdul Halim")
+            aliases += [f"{title} {given}" for title in _KING_WORDS]
+            given = ""
         lines.append("  aliases: [" + ", ".join(quote(a) for a in dict.fromkeys(aliases)) + "]")
         lines += script_aliases(person_id)
         words = plain(name).split() if " " in name and " of " not in name else []
@@ -569,9 +576,11 @@ def generate(corpus: Path, out: Path = DATA) -> None:
             lines.append("  ambiguous_aliases: ["
                          + ", ".join(map(quote, HISTORIC_AMBIGUOUS[person_id])) + "]")
         elif surname and surname.lower() not in COMMON_WORDS and len(surname) > 2 and \
-                person_id not in curated_ids:
+                surname.lower() not in _GIVEN_TOO_COMMON and person_id not in curated_ids:
             surnames = [surname] + (german_forms([surname]) if post_soviet else [])
             lines.append("  ambiguous_aliases: [" + ", ".join(map(quote, surnames)) + "]")
+        elif given and given not in aliases:
+            lines.append(f"  ambiguous_aliases: [{quote(given)}]")
         lines.append("  roles:")
         for t in sorted(items, key=lambda t: t.start):
             note = "  # approx" if t.approx else ""
@@ -603,6 +612,30 @@ def generate(corpus: Path, out: Path = DATA) -> None:
     write_countries(out)
     write_offices(out)
     print(f"{len(persons)} people, {len(kept)} tenures", file=sys.stderr)
+
+
+# "King" in the languages that write it before a name in Latin letters.
+_KING_WORDS = ("King", "Rey", "Roi", "König")
+# Given names too common to stand for one monarch beside another name.
+# (nor, as a surname, for one who bears it last: "Osman Saleh Mohammed" is no "Mohammed ben
+# Salmane")
+_GIVEN_TOO_COMMON = {"muhammad", "mohammed", "mohamed", "mohammad", "ahmad", "ahmed"}
+# A monarch's office, by the title Wikidata gives it ("monarch of Spain", "emir of Kuwait";
+# not "United Kingdom").
+_MONARCH = re.compile(r"\b(?:monarch|king|queen|emir|sultan|emperor|empress)\b")
+
+
+def regnal_name(name: str) -> str:
+    """The name a monarch is called by with a title, without the regnal number or the
+    realm: "King Juan Carlos" (Juan Carlos I), "König Harald" (Harald V), "King Abdullah"
+    (Abdullah II; Abdullah of Saudi Arabia). An ambiguous alias: a name only after a title
+    or beside another name, and only when one such monarch is in office on the day (two
+    kings Abdullah reigned together until 2015). "" when there is none to take."""
+    given = re.sub(r"\s+[IVXL]+$", "", re.sub(r"\s+of\s.+$", "", name)).strip()
+    if given == name or len(given) < 3 or given.lower() in COMMON_WORDS \
+            or given.lower() in _GIVEN_TOO_COMMON:
+        return ""
+    return given
 
 
 def group(by_language: dict[str, list[str]]) -> str:
