@@ -17,6 +17,8 @@ the mechanism or the knowledge behind it:
 - messages exchanged are no talk ("ont échangé jeudi des messages de félicitations");
 - a common given name alone ("Mohammed") stands for no one who bears it as a surname
   (Eritrea's Osman Saleh Mohammed); "Mohammed ben Salmane" is the French form of the name;
+- a contact verb in quotation marks of its own is none ("Путин и Трамп «встретились» в музее
+  восковых фигур"); a visit "не в графике" or "в повестке дня" is not held yet;
 - a monarch is named by the given name after a title ("el rey Juan Carlos", "King
   Abdullah", "König Harald"), when only one monarch of that name reigns on the day.
 
@@ -138,3 +140,20 @@ def test_a_given_name_alone_stands_for_no_one_who_bears_it_as_a_surname() -> Non
     assert held("Macron reçoit Mohammed ben Salmane", summary, day) == {
         "emmanuel-macron+mohammed-bin-salman"}
     assert held("Macron reçoit Mohammed à l'Élysée", "", day) == set()
+
+
+def test_a_contact_verb_in_quotation_marks_of_its_own_is_none() -> None:
+    day = date(2018, 7, 20)
+    assert held('Путин и Трамп "встретились" в музее восковых фигур', "", day) == set()
+    assert held("Путин и Трамп «встретились» в музее восковых фигур", "", day) == set()
+    assert held("Trump 'met' Putin in a wax museum", "", day) == set()
+    # a quotation of a whole clause reports the contact
+    assert held('"Putin and Trump met in Helsinki," aide says', "", day) == {
+        "donald-trump+vladimir-putin"}
+
+
+def test_a_visit_not_yet_scheduled_is_not_held() -> None:
+    day = date(2024, 9, 10)
+    assert held("Песков: визит Путина в Турцию пока не в графике", "", day) == set()
+    assert held("Визит", "Визит президента России Владимира Путина в Турцию остается в "
+                "повестке дня, однако сроки пока не определены.", day) == set()

@@ -493,6 +493,7 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
 # A state's title before its name: "سفيرة مملكة السويد" (the ambassador of the Kingdom of Sweden)
+_QUOTES = frozenset('"\'«»“”„‘’')
 # Things written, not said: exchanging them is no talk ("échangent des messages").
 _WRITTEN = folded_words("messages", "message", "letters", "lettres", "lettre", "télégrammes",
                         "vœux", "voeux", "félicitations", "courriers", "notes", "documents")
@@ -1393,9 +1394,16 @@ class SentenceFrames:
 
     def _written_exchange(self, hit: Hit) -> bool:
         """A verb of talking whose object is something written: "Xi Jinping et Emmanuel
-        Macron échangent des messages de félicitations" send messages, they do not talk."""
+        Macron échangent des messages de félicitations" send messages, they do not talk. Nor
+        is a contact verb in quotation marks of its own one: "Путин и Трамп «встретились» в
+        музее восковых фигур" (their wax figures did)."""
         if hit.entry.category != "act" or hit.entry.type != "contact":
             return False
+        text, (a, b) = self.s.text, (self.s.spans[hit.first][0], self.s.spans[hit.last][1])
+        if 0 < a and b < len(text) and text[a - 1] in _QUOTES and text[b] in _QUOTES and not (
+                text[a - 1] == "'" and a > 1 and text[a - 2].isalpha()) and not (
+                text[b] == "'" and b + 1 < len(text) and text[b + 1].isalpha()):
+            return True
         words = self.s.tokens
         k = hit.last + 1
         # (past its article and its day: "ont échangé jeudi des messages")
@@ -1592,9 +1600,12 @@ class SentenceFrames:
     def _elapsed_before(self, start: int) -> Hit | None:
         """A time span before "after" a few words before `start`: what follows it is that
         long before the news ("a week after China-brokered truce", an act's word between
-        or not)."""
+        or not), not past a comma ("на следующий день после инаугурации, провел переговоры":
+        the day after something else)."""
         return next((h for h in self.hits if h.entry.category == "elapsed"
-                     and start - 4 <= h.last < start), None)
+                     and start - 4 <= h.last < start
+                     and "," not in self.s.text[self.s.spans[h.last][1]:self.s.spans[start][0]]),
+                    None)
 
     def _time_ahead(self, hit: Hit) -> Hit | None:
         """A time after the news right after a predicate, in its clause, with no other act
@@ -2335,9 +2346,14 @@ class SentenceFrames:
                     break
                 continue
             # Right before the noun phrase, with no verb between: "despite the ceasefire".
+            # (not past a comma: "в понедельник, на следующий день после инаугурации,
+            # провел переговоры" held the talks the day after something else)
+            # (an act's word right after it belongs to its phrase: "nach Beginn der in Moskau
+            # vereinbarten Feuerpause", after the start of the truce)
             if h.entry.category in ("backdrop", "preview") and reach - 3 <= h.last < start \
-                    and not any(h.last < a.first and a.last < noun.first
+                    and not any(h.last + 1 < a.first and a.last < noun.first
                                 and a.first not in declined for a in acts) \
+                    and "," not in self.s.text[self.s.spans[h.last][1]:self.s.spans[start][0]] \
                     and (described or not self._proper_between(h.last, owner)):
                 name = "backdrop" if h.entry.category == "backdrop" else "preview"
                 flags.add(name)
