@@ -477,33 +477,35 @@ _CONJUNCTIONS = folded_words("and", "or", "et", "ou", "und", "oder", "y", "o", "
                              "й", "та", "або", "أو")
 # "his Turkish counterpart", "son homologue", "seinem Amtskollegen", "نظيره": the holder of
 # the same office in another state (SentenceFrames._with_counterparts).
-# How far after "counterpart" the name of the one meant may come ("his counterpart from Iran,
-# Hassan Rouhani").
-_NAMED_AFTER = 4
-_FROM_STATE = folded_words("from", "of", "de", "aus", "из", "з", "від")
 _COUNTERPART = folded_words("counterpart", "counterparts", "homologue", "homologues",
                             "amtskollege", "amtskollegen", "amtskollegin", "homólogo",
                             "homóloga", "homólogos", "коллега", "коллегой", "коллегу",
                             "коллеги", "колега", "колегою", "колегу", "колеги", "نظيره",
                             "نظيرها", "نظيرته", "نظيرتها")
+# How far after "counterpart" the name of the one meant may come ("his counterpart from Iran,
+# Hassan Rouhani").
+_NAMED_AFTER = 4
+_FROM_STATE = folded_words("from", "of", "de", "aus", "из", "з", "від")
 # Possessives that make an envoy the actor's own ("recalls its Havana ambassador"), and the
 # word that posts one somewhere ("驻立陶宛大使", the ambassador in Lithuania).
 _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs", "sein",
                     "seine", "seinen", "ihre", "ihren", "su", "sus", "свого", "своего", "своих",
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
-# A state's title before its name: "سفيرة مملكة السويد" (the ambassador of the Kingdom of Sweden)
+# Quotation marks around a contact verb of its own: no contact (SentenceFrames._not_a_contact).
 _QUOTES = frozenset('"\'«»“”„‘’')
 # Things written, not said: exchanging them is no talk ("échangent des messages").
 _WRITTEN = folded_words("messages", "message", "letters", "lettres", "lettre", "télégrammes",
                         "vœux", "voeux", "félicitations", "courriers", "notes", "documents")
-# "قد" after "and" or "so": before a past verb it says it is done (Hit._arabic_misread);
+# "قد" after "and" or "so": before a past verb it says it is done
+# (SentenceFrames._arabic_misread);
 # a verb whose first letter is one of these is in the present ("may"), but for the common
 # past verbs that begin with "ت" ("تم", "تقرر": it was done, decided).
 _QAD_OF_PAST = frozenset({"وقد", "فقد"})
 _ARABIC_PRESENT_PREFIXES = ("ي", "ن", "ت")
 _PAST_WITH_TA = folded_words("تم", "تمت", "تقرر", "توصل", "توصلت", "توصلا", "تلقى", "تلقت",
                              "تبادل", "تبادلا", "تباحث", "تباحثا", "تسلم", "تسلمت")
+# A state's title before its name: "سفيرة مملكة السويد" (the ambassador of the Kingdom of Sweden)
 _STATE_TITLES = folded_words("مملكة", "جمهورية", "دولة", "إمارة", "سلطنة")
 _INFINITIVE_TO = folded_words("to", "zu")  # prepositions that are also the infinitive's mark
 # English adjectives that make an "-ing" form after them a noun ("first meeting with").
@@ -1137,7 +1139,7 @@ class SentenceFrames:
                      and not self._name_not_modal(h, sentence.tokens)
                      and not self._elided_in_name(h)
                      and not self._arabic_misread(h)
-                     and not self._written_exchange(h)
+                     and not self._not_a_contact(h)
                      and not self._relates_to(h, found)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
@@ -1392,7 +1394,7 @@ class SentenceFrames:
         form = hit.entry.form
         return written.endswith("ة") and not form.endswith(("ة", "ه", "}"))
 
-    def _written_exchange(self, hit: Hit) -> bool:
+    def _not_a_contact(self, hit: Hit) -> bool:
         """A verb of talking whose object is something written: "Xi Jinping et Emmanuel
         Macron échangent des messages de félicitations" send messages, they do not talk. Nor
         is a contact verb in quotation marks of its own one: "Путин и Трамп «встретились» в
