@@ -19,6 +19,9 @@ the mechanism or the knowledge behind it:
   (Eritrea's Osman Saleh Mohammed); "Mohammed ben Salmane" is the French form of the name;
 - a contact verb in quotation marks of its own is none ("Путин и Трамп «встретились» в музее
   восковых фигур"); a visit "не в графике" or "в повестке дня" is not held yet;
+- a place as written takes a known agency between slashes as its dateline ("Вашингтон, 26
+  вересня /Укрінформ/."); the crown prince in the instrumental; the Spanish passive with its
+  agent after the day and the place ("fue recibido este lunes en la Casa Rosada por");
 - a monarch is named by the given name after a title ("el rey Juan Carlos", "King
   Abdullah", "König Harald"), when only one monarch of that name reigns on the day.
 
@@ -157,3 +160,20 @@ def test_a_visit_not_yet_scheduled_is_not_held() -> None:
     assert held("Песков: визит Путина в Турцию пока не в графике", "", day) == set()
     assert held("Визит", "Визит президента России Владимира Путина в Турцию остается в "
                 "повестке дня, однако сроки пока не определены.", day) == set()
+
+
+def test_more_readout_forms() -> None:
+    # a place as written with a known agency between slashes opens the first sentence
+    assert news("План перемоги", "Вашингтон, 26 вересня /Укрінформ/. Президент України "
+                "Володимир Зеленський у Білому домі зустрівся з Президентом США Джо Байденом.",
+                date(2024, 9, 26)) == {"joe-biden+volodymyr-zelensky"}
+    # the crown prince in the instrumental
+    assert held("Зеленський у Джидді провів зустріч із наслідним принцом Саудівської Аравії",
+                "", date(2025, 3, 10)) == {"mohammed-bin-salman+volodymyr-zelensky"}
+    # the Spanish passive with its agent after the day and the place
+    assert held("Visita", "El presidente de Brasil, Luiz Inácio Lula da Silva, fue recibido "
+                "este lunes en la Casa Rosada por su homólogo argentino, Alberto Fernández.",
+                date(2023, 1, 23)) == {"alberto-fernandez+lula-da-silva"}
+    # a thing received is no contact
+    assert held("Tregua", "Trump y Xi pactaron una tregua que fue recibida con alivio por los "
+                "mercados.", date(2019, 6, 29)) == set()

@@ -88,12 +88,14 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 # too, with the agency in capitals after the day ("ПАРИЖ. 9 грудня. УКРІНФОРМ."), or after a
 # comma ("Баку, 29 июня, АЗЕРТАДЖ."), or in brackets after the day ("СОЧІ, 30 квітня
 # (Укрінформ)."); the place may have its region in brackets ("ЭННИСКИЛЛЕН (Великобритания),
-# 17 июня. /ИТАР-ТАСС/."). It opens the first sentence, not a sentence of its own.
+# 17 июня. /ИТАР-ТАСС/."); a place as written takes a known agency between slashes
+# ("Вашингтон, 26 вересня /Укрінформ/."). It opens the first sentence, not a sentence of its
+# own.
 _STOPPED_DATELINE = re.compile(
     r"\s*(?P<place>[^\W\d_][^\W\d_'-]*(?:[ /-][^\W\d_][^\W\d_'-]*){0,2})"
     r"(?:\s+\([^()\n]{2,40}\))?[,.]\s+"
     r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})(?:,?\s+\d{4})?"
-    r"(?:\s*\.?\s*/[^/\n]{2,30}/\s*\.?|\s+\((?P<bracketed>[^()\n]{2,30})\)\."
+    r"(?:\s*\.?\s*/(?P<slashed>[^/\n]{2,30})/\s*\.?|\s+\((?P<bracketed>[^()\n]{2,30})\)\."
     r"|(?P<wire>\.?\s+[-—–]{1,2}\s+[^.\n]{2,30}\.)"
     r"|\.\s+(?P<agency>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\."
     r"|,\s+(?P<tagged>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
@@ -135,7 +137,7 @@ def stopped_dateline(text: str) -> int:
             text[found.end("place")] == "," and (
                 found.group("wire") or any(
                     named is not None and named.casefold() in _AGENCIES
-                    for named in (agency, found.group("bracketed"))))):
+                    for named in (agency, found.group("bracketed"), found.group("slashed"))))):
         return 0
     if agency is not None and not agency.replace(" ", "").replace("-", "").isupper() \
             and agency.casefold() not in _AGENCIES:
