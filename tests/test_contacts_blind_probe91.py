@@ -1,7 +1,8 @@
 """What the blind sets of contacts of 7 Dec 2026 (probe91: leaders of 1999-2014 as agencies
-and newspapers of that time wrote them; probe93: calls and their near-misses; 160 items each
-in eight languages written by helpers who saw neither the code nor the tests) found, each as
-the mechanism or the knowledge behind it:
+and newspapers of that time wrote them; probe93: calls and their near-misses; probe95 and
+probe97: visits and meetings at summits; 160 items each in eight languages written by
+helpers who saw neither the code nor the tests) found, each as the mechanism or the
+knowledge behind it:
 
 - a dateline with its place's region in brackets ("ЭННИСКИЛЛЕН (Великобритания), 17 июня.
   /ИТАР-ТАСС/.") or its agency in brackets after the day ("СОЧІ, 30 квітня (Укрінформ).")
@@ -22,6 +23,8 @@ the mechanism or the knowledge behind it:
 - a place as written takes a known agency between slashes as its dateline ("Вашингтон, 26
   вересня /Укрінформ/."); the crown prince in the instrumental; the Spanish passive with its
   agent after the day and the place ("fue recibido este lunes en la Casa Rosada por");
+- a meeting that "did not take place" or was "scuttled" was not held (probe97), nor a trip
+  after its "cancelación";
 - a monarch is named by the given name after a title ("el rey Juan Carlos", "King
   Abdullah", "König Harald"), when only one monarch of that name reigns on the day.
 
@@ -177,3 +180,13 @@ def test_more_readout_forms() -> None:
     # a thing received is no contact
     assert held("Tregua", "Trump y Xi pactaron una tregua que fue recibida con alivio por los "
                 "mercados.", date(2019, 6, 29)) == set()
+
+
+def test_meetings_that_did_not_take_place_and_meetings_to_come() -> None:
+    day = date(2025, 6, 17)
+    assert held("Early exit", "A meeting between U.S. President Donald Trump and Ukrainian "
+                "President Volodymyr Zelenskiy that had been expected on Tuesday did not take "
+                "place.", day) == set()
+    assert held("Early G7 exit scuttles Trump meeting with Zelenskiy", "", day) == set()
+    assert held("Cumbre", "Pence llegó a Lima tras la cancelación del viaje de Donald Trump "
+                "a Perú.", date(2018, 4, 13)) == set()
