@@ -421,7 +421,8 @@ _GERMAN_AUXILIARIES = folded_words("zu", "haben", "hat", "hatte", "hatten", "hab
 _GERMAN_PARTICLES = folded_words("zu", "an", "ab", "auf", "ein", "bei", "fest", "mehr",
                                  "statt", "teil", "zustande", "voran", "überein")
 _GERMAN_MODALS = folded_words("will", "wollen", "soll", "sollen", "kann", "können", "möchte",
-                              "möchten", "wird", "werden", "muss", "müssen")
+                              "möchten", "wird", "werden", "muss", "müssen", "wollte",
+                              "wollten", "sollte", "sollten")
 # Prepositions of a topic: who comes right after one is talked about, not talked with.
 # (Not all of _TOPIC: "Ukraine looms large over Modi-Biden meeting" names its parties.)
 _ABOUT = folded_words("about", "über", "sur", "sobre", "regarding", "concerning")
@@ -2046,6 +2047,13 @@ class SentenceFrames:
             # second place, however far: the whole clause before it is read.
             window = max(window, index - start)
         cues = self._cues_before(index, window * self.scale)
+        if verb and index + 1 == end - 1 and self.s.tokens[index + 1] in _GERMAN_MODALS \
+                and self.s.tokens[index].endswith("n"):
+            # The German infinitive before its modal at the clause's end: "wonach Russland und
+            # die Ukraine in Katar verhandeln wollten" (wanted to, not did); not a participle
+            # before the passive's auxiliary ("Solange verhandelt wird": is negotiated)
+            cues += [h for h in self.hits if h.first == index + 1 and h.entry.category == "cue"
+                     and h.entry.name == "planned"]
         # "习近平将于北京时间11月16日上午同美国总统拜登举行视频会晤": the Chinese "will, on" governs
         # its clause, however long the time it names.
         # (so does "将" alone, "将在出席东盟系列外长会期间同王毅会面", unless it puts the object
