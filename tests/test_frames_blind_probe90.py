@@ -22,16 +22,13 @@ from datetime import date
 
 import pytest
 
-from alerts.analysis import analyse_text
+from tests.event_frames import statuses
 
 DAY = date(2022, 1, 24)
 
 
 def relations(title: str, summary: str = "") -> list[tuple[str, str]]:
-    """(status, modality) of the relations frames with a status in the headline and the
-    first sentence."""
-    return [(f.status, f.modality) for f in analyse_text(title, summary, DAY).frames
-            if f.type == "relations" and f.sentence <= 1 and f.status]
+    return statuses("relations", title, summary, DAY)
 
 
 @pytest.mark.parametrize(("title", "summary"), [

@@ -1403,7 +1403,7 @@ class SentenceFrames:
         if hit.entry.category != "act" or hit.entry.type != "contact":
             return False
         text, (a, b) = self.s.text, (self.s.spans[hit.first][0], self.s.spans[hit.last][1])
-        if 0 < a and b < len(text) and text[a - 1] in _QUOTES and text[b] in _QUOTES and not (
+        if a > 0 and b < len(text) and text[a - 1] in _QUOTES and text[b] in _QUOTES and not (
                 text[a - 1] == "'" and a > 1 and text[a - 2].isalpha()) and not (
                 text[b] == "'" and b + 1 < len(text) and text[b + 1].isalpha()):
             return True
