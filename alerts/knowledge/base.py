@@ -356,8 +356,8 @@ for _words, _offices in (
         # a monarch named by the given name ("King Juan Carlos", "el rey Felipe", "König
         # Harald"): the head of state
         (("king", "queen", "rey", "reina", "roi", "reine", "konig", "konigin", "emperor",
-          "empress", "emir", "sultan", "король", "короля", "королем", "королева", "королеву",
-          "король", "королю", "эмир", "эмира", "султан", "султана", "емір", "еміра"),
+          "empress", "emir", "sultan", "король", "короля", "королем", "королю", "королева",
+          "королеву", "эмир", "эмира", "султан", "султана", "емір", "еміра"),
          ("head-of-state",))):
     for _word in _words:
         _TITLES[_word] = _offices
