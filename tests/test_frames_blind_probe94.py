@@ -5,6 +5,8 @@ the code nor the tests) found, each as the mechanism or the words behind it:
 - a word that makes a truce the backdrop reaches it past an act's word right after it:
   "nach Beginn der in Moskau vereinbarten Feuerpause" (after the start of the truce agreed in
   Moscow) tells of a truce agreed before the news, a breach of it;
+- a Chinese word of ending with a war as its object in its clause ends the war, not the
+  truce ("同意永久停止敌对行动，结束近两年的武装冲突"; probe90);
 - words: a truce in an oil or grain war is a figure ("перемирие в нефтяной войне", "Зернове
   перемир'я"); "في متناول" (within reach) says a deal is near, not made.
 
@@ -50,3 +52,11 @@ def test_a_truce_within_reach_is_not_agreed() -> None:
     statuses = {f.status for f in analyse_text(
         "هوكشتاين: اتفاق وقف إطلاق النار في متناول أيدينا", "", DAY).frames}
     assert "near" in statuses
+
+
+def test_a_chinese_word_of_ending_with_a_war_as_its_object_ends_the_war() -> None:
+    assert agreed("停火", "双方同意停火，结束两国边境的武装冲突。") == ["lead"]
+    # a truce that ended, with fighting after it, still collapsed
+    statuses = {f.status for f in analyse_text("停火", "停火结束后冲突再起。", DAY).frames
+                if f.type == "ceasefire" and f.sentence == 1}
+    assert "collapsed" in statuses

@@ -495,6 +495,10 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
 _POSTED = folded_words("驻")
 # Quotation marks around a contact verb of its own: no contact (SentenceFrames._not_a_contact).
 _QUOTES = frozenset('"\'«»“”„‘’')
+# A war as the object of a Chinese word of ending, within this many characters after it
+# (SentenceFrames._ends_a_war).
+_ZH_OBJECT_REACH = 10
+_ZH_WARS = ("冲突", "战争", "内战", "战乱")
 # Things written, not said: exchanging them is no talk ("échangent des messages").
 _WRITTEN = folded_words("messages", "message", "letters", "lettres", "lettre", "télégrammes",
                         "vœux", "voeux", "félicitations", "courriers", "notes", "documents")
@@ -1141,6 +1145,7 @@ class SentenceFrames:
                      and not self._elided_in_name(h)
                      and not self._arabic_misread(h)
                      and not self._not_a_contact(h)
+                     and not self._ends_a_war(h)
                      and not self._relates_to(h, found)
                      and not any(a <= h.first and h.last <= b for a, b in names)]
         self.n = len(sentence.tokens)
@@ -1414,6 +1419,18 @@ class SentenceFrames:
                                                         or words[k] in _DAYS):
             k += 1
         return k < len(words) and words[k] in _WRITTEN
+
+    def _ends_a_war(self, hit: Hit) -> bool:
+        """A Chinese word of ending with a war as its object ends the war, not the truce:
+        "同意永久停止敌对行动，结束近两年的武装冲突" (agreed to stop hostilities for good,
+        ending nearly two years of armed conflict)."""
+        if hit.entry.lang != "zh" or hit.entry.category != "act" \
+                or hit.entry.name != "collapsed":
+            return False
+        # (its object in its clause: not "停火结束后冲突再起", fighting again after the truce ended)
+        end = self.s.spans[hit.last][1]
+        after = re.split(r"[，,。；;：:后]", self.s.text[end:end + _ZH_OBJECT_REACH], maxsplit=1)[0]
+        return any(war in after for war in _ZH_WARS)
 
     def _elided_in_name(self, hit: Hit) -> bool:
         """A one-letter cue in capitals, elided, is part of a name: the "N'" of "N'Djamena",
