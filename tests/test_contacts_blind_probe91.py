@@ -59,7 +59,8 @@ def test_a_dateline_with_its_agency_in_brackets_opens_the_first_sentence() -> No
                "середу в Сочі переговори з прем'єр-міністром Росії Володимиром Путіним.")
     assert news("Переговори в Сочі", summary, date(2010, 5, 12)) == {
         "mykola-azarov+vladimir-putin"}
-    # a place in capitals with a word in brackets that is no agency's still ends there
+    # a place written as a word, with a word in brackets that is no agency's, opens no
+    # dateline: the sentence ends at the day's stop
     assert news("Переговори", "Сочі, 12 травня (вівторок). Прем'єр-міністр України Микола "
                 "Азаров провів переговори з Володимиром Путіним.", date(2010, 5, 12)) == set()
 
