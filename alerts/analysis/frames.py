@@ -1168,6 +1168,9 @@ class SentenceFrames:
         # no talks of its own ("Putin, Aliyev and Pashinyan signed a statement" may have
         # been signed apart).
         self._signed: set[int] = set()
+        # _nominal by hit, asked of the same few hits by many frames' checks; kept only now
+        # that the hits and the clauses it reads are final
+        self._nominal_of: dict[tuple[int, int, int], bool] | None = {}
 
     def _without_list_commas(self, bounds: list[int]) -> list[int]:
         """A headline that opens with names apart by commas lists its subjects: "Obama,
@@ -1870,6 +1873,16 @@ class SentenceFrames:
         """Whether an act word is used as a noun: listed as one, after a determiner ("the
         call for", "Israel's refusal of calls for"), with the Arabic article, or opening its
         clause with no subject before it ("calls for a ceasefire were...")."""
+        memo = getattr(self, "_nominal_of", None)
+        if memo is None:
+            return self._read_nominal(hit)
+        key = (hit.first, hit.last, id(hit.entry))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._read_nominal(hit)
+        return found
+
+    def _read_nominal(self, hit: Hit) -> bool:
         if self.s.tokens[hit.first:hit.last + 1] in self.lex.nominal:
             return True
         if hit.first in self._after_determiner and not (
@@ -2320,10 +2333,10 @@ class SentenceFrames:
             return flags, evidence
         lo, hi = _clause(self.bounds, noun.first, self.n)
         label = self._label_end()
-        verbs = [a for a in self.hits if a.entry.category == "act" and not self._nominal(a)]
+        acts = [h for h in self.hits if h.entry.category == "act" and not self._nominal(h)]
         for h in self.hits:
             if h.entry.category == "metaphor" and h.last < noun.first and any(
-                    h.last < a.first and a.last < noun.first for a in verbs):
+                    h.last < a.first and a.last < noun.first for a in acts):
                 continue  # the subject of a verb, not a modifier: "coalition agrees truce"
             # A metaphor word by the noun, in its clause ("trade truce", "trêve commerciale");
             # a domain word of a dispute that is not a war anywhere in its clause ("agree truce
@@ -2346,7 +2359,6 @@ class SentenceFrames:
                 flags.add("metaphor")
                 evidence.append(Evidence("flag", f"metaphor ('{self._q(h)}')"))
                 break
-        acts = [h for h in self.hits if h.entry.category == "act" and not self._nominal(h)]
         # A noun act before the noun belongs to its phrase: "after the entry into force of".
         start = act.first if act is not None and self._nominal(act) else noun.first
         # "agreed after 16 hours of talks", "после 16 часов переговоров": the talks that made
