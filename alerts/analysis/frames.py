@@ -1033,6 +1033,13 @@ _FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
 _FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
 _FUTURE_ENDINGS = ("ront", "rá", "rán")
 _CLAUSE_MARKS = frozenset(",;:—–()،؛")  # (with the Arabic comma and semicolon)
+# The prepositions of what is agreed on ("agreed on", "convenus du", "договорились о", "اتفقت
+# على", "einigten sich auf"): SentenceFrames._agreed_on
+_AGREED_ON = folded_words("on", "upon", "du", "de", "des", "о", "об", "про", "على", "auf",
+                          "sobre", "en")
+_OPENING_QUOTES = frozenset('«“„"')
+_CLOSING_QUOTES = frozenset('»”“"')
+QUOTED_ASIDE = 6  # words of a quotation read as an aside (SentenceFrames._quoted_asides)
 _DASHES = frozenset("—–;")
 
 
@@ -1590,7 +1597,33 @@ class SentenceFrames:
             found = next((h for h in reversed(self.hits) if h.entry.category == "act"
                           and (h.entry.type == act.entry.type or h.entry.name == "announced")
                           and not self._nominal(h) and h.last < act.first), None)
+        if found is None and (act.entry.type, act.entry.name) in DONE_BY_AGREEING:
+            found = self._agreed_on(act)
         return found
+
+    def _agreed_on(self, act: Hit) -> Hit | None:
+        """The verb of agreeing whose object a nominal act is, by the preposition of what is
+        agreed: "agreed on the restoration of diplomatic relations", "договорились о
+        восстановлении отношений", "sont convenus du rétablissement", and in Arabic with its
+        subject between ("اتفقت السعودية وإيران على استئناف العلاقات"). Agreeing is the act
+        for a state two governments create by agreeing on it (DONE_BY_AGREEING)."""
+        words = self.s.tokens
+        k = act.first - 1  # (a determiner between: "on the"; fused in French "du")
+        if words[k] not in _AGREED_ON and act.first in self._after_determiner:
+            k -= 1
+        if k < 1 or words[k] not in _AGREED_ON:
+            return None
+        agreeing = [h for h in self.hits if h.last < k and not self._nominal(h)
+                    and ((h.entry.category == "act" and h.entry.name == "agreed")
+                         or (h.entry.category == "cue" and h.entry.name == "agreement"))]
+        if not agreeing:
+            return None
+        verb = agreeing[-1]
+        if verb.last == k - 1:
+            return verb
+        if act.entry.lang == "ar" and not any(verb.last < b <= k for b in self.bounds):
+            return verb
+        return None
 
     def _verb_before_nominal(self, act: Hit, verbs: list[Hit], end: int) -> Hit | None:
         """Of `verbs` (those ending a few words before `act`, up to `end`), the one that
@@ -1648,6 +1681,32 @@ class SentenceFrames:
         """The token indices inside the sentence's mentions (people, states, places)."""
         return frozenset(k for i, m in self.mentions
                          for k in range(i, i + len(lexicon_tokens(m.alias))))
+
+    @functools.cached_property
+    def _quoted_asides(self) -> frozenset[int]:
+        """The token indices of short quotations that hold no event word: a writer's aside
+        inside a phrase ("a appelé à l'établissement « dans les meilleurs délais » d'un
+        cessez-le-feu"), which puts no distance between an act and its event."""
+        text, spans = self.s.text, self.s.spans
+        events = {k for h in self.hits if h.entry.category in ("act", "noun", "cue")
+                  for k in range(h.first, h.last + 1)}
+        inside: set[int] = set()
+        opened: int | None = None
+        for i in range(self.n + 1):
+            gap = text[spans[i - 1][1] if i else 0:spans[i][0] if i < self.n else len(text)]
+            if opened is not None and not _CLOSING_QUOTES.isdisjoint(gap):
+                aside = range(opened, i)
+                if 0 < len(aside) <= QUOTED_ASIDE and events.isdisjoint(aside):
+                    inside.update(aside)
+                opened = None
+            elif opened is None and not _OPENING_QUOTES.isdisjoint(gap):
+                opened = i
+        return frozenset(inside)
+
+    def _apart(self, first: int, last: int) -> int:
+        """The words between two tokens, a quoted aside's not counted."""
+        asides = self._quoted_asides
+        return sum(1 for k in range(first + 1, last) if k not in asides)
 
     def _reach(self, start: int, count: int) -> int:
         """Where `count` words from `start` end, the words of names not counted."""
@@ -3108,6 +3167,8 @@ class SentenceFrames:
                      or (h.first, h.last) == (noun.first, noun.last))  # "negocian"
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
                      <= min(hi - 1, phrase_end + WINDOW * self.scale)
+                     or (lo <= h.first and h.last < noun.first
+                         and self._apart(h.first, noun.first) < WINDOW * self.scale)
                      or self._closes_clause(h, noun, lo, hi)
                      or self._bracket_closes(h, noun, lo, hi) or self._verb_first(h, noun, lo)
                      or self._label_act(h, noun)
