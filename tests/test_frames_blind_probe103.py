@@ -10,7 +10,18 @@ neither the code nor the tests) found, each as the mechanism or the words behind
 - relations restored as a noun that a verb of agreeing governs through the preposition of
   what is agreed are restored: "agreed on the restoration of diplomatic relations",
   "договорились о восстановлении", "اتفقت السعودية وإيران على استئناف العلاقات" (the
-  subject between, as Arabic writes it).
+  subject between, as Arabic writes it);
+- Interfax's dateline, the place and the day each stopped, then its name in capitals and a
+  dash ("Москва. 12 февраля. INTERFAX.RU - Президенты ..."), opens the first sentence: its
+  stops made the lead the third sentence of the summary, read as background;
+- a truce that is the subject of a verb of its own is no offer on terms: "warned that the
+  Gaza ceasefire would be over if Hamas did not release hostages" is a threat;
+- a market that opens a headline with its move ("Oil slips as Trump-Putin call lifts hopes")
+  makes the item a market report, whose events are its backdrop;
+- a headline's statement before a colon, the question after it about no event ("Arranca el
+  cese al fuego con el ELN: ¿qué se puede esperar?"), is no question;
+- the suspension of talks as a noun announced stalls them: "anunció la suspensión del
+  proceso de diálogo de paz".
 
 The texts are written for these tests, not copied from the set."""
 
@@ -87,3 +98,82 @@ def test_restoration_only_discussed_is_not_agreed() -> None:
                           "relations.", date(2023, 3, 10)).frames
     assert not any(f.status == "restored" and f.modality == "happened"
                    and "backdrop" not in f.flags for f in frames)
+
+
+def test_interfax_datelines_open_the_first_sentence() -> None:
+    from alerts.analysis.sentences import split_sentences
+
+    for text in ("Москва. 12 февраля. INTERFAX.RU - Президенты России и США провели "
+                 "телефонный разговор.",
+                 "Київ. 5 березня. ІНТЕРФАКС-УКРАЇНА - Президент України провів розмову."):
+        assert len(split_sentences(text)) == 1, text
+    # a place and a day with no agency's name in capitals stay sentences of their own
+    assert len(split_sentences("Москва. 12 февраля. Путин - лидер.")) == 3
+
+
+def test_a_call_after_interfax_dateline_is_in_the_lead() -> None:
+    from alerts.analysis import analyse_text
+
+    frames = analyse_text("Путин пригласил Трампа в Москву", "Москва. 12 февраля. INTERFAX.RU "
+                          "- Президенты России и США Владимир Путин и Дональд Трамп провели "
+                          "в среду телефонный разговор.", date(2025, 2, 12)).frames
+    assert any(f.type == "contact" and f.position == "lead" and f.pairs for f in frames)
+
+
+def test_a_truce_with_a_verb_of_its_own_is_no_offer_on_terms() -> None:
+    assert ("called-for", "happened") not in statuses(
+        "ceasefire", "Netanyahu", "Prime Minister Benjamin Netanyahu warned on Tuesday that "
+        "the Gaza ceasefire would be over if Hamas did not release hostages by Saturday.",
+        date(2025, 2, 11))
+    # a truce offered on terms still is
+    assert ("called-for", "happened") in statuses(
+        "ceasefire", "Hamas", "Hamas offers a ceasefire if Israel withdraws its troops.",
+        date(2025, 2, 11))
+
+
+@pytest.mark.parametrize("title", [
+    "Oil slips as Trump-Putin call lifts hopes of easing Russian supply curbs",
+    "Stocks rally after Israel and Iran agree ceasefire",
+    "Le pétrole recule après l'annonce d'un cessez-le-feu entre Israël et l'Iran",
+    "Нефть дешевеет на фоне перемирия между Израилем и Ираном",
+])
+def test_a_market_report_makes_its_events_backdrop(title: str) -> None:
+    from alerts.analysis import analyse_text
+
+    frames = [f for f in analyse_text(title, "Prices moved in Asian trade on Thursday after "
+                                      "Donald Trump said he had spoken with Vladimir Putin "
+                                      "by phone.", date(2025, 6, 24)).frames
+              if f.modality == "happened"]
+    assert frames and all("backdrop" in f.flags for f in frames), title
+
+
+def test_a_market_word_elsewhere_makes_no_market_report() -> None:
+    from alerts.analysis import analyse_text
+
+    frames = analyse_text("Israel and Iran agree ceasefire; oil falls", "", date(2025, 6, 24))
+    assert any(f.status == "agreed" and "backdrop" not in f.flags for f in frames.frames)
+
+
+def test_a_statement_before_a_question_is_no_question() -> None:
+    from alerts.analysis import analyse_text
+
+    found = analyse_text("Arranca el cese al fuego bilateral con el ELN: ¿qué se puede esperar "
+                         "en los próximos 180 días?", "Desde la medianoche de este jueves rige "
+                         "el cese al fuego bilateral entre el Gobierno y el ELN.",
+                         date(2023, 8, 3))
+    assert "question" not in found.flags
+    assert any(f.status == "took-effect" and "question" not in f.flags for f in found.frames)
+    # a label before the question, or the event asked about, stays a question
+    for title in ("Nato Summit: Did Justin Trudeau forget Australian PM's name?",
+                  "Gaza: will Israel and Hamas agree a truce?"):
+        assert "question" in analyse_text(title, "", date(2022, 6, 30)).flags, title
+
+
+@pytest.mark.parametrize("summary", [
+    "El presidente Gustavo Petro anunció este viernes la suspensión del proceso de diálogo de "
+    "paz con el ELN.",
+    "Petro announced the suspension of peace talks with the ELN.",
+])
+def test_the_suspension_of_talks_announced_stalls_them(summary: str) -> None:
+    assert ("stalled", "happened") in statuses("peace-talks", "Catatumbo", summary,
+                                               date(2025, 1, 17))

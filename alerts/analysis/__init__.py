@@ -21,6 +21,7 @@ from alerts.analysis.frames import (
     LABEL_WORDS,
     ORDER,
     SPEECH_WORDS,
+    Hit,
     SentenceFrames,
     find_hits,
     headline_group,
@@ -312,7 +313,8 @@ def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: 
             flags.add("anniversary")
             cues.append(("anniversary", dated))
     stripped = body.strip()
-    if stripped.endswith(("?", "؟", "？")) or stripped.startswith("¿"):
+    if (stripped.endswith(("?", "؟", "？")) or stripped.startswith("¿")) \
+            and not _statement_before_question(body, spans, hits):
         flags.add("question")
         cues.append(("question", stripped[-1]))
     if headline:
@@ -326,9 +328,31 @@ def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: 
         if opinion is not None:
             flags.add("opinion")
             cues.append(("opinion", body[spans[opinion.first][0]:spans[opinion.last][1]]))
+        market = next((h for h in hits if h.entry.category == "flag"
+                       and h.entry.name == "market" and h.first in opening), None)
+        if market is not None:  # "Oil slips as Trump-Putin call lifts hopes": a market report
+            flags.add("backdrop")
+            cues.append(("backdrop", body[spans[market.first][0]:spans[market.last][1]]
+                         + ": a market report"))
     position = "headline" if field == "title" else ("lead" if index == 0 else "body")
     return Sentence(field, index, position, body, words, spans, frozenset(flags),
                     tuple(cues)), hits
+
+
+def _statement_before_question(text: str, spans: Sequence[tuple[int, int]],
+                               hits: Sequence[Hit]) -> bool:
+    """A statement before a colon, the question after it about no event: "Arranca el cese al
+    fuego con el ELN: ¿qué se puede esperar?" reports the truce taking effect and asks what
+    comes next."""
+    colon = max(text.rfind(":"), text.rfind("："))
+    if colon <= 0 or any(mark in text[:colon] for mark in "?؟？¿"):
+        return False
+    # (a statement: an event and its act before the colon; "Nato Summit: Did Trudeau
+    # forget ...?" is a label and its question)
+    events = [h for h in hits if h.entry.category == "noun"]
+    return any(spans[h.last][1] <= colon for h in events) \
+        and any(h.entry.category == "act" and spans[h.last][1] <= colon for h in hits) \
+        and not any(spans[h.first][0] > colon for h in events)
 
 
 def _after_label(text: str, spans: Sequence[tuple[int, int]]) -> int:
@@ -504,7 +528,9 @@ def _analyse(title: str, summary: str, day: date | None,
         sentences.append(sentence)
         hits_of.append(hits)
     item_flags = frozenset(f for s in sentences[:headline_count] for f in s.flags
-                           if f in ("opinion", "question"))
+                           if f in ("opinion", "question")) | frozenset(
+        "backdrop" for s in sentences[:headline_count]
+        for name, words in s.cues if name == "backdrop")  # a market report's events
     # Generic talks are peace talks when the item says what they are for.
     purposes: dict[str, str] = {}
     for sentence, hits in zip(sentences, hits_of, strict=True):

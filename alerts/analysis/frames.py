@@ -2387,7 +2387,9 @@ class SentenceFrames:
             # "ahead of" happened; only what follows it is previewed.
             flags.discard("preview")
         evidence = [Evidence("flag", f"{name} ('{words}')") for name, words in self.s.cues
-                    if name in flags]
+                    if name in flags] + [Evidence("flag", f"{name} (the headline's)")
+                                         for name in sorted(self.item_flags - self.s.flags)
+                                         if name in flags]
         if noun is None:
             return flags, evidence
         lo, hi = _clause(self.bounds, noun.first, self.n)
@@ -3364,6 +3366,12 @@ class SentenceFrames:
             condition = next((h for h in self.hits if h.entry.category == "condition"
                               and (noun.last < h.first < end or self._once(h, noun, end))
                               and not self._terms_of_a_deal(h, deal)), None)
+            # (not the subject of a verb of its own, whose condition it is: "warned that the
+            # ceasefire would be over if Hamas did not release hostages")
+            following = self.s.tokens[noun.last + 1] if noun.last + 1 < self.n else ""
+            if condition is not None and not status and (following in _PLURAL_AUXILIARIES
+                                                         or following in _COPULAS):
+                condition = None
             if condition is not None:
                 status, modality, cue = "called-for", "happened", None
                 evidence.append(Evidence("status", f"{self._q(condition)} (an offer on terms)"))
@@ -4891,8 +4899,13 @@ class SentenceFrames:
             topics = [h.first for h in self.hits if h.entry.category == "topic"
                       and h.first > pred.last and self.s.tokens[h.first] not in _GENITIVE]
             objects = [(i, m) for i, m in objects if not any(t < i for t in topics)]
+        # (not the "with" of another contact word between: "signs decree ruling out talks
+        # with Putin" names whom the talks would be with)
         signed_with = [(i, m) for i, m in objects if any(
-            self.s.tokens[k] in _WITH for k in range(max(pred.last + 1, i - SIGNED_WITH), i))] \
+            self.s.tokens[k] in _WITH and not any(
+                h.entry.type == "contact" and pred.last < h.first and h.last < k
+                for h in self.hits)
+            for k in range(max(pred.last + 1, i - SIGNED_WITH), i))] \
             if signing and verb and subjects and not self._nominal(pred) else []
         if signed_with:
             # Whom they signed with: "Biden and Kishida each signed bilateral security

@@ -101,6 +101,12 @@ _STOPPED_DATELINE = re.compile(
     r"|,\s+(?P<tagged>[^\W\d_]{3,}(?:[ -][^\W\d_]{2,})?)\.|\.)(?=\s)")
 
 
+# A place as written, the day, each stopped, then the agency in capitals and a dash, as
+# Interfax writes it ("Москва. 12 февраля. INTERFAX.RU - ...", "Київ. 5 березня.
+# ІНТЕРФАКС-УКРАЇНА - ..."): the place and the day are no sentences of their own.
+_AGENCY_AFTER_DAY = re.compile(
+    r"\s*[^\W\d_][^\W\d_'-]*(?:[ -][^\W\d_][^\W\d_'-]*){0,2}[.,]\s+"
+    r"\d{1,2}\s+[^\W\d_]+\.\s+[^\W\d_a-zа-яёіїєґ][^\sa-zа-яёіїєґ]{2,30}\s+[-—–]{1,2}\s+")
 # A place alone in capitals, stopped, before a capitalised word ("КИЇВ. Президент ...",
 # "BOGOTÁ. El presidente ..."): four Cyrillic letters or more, five Latin ones or more (not
 # an acronym such as "NATO", "OTAN", "UN").
@@ -117,6 +123,9 @@ def stopped_dateline(text: str) -> int:
     opening = text.lstrip()[:2]  # (not 3: "ЭР-РИЯД, 18 фев - РИА Новости.")
     if not (opening.isalpha() and opening[:1].isupper()):
         return 0  # (most sentences: no place opens them)
+    tagged_day = _AGENCY_AFTER_DAY.match(text)
+    if tagged_day is not None:
+        return tagged_day.end()
     found = _STOPPED_DATELINE.match(text)
     if found is None:
         # a place alone in capitals, stopped: "КИЇВ. Президент США Джордж Буш ..."

@@ -1,0 +1,44 @@
+"""What the blind sets of 8 Dec 2026 probe101 (diplomatic relations) and probe102 (peace
+talks), 64 items each in eight languages written by helpers who saw neither the code nor the
+tests, found, each as the mechanism or the words behind it:
+
+- signing meets only whom one signs with, not the counterpart of another contact word between:
+  "Zelensky signs decree ruling out talks with Putin" met nobody, and "ruling out" is a refusal
+  as "rules out" was;
+- a risk of an act is no act: "риск разрыва дипломатических отношений сохраняется", "the risk
+  of a break in relations", and "не исключил" (did not rule out) in the past tense too.
+
+The texts are written for these tests, not copied from the sets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alerts.analysis import analyse_text
+from tests.contact_frames import held
+
+DAY = date(2022, 10, 4)
+
+
+def test_signing_meets_no_counterpart_of_another_contact_word() -> None:
+    assert held("Zelensky signs decree ruling out talks with Putin", "", DAY) == set()
+    frames = analyse_text("Zelensky signs decree ruling out talks with Putin", "", DAY).frames
+    assert all(f.modality == "refused" for f in frames if f.type == "contact" and f.pairs)
+    # whom they signed with they met
+    assert held("Biden and Kishida each signed security agreements with Ukraine's Volodymyr "
+                "Zelensky", "", date(2024, 6, 13))
+
+
+@pytest.mark.parametrize("summary", [
+    "Заместитель министра иностранных дел России Сергей Рябков заявил, что риск разрыва "
+    "дипломатических отношений между Москвой и Вашингтоном сохраняется.",
+    "Deputy foreign minister Sergei Ryabkov said there was a risk of a break in diplomatic "
+    "relations with Washington.",
+    "Рябков не исключил разрыва дипломатических отношений с США.",
+])
+def test_a_risk_of_severing_relations_is_no_severing(summary: str) -> None:
+    frames = analyse_text("Рябков", summary, date(2022, 11, 2)).frames
+    assert not any(f.status == "severed" and f.modality in ("happened", "planned")
+                   for f in frames), summary
