@@ -6,7 +6,9 @@ tests, found, each as the mechanism or the words behind it:
   "Zelensky signs decree ruling out talks with Putin" met nobody, and "ruling out" is a refusal
   as "rules out" was;
 - a risk of an act is no act: "риск разрыва дипломатических отношений сохраняется", "the risk
-  of a break in relations", and "не исключил" (did not rule out) in the past tense too.
+  of a break in relations", and "не исключил" (did not rule out) in the past tense too;
+- an office holder to come is not the holder of the day: "talks with a future Russian
+  president" are no talks with Putin; and a door left open to talks opens no talks.
 
 The texts are written for these tests, not copied from the sets."""
 
@@ -42,3 +44,21 @@ def test_a_risk_of_severing_relations_is_no_severing(summary: str) -> None:
     frames = analyse_text("Рябков", summary, date(2022, 11, 2)).frames
     assert not any(f.status == "severed" and f.modality in ("happened", "planned")
                    for f in frames), summary
+
+
+def test_a_future_holder_of_an_office_is_not_its_holder() -> None:
+    def named(summary: str) -> set[str]:
+        return {m.entity.id for m in analyse_text("Zelensky", summary, DAY).mentions}
+
+    assert "vladimir-putin" not in named("Zelensky said he was ready for talks with a future "
+                                         "Russian president.")
+    assert "vladimir-putin" in named("Zelensky said he was ready for talks with the Russian "
+                                     "president.")
+
+
+def test_a_door_opened_to_talks_is_no_talks_opened() -> None:
+    frames = analyse_text("Zelensky", "Zelensky left open the door to talks with a future "
+                          "Russian president.", DAY).frames
+    assert not any(f.type == "peace-talks" and f.status == "begin" for f in frames)
+    frames = analyse_text("Istanbul", "Russia and Ukraine open talks in Istanbul.", DAY).frames
+    assert any(f.type == "peace-talks" and f.status == "begin" for f in frames)

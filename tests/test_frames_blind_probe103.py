@@ -21,7 +21,12 @@ neither the code nor the tests) found, each as the mechanism or the words behind
 - a headline's statement before a colon, the question after it about no event ("Arranca el
   cese al fuego con el ELN: ¿qué se puede esperar?"), is no question;
 - the suspension of talks as a noun announced stalls them: "anunció la suspensión del
-  proceso de diálogo de paz".
+  proceso de diálogo de paz";
+- a headline of commerce makes its truce a figure wherever the trade war is named in it ("U.S.
+  and China agree 90-day truce, slash tariffs in trade war de-escalation"), unless it names a
+  war's party or theatre; companies' regulatory fights are no wars;
+- a war named as the time since which ("first visit to Russia since Ukraine war began") is not
+  what the talks of the item are about.
 
 The texts are written for these tests, not copied from the set."""
 
@@ -177,3 +182,35 @@ def test_a_statement_before_a_question_is_no_question() -> None:
 def test_the_suspension_of_talks_announced_stalls_them(summary: str) -> None:
     assert ("stalled", "happened") in statuses("peace-talks", "Catatumbo", summary,
                                                date(2025, 1, 17))
+
+
+@pytest.mark.parametrize("title", [
+    "U.S. and China agree 90-day truce, slash tariffs in trade war de-escalation",
+    "Microsoft, Google Call Truce in Global Regulatory Battle",
+])
+def test_a_truce_in_a_headline_of_commerce_is_a_figure(title: str) -> None:
+    from alerts.analysis import analyse_text
+
+    frames = [f for f in analyse_text(title, "", date(2025, 5, 12)).frames
+              if f.type == "ceasefire"]
+    assert frames and all("metaphor" in f.flags for f in frames), title
+
+
+def test_trade_beside_a_war_truce_makes_no_figure() -> None:
+    from alerts.analysis import analyse_text
+
+    for title in ("Israel and Hamas agree truce in Gaza, trade resumes at border crossing",
+                  "Israel and Lebanon agree truce, trade resumes at border crossing"):
+        frames = [f for f in analyse_text(title, "", date(2024, 11, 26)).frames
+                  if f.status == "agreed"]
+        assert frames and all("metaphor" not in f.flags for f in frames), title
+
+
+def test_a_war_named_as_a_time_gives_talks_no_purpose() -> None:
+    from alerts.analysis import analyse_text
+
+    frames = analyse_text("PM Modi lands in Moscow on first visit to Russia since Ukraine war "
+                          "began, Putin hosts him at dacha", "Prime Minister Narendra Modi "
+                          "arrived in Moscow on Monday and was received by President Vladimir "
+                          "Putin for informal talks.", date(2024, 7, 8)).frames
+    assert not any(f.type == "peace-talks" for f in frames)

@@ -542,9 +542,13 @@ def _analyse(title: str, summary: str, day: date | None,
         # Waffenstillstand")
         colon = sentence.text.find(":") if sentence.position == "headline" else -1
         labelled = colon >= 0 and any(sentence.spans[m.last][1] <= colon for m in disputes)
+        # (nor a war named as the time since which: "first visit to Russia since Ukraine
+        # war began" says when, not what talks are about)
+        since = {k for b in hits if b.entry.category == "backdrop_clause"
+                 for k in range(b.last + 1, b.last + 4)}
         for h in hits:
-            if h.entry.category == "purpose" and not labelled and not any(
-                    metaphor_of(h, m, sentence.tokens) for m in disputes):
+            if h.entry.category == "purpose" and not labelled and h.first not in since \
+                    and not any(metaphor_of(h, m, sentence.tokens) for m in disputes):
                 # A purpose of a war's sides that is not its end is kept apart (see SIDE).
                 key = h.entry.type if h.entry.name != SIDE else f"{h.entry.type}/{SIDE}"
                 purposes.setdefault(key, sentence.quote(h.first, h.last))

@@ -1889,6 +1889,18 @@ class SentenceFrames:
         return place is not None and place.entity.kind == "country" and any(
             place.entity.id in c.theatre and c.covers(self.day) for c in self.kb.conflicts)
 
+    def _names_a_war_theatre(self) -> bool:
+        """The sentence names an armed party, or a country where a war is fought on the day
+        ("Israel and Hamas agree truce in Gaza, trade resumes at border crossing")."""
+        if any(h.entry.category == "armed_party" for h in self.hits):
+            return True
+        if self.kb is None or self.day is None:
+            return False
+        day = self.day
+        return any(m.entity.kind == "country" and any(
+            m.entity.id in c.theatre and c.covers(day) for c in self.kb.conflicts)
+            for _, m in self.mentions)
+
     def _in_phrase_after(self, noun: Hit, word: Hit) -> bool:
         """`word` is in the phrase of "in" right after the noun, with no verb or other
         event between ("a ceasefire in their year-long trade war"; the caller keeps to the
@@ -2415,7 +2427,12 @@ class SentenceFrames:
                     or (act is not None and act.last < h.first < noun.first))) \
                     or (noun.entry.type in ARMED and (
                         (h.entry.category == "domain" and lo <= h.first < hi)
-                        or (h.entry.category in ("domain", "domain_label") and h.last < label))
+                        or (h.entry.category in ("domain", "domain_label") and h.last < label)
+                        # (or anywhere in a headline of commerce: "U.S. and China agree
+                        # 90-day truce, slash tariffs in trade war de-escalation")
+                        or (h.entry.category == "domain_label"
+                            and self.s.position == "headline"
+                            and not self._names_a_war_theatre()))
                         and not self._in_war_theatre(noun)):
                 flags.add("metaphor")
                 evidence.append(Evidence("flag", f"metaphor ('{self._q(h)}')"))

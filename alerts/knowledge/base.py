@@ -96,6 +96,10 @@ _NOT_THE_HOLDER_WORDS = [
     "incoming", "designierte", "designierter", "designierten", "избранный", "избранного",
     "избранному", "избранным", "новоизбранный", "новоизбранного", "обраний", "обраного",
     "новообраний", "новообраного",
+    # nor one who may hold it some day: "talks with a future Russian president"
+    "future", "would be", "futur", "künftige", "künftiger", "künftigen", "futuro",
+    "futura", "будущий", "будущего", "будущим", "будущему", "майбутній", "майбутнього",
+    "майбутнім", "майбутньому",
 ]
 
 
