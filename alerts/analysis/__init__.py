@@ -334,9 +334,25 @@ def _sentence(lex: Lexicon, field: str, index: int, text: str, start: int, end: 
             flags.add("backdrop")
             cues.append(("backdrop", body[spans[market.first][0]:spans[market.last][1]]
                          + ": a market report"))
+        # "Henry Kissinger, Who Negotiated the Vietnam Cease-Fire, Dies at 100", "Mort de
+        # Jimmy Carter, ...": an obituary retells a life, whose events are its backdrop
+        obituary = next((h for h in hits if h.entry.category == "flag"
+                         and h.entry.name == "obituary"
+                         and (h.first in opening or _ends_with_age(words, h.last))), None)
+        if obituary is not None and "backdrop" not in flags:
+            flags.add("backdrop")
+            cues.append(("backdrop", body[spans[obituary.first][0]:spans[obituary.last][1]]
+                         + ": an obituary"))
     position = "headline" if field == "title" else ("lead" if index == 0 else "body")
     return Sentence(field, index, position, body, words, spans, frozenset(flags),
                     tuple(cues)), hits
+
+
+def _ends_with_age(words: Sequence[str], last: int) -> bool:
+    """Nothing after token `last` but the age: "dies at 100", "stirbt mit 100 Jahren",
+    "逝世 享年100岁" (a few words, one a number; not "agree ceasefire after hostage dies")."""
+    rest = words[last + 1:]
+    return 0 < len(rest) <= 4 and any(w.isdigit() for w in rest)
 
 
 def _statement_before_question(text: str, spans: Sequence[tuple[int, int]],

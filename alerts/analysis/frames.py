@@ -1703,10 +1703,31 @@ class SentenceFrames:
                 opened = i
         return frozenset(inside)
 
-    def _apart(self, first: int, last: int) -> int:
-        """The words between two tokens, a quoted aside's not counted."""
-        asides = self._quoted_asides
-        return sum(1 for k in range(first + 1, last) if k not in asides)
+    def _apart(self, first: int, noun: Hit) -> int:
+        """The words between a token and an event noun after it, neither a quoted aside's
+        nor the noun's own qualities counted ("to agree to a full and unconditional 30-day
+        ceasefire" is one word from its act)."""
+        asides = self._quoted_asides | self._qualities_before(noun)
+        return sum(1 for k in range(first + 1, noun.first) if k not in asides)
+
+    def _qualities_before(self, noun: Hit) -> frozenset[int]:
+        """The run of the noun's qualities right before it, with the numbers of its length
+        and the conjunctions between qualities: "full and unconditional 30-day"."""
+        words, spans, text = self.s.tokens, self.s.spans, self.s.text
+        qualities = {k for h in self.hits if h.entry.category == "quality"
+                     for k in range(h.first, h.last + 1)}
+        run: set[int] = set()
+        k = noun.first - 1
+        while k > 0:
+            hyphened = text[spans[k - 1][1]:spans[k][0]] == "-"
+            if k in qualities or words[k].isdigit() \
+                    or (hyphened and words[k - 1].isdigit()) \
+                    or (words[k] in _CONJUNCTIONS and k + 1 in run and k - 1 in qualities):
+                run.add(k)
+                k -= 1
+            else:
+                break
+        return frozenset(run)
 
     def _reach(self, start: int, count: int) -> int:
         """Where `count` words from `start` end, the words of names not counted."""
@@ -3187,7 +3208,7 @@ class SentenceFrames:
                 and (max(lo, noun.first - WINDOW * self.scale) <= h.first
                      <= min(hi - 1, phrase_end + WINDOW * self.scale)
                      or (lo <= h.first and h.last < noun.first
-                         and self._apart(h.first, noun.first) < WINDOW * self.scale)
+                         and self._apart(h.first, noun) < WINDOW * self.scale)
                      or self._closes_clause(h, noun, lo, hi)
                      or self._bracket_closes(h, noun, lo, hi) or self._verb_first(h, noun, lo)
                      or self._label_act(h, noun)
