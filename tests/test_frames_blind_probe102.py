@@ -8,7 +8,13 @@ tests, found, each as the mechanism or the words behind it:
 - a risk of an act is no act: "риск разрыва дипломатических отношений сохраняется", "the risk
   of a break in relations", and "не исключил" (did not rule out) in the past tense too;
 - an office holder to come is not the holder of the day: "talks with a future Russian
-  president" are no talks with Putin; and a door left open to talks opens no talks.
+  president" are no talks with Putin; and a door left open to talks opens no talks;
+- Arabic: "التقى" (he met) begins with the letters of the article and is no noun; a phrase of
+  place after a comma goes on the clause before it, so talks someone met in are held ("حيث
+  التقى مهدي المشاط، في جولة مباحثات"); a verbal noun joined by "and" after a truce is
+  coordinated with it, no act of it ("تثبيت الهدنة والتوصل إلى تسوية" agreed no truce);
+- a wage round is no war: "Tarifeinigung bei der Bahn: GDL und DB schließen Frieden"
+  (probe100).
 
 The texts are written for these tests, not copied from the sets."""
 
@@ -62,3 +68,28 @@ def test_a_door_opened_to_talks_is_no_talks_opened() -> None:
     assert not any(f.type == "peace-talks" and f.status == "begin" for f in frames)
     frames = analyse_text("Istanbul", "Russia and Ukraine open talks in Istanbul.", DAY).frames
     assert any(f.type == "peace-talks" and f.status == "begin" for f in frames)
+
+
+ARABIC_ROUND = ("وصل السفير السعودي إلى صنعاء الأحد، حيث التقى مهدي المشاط، في جولة مباحثات "
+                "تتناول تثبيت الهدنة والتوصل إلى تسوية شاملة تنهي الحرب.")
+
+
+def test_arabic_talks_met_in_after_a_comma_are_held() -> None:
+    frames = analyse_text("صنعاء", ARABIC_ROUND, date(2023, 4, 9)).frames
+    assert any(f.type == "peace-talks" and f.status == "held" and f.modality == "happened"
+               and "backdrop" not in f.flags for f in frames)
+    meetings = [f for f in frames if f.type == "contact" and f.words("event") == "التقى"]
+    assert meetings and meetings[0].modality == "happened"
+
+
+def test_an_arabic_noun_joined_after_a_truce_is_not_its_act() -> None:
+    frames = analyse_text("صنعاء", ARABIC_ROUND, date(2023, 4, 9)).frames
+    assert not any(f.type == "ceasefire" and f.status == "agreed" for f in frames)
+
+
+def test_a_wage_round_is_no_war() -> None:
+    frames = analyse_text("Tarifeinigung bei der Bahn: GDL und DB schließen Frieden bis 2026",
+                          "Nach monatelangem Arbeitskampf haben sich die Deutsche Bahn und die "
+                          "GDL auf einen Tarifvertrag geeinigt.", date(2024, 3, 26)).frames
+    concluded = [f for f in frames if f.type == "peace-talks" and f.status == "concluded"]
+    assert concluded and all("metaphor" in f.flags for f in concluded)

@@ -25,6 +25,8 @@ neither the code nor the tests) found, each as the mechanism or the words behind
 - a headline of commerce makes its truce a figure wherever the trade war is named in it ("U.S.
   and China agree 90-day truce, slash tariffs in trade war de-escalation"), unless it names a
   war's party or theatre; companies' regulatory fights are no wars;
+- what something else begins with is no truce that begins: "urging Hamas to accept a plan
+  that would begin with a six-week 'full and complete cease-fire'" calls for the truce;
 - a war named as the time since which ("first visit to Russia since Ukraine war began") is not
   what the talks of the item are about.
 
@@ -214,3 +216,14 @@ def test_a_war_named_as_a_time_gives_talks_no_purpose() -> None:
                           "arrived in Moscow on Monday and was received by President Vladimir "
                           "Putin for informal talks.", date(2024, 7, 8)).frames
     assert not any(f.type == "peace-talks" for f in frames)
+
+
+def test_what_a_plan_begins_with_is_no_truce_beginning() -> None:
+    found = statuses("ceasefire", "Biden", "President Biden laid out an Israeli proposal, "
+                     "urging Hamas to accept a plan that would begin with a six-week 'full "
+                     "and complete cease-fire' and the withdrawal of Israeli forces.",
+                     date(2024, 5, 31))
+    assert ("called-for", "happened") in found and not any(s == "took-effect" for s, _ in found)
+    assert ("took-effect", "happened") in statuses("ceasefire", "Gaza", "The ceasefire began "
+                                                   "with a lull in the fighting.",
+                                                   date(2024, 5, 31))

@@ -1033,6 +1033,11 @@ _FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
 _FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
 _FUTURE_ENDINGS = ("ront", "rá", "rán")
 _CLAUSE_MARKS = frozenset(",;:—–()،؛")  # (with the Arabic comma and semicolon)
+# Arabic verbs that begin with the letters of the article: "التقى" (he met) is no noun
+_ARABIC_AL_VERBS = folded_words("التقى", "التقت", "التقيا", "التقتا", "التقوا")
+_STARTING = frozenset({"took-effect", "begin"})  # acts of starting (not "begin with")
+# (not the Slavic "с"/"з", also "since": "первые с 2022 года переговоры")
+_BEGIN_WITH = folded_words("with", "avec", "mit", "con")
 # The prepositions of what is agreed on ("agreed on", "convenus du", "договорились о", "اتفقت
 # على", "einigten sich auf"): SentenceFrames._agreed_on
 _AGREED_ON = folded_words("on", "upon", "du", "de", "des", "о", "об", "про", "على", "auf",
@@ -1981,7 +1986,8 @@ class SentenceFrames:
                 self.s.tokens[hit.first - 1] in _COPULAS
                 and _participle(self.s.tokens[hit.first])):  # "talks were held": a verb
             return True
-        if self.s.tokens[hit.first].startswith("ال"):
+        if self.s.tokens[hit.first].startswith("ال") \
+                and self.s.tokens[hit.first] not in _ARABIC_AL_VERBS:
             return True
         if hit.first > 0 and self.s.tokens[hit.first - 1] == "的":
             return True  # "特朗普与普京的通话": after the Chinese attributive particle
@@ -3189,6 +3195,10 @@ class SentenceFrames:
                                             and not self._object_beyond(h, noun.first))
                      or self._passive_of(h, noun))
                 and (not h.entry.after or h.first > noun.last)  # "talks struggle"
+                # "a plan that would begin with a six-week cease-fire": what something else
+                # begins with, not a truce or talks that begin
+                and not (h.entry.name in _STARTING and h.last < noun.first
+                         and h.last + 1 < self.n and self.s.tokens[h.last + 1] in _BEGIN_WITH)
                 # "the mediators of the truce announced that ...": a clause is announced
                 # (not a word said of the noun: "plus proche que jamais" compares)
                 and not (h.first > noun.last and not h.entry.after and self._takes_clause(h))
@@ -3199,6 +3209,10 @@ class SentenceFrames:
                          and self.s.tokens[h.first - 1] not in _INFINITIVE_TO)
                 and (not h.entry.then or self._completed(h, noun, hi))  # "orders X to leave"
                 and not self._coordinated(h, noun)  # "tax cuts and China-US relations"
+                # an Arabic verbal noun joined by "and" after the noun is coordinated with it,
+                # no act of it: "تثبيت الهدنة والتوصل إلى تسوية" (reaching a settlement)
+                and not (h.entry.lang == "ar" and h.first > noun.last
+                         and self.s.tokens[h.first].startswith("وال"))
                 and (not h.entry.foreign or self._foreign(h, noun))
                 # "agree open-ended ceasefire": an adjective, not the truce's end
                 and not (h.entry.name in self.lex.terminal.get(etype, ()) and h.last < noun.first
@@ -3519,7 +3533,9 @@ class SentenceFrames:
                 and not self._verb_of_nominal(act) \
                 and not (self._opens_clause(act, _clause(self.bounds, act.first, self.n)[0])
                          and self._occurred(noun)) \
-                and not (etype == "peace-talks" and (done or self._done_at(noun))):
+                and not (etype == "peace-talks" and (done or self._done_at(noun)
+                                                     # (or a round someone met for)
+                                                     or self._talks_named(noun)[0])):
             # (nor talks a truce was agreed at the end of: "haben sich zum Abschluss einer
             # Runde von Friedensgesprächen in Kuba auf einen Waffenstillstand geeinigt")
             # "calls for a ceasefire were calls to surrender": named, not reported as done
@@ -3973,6 +3989,10 @@ class SentenceFrames:
         """Talks named with no act word of their own are held when people came or met for
         them: "Witkoff arrived in Moscow for talks with Putin"."""
         lo, _ = _clause(self.bounds, noun.first, self.n)
+        if lo > 0 and noun.first - lo <= 2 and self.s.tokens[lo] in _WHERE_IN:
+            # a phrase of place after a comma goes on the clause before it: "حيث التقى
+            # مهدي المشاط، في جولة مباحثات" (where he met al-Mashat, in a round of talks)
+            lo = _clause(self.bounds, lo - 1, self.n)[0]
         came = next((h for h in self.hits if h.entry.category == "act"
                      and h.entry.type == "contact" and h.entry.standalone
                      and h.entry.name in ("visit", "meeting") and lo <= h.first
