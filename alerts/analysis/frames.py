@@ -1033,6 +1033,10 @@ _FUTURE_FR = re.compile(r"[a-zàâçéèêëîïôûùüœ]{2,}[eiudr]ront")
 _FUTURE_ES = re.compile(r"[a-záéíóúñü]{2,}r(?:á|án)")
 _FUTURE_ENDINGS = ("ront", "rá", "rán")
 _CLAUSE_MARKS = frozenset(",;:—–()،؛")  # (with the Arabic comma and semicolon)
+# Arabic verbs of saying, after which "إن" is "that", not "if"
+_ARABIC_SAID = folded_words("قال", "قالت", "قالوا", "يقول", "تقول", "أكد", "أكدت", "أضاف",
+                            "أضافت", "أوضح", "أوضحت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد",
+                            "أفادت", "أعلن", "أعلنت", "رأى", "اعتبر", "اعتبرت")
 # Arabic verbs that begin with the letters of the article: "التقى" (he met) is no noun
 _ARABIC_AL_VERBS = folded_words("التقى", "التقت", "التقيا", "التقتا", "التقوا")
 _STARTING = frozenset({"took-effect", "begin"})  # acts of starting (not "begin with")
@@ -1409,6 +1413,10 @@ class SentenceFrames:
             return False
         a, b = self.s.spans[hit.first]
         written = self.s.text[a:b]
+        if written == "إن" and hit.entry.category == "cue" and any(
+                w in _ARABIC_SAID or (w[:1] in "وف" and w[1:] in _ARABIC_SAID)
+                for w in self.s.tokens[max(0, hit.first - 4):hit.first]):
+            return True  # "وقالت مصادر إن المحادثات كانت بناءة": "that" after saying, not "if"
         if written in _QAD_OF_PAST and hit.entry.category == "cue":
             after = self.s.tokens[hit.last + 1] if hit.last + 1 < len(self.s.tokens) else ""
             return after in _PAST_WITH_TA or not after.startswith(_ARABIC_PRESENT_PREFIXES)
@@ -3503,6 +3511,12 @@ class SentenceFrames:
                     status = "held"
                     evidence.append(Evidence("status", f"{self._q(report)} (a report of the "
                                                        "talks: they were held)"))
+        if status == "called-for" and modality == "happened":
+            trip = self._planned_trip_for(cue if cue is not None else act, noun)
+            if trip is not None:
+                # "Blinken to travel to Middle East next week to press Gaza ceasefire
+                # proposal": what a trip to come is for is to come too
+                modality, cue = "planned", trip
         if cue is not None:
             evidence.append(Evidence("modality", self._q(cue)))
         flags, flag_evidence = self._flags(noun, act if act is not None and act.last < noun.first
@@ -3543,6 +3557,13 @@ class SentenceFrames:
             # trêve a eu lieu vendredi")
             flags.add("backdrop")
             flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)}' with no verb)"))
+        elif act is not None and act.entry.name == "called-for" and act.last < noun.first \
+                and (copula := self._named_by_copula(act, noun)) is not None:
+            # "Netanyahu says calls for Gaza ceasefire are calls to surrender": the calls are
+            # the subject of what is said of them, named, not made
+            flags.add("backdrop")
+            flag_evidence.append(Evidence("flag", f"backdrop ('{self._q(act)} ... "
+                                                  f"{self.s.tokens[copula]}': calls named)"))
         demander: tuple[Participant, ...] = ()
         needed = self.lex.parties.get((etype, kind), 0)
         # Diplomacy is between states: those counted are the act's own arguments, not states
@@ -3984,6 +4005,36 @@ class SentenceFrames:
         """A coming or meeting took place: no cue makes it less ("to arrive", "will meet")
         and no time after it sets it ahead ("يصل القاهرة غدا", "arrives tomorrow")."""
         return self._modality(came.first, True)[0] == "happened" and self._time_ahead(came) is None
+
+    def _planned_trip_for(self, demand: Hit | None, noun: Hit) -> Hit | None:
+        """A trip to come in the clause whose purpose, an infinitive, is the demand: "to
+        travel to the Middle East next week to press a ceasefire proposal"."""
+        if demand is None or demand.first < 1 or demand.last >= noun.first:
+            return None
+        marker = demand.first - 1
+        if not any(h.entry.category == "cue" and h.entry.name == "infinitive"
+                   and h.last == marker for h in self.hits):
+            return None
+        lo, _ = _clause(self.bounds, noun.first, self.n)
+        return next((h for h in self.hits if h.entry.category == "act"
+                     and h.entry.type == "contact" and h.entry.name == "visit"
+                     and lo <= h.first and h.last < marker and not self._nominal(h)
+                     and (self._modality(h.first, True)[0] == "planned"
+                          or self._time_ahead(h) is not None)), None)
+
+    def _named_by_copula(self, act: Hit, noun: Hit) -> int | None:
+        """Where an English plural call ("calls for", "appeals for") and its noun are the
+        subject of a copula with something said of them after it ("calls for Gaza ceasefire
+        are calls to surrender", "are unacceptable"; not "are growing", calls being made)."""
+        words = self.s.tokens
+        if act.entry.lang != "en" or not words[act.first].endswith("s"):
+            return None
+        for k in range(noun.last + 1, min(noun.last + 4, self.n - 1)):
+            if words[k] in ("are", "were") and not words[k + 1].endswith(("ing", "ed")):
+                return k
+            if k > noun.last + 1 and words[k] in _COPULAS:
+                return None
+        return None
 
     def _talks_named(self, noun: Hit) -> tuple[str, str]:
         """Talks named with no act word of their own are held when people came or met for
