@@ -520,6 +520,26 @@ def _pair_key(a: Participant, b: Participant) -> str:
     return "+".join(sorted((a.entity_id, b.entity_id)))
 
 
+# Words of a telephone, in the words of a contact's event: a call is never in person
+_PHONE = ("phone", "telephon", "téléphon", "telefon", "teléfon", "телефон", "هاتف", "电话")
+
+
+def _other_contact_told(ctx: MatchContext, keys: set[str]) -> str | None:
+    """The words of a contact of the same two (or of two the report leaves unnamed) that the
+    item tells besides the news: one told as what came before it ("وتأتي بعد لقاء جمع
+    الرئيسين", "after their meeting at the G20"), or a phone call ("بعد نحو ثلاثة أشهر من
+    اتصال هاتفي جرى بين الجانبين")."""
+    for f in ctx.analysis().frames:
+        if f.type != "contact" or f.modality != "happened":
+            continue
+        paired = any(_pair_key(a, b) in keys for a, b in f.pairs)
+        event = f.words("event")
+        phone = any(word in event.casefold() for word in _PHONE)
+        if (paired and "backdrop" in f.flags) or (phone and (paired or not f.pairs)):
+            return event
+    return None
+
+
 def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
     """The pairs an item does not assert plainly enough for history alone to make a gap of
     them, with why. A gap the report states is evidence of its own; a gap from history
@@ -669,6 +689,17 @@ class GapCondition(_HistoryCondition):
                 note += (f"; a gap in {latest.contact} contact only: their last contact on "
                          f"record was {recent[0].at.date().isoformat()} ({_origin(recent[0])}), "
                          "so no gap in contact")
+                notes.append(note)
+                _record(ctx, scope, keys, when)
+                return None, "; ".join(notes)
+            told = _other_contact_told(ctx, {key for key, _ in keys}) \
+                if latest.contact else None
+            if told is not None:
+                # "first visit to Egypt since 2012 ... comes after a meeting between the two
+                # presidents on the sidelines of the G20": the report names a contact of
+                # theirs since, so the gap is in one kind of contact only
+                note += (f"; a gap in {latest.contact} contact only: the report itself names "
+                         f"another contact of theirs ('{told}'), so no gap in contact")
                 notes.append(note)
                 _record(ctx, scope, keys, when)
                 return None, "; ".join(notes)
