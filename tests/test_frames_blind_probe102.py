@@ -13,6 +13,9 @@ tests, found, each as the mechanism or the words behind it:
   place after a comma goes on the clause before it, so talks someone met in are held ("حيث
   التقى مهدي المشاط، في جولة مباحثات"); a verbal noun joined by "and" after a truce is
   coordinated with it, no act of it ("تثبيت الهدنة والتوصل إلى تسوية" agreed no truce);
+- German: a genitive's article ("des", "eines") belongs to the noun before it and opens no
+  object of its own, so the participle that closes the clause still governs the talks: "haben
+  ... Gespräche über den Plan zur Beendigung des Krieges aufgenommen" began them;
 - a wage round is no war: "Tarifeinigung bei der Bahn: GDL und DB schließen Frieden"
   (probe100).
 
@@ -93,3 +96,16 @@ def test_a_wage_round_is_no_war() -> None:
                           "GDL auf einen Tarifvertrag geeinigt.", date(2024, 3, 26)).frames
     concluded = [f for f in frames if f.type == "peace-talks" and f.status == "concluded"]
     assert concluded and all("metaphor" in f.flags for f in concluded)
+
+
+def test_a_german_genitive_keeps_the_participle_on_the_talks() -> None:
+    frames = analyse_text("Genf", "In Genf haben Vertreter der USA und der Ukraine am Sonntag "
+                          "Gespräche über den umstrittenen Plan aus Washington zur Beendigung "
+                          "des russischen Angriffskriegs aufgenommen.", date(2025, 11, 23)).frames
+    assert any(f.type == "peace-talks" and f.status == "begin" and f.modality == "happened"
+               for f in frames)
+    # another object's article still stops it
+    frames = analyse_text("Offensive", "Nach den Friedensgesprächen hat die Armee eine neue "
+                          "Offensive begonnen.", date(2025, 11, 23)).frames
+    assert not any(f.type == "peace-talks" and f.status == "begin" and "backdrop" not in f.flags
+                   for f in frames)

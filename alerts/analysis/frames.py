@@ -528,6 +528,7 @@ _RELATIVE_PRONOUNS = folded_words("that", "which", "qui", "die", "que", "кот�
 # prepositions and the conjunctions (frames.py, _bracket_closes).
 _GERMAN_ARTICLES = folded_words("der", "die", "das", "den", "dem", "des", "ein", "eine",
                                 "einen", "einem", "einer", "eines")
+_GERMAN_GENITIVES = folded_words("des", "eines")
 _GERMAN_LINKS = folded_words(
     "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "von", "vom",
     "zu", "zum", "zur", "für", "gegen", "ohne", "um", "über", "unter", "vor", "zwischen", "ab",
@@ -3907,7 +3908,10 @@ class SentenceFrames:
                 and lo <= noun.first and not self._nominal(act)):
             return False
         words = self.s.tokens
-        return not any(words[k] in _GERMAN_ARTICLES and words[k - 1] not in _GERMAN_LINKS
+        # (a genitive's article, "des", "eines", belongs to the noun before it: "über den
+        # Plan zur Beendigung des Krieges aufgenommen")
+        return not any(words[k] in _GERMAN_ARTICLES and words[k] not in _GERMAN_GENITIVES
+                       and words[k - 1] not in _GERMAN_LINKS
                        for k in range(noun.last + 1, act.first))
 
     def _after_it(self, act: Hit, noun: Hit) -> bool:
