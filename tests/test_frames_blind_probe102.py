@@ -16,6 +16,8 @@ tests, found, each as the mechanism or the words behind it:
 - German: a genitive's article ("des", "eines") belongs to the noun before it and opens no
   object of its own, so the participle that closes the clause still governs the talks: "haben
   ... Gespräche über den Plan zur Beendigung des Krieges aufgenommen" began them;
+- Chinese: an act right before "的" describes the noun after it ("瑞士方面举办的乌克兰和平峰会", the
+  peace summit Switzerland holds): no news of its own;
 - a wage round is no war: "Tarifeinigung bei der Bahn: GDL und DB schließen Frieden"
   (probe100).
 
@@ -109,3 +111,14 @@ def test_a_german_genitive_keeps_the_participle_on_the_talks() -> None:
                           "Offensive begonnen.", date(2025, 11, 23)).frames
     assert not any(f.type == "peace-talks" and f.status == "begin" and "backdrop" not in f.flags
                    for f in frames)
+
+
+def test_a_chinese_act_before_de_describes_its_noun() -> None:
+    frames = analyse_text("外交部：中方难以参加瑞士乌克兰和平峰会",
+                          "外交部发言人表示，瑞士方面举办的乌克兰和平峰会的安排"
+                          "同中方要求存在明显差距，中方难以参加。", date(2024, 5, 31)).frames
+    assert not any(f.type == "peace-talks" and f.status == "held" and "backdrop" not in f.flags
+                   for f in frames)
+    # the noun's own verb after it still says what became of it
+    frames = analyse_text("停火", "双方宣布的停火协议已经生效。", date(2024, 5, 31)).frames
+    assert any(f.status == "took-effect" and "backdrop" not in f.flags for f in frames)

@@ -1972,6 +1972,8 @@ class SentenceFrames:
         if self._hyphenated(hit):
             return True
         nxt = hit.last + 1
+        if hit.entry.lang == "zh" and nxt < self.n and self.s.tokens[nxt] == "的":
+            return True  # "瑞士方面举办的乌克兰和平峰会": the summit Switzerland holds
         return nxt < self.n and self.s.tokens[nxt] in ("by", "par", "von", "por") and \
             hit.entry.type != "contact"
 
