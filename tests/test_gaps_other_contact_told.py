@@ -58,3 +58,12 @@ def test_a_phone_call_between_the_two_sides_told_is_a_contact() -> None:
                          "وصل الشيخ محمد بن زايد آل نهيان إلى أنقرة حيث استقبله الرئيس التركي رجب "
                          "طيب أردوغان، وتأتي الزيارة بعد نحو ثلاثة أشهر من اتصال هاتفي جرى بين "
                          "الجانبين.", datetime(2021, 11, 24, 12, tzinfo=UTC)) == []
+
+
+def test_a_contact_told_of_one_pair_of_three_leaves_the_others_gap() -> None:
+    # of three at a meeting, a call between two of them says nothing of the third's gap
+    title = ("Erdogan meets Sargsyan and Aliyev in Prague, first in-person meeting of Turkish "
+             "and Armenian leaders since 2009")
+    summary = "Aliyev and Sargsyan held a phone call last week."
+    found = first_contact(title, summary, datetime(2017, 6, 1, 12, tzinfo=UTC))
+    assert found and "in-person" in found[0]

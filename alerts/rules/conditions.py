@@ -528,16 +528,24 @@ def _other_contact_told(ctx: MatchContext, keys: set[str]) -> str | None:
     """The words of a contact of the same two (or of two the report leaves unnamed) that the
     item tells besides the news: one told as what came before it ("وتأتي بعد لقاء جمع
     الرئيسين", "after their meeting at the G20"), or a phone call ("بعد نحو ثلاثة أشهر من
-    اتصال هاتفي جرى بين الجانبين")."""
+    اتصال هاتفي جرى بين الجانبين"). Every pair of the news must have one (of three at a
+    meeting, one pair's call says nothing of the others)."""
+    told: set[str] = set()
+    words = ""
     for f in ctx.analysis().frames:
         if f.type != "contact" or f.modality != "happened":
             continue
-        paired = any(_pair_key(a, b) in keys for a, b in f.pairs)
+        paired = {_pair_key(a, b) for a, b in f.pairs} & keys
         event = f.words("event")
         phone = any(word in event.casefold() for word in _PHONE)
-        if (paired and "backdrop" in f.flags) or (phone and (paired or not f.pairs)):
-            return event
-    return None
+        if (paired and "backdrop" in f.flags) or (phone and paired):
+            told |= paired
+        elif phone and not f.pairs:
+            told |= keys  # "between the two sides": the two the news is about
+        else:
+            continue
+        words = words or event
+    return words if keys and keys <= told else None
 
 
 def _weak_pairs(ctx: MatchContext) -> dict[str, str]:
@@ -692,7 +700,8 @@ class GapCondition(_HistoryCondition):
                 notes.append(note)
                 _record(ctx, scope, keys, when)
                 return None, "; ".join(notes)
-            told = _other_contact_told(ctx, {key for key, _ in keys}) \
+            # (a host inferred from the place and not named is no pair the report speaks of)
+            told = _other_contact_told(ctx, set(records) - (inferred - named)) \
                 if latest.contact else None
             if told is not None:
                 # "first visit to Egypt since 2012 ... comes after a meeting between the two
