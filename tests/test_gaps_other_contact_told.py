@@ -3,7 +3,9 @@ contact when the report itself names another contact of the two since (issue #15
 and 105): "Sisi receives Erdogan on his first visit to Egypt in 12 years ... after a meeting
 between the two presidents at the G20 in September", "MBZ arrives in Ankara on his first visit
 since 2012 ... three months after a phone call between the two sides". Broken on purpose once
-(the reading of the report's other contact removed): these tests fail."""
+(the reading of the report's other contact removed): these tests fail. And a first is a
+first ever when what follows a comma after it qualifies nothing of it (probe107: "the first
+conversation between the two leaders, the presidency said, as the neighbours press on")."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -67,3 +69,18 @@ def test_a_contact_told_of_one_pair_of_three_leaves_the_others_gap() -> None:
     summary = "Aliyev and Sargsyan held a phone call last week."
     found = first_contact(title, summary, datetime(2017, 6, 1, 12, tzinfo=UTC))
     assert found and "in-person" in found[0]
+
+
+
+def test_a_qualifier_past_a_comma_does_not_qualify_a_first() -> None:
+    from datetime import date
+
+    from alerts.knowledge.gaps import stated_gaps
+
+    lead = ("Erdogan and Pashinyan spoke by phone on Monday in the first conversation between "
+            "the two leaders, the Turkish presidency said, as the neighbours press on with "
+            "efforts to normalise relations.")
+    assert [g.kind for g in stated_gaps(lead, date(2022, 7, 11))] == ["first-ever"]
+    # in its own phrase a qualifier still makes it no first ever ("first call as president")
+    assert not [g for g in stated_gaps("It was his first call as president.",
+                                       date(2022, 7, 11)) if g.kind == "first-ever"]

@@ -364,7 +364,10 @@ def _chinese_gaps(text: str, published: date) -> list[StatedGap]:
 
 
 def _timed(rest: str, published: date) -> bool:
-    """Whether a time phrase or a qualifier follows: then the first is not a first ever."""
+    """Whether a time phrase or a qualifier follows in its phrase: then the first is not a
+    first ever (not past a comma: "the first conversation between the two leaders, the
+    presidency said, as the neighbours press on" qualifies nothing)."""
+    rest = re.split(r"[,;]", rest, maxsplit=1)[0]
     if re.search(rf"(?<!\w)(?:{QUALIFIERS})(?!\w)", rest):
         return True
     for m in re.finditer(rf"(?<!\w)(?:{WITHIN})\s+(?P<rest>.*)", rest):
