@@ -18,6 +18,8 @@ tests, found, each as the mechanism or the words behind it:
   ... Gespräche über den Plan zur Beendigung des Krieges aufgenommen" began them;
 - Chinese: an act right before "的" describes the noun after it ("瑞士方面举办的乌克兰和平峰会", the
   peace summit Switzerland holds): no news of its own;
+- a peace table set up again resumes the talks: "reinstalan en Caracas la mesa de diálogos de
+  paz" (probe106);
 - a wage round is no war: "Tarifeinigung bei der Bahn: GDL und DB schließen Frieden"
   (probe100).
 
@@ -122,3 +124,9 @@ def test_a_chinese_act_before_de_describes_its_noun() -> None:
     # the noun's own verb after it still says what became of it
     frames = analyse_text("停火", "双方宣布的停火协议已经生效。", date(2024, 5, 31)).frames
     assert any(f.status == "took-effect" and "backdrop" not in f.flags for f in frames)
+
+
+def test_a_peace_table_set_up_again_resumes_talks() -> None:
+    frames = analyse_text("Gobierno Petro y ELN reinstalan en Caracas la mesa de diálogos de "
+                          "paz, congelada desde 2019", "", date(2022, 11, 21)).frames
+    assert any(f.type == "peace-talks" and f.status == "resume" for f in frames)

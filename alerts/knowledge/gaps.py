@@ -231,7 +231,18 @@ _UNIT = r"(?P<unit>[^\s.,;:!?]+)"
 _DURATION = re.compile(rf"^{_APPROX_OPT}(?:{_NUMBER}\s+)?{_UNIT}")
 _MONTH_YEAR = re.compile(r"^(?:(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\s+)?(?P<month>[^\W\d_]+)"
                          r"(?:\s+(?:de|of))?\s+(?P<year>(?:19|20)\d\d)")
-_YEAR = re.compile(r"^(?:(?:the|la|le|el|der|die|das|\w+)\s+){0,3}?"
+# A season of a year ("since the summer of 2024", "depuis l'été 2024", "seit dem Sommer 2024",
+# "с лета 2024 года"): the season's last month, the latest date the words allow.
+_SEASONS = {**dict.fromkeys(("spring", "printemps", "fruhling", "primavera", "весны", "весни"),
+                            5),
+            **dict.fromkeys(("summer", "ete", "sommer", "verano", "лета", "літа"), 8),
+            **dict.fromkeys(("autumn", "fall", "automne", "herbst", "otono", "осени", "осені"),
+                            11),
+            **dict.fromkeys(("winter", "hiver", "invierno", "зимы", "зими"), 14)}
+_SEASON_YEAR = re.compile(r"^(?:the\s+|l['’]|le\s+|el\s+|der\s+|dem\s+)?(?P<season>[^\W\d_]+)"
+                          r"\s+(?:(?:of|de|del|des)\s+|d['’])?(?P<year>(?:19|20)\d\d)(?!\d)")
+# (a word before the year may carry an elided article: "depuis l'été 2024")
+_YEAR = re.compile(r"^(?:(?:the|la|le|el|der|die|das|[\w'’]+)\s+){0,3}?"
                    r"(?:(?:of|de|del|von|in|en|im)\s+)?(?P<year>(?:19|20)\d\d)(?!\d)")
 _MONTH = re.compile(r"^(?P<month>[^\W\d_]+)")
 # "since last November", "seit vergangenem November", "desde el pasado noviembre": the last
@@ -265,6 +276,11 @@ def parse_time(rest: str, published: date, durations_only: bool = False) -> date
             end = _end_of_month(year, month)
             day = int(m.group("day") or end.day)
             return min(date(year, month, min(day, end.day)), published)
+        m = _SEASON_YEAR.match(rest)
+        if m and m.group("season") in _SEASONS:
+            year, month = int(m.group("year")), _SEASONS[m.group("season")]
+            end = _end_of_month(year + (month - 1) // 12, (month - 1) % 12 + 1)
+            return min(end, published) if year <= published.year else None
         m = _YEAR.match(rest) or _EVENT_YEAR.match(rest)
         if m:
             year = int(m.group("year"))

@@ -520,6 +520,9 @@ def _pair_key(a: Participant, b: Participant) -> str:
     return "+".join(sorted((a.entity_id, b.entity_id)))
 
 
+# The words of "since" that make a contact the backdrop of the news: the start of a gap
+_SINCE = re.compile(r"'(?:since|ever since|depuis|depuis que|seit|seitdem|desde|desde que|"
+                    r"с тех пор как|с момента|відтоді як|з моменту|منذ|以来)'")
 # Words of a telephone, in the words of a contact's event: a call is never in person
 _PHONE = ("phone", "telephon", "téléphon", "telefon", "teléfon", "телефон", "هاتف", "电话")
 
@@ -535,6 +538,9 @@ def _other_contact_told(ctx: MatchContext, keys: set[str]) -> str | None:
     for f in ctx.analysis().frames:
         if f.type != "contact" or f.modality != "happened":
             continue
+        if any(e.part == "flag" and e.words.startswith("backdrop") and _SINCE.search(e.words)
+               for e in f.evidence):
+            continue  # "first meeting since the G20 summit in Bali": the gap's start, not since
         paired = {_pair_key(a, b) for a, b in f.pairs} & keys
         event = f.words("event")
         phone = any(word in event.casefold() for word in _PHONE)
