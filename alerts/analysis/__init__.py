@@ -545,8 +545,8 @@ def _analyse(title: str, summary: str, day: date | None,
         hits_of.append(hits)
     item_flags = frozenset(f for s in sentences[:headline_count] for f in s.flags
                            if f in ("opinion", "question")) | frozenset(
-        "backdrop" for s in sentences[:headline_count]
-        for name, words in s.cues if name == "backdrop")  # a market report's events
+        # a market report's or an obituary's events: the headline's backdrop cue
+        "backdrop" for s in sentences[:headline_count] for name, _ in s.cues if name == "backdrop")
     # Generic talks are peace talks when the item says what they are for.
     purposes: dict[str, str] = {}
     for sentence, hits in zip(sentences, hits_of, strict=True):
