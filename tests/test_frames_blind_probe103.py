@@ -38,6 +38,7 @@ from datetime import date
 
 import pytest
 
+from alerts.analysis import analyse_text
 from tests.event_frames import statuses
 
 DAY = date(2024, 7, 30)
@@ -72,8 +73,6 @@ def test_the_withdrawal_of_an_ambassador_announced_is_a_recall(summary: str) -> 
 
 
 def test_a_withdrawal_with_no_verb_is_the_backdrop() -> None:
-    from alerts.analysis import analyse_text
-
     frames = analyse_text("Alger", "Tensions have grown since the withdrawal of Algeria's "
                           "ambassador to France last year.", DAY).frames
     recalled = [f for f in frames if f.status == "ambassador-recalled"]
@@ -90,8 +89,6 @@ def test_a_withdrawal_with_no_verb_is_the_backdrop() -> None:
     "الدبلوماسية بينهما",
 ])
 def test_relations_agreed_on_as_a_noun_are_restored(summary: str) -> None:
-    from alerts.analysis import analyse_text
-
     frames = [f for f in analyse_text("Beijing", summary, date(2023, 3, 10)).frames
               if f.status == "restored"]
     assert frames and all("backdrop" not in f.flags and f.modality == "happened"
@@ -99,8 +96,6 @@ def test_relations_agreed_on_as_a_noun_are_restored(summary: str) -> None:
 
 
 def test_restoration_only_discussed_is_not_agreed() -> None:
-    from alerts.analysis import analyse_text
-
     frames = analyse_text("Talks", "The two ministers discussed the restoration of diplomatic "
                           "relations.", date(2023, 3, 10)).frames
     assert not any(f.status == "restored" and f.modality == "happened"
@@ -119,8 +114,6 @@ def test_interfax_datelines_open_the_first_sentence() -> None:
 
 
 def test_a_call_after_interfax_dateline_is_in_the_lead() -> None:
-    from alerts.analysis import analyse_text
-
     frames = analyse_text("Путин пригласил Трампа в Москву", "Москва. 12 февраля. INTERFAX.RU "
                           "- Президенты России и США Владимир Путин и Дональд Трамп провели "
                           "в среду телефонный разговор.", date(2025, 2, 12)).frames
@@ -145,8 +138,6 @@ def test_a_truce_with_a_verb_of_its_own_is_no_offer_on_terms() -> None:
     "Нефть дешевеет на фоне перемирия между Израилем и Ираном",
 ])
 def test_a_market_report_makes_its_events_backdrop(title: str) -> None:
-    from alerts.analysis import analyse_text
-
     frames = [f for f in analyse_text(title, "Prices moved in Asian trade on Thursday after "
                                       "Donald Trump said he had spoken with Vladimir Putin "
                                       "by phone.", date(2025, 6, 24)).frames
@@ -155,15 +146,11 @@ def test_a_market_report_makes_its_events_backdrop(title: str) -> None:
 
 
 def test_a_market_word_elsewhere_makes_no_market_report() -> None:
-    from alerts.analysis import analyse_text
-
     frames = analyse_text("Israel and Iran agree ceasefire; oil falls", "", date(2025, 6, 24))
     assert any(f.status == "agreed" and "backdrop" not in f.flags for f in frames.frames)
 
 
 def test_a_statement_before_a_question_is_no_question() -> None:
-    from alerts.analysis import analyse_text
-
     found = analyse_text("Arranca el cese al fuego bilateral con el ELN: ¿qué se puede esperar "
                          "en los próximos 180 días?", "Desde la medianoche de este jueves rige "
                          "el cese al fuego bilateral entre el Gobierno y el ELN.",
@@ -191,16 +178,12 @@ def test_the_suspension_of_talks_announced_stalls_them(summary: str) -> None:
     "Microsoft, Google Call Truce in Global Regulatory Battle",
 ])
 def test_a_truce_in_a_headline_of_commerce_is_a_figure(title: str) -> None:
-    from alerts.analysis import analyse_text
-
     frames = [f for f in analyse_text(title, "", date(2025, 5, 12)).frames
               if f.type == "ceasefire"]
     assert frames and all("metaphor" in f.flags for f in frames), title
 
 
 def test_trade_beside_a_war_truce_makes_no_figure() -> None:
-    from alerts.analysis import analyse_text
-
     for title in ("Israel and Hamas agree truce in Gaza, trade resumes at border crossing",
                   "Israel and Lebanon agree truce, trade resumes at border crossing"):
         frames = [f for f in analyse_text(title, "", date(2024, 11, 26)).frames
@@ -209,8 +192,6 @@ def test_trade_beside_a_war_truce_makes_no_figure() -> None:
 
 
 def test_a_war_named_as_a_time_gives_talks_no_purpose() -> None:
-    from alerts.analysis import analyse_text
-
     frames = analyse_text("PM Modi lands in Moscow on first visit to Russia since Ukraine war "
                           "began, Putin hosts him at dacha", "Prime Minister Narendra Modi "
                           "arrived in Moscow on Monday and was received by President Vladimir "

@@ -1144,6 +1144,8 @@ class SentenceFrames:
                  item_states: Callable[[], frozenset[str]] | None = None,
                  antecedents: list[Mention] | None = None):
         self.lex, self.s, self.number, self.day = lex, sentence, number, day
+        # _nominal by hit, kept only once the hits and clauses it reads are final (below)
+        self._nominal_of: dict[tuple[int, int, int], bool] | None = None
         self.antecedents = antecedents or []  # whom "the leaders" stands for (headline_group)
         mentions = self._with_counterparts(mentions, sentence, day, kb)
         self._places = [(i, m) for i, m in mentions if m.entity.kind != "person"]
@@ -1185,9 +1187,8 @@ class SentenceFrames:
         # no talks of its own ("Putin, Aliyev and Pashinyan signed a statement" may have
         # been signed apart).
         self._signed: set[int] = set()
-        # _nominal by hit, asked of the same few hits by many frames' checks; kept only now
-        # that the hits and the clauses it reads are final
-        self._nominal_of: dict[tuple[int, int, int], bool] | None = {}
+        # (asked of the same few hits by many frames' checks: now final, kept)
+        self._nominal_of = {}
 
     def _without_list_commas(self, bounds: list[int]) -> list[int]:
         """A headline that opens with names apart by commas lists its subjects: "Obama,
@@ -1981,7 +1982,7 @@ class SentenceFrames:
         """Whether an act word is used as a noun: listed as one, after a determiner ("the
         call for", "Israel's refusal of calls for"), with the Arabic article, or opening its
         clause with no subject before it ("calls for a ceasefire were...")."""
-        memo = getattr(self, "_nominal_of", None)
+        memo = self._nominal_of
         if memo is None:
             return self._read_nominal(hit)
         key = (hit.first, hit.last, id(hit.entry))
