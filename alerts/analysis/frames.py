@@ -1320,8 +1320,9 @@ class SentenceFrames:
         """Token indices with a dash or semicolon before them (worked out once)."""
         if self._dash_before is None:
             text, spans = self.s.text, self.s.spans
-            self._dash_before = [i for i in range(1, self.n) if spans[i][0] > spans[i - 1][1]
-                                 and not _DASHES.isdisjoint(text[spans[i - 1][1]:spans[i][0]])]
+            self._dash_before = [] if _DASHES.isdisjoint(text) else [
+                i for i in range(1, self.n) if spans[i][0] > spans[i - 1][1]
+                and not _DASHES.isdisjoint(text[spans[i - 1][1]:spans[i][0]])]
         return self._dash_before
 
     # -- helpers -----------------------------------------------------------------------------
@@ -1343,8 +1344,10 @@ class SentenceFrames:
         """German separable verbs: the lexicon's "bricht ab" also holds as "Ecuador bricht
         die Beziehungen zu Mexiko ab", its particle ending the verb's clause. The hit is the
         verb; the particle is the last word of the clause."""
-        words, out = self.s.tokens, []
+        words, out = self.s.tokens, list[Hit]()
         separable = self.lex.separable
+        if separable.keys().isdisjoint(words):
+            return out
         for i, word in enumerate(words):
             for particle, entry in separable.get(word, ()):
                 end = _clause(self.bounds, i, self.n)[1]
@@ -1356,7 +1359,9 @@ class SentenceFrames:
         """French and Spanish verbs in the future tense, read from their endings: a plan
         ("Macron et Poutine tiendront un sommet"), as the listed "se tiendra" is."""
         text, spans = self.s.text, self.s.spans
-        out = []
+        out: list[Hit] = []
+        if "ront" not in text and "rá" not in text:  # (every ending holds one of the two)
+            return out
         for i, (a, b) in enumerate(spans):
             word = text[a:b]
             if not word.endswith(_FUTURE_ENDINGS):
