@@ -880,6 +880,27 @@ _LENGTH_WORDS = folded_words(
     "дня", "недель", "месяцев", "месяца", "годин", "днів", "дні", "тижнів", "місяців",
     "ساعة", "ساعات", "يوما", "يوم", "أيام", "أسابيع", "أشهر", "years", "ans", "années", "jahre",
     "jahren", "años", "лет", "года", "років", "роки", "سنوات", "أعوام", "عاما")
+# Words that contradict someone, whose words after them are a claim denied (see
+# _contradicted_claim)
+_CONTRADICTING = folded_words("contradicting", "contradicted", "contradicts", "contredisant",
+                              "contredit", "contradiciendo", "contradijo", "desmintiendo",
+                              "widersprach", "widerspricht", "опровергая", "спростовуючи")
+# Participles of meeting that say a meeting only when they open the sentence (_contact)
+_OPENING_PARTICIPLES = folded_words("réunis", "réunies", "reunidos", "reunidas")
+# English verbs of being for something, before a gerund: "welcomes restoring relations"
+_ATTITUDES = frozenset({"welcome", "welcomes", "welcomed", "support", "supports", "supported",
+                        "back", "backs", "backed", "favour", "favours", "favoured", "favor",
+                        "favors", "favored", "endorse", "endorses", "endorsed", "advocate",
+                        "advocates", "advocated"})
+# Verbs of lasting, and the words of a length in years after them (within YEARS_REACH
+# words: "lasted more than four years"): talks that took years are told as history.
+_LASTED = folded_words("lasted", "тривали", "тривав", "тривала", "длились", "длился", "длилась",
+                       "продолжались", "duraron", "duró", "duré", "dauerten", "dauerte",
+                       "استمرت", "استمر", "دامت", "دام")
+_YEARS_LONG = folded_words("years", "decades", "роки", "років", "десятиліття", "года", "лет",
+                           "десятилетия", "años", "décadas", "ans", "années", "décennies",
+                           "jahre", "jahrzehnte", "سنوات", "أعوام", "عاما", "عقود")
+YEARS_REACH = 4
 # The endings of a German participle declined as an adjective ("vereinbarten", "getretenen").
 _DECLINED_DE = ("te", "ten", "tem", "ter", "tes", "ene", "enen", "enem", "ener", "enes")
 _ADJECTIVE_DE = ("e", "en", "er", "em", "es")  # a declined adjective's endings
@@ -2178,6 +2199,16 @@ class SentenceFrames:
                           or (h.entry.name == "hypothetical"
                               and (h.entry.form or "").startswith(_PROPOSING)))), None)
 
+    def _contradicted_claim(self, index: int) -> Hit | None:
+        """The word of contradiction when the predicate at `index` is what someone said whom
+        the sentence contradicts: "..., contradicting President Gustavo Petro, who had said
+        that a six-month truce would begin Jan. 1" (a claim denied, not an act)."""
+        words = self.s.tokens
+        at = next((k for k in range(index - 1, -1, -1) if words[k] in _CONTRADICTING), None)
+        if at is None or not any(w in _SAYS for w in words[at + 1:index]):
+            return None
+        return Hit(at, at, Entry("cue", name="negation", form=words[at], lang=""))
+
     def _own_modality(self, index: int, verb: bool, allow_demand: bool,
                       window: int) -> tuple[str, Hit | None]:
         """The modality the cues before a predicate give it (see _modality)."""
@@ -2220,6 +2251,15 @@ class SentenceFrames:
                      or (name == "demand" and h.entry.name == "called-for")
                      or (name == "planned" and h.entry.name == "agreement")] for name in
               ("refusal", "negation", "hypothetical", "planned", "demand", "infinitive")}
+        if not by["hypothetical"] and index > 0 and self.s.tokens[index].endswith("ing") \
+                and self.s.tokens[index - 1] in _ATTITUDES:
+            # Welcoming or backing an act in the gerund is being for it, not doing it: "Iran
+            # welcomes restoring relations with Egypt" (not "welcomes the restoration").
+            by["hypothetical"].append(Hit(index - 1, index - 1, Entry(
+                "cue", name="hypothetical", form=self.s.tokens[index - 1], lang="en")))
+        contradicted = self._contradicted_claim(index)
+        if contradicted is not None:
+            return "denied", contradicted
         if by["refusal"]:
             return "refused", by["refusal"][-1]
         if by["negation"]:
@@ -2546,6 +2586,13 @@ class SentenceFrames:
                 # (no verb after it: "a truce agreed last week took effect" is news)
                 flags.add("backdrop")
                 evidence.append(Evidence("flag", f"backdrop ('{self._q(past)}')"))
+            years = self._lasted_years(own)
+            if years is not None:
+                # "Переговори Боготи з FARC тривали чотири роки", "the talks lasted four
+                # years": talks told by how many years they took are history, not news.
+                flags.add("backdrop")
+                evidence.append(Evidence("flag", f"backdrop ('{self._q(own)} ... "
+                                                 f"{self.s.quote(years, years)}': years long)"))
             year = self._year_of(own, hi, acts)
             if "backdrop" not in flags and year is not None:
                 # "China and the United States established diplomatic relations in 1979",
@@ -2569,6 +2616,15 @@ class SentenceFrames:
             flags.add("backdrop")
             evidence.append(Evidence("flag", f"backdrop (a clause opened by '{self._q(opener)}')"))
         return flags, evidence
+
+    def _lasted_years(self, own: Hit) -> int | None:
+        """The word of years right after a verb of lasting ("lasted four years", "тривали
+        чотири роки", "duraron más de cuatro años"), or None."""
+        words = self.s.tokens
+        if words[own.last] not in _LASTED:
+            return None
+        return next((k for k in range(own.last + 1, min(own.last + 1 + YEARS_REACH, self.n))
+                     if words[k] in _YEARS_LONG), None)
 
     def _participants(self, role: str) -> tuple[Participant, ...]:
         return tuple(self._participant(m, role) for _, m in self.mentions)
@@ -4776,6 +4832,12 @@ class SentenceFrames:
                 and self.s.text[self.s.spans[pred.first][0]].islower():
             # German writes its nouns with a capital: "soll Xi ... treffen" is the verb
             verb = True
+        if self.s.tokens[pred.first] in _OPENING_PARTICIPLES and pred.first > 0 and not self.s.text[
+                :self.s.spans[pred.first][0]].rstrip().endswith(("—", "–", "-", ":")):
+            # "Réunis mardi à Doha, Tshisekedi et Kagame ont appelé": the participle opens the
+            # sentence; elsewhere it says who gathered ("sont réunis à Bali pour un sommet du
+            # G20": a summit's guests)
+            return None
         act = pred.entry.name
         signing = act == "signing"
         if signing:
