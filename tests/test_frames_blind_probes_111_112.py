@@ -61,3 +61,19 @@ def test_a_claim_the_report_contradicts_is_denied() -> None:
     # (what the report's own source says stands)
     assert statuses("ceasefire", "x", "Petro said a six-month truce would begin on Jan. 1.",
                     date(2023, 1, 3)) == [("agreed", "happened")]
+
+
+@pytest.mark.parametrize("lead, parties", [
+    ("The foreign ministers of Saudi Arabia and Iran met in Beijing on Thursday and said their "
+     "embassies would reopen.", {"Saudi Arabia", "Iran"}),
+    # (one state named before: "their" stands for no pair of states)
+    ("The foreign minister of Iran met reporters and said their embassies would reopen.", None),
+])
+def test_their_embassies_are_those_of_the_states_named_before(
+        lead: str, parties: set[str] | None) -> None:
+    frames = [f for f in analyse_text("Diplomats meet", lead, date(2023, 4, 6)).frames
+              if f.type == "relations" and f.status == "embassy-reopened"]
+    if parties is None:
+        assert not frames
+    else:
+        assert frames and parties <= {p.name for p in frames[0].participants}

@@ -493,6 +493,9 @@ _OWN = folded_words("its", "their", "his", "her", "son", "sa", "ses", "leur", "l
                     "seine", "seinen", "ihre", "ihren", "su", "sus", "свого", "своего", "своих",
                     "її", "його", "своїх")
 _POSTED = folded_words("驻")
+# Plural possessives: "their embassies" of the states named before (see _typed)
+_THEIR = folded_words("their", "leurs", "ihre", "ihren", "sus", "их", "своих", "свои", "своїх",
+                      "свої", "їхні", "їхніх")
 # Quotation marks around a contact verb of its own: no contact (SentenceFrames._not_a_contact).
 _QUOTES = frozenset('"\'«»“”„‘’')
 # A war as the object of a Chinese word of ending, within this many characters after it
@@ -3656,6 +3659,14 @@ class SentenceFrames:
                                                    "sent home, not expelled"))
                 status = ""
         states = {p.country or p.entity_id for p in parties if p.kind in ("country", "person")}
+        if len(states) < needed and status and noun.first > 0 \
+                and self.s.tokens[noun.first - 1] in _THEIR:
+            # "The foreign ministers of Saudi Arabia and Iran met ... and said their embassies
+            # would reopen": "their" stands for the states the sentence named before it
+            named = [m for i, m in self.mentions if i < noun.first and m.entity.kind == "country"]
+            if len({m.entity.id for m in named}) >= 2:
+                parties += tuple(self._participant(m, "parties") for m in named)
+                states |= {m.entity.id for m in named}
         if len(states) < needed and status:
             evidence.append(Evidence("parties", f"{len(states)} state(s) named, {needed} needed; "
                                                 f"'{self._q(act) if act else ''}' not read"))
