@@ -714,13 +714,13 @@ def phrase_hits(lex: Lexicon, words: tuple[str, ...]) -> list[Hit]:
         # A Hit made as the tuple it is: Hit(...) runs the named tuple's __new__ in Python,
         # about half of the cost of a hit, for the few dozen hits of every sentence.
         new, hit = tuple.__new__, Hit
-        for i, word in enumerate(words):
+        # (only the tokens the index holds are visited: most are in no phrase)
+        for i in itertools.compress(range(n), map(tails.__contains__, words)):
+            word = words[i]
             found = tails.get(word)
-            if found is None:
-                continue
             if isinstance(found, bytes):  # still packed as the cache file holds it
                 found = lex.tail(word)
-                assert found is not None
+            assert found is not None
             singles, longer = found
             # Longer phrases first, as the index lists them: only those whose second word
             # is the next token's.
