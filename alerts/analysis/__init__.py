@@ -515,6 +515,38 @@ def _ends_restated(frames: list[EventFrame]) -> list[EventFrame]:
     return out
 
 
+# The words of stopped fire, fighting or hostilities in a ceasefire's noun: a war's, whoever
+# is named (see _truces_of_no_war)
+_FIRE = re.compile(r"fire|feu|fuego|feuer|waffen|огон|огн|вогн|вогон|النار|火|fogo|hostil|military|"
+                   r"militar|combat|fighting|kampf|боев|бойов|военн|воєнн|القتال|العسكري|العدائي|"
+                   r"敌对|战斗|军事")
+# Hits that name a side, a place or the conflict of a war (see _truces_of_no_war)
+_SIDES_OF_WAR = frozenset({"armed_party", "war_context"})
+
+
+def _names_someone(sentence: Sentence) -> bool:
+    """The sentence names someone by a capitalised word inside it (not its first word, nor
+    any word of a sentence written in Title Case or capitals): "Wildberries и Ozon ...". A
+    sentence that names no one ("Leaders call for a truce") says nothing of whose truce."""
+    text, spans = sentence.text, sentence.spans
+    initials = [text[a] for a, _ in spans if text[a].isalpha()]
+    if len(initials) < 3 or sum(c.isupper() for c in initials) > len(initials) / 2:
+        return False
+    return any(text[a].isupper() for a, _ in spans[1:])
+
+
+def _truces_of_no_war(frames: list[EventFrame]) -> list[EventFrame]:
+    """The item's truces are no war's when it names someone, but no state, person or body, no
+    armed side and no place of a war, and its truce stops no fire (the caller checks):
+    "Wildberries и Ozon объявили перемирие в войне за продавцов", studios and cinema chains
+    that "announced a truce over exclusive release windows" in a quote naming Hollywood."""
+    said = Evidence("flag", "metaphor (a truce of parties that are no state, person, armed "
+                            "side or place of a war)")
+    return [replace(f, flags=f.flags | {"metaphor"}, evidence=(*f.evidence, said))
+            if f.type == "ceasefire" and not _FIRE.search(f.words("event").casefold()) else f
+            for f in frames]
+
+
 def _states(mentions: tuple[Mention, ...], day: date | None) -> frozenset[str]:
     """The countries an item names, and those of the people it names, on its date."""
     out = set()
@@ -650,6 +682,11 @@ def _analyse(title: str, summary: str, day: date | None,
     frames = _orders_explained(frames)
     frames = _anniversaries_restated(frames)
     frames = _ends_restated(frames)
+    if any(f.type == "ceasefire" and f.status and not _FIRE.search(f.words("event").casefold())
+           for f in frames) and not any(h.entry.category in _SIDES_OF_WAR
+                                        for hits in hits_of for h in hits) \
+            and any(_names_someone(s) for s in sentences) and not read_mentions():
+        frames = _truces_of_no_war(frames)
     return Analysis(day, fold(title), fold(summary), tuple(sentences),
                     item_mentions if item_mentions is not None else read_mentions,
                     tuple(frames), item_flags)

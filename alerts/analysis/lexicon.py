@@ -45,7 +45,7 @@ class Entry:
     #                purpose | nominal | topic | condition | own_forces | text_subordinator |
     #                report | occurrence | purpose_end | rumour | dismissal | domain |
     #                domain_label | place | duration | anaphor | officials | past_time |
-    #                armed_party | complementizer | discussion
+    #                armed_party | war_context | complementizer | discussion
     type: str = ""  # the event type (nouns, acts, purpose)
     name: str = ""  # noun kind, act, cue name, flag name
     standalone: bool = False  # an act that is the event without a noun
@@ -411,7 +411,7 @@ def build(data: dict[str, Any]) -> Lexicon:
                      "domain_labels", "places", "qualities", "idioms", "impossible",
                      "legislatures",
                      "durations", "officials", "past_times", "future_times", "armed_parties",
-                     "complementizers", "discussion"):
+                     "war_context", "complementizers", "discussion"):
         name = {"boundaries": "boundary", "determiners": "determiner",
                 "subordinators": "subordinator", "text_subordinators": "text_subordinator",
                 "conditions": "condition", "ultimatums": "ultimatum",
