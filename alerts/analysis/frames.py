@@ -4323,9 +4323,16 @@ class SentenceFrames:
             and word.endswith(form[0]) and len(word) > len(form[0])
 
     def _named_before(self, pred: Hit) -> bool:
-        """Someone or some state is named before the word in its clause (its subject)."""
+        """Someone or some state is named before the word in its clause (its subject), also
+        by a name the sentence named them by before ("Modi met Carney ..., two weeks after
+        Carney telephoned Modi": only the first of each is a mention)."""
         lo, _ = _clause(self.bounds, pred.first, self.n)
-        return any(lo <= i < pred.first for i, _ in self.mentions)
+        if any(lo <= i < pred.first for i, _ in self.mentions):
+            return True
+        again = {lexicon_tokens(m.alias)[-1] for i, m in self.mentions if i < lo}
+        text, spans, words = self.s.text, self.s.spans, self.s.tokens
+        return any(words[k] in again and text[spans[k][0]].isupper()
+                   for k in range(lo, pred.first))
 
     def _subject_of_clause(self, pred: Hit) -> bool:
         """No verb of the lexicon before the noun in its clause: the noun is its subject."""
