@@ -45,6 +45,7 @@ from alerts.analysis.sentences import (
     is_cjk,
     split_sentences,
     stopped_dateline,
+    title_cased,
     tokens,
 )
 from alerts.fold import fold
@@ -529,10 +530,8 @@ def _names_someone(sentence: Sentence) -> bool:
     any word of a sentence written in Title Case or capitals): "Wildberries и Ozon ...". A
     sentence that names no one ("Leaders call for a truce") says nothing of whose truce."""
     text, spans = sentence.text, sentence.spans
-    initials = [text[a] for a, _ in spans if text[a].isalpha()]
-    if len(initials) < 3 or sum(c.isupper() for c in initials) > len(initials) / 2:
-        return False
-    return any(text[a].isupper() for a, _ in spans[1:])
+    return len(spans) >= 3 and not title_cased(text, spans) \
+        and any(text[a].isupper() for a, _ in spans[1:])
 
 
 def _truces_of_no_war(frames: list[EventFrame]) -> list[EventFrame]:

@@ -50,6 +50,7 @@ from alerts.analysis.sentences import (
     is_cjk,
     lexicon_tokens,
     stopped_dateline,
+    title_cased,
 )
 from alerts.fold import fold
 
@@ -1334,10 +1335,7 @@ class SentenceFrames:
         """Most words start with a capital (a headline in Title Case): worked out once, when
         first asked."""
         if self._title_cased is None:
-            text = self.s.text
-            words = [text[a] for a, _ in self.s.spans if text[a].isalpha()]
-            self._title_cased = len(words) >= 3 and \
-                sum(w.isupper() for w in words) > 0.6 * len(words)
+            self._title_cased = title_cased(self.s.text, self.s.spans)
         return self._title_cased
 
     def _dashes(self) -> list[int]:
@@ -2207,6 +2205,8 @@ class SentenceFrames:
         the sentence contradicts: "..., contradicting President Gustavo Petro, who had said
         that a six-month truce would begin Jan. 1" (a claim denied, not an act)."""
         words = self.s.tokens
+        if _CONTRADICTING.isdisjoint(words):  # (most sentences)
+            return None
         at = next((k for k in range(index - 1, -1, -1) if words[k] in _CONTRADICTING), None)
         if at is None or not any(w in _SAYS for w in words[at + 1:index]):
             return None

@@ -296,6 +296,13 @@ def is_cjk(token: str) -> bool:
     return len(token) == 1 and bool(_CJK_CHAR.match(token))
 
 
+def title_cased(text: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Most of the words of a sentence start with a capital (a headline in Title Case, or
+    one in capitals): there every word looks like a name."""
+    words = [text[a] for a, _ in spans if text[a].isalpha()]
+    return len(words) >= 3 and sum(w.isupper() for w in words) > 0.6 * len(words)
+
+
 def has_cjk(text: str) -> bool:
     """Whether `text` holds a Chinese or Japanese character."""
     return _CJK_CHAR.search(text) is not None
