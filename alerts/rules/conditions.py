@@ -622,6 +622,9 @@ class _HistoryCondition(Condition):
         return Trace(self.label(), evidence is not None, notes)
 
 
+# A contact on the shipped record this many days or fewer before a report that states a gap
+# is the contact reported, not one since the gap's start
+SAME_CONTACT_DAYS = 3
 GAPS_SHOWN = 3  # pairs over a gap's threshold named in the evidence; the rest are counted
 
 
@@ -695,8 +698,12 @@ class GapCondition(_HistoryCondition):
                     f"gap {gap:,} days")
             if latest.kind == "first-ever":
                 note = f"the report says it is their first contact ever: '{latest.phrase}'"
+            # (not the shipped record's entry of the contact reported: "Kim Jong Un's visit to
+            # China of 25-28 March" is on record on the 26th, two days before the report)
             recent = [r for r in records.values() if r is not None and is_contact(r)
-                      and (when - r.at).days <= self.days]
+                      and (when - r.at).days <= self.days
+                      and not (r.feed_url.startswith(RECORD_FEED)
+                               and (when - r.at).days <= SAME_CONTACT_DAYS)]
             if latest.contact and recent:
                 # "first in-person meeting since 2019" while history holds a recent call: a
                 # gap in one kind of contact, not in contact.
