@@ -525,6 +525,11 @@ _FIRE = re.compile(r"fire|feu|fuego|feuer|waffen|огон|огн|вогн|вог
 _SIDES_OF_WAR = frozenset({"armed_party", "war_context"})
 
 
+def _stops_fire(frame: EventFrame) -> bool:
+    """The ceasefire's noun says fire, fighting or hostilities stop ("alto el fuego")."""
+    return _FIRE.search(frame.words("event").casefold()) is not None
+
+
 def _names_someone(sentence: Sentence) -> bool:
     """The sentence names someone by a capitalised word inside it (not its first word, nor
     any word of a sentence written in Title Case or capitals): "Wildberries и Ozon ...". A
@@ -542,8 +547,7 @@ def _truces_of_no_war(frames: list[EventFrame]) -> list[EventFrame]:
     said = Evidence("flag", "metaphor (a truce of parties that are no state, person, armed "
                             "side or place of a war)")
     return [replace(f, flags=f.flags | {"metaphor"}, evidence=(*f.evidence, said))
-            if f.type == "ceasefire" and not _FIRE.search(f.words("event").casefold()) else f
-            for f in frames]
+            if f.type == "ceasefire" and not _stops_fire(f) else f for f in frames]
 
 
 def _states(mentions: tuple[Mention, ...], day: date | None) -> frozenset[str]:
@@ -681,9 +685,8 @@ def _analyse(title: str, summary: str, day: date | None,
     frames = _orders_explained(frames)
     frames = _anniversaries_restated(frames)
     frames = _ends_restated(frames)
-    if any(f.type == "ceasefire" and f.status and not _FIRE.search(f.words("event").casefold())
-           for f in frames) and not any(h.entry.category in _SIDES_OF_WAR
-                                        for hits in hits_of for h in hits) \
+    if any(f.type == "ceasefire" and f.status and not _stops_fire(f) for f in frames) \
+            and not any(h.entry.category in _SIDES_OF_WAR for hits in hits_of for h in hits) \
             and any(_names_someone(s) for s in sentences) and not read_mentions():
         frames = _truces_of_no_war(frames)
     return Analysis(day, fold(title), fold(summary), tuple(sentences),
